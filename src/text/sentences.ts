@@ -1,0 +1,28 @@
+// Sentence splitting for answers and passages. Rule-based: split after . ! ? (or a newline)
+// when followed by whitespace and an upper-case letter, digit, quote or bracket; keeps
+// decimals (4.99), common abbreviations (e.g., i.e., Dr.) and citation markers intact.
+
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'dr', 'mr', 'mrs', 'ms', 'inc', 'no', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  const lines = text.split(/\n+/);
+  for (const line of lines) {
+    const trimmedLine = line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
+    if (!trimmedLine) continue;
+    let start = 0;
+    const boundary = /[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s+(?=[\p{Lu}\p{N}"'(\[])/gu;
+    let match: RegExpExecArray | null;
+    while ((match = boundary.exec(trimmedLine)) !== null) {
+      const end = match.index + match[0].length;
+      const candidate = trimmedLine.slice(start, end).trim();
+      const lastWord = /([\p{L}.]+)[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s*$/u.exec(candidate)?.[1]?.toLowerCase();
+      if (lastWord && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
+      if (candidate) sentences.push(candidate);
+      start = end;
+    }
+    const rest = trimmedLine.slice(start).trim();
+    if (rest) sentences.push(rest);
+  }
+  return sentences;
+}
