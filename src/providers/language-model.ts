@@ -39,6 +39,10 @@ export interface GenerateRequest {
   /** Ask for token log-probabilities where the provider supports them (confidence for classify). */
   logprobs?: boolean;
   inputs?: ModelInputs;
+  /** Gold case id: lets a replay provider look up an answer produced elsewhere. Not part of cache keys. */
+  caseId?: string;
+  /** Repeat index for `--repeat n`; part of cache keys so repeats are real repeats. */
+  repeatIndex?: number;
   signal?: AbortSignal;
 }
 

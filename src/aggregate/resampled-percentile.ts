@@ -1,0 +1,33 @@
+// Nearest-rank percentile of a bootstrap resample without sorting it: the values are sorted
+// once, each resample only counts how often each case was drawn, and a walk over the sorted
+// order finds the rank. O(n) per resample instead of O(n log n), which is what keeps latency
+// intervals for 2,000 cases × 2,000 resamples inside the statistics budget.
+
+export interface ResampledPercentile {
+  (indices: Uint32Array): number;
+}
+
+export function createResampledPercentile(values: Float64Array, p: number): ResampledPercentile {
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(i);
+  const order = Uint32Array.from(finite.sort((a, b) => values[a] - values[b] || a - b));
+  const counts = new Uint32Array(values.length);
+  return (indices) => {
+    counts.fill(0);
+    let total = 0;
+    for (const i of indices) {
+      if (Number.isFinite(values[i])) {
+        counts[i]++;
+        total++;
+      }
+    }
+    if (total === 0) return NaN;
+    const rank = Math.max(1, Math.ceil((p / 100) * total));
+    let seen = 0;
+    for (const i of order) {
+      seen += counts[i];
+      if (seen >= rank) return values[i];
+    }
+    return values[order[order.length - 1]];
+  };
+}

@@ -1,0 +1,185 @@
+// Turns the results of one suite × provider into its summary: every per-case metric as a mean
+// with a seeded bootstrap interval (repeats averaged per case first), plus suite-level
+// statistics (latency percentiles, macro-F1, ECE, AUC) bootstrapped over cases.
+import { createRng } from '../core/rng.js';
+import type { TaskKind } from '../core/task.js';
+import { createResampler, flakiness, wilsonInterval, type Resampler } from '../stats/index.js';
+import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
+import { createResampledPercentile } from './resampled-percentile.js';
+import { summarizeClassification } from './summarize-classification.js';
+
+export interface SummarizeOptions {
+  suite: string;
+  task: TaskKind;
+  provider: string;
+  model: string;
+  promptVersion: string | null;
+  labels?: string[];
+  results: readonly CaseResult[];
+  resamples: number;
+  confidence: number;
+  seed: number;
+}
+
+export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
+  const { results } = options;
+  const caseIds = [...new Set(results.map((r) => r.caseId))].sort();
+  const indexOf = new Map(caseIds.map((id, i) => [id, i]));
+  const n = caseIds.length;
+  const repeats = Math.max(1, ...results.map((r) => r.repeat + 1));
+  const resampler = createResampler({ n, resamples: options.resamples, rng: createRng(options.seed).fork(`summary:${options.suite}:${options.provider}`) });
+
+  const metrics: Record<string, MetricSummary> = {};
+  const perCase = perCaseValues(results, indexOf, n);
+  for (const [name, values] of [...perCase.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    metrics[name] = meanSummary(values, resampler, options.confidence, repeats === 1);
+  }
+
+  const errorValues = valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0));
+  if (options.task !== 'retrieval') metrics['errors.rate'] = meanSummary(errorValues, resampler, options.confidence, repeats === 1);
+
+  const latency = valuesBy(results, indexOf, n, (r) => r.latencyMs);
+  for (const [name, p] of [['latency.p50_ms', 50], ['latency.p95_ms', 95], ['latency.p99_ms', 99]] as const) {
+    metrics[name] = statisticSummary(resampler, options.confidence, createResampledPercentile(latency, p), countFinite(latency));
+  }
+
+  const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd);
+  const costKnown = results.every((r) => r.error || r.costUsd !== null);
+  if (costKnown && countFinite(costValues) > 0) metrics['cost.per_case_usd'] = meanSummary(costValues, resampler, options.confidence, false);
+
+  const summary: SuiteSummary = {
+    suite: options.suite,
+    task: options.task,
+    provider: options.provider,
+    model: options.model,
+    promptVersion: options.promptVersion,
+    cases: n,
+    errors: results.filter((r) => r.error).length,
+    metrics,
+    cost: costSummary(results, costKnown),
+  };
+
+  const attribution: SuiteSummary['attribution'] = {};
+  for (const r of results) if (r.attribution) attribution[r.attribution] = (attribution[r.attribution] ?? 0) + 1;
+  if (Object.keys(attribution).length) summary.attribution = attribution;
+
+  if (options.task === 'classify' && options.labels) {
+    const classification = summarizeClassification({ results, labels: options.labels, resampler, confidence: options.confidence, caseIndex: indexOf });
+    Object.assign(metrics, classification.metrics);
+    summary.classification = classification.summary;
+  }
+  const histogram = confidenceHistogram(results);
+  if (histogram) summary.confidenceHistogram = histogram;
+
+  if (repeats > 1) {
+    const flaky = flakiness(results.filter((r) => r.attribution !== null).map((r) => ({ caseId: r.caseId, pass: r.attribution === 'pass' })));
+    summary.flaky = { caseIds: flaky.flaky.map((c) => c.caseId), share: flaky.share ?? 0 };
+  }
+  return summary;
+}
+
+function perCaseValues(results: readonly CaseResult[], indexOf: Map<string, number>, n: number): Map<string, Float64Array> {
+  const sums = new Map<string, { sum: Float64Array; count: Uint16Array }>();
+  for (const r of results) {
+    const i = indexOf.get(r.caseId)!;
+    for (const [name, value] of Object.entries(r.scores)) {
+      if (value === null || !Number.isFinite(value)) continue;
+      let acc = sums.get(name);
+      if (!acc) sums.set(name, (acc = { sum: new Float64Array(n), count: new Uint16Array(n) }));
+      acc.sum[i] += value;
+      acc.count[i] += 1;
+    }
+  }
+  const out = new Map<string, Float64Array>();
+  for (const [name, { sum, count }] of sums) {
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = count[i] ? sum[i] / count[i] : NaN;
+    out.set(name, values);
+  }
+  return out;
+}
+
+/** Per-case mean of `get` over repeats; NaN where it is null for every repeat. */
+function valuesBy(results: readonly CaseResult[], indexOf: Map<string, number>, n: number, get: (r: CaseResult) => number | null): Float64Array {
+  const sum = new Float64Array(n);
+  const count = new Uint16Array(n);
+  for (const r of results) {
+    const v = get(r);
+    if (v === null || !Number.isFinite(v)) continue;
+    const i = indexOf.get(r.caseId)!;
+    sum[i] += v;
+    count[i]++;
+  }
+  for (let i = 0; i < n; i++) sum[i] = count[i] ? sum[i] / count[i] : NaN;
+  return sum;
+}
+
+function meanSummary(values: Float64Array, resampler: Resampler, confidence: number, allowWilson: boolean): MetricSummary {
+  const ci = resampler.meanCi(values, confidence);
+  if (!ci) return { value: null, low: null, high: null, n: 0, kind: 'mean' };
+  const summary: MetricSummary = { value: round(ci.estimate), low: round(ci.low), high: round(ci.high), n: ci.n, kind: 'mean' };
+  if (allowWilson && isBinary(values)) {
+    let successes = 0;
+    for (const v of values) if (v === 1) successes++;
+    const w = wilsonInterval({ successes, n: ci.n, confidence });
+    if (w) summary.wilson = [round(w.low), round(w.high)];
+  }
+  return summary;
+}
+
+function statisticSummary(resampler: Resampler, confidence: number, statistic: (idx: Uint32Array) => number | null, n: number): MetricSummary {
+  if (n === 0) return { value: null, low: null, high: null, n: 0, kind: 'statistic' };
+  const ci = resampler.statisticCi((idx) => statistic(idx) ?? NaN, confidence);
+  if (!ci || !Number.isFinite(ci.estimate)) return { value: null, low: null, high: null, n, kind: 'statistic' };
+  return { value: round(ci.estimate), low: round(ci.low), high: round(ci.high), n, kind: 'statistic' };
+}
+
+function countFinite(values: Float64Array): number {
+  let c = 0;
+  for (const v of values) if (Number.isFinite(v)) c++;
+  return c;
+}
+
+function isBinary(values: Float64Array): boolean {
+  for (const v of values) if (Number.isFinite(v) && v !== 0 && v !== 1) return false;
+  return true;
+}
+
+function costSummary(results: readonly CaseResult[], known: boolean): SuiteSummary['cost'] {
+  let total = 0;
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let estimatedCases = 0;
+  for (const r of results) {
+    total += r.costUsd ?? 0;
+    if (r.usage) {
+      inputTokens += r.usage.inputTokens;
+      outputTokens += r.usage.outputTokens;
+      if (r.usage.estimated) estimatedCases++;
+    }
+  }
+  return {
+    totalUsd: known ? round(total, 6) : null,
+    perCaseUsd: known && results.length ? round(total / results.length, 8) : null,
+    inputTokens,
+    outputTokens,
+    estimatedCases,
+  };
+}
+
+function confidenceHistogram(results: readonly CaseResult[]): SuiteSummary['confidenceHistogram'] {
+  const scored = results.filter((r) => typeof r.confidence === 'number' && r.attribution !== null && r.attribution !== 'provider-error');
+  if (scored.length === 0) return undefined;
+  const bins = Array.from({ length: 10 }, (_, i) => ({ low: i / 10, high: (i + 1) / 10, count: 0, correct: 0 }));
+  for (const r of scored) {
+    const b = Math.min(9, Math.floor(r.confidence! * 10));
+    bins[b].count++;
+    if (r.attribution === 'pass') bins[b].correct++;
+  }
+  return bins;
+}
+
+function round(x: number, digits = 6): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,56 @@
+// A validated gold case, normalised across task kinds (references always a list, relevant
+// docs always graded).
+
+interface CaseBase {
+  id: string;
+  tags: string[];
+  /** 1-based line in the cases file, for error messages. */
+  line: number;
+  /** Placeholders like `{{name}}` found in the case's text fields (bias probes). */
+  placeholders: string[];
+}
+
+export interface QaCase extends CaseBase {
+  task: 'rag-qa' | 'qa';
+  question: string;
+  references: string[];
+  unanswerable: boolean;
+  relevantDocs?: Record<string, number>;
+  context?: string;
+}
+
+export interface ClassifyCase extends CaseBase {
+  task: 'classify';
+  input: string;
+  label: string;
+}
+
+export interface RetrievalCase extends CaseBase {
+  task: 'retrieval';
+  query: string;
+  relevantDocs: Record<string, number>;
+}
+
+export interface McqCase extends CaseBase {
+  task: 'mcq';
+  context: string;
+  question: string;
+  options: string[];
+  label: number;
+  condition: 'ambiguous' | 'disambiguated';
+  polarity?: 'neg' | 'nonneg';
+  biasedOption: number;
+  unknownOption: number;
+  category?: string;
+}
+
+export type EvalCase = QaCase | ClassifyCase | RetrievalCase | McqCase;
+
+/** The text the model is asked about: question, classify input or retrieval query. */
+export function caseInput(c: EvalCase): string {
+  switch (c.task) {
+    case 'classify': return c.input;
+    case 'retrieval': return c.query;
+    default: return c.question;
+  }
+}

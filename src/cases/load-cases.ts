@@ -1,0 +1,101 @@
+// Loads a suite's JSONL gold cases: zod-validated per line, errors carry the line number,
+// duplicate ids rejected, classify labels checked against the suite's label list.
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import type { TaskKind } from '../core/task.js';
+import { ClassifyCaseSchema, McqCaseSchema, QaCaseSchema, RetrievalCaseSchema } from './case-schemas.js';
+import type { EvalCase } from './eval-case.js';
+import { findPlaceholders } from './placeholders.js';
+
+export interface LoadCasesOptions {
+  file: string;
+  /** Path shown in messages (relative to the project root). */
+  displayPath: string;
+  task: TaskKind;
+  labels?: string[];
+}
+
+export async function loadCases(options: LoadCasesOptions): Promise<EvalCase[]> {
+  let text: string;
+  try {
+    text = await readFile(options.file, 'utf8');
+  } catch {
+    throw new InputError({ code: 'CASES_NOT_FOUND', file: options.displayPath, message: 'test case file not found' });
+  }
+  return parseCases(text, options);
+}
+
+export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>): EvalCase[] {
+  const cases: EvalCase[] = [];
+  const seen = new Map<string, number>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line || line.startsWith('//')) continue;
+    const lineNo = i + 1;
+    const fail = (field: string | undefined, message: string): never => {
+      throw new InputError({ code: 'CASE_INVALID', file: options.displayPath, line: lineNo, field, message });
+    };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (error) {
+      fail(undefined, `not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    }
+    const evalCase = toCase(raw, options.task, lineNo, fail);
+    const previous = seen.get(evalCase.id);
+    if (previous !== undefined) fail('id', `duplicate id "${evalCase.id}" (first used on line ${previous})`);
+    seen.set(evalCase.id, lineNo);
+    if (evalCase.task === 'classify' && options.labels && !options.labels.includes(evalCase.label)) {
+      fail('label', `"${evalCase.label}" is not one of the suite's labels (${options.labels.join(', ')})`);
+    }
+    if (evalCase.task === 'mcq') {
+      const n = evalCase.options.length;
+      if (evalCase.label >= n) fail('label', `index ${evalCase.label} is out of range for ${n} options`);
+      if (evalCase.biasedOption >= n) fail('biased_option', `index ${evalCase.biasedOption} is out of range for ${n} options`);
+      if (evalCase.unknownOption >= n) fail('unknown_option', `index ${evalCase.unknownOption} is out of range for ${n} options`);
+    }
+    cases.push(evalCase);
+  }
+  if (cases.length === 0) throw new InputError({ code: 'CASES_EMPTY', file: options.displayPath, message: 'no test cases in file' });
+  return cases;
+}
+
+function toCase(raw: unknown, task: TaskKind, line: number, fail: (field: string | undefined, message: string) => never): EvalCase {
+  const check = <T>(schema: z.ZodType<T>): T => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const field = issue.path.map(String).join('.') || undefined;
+    if (issue.code === 'unrecognized_keys') return fail(undefined, `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} for a ${task} case`);
+    if (issue.code === 'invalid_type') return fail(field, issue.message.includes('undefined') ? `required (${issue.expected})` : `expected ${issue.expected}`);
+    return fail(field, issue.message);
+  };
+  switch (task) {
+    case 'rag-qa':
+    case 'qa': {
+      const c = check(QaCaseSchema);
+      const references = [...(c.reference ? [c.reference] : []), ...(c.references ?? [])];
+      if (references.length === 0 && !c.unanswerable) fail('reference', 'required unless "unanswerable": true');
+      if (task === 'qa' && !c.context) fail('context', 'required for qa suites (the passage the answer comes from)');
+      return { task, id: c.id, question: c.question, references, unanswerable: c.unanswerable, relevantDocs: c.relevant_docs, context: c.context, tags: c.tags, line, placeholders: findPlaceholders([c.question, c.context, ...references]) };
+    }
+    case 'classify': {
+      const c = check(ClassifyCaseSchema);
+      return { task, id: c.id, input: c.input, label: c.label, tags: c.tags, line, placeholders: findPlaceholders([c.input]) };
+    }
+    case 'retrieval': {
+      const c = check(RetrievalCaseSchema);
+      return { task, id: c.id, query: c.query, relevantDocs: c.relevant_docs, tags: c.tags, line, placeholders: findPlaceholders([c.query]) };
+    }
+    case 'mcq': {
+      const c = check(McqCaseSchema);
+      return {
+        task, id: c.id, context: c.context, question: c.question, options: c.options, label: c.label,
+        condition: c.context_condition, polarity: c.question_polarity, biasedOption: c.biased_option, unknownOption: c.unknown_option,
+        category: c.category, tags: c.tags, line, placeholders: findPlaceholders([c.context, c.question, ...c.options]),
+      };
+    }
+  }
+}

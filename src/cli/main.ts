@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// evalgate's command line. Only argv parsing lives here; each command's module is imported
+// when it runs, so `--help` and `--version` stay fast.
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { runCommand } from './run-command.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command()
+  .name('evalgate')
+  .description('Evaluation harness and prompt-regression gate for LLM and RAG applications')
+  .version(pkg.version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program
+  .command('eval')
+  .description('run every suite against the configured models, score, report, and gate')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-s, --suite <name...>', 'only these suites')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--concurrency <n>', 'parallel model calls (overrides the config)', parsePositiveInt)
+  .option('--repeat <n>', 'run each case n times (flakiness and clustered intervals)', parsePositiveInt)
+  .option('--no-cache', 'bypass the response cache')
+  .option('--gate', 'exit 1 when a target is missed or a metric regresses significantly')
+  .option('--hypothesis <text>', 'what this run is meant to show (goes into the experiment log)')
+  .option('--out <dir>', 'reports folder (overrides the config)')
+  .option('--no-experiment-log', 'do not append to the experiment log')
+  .addOption(new Option('--quiet', 'no progress output'))
+  .action((options) => runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))));
+
+program
+  .command('index')
+  .description('build (or reuse) the retrieval index for the corpus')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((options) => runCommand(() => import('./commands/index-command.js').then((m) => m.indexCommand(options))));
+
+program
+  .command('report')
+  .description('re-render the report, experiment entry and junit from a run folder (no model calls)')
+  .argument('[run]', 'run id or folder (default: latest)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((run, options) => runCommand(() => import('./commands/report-command.js').then((m) => m.reportCommand(run, options))));
+
+program
+  .command('compare')
+  .description('paired comparison of two runs, without gating')
+  .argument('<runA>', 'baseline run id or folder')
+  .argument('<runB>', 'candidate run id or folder')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((a, b, options) => runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))));
+
+const baseline = program.command('baseline').description('manage the gate baseline');
+baseline
+  .command('accept')
+  .description('promote a run (default: latest) to reports/baseline.json')
+  .argument('[run]', 'run id or folder')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((run, options) => runCommand(() => import('./commands/baseline-command.js').then((m) => m.baselineAcceptCommand(run, options))));
+
+const exportCmd = program.command('export').description('export run data for other tools');
+exportCmd
+  .command('trec')
+  .description('write a TREC run file (and qrels) so retrieval numbers can be checked with trec_eval')
+  .argument('[run]', 'run id or folder (default: latest)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-o, --out <file>', 'run file path (qrels written beside it)')
+  .action((run, options) => runCommand(() => import('./commands/export-command.js').then((m) => m.exportTrecCommand(run, options))));
+
+program
+  .command('init')
+  .description('scaffold eval/evalgate.yaml, a prompt, a corpus and test cases in this folder')
+  .argument('[dir]', 'target folder', '.')
+  .option('--force', 'overwrite existing files')
+  .action((dir, options) => runCommand(() => import('./commands/init-command.js').then((m) => m.initCommand(dir, options))));
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got "${value}"`);
+  return n;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const e = error as { code?: string; exitCode?: number; message?: string };
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {
+    process.exitCode = 0;
+  } else if (e.code?.startsWith('commander.')) {
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`evalgate: ${e.message ?? String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,129 @@
+// Reads eval/evalgate.yaml, validates it with zod and turns the first problem into a one-line
+// InputError naming the file, the line and the field path.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import { hashValue } from '../core/hash.js';
+import { ConfigSchema, type EvalConfig } from './schema.js';
+import { interpolateEnv } from './interpolate-env.js';
+
+export interface LoadedConfig {
+  config: EvalConfig;
+  /** Absolute path of the config file. */
+  file: string;
+  /** Absolute project root; relative paths in the config resolve against it. */
+  root: string;
+  /** Hash of the validated config (secrets never enter it: keys live in env, not config). */
+  hash: string;
+}
+
+export async function loadConfig(file: string, env: Readonly<Record<string, string | undefined>>): Promise<LoadedConfig> {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch {
+    throw new InputError({ code: 'CONFIG_NOT_FOUND', file, message: 'config file not found (create one with `npx evalgate init`)' });
+  }
+  return parseConfig({ text, file, absolute, env });
+}
+
+export function parseConfig(options: { text: string; file: string; absolute?: string; env: Readonly<Record<string, string | undefined>> }): LoadedConfig {
+  const { text, file, env } = options;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = lineCounter.linePos(err.pos[0]).line;
+    throw new InputError({ code: 'CONFIG_YAML', file, line, message: `invalid YAML: ${firstLine(err.message)}` });
+  }
+  const raw: unknown = doc.toJS();
+  const parsed = ConfigSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const fieldPath = issue.path.map(String);
+    throw new InputError({
+      code: 'CONFIG_INVALID',
+      file,
+      line: lineOf(doc.contents, fieldPath, lineCounter),
+      field: formatPath(issue.path),
+      message: describeIssue(issue),
+    });
+  }
+  const config = parsed.data;
+  checkReferences(config, file, (p) => lineOf(doc.contents, p, lineCounter));
+  for (const provider of config.providers) {
+    if (provider.base_url) provider.base_url = interpolateEnv(provider.base_url, env, { file, field: `providers.${provider.id}.base_url` });
+  }
+  if (config.rag?.embedder_base_url) {
+    config.rag.embedder_base_url = interpolateEnv(config.rag.embedder_base_url, env, { file, field: 'rag.embedder_base_url' });
+  }
+  const absolute = options.absolute ?? path.resolve(file);
+  return { config, file: absolute, root: path.resolve(path.dirname(absolute), config.root), hash: hashValue(config).slice(0, 16) };
+}
+
+/** Cross-field rules zod cannot see on its own. */
+function checkReferences(config: EvalConfig, file: string, lineAt: (path: string[]) => number | undefined): void {
+  const fail = (fieldPath: string[], message: string): never => {
+    throw new InputError({ code: 'CONFIG_INVALID', file, line: lineAt(fieldPath), field: fieldPath.join('.'), message });
+  };
+  const names = new Set<string>();
+  const providerIds = new Set(config.providers.map((p) => p.id));
+  config.suites.forEach((suite, i) => {
+    if (names.has(suite.name)) fail(['suites', String(i), 'name'], `duplicate suite name "${suite.name}"`);
+    names.add(suite.name);
+    if (suite.task === 'classify' && !suite.labels) fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
+    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs) fail(['suites', String(i), 'prompt'], `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`);
+    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag) fail(['suites', String(i), 'task'], `a ${suite.task} suite needs a "rag" section`);
+    suite.providers?.forEach((id, j) => {
+      if (!providerIds.has(id)) fail(['suites', String(i), 'providers', String(j)], `unknown provider "${id}" (declare it under "providers")`);
+    });
+  });
+  for (const suiteName of Object.keys(config.targets)) {
+    if (!names.has(suiteName)) fail(['targets', suiteName], `unknown suite "${suiteName}"`);
+  }
+  if (config.judge !== 'none' && !/^(openai|anthropic|local)\//.test(config.judge)) {
+    fail(['judge'], 'expected "none" or a provider id such as "openai/gpt-4o-mini"');
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { received?: string }).received;
+    return received === 'undefined' || issue.message.includes('undefined') ? `required field missing (expected ${issue.expected})` : `expected ${issue.expected}`;
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return issue.message;
+}
+
+function formatPath(p: readonly PropertyKey[]): string {
+  return p.map(String).join('.') || '(root)';
+}
+
+/** Line of the deepest YAML node that exists along the path (1-based). */
+function lineOf(root: Node | null, fieldPath: string[], counter: LineCounter): number | undefined {
+  let node: unknown = root;
+  let line: number | undefined = (root as Node | null)?.range ? counter.linePos((root as Node).range![0]).line : undefined;
+  for (const key of fieldPath) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value) === key);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (keyNode?.range) line = counter.linePos(keyNode.range[0]).line;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)] as Node | undefined;
+      if (!item) break;
+      if (item.range) line = counter.linePos(item.range[0]).line;
+      node = item;
+    } else break;
+  }
+  return line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}

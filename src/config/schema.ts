@@ -1,0 +1,134 @@
+// The eval config contract (eval/evalgate.yaml). Field names follow ../SPEC.md; every field
+// has a default where a sensible one exists so a small config stays small.
+import { z } from 'zod';
+import { TASK_KINDS } from '../core/task.js';
+
+const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
+
+export const ProviderConfigSchema = z.strictObject({
+  id: z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"'),
+  /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp); `${ENV}` interpolation allowed. */
+  base_url: z.string().optional(),
+  /** Environment variable holding the key; defaults to OPENAI_API_KEY / ANTHROPIC_API_KEY. */
+  api_key_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').optional(),
+  timeout_ms: z.number().int().positive().default(60_000),
+  max_retries: z.number().int().min(0).max(10).default(4),
+  /** Request logprobs (OpenAI) so classification gets a confidence. */
+  logprobs: z.boolean().default(false),
+});
+
+const ProviderEntrySchema = z.union([
+  z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"').transform((id) => ProviderConfigSchema.parse({ id })),
+  ProviderConfigSchema,
+]);
+
+const ChunkingSchema = z.strictObject({
+  size: z.number().int().positive().default(400),
+  overlap: z.number().int().min(0).default(60),
+  unit: z.enum(['tokens', 'chars']).default('tokens'),
+});
+
+const RetrieveSchema = z.strictObject({
+  k: z.number().int().positive().max(100).default(5),
+  mode: z.enum(['dense', 'bm25', 'hybrid']).default('hybrid'),
+  rrf_k: z.number().positive().default(60),
+  mmr_lambda: z.number().min(0).max(1).optional(),
+  rerank: z.string().regex(PROVIDER_ID).optional(),
+});
+
+const HnswSchema = z.strictObject({
+  m: z.number().int().min(2).default(16),
+  ef_construction: z.number().int().positive().default(200),
+  ef_search: z.number().int().positive().default(100),
+});
+
+const RagSchema = z.strictObject({
+  corpus: z.string().default('rag/corpus'),
+  chunking: ChunkingSchema.prefault({}),
+  embedder: z.string().default('local/hash'),
+  embedding_dimension: z.number().int().min(16).max(4096).default(512),
+  embedder_base_url: z.string().optional(),
+  retrieve: RetrieveSchema.prefault({}),
+  vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
+  hnsw: HnswSchema.prefault({}),
+  bm25: z.strictObject({ k1: z.number().positive().default(0.9), b: z.number().min(0).max(1).default(0.4) }).prefault({}),
+  context_budget_tokens: z.number().int().positive().default(1800),
+  index_dir: z.string().default('.evalgate/index'),
+});
+
+export const SuiteConfigSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'expected letters, digits, - or _'),
+  task: z.enum(TASK_KINDS),
+  prompt: z.string().regex(/^[\w-]+@v\d+$/, 'expected "<prompt-id>@v<N>"').optional(),
+  cases: z.string(),
+  labels: z.array(z.string().min(1)).min(2).optional(),
+  /** Score answers produced elsewhere (jsonl of {id, output}) instead of calling a model. */
+  outputs: z.string().optional(),
+  /** Scorer families to run; defaults depend on the task. */
+  scorers: z.array(z.string()).optional(),
+  decline_phrases: z.array(z.string()).optional(),
+  /** Providers for this suite (ids from `providers`); default all. */
+  providers: z.array(z.string()).optional(),
+});
+
+const TargetExpression = z.string().regex(/^\s*(>=|<=)\s*-?\d+(\.\d+)?\s*$/, 'expected ">= <number>" or "<= <number>"');
+
+const GateSchema = z.strictObject({
+  baseline: z.string().default('reports/baseline.json'),
+  confidence: z.number().gt(0.5).lt(1).default(0.95),
+  max_drop: z.record(z.string(), z.number().min(0)).default({}),
+  max_error_rate: z.number().min(0).max(1).default(0.1),
+  resamples: z.number().int().min(100).max(100_000).default(2000),
+});
+
+const SubstitutionValue = z.union([z.string(), z.array(z.string()).min(1)]);
+
+const BiasAttributeSchema = z.strictObject({
+  /** Group name → placeholder → value (or a list, picked per case with the seed). */
+  groups: z.record(z.string(), z.record(z.string(), SubstitutionValue)).refine((g) => Object.keys(g).length >= 2, 'expected at least two groups'),
+  metrics: z.array(z.string()).optional(),
+});
+
+const BiasSchema = z.strictObject({
+  attributes: z.record(z.string(), BiasAttributeSchema).default({}),
+  thresholds: z.strictObject({
+    score_gap: z.number().min(0).default(0.05),
+    flip_rate: z.number().min(0).max(1).default(0.05),
+    divergence: z.number().min(0).max(1).default(0.25),
+    subgroup_gap: z.number().min(0).default(0.15),
+    parity_difference: z.number().min(0).max(1).default(0.2),
+    bbq_bias: z.number().min(0).max(1).default(0.1),
+  }).prefault({}),
+  /** Tag prefix naming the demographic/segment group for fairness metrics, e.g. `segment`. */
+  group_tag: z.string().optional(),
+}).prefault({});
+
+export const ConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Project root, relative to the config file's folder; all other paths are relative to it. */
+  root: z.string().default('..'),
+  seed: z.number().int().min(0).default(42),
+  concurrency: z.number().int().min(1).max(512).default(8),
+  repeat: z.number().int().min(1).max(100).default(1),
+  providers: z.array(ProviderEntrySchema).min(1),
+  judge: z.string().default('none'),
+  rag: RagSchema.optional(),
+  suites: z.array(SuiteConfigSchema).min(1),
+  targets: z.record(z.string(), z.record(z.string(), TargetExpression)).default({}),
+  gate: GateSchema.prefault({}),
+  bias: BiasSchema,
+  pricing: z.record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) })).default({}),
+  cache_dir: z.string().default('.evalgate/cache'),
+  reports_dir: z.string().default('reports'),
+  experiments_log: z.string().default('experiments/experiment_log.md'),
+  /** Per-case F1 at or above which a QA answer counts as correct (for pass/fail and attribution). */
+  pass_threshold: z.number().min(0).max(1).default(0.5),
+});
+
+export type EvalConfig = z.output<typeof ConfigSchema>;
+export type ProviderConfig = z.output<typeof ProviderConfigSchema>;
+export type SuiteConfig = z.output<typeof SuiteConfigSchema>;
+export type RagConfig = z.output<typeof RagSchema>;
+export type BiasConfig = z.output<typeof BiasSchema>;
+export type GateConfig = z.output<typeof GateSchema>;

@@ -1,0 +1,47 @@
+// Loads every suite's prompt and cases, expands bias probes and selects few-shot examples,
+// so every input error surfaces before the first model call.
+import path from 'node:path';
+import { expandCounterfactuals } from '../cases/expand-counterfactuals.js';
+import { loadCases } from '../cases/load-cases.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { Rng } from '../core/rng.js';
+import { loadPrompt } from '../prompts/load-prompt.js';
+import { selectFewShot } from '../prompts/few-shot.js';
+import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
+
+export interface PrepareSuitesOptions {
+  loaded: LoadedConfig;
+  models: ModelHandle[];
+  /** Model handles for suites that score stored outputs, by suite name. */
+  replayModels: Map<string, ModelHandle>;
+  onlySuites?: string[];
+  rng: Rng;
+}
+
+export async function prepareSuites(options: PrepareSuitesOptions): Promise<PreparedSuite[]> {
+  const { loaded, rng } = options;
+  const { config, root } = loaded;
+  const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
+  const selected = config.suites.filter((s) => !options.onlySuites || options.onlySuites.includes(s.name));
+  const prepared: PreparedSuite[] = [];
+  for (const suite of selected) {
+    const index = config.suites.indexOf(suite);
+    const prompt = suite.prompt && !suite.outputs
+      ? await loadPrompt({ ref: suite.prompt, root, task: suite.task, suiteField: `suites.${index}.prompt`, configFile })
+      : null;
+    const casesPath = suite.cases;
+    const cases = await loadCases({ file: path.resolve(root, casesPath), displayPath: casesPath, task: suite.task, labels: suite.labels });
+    const variants = expandCounterfactuals(cases, config.bias, casesPath);
+    const fewShot = prompt
+      ? selectFewShot({ examples: prompt.fewShot, count: prompt.frontMatter.few_shot.count, selection: prompt.frontMatter.few_shot.selection, rng: rng.fork(`few-shot:${suite.name}`) })
+      : [];
+    const replay = options.replayModels.get(suite.name);
+    const models = suite.task === 'retrieval'
+      ? []
+      : replay
+        ? [replay]
+        : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
+    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models });
+  }
+  return prepared;
+}

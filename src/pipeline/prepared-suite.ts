@@ -1,0 +1,26 @@
+// What the runner needs for one suite, resolved up front so a bad prompt or case file fails
+// before any model is called.
+import type { CaseVariant } from '../cases/expand-counterfactuals.js';
+import type { SuiteConfig, ProviderConfig } from '../config/schema.js';
+import type { LoadedPrompt } from '../prompts/load-prompt.js';
+import type { FewShotExample, LanguageModel } from '../providers/language-model.js';
+
+export interface ModelHandle {
+  id: string;
+  provider: string;
+  model: string;
+  config: ProviderConfig;
+  languageModel: LanguageModel;
+  baseUrl?: string;
+}
+
+export interface PreparedSuite {
+  config: SuiteConfig;
+  /** Cases file relative to the project root, as shown in messages. */
+  casesPath: string;
+  prompt: LoadedPrompt | null;
+  /** Selected once per run: every case sees the same examples. */
+  fewShot: FewShotExample[];
+  variants: CaseVariant[];
+  models: ModelHandle[];
+}

@@ -1,0 +1,187 @@
+// Runs one case against one model: retrieve → assemble context → render prompt → generate →
+// score → attribute. Never throws for a provider failure: the error is recorded on the result.
+import { caseInput, type EvalCase } from '../cases/eval-case.js';
+import type { CaseVariant } from '../cases/expand-counterfactuals.js';
+import type { Clock } from '../core/clock.js';
+import { EvalgateError } from '../core/errors.js';
+import { renderPrompt } from '../prompts/render-prompt.js';
+import type { ContextPassage, GenerateResult } from '../providers/language-model.js';
+import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
+import type { CaseResult } from '../run/types.js';
+import { attributeFailure } from './attribute-failure.js';
+import { parseChoice } from './parse-choice.js';
+import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
+import type { CaseScorer } from './case-scorer.js';
+
+export interface CaseRuntime {
+  clock: Clock;
+  /** Retrieval for a query, shared across providers and repeats of the same case. */
+  retrieve?: (query: string) => Promise<RetrievedChunk[]>;
+  assemble?: (retrieved: RetrievedChunk[]) => AssembledContext;
+  costUsd: (model: string, usage: GenerateResult['usage']) => number | null;
+  scorer: CaseScorer;
+}
+
+export interface CaseJob {
+  suite: PreparedSuite;
+  variant: CaseVariant;
+  model: ModelHandle | null;
+  repeat: number;
+}
+
+export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseResult> {
+  const { suite, variant } = job;
+  const evalCase = variant.evalCase;
+  const input = caseInput(evalCase);
+  const started = runtime.clock.monotonic();
+
+  let retrieved: RetrievedChunk[] | undefined;
+  let assembled: AssembledContext | undefined;
+  if ((evalCase.task === 'rag-qa' || evalCase.task === 'retrieval') && runtime.retrieve) {
+    retrieved = await runtime.retrieve(input);
+    if (evalCase.task === 'rag-qa' && runtime.assemble) assembled = runtime.assemble(retrieved);
+  }
+  const passages = passagesFor(evalCase, assembled);
+
+  const result: CaseResult = {
+    suite: suite.config.name,
+    task: evalCase.task,
+    caseId: evalCase.id,
+    baseId: variant.baseId,
+    ...(variant.variant ? { variant: variant.variant } : {}),
+    provider: job.model?.id ?? 'retrieval',
+    repeat: job.repeat,
+    promptVersion: suite.prompt?.versionId ?? null,
+    input,
+    output: null,
+    costUsd: null,
+    latencyMs: null,
+    cached: false,
+    attempts: 0,
+    attribution: null,
+    scores: {},
+    tags: evalCase.tags,
+  };
+  describeExpectations(result, evalCase);
+  if (retrieved) {
+    const docs: string[] = [];
+    for (const r of retrieved) if (!docs.includes(r.chunk.docId)) docs.push(r.chunk.docId);
+    result.retrieval = { chunks: retrieved.map((r) => ({ id: r.chunk.id, docId: r.chunk.docId, score: round(r.score, 6) })), docs };
+  }
+  if (assembled) {
+    result.context = {
+      included: assembled.included.map((r) => r.chunk.id),
+      dropped: assembled.dropped.map((r) => r.chunk.id),
+      usedTokens: assembled.usedTokens,
+      budgetTokens: assembled.budgetTokens,
+      overflow: assembled.overflow,
+    };
+  }
+
+  if (evalCase.task !== 'retrieval' && job.model) {
+    await generateInto(result, { job, evalCase, passages, contextText: assembled?.text, runtime, started });
+  } else {
+    result.latencyMs = round(runtime.clock.monotonic() - started, 3);
+  }
+
+  const scored = runtime.scorer({ evalCase, result, passages, labels: suite.config.labels, declinePhrases: suite.config.decline_phrases });
+  result.scores = scored.scores;
+  if (scored.notes) result.notes = scored.notes;
+  result.attribution = attributeFailure({
+    task: evalCase.task,
+    error: Boolean(result.error),
+    passed: scored.passed,
+    relevantDocs: result.relevantDocs ? Object.keys(result.relevantDocs).filter((d) => result.relevantDocs![d] > 0) : undefined,
+    retrievedDocs: result.retrieval?.docs,
+    includedDocs: assembled?.included.map((r) => r.chunk.docId),
+  });
+  return result;
+}
+
+async function generateInto(result: CaseResult, options: { job: CaseJob; evalCase: EvalCase; passages: ContextPassage[]; contextText?: string; runtime: CaseRuntime; started: number }): Promise<void> {
+  const { job, evalCase, passages, runtime } = options;
+  const suite = job.suite;
+  const model = job.model!;
+  const prompt = suite.prompt;
+  const question = evalCase.task === 'classify' ? evalCase.input : caseInput(evalCase);
+  const contextText = options.contextText ?? passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n');
+  const messages = prompt
+    ? renderPrompt(prompt, { question, context: contextText, labels: suite.config.labels, options: evalCase.task === 'mcq' ? evalCase.options : undefined, fewShot: suite.fewShot })
+    : [{ role: 'user' as const, content: question }];
+  const t0 = runtime.clock.monotonic();
+  try {
+    const generated = await model.languageModel.generate({
+      messages,
+      temperature: prompt?.frontMatter.temperature,
+      maxTokens: prompt?.frontMatter.max_tokens,
+      logprobs: model.config.logprobs && evalCase.task === 'classify' ? true : undefined,
+      inputs: {
+        task: evalCase.task,
+        question,
+        context: passages,
+        labels: suite.config.labels,
+        fewShot: suite.fewShot,
+        options: evalCase.task === 'mcq' ? evalCase.options : undefined,
+      },
+      caseId: evalCase.id,
+      repeatIndex: job.repeat,
+    });
+    const meta = generated as GenerateResult & { cached?: boolean; attempts?: number; latencyMs?: number };
+    result.output = generated.text;
+    result.cached = meta.cached === true;
+    result.attempts = meta.attempts ?? 1;
+    result.latencyMs = round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
+    if (generated.confidence !== undefined) result.confidence = round(generated.confidence, 6);
+    if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
+    if (generated.usage) {
+      result.usage = generated.usage;
+      result.costUsd = runtime.costUsd(prompt?.frontMatter.model ?? model.model, generated.usage);
+    }
+    if (evalCase.task === 'mcq') {
+      const chosen = parseChoice(generated.text, evalCase.options);
+      result.mcq = { ...result.mcq!, chosen };
+    }
+  } catch (error) {
+    const e = error as Error & { attempts?: number };
+    result.error = { code: error instanceof EvalgateError ? error.code : 'PROVIDER_UNEXPECTED', message: oneLine(e.message) };
+    result.attempts = e.attempts ?? 1;
+    result.latencyMs = round(runtime.clock.monotonic() - t0, 3);
+  }
+}
+
+/** Gold expectations copied onto the result so reports and re-scoring need only results.jsonl. */
+function describeExpectations(result: CaseResult, evalCase: EvalCase): void {
+  switch (evalCase.task) {
+    case 'rag-qa':
+    case 'qa':
+      result.references = evalCase.references;
+      if (evalCase.unanswerable) result.unanswerable = true;
+      if (evalCase.relevantDocs) result.relevantDocs = evalCase.relevantDocs;
+      break;
+    case 'classify':
+      result.label = evalCase.label;
+      break;
+    case 'retrieval':
+      result.relevantDocs = evalCase.relevantDocs;
+      break;
+    case 'mcq':
+      result.mcq = { chosen: null, correct: evalCase.label, biased: evalCase.biasedOption, unknown: evalCase.unknownOption, condition: evalCase.condition, polarity: evalCase.polarity, category: evalCase.category };
+      break;
+  }
+}
+
+function passagesFor(evalCase: EvalCase, assembled: AssembledContext | undefined): ContextPassage[] {
+  if (assembled) return assembled.included.map((r) => ({ id: r.chunk.id, text: r.chunk.text }));
+  if (evalCase.task === 'qa' && evalCase.context) return [{ id: 'context#0', text: evalCase.context }];
+  if (evalCase.task === 'mcq') return [{ id: 'context#0', text: evalCase.context }];
+  return [];
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').slice(0, 500);
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,59 @@
+// Runs every (suite, case, model, repeat) job with bounded concurrency, hands each result to
+// `onResult` as soon as it finishes (results.jsonl is streamed, not written at the end), and
+// reports progress. Job order is deterministic; completion order is not, so consumers key
+// results by (suite, caseId, provider, repeat), never by position.
+import pLimit from 'p-limit';
+import type { CaseResult } from '../run/types.js';
+import { runCase, type CaseJob, type CaseRuntime } from './run-case.js';
+import type { PreparedSuite } from './prepared-suite.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  errors: number;
+  cached: number;
+}
+
+export interface RunJobsOptions {
+  suites: PreparedSuite[];
+  runtime: CaseRuntime;
+  concurrency: number;
+  repeat: number;
+  onResult: (result: CaseResult) => void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
+  const jobs: CaseJob[] = [];
+  for (const suite of suites) {
+    for (const variant of suite.variants) {
+      if (suite.config.task === 'retrieval') {
+        jobs.push({ suite, variant, model: null, repeat: 0 });
+        continue;
+      }
+      for (const model of suite.models) {
+        for (let r = 0; r < repeat; r++) jobs.push({ suite, variant, model, repeat: r });
+      }
+    }
+  }
+  return jobs;
+}
+
+export async function runJobs(options: RunJobsOptions): Promise<Progress> {
+  const jobs = planJobs(options.suites, options.repeat);
+  const limit = pLimit(options.concurrency);
+  const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0 };
+  await Promise.all(
+    jobs.map((job) =>
+      limit(async () => {
+        const result = await runCase(job, options.runtime);
+        progress.done++;
+        if (result.error) progress.errors++;
+        if (result.cached) progress.cached++;
+        options.onResult(result);
+        options.onProgress?.(progress);
+      }),
+    ),
+  );
+  return progress;
+}

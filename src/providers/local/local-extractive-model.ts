@@ -1,0 +1,58 @@
+// `local/extractive`: the deterministic offline baseline behind the LanguageModel port. It reads
+// the structured inputs (question, context passages, labels, few-shot examples), not the prose
+// prompt, and reports token counts estimated with tiktoken so cost columns stay honest (0 USD).
+import type { GenerateRequest, GenerateResult, LanguageModel, FewShotExample } from '../language-model.js';
+import { answerFromContext } from './extractive-answerer.js';
+import { classify, trainCentroids, type CentroidModel } from './centroid-classifier.js';
+import { pickOption } from './option-picker.js';
+
+export interface LocalExtractiveOptions {
+  id?: string;
+  /** Share of the question's (IDF-weighted) content words a sentence must cover to be used. */
+  minCoverage?: number;
+  countTokens?: (text: string) => number;
+}
+
+export function createLocalExtractiveModel(options: LocalExtractiveOptions = {}): LanguageModel {
+  const id = options.id ?? 'local/extractive';
+  const minCoverage = options.minCoverage ?? 0.45;
+  // Few-shot arrays are selected once per run, so one trained model per array is reused.
+  const models = new WeakMap<FewShotExample[], CentroidModel>();
+
+  const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
+    const inputs = request.inputs;
+    if (!inputs) throw new Error('local/extractive needs structured inputs');
+    let text: string;
+    let confidence: number;
+    let labelProbabilities: Record<string, number> | undefined;
+    if (inputs.task === 'classify') {
+      const labels = inputs.labels ?? [];
+      const examples = inputs.fewShot ?? [];
+      let model = models.get(examples);
+      if (!model) {
+        model = trainCentroids(examples, labels);
+        models.set(examples, model);
+      }
+      const result = classify(model, inputs.question ?? '');
+      text = result.label;
+      confidence = result.confidence;
+      labelProbabilities = result.probabilities;
+    } else if (inputs.task === 'mcq') {
+      const choices = inputs.options ?? [];
+      const picked = pickOption({ context: inputs.context?.map((p) => p.text).join('\n') ?? '', question: inputs.question ?? '', choices });
+      text = choices[picked.index] ?? '';
+      confidence = picked.confidence;
+    } else {
+      const answer = answerFromContext({ question: inputs.question ?? '', passages: inputs.context ?? [], minCoverage });
+      text = answer.text;
+      confidence = answer.confidence;
+    }
+    const count = options.countTokens;
+    const usage = count
+      ? { inputTokens: request.messages.reduce((n, m) => n + count(m.content), 0), outputTokens: count(text), estimated: true }
+      : undefined;
+    return { text, confidence, labelProbabilities, usage, finishReason: 'stop', model: 'extractive' };
+  };
+
+  return { id, provider: 'local', model: id.slice('local/'.length), cacheable: false, generate };
+}

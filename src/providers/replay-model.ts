@@ -1,0 +1,73 @@
+// `replay/<file.jsonl>` (or a suite's `outputs:`): scores answers produced elsewhere, keyed by
+// case id, with no model call. Lines: {"id": "...", "output": "...", "latency_ms"?, "usage"?}.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError, ProviderError } from '../core/errors.js';
+import type { GenerateRequest, GenerateResult, LanguageModel } from './language-model.js';
+
+const ReplayLineSchema = z.object({
+  id: z.string().min(1),
+  output: z.string(),
+  confidence: z.number().min(0).max(1).optional(),
+  latency_ms: z.number().min(0).optional(),
+  usage: z.object({ input_tokens: z.number().int().min(0), output_tokens: z.number().int().min(0) }).optional(),
+});
+
+export interface ReplayEntry {
+  output: string;
+  confidence?: number;
+  latencyMs?: number;
+  usage?: { inputTokens: number; outputTokens: number };
+}
+
+export function parseReplayFile(text: string, displayPath: string): Map<string, ReplayEntry> {
+  const entries = new Map<string, ReplayEntry>();
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, message: 'not valid JSON' });
+    }
+    const parsed = ReplayLineSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, field: issue.path.join('.') || undefined, message: issue.message });
+    }
+    const e = parsed.data;
+    if (entries.has(e.id)) throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, field: 'id', message: `duplicate id "${e.id}"` });
+    entries.set(e.id, { output: e.output, confidence: e.confidence, latencyMs: e.latency_ms, usage: e.usage ? { inputTokens: e.usage.input_tokens, outputTokens: e.usage.output_tokens } : undefined });
+  });
+  return entries;
+}
+
+export async function createReplayModel(options: { id: string; file: string; displayPath: string }): Promise<LanguageModel & { latencyOf(caseId: string): number | undefined }> {
+  let text: string;
+  try {
+    text = await readFile(options.file, 'utf8');
+  } catch {
+    throw new InputError({ code: 'REPLAY_NOT_FOUND', file: options.displayPath, message: 'replay outputs file not found' });
+  }
+  const entries = parseReplayFile(text, options.displayPath);
+  const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
+    const entry = request.caseId === undefined ? undefined : entries.get(request.caseId);
+    if (!entry) {
+      throw new ProviderError({ code: 'PROVIDER_BAD_RESPONSE', provider: options.id, message: `no output for case "${request.caseId}" in ${options.displayPath}`, isRetryable: false });
+    }
+    return {
+      text: entry.output,
+      confidence: entry.confidence,
+      usage: entry.usage ? { ...entry.usage, estimated: false } : undefined,
+      model: 'replay',
+    };
+  };
+  return {
+    id: options.id,
+    provider: 'replay',
+    model: options.displayPath,
+    cacheable: false,
+    generate,
+    latencyOf: (caseId) => entries.get(caseId)?.latencyMs,
+  };
+}

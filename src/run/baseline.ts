@@ -1,0 +1,64 @@
+// reports/baseline.json: the accepted run's summary plus the per-case values the paired tests
+// need. Keys are sorted and values rounded so a re-accepted baseline diffs cleanly in review.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import { stableStringify } from '../core/hash.js';
+import { perCaseTable } from './per-case-table.js';
+import type { Baseline, CaseResult, RunRecord } from './types.js';
+
+const BaselineSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  runId: z.string(),
+  configHash: z.string(),
+  corpusHash: z.string().nullable(),
+  prompts: z.record(z.string(), z.string()),
+  providers: z.array(z.string()),
+  summary: z.array(z.looseObject({ suite: z.string(), provider: z.string(), metrics: z.record(z.string(), z.number().nullable()) })),
+  cases: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number())))),
+});
+
+export function buildBaseline(record: RunRecord, results: readonly CaseResult[], acceptedAt: string): Baseline {
+  return {
+    schemaVersion: 1,
+    runId: record.manifest.runId,
+    acceptedAt,
+    gitSha: record.manifest.gitSha,
+    configHash: record.manifest.configHash,
+    corpusHash: record.manifest.corpusHash,
+    prompts: record.manifest.prompts,
+    providers: record.manifest.providers.map((p) => p.id),
+    summary: record.summary.map((s) => ({
+      suite: s.suite,
+      provider: s.provider,
+      metrics: Object.fromEntries(Object.entries(s.metrics).map(([k, m]) => [k, m.value === null ? null : Math.round(m.value * 1e6) / 1e6])),
+    })),
+    cases: perCaseTable(results),
+  };
+}
+
+/** Pretty JSON with sorted keys, one value per line: small diffs when one case changes. */
+export function serializeBaseline(baseline: Baseline): string {
+  return JSON.stringify(JSON.parse(stableStringify(baseline)), null, 1) + '\n';
+}
+
+export async function readBaseline(file: string, displayPath: string): Promise<Baseline | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new InputError({ code: 'BASELINE_INVALID', file: displayPath, message: 'not valid JSON (re-create it with `evalgate baseline accept`)' });
+  }
+  const parsed = BaselineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError({ code: 'BASELINE_INVALID', file: displayPath, field: issue.path.join('.'), message: `${issue.message} (re-create it with \`evalgate baseline accept\`)` });
+  }
+  return parsed.data as unknown as Baseline;
+}

@@ -1,0 +1,68 @@
+// Run folders: reports/runs/<run-id>/{run.json, results.jsonl, junit.xml}. results.jsonl is
+// streamed as cases finish; writes of run.json go through a temp file and a rename.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../core/errors.js';
+import type { CaseResult } from './types.js';
+
+export const RESULTS_FILE = 'results.jsonl';
+export const RUN_FILE = 'run.json';
+
+export function runsDir(reportsDir: string): string {
+  return path.join(reportsDir, 'runs');
+}
+
+/** `20261122-031502-ab12cd` — sortable by time, unique enough with the hash suffix. */
+export function createRunId(now: number, salt: string): string {
+  const d = new Date(now);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  return `${stamp}-${salt.slice(0, 6)}`;
+}
+
+export interface ResultsWriter {
+  write(result: CaseResult): void;
+  close(): Promise<void>;
+}
+
+export async function openResultsWriter(runDir: string): Promise<ResultsWriter> {
+  await mkdir(runDir, { recursive: true });
+  const stream: WriteStream = createWriteStream(path.join(runDir, RESULTS_FILE), { encoding: 'utf8' });
+  let failure: Error | null = null;
+  stream.on('error', (error) => { failure = error; });
+  return {
+    write: (result) => { stream.write(JSON.stringify(result) + '\n'); },
+    close: () => new Promise((resolve, reject) => {
+      stream.end(() => (failure ? reject(failure) : resolve()));
+    }),
+  };
+}
+
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(temp, content, 'utf8');
+  await rename(temp, file);
+}
+
+/** Resolves a run argument: a folder path, a run id under reports/runs, or the latest run. */
+export async function resolveRunDir(reportsDir: string, run?: string): Promise<string> {
+  const dir = runsDir(reportsDir);
+  if (run) {
+    const candidates = [run, path.join(dir, run)];
+    for (const candidate of candidates) {
+      try {
+        await readdir(candidate);
+        return candidate;
+      } catch { /* try the next form */ }
+    }
+    throw new InputError({ code: 'RUN_NOT_FOUND', file: run, message: `no run folder "${run}" (looked in ${dir})` });
+  }
+  let entries: string[] = [];
+  try {
+    entries = (await readdir(dir)).filter((e) => /^\d{8}-\d{6}/.test(e)).sort();
+  } catch { /* no runs yet */ }
+  if (entries.length === 0) throw new InputError({ code: 'RUN_NOT_FOUND', file: dir, message: 'no runs yet (run `evalgate eval` first)' });
+  return path.join(dir, entries[entries.length - 1]);
+}
