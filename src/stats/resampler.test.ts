@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/rng.js';
+import { createResampler } from './resampler.js';
+
+describe('createResampler', () => {
+  it('draws n in-range indices per resample, reproducibly from the seed', () => {
+    const seen: number[][] = [];
+    createResampler({ n: 7, resamples: 50, rng: createRng(3) }).replicates((indices) => {
+      expect(indices.length).toBe(7);
+      for (const i of indices) expect(i).toBeLessThan(7);
+      seen.push([...indices]);
+      return 0;
+    });
+    const again: number[][] = [];
+    createResampler({ n: 7, resamples: 50, rng: createRng(3) }).replicates((indices) => (again.push([...indices]), 0));
+    expect(again).toEqual(seen);
+    expect(new Set(seen.flat()).size).toBe(7);
+  });
+
+  it('gives every metric the same draws', () => {
+    const values = [0.1, 0.9, 0.4, 0.7, 0.2];
+    const resampler = createResampler({ n: 5, resamples: 200, rng: createRng(11) });
+    const fast = resampler.meanReplicates(values);
+    const general = resampler.replicates((indices) => indices.reduce((sum, i) => sum + values[i], 0) / indices.length);
+    fast.forEach((v, r) => expect(v).toBeCloseTo(general[r], 12));
+  });
+
+  it('skips NaN (not applicable) cases within each resample', () => {
+    const values = [1, Number.NaN, 0, Number.NaN, 1, 1];
+    const resampler = createResampler({ n: 6, resamples: 300, rng: createRng(5) });
+    const fast = resampler.meanReplicates(values);
+    const general = resampler.replicates((indices) => {
+      const drawn = [...indices].map((i) => values[i]).filter((v) => !Number.isNaN(v));
+      return drawn.length ? drawn.reduce((a, b) => a + b, 0) / drawn.length : Number.NaN;
+    });
+    fast.forEach((v, r) => (Number.isNaN(general[r]) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(general[r], 12)));
+    expect(resampler.meanCi(values)).toMatchObject({ estimate: 0.75, n: 4 });
+  });
+
+  it('regenerates identical draws when the matrix is too large to keep', () => {
+    const values = Array.from({ length: 40 }, (_, i) => (i * 7) % 11);
+    const kept = createResampler({ n: 40, resamples: 100, rng: createRng(9) }).meanCi(values);
+    const streamed = createResampler({ n: 40, resamples: 100, rng: createRng(9), maxStoredDraws: 10 }).meanCi(values);
+    expect(streamed).toEqual(kept);
+  });
+
+  it('rejects bad sizes', () => {
+    expect(() => createResampler({ n: -1, rng: createRng(1) })).toThrow(RangeError);
+    expect(() => createResampler({ n: 3, resamples: 0, rng: createRng(1) })).toThrow(RangeError);
+  });
+});
