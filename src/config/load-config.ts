@@ -43,12 +43,13 @@ export function parseConfig(options: { text: string; file: string; absolute?: st
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const fieldPath = issue.path.map(String);
+    // An unknown key is reported at the key itself, not at its parent object.
+    const fieldPath = [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
     throw new InputError({
       code: 'CONFIG_INVALID',
       file,
       line: lineOf(doc.contents, fieldPath, lineCounter),
-      field: formatPath(issue.path),
+      field: formatPath(fieldPath),
       message: describeIssue(issue),
     });
   }
@@ -90,7 +91,7 @@ function checkReferences(config: EvalConfig, file: string, lineAt: (path: string
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') return issue.keys.length > 1 ? `unknown field (also unknown: ${issue.keys.slice(1).join(', ')})` : 'unknown field';
   if (issue.code === 'invalid_type') {
     const received = (issue as { received?: string }).received;
     return received === 'undefined' || issue.message.includes('undefined') ? `required field missing (expected ${issue.expected})` : `expected ${issue.expected}`;

@@ -9,7 +9,7 @@ import type { ContextPassage, GenerateResult } from '../providers/language-model
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
 import { attributeFailure } from './attribute-failure.js';
-import { parseChoice } from './parse-choice.js';
+import { parseChoice } from '../scorers/mcq/parse-choice.js';
 import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
 import type { CaseScorer } from './case-scorer.js';
 
@@ -84,7 +84,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   }
 
-  const scored = runtime.scorer({ evalCase, result, passages, labels: suite.config.labels, declinePhrases: suite.config.decline_phrases });
+  const scored = await runtime.scorer({ evalCase, result, passages, labels: suite.config.labels, declinePhrases: suite.config.decline_phrases, families: suite.config.scorers });
   result.scores = scored.scores;
   if (scored.notes) result.notes = scored.notes;
   result.attribution = attributeFailure({
@@ -129,7 +129,7 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
     const meta = generated as GenerateResult & { cached?: boolean; attempts?: number; latencyMs?: number };
     result.output = generated.text;
     result.cached = meta.cached === true;
-    result.attempts = meta.attempts ?? 1;
+    result.attempts = result.cached ? 0 : meta.attempts ?? 1;
     result.latencyMs = round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
     if (generated.confidence !== undefined) result.confidence = round(generated.confidence, 6);
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;

@@ -1,0 +1,47 @@
+// `evalgate eval`: run, write reports, print the summary block, and choose the exit code
+// (0 pass, 1 gate failed with --gate, 3 provider errors above the allowed share).
+import path from 'node:path';
+import { evaluate } from '../../pipeline/evaluate.js';
+import { renderConsoleSummary } from '../../reporters/console-table.js';
+import { writeReports } from '../../run/write-reports.js';
+import { createProgressLine } from '../progress-line.js';
+
+export interface EvalCommandOptions {
+  config: string;
+  suite?: string[];
+  provider?: string[];
+  concurrency?: number;
+  repeat?: number;
+  cache: boolean;
+  gate?: boolean;
+  hypothesis?: string;
+  out?: string;
+  experimentLog: boolean;
+  quiet?: boolean;
+}
+
+export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  const progress = createProgressLine({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
+  const outcome = await evaluate({
+    configPath: options.config,
+    env: process.env,
+    suites: options.suite,
+    providers: options.provider,
+    concurrency: options.concurrency,
+    repeat: options.repeat,
+    useCache: options.cache,
+    hypothesis: options.hypothesis,
+    reportsDir: options.out,
+    onProgress: progress.update,
+    onNote: (line) => { if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`); },
+  });
+  progress.done();
+  const { record, results, runDir, reportsDir } = outcome;
+  const experimentLog = options.experimentLog ? outcome.experimentLog : null;
+  const written = await writeReports({ record, results, runDir, reportsDir, experimentLog, githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined });
+  process.stdout.write(renderConsoleSummary(record, { color: process.stdout.isTTY === true }) + '\n');
+  process.stdout.write(`report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}\n`);
+  if (record.gate.status === 'error') return 3;
+  if (options.gate && record.gate.status === 'fail') return 1;
+  return 0;
+}

@@ -1,0 +1,18 @@
+// `evalgate report [run]`: re-renders the report, experiment entry preview and junit from a
+// run folder. No model is called: everything comes from run.json and results.jsonl.
+import path from 'node:path';
+import { readResults, readRunRecord } from '../../run/read-run.js';
+import { writeReports } from '../../run/write-reports.js';
+import { renderConsoleSummary } from '../../reporters/console-table.js';
+import { findRun, loadProject } from './load-project.js';
+
+export async function reportCommand(run: string | undefined, options: { config: string }): Promise<number> {
+  const { reportsDir } = await loadProject(options.config);
+  const runDir = await findRun(reportsDir, run);
+  const record = await readRunRecord(runDir);
+  const results = await readResults(runDir);
+  const written = await writeReports({ record, results, runDir, reportsDir, experimentLog: null });
+  process.stdout.write(renderConsoleSummary(record, { color: process.stdout.isTTY === true }) + '\n');
+  process.stdout.write(`report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`);
+  return 0;
+}

@@ -1,0 +1,162 @@
+// The eval run end to end, as a library call: config → prompts + cases → index → models →
+// cases (streamed to results.jsonl) → run record. Rendering reports and choosing the exit code
+// are the caller's job (the CLI), so this function can be embedded and tested.
+import path from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { gitInfo, packageVersions } from '../core/environment-info.js';
+import { InputError } from '../core/errors.js';
+import { createRng } from '../core/rng.js';
+import { buildRecord } from '../aggregate/build-record.js';
+import { createModels } from '../providers/create-models.js';
+import { createPriceTable } from '../providers/pricing.js';
+import { readBaseline } from '../run/baseline.js';
+import { createRunId, openResultsWriter, runsDir, writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
+import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
+import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
+import { createCaseScorer } from './case-scorer.js';
+import { prepareSuites } from './prepare-suites.js';
+import { createRagRuntime, type RagRuntime } from './rag-runtime.js';
+import { runJobs, type Progress } from './run-jobs.js';
+
+export interface EvaluateOptions {
+  configPath: string;
+  env: Readonly<Record<string, string | undefined>>;
+  suites?: string[];
+  providers?: string[];
+  concurrency?: number;
+  repeat?: number;
+  useCache?: boolean;
+  hypothesis?: string;
+  reportsDir?: string;
+  clock?: Clock;
+  onProgress?: (progress: Progress) => void;
+  /** One-line notes for the user (skipped providers, index reuse). */
+  onNote?: (line: string) => void;
+}
+
+export interface EvaluateOutcome {
+  record: RunRecord;
+  results: CaseResult[];
+  runDir: string;
+  reportsDir: string;
+  root: string;
+  /** Absolute path of the experiment log named in the config. */
+  experimentLog: string;
+}
+
+export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
+  const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
+  const t0 = clock.monotonic();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number): number => {
+    const now = clock.monotonic();
+    timings[name] = Math.round((now - since) * 10) / 10;
+    return now;
+  };
+
+  const loaded = await loadConfig(options.configPath, options.env);
+  const { config, root } = loaded;
+  const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
+  if (options.suites) {
+    for (const name of options.suites) {
+      if (!config.suites.some((s) => s.name === name)) throw new InputError({ code: 'SUITE_UNKNOWN', file: configFile, field: 'suites', message: `--suite ${name} is not declared (declared: ${config.suites.map((s) => s.name).join(', ')})` });
+    }
+  }
+  const rng = createRng(config.seed);
+  const created = await createModels({ config, root, configFile, env: options.env, requested: options.providers, useCache: options.useCache ?? true, clock, rng });
+  try {
+    for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
+    const suites = await prepareSuites({ loaded, models: created.models, replayModels: created.replayBySuite, onlySuites: options.suites, rng });
+    if (suites.every((s) => s.config.task !== 'retrieval' && s.models.length === 0)) {
+      throw new InputError({ code: 'NO_PROVIDERS', file: configFile, field: 'providers', message: 'no provider is available to run (set an API key or add local/extractive)' });
+    }
+    let t = lap('load', t0);
+
+    let rag: RagRuntime | null = null;
+    if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
+      rag = await createRagRuntime({ rag: config.rag, root, env: options.env, configFile, onNote: options.onNote });
+    }
+    t = lap('index', t);
+
+    const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
+    const runId = createRunId(startedAt, `${loaded.hash}${startedAt}`);
+    const runDir = path.join(runsDir(reportsDir), runId);
+    const writer = await openResultsWriter(runDir);
+    const results: CaseResult[] = [];
+    const priceTable = createPriceTable(Object.fromEntries(Object.entries(config.pricing).map(([m, p]) => [m, { inputPerMTok: p.input, outputPerMTok: p.output }])));
+    const scorer = createCaseScorer({ k: config.rag?.retrieve.k ?? 5, passThreshold: config.pass_threshold, embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }) });
+    let progress: Progress;
+    try {
+      progress = await runJobs({
+        suites,
+        concurrency: options.concurrency ?? config.concurrency,
+        repeat: options.repeat ?? config.repeat,
+        runtime: {
+          clock,
+          retrieve: rag?.retrieve,
+          assemble: rag?.assemble,
+          costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
+          scorer,
+        },
+        onResult: (result) => {
+          results.push(result);
+          writer.write(result);
+        },
+        onProgress: options.onProgress,
+      });
+    } finally {
+      await writer.close();
+    }
+    t = lap('cases', t);
+
+    const git = await gitInfo(root);
+    const baselinePath = path.resolve(root, config.gate.baseline);
+    const baseline = await readBaseline(baselinePath, config.gate.baseline);
+    const manifest: RunManifest = {
+      schemaVersion: 1,
+      runId,
+      name: config.name,
+      startedAt: new Date(startedAt).toISOString(),
+      finishedAt: new Date(clock.now()).toISOString(),
+      durationMs: Math.round(clock.monotonic() - t0),
+      gitSha: git.sha,
+      gitDirty: git.dirty,
+      configHash: loaded.hash,
+      configFile: path.relative(root, loaded.file),
+      corpusHash: rag?.corpusHash ?? null,
+      seed: config.seed,
+      repeat: options.repeat ?? config.repeat,
+      hypothesis: options.hypothesis ?? null,
+      providers: uniqueProviders(suites),
+      prompts: Object.fromEntries(suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId])),
+      retrieval: rag ? rag.describe : null,
+      suites: suites.map((s) => ({ name: s.config.name, task: s.config.task, cases: s.variants.length, file: s.casesPath })),
+      packageVersions: packageVersions(),
+      timings,
+      counts: { results: results.length, errors: progress.errors, cached: progress.cached, requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length },
+    };
+    const sorted = sortResults(results);
+    // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
+    await writeFileAtomic(path.join(runDir, RESULTS_FILE), sorted.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const record = buildRecord({ manifest, results: sorted, config, baseline });
+    lap('aggregate', t);
+    record.manifest.timings = timings;
+    await writeFileAtomic(path.join(runDir, RUN_FILE), JSON.stringify(record, null, 1) + '\n');
+    return { record, results: sorted, runDir, reportsDir, root, experimentLog: path.resolve(root, config.experiments_log) };
+  } finally {
+    created.close();
+  }
+}
+
+function uniqueProviders(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['providers'] {
+  const seen = new Map<string, RunManifest['providers'][number]>();
+  for (const s of suites) for (const m of s.models) if (!seen.has(m.id)) seen.set(m.id, { id: m.id, provider: m.provider, model: m.model, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) });
+  return [...seen.values()];
+}
+
+/** Completion order is not deterministic; reports and baselines read results in this order. */
+export function sortResults(results: CaseResult[]): CaseResult[] {
+  return results.slice().sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.repeat - b.repeat));
+}

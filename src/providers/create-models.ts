@@ -1,0 +1,102 @@
+// Builds the models under test from the config: picks the adapter for each provider id, reads
+// its key from the environment (and nowhere else), and wraps it in retries, timing and the
+// response cache. A provider whose key is missing is skipped with a note, unless the user asked
+// for it explicitly with --provider, which makes it an input error.
+import path from 'node:path';
+import type { Clock } from '../core/clock.js';
+import { InputError } from '../core/errors.js';
+import type { Rng } from '../core/rng.js';
+import type { EvalConfig, ProviderConfig } from '../config/schema.js';
+import type { ModelHandle } from '../pipeline/prepared-suite.js';
+import { createAnthropicModel } from './anthropic-model.js';
+import type { LanguageModel } from './language-model.js';
+import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
+import { createLocalExtractiveModel } from './local/local-extractive-model.js';
+import { createOpenAIModel } from './openai-model.js';
+import { createReplayModel } from './replay-model.js';
+import { createResponseCache } from './response-cache.js';
+import { getTokenizer } from './token-estimate.js';
+import { withCache } from './with-cache.js';
+import { withLatency } from './with-latency.js';
+import { withRetries } from './with-retries.js';
+
+/** Key-less OpenAI-compatible servers (vLLM, Ollama, llama.cpp) still need a non-empty key for the SDK. */
+const NO_KEY_PLACEHOLDER = 'no-key-required';
+const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+
+export interface CreateModelsOptions {
+  config: EvalConfig;
+  root: string;
+  configFile: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** --provider: only these, and a missing key is an error. */
+  requested?: string[];
+  useCache: boolean;
+  clock: Clock;
+  rng: Rng;
+}
+
+export interface CreatedModels {
+  models: ModelHandle[];
+  replayBySuite: Map<string, ModelHandle>;
+  skipped: { id: string; reason: string }[];
+  close(): void;
+}
+
+export async function createModels(options: CreateModelsOptions): Promise<CreatedModels> {
+  const { config, env } = options;
+  const fetch: LeanFetch = createLeanFetch();
+  const cache = createResponseCache({ dir: path.resolve(options.root, config.cache_dir) });
+  const requested = options.requested;
+  if (requested) {
+    for (const id of requested) {
+      if (!config.providers.some((p) => p.id === id)) {
+        throw new InputError({ code: 'PROVIDER_UNKNOWN', file: options.configFile, field: 'providers', message: `--provider ${id} is not declared in the config (declared: ${config.providers.map((p) => p.id).join(', ')})` });
+      }
+    }
+  }
+  const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
+    const retried = withRetries(raw, { maxRetries: provider.max_retries, baseDelayMs: 500, maxDelayMs: 20_000, rng: options.rng.fork(`retry:${provider.id}`), clock: options.clock });
+    const timed = withLatency(retried, options.clock);
+    return options.useCache && raw.cacheable ? withCache(timed, cache) : timed;
+  };
+
+  const models: ModelHandle[] = [];
+  const skipped: CreatedModels['skipped'] = [];
+  for (const provider of config.providers) {
+    if (requested && !requested.includes(provider.id)) continue;
+    const [family, ...rest] = provider.id.split('/');
+    const modelName = rest.join('/');
+    let raw: LanguageModel | null = null;
+    if (family === 'local') {
+      if (modelName !== 'extractive') throw new InputError({ code: 'PROVIDER_UNKNOWN', file: options.configFile, field: 'providers', message: `unknown local model "${provider.id}" (available: local/extractive)` });
+      const tokenizer = getTokenizer();
+      raw = createLocalExtractiveModel({ id: provider.id, countTokens: (t) => tokenizer.count(t) });
+    } else if (family === 'replay') {
+      raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, modelName), displayPath: modelName });
+    } else if (family === 'openai' || family === 'anthropic') {
+      const keyEnv = provider.api_key_env ?? DEFAULT_KEY_ENV[family];
+      const key = env[keyEnv];
+      if (!key && !provider.base_url) {
+        const reason = `${keyEnv} is not set`;
+        if (requested) throw new InputError({ code: 'PROVIDER_KEY_MISSING', file: options.configFile, field: 'providers', message: `${provider.id} was requested but ${reason}` });
+        skipped.push({ id: provider.id, reason });
+        continue;
+      }
+      raw = family === 'openai'
+        ? createOpenAIModel({ id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock })
+        : createAnthropicModel({ id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
+    }
+    if (!raw) continue;
+    models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url });
+  }
+
+  const replayBySuite = new Map<string, ModelHandle>();
+  for (const suite of config.suites) {
+    if (!suite.outputs) continue;
+    const provider: ProviderConfig = { id: `replay/${suite.outputs}`, timeout_ms: 60_000, max_retries: 0, logprobs: false };
+    const raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, suite.outputs), displayPath: suite.outputs });
+    replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider) });
+  }
+  return { models, replayBySuite, skipped, close: () => fetch.destroy() };
+}
