@@ -62,6 +62,8 @@ export class ProviderError extends EvalgateError {
   readonly statusCode?: number;
   readonly isRetryable: boolean;
   readonly retryAfterMs?: number;
+  /** Set by the retry decorator when it gives up: attempts made, including the first. */
+  attempts?: number;
   constructor(fields: ProviderErrorFields) {
     super(fields.code, `${fields.provider}: ${fields.message}`);
     this.provider = fields.provider;

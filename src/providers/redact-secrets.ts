@@ -1,0 +1,24 @@
+// Scrubs secrets out of text that came from elsewhere (server error bodies, SDK messages)
+// before it goes into an error message, a log or a report. Servers do echo keys back.
+
+const KEY_PATTERNS: RegExp[] = [
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  // OpenAI (`sk-…`, `sk-proj-…`) and Anthropic (`sk-ant-…`) key shapes.
+  /\bsk-[A-Za-z0-9_-]{8,}/g,
+  // Credentials embedded in a URL: scheme://user:password@host
+  /(?<=:\/\/)[^/\s:@]+:[^/\s@]+(?=@)/g,
+];
+
+export const REDACTED = '[redacted]';
+
+/** Replaces every known secret and anything shaped like an API key. Secrets shorter than 4 characters are ignored. */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+  }
+  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, (match, scheme?: string) =>
+    typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
+  );
+  return out;
+}
