@@ -135,7 +135,7 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
     if (generated.usage) {
       result.usage = generated.usage;
-      result.costUsd = runtime.costUsd(prompt?.frontMatter.model ?? model.model, generated.usage);
+      result.costUsd = runtime.costUsd(`${model.provider}/${prompt?.frontMatter.model ?? model.model}`, generated.usage);
     }
     if (evalCase.task === 'mcq') {
       const chosen = parseChoice(generated.text, evalCase.options);

@@ -10,12 +10,14 @@ export interface LocalExtractiveOptions {
   id?: string;
   /** Share of the question's (IDF-weighted) content words a sentence must cover to be used. */
   minCoverage?: number;
+  /** Sentences per answer: the best one, plus the next when it continues the same passage. */
+  maxSentences?: number;
   countTokens?: (text: string) => number;
 }
 
 export function createLocalExtractiveModel(options: LocalExtractiveOptions = {}): LanguageModel {
   const id = options.id ?? 'local/extractive';
-  const minCoverage = options.minCoverage ?? 0.45;
+  const minCoverage = options.minCoverage ?? 0.3;
   // Few-shot arrays are selected once per run, so one trained model per array is reused.
   const models = new WeakMap<FewShotExample[], CentroidModel>();
 
@@ -43,7 +45,7 @@ export function createLocalExtractiveModel(options: LocalExtractiveOptions = {})
       text = choices[picked.index] ?? '';
       confidence = picked.confidence;
     } else {
-      const answer = answerFromContext({ question: inputs.question ?? '', passages: inputs.context ?? [], minCoverage });
+      const answer = answerFromContext({ question: inputs.question ?? '', passages: inputs.context ?? [], minCoverage, maxSentences: options.maxSentences });
       text = answer.text;
       confidence = answer.confidence;
     }

@@ -1,0 +1,26 @@
+// `evalgate index`: builds (or reuses) the retrieval index explicitly, with progress output.
+import { createRagRuntime } from '../../pipeline/rag-runtime.js';
+import { InputError } from '../../core/errors.js';
+import { loadProject } from './load-project.js';
+
+export async function indexCommand(options: { config: string }): Promise<number> {
+  const { loaded } = await loadProject(options.config);
+  const rag = loaded.config.rag;
+  if (!rag) throw new InputError({ code: 'NO_RAG', file: options.config, field: 'rag', message: 'the config has no "rag" section' });
+  const started = performance.now();
+  const tty = process.stderr.isTTY === true;
+  const runtime = await createRagRuntime({
+    rag,
+    root: loaded.root,
+    env: process.env,
+    configFile: options.config,
+    onNote: (line) => process.stdout.write(`${line}\n`),
+    onProgress: (event) => {
+      if (tty) process.stderr.write(`\r  ${event.phase} ${event.done}/${event.total}   `);
+    },
+  });
+  if (tty) process.stderr.write('\r\x1b[2K');
+  const d = runtime.describe;
+  process.stdout.write(`index: ${runtime.chunkCount} chunks, ${d.embedder}, ${d.vectorStore} store, corpus ${runtime.corpusHash.slice(0, 12)}, ${Math.round(performance.now() - started)} ms\n`);
+  return 0;
+}

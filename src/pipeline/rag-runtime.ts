@@ -1,0 +1,94 @@
+// Builds (or reuses) the retrieval index from the config and exposes what a case needs:
+// retrieve a query (memoised, so several providers and repeats share one retrieval), assemble
+// the context within the token budget, and the embedder for semantic scorers.
+import path from 'node:path';
+import type { RagConfig } from '../config/schema.js';
+import { InputError } from '../core/errors.js';
+import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
+import { assembleContext } from '../rag/context-assembler.js';
+import type { Embedder } from '../rag/embedder.js';
+import type { EmbedderFactory } from '../rag/embedder-factory.js';
+import { createHashEmbedderFactory } from '../rag/embedders/hash-embedder.js';
+import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
+import type { IndexProgress } from '../rag/rag-index.js';
+import { createRetriever } from '../rag/retriever.js';
+import { getTokenizer } from '../rag/tokenizer.js';
+import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
+import type { RunManifest } from '../run/types.js';
+
+export interface RagRuntime {
+  retrieve(query: string): Promise<RetrievedChunk[]>;
+  assemble(retrieved: RetrievedChunk[]): AssembledContext;
+  embedder: Embedder;
+  corpusHash: string;
+  chunkCount: number;
+  describe: NonNullable<RunManifest['retrieval']>;
+}
+
+export interface CreateRagRuntimeOptions {
+  rag: RagConfig;
+  root: string;
+  env: Readonly<Record<string, string | undefined>>;
+  configFile: string;
+  /** Override the retrieval mode (used by the hybrid-vs-single-mode comparison). */
+  mode?: RagConfig['retrieve']['mode'];
+  onNote?: (line: string) => void;
+  onProgress?: (event: IndexProgress) => void;
+}
+
+export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
+  const { rag, root } = options;
+  const corpusPath = path.resolve(root, rag.corpus);
+  const built = await buildOrLoadIndex({
+    corpusPath,
+    chunking: rag.chunking,
+    embedder: embedderFor(options),
+    store: { kind: rag.vector_store, m: rag.hnsw.m, efConstruction: rag.hnsw.ef_construction, efSearch: rag.hnsw.ef_search, seed: 42 },
+    bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
+    dir: path.resolve(root, rag.index_dir),
+    onProgress: options.onProgress,
+  });
+  const { index } = built;
+  options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
+  const mode = options.mode ?? rag.retrieve.mode;
+  const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda } });
+  const memo = new Map<string, Promise<RetrievedChunk[]>>();
+  const tokenizer = getTokenizer();
+  return {
+    retrieve: (query) => {
+      let pending = memo.get(query);
+      if (!pending) {
+        pending = retriever.retrieve(query, { k: rag.retrieve.k });
+        memo.set(query, pending);
+      }
+      return pending;
+    },
+    assemble: (retrieved) => assembleContext({ retrieved, budgetTokens: rag.context_budget_tokens, countTokens: (t) => tokenizer.count(t) }),
+    embedder: index.embedder,
+    corpusHash: index.corpusHash,
+    chunkCount: index.chunks.length,
+    describe: {
+      embedder: index.embedder.id,
+      mode,
+      k: rag.retrieve.k,
+      chunking: `${rag.chunking.size} ${rag.chunking.unit}, overlap ${rag.chunking.overlap}`,
+      vectorStore: index.vectors.kind,
+      contextBudgetTokens: rag.context_budget_tokens,
+      indexReused: built.reused,
+    },
+  };
+}
+
+function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
+  const { rag, env } = options;
+  if (rag.embedder === 'local/hash') return createHashEmbedderFactory({ dimension: rag.embedding_dimension });
+  const [family, ...rest] = rag.embedder.split('/');
+  if (family === 'openai') {
+    const key = env.OPENAI_API_KEY;
+    if (!key && !rag.embedder_base_url) {
+      throw new InputError({ code: 'EMBEDDER_KEY_MISSING', file: options.configFile, field: 'rag.embedder', message: `${rag.embedder} needs OPENAI_API_KEY (or rag.embedder_base_url for a compatible server)` });
+    }
+    return createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256 });
+  }
+  throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, openai/<model>)` });
+}
