@@ -71,7 +71,14 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     if (family === 'local') {
       if (modelName !== 'extractive') throw new InputError({ code: 'PROVIDER_UNKNOWN', file: options.configFile, field: 'providers', message: `unknown local model "${provider.id}" (available: local/extractive)` });
       const tokenizer = getTokenizer();
-      raw = createLocalExtractiveModel({ id: provider.id, countTokens: (t) => tokenizer.count(t) });
+      raw = createLocalExtractiveModel({
+        id: provider.id,
+        countTokens: (t) => tokenizer.count(t),
+        truncateTokens: (t, max) => {
+          const tokens = tokenizer.encode(t);
+          return tokens.length <= max ? t : tokenizer.decode(tokens.slice(0, max));
+        },
+      });
     } else if (family === 'replay') {
       raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, modelName), displayPath: modelName });
     } else if (family === 'openai' || family === 'anthropic') {

@@ -13,6 +13,8 @@ export interface LocalExtractiveOptions {
   /** Sentences per answer: the best one, plus the next when it continues the same passage. */
   maxSentences?: number;
   countTokens?: (text: string) => number;
+  /** Truncates an answer to `max_tokens`, as a real model stops at its token limit. */
+  truncateTokens?: (text: string, maxTokens: number) => string;
 }
 
 export function createLocalExtractiveModel(options: LocalExtractiveOptions = {}): LanguageModel {
@@ -49,11 +51,19 @@ export function createLocalExtractiveModel(options: LocalExtractiveOptions = {})
       text = answer.text;
       confidence = answer.confidence;
     }
+    let finishReason = 'stop';
+    if (request.maxTokens !== undefined && options.truncateTokens) {
+      const truncated = options.truncateTokens(text, request.maxTokens);
+      if (truncated !== text) {
+        text = truncated;
+        finishReason = 'length';
+      }
+    }
     const count = options.countTokens;
     const usage = count
       ? { inputTokens: request.messages.reduce((n, m) => n + count(m.content), 0), outputTokens: count(text), estimated: true }
       : undefined;
-    return { text, confidence, labelProbabilities, usage, finishReason: 'stop', model: 'extractive' };
+    return { text, confidence, labelProbabilities, usage, finishReason, model: 'extractive' };
   };
 
   return { id, provider: 'local', model: id.slice('local/'.length), cacheable: false, generate };
