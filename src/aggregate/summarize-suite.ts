@@ -71,11 +71,30 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   const histogram = confidenceHistogram(results);
   if (histogram) summary.confidenceHistogram = histogram;
 
+  if (repeats > 1 && results.some((r) => typeof r.scores['judge.rubric'] === 'number')) {
+    metrics['judge.disagreement'] = judgeDisagreement(results, resampler, options.confidence, indexOf, n);
+  }
   if (repeats > 1) {
     const flaky = flakiness(results.filter((r) => r.attribution !== null).map((r) => ({ caseId: r.caseId, pass: r.attribution === 'pass' })));
     summary.flaky = { caseIds: flaky.flaky.map((c) => c.caseId), share: flaky.share ?? 0 };
   }
   return summary;
+}
+
+/** Share of cases whose rubric grade differs between repeats: how consistent the judge is. */
+function judgeDisagreement(results: readonly CaseResult[], resampler: Resampler, confidence: number, indexOf: Map<string, number>, n: number): MetricSummary {
+  const seen: (number | undefined)[] = new Array(n);
+  const values = new Float64Array(n).fill(NaN);
+  for (const r of results) {
+    const v = r.scores['judge.rubric'];
+    if (typeof v !== 'number') continue;
+    const i = indexOf.get(r.caseId)!;
+    if (seen[i] === undefined) {
+      seen[i] = v;
+      values[i] = 0;
+    } else if (seen[i] !== v) values[i] = 1;
+  }
+  return meanSummary(values, resampler, confidence, false);
 }
 
 function perCaseValues(results: readonly CaseResult[], indexOf: Map<string, number>, n: number): Map<string, Float64Array> {

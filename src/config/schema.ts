@@ -113,6 +113,8 @@ export const ConfigSchema = z.strictObject({
   repeat: z.number().int().min(1).max(100).default(1),
   providers: z.array(ProviderEntrySchema).min(1),
   judge: z.string().default('none'),
+  /** What the rubric judge grades against (G-Eval style); used only when a judge is set. */
+  judge_rubric: z.string().default('The answer is correct and complete for the question, uses only facts found in the context, and declines when the context does not cover the question.'),
   rag: RagSchema.optional(),
   suites: z.array(SuiteConfigSchema).min(1),
   targets: z.record(z.string(), z.record(z.string(), TargetExpression)).default({}),

@@ -9,6 +9,7 @@ import { isDecline } from '../scorers/answer/decline.js';
 import { parseLabel } from '../scorers/classification/parse-label.js';
 import { scoreCase, defaultFamilies } from '../scorers/score-case.js';
 import { SCORER_FAMILIES, type CaseScoringInput, type ScorerFamily } from '../scorers/scoring-input.js';
+import type { JudgeScorer } from './judge-scorer.js';
 
 export interface ScoreRequest {
   evalCase: EvalCase;
@@ -34,6 +35,10 @@ export interface CaseScorerOptions {
   supportThreshold?: number;
   /** Embeds question, answer and references for semantic similarity and answer relevance. */
   embedder?: Embedder;
+  /** LLM-judge scores for QA answers (null scores with a reason when no judge is configured). */
+  judge?: JudgeScorer;
+  /** Prices the judge's tokens. */
+  judgeCostUsd?: (usage: { inputTokens: number; outputTokens: number }) => number | null;
 }
 
 export function isScorerFamily(name: string): name is ScorerFamily {
@@ -77,6 +82,18 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
     for (const score of scoreCase(input, chosen)) {
       scores[score.name] = score.value === null ? null : Math.round(score.value * 1e6) / 1e6;
       if (score.reason && score.value !== null && score.value < 1) notes[score.name] = score.reason;
+    }
+    if (options.judge && (evalCase.task === 'rag-qa' || evalCase.task === 'qa')) {
+      const judged = await options.judge({ question: result.input, answer: input.output, context: passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n'), repeat: result.repeat, declinePhrases });
+      for (const score of judged.scores) {
+        scores[score.name] = score.value === null ? null : Math.round(score.value * 1e6) / 1e6;
+        if (score.reason && (score.value === null || score.value < 1)) notes[score.name] = score.reason;
+      }
+      if (judged.usage.inputTokens + judged.usage.outputTokens > 0) {
+        const judgeCost = options.judgeCostUsd?.(judged.usage) ?? null;
+        result.judge = { ...judged.usage, costUsd: judgeCost };
+        result.costUsd = result.costUsd === null || judgeCost === null ? null : result.costUsd + judgeCost;
+      }
     }
     return { scores, notes: Object.keys(notes).length ? notes : undefined, passed: passedCase(evalCase, result, scores, options.passThreshold, declinePhrases) };
   };

@@ -15,6 +15,7 @@ import { createRunId, openResultsWriter, runsDir, writeFileAtomic, RESULTS_FILE,
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createCaseScorer } from './case-scorer.js';
+import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import { createRagRuntime, type RagRuntime } from './rag-runtime.js';
 import { runJobs, type Progress } from './run-jobs.js';
@@ -86,7 +87,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
     const priceTable = createPriceTable(Object.fromEntries(Object.entries(config.pricing).map(([m, p]) => [m, { inputPerMTok: p.input, outputPerMTok: p.output }])));
-    const scorer = createCaseScorer({ k: config.rag?.retrieve.k ?? 5, passThreshold: config.pass_threshold, embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }) });
+    const judgeHandle = created.judge;
+    const scorer = createCaseScorer({
+      k: config.rag?.retrieve.k ?? 5,
+      passThreshold: config.pass_threshold,
+      embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }),
+      // Offline (`judge: none`) the judge scores are left out rather than reported as null rows.
+      judge: config.judge === 'none' ? undefined : await createJudgeScorer({ model: judgeHandle?.languageModel ?? null, rubric: config.judge_rubric }),
+      judgeCostUsd: judgeHandle ? (usage) => priceTable.costUsd({ model: judgeHandle.id, usage: { ...usage, estimated: false } }) : undefined,
+    });
     let progress: Progress;
     try {
       progress = await runJobs({

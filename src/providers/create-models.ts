@@ -38,6 +38,8 @@ export interface CreateModelsOptions {
 
 export interface CreatedModels {
   models: ModelHandle[];
+  /** The LLM judge, when `judge` names a provider whose key is available. */
+  judge: ModelHandle | null;
   replayBySuite: Map<string, ModelHandle>;
   skipped: { id: string; reason: string }[];
   close(): void;
@@ -98,6 +100,22 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url });
   }
 
+  let judge: ModelHandle | null = null;
+  if (config.judge !== 'none') {
+    const declared = config.providers.find((p) => p.id === config.judge);
+    const provider: ProviderConfig = declared ?? { id: config.judge, timeout_ms: 60_000, max_retries: 4, logprobs: false };
+    const [family, ...rest] = provider.id.split('/');
+    const keyEnv = provider.api_key_env ?? (family === 'anthropic' ? DEFAULT_KEY_ENV.anthropic : DEFAULT_KEY_ENV.openai);
+    const key = env[keyEnv];
+    if (!key && !provider.base_url) {
+      skipped.push({ id: `judge ${provider.id}`, reason: `${keyEnv} is not set, so judge scores are null` });
+    } else {
+      const adapterOptions = { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock };
+      const raw = family === 'anthropic' ? createAnthropicModel(adapterOptions) : createOpenAIModel(adapterOptions);
+      judge = { id: provider.id, provider: family, model: rest.join('/'), config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url };
+    }
+  }
+
   const replayBySuite = new Map<string, ModelHandle>();
   for (const suite of config.suites) {
     if (!suite.outputs) continue;
@@ -105,5 +123,6 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, suite.outputs), displayPath: suite.outputs });
     replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider) });
   }
-  return { models, replayBySuite, skipped, close: () => fetch.destroy() };
+  return { models, judge, replayBySuite, skipped, close: () => fetch.destroy() };
 }
+

@@ -32,7 +32,10 @@ export interface CaseResult {
   retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };
   context?: { included: string[]; dropped: string[]; usedTokens: number; budgetTokens: number; overflow: boolean };
   usage?: { inputTokens: number; outputTokens: number; estimated: boolean };
+  /** Generation cost plus, when a judge scored the case, the judge's cost. */
   costUsd: number | null;
+  /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
+  judge?: { inputTokens: number; outputTokens: number; costUsd: number | null };
   latencyMs: number | null;
   cached: boolean;
   attempts: number;

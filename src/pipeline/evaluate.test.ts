@@ -1,0 +1,61 @@
+// The library entry point in-process: judge scores from a fake OpenAI server with scripted
+// verdicts, judge cost charged to the case, and --repeat with per-case clustering.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
+import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
+import { evaluate } from './evaluate.js';
+import path from 'node:path';
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+/** Answers questions, and plays the judge: rubric grades, claim extraction, claim verdicts. */
+function scriptedServer(): Promise<FakeOpenAIServer> {
+  let rubricCalls = 0;
+  return startFakeOpenAIServer({
+    reply: (request) => {
+      const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
+      if (prompt.includes('RUBRIC')) return JSON.stringify({ score: rubricCalls++ % 2 === 0 ? 5 : 4, reason: 'scripted' });
+      if (/extract/i.test(prompt) && /claims/i.test(prompt)) return JSON.stringify({ claims: ['The plan can be refunded.', 'It takes 90 days.'] });
+      if (/verdict/i.test(prompt)) return JSON.stringify({ verdict: prompt.includes('90 days') ? 'not_found' : 'supported', reason: 'scripted' });
+      return referenceFor(prompt) ?? 'unknown';
+    },
+  });
+}
+
+describe('evaluate', () => {
+  it('scores answers with the LLM judge and charges its tokens to the case', async () => {
+    server = await scriptedServer();
+    const root = await createFixtureProject({ openaiUrl: server.url, extraConfig: 'judge: openai/gpt-4o-mini\n' });
+    const { record, results } = await evaluate({ configPath: path.join(root, 'eval/evalgate.yaml'), env: { OPENAI_API_KEY: 'test' }, providers: ['openai/gpt-4o-mini'] });
+    const first = results[0];
+    expect([1, 0.75]).toContain(first.scores['judge.rubric']); // scripted 5 or 4 on a 1–5 scale
+    expect(first.scores['judge.faithfulness']).toBe(0.5);
+    expect(first.judge?.inputTokens).toBeGreaterThan(0);
+    expect(first.costUsd).toBeGreaterThan(first.judge!.costUsd!);
+    expect(record.summary[0].metrics['judge.faithfulness'].value).toBe(0.5);
+  });
+
+  it('repeats cases, asks the judge again per repeat and reports its disagreement', async () => {
+    server = await scriptedServer();
+    const root = await createFixtureProject({ openaiUrl: server.url, extraConfig: 'judge: openai/gpt-4o-mini\n' });
+    const { record, results } = await evaluate({ configPath: path.join(root, 'eval/evalgate.yaml'), env: { OPENAI_API_KEY: 'test' }, providers: ['openai/gpt-4o-mini'], repeat: 2, useCache: false });
+    expect(results).toHaveLength(12);
+    const summary = record.summary[0];
+    expect(summary.cases).toBe(6);
+    expect(summary.metrics['judge.disagreement'].value).not.toBeNull();
+    expect(summary.flaky).toEqual({ caseIds: [], share: 0 });
+  });
+
+  it('leaves judge scores null with a reason when the judge key is missing', async () => {
+    const root = await createFixtureProject({ extraConfig: 'judge: openai/gpt-4o-mini\n' });
+    const notes: string[] = [];
+    const { results } = await evaluate({ configPath: path.join(root, 'eval/evalgate.yaml'), env: {}, onNote: (l) => notes.push(l) });
+    expect(notes).toContain('skipping judge openai/gpt-4o-mini: OPENAI_API_KEY is not set, so judge scores are null');
+    expect(results[0].scores['judge.rubric']).toBeNull();
+    expect(results[0].notes?.['judge.rubric']).toBe('no judge configured');
+  });
+});
