@@ -19,8 +19,10 @@ function scriptedServer(): Promise<FakeOpenAIServer> {
     reply: (request) => {
       const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
       if (prompt.includes('RUBRIC')) return JSON.stringify({ score: rubricCalls++ % 2 === 0 ? 5 : 4, reason: 'scripted' });
-      if (/extract/i.test(prompt) && /claims/i.test(prompt)) return JSON.stringify({ claims: ['The plan can be refunded.', 'It takes 90 days.'] });
-      if (/verdict/i.test(prompt)) return JSON.stringify({ verdict: prompt.includes('90 days') ? 'not_found' : 'supported', reason: 'scripted' });
+      if (prompt.includes('CLAIMS (numbered)')) {
+        return JSON.stringify({ verdicts: [{ id: 1, verdict: 'supported', reason: 'in context' }, { id: 2, verdict: 'not_found', reason: 'not in context' }] });
+      }
+      if (prompt.includes('"claims"')) return JSON.stringify({ claims: ['The plan can be refunded.', 'It takes 90 days.'] });
       return referenceFor(prompt) ?? 'unknown';
     },
   });
