@@ -1,0 +1,31 @@
+// The input every ranking metric reads. Conventions follow trec_eval: a document is relevant when
+// its grade is > 0; documents missing from `relevant` are non-relevant; every metric is null when
+// the case has no judged relevant document (trec_eval skips such topics).
+
+export interface RankingInput {
+  /** Document ids in rank order, deduplicated (see collapseToDocuments). */
+  ranked: readonly string[];
+  /** Document id → relevance grade; grade > 0 means relevant. */
+  relevant: Readonly<Record<string, number>>;
+  k: number;
+}
+
+export function gradeOf(relevant: Readonly<Record<string, number>>, docId: string): number {
+  const grade = Object.hasOwn(relevant, docId) ? relevant[docId] : 0;
+  return grade > 0 ? grade : 0;
+}
+
+/** Number of judged relevant documents (grade > 0). */
+export function relevantCount(relevant: Readonly<Record<string, number>>): number {
+  let n = 0;
+  for (const grade of Object.values(relevant)) if (grade > 0) n++;
+  return n;
+}
+
+/** Relevant documents among the first `k` ranked. */
+export function relevantInTop(input: RankingInput, k: number): number {
+  let hits = 0;
+  const end = Math.min(k, input.ranked.length);
+  for (let i = 0; i < end; i++) if (gradeOf(input.relevant, input.ranked[i]) > 0) hits++;
+  return hits;
+}
