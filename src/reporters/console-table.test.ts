@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../run/types.js';
+import { runRecord } from './__fixtures__/run-record.js';
+import { renderConsoleSummary } from './console-table.js';
+
+const ANSI = /\u001B\[\d+m/g;
+
+describe('renderConsoleSummary', () => {
+  const plain = renderConsoleSummary(runRecord, { color: false });
+
+  it('prints one row per suite × provider with metrics, CI, p95, cost and errors', () => {
+    expect(plain).not.toMatch(ANSI);
+    expect(plain).toContain('answer.f1 0.612 (0.200–0.850) ✓');
+    expect(plain).toContain('hallucination.rate 0.333 (0.000–0.667) ✗ ≤ 0.050');
+    expect(plain).toContain('2141 ms');
+    expect(plain).toContain('$0.0031');
+    for (const suite of ['support-qa', 'intent', 'kb-retrieval']) expect(plain).toContain(suite);
+  });
+
+  it('ends with one gate line naming each failing metric with baseline, candidate, delta and CI', () => {
+    const gate = plain.trimEnd().split('\n').at(-1) ?? '';
+    expect(gate).toMatch(/^Gate ✗ FAIL \(exit 1\) · do not ship · /);
+    expect(gate).toContain('answer.f1 support-qa/local/extractive: baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031)');
+    expect(gate).toContain('hallucination.rate support-qa/openai/gpt-4o-mini: baseline 0.500 → 0.333 (Δ -0.167, 95% CI -0.500 to 0.000) misses ≤ 0.050');
+  });
+
+  it('colours only when asked, without changing the text', () => {
+    const colored = renderConsoleSummary(runRecord, { color: true });
+    expect(colored).toMatch(ANSI);
+    expect(colored.replace(ANSI, '')).toBe(plain);
+  });
+
+  it('wraps the metrics column to fit a width', () => {
+    const narrow = renderConsoleSummary(runRecord, { color: false, width: 100 });
+    const tableLines = narrow.split('\n').slice(1, -2);
+    for (const line of tableLines) expect(Array.from(line).length).toBeLessThanOrEqual(100);
+  });
+
+  it('says so when the gate passes', () => {
+    const passing: RunRecord = { ...runRecord, gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] } };
+    expect(renderConsoleSummary(passing, { color: false })).toContain('Gate ✓ PASS · ship · all targets met, no significant regression');
+  });
+});

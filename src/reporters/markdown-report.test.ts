@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeErrors } from '../analysis/error-analysis.js';
+import type { RunRecord } from '../run/types.js';
+import { expectGolden } from './__fixtures__/golden.js';
+import { results, runRecord } from './__fixtures__/run-record.js';
+import { REPORT_SECTIONS, renderModelEvalReport } from './markdown-report.js';
+
+const report = renderModelEvalReport(runRecord, analyzeErrors(results));
+
+describe('renderModelEvalReport', () => {
+  it('matches the golden report', () => {
+    expectGolden(report, new URL('./__fixtures__/model-eval-report.golden.md', import.meta.url));
+  });
+
+  it('has exactly the spec sections, in order', () => {
+    const h2 = report.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3));
+    expect(h2).toEqual([...REPORT_SECTIONS]);
+    const errorAnalysis = report.slice(report.indexOf('## Error Analysis'), report.indexOf('## Confidence Distribution'));
+    const h3 = errorAnalysis.split('\n').filter((line) => line.startsWith('### '));
+    expect(h3).toEqual(['### Catastrophic Errors', '### Common Errors', '### Edge Cases']);
+  });
+
+  it('escapes pipes and newlines inside table cells', () => {
+    expect(report).toContain('Compare Pro \\| Team plans:<br>which one includes SSO?');
+    expect(report).not.toContain('Compare Pro | Team');
+    // Every table row keeps the header's column count despite pipes in quoted text.
+    const lines = report.split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      if (!/^\| (---|:---)/.test(lines[i])) continue;
+      const columns = cellCount(lines[i - 1]);
+      for (let j = i + 1; j < lines.length && lines[j].startsWith('|'); j++) expect(cellCount(lines[j]), lines[j]).toBe(columns);
+    }
+  });
+
+  it('renders null values as n/a and keeps markup out of quoted text', () => {
+    expect(report).toMatch(/\| Semantic similarity \| — \| n\/a \| — \|/);
+    expect(report).toContain('\\<b\\>dark mode\\</b\\>');
+  });
+
+  it('states when there is no baseline, bias audit or confidence', () => {
+    const bare: RunRecord = {
+      ...runRecord,
+      summary: runRecord.summary.map((s) => ({ ...s, confidenceHistogram: undefined })),
+      bias: { rows: [], subgroups: [] },
+      comparison: [],
+      changes: { hasBaseline: false, prompts: [], configChanged: false, corpusChanged: false, providersAdded: [], providersRemoved: [] },
+    };
+    const text = renderModelEvalReport(bare, analyzeErrors([]));
+    expect(text).toContain('There is no baseline yet');
+    expect(text).toContain('No protected attributes are configured');
+    expect(text).toContain('no distribution to show');
+    expect(text).toContain('None in this run.');
+  });
+});
+
+/** Cells in a table row, not counting escaped pipes. */
+function cellCount(row: string): number {
+  return row.replace(/\\\|/g, '').split('|').length - 2;
+}

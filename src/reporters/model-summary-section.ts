@@ -1,0 +1,126 @@
+// "## Model Summary" of the model evaluation report: what was evaluated and how — models,
+// prompt versions, retrieval setup, data, reproducibility facts — and what changed since
+// the baseline, so a reader knows which change the numbers below are about.
+import type { TaskKind } from '../core/task.js';
+import type { ChangeSummary, RunManifest, RunRecord } from '../run/types.js';
+import { formatCount, formatDuration, formatTimestamp } from './format-value.js';
+import { bulletList, code, escapeMarkdown, markdownTable } from './markdown-table.js';
+
+const TASK_LABELS: Record<TaskKind, string> = {
+  'rag-qa': 'answers questions from the knowledge base',
+  qa: 'answers questions from a given passage',
+  classify: 'classification',
+  retrieval: 'search only (no model answer)',
+  mcq: 'multiple-choice bias probes',
+};
+
+const SEARCH_MODES: Record<string, string> = {
+  dense: 'dense (embedding similarity)',
+  bm25: 'BM25 (keyword match)',
+  hybrid: 'hybrid (BM25 keyword match + dense embeddings, fused by rank)',
+};
+
+export function renderModelSummarySection(record: RunRecord): string {
+  const { manifest } = record;
+  return [
+    '## Model Summary',
+    `Run ${code(manifest.runId)} of **${escapeMarkdown(manifest.name)}** started ${formatTimestamp(manifest.startedAt)} and took ${formatDuration(manifest.durationMs)}.`,
+    runFacts(manifest),
+    '### Models under test',
+    markdownTable(
+      ['Provider', 'Model', 'Where it runs'],
+      manifest.providers.map((p) => [code(p.id), code(p.model), p.baseUrl ? `self-hosted at ${code(p.baseUrl)}` : p.provider === 'local' ? 'offline, on this machine' : `${escapeMarkdown(p.provider)} API`]),
+    ),
+    '### Prompts',
+    promptTable(manifest),
+    '### Retrieval setup',
+    retrievalSetup(manifest),
+    '### Test data',
+    markdownTable(
+      ['Suite', 'Task', 'Cases', 'File'],
+      manifest.suites.map((s) => [code(s.name), TASK_LABELS[s.task], formatCount(s.cases), code(s.file)]),
+      ['left', 'left', 'right', 'left'],
+    ),
+    '### What changed since the baseline',
+    renderChanges(record.changes),
+  ].join('\n\n');
+}
+
+function runFacts(manifest: RunManifest): string {
+  const dirty = manifest.gitDirty === true ? ' (with uncommitted changes, so the commit alone does not reproduce this run)' : '';
+  const git = manifest.gitSha === null ? 'not a git checkout' : `${code(manifest.gitSha.slice(0, 12))}${dirty}`;
+  const { counts } = manifest;
+  const rows = [
+    ['Run id', code(manifest.runId)],
+    ['Date', formatTimestamp(manifest.startedAt)],
+    ['Git commit', git],
+    ['Seed', `${manifest.seed} (every case run ${manifest.repeat === 1 ? 'once' : `${manifest.repeat} times`})`],
+    ['Config', `${code(manifest.configFile)} (hash ${code(manifest.configHash)})`],
+    ['Knowledge base', manifest.corpusHash === null ? 'none' : `corpus hash ${code(manifest.corpusHash)}`],
+    ['Results', `${counts.results} results from ${counts.requests} model requests; ${counts.cached} served from cache; ${counts.errors} failed`],
+  ];
+  if (manifest.hypothesis) rows.push(['Hypothesis', escapeMarkdown(manifest.hypothesis)]);
+  return markdownTable(['Item', 'Value'], rows);
+}
+
+function promptTable(manifest: RunManifest): string {
+  const entries = Object.entries(manifest.prompts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return 'No prompts (no suite calls a model).';
+  const rows = entries.map(([id, version]) => {
+    const { name, hash } = splitVersion(version);
+    return [code(id), code(name), hash === null ? '—' : code(hash)];
+  });
+  return `${markdownTable(['Prompt', 'Version', 'Content hash'], rows)}\n\nThe content hash changes whenever the prompt file changes, even if its version number does not.`;
+}
+
+function retrievalSetup(manifest: RunManifest): string {
+  const r = manifest.retrieval;
+  if (r === null) return 'No retrieval: no suite in this run searches the knowledge base.';
+  return markdownTable(
+    ['Setting', 'Value'],
+    [
+      ['Embedder', code(r.embedder)],
+      ['Search', SEARCH_MODES[r.mode] ?? escapeMarkdown(r.mode)],
+      ['Passages retrieved per question', formatCount(r.k)],
+      ['Chunking', escapeMarkdown(r.chunking)],
+      ['Vector store', escapeMarkdown(r.vectorStore)],
+      ['Context budget', `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`],
+      ['Index', r.indexReused ? 'reused from an earlier run (corpus and settings unchanged)' : 'rebuilt for this run'],
+    ],
+  );
+}
+
+export function renderChanges(changes: ChangeSummary): string {
+  if (!changes.hasBaseline) {
+    return 'There is no baseline yet, so nothing is compared. Accept a run with `evalgate baseline accept` to make it the reference for future runs.';
+  }
+  const baseline = changes.baselineRunId ? `Compared with baseline run ${code(changes.baselineRunId)}.` : 'Compared with the accepted baseline.';
+  return `${baseline}\n\n${bulletList(describeChanges(changes))}`;
+}
+
+/** One line per kind of change against the baseline; unchanged kinds say so explicitly. */
+export function describeChanges(changes: ChangeSummary): string[] {
+  const lines: string[] = [];
+  const changedPrompts = changes.prompts.filter((p) => p.from !== p.to);
+  for (const p of changedPrompts) lines.push(`Prompt ${code(p.id)}: ${promptVersion(p.from)} → ${promptVersion(p.to)}`);
+  if (changedPrompts.length === 0) lines.push('Prompts: unchanged');
+  lines.push(changes.configChanged ? 'Config: changed (settings such as retrieval, targets or model parameters differ)' : 'Config: unchanged');
+  lines.push(changes.corpusChanged ? 'Knowledge base: changed (documents were added, edited or removed)' : 'Knowledge base: unchanged');
+  if (changes.providersAdded.length > 0) lines.push(`Providers added: ${changes.providersAdded.map(code).join(', ')}`);
+  if (changes.providersRemoved.length > 0) lines.push(`Providers removed: ${changes.providersRemoved.map(code).join(', ')}`);
+  if (changes.providersAdded.length === 0 && changes.providersRemoved.length === 0) lines.push('Providers: unchanged');
+  return lines;
+}
+
+/** "support-answer@v2#9f2c41aa" → "v2 (9f2c41aa)"; a missing side reads "none". */
+function promptVersion(version: string | null): string {
+  if (version === null) return 'none';
+  const { name, hash } = splitVersion(version);
+  const short = name.includes('@') ? name.slice(name.indexOf('@') + 1) : name;
+  return hash === null ? code(short) : `${code(short)} (${code(hash)})`;
+}
+
+function splitVersion(version: string): { name: string; hash: string | null } {
+  const at = version.indexOf('#');
+  return at < 0 ? { name: version, hash: null } : { name: version.slice(0, at), hash: version.slice(at + 1) };
+}
