@@ -11,5 +11,7 @@ export interface VectorStore {
   readonly size: number;
   add(vectors: Float32Array[]): void;
   search(vector: Float32Array, k: number): VectorHit[];
+  /** The stored (unit-length) vector of a label, for diversity re-ranking (MMR); optional. */
+  vector?(label: number): Float32Array;
   save(dir: string): Promise<void>;
 }

@@ -46,6 +46,8 @@ const ENTRIES: Entry[] = [
   { pattern: /^relevance\.context$/, label: () => 'Context relevance', explain: () => 'share of the retrieved passages that are relevant to the question' },
   { pattern: /^judge\.faithfulness$/, label: () => 'Faithfulness (judge)', explain: () => 'share of the claims in an answer that a judge model found supported by the retrieved context' },
   { pattern: /^judge\.rubric$/, label: () => 'Rubric score (judge)', explain: () => 'score a judge model gave the answer against the rubric in the judge prompt' },
+  { pattern: /^judge\.disagreement$/, label: () => 'Judge disagreement', explain: () => 'share of cases whose rubric grade changed between repeats of the same case: how consistent the judge is' },
+  { pattern: /^groundedness$/, label: () => 'Groundedness', explain: () => 'share of answer sentences supported by a single retrieved passage, averaged over answers' },
   { pattern: /^classification\.accuracy$/, label: () => 'Accuracy', explain: () => 'share of cases given the correct label' },
   { pattern: /^classification\.macro_f1$/, label: () => 'Macro-F1', explain: () => 'F1 averaged over the labels with equal weight, so a rare label such as escalate counts as much as a common one' },
   { pattern: /^calibration\.ece$/, label: () => 'Calibration error (ECE)', explain: () => 'average gap between the confidence the model states and how often it is actually right; 0 = confidence can be taken at face value' },

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../core/clock.js';
+import type { ClassifyCase } from '../cases/eval-case.js';
+import type { LanguageModel } from '../providers/language-model.js';
+import type { PreparedSuite } from './prepared-suite.js';
+import { runJobs } from './run-jobs.js';
+
+function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
+  const variants = Array.from({ length: cases }, (_, i) => {
+    const evalCase: ClassifyCase = { task: 'classify', id: `c${i}`, input: `message ${i}`, label: 'a', tags: [], line: i + 1, placeholders: [] };
+    return { evalCase, baseId: evalCase.id };
+  });
+  return {
+    config: { name: 's', task: 'classify', cases: 'x.jsonl', labels: ['a', 'b'] },
+    casesPath: 'x.jsonl',
+    prompt: null,
+    fewShot: [],
+    variants,
+    models: [{ id: 'fake/m', provider: 'fake', model: 'm', config: { id: 'fake/m', timeout_ms: 1000, max_retries: 0, logprobs: false }, languageModel: model }],
+  };
+}
+
+describe('runJobs', () => {
+  it('never runs more model calls at once than the concurrency limit, and runs every job', async () => {
+    let active = 0;
+    let peak = 0;
+    const model: LanguageModel = {
+      id: 'fake/m', provider: 'fake', model: 'm', cacheable: false,
+      generate: async () => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 5));
+        active--;
+        return { text: 'a' };
+      },
+    };
+    const seen: string[] = [];
+    const progress = await runJobs({
+      suites: [suiteWith(model, 40)],
+      concurrency: 3,
+      repeat: 2,
+      runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: true }) },
+      onResult: (r) => seen.push(`${r.caseId}/${r.repeat}`),
+    });
+    expect(peak).toBe(3);
+    expect(progress).toMatchObject({ done: 80, total: 80, errors: 0 });
+    expect(new Set(seen).size).toBe(80);
+  });
+
+  it('records a failing call as an error on the result instead of throwing', async () => {
+    const model: LanguageModel = { id: 'fake/m', provider: 'fake', model: 'm', cacheable: false, generate: async () => { throw new Error('boom'); } };
+    const results: { error?: { message: string } }[] = [];
+    const progress = await runJobs({ suites: [suiteWith(model, 2)], concurrency: 2, repeat: 1, runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: null }) }, onResult: (r) => results.push(r) });
+    expect(progress.errors).toBe(2);
+    expect(results[0].error).toEqual({ code: 'PROVIDER_UNEXPECTED', message: 'boom' });
+  });
+});

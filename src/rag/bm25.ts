@@ -1,0 +1,187 @@
+// Lucene-style BM25 over title + text, with terms from contentTerms:
+//   idf(t)      = ln(1 + (N - df + 0.5) / (df + 0.5))
+//   score(d, q) = Σ over distinct query terms t of idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl))
+// Document length is the number of content terms (exact, not Lucene's one-byte norm).
+// The inverted index is CSR-style typed arrays (offsets, doc ids, term frequencies), so the
+// state is plain data that saves and loads without parsing numbers.
+import { contentTerms } from '../text/analyze.js';
+import { topK } from './top-k.js';
+
+export interface Bm25Document {
+  id: string;
+  text: string;
+  title?: string;
+}
+
+export interface Bm25Options {
+  /** Term-frequency saturation; 0.9 is Anserini's tuned default for passage retrieval. */
+  k1?: number;
+  /** Length normalisation; 0.4 (Anserini) suits short, similar-length chunks. */
+  b?: number;
+}
+
+export interface Bm25Hit {
+  /** Position of the document in the input order. */
+  index: number;
+  id: string;
+  score: number;
+}
+
+/** Plain data; postings of term t are docs/freqs[offsets[t] .. offsets[t + 1]). */
+export interface Bm25State {
+  version: 1;
+  k1: number;
+  b: number;
+  ids: string[];
+  terms: string[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint32Array;
+  lengths: Uint32Array;
+}
+
+export type Bm25Json = Omit<Bm25State, 'offsets' | 'docs' | 'freqs' | 'lengths'> & Record<'offsets' | 'docs' | 'freqs' | 'lengths', number[]>;
+
+export interface Bm25Index {
+  readonly size: number;
+  search(query: string, k: number): Bm25Hit[];
+  /** Per-term contribution breakdown is not kept; this is the raw state for persistence. */
+  toState(): Bm25State;
+  /** JSON-safe copy (numbers arrays) for JSON.stringify. */
+  toJSON(): Bm25Json;
+}
+
+export function createBm25Index(documents: readonly Bm25Document[], options: Bm25Options = {}): Bm25Index {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const lengths = new Uint32Array(documents.length);
+  // (term, doc, tf) triples, later bucketed by term into CSR arrays.
+  let tripleTerms: Uint32Array = new Uint32Array(1024);
+  let tripleDocs: Uint32Array = new Uint32Array(1024);
+  let tripleFreqs: Uint32Array = new Uint32Array(1024);
+  let triples = 0;
+  const local = new Map<number, number>();
+  for (let d = 0; d < documents.length; d++) {
+    const doc = documents[d];
+    const docTerms = contentTerms(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
+    lengths[d] = docTerms.length;
+    local.clear();
+    for (const term of docTerms) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        termIds.set(term, id);
+        terms.push(term);
+      }
+      local.set(id, (local.get(id) ?? 0) + 1);
+    }
+    if (triples + local.size > tripleTerms.length) {
+      const capacity = Math.max(triples + local.size, tripleTerms.length * 2);
+      tripleTerms = grow(tripleTerms, capacity);
+      tripleDocs = grow(tripleDocs, capacity);
+      tripleFreqs = grow(tripleFreqs, capacity);
+    }
+    for (const [id, tf] of local) {
+      tripleTerms[triples] = id;
+      tripleDocs[triples] = d;
+      tripleFreqs[triples] = tf;
+      triples++;
+    }
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < triples; i++) offsets[tripleTerms[i] + 1]++;
+  for (let t = 0; t < terms.length; t++) offsets[t + 1] += offsets[t];
+  const cursor = offsets.slice(0, terms.length);
+  const docs = new Uint32Array(triples);
+  const freqs = new Uint32Array(triples);
+  // Triples are in doc order, so each posting list comes out sorted by doc.
+  for (let i = 0; i < triples; i++) {
+    const at = cursor[tripleTerms[i]]++;
+    docs[at] = tripleDocs[i];
+    freqs[at] = tripleFreqs[i];
+  }
+  return restoreBm25Index({
+    version: 1,
+    k1: options.k1 ?? 0.9,
+    b: options.b ?? 0.4,
+    ids: documents.map((doc) => doc.id),
+    terms,
+    offsets,
+    docs,
+    freqs,
+    lengths,
+  }, termIds);
+}
+
+export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
+  const { k1, b, ids, terms, offsets, docs, freqs, lengths } = state;
+  const n = ids.length;
+  let total = 0;
+  for (let d = 0; d < n; d++) total += lengths[d];
+  const avgdl = n > 0 ? total / n : 0;
+  // k1·(1 − b + b·dl/avgdl) per document, computed once.
+  const norms = new Float64Array(n);
+  for (let d = 0; d < n; d++) norms[d] = k1 * (1 - b + (avgdl > 0 ? (b * lengths[d]) / avgdl : 0));
+  // Built on first search: loading an index that is then only checked should stay cheap.
+  let termIds = knownTermIds;
+  const scores = new Float64Array(n);
+  const touched = new Uint8Array(n);
+  const hits: number[] = [];
+
+  return {
+    size: n,
+    search(query, k) {
+      if (!termIds) termIds = new Map(terms.map((term, i) => [term, i]));
+      const ids_ = termIds;
+      const queryTerms = new Set<number>();
+      for (const term of contentTerms(query)) {
+        const id = ids_.get(term);
+        if (id !== undefined) queryTerms.add(id);
+      }
+      hits.length = 0;
+      for (const t of queryTerms) {
+        const from = offsets[t];
+        const to = offsets[t + 1];
+        const df = to - from;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        for (let p = from; p < to; p++) {
+          const d = docs[p];
+          const tf = freqs[p];
+          if (!touched[d]) {
+            touched[d] = 1;
+            scores[d] = 0;
+            hits.push(d);
+          }
+          scores[d] += (idf * tf * (k1 + 1)) / (tf + norms[d]);
+        }
+      }
+      const top = topK(hits.length, k, (i) => scores[hits[i]], (i) => hits[i]);
+      for (const d of hits) touched[d] = 0;
+      return top.map(({ label, score }) => ({ index: label, id: ids[label], score }));
+    },
+    toState: () => state,
+    toJSON: () => ({
+      ...state,
+      offsets: Array.from(offsets),
+      docs: Array.from(docs),
+      freqs: Array.from(freqs),
+      lengths: Array.from(lengths),
+    }),
+  };
+}
+
+export function bm25FromJSON(json: Bm25Json | Bm25State): Bm25Index {
+  return restoreBm25Index({
+    ...json,
+    offsets: Uint32Array.from(json.offsets),
+    docs: Uint32Array.from(json.docs),
+    freqs: Uint32Array.from(json.freqs),
+    lengths: Uint32Array.from(json.lengths),
+  });
+}
+
+function grow(array: Uint32Array, capacity: number): Uint32Array {
+  const out = new Uint32Array(capacity);
+  out.set(array);
+  return out;
+}

@@ -1,0 +1,124 @@
+// Loads the knowledge-base corpus: a folder of .md/.txt files (recursive, plus any .jsonl files
+// in it) or a single .jsonl of {id, title?, text}. Documents come back sorted by id, with a
+// content hash that changes exactly when some (id, text) pair changes.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, sep } from 'node:path';
+import { z } from 'zod';
+import { InputError } from '../core/errors.js';
+import type { CorpusDocument } from './types.js';
+
+export interface LoadedCorpus {
+  documents: CorpusDocument[];
+  /** sha256 over the (id, text) pairs in id order. */
+  hash: string;
+}
+
+const TEXT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+
+const jsonlRecord = z.object({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  text: z.string(),
+});
+
+export function loadCorpus(path: string): LoadedCorpus {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new InputError({ code: 'CORPUS_NOT_FOUND', file: path, message: 'corpus path does not exist' });
+  }
+  if (!isDirectory && extname(path) !== '.jsonl') {
+    throw new InputError({ code: 'CORPUS_INVALID', file: path, message: 'a corpus is a folder of .md/.txt files or a .jsonl file' });
+  }
+  const documents = isDirectory ? readFolder(path) : readJsonl(path);
+  documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 1; i < documents.length; i++) {
+    if (documents[i].id === documents[i - 1].id) {
+      throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file: path, field: 'id', message: `duplicate document id "${documents[i].id}"` });
+    }
+  }
+  return { documents, hash: corpusHash(documents) };
+}
+
+/** Length-prefixed so that no two different corpora feed the hash the same byte stream. */
+export function corpusHash(documents: readonly CorpusDocument[]): string {
+  const hash = createHash('sha256');
+  for (const doc of documents) {
+    hash.update(`${Buffer.byteLength(doc.id)}:${doc.id}${Buffer.byteLength(doc.text)}:`);
+    hash.update(doc.text);
+  }
+  return hash.digest('hex');
+}
+
+function readFolder(root: string): CorpusDocument[] {
+  const documents: CorpusDocument[] = [];
+  const seen = new Map<string, string>();
+  // Sorted so duplicate-id errors always name the same file whatever order the OS lists them in.
+  const entries = (readdirSync(root, { recursive: true }) as string[]).sort();
+  for (const relative of entries) {
+    if (relative.split(sep).some((part) => part.startsWith('.'))) continue;
+    const ext = extname(relative).toLowerCase();
+    if (!TEXT_EXTENSIONS.has(ext) && ext !== '.jsonl') continue;
+    const file = join(root, relative);
+    if (!statSync(file).isFile()) continue;
+    const fromFile = ext === '.jsonl'
+      ? readJsonl(file)
+      : [textDocument(relative.split(sep).join('/'), ext, readText(file))];
+    for (const doc of fromFile) {
+      const previous = seen.get(doc.id);
+      if (previous !== undefined) {
+        throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file, field: 'id', message: `duplicate document id "${doc.id}" (also in ${previous})` });
+      }
+      seen.set(doc.id, file);
+      documents.push(doc);
+    }
+  }
+  return documents;
+}
+
+function textDocument(id: string, ext: string, text: string): CorpusDocument {
+  const heading = ext === '.txt' ? undefined : /^#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(text)?.[1];
+  return { id, title: heading ?? basename(id, extname(id)), text };
+}
+
+function readJsonl(file: string): CorpusDocument[] {
+  const documents: CorpusDocument[] = [];
+  const lineOf = new Map<string, number>();
+  const lines = readText(file).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const lineNumber = i + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new InputError({ code: 'CORPUS_INVALID', file, line: lineNumber, message: 'not valid JSON' });
+    }
+    const parsed = jsonlRecord.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError({ code: 'CORPUS_INVALID', file, line: lineNumber, field: issue.path.join('.') || undefined, message: issue.message });
+    }
+    const { id, title } = parsed.data;
+    const first = lineOf.get(id);
+    if (first !== undefined) {
+      throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file, line: lineNumber, field: 'id', message: `duplicate document id "${id}" (first on line ${first})` });
+    }
+    lineOf.set(id, lineNumber);
+    documents.push({ id, ...(title !== undefined ? { title } : {}), text: normalizeText(parsed.data.text) });
+  }
+  return documents;
+}
+
+function readText(file: string): string {
+  return normalizeText(readFileSync(file, 'utf8'));
+}
+
+/** CRLF and a BOM would make the corpus hash depend on the checkout's line-ending settings. */
+function normalizeText(text: string): string {
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return noBom.includes('\r') ? noBom.replace(/\r\n?/g, '\n') : noBom;
+}

@@ -1,0 +1,73 @@
+// The retriever over a RagIndex: dense (vector store), bm25, or hybrid (reciprocal-rank fusion of
+// both candidate lists), then an optional re-ranker and optional MMR diversity, then the top k.
+// Ties are broken by chunk order (doc id, then chunk number) at every stage, so the same index
+// and query always give the same list.
+import type { Embedder } from './embedder.js';
+import { maximalMarginalRelevance } from './mmr.js';
+import type { RagIndex } from './rag-index.js';
+import { reciprocalRankFusion } from './rrf.js';
+import type { Scored } from './top-k.js';
+import type { RetrievedChunk, Retriever } from './types.js';
+
+export type RetrievalMode = 'dense' | 'bm25' | 'hybrid';
+
+export interface RetrieverOptions {
+  index: Pick<RagIndex, 'chunks' | 'vectors' | 'bm25' | 'embedder'>;
+  /** Query embedder; defaults to the index's own (it must embed as the chunks were embedded). */
+  embedder?: Embedder;
+  mode?: RetrievalMode;
+  k?: number;
+  /** RRF constant; 60 is the value from the original paper and the common default. */
+  rrfK?: number;
+  /** Candidates taken from each first-stage list; default max(50, 4k). */
+  candidatePool?: number;
+  /** Diversity re-ranking over the candidates' vectors; lambda 1 = no diversity. */
+  mmr?: { lambda: number };
+  /** Re-orders (and may re-score) the fused candidates, e.g. a cross-encoder. */
+  rerank?: (query: string, chunks: RetrievedChunk[]) => Promise<RetrievedChunk[]>;
+}
+
+export function createRetriever(options: RetrieverOptions): Retriever {
+  const { index, mode = 'hybrid', rrfK = 60, mmr, rerank } = options;
+  const embedder = options.embedder ?? index.embedder;
+  const defaultK = options.k ?? 5;
+  let labels: Map<string, number> | undefined;
+  const labelOf = (chunkId: string): number | undefined => {
+    labels ??= new Map(index.chunks.map((chunk, i) => [chunk.id, i]));
+    return labels.get(chunkId);
+  };
+  const vectorOf = (label: number): Float32Array => {
+    const vector = index.vectors.vector?.(label);
+    if (!vector) throw new TypeError(`the ${index.vectors.kind} store cannot return vectors, which MMR needs`);
+    return vector;
+  };
+
+  return {
+    async retrieve(query, callOptions) {
+      const k = callOptions?.k ?? defaultK;
+      if (k <= 0) return [];
+      const pool = Math.max(k, options.candidatePool ?? Math.max(50, 4 * k));
+      const lists: Scored[][] = [];
+      if (mode !== 'bm25') lists.push(await denseCandidates(query, pool));
+      if (mode !== 'dense') lists.push(index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score })));
+      let candidates = mode === 'hybrid' ? reciprocalRankFusion(lists.map((list) => list.map((c) => c.label)), rrfK) : lists[0];
+      if (rerank) {
+        const reranked = await rerank(query, toRetrieved(candidates));
+        candidates = reranked.map((r) => ({ label: labelOf(r.chunk.id) ?? -1, score: r.score })).filter((c) => c.label >= 0);
+      }
+      const chosen = mmr ? maximalMarginalRelevance({ candidates, vectorOf, k, lambda: mmr.lambda }) : candidates.slice(0, k);
+      return toRetrieved(chosen);
+    },
+  };
+
+  async function denseCandidates(query: string, pool: number): Promise<Scored[]> {
+    const [vector] = await embedder.embed([query]);
+    // A query with no features (only stopwords) embeds to zero: it is similar to nothing.
+    if (!vector || vector.every((x) => x === 0)) return [];
+    return index.vectors.search(vector, pool);
+  }
+
+  function toRetrieved(scored: readonly Scored[]): RetrievedChunk[] {
+    return scored.map((s, i) => ({ chunk: index.chunks[s.label], score: s.score, rank: i + 1 }));
+  }
+}

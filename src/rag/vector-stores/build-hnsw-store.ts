@@ -1,0 +1,116 @@
+// Builds an HNSW store from all vectors at once. hnswlib-node inserts on one thread, and one
+// 10k x 512 graph takes ~5 s, so large inputs are cut into contiguous shards built in parallel
+// worker threads (each writes its graph to a temp file, which the main thread then reads).
+// The shard count depends only on the number of vectors, never on the machine, so results are
+// the same everywhere; the number of workers only changes how fast they are built.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { RuntimeFailure } from '../../core/errors.js';
+import type { VectorStore } from '../vector-store.js';
+import { DEFAULT_EF_SEARCH, createHnswStore, createShardedHnswStore, hnswlib } from './hnsw-store.js';
+import type { HnswParams, HnswShard } from './hnsw-store.js';
+
+/** Vectors per shard before a corpus is split; query cost grows with the shard count, so few. */
+export const HNSW_SHARD_SIZE = 5000;
+export const HNSW_MAX_SHARDS = 4;
+
+export interface BuildHnswStoreOptions extends HnswParams {
+  dimension: number;
+  /** Row-major, `count × dimension`. */
+  vectors: Float32Array;
+  /** Parallel workers; default min(shards, available cores). Does not change the result. */
+  workers?: number;
+}
+
+export function hnswShardCount(count: number): number {
+  return Math.max(1, Math.min(HNSW_MAX_SHARDS, Math.ceil(count / HNSW_SHARD_SIZE)));
+}
+
+export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<VectorStore> {
+  const { dimension, vectors, m = 16, efConstruction = 200, seed = 42 } = options;
+  const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
+  const count = vectors.length / dimension;
+  const shards = hnswShardCount(count);
+  if (shards === 1) {
+    const store = createHnswStore({ dimension, m, efConstruction, seed, efSearch, maxElements: Math.max(1, count) });
+    const rows: Float32Array[] = [];
+    for (let i = 0; i < count; i++) rows.push(vectors.subarray(i * dimension, (i + 1) * dimension));
+    store.add(rows);
+    return store;
+  }
+  const ranges = Array.from({ length: shards }, (_, i) => ({ from: Math.floor((i * count) / shards), to: Math.floor(((i + 1) * count) / shards) }));
+  const dir = await mkdtemp(join(tmpdir(), 'evalgate-hnsw-'));
+  try {
+    const files = ranges.map((_, i) => join(dir, `shard-${i}.bin`));
+    const jobs = ranges.map((range, i) => () => buildShardInWorker({
+      modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
+      dimension,
+      from: range.from,
+      vectors: vectors.slice(range.from * dimension, range.to * dimension),
+      m,
+      efConstruction,
+      seed: seed + i,
+      file: files[i],
+    }));
+    await runLimited(jobs, Math.max(1, options.workers ?? Math.min(shards, availableParallelism())));
+    const graphs: HnswShard[] = ranges.map((range, i) => {
+      const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
+      index.readIndexSync(files[i]);
+      return { index, from: range.from };
+    });
+    return createShardedHnswStore(graphs, dimension, efSearch);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+interface ShardJob {
+  modulePath: string;
+  dimension: number;
+  from: number;
+  vectors: Float32Array;
+  m: number;
+  efConstruction: number;
+  seed: number;
+  file: string;
+}
+
+// Plain JavaScript evaluated in the worker, so it runs the same from TypeScript sources (tests)
+// and from the compiled package.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { HierarchicalNSW } = require(workerData.modulePath);
+const { dimension, from, vectors, m, efConstruction, seed, file } = workerData;
+const count = vectors.length / dimension;
+const index = new HierarchicalNSW('cosine', dimension);
+index.initIndex(Math.max(1, count), m, efConstruction, seed);
+const row = new Array(dimension);
+for (let i = 0; i < count; i++) {
+  for (let j = 0; j < dimension; j++) row[j] = vectors[i * dimension + j];
+  index.addPoint(row, from + i);
+}
+index.writeIndexSync(file);
+parentPort.postMessage('done');
+`;
+
+function buildShardInWorker(job: ShardJob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job, transferList: [job.vectors.buffer as ArrayBuffer] });
+    worker.once('message', () => resolve());
+    worker.once('error', (error) => reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard build failed: ${error.message}`)));
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard worker exited with code ${code}`));
+    });
+  });
+}
+
+async function runLimited(jobs: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, jobs.length) }, async () => {
+    while (next < jobs.length) await jobs[next++]();
+  });
+  await Promise.all(lanes);
+}

@@ -1,0 +1,147 @@
+// Approximate cosine search over hnswlib-node (HNSW graphs, native). Cosine space returns
+// distance = 1 - cos, so score = 1 - distance. A store is one or more graphs ("shards") over
+// contiguous label ranges, searched together and merged; large corpora are built as several
+// shards in parallel (build-hnsw-store.ts). The native addon is loaded on first use so commands
+// that never touch an index do not pay for it.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as Hnswlib from 'hnswlib-node';
+import { RuntimeFailure } from '../../core/errors.js';
+import { compareScored } from '../top-k.js';
+import type { VectorHit, VectorStore } from '../vector-store.js';
+import { checkDimension } from './exact-store.js';
+
+export const HNSW_META_FILE = 'hnsw.json';
+
+/**
+ * Query-time beam width. Measured recall@10 against exact search: 10k hash-embedded chunks
+ * (512 dims, M=16, efConstruction=200): 0.984 at ef=128, 0.995 at ef=200; 5k random 64-dim
+ * vectors: >= 0.99 at ef=200. Costs ~0.3-0.5 ms per query per graph.
+ */
+export const DEFAULT_EF_SEARCH = 200;
+
+export interface HnswParams {
+  /** Graph degree; 16 is hnswlib's recommended default for 100-1000 dims. */
+  m?: number;
+  /** Build-time beam; 200 gives a graph good enough for 0.99 recall at efSearch 200. */
+  efConstruction?: number;
+  efSearch?: number;
+  /** Seeds the level assignment, so the same inputs build the same graph. */
+  seed?: number;
+}
+
+export interface HnswStoreOptions extends HnswParams {
+  dimension: number;
+  /** Initial capacity; the graph grows by doubling when it fills up. */
+  maxElements?: number;
+}
+
+export interface HnswShard {
+  index: Hnswlib.HierarchicalNSW;
+  /** The first label in this graph; labels are contiguous from here. */
+  from: number;
+}
+
+interface HnswMeta {
+  dimension: number;
+  shards: { file: string; from: number; count: number }[];
+}
+
+let addon: typeof Hnswlib | undefined;
+
+export function hnswlib(): typeof Hnswlib {
+  addon ??= createRequire(import.meta.url)('hnswlib-node') as typeof Hnswlib;
+  return addon;
+}
+
+/** A single in-memory graph, filled with `add`. */
+export function createHnswStore(options: HnswStoreOptions): VectorStore {
+  const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
+  const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
+  index.initIndex({ maxElements: Math.max(1, options.maxElements ?? 1024), m, efConstruction, randomSeed: seed });
+  return createShardedHnswStore([{ index, from: 0 }], dimension, options.efSearch ?? DEFAULT_EF_SEARCH);
+}
+
+export async function loadHnswStore(dir: string, options: { dimension: number; efSearch?: number }): Promise<VectorStore> {
+  const metaFile = join(dir, HNSW_META_FILE);
+  let meta: HnswMeta;
+  try {
+    meta = JSON.parse(await readFile(metaFile, 'utf8')) as HnswMeta;
+  } catch (error) {
+    throw new RuntimeFailure('INDEX_CORRUPT', `${metaFile}: cannot read (${(error as Error).message})`);
+  }
+  if (meta.dimension !== options.dimension) {
+    throw new RuntimeFailure('INDEX_CORRUPT', `${metaFile}: expected ${options.dimension} dimensions, found ${meta.dimension}`);
+  }
+  const shards = meta.shards.map(({ file, from, count }) => {
+    const index = new (hnswlib().HierarchicalNSW)('cosine', options.dimension);
+    try {
+      index.readIndexSync(join(dir, file));
+    } catch (error) {
+      throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: cannot read HNSW graph (${(error as Error).message})`);
+    }
+    if (index.getCurrentCount() !== count) throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: expected ${count} vectors`);
+    return { index, from };
+  });
+  return createShardedHnswStore(shards, options.dimension, options.efSearch ?? DEFAULT_EF_SEARCH);
+}
+
+export function createShardedHnswStore(shards: HnswShard[], dimension: number, efSearch: number): VectorStore {
+  const efs = shards.map(() => -1);
+  const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), 0);
+  const shardOf = (label: number): HnswShard => {
+    for (let i = shards.length - 1; i >= 0; i--) if (label >= shards[i].from) return shards[i];
+    throw new RangeError(`no vector with label ${label}`);
+  };
+  return {
+    kind: 'hnsw',
+    get size() {
+      return total();
+    },
+    add(vectors) {
+      // New vectors go to the last graph, keeping labels contiguous.
+      const last = shards[shards.length - 1];
+      const { index } = last;
+      const needed = index.getCurrentCount() + vectors.length;
+      if (needed > index.getMaxElements()) index.resizeIndex(Math.max(needed, index.getMaxElements() * 2));
+      let label = last.from + index.getCurrentCount();
+      const row = new Array<number>(dimension);
+      for (const vector of vectors) {
+        checkDimension(vector, dimension);
+        for (let j = 0; j < dimension; j++) row[j] = vector[j];
+        index.addPoint(row, label++);
+      }
+    },
+    search(vector, k): VectorHit[] {
+      checkDimension(vector, dimension);
+      const query = Array.from(vector);
+      const hits: VectorHit[] = [];
+      shards.forEach((shard, i) => {
+        const n = Math.min(k, shard.index.getCurrentCount());
+        if (n <= 0) return;
+        // The beam must be at least as wide as the number of results asked for.
+        const ef = Math.max(efSearch, n);
+        if (ef !== efs[i]) {
+          shard.index.setEf(ef);
+          efs[i] = ef;
+        }
+        const { distances, neighbors } = shard.index.searchKnn(query, n);
+        for (let h = 0; h < neighbors.length; h++) hits.push({ label: neighbors[h], score: 1 - distances[h] });
+      });
+      return hits.sort(compareScored).slice(0, k);
+    },
+    vector(label) {
+      return Float32Array.from(shardOf(label).index.getPoint(label));
+    },
+    async save(dir) {
+      const meta: HnswMeta = { dimension, shards: [] };
+      for (let i = 0; i < shards.length; i++) {
+        const file = `hnsw-${i}.bin`;
+        await shards[i].index.writeIndex(join(dir, file));
+        meta.shards.push({ file, from: shards[i].from, count: shards[i].index.getCurrentCount() });
+      }
+      await writeFile(join(dir, HNSW_META_FILE), JSON.stringify(meta) + '\n');
+    },
+  };
+}
