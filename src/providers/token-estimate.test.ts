@@ -4,7 +4,7 @@ import { countTokens, estimateUsage, getTokenizer } from './token-estimate.js';
 describe('token-estimate', () => {
   it('counts cl100k_base tokens and round-trips encode/decode', () => {
     const tokenizer = getTokenizer();
-    expect(tokenizer.encoding).toBe('cl100k_base');
+    expect(tokenizer.name).toBe('cl100k_base');
     expect(countTokens('hello world')).toBe(2);
     expect(countTokens('')).toBe(0);
     const text = 'Refunds: 14 days — naïve café ✓';

@@ -1,39 +1,10 @@
-// Token counting with tiktoken: usage estimates when a provider reports none, and the unit
-// of the RAG chunker and context budget. Encoders are created on first use because loading
-// one costs ~100 ms, which a run that never counts tokens should not pay.
-import { get_encoding } from 'tiktoken';
-import type { Tiktoken } from 'tiktoken';
+// Usage estimates with tiktoken when a provider reports none (flagged `estimated`).
+import { getTokenizer, type Tokenizer, type TokenizerEncoding } from '../text/tokenizer.js';
 import type { ChatMessage, TokenUsage } from './language-model.js';
 
-export type TokenizerEncoding = 'cl100k_base' | 'o200k_base';
+export { getTokenizer, DEFAULT_ENCODING, type Tokenizer, type TokenizerEncoding } from '../text/tokenizer.js';
 
-export interface Tokenizer {
-  readonly encoding: TokenizerEncoding;
-  encode(text: string): Uint32Array;
-  count(text: string): number;
-  decode(tokens: Uint32Array | number[]): string;
-}
-
-/**
- * cl100k_base by default: it loads faster than o200k_base and an estimate (or a chunk size)
- * does not need the exact tokenizer of the model being evaluated.
- */
-export const DEFAULT_ENCODING: TokenizerEncoding = 'cl100k_base';
-
-// A process-wide memo rather than ambient state: an encoder is immutable once built, and
-// building it twice would only cost time and WASM memory.
-const tokenizers = new Map<TokenizerEncoding, Tokenizer>();
-
-export function getTokenizer(encoding: TokenizerEncoding = DEFAULT_ENCODING): Tokenizer {
-  let tokenizer = tokenizers.get(encoding);
-  if (!tokenizer) {
-    tokenizer = wrap(encoding, get_encoding(encoding));
-    tokenizers.set(encoding, tokenizer);
-  }
-  return tokenizer;
-}
-
-export function countTokens(text: string, encoding: TokenizerEncoding = DEFAULT_ENCODING): number {
+export function countTokens(text: string, encoding?: TokenizerEncoding): number {
   return getTokenizer(encoding).count(text);
 }
 
@@ -46,15 +17,4 @@ export function estimateUsage(options: { messages: ChatMessage[]; output: string
   let inputTokens = 3;
   for (const message of options.messages) inputTokens += 3 + tokenizer.count(message.content) + 1;
   return { inputTokens, outputTokens: tokenizer.count(options.output), estimated: true };
-}
-
-function wrap(encoding: TokenizerEncoding, encoder: Tiktoken): Tokenizer {
-  const decoder = new TextDecoder();
-  return {
-    encoding,
-    // encode_ordinary: user text that happens to contain `<|endoftext|>` is text, not an error.
-    encode: (text) => encoder.encode_ordinary(text),
-    count: (text) => (text.length === 0 ? 0 : encoder.encode_ordinary(text).length),
-    decode: (tokens) => decoder.decode(encoder.decode(tokens instanceof Uint32Array ? tokens : Uint32Array.from(tokens))),
-  };
 }

@@ -45,7 +45,7 @@ export type Bm25Json = Omit<Bm25State, 'offsets' | 'docs' | 'freqs' | 'lengths'>
 export interface Bm25Index {
   readonly size: number;
   search(query: string, k: number): Bm25Hit[];
-  /** Per-term contribution breakdown is not kept; this is the raw state for persistence. */
+  /** The index itself as plain data (typed arrays; shared, not copied) for binary persistence. */
   toState(): Bm25State;
   /** JSON-safe copy (numbers arrays) for JSON.stringify. */
   toJSON(): Bm25Json;
@@ -131,11 +131,10 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
   return {
     size: n,
     search(query, k) {
-      if (!termIds) termIds = new Map(terms.map((term, i) => [term, i]));
-      const ids_ = termIds;
+      termIds ??= new Map(terms.map((term, i) => [term, i]));
       const queryTerms = new Set<number>();
       for (const term of contentTerms(query)) {
-        const id = ids_.get(term);
+        const id = termIds.get(term);
         if (id !== undefined) queryTerms.add(id);
       }
       hits.length = 0;

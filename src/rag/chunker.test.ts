@@ -126,3 +126,10 @@ describe('chunkDocument', () => {
     expect(chunkDocument(doc, options)).toEqual(chunkDocument(doc, options));
   });
 });
+
+describe('heading titles', () => {
+  it('strips a closing # run but keeps a # that belongs to the title', () => {
+    const doc = { id: 'd', text: '# Languages ##\n\n## C#\n\nText about C#.' };
+    expect(chunkDocument(doc, { size: 100, overlap: 0, unit: 'tokens' }).map((c) => c.headingPath)).toEqual([['Languages', 'C#']]);
+  });
+});

@@ -3,7 +3,7 @@
 // content hash that changes exactly when some (id, text) pair changes.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { CorpusDocument } from './types.js';
@@ -55,23 +55,23 @@ export function corpusHash(documents: readonly CorpusDocument[]): string {
 function readFolder(root: string): CorpusDocument[] {
   const documents: CorpusDocument[] = [];
   const seen = new Map<string, string>();
-  // Sorted so duplicate-id errors always name the same file whatever order the OS lists them in.
-  const entries = (readdirSync(root, { recursive: true }) as string[]).sort();
-  for (const relative of entries) {
-    if (relative.split(sep).some((part) => part.startsWith('.'))) continue;
-    const ext = extname(relative).toLowerCase();
+  // Dirents avoid a stat per file; sorted so duplicate-id errors always name the same file.
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath ?? (entry as { path?: string }).path ?? root, entry.name)))
+    .sort();
+  for (const file of files) {
+    if (file.split(sep).some((part) => part.startsWith('.'))) continue;
+    const ext = extname(file).toLowerCase();
     if (!TEXT_EXTENSIONS.has(ext) && ext !== '.jsonl') continue;
-    const file = join(root, relative);
-    if (!statSync(file).isFile()) continue;
-    const fromFile = ext === '.jsonl'
-      ? readJsonl(file)
-      : [textDocument(relative.split(sep).join('/'), ext, readText(file))];
+    const path = join(root, file);
+    const fromFile = ext === '.jsonl' ? readJsonl(path) : [textDocument(file.split(sep).join('/'), ext, readText(path))];
     for (const doc of fromFile) {
       const previous = seen.get(doc.id);
       if (previous !== undefined) {
-        throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file, field: 'id', message: `duplicate document id "${doc.id}" (also in ${previous})` });
+        throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file: path, field: 'id', message: `duplicate document id "${doc.id}" (also in ${previous})` });
       }
-      seen.set(doc.id, file);
+      seen.set(doc.id, path);
       documents.push(doc);
     }
   }
@@ -79,8 +79,21 @@ function readFolder(root: string): CorpusDocument[] {
 }
 
 function textDocument(id: string, ext: string, text: string): CorpusDocument {
-  const heading = ext === '.txt' ? undefined : /^#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(text)?.[1];
+  const heading = ext === '.txt' ? undefined : firstH1(text);
   return { id, title: heading ?? basename(id, extname(id)), text };
+}
+
+/** The text of the first `# ` heading, without closing #s. */
+function firstH1(text: string): string | undefined {
+  let start = 0;
+  if (!text.startsWith('# ')) {
+    const at = text.indexOf('\n# ');
+    if (at < 0) return undefined;
+    start = at + 1;
+  }
+  const end = text.indexOf('\n', start);
+  const title = text.slice(start + 2, end < 0 ? text.length : end).replace(/[ \t]+#*[ \t]*$/, '').trim();
+  return title || undefined;
 }
 
 function readJsonl(file: string): CorpusDocument[] {

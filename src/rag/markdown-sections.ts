@@ -9,7 +9,8 @@ export interface Section {
   headingPath: string[];
 }
 
-const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+// A closing run of #s counts only after whitespace, so `## C#` keeps its title.
+const HEADING = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
 export function splitMarkdownSections(text: string): Section[] {

@@ -20,7 +20,7 @@ export interface HashEmbedderOptions {
   idf?: HashEmbedderIdf;
 }
 
-/** Unigrams carry the topic; bigrams and n-grams refine it. Tuned on paraphrase pairs. */
+/** Unigrams carry the topic; bigrams (phrases) and n-grams (inflections, typos) refine it. */
 const GROUP_WEIGHTS = [1, 0.5, 0.6];
 const IDF_BUCKET_BITS = 18;
 const STATE_VERSION = 1;

@@ -14,7 +14,7 @@ import { DEFAULT_EF_SEARCH, createHnswStore, createShardedHnswStore, hnswlib } f
 import type { HnswParams, HnswShard } from './hnsw-store.js';
 
 /** Vectors per shard before a corpus is split; query cost grows with the shard count, so few. */
-export const HNSW_SHARD_SIZE = 5000;
+export const HNSW_SHARD_SIZE = 8192;
 export const HNSW_MAX_SHARDS = 4;
 
 export interface BuildHnswStoreOptions extends HnswParams {
@@ -23,17 +23,19 @@ export interface BuildHnswStoreOptions extends HnswParams {
   vectors: Float32Array;
   /** Parallel workers; default min(shards, available cores). Does not change the result. */
   workers?: number;
+  /** Override of HNSW_SHARD_SIZE (tests). */
+  shardSize?: number;
 }
 
-export function hnswShardCount(count: number): number {
-  return Math.max(1, Math.min(HNSW_MAX_SHARDS, Math.ceil(count / HNSW_SHARD_SIZE)));
+export function hnswShardCount(count: number, shardSize = HNSW_SHARD_SIZE): number {
+  return Math.max(1, Math.min(HNSW_MAX_SHARDS, Math.ceil(count / shardSize)));
 }
 
 export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<VectorStore> {
   const { dimension, vectors, m = 16, efConstruction = 200, seed = 42 } = options;
   const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
   const count = vectors.length / dimension;
-  const shards = hnswShardCount(count);
+  const shards = hnswShardCount(count, options.shardSize);
   if (shards === 1) {
     const store = createHnswStore({ dimension, m, efConstruction, seed, efSearch, maxElements: Math.max(1, count) });
     const rows: Float32Array[] = [];

@@ -1,0 +1,87 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildOrLoadIndex, indexStatus } from './build-or-load-index.js';
+import type { BuildOrLoadIndexOptions } from './build-or-load-index.js';
+import { createHashEmbedder, createHashEmbedderFactory } from './embedders/hash-embedder.js';
+import { createRetriever } from './retriever.js';
+
+const root = mkdtempSync(join(tmpdir(), 'evalgate-index-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function setup(name: string): BuildOrLoadIndexOptions {
+  const corpusPath = join(root, name, 'corpus');
+  cpSync(new URL('./__fixtures__/corpus', import.meta.url).pathname, corpusPath, { recursive: true });
+  return {
+    corpusPath,
+    dir: join(root, name, 'index'),
+    chunking: { size: 50, overlap: 10, unit: 'tokens' },
+    embedder: createHashEmbedderFactory({ dimension: 128 }),
+  };
+}
+
+describe('buildOrLoadIndex', () => {
+  it('builds once, then reuses the saved index with identical retrieval', async () => {
+    const options = setup('reuse');
+    const phases: string[] = [];
+    const first = await buildOrLoadIndex({ ...options, onProgress: (e) => phases.push(e.phase) });
+    expect(first.reused).toBe(false);
+    expect(phases).toEqual(expect.arrayContaining(['load-corpus', 'chunk', 'fit', 'embed', 'vectors', 'bm25', 'save']));
+    expect(first.manifest.storeKind).toBe('exact'); // small corpus: brute force
+    expect(first.manifest.documentCount).toBe(5);
+    expect(first.manifest.chunkCount).toBe(first.index.chunks.length);
+    expect(first.manifest.inputs.embedder).toEqual({ id: 'local/hash@128', dimension: 128, fitted: true });
+
+    const second = await buildOrLoadIndex(options);
+    expect(second.reused).toBe(true);
+    expect(second.manifest).toEqual(first.manifest);
+    expect(second.index.chunks).toEqual(first.index.chunks);
+    expect(second.index.corpusHash).toBe(first.index.corpusHash);
+    for (const query of ['refund to the original payment method', 'SSO-7 clock skew', 'download invoices as PDF']) {
+      const before = await createRetriever({ index: first.index }).retrieve(query);
+      const after = await createRetriever({ index: second.index }).retrieve(query);
+      expect(after).toEqual(before);
+    }
+    expect((await indexStatus(options)).upToDate).toBe(true);
+  });
+
+  it('rebuilds when a document changes, and removes the stale build', async () => {
+    const options = setup('text-change');
+    const first = await buildOrLoadIndex(options);
+    writeFileSync(join(options.corpusPath, 'general.txt'), 'Support is now open on weekends too.\n');
+    expect((await indexStatus(options)).upToDate).toBe(false);
+    const second = await buildOrLoadIndex(options);
+    expect(second.reused).toBe(false);
+    expect(second.index.corpusHash).not.toBe(first.index.corpusHash);
+    expect(second.index.chunks.some((c) => c.text.includes('weekends'))).toBe(true);
+    expect(readdirSync(options.dir!).filter((d) => !d.startsWith('.'))).toHaveLength(1);
+  });
+
+  it('rebuilds when the chunking or embedder changes, keeping other configurations', async () => {
+    const options = setup('config-change');
+    await buildOrLoadIndex(options);
+    const resized = await buildOrLoadIndex({ ...options, chunking: { ...options.chunking, size: 80 } });
+    expect(resized.reused).toBe(false);
+    expect(resized.manifest.inputs.chunking.size).toBe(80);
+    const otherEmbedder = await buildOrLoadIndex({ ...options, embedder: createHashEmbedder({ dimension: 64 }) });
+    expect(otherEmbedder.reused).toBe(false);
+    expect(otherEmbedder.manifest.inputs.embedder).toEqual({ id: 'local/hash@64', dimension: 64, fitted: false });
+    expect(readdirSync(options.dir!).filter((d) => !d.startsWith('.'))).toHaveLength(3);
+    expect((await buildOrLoadIndex(options)).reused).toBe(true);
+  });
+
+  it('persists an HNSW store and its graph files when asked for one', async () => {
+    const options: BuildOrLoadIndexOptions = { ...setup('hnsw'), store: { kind: 'hnsw', efSearch: 50 } };
+    const built = await buildOrLoadIndex(options);
+    expect(built.manifest.storeKind).toBe('hnsw');
+    const loaded = await buildOrLoadIndex(options);
+    expect(loaded.reused).toBe(true);
+    expect(loaded.index.vectors.kind).toBe('hnsw');
+    const path = (await indexStatus(options)).path;
+    expect(existsSync(join(path, 'hnsw.json'))).toBe(true);
+    const query = 'certificate expired';
+    expect(await createRetriever({ index: loaded.index, mode: 'dense' }).retrieve(query))
+      .toEqual(await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query));
+  });
+});

@@ -1,0 +1,52 @@
+import { Document } from '@langchain/core/documents';
+import { FakeRetriever, FakeVectorStore, SyntheticEmbeddings } from '@langchain/core/utils/testing';
+import { describe, expect, it } from 'vitest';
+import { assembleContext } from './context-assembler.js';
+import { fromLangChainRetriever, fromLangChainVectorStore } from './langchain-adapter.js';
+
+describe('fromLangChainRetriever', () => {
+  it('maps documents to retrieved chunks with doc ids from metadata', async () => {
+    const retriever = new FakeRetriever({
+      output: [
+        new Document({ pageContent: 'Refunds take 5 to 10 days.', metadata: { docId: 'billing/refunds.md', chunkIndex: 2 } }),
+        new Document({ pageContent: 'Reset links expire after 60 minutes.', metadata: { source: 'account/password-reset.md' } }),
+        new Document({ pageContent: 'Refunds go to the original card.', metadata: { id: 'billing/refunds.md' } }),
+        new Document({ pageContent: 'SSO needs a Business plan.', metadata: { source: 'technical/sso.md', score: 0.25 } }),
+      ],
+    });
+    const hits = await fromLangChainRetriever(retriever).retrieve('refund');
+    expect(hits.map((h) => [h.chunk.id, h.chunk.docId, h.rank])).toEqual([
+      ['billing/refunds.md#2', 'billing/refunds.md', 1],
+      ['account/password-reset.md#0', 'account/password-reset.md', 2],
+      ['billing/refunds.md#3', 'billing/refunds.md', 3],
+      ['technical/sso.md#0', 'technical/sso.md', 4],
+    ]);
+    expect(hits.map((h) => h.score)).toEqual([1, 1 / 2, 1 / 3, 0.25]);
+    expect(hits[0].chunk.tokenCount).toBeGreaterThan(0);
+    expect(await fromLangChainRetriever(retriever).retrieve('refund', { k: 1 })).toHaveLength(1);
+    // The result plugs straight into context assembly with [doc#n] markers.
+    expect(assembleContext({ retrieved: hits.slice(0, 1), budgetTokens: 100 }).text).toBe('[billing/refunds.md#2]\nRefunds take 5 to 10 days.');
+  });
+
+  it('accepts a custom doc-id mapping', async () => {
+    const retriever = new FakeRetriever({ output: [new Document({ pageContent: 'x', metadata: { source: 'rag/corpus/a.md' } })] });
+    const hits = await fromLangChainRetriever(retriever, { docIdOf: (d) => String(d.metadata?.source).replace('rag/corpus/', '') }).retrieve('q');
+    expect(hits[0].chunk.docId).toBe('a.md');
+  });
+});
+
+describe('fromLangChainVectorStore', () => {
+  it('searches with scores and keeps the store ranking', async () => {
+    const store = await FakeVectorStore.fromTexts(
+      ['refund policy for annual plans', 'password reset link', 'sso certificate error'],
+      [{ id: 'refunds.md' }, { id: 'password.md' }, { id: 'sso.md' }],
+      new SyntheticEmbeddings({ vectorSize: 16 }),
+    );
+    const hits = await fromLangChainVectorStore(store, { k: 2 }).retrieve('refund policy for annual plans');
+    expect(hits).toHaveLength(2);
+    expect(hits[0].chunk.docId).toBe('refunds.md');
+    expect(hits[0].score).toBeCloseTo(1, 5);
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
+    expect(await fromLangChainVectorStore(store).retrieve('sso certificate error', { k: 3 })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,57 @@
+// The one tiktoken wrapper: token counts for chunking, context budgets and usage estimates.
+// Encoders are created on first use (loading one parses a ~1.7 MB BPE table) and shared by
+// every caller in the process.
+import { get_encoding } from 'tiktoken';
+import type { Tiktoken } from 'tiktoken';
+
+export interface Tokenizer {
+  readonly name: TokenizerEncoding;
+  /** Special-token text such as `<|endoftext|>` is encoded as ordinary text, never rejected. */
+  encode(text: string): Uint32Array;
+  count(text: string): number;
+  decode(tokens: Uint32Array | number[]): string;
+  /** UTF-8 byte length of one token; lets the chunker map token positions to character offsets. */
+  tokenByteLength(token: number): number;
+}
+
+export type TokenizerEncoding = 'cl100k_base' | 'o200k_base';
+
+/**
+ * cl100k_base by default: it loads faster than o200k_base, and a chunk size or a usage
+ * estimate does not need the exact tokenizer of the model being evaluated.
+ */
+export const DEFAULT_ENCODING: TokenizerEncoding = 'cl100k_base';
+
+// A process-wide memo rather than ambient state: an encoder is immutable once built, and
+// building it twice would only cost time and WASM memory.
+const shared = new Map<TokenizerEncoding, Tokenizer>();
+
+export function getTokenizer(encoding: TokenizerEncoding = DEFAULT_ENCODING): Tokenizer {
+  let tokenizer = shared.get(encoding);
+  if (!tokenizer) {
+    tokenizer = createTiktokenTokenizer(get_encoding(encoding), encoding);
+    shared.set(encoding, tokenizer);
+  }
+  return tokenizer;
+}
+
+function createTiktokenTokenizer(encoding: Tiktoken, name: TokenizerEncoding): Tokenizer {
+  const decoder = new TextDecoder();
+  // Token ids of cl100k_base are < 2^17; 0 marks "not looked up yet" (no token has 0 bytes).
+  const byteLengths = new Uint8Array(1 << 18);
+  return {
+    name,
+    encode: (text) => encoding.encode_ordinary(text),
+    count: (text) => (text.length === 0 ? 0 : encoding.encode_ordinary(text).length),
+    decode: (tokens) => decoder.decode(encoding.decode(tokens instanceof Uint32Array ? tokens : Uint32Array.from(tokens))),
+    tokenByteLength: (token) => {
+      if (token >= byteLengths.length) return encoding.decode_single_token_bytes(token).length;
+      let n = byteLengths[token];
+      if (n === 0) {
+        n = encoding.decode_single_token_bytes(token).length;
+        byteLengths[token] = n;
+      }
+      return n;
+    },
+  };
+}
