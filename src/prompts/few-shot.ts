@@ -1,30 +1,14 @@
 // Few-shot examples: loaded from prompts/<id>/few_shot.jsonl and selected once per run
 // (not per case) so every case sees the same examples and the cache stays effective.
 import { z } from 'zod';
-import { InputError } from '../core/errors.js';
+import { parseJsonLines } from '../core/json-lines.js';
 import { shuffled, type Rng } from '../core/rng.js';
 import type { FewShotExample } from '../providers/language-model.js';
 
 const FewShotSchema = z.strictObject({ input: z.string().min(1), output: z.string().min(1) });
 
 export function parseFewShot(text: string, file: string): FewShotExample[] {
-  const examples: FewShotExample[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new InputError({ code: 'FEW_SHOT_INVALID', file, line: i + 1, message: 'not valid JSON' });
-    }
-    const parsed = FewShotSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError({ code: 'FEW_SHOT_INVALID', file, line: i + 1, field: issue.path.join('.') || undefined, message: issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message });
-    }
-    examples.push(parsed.data);
-  });
-  return examples;
+  return parseJsonLines(text, { file, code: 'FEW_SHOT_INVALID', schema: FewShotSchema }).map((l) => l.value);
 }
 
 export function selectFewShot(options: { examples: FewShotExample[]; count: number; selection: 'first' | 'random' | 'stratified'; rng: Rng }): FewShotExample[] {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError, ProviderError } from '../core/errors.js';
+import { parseJsonLines } from '../core/json-lines.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from './language-model.js';
 
 const ReplayLineSchema = z.object({
@@ -22,23 +23,10 @@ export interface ReplayEntry {
 
 export function parseReplayFile(text: string, displayPath: string): Map<string, ReplayEntry> {
   const entries = new Map<string, ReplayEntry>();
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, message: 'not valid JSON' });
-    }
-    const parsed = ReplayLineSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, field: issue.path.join('.') || undefined, message: issue.message });
-    }
-    const e = parsed.data;
-    if (entries.has(e.id)) throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line: i + 1, field: 'id', message: `duplicate id "${e.id}"` });
+  for (const { value: e, line } of parseJsonLines(text, { file: displayPath, code: 'REPLAY_INVALID', schema: ReplayLineSchema })) {
+    if (entries.has(e.id)) throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line, field: 'id', message: `duplicate id "${e.id}"` });
     entries.set(e.id, { output: e.output, confidence: e.confidence, latencyMs: e.latency_ms, usage: e.usage ? { inputTokens: e.usage.input_tokens, outputTokens: e.usage.output_tokens } : undefined });
-  });
+  }
   return entries;
 }
 
