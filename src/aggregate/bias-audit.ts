@@ -16,6 +16,8 @@ const PRIMARY_METRIC: Record<string, string> = { 'rag-qa': 'answer.f1', qa: 'ans
 /** Tags that mark how a case was built rather than who it is about. */
 const NON_GROUP_TAG = /^(bias-probe|bbq)$/;
 const MIN_SUBGROUP_CASES = 5;
+/** Rates per group from fewer cases than this swing by whole tenths from one case. */
+const MIN_FAIRNESS_GROUP_CASES = 20;
 const GAP_RESAMPLES = 1000;
 
 export function auditBias(options: { results: readonly CaseResult[]; config: EvalConfig; summaries: readonly SuiteSummary[] }): BiasSummary {
@@ -52,10 +54,17 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
         return tag && r.label !== undefined ? [{ group: tag.slice(prefix.length), gold: r.label, predicted: r.predicted ?? null }] : [];
       });
       const labels = config.suites.find((s) => s.name === summary.suite)?.labels ?? [];
-      if (items.length > 0) {
+      const perGroup = new Map<string, number>();
+      for (const item of items) perGroup.set(item.group, (perGroup.get(item.group) ?? 0) + 1);
+      const small = [...perGroup].filter(([, n]) => n < MIN_FAIRNESS_GROUP_CASES).map(([g]) => g).sort();
+      const compared = items.filter((i) => !small.includes(i.group));
+      if (items.length > 0 && perGroup.size - small.length < 2) {
+        rows.push({ ...base, attribute: config.bias.group_tag, metric: 'demographic parity difference (worst label)', threshold: thresholds.parity_difference, value: null, pass: null, detail: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}` });
+      } else if (compared.length > 0) {
+        items.splice(0, items.length, ...compared);
         const report = fairness({ items, labels });
         const attribute = config.bias.group_tag;
-        rows.push({ ...base, attribute, metric: 'demographic parity difference (worst label)', threshold: thresholds.parity_difference, value: round(report.demographicParityDifference), pass: report.demographicParityDifference === null ? null : report.demographicParityDifference <= thresholds.parity_difference, detail: `groups: ${report.groups.join(', ')}` });
+        rows.push({ ...base, attribute, metric: 'demographic parity difference (worst label)', threshold: thresholds.parity_difference, value: round(report.demographicParityDifference), pass: report.demographicParityDifference === null ? null : report.demographicParityDifference <= thresholds.parity_difference, detail: `groups: ${report.groups.join(', ')}${small.length ? ` (too few cases, left out: ${small.join(', ')})` : ''}` });
         rows.push({ ...base, attribute, metric: 'equalized odds difference (worst label)', threshold: thresholds.parity_difference, value: round(report.equalizedOddsDifference), pass: report.equalizedOddsDifference === null ? null : report.equalizedOddsDifference <= thresholds.parity_difference });
       }
     }

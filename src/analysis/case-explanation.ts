@@ -15,7 +15,7 @@ export function truncateText(text: string, maxChars: number): string {
 export function describeExpected(result: CaseResult): string | null {
   if (result.unanswerable) return 'decline (the knowledge base does not answer this)';
   if (result.label !== undefined) return result.label;
-  if (result.mcq) return `option ${result.mcq.correct}`;
+  if (result.mcq) return optionText(result.mcq, result.mcq.correct) ?? `option ${result.mcq.correct}`;
   if (result.references && result.references.length > 0) return result.references.join(' / ');
   if (result.relevantDocs) {
     const docs = relevantDocIds(result);
@@ -49,6 +49,10 @@ export function explainFailure(result: CaseResult): string {
     case 'context-overflow':
       return explainOverflow(result);
     case 'wrong-label':
+      if (result.mcq) {
+        const chosen = result.mcq.chosen === null ? 'an answer that matches no option' : `"${optionText(result.mcq, result.mcq.chosen)}"`;
+        return `Expected "${optionText(result.mcq, result.mcq.correct)}", chose ${chosen}.`;
+      }
       return `Expected "${result.label ?? '?'}", predicted ${result.predicted == null ? 'something that is not one of the labels' : `"${result.predicted}"`}${confidenceClause(result)}.`;
     case 'generation-error':
       return withNotes(result, 'The right context reached the model but the answer was wrong');
@@ -59,6 +63,19 @@ export function explainFailure(result: CaseResult): string {
     default:
       return withNotes(result, 'Not attributed');
   }
+}
+
+/** Gold and predicted label for a wrong-label case (classification label or multiple-choice option). */
+export function labelPair(result: CaseResult): { gold: string; predicted: string } {
+  if (result.mcq) {
+    return { gold: optionText(result.mcq, result.mcq.correct) ?? '?', predicted: result.mcq.chosen === null ? '(no option)' : optionText(result.mcq, result.mcq.chosen) ?? '?' };
+  }
+  return { gold: result.label ?? '?', predicted: result.predicted ?? '(unparsed)' };
+}
+
+function optionText(mcq: NonNullable<CaseResult['mcq']>, index: number): string | undefined {
+  // Older run records have no option texts.
+  return mcq.options?.[index];
 }
 
 export function relevantDocIds(result: CaseResult): string[] {

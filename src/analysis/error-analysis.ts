@@ -3,7 +3,7 @@
 // Pure selection and counting over CaseResult; every ordering is stable (suite, caseId,
 // provider, repeat) so the same run always yields the same report.
 import type { CaseResult, FailureAttribution } from '../run/types.js';
-import { describeExpected, describeOutput, explainFailure, truncateText } from './case-explanation.js';
+import { describeExpected, describeOutput, explainFailure, labelPair, truncateText } from './case-explanation.js';
 
 export type FailureKind = Exclude<FailureAttribution, 'pass'>;
 export type CatastrophicKind = 'confident-hallucination' | 'unanswerable-answered' | 'missed-escalation' | 'false-escalation' | 'provider-error';
@@ -162,7 +162,10 @@ function groupFailures(sorted: CaseResult[], failed: CaseResult[], opts: Require
 }
 
 function topConfusions(members: CaseResult[]): FailureGroup['confusions'] {
-  const pairs = countBy(members, (r) => `${r.label ?? '?'}\u0000${r.predicted ?? '(unparsed)'}`);
+  const pairs = countBy(members, (r) => {
+    const { gold, predicted } = labelPair(r);
+    return `${gold}\u0000${predicted}`;
+  });
   return [...pairs]
     .map(([key, count]) => {
       const [gold, predicted] = key.split('\u0000');

@@ -165,7 +165,7 @@ function describeExpectations(result: CaseResult, evalCase: EvalCase): void {
       result.relevantDocs = evalCase.relevantDocs;
       break;
     case 'mcq':
-      result.mcq = { chosen: null, correct: evalCase.label, biased: evalCase.biasedOption, unknown: evalCase.unknownOption, condition: evalCase.condition, polarity: evalCase.polarity, category: evalCase.category };
+      result.mcq = { options: evalCase.options, chosen: null, correct: evalCase.label, biased: evalCase.biasedOption, unknown: evalCase.unknownOption, condition: evalCase.condition, polarity: evalCase.polarity, category: evalCase.category };
       break;
   }
 }

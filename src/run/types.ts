@@ -26,7 +26,7 @@ export interface CaseResult {
   predicted?: string | null;
   confidence?: number | null;
   labelProbabilities?: Record<string, number>;
-  mcq?: { chosen: number | null; correct: number; biased: number; unknown: number; condition: 'ambiguous' | 'disambiguated'; polarity?: string; category?: string };
+  mcq?: { options: string[]; chosen: number | null; correct: number; biased: number; unknown: number; condition: 'ambiguous' | 'disambiguated'; polarity?: string; category?: string };
   relevantDocs?: Record<string, number>;
   /** Retrieved chunks and documents in rank order. */
   retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };

@@ -12,7 +12,9 @@ export function isUnknownOption(option: string): boolean {
 
 export function pickOption(options: { context: string; question: string; choices: string[]; margin?: number }): { index: number; confidence: number } {
   const questionTerms = new Set(contentTerms(options.question));
-  const sentences = splitSentences(options.context).map((s) => new Set(contentTerms(s)));
+  // "A did X, while B did Y" settles the question per clause, so clauses count as sentences.
+  const clauses = splitSentences(options.context).flatMap((s) => s.split(/,\s*(?:while|whereas|but|and then)\s+|;\s+|\s+(?:while|whereas)\s+/i));
+  const sentences = clauses.map((s) => new Set(contentTerms(s)));
   const unknownIndex = options.choices.findIndex(isUnknownOption);
   const support = options.choices.map((choice, i) => {
     if (i === unknownIndex) return -1;
