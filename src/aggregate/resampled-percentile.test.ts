@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { createResampledPercentile } from './resampled-percentile.js';
+import { createResampledPercentile, resampledPercentiles } from './resampled-percentile.js';
 
 function naive(values: number[], p: number): number {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -25,5 +25,18 @@ describe('createResampledPercentile', () => {
     const all = Uint32Array.from({ length: 20 }, (_, i) => i);
     expect(createResampledPercentile(values, 95)(all)).toBe(19);
     expect(createResampledPercentile(values, 50)(all)).toBe(10);
+  });
+});
+
+describe('resampledPercentiles', () => {
+  it('matches one createResampledPercentile per percentile on the same resamples', () => {
+    const rng = createRng(9);
+    const values = Float64Array.from({ length: 150 }, (_, i) => (i % 11 === 0 ? NaN : Math.round(rng.next() * 500)));
+    const draws = Array.from({ length: 40 }, () => Uint32Array.from({ length: 150 }, () => rng.int(150)));
+    const replicate = (stat: (idx: Uint32Array) => number) => Float64Array.from(draws, stat);
+    const [p50, p95, p99] = resampledPercentiles(values, [50, 95, 99], replicate);
+    expect([...p50]).toEqual(draws.map(createResampledPercentile(values, 50)));
+    expect([...p95]).toEqual(draws.map(createResampledPercentile(values, 95)));
+    expect([...p99]).toEqual(draws.map(createResampledPercentile(values, 99)));
   });
 });

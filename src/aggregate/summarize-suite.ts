@@ -3,9 +3,9 @@
 // statistics (latency percentiles, macro-F1, ECE, AUC) bootstrapped over cases.
 import { createRng } from '../core/rng.js';
 import type { TaskKind } from '../core/task.js';
-import { createResampler, flakiness, wilsonInterval, type Resampler } from '../stats/index.js';
+import { createResampler, flakiness, percentileInterval, wilsonInterval, type BootstrapInterval, type Resampler } from '../stats/index.js';
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
-import { createResampledPercentile } from './resampled-percentile.js';
+import { createResampledPercentile, resampledPercentiles } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
 
 export interface SummarizeOptions {
@@ -31,21 +31,19 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
 
   const metrics: Record<string, MetricSummary> = {};
   const perCase = perCaseValues(results, indexOf, n);
-  for (const [name, values] of [...perCase.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    metrics[name] = meanSummary(values, resampler, options.confidence, repeats === 1);
-  }
-
-  const errorValues = valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0));
-  if (options.task !== 'retrieval') metrics['errors.rate'] = meanSummary(errorValues, resampler, options.confidence, repeats === 1);
-
-  const latency = valuesBy(results, indexOf, n, (r) => r.latencyMs);
-  for (const [name, p] of [['latency.p50_ms', 50], ['latency.p95_ms', 95], ['latency.p99_ms', 99]] as const) {
-    metrics[name] = statisticSummary(resampler, options.confidence, createResampledPercentile(latency, p), countFinite(latency));
-  }
-
+  if (options.task !== 'retrieval') perCase.set('errors.rate', valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0)));
   const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd);
   const costKnown = results.every((r) => r.error || r.costUsd !== null);
-  if (costKnown && countFinite(costValues) > 0) metrics['cost.per_case_usd'] = meanSummary(costValues, resampler, options.confidence, false);
+  if (costKnown && countFinite(costValues) > 0) perCase.set('cost.per_case_usd', costValues);
+  // Every per-case mean shares one pass over the bootstrap draws.
+  const names = [...perCase.keys()].sort((a, b) => a.localeCompare(b));
+  const intervals = resampler.meanCis(names.map((name) => perCase.get(name)!), options.confidence);
+  names.forEach((name, i) => {
+    metrics[name] = meanSummary(perCase.get(name)!, intervals[i], options.confidence, repeats === 1 && name !== 'cost.per_case_usd');
+  });
+
+  Object.assign(metrics, latencySummaries(valuesBy(results, indexOf, n, (r) => r.latencyMs), resampler, options.confidence));
+
 
   const summary: SuiteSummary = {
     suite: options.suite,
@@ -94,7 +92,7 @@ function judgeDisagreement(results: readonly CaseResult[], resampler: Resampler,
       values[i] = 0;
     } else if (seen[i] !== v) values[i] = 1;
   }
-  return meanSummary(values, resampler, confidence, false);
+  return meanSummary(values, resampler.meanCi(values, confidence), confidence, false);
 }
 
 function perCaseValues(results: readonly CaseResult[], indexOf: Map<string, number>, n: number): Map<string, Float64Array> {
@@ -133,8 +131,7 @@ function valuesBy(results: readonly CaseResult[], indexOf: Map<string, number>, 
   return sum;
 }
 
-function meanSummary(values: Float64Array, resampler: Resampler, confidence: number, allowWilson: boolean): MetricSummary {
-  const ci = resampler.meanCi(values, confidence);
+function meanSummary(values: Float64Array, ci: BootstrapInterval | null, confidence: number, allowWilson: boolean): MetricSummary {
   if (!ci) return { value: null, low: null, high: null, n: 0, kind: 'mean' };
   const summary: MetricSummary = { value: round(ci.estimate), low: round(ci.low), high: round(ci.high), n: ci.n, kind: 'mean' };
   if (allowWilson && isBinary(values)) {
@@ -146,11 +143,25 @@ function meanSummary(values: Float64Array, resampler: Resampler, confidence: num
   return summary;
 }
 
-function statisticSummary(resampler: Resampler, confidence: number, statistic: (idx: Uint32Array) => number | null, n: number): MetricSummary {
-  if (n === 0) return { value: null, low: null, high: null, n: 0, kind: 'statistic' };
-  const ci = resampler.statisticCi((idx) => statistic(idx) ?? NaN, confidence);
-  if (!ci || !Number.isFinite(ci.estimate)) return { value: null, low: null, high: null, n, kind: 'statistic' };
-  return { value: round(ci.estimate), low: round(ci.low), high: round(ci.high), n, kind: 'statistic' };
+const LATENCY_PERCENTILES = [50, 95, 99] as const;
+
+/** p50/p95/p99 with bootstrap intervals, all three from one pass per resample. */
+function latencySummaries(latency: Float64Array, resampler: Resampler, confidence: number): Record<string, MetricSummary> {
+  const n = countFinite(latency);
+  const out: Record<string, MetricSummary> = {};
+  const names = LATENCY_PERCENTILES.map((p) => `latency.p${p}_ms`);
+  if (n === 0) {
+    for (const name of names) out[name] = { value: null, low: null, high: null, n: 0, kind: 'statistic' };
+    return out;
+  }
+  const identity = Uint32Array.from({ length: resampler.n }, (_, i) => i);
+  const estimates = LATENCY_PERCENTILES.map((p) => createResampledPercentile(latency, p)(identity));
+  const replicates = n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.replicates(stat)) : null;
+  names.forEach((name, j) => {
+    const interval = replicates ? percentileInterval(replicates[j], confidence) : { low: estimates[j], high: estimates[j] };
+    out[name] = { value: round(estimates[j]), low: round(interval.low), high: round(interval.high), n, kind: 'statistic' };
+  });
+  return out;
 }
 
 function countFinite(values: Float64Array): number {

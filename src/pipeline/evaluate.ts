@@ -17,7 +17,7 @@ import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createCaseScorer } from './case-scorer.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
-import { createRagRuntime, type RagRuntime } from './rag-runtime.js';
+import type { RagRuntime } from './rag-runtime.js';
 import { runJobs, type Progress } from './run-jobs.js';
 
 export interface EvaluateOptions {
@@ -77,6 +77,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
 
     let rag: RagRuntime | null = null;
     if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
+      // Loaded on demand: runs without a knowledge base skip hnswlib and the index code.
+      const { createRagRuntime } = await import('./rag-runtime.js');
       rag = await createRagRuntime({ rag: config.rag, root, env: options.env, configFile, onNote: options.onNote });
     }
     t = lap('index', t);

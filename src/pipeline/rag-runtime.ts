@@ -16,6 +16,8 @@ import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { RunManifest } from '../run/types.js';
 
+const RANKING_DEPTH = 10;
+
 export interface RagRuntime {
   retrieve(query: string): Promise<RetrievedChunk[]>;
   assemble(retrieved: RetrievedChunk[]): AssembledContext;
@@ -52,18 +54,20 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
   const mode = options.mode ?? rag.retrieve.mode;
   const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda } });
+  // Ranking metrics look 10 deep (nDCG@10) even when fewer chunks go into the context.
+  const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
   const memo = new Map<string, Promise<RetrievedChunk[]>>();
   const tokenizer = getTokenizer();
   return {
     retrieve: (query) => {
       let pending = memo.get(query);
       if (!pending) {
-        pending = retriever.retrieve(query, { k: rag.retrieve.k });
+        pending = retriever.retrieve(query, { k: depth });
         memo.set(query, pending);
       }
       return pending;
     },
-    assemble: (retrieved) => assembleContext({ retrieved, budgetTokens: rag.context_budget_tokens, countTokens: (t) => tokenizer.count(t) }),
+    assemble: (retrieved) => assembleContext({ retrieved: retrieved.slice(0, rag.retrieve.k), budgetTokens: rag.context_budget_tokens, countTokens: (t) => tokenizer.count(t) }),
     embedder: index.embedder,
     corpusHash: index.corpusHash,
     chunkCount: index.chunks.length,

@@ -92,7 +92,9 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     error: Boolean(result.error),
     passed: scored.passed,
     relevantDocs: result.relevantDocs ? Object.keys(result.relevantDocs).filter((d) => result.relevantDocs![d] > 0) : undefined,
-    retrievedDocs: result.retrieval?.docs,
+    // Only the chunks that competed for the context (the top k) count as retrieved here; the
+    // deeper ranking exists for nDCG@10, not for the model.
+    retrievedDocs: assembled ? [...assembled.included, ...assembled.dropped].map((r) => r.chunk.docId) : result.retrieval?.docs,
     includedDocs: assembled?.included.map((r) => r.chunk.docId),
   });
   return result;

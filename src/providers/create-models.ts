@@ -8,17 +8,23 @@ import { InputError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { EvalConfig, ProviderConfig } from '../config/schema.js';
 import type { ModelHandle } from '../pipeline/prepared-suite.js';
-import { createAnthropicModel } from './anthropic-model.js';
 import type { LanguageModel } from './language-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';
-import { createOpenAIModel } from './openai-model.js';
 import { createReplayModel } from './replay-model.js';
 import { createResponseCache } from './response-cache.js';
 import { getTokenizer } from './token-estimate.js';
 import { withCache } from './with-cache.js';
 import { withLatency } from './with-latency.js';
 import { withRetries } from './with-retries.js';
+
+// SDKs load only when a provider of theirs is configured: @anthropic-ai/sdk alone costs
+// ~100 ms of start-up, which an offline or OpenAI-only run should not pay.
+type RemoteAdapterOptions = { id: string; model: string; apiKey: string; baseURL?: string; timeoutMs: number; fetch: typeof fetch; clock: Clock };
+async function createRemoteModel(family: 'openai' | 'anthropic', options: RemoteAdapterOptions): Promise<LanguageModel> {
+  if (family === 'anthropic') return (await import('./anthropic-model.js')).createAnthropicModel(options);
+  return (await import('./openai-model.js')).createOpenAIModel(options);
+}
 
 /** Key-less OpenAI-compatible servers (vLLM, Ollama, llama.cpp) still need a non-empty key for the SDK. */
 const NO_KEY_PLACEHOLDER = 'no-key-required';
@@ -92,9 +98,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
         skipped.push({ id: provider.id, reason });
         continue;
       }
-      raw = family === 'openai'
-        ? createOpenAIModel({ id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock })
-        : createAnthropicModel({ id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
+      raw = await createRemoteModel(family, { id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
     }
     if (!raw) continue;
     models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url });
@@ -110,8 +114,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     if (!key && !provider.base_url) {
       skipped.push({ id: `judge ${provider.id}`, reason: `${keyEnv} is not set, so judge scores are null` });
     } else {
-      const adapterOptions = { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock };
-      const raw = family === 'anthropic' ? createAnthropicModel(adapterOptions) : createOpenAIModel(adapterOptions);
+      const raw = await createRemoteModel(family === 'anthropic' ? 'anthropic' : 'openai', { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
       judge = { id: provider.id, provider: family, model: rest.join('/'), config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url };
     }
   }

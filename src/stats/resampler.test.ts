@@ -49,3 +49,19 @@ describe('createResampler', () => {
     expect(() => createResampler({ n: 3, resamples: 0, rng: createRng(1) })).toThrow(RangeError);
   });
 });
+
+describe('meanCis', () => {
+  it('gives exactly the intervals meanCi gives, metric by metric, including NaN and degenerate columns', () => {
+    const rng = createRng(11);
+    const n = 300;
+    const columns = [
+      Float64Array.from({ length: n }, () => rng.next()),
+      Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Number.NaN : rng.int(2))),
+      Float64Array.from({ length: n }, () => Number.NaN),
+      Float64Array.from({ length: n }, (_, i) => (i === 5 ? 0.25 : Number.NaN)),
+    ];
+    const a = createResampler({ n, resamples: 400, rng: createRng(5) });
+    const b = createResampler({ n, resamples: 400, rng: createRng(5) });
+    expect(a.meanCis(columns, 0.9)).toEqual(columns.map((c) => b.meanCi(c, 0.9)));
+  });
+});

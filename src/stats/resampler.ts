@@ -42,6 +42,11 @@ export interface Resampler {
   replicates(statistic: (indices: Uint32Array) => number): Float64Array;
   /** Percentile interval for the mean; null when no case has a value. */
   meanCi(values: ArrayLike<number>, confidence?: number): BootstrapInterval | null;
+  /**
+   * meanCi for many metrics over the same cases in one pass over the draws (identical
+   * results): each drawn index is read once and feeds every metric.
+   */
+  meanCis(valuesList: readonly ArrayLike<number>[], confidence?: number): (BootstrapInterval | null)[];
   /** Percentile interval for `statistic`; its estimate uses the identity indices 0…n−1. */
   statisticCi(statistic: (indices: Uint32Array) => number, confidence?: number): BootstrapInterval | null;
 }
@@ -112,6 +117,33 @@ export function createResampler({
     return out;
   };
 
+  /** Replicates of the NaN-skipping mean of every metric, from one walk over the draws. */
+  const meanReplicatesMany = (columns: Float64Array[]): Float64Array[] => {
+    const m = columns.length;
+    // Row-major copy (case-major): one drawn case reads m adjacent values.
+    const rows = new Float64Array(n * m);
+    for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) rows[i * m + j] = columns[j][i];
+    const out = columns.map(() => new Float64Array(resamples));
+    const sums = new Float64Array(m);
+    const counts = new Float64Array(m);
+    walk((r, idx, offset) => {
+      sums.fill(0);
+      counts.fill(0);
+      for (let i = offset, end = offset + n; i < end; i++) {
+        const base = idx[i] * m;
+        for (let j = 0; j < m; j++) {
+          const x = rows[base + j];
+          if (x === x) {
+            sums[j] += x;
+            counts[j]++;
+          }
+        }
+      }
+      for (let j = 0; j < m; j++) out[j][r] = counts[j] > 0 ? sums[j] / counts[j] : Number.NaN;
+    });
+    return out;
+  };
+
   const replicates = (statistic: (indices: Uint32Array) => number): Float64Array => {
     const out = new Float64Array(resamples);
     walk((r, idx, offset) => {
@@ -141,6 +173,33 @@ export function createResampler({
       // One applicable case: every resample repeats it, so skip the work and report the point.
       if (count === 1) return { estimate, low: estimate, high: estimate, n: 1, resamples };
       return { estimate, ...percentileInterval(meanReplicates(v), confidence), n: count, resamples };
+    },
+    meanCis(valuesList, confidence = DEFAULT_CONFIDENCE) {
+      assertConfidence(confidence);
+      const columns = valuesList.map((values) => toFloat64(values, n));
+      const results: (BootstrapInterval | null)[] = new Array(columns.length).fill(null);
+      const pending: number[] = [];
+      columns.forEach((v, j) => {
+        let sum = 0;
+        let count = 0;
+        for (let i = 0; i < n; i++) {
+          if (v[i] === v[i]) {
+            sum += v[i];
+            count++;
+          }
+        }
+        if (count === 0) return;
+        const estimate = sum / count;
+        results[j] = { estimate, low: estimate, high: estimate, n: count, resamples };
+        if (count > 1) pending.push(j);
+      });
+      if (pending.length > 0) {
+        const reps = meanReplicatesMany(pending.map((j) => columns[j]));
+        pending.forEach((j, k) => {
+          results[j] = { ...results[j]!, ...percentileInterval(reps[k], confidence) };
+        });
+      }
+      return results;
     },
     statisticCi(statistic, confidence = DEFAULT_CONFIDENCE) {
       assertConfidence(confidence);

@@ -40,7 +40,18 @@ function normalizePhraseText(text: string): string {
 /** True when the sentence contains any decline phrase (case- and apostrophe-insensitive). */
 export function containsDeclinePhrase(sentence: string, phrases: readonly string[] = DEFAULT_DECLINE_PHRASES): boolean {
   const text = normalizePhraseText(sentence);
-  return phrases.some((phrase) => text.includes(normalizePhraseText(phrase)));
+  return normalizedPhrases(phrases).some((phrase) => text.includes(phrase));
+}
+
+// Phrase lists come from the config and live for the whole run: normalise each list once.
+const normalizedLists = new WeakMap<readonly string[], string[]>();
+function normalizedPhrases(phrases: readonly string[]): string[] {
+  let normalized = normalizedLists.get(phrases);
+  if (!normalized) {
+    normalized = phrases.map(normalizePhraseText);
+    normalizedLists.set(phrases, normalized);
+  }
+  return normalized;
 }
 
 export function isDecline(text: string, phrases: readonly string[] = DEFAULT_DECLINE_PHRASES): boolean {
