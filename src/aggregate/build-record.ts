@@ -6,7 +6,7 @@ import { checkTargets } from '../gate/check-targets.js';
 import { compareRuns } from '../gate/compare-runs.js';
 import { decideGate } from '../gate/decide-gate.js';
 import { describeChanges } from '../gate/describe-changes.js';
-import { perCaseTable } from '../run/per-case-table.js';
+import { perCaseTable, transposeTable } from '../run/per-case-table.js';
 import type { Baseline, CaseResult, RunManifest, RunRecord, SuiteSummary } from '../run/types.js';
 import { auditBias } from './bias-audit.js';
 import { summarizeSuite } from './summarize-suite.js';
@@ -49,7 +49,7 @@ export function buildRecord(options: BuildRecordOptions): RunRecord {
   }
   const bias = auditBias({ results, config, summaries });
   const comparison = baseline
-    ? compareRuns({ baseline: baseline.cases, candidate: perCaseTable(results), gatedMetrics: Object.keys(config.gate.max_drop), confidence: config.gate.confidence, resamples: config.gate.resamples, seed: config.seed })
+    ? compareRuns({ baseline: transposeTable(baseline.cases), candidate: perCaseTable(results), gatedMetrics: Object.keys(config.gate.max_drop), confidence: config.gate.confidence, resamples: config.gate.resamples, seed: config.seed })
     : [];
   const targets = checkTargets(summaries, config.targets);
   const gate = decideGate({

@@ -138,7 +138,9 @@ describe('the gate', () => {
     const accepted = await runCli(['baseline', 'accept'], { cwd: root, env });
     expect(accepted.code).toBe(0);
     const baseline = JSON.parse(await readFile(path.join(root, 'reports/baseline.json'), 'utf8'));
-    expect(Object.keys(baseline.cases.qa['openai/gpt-4o-mini']['answer.f1'])).toHaveLength(6);
+    const perCase = baseline.cases.qa['openai/gpt-4o-mini'];
+    expect(Object.keys(perCase)).toHaveLength(6);
+    expect(perCase.q1['answer.f1']).toBe(1);
 
     // Cosmetic: extra blank lines change the prompt hash but not the answers.
     await writeFile(path.join(root, 'prompts/answer/v1.md'), GOOD_PROMPT.replace('Answer from the context.', 'Answer from the context.\n\n'));

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { stableStringify } from '../core/hash.js';
-import { perCaseTable } from './per-case-table.js';
+import { perCaseTable, transposeTable } from './per-case-table.js';
 import type { Baseline, CaseResult, RunRecord } from './types.js';
 
 const BaselineSchema = z.looseObject({
@@ -33,13 +33,31 @@ export function buildBaseline(record: RunRecord, results: readonly CaseResult[],
       provider: s.provider,
       metrics: Object.fromEntries(Object.entries(s.metrics).map(([k, m]) => [k, m.value === null ? null : Math.round(m.value * 1e6) / 1e6])),
     })),
-    cases: perCaseTable(results),
+    cases: transposeTable(perCaseTable(results)),
   };
 }
 
-/** Pretty JSON with sorted keys, one value per line: small diffs when one case changes. */
+/**
+ * Sorted keys, and each case's scores on one line (`"sqa-001": {"answer.f1": 0.5, ...}`): the
+ * file stays small and a changed case is a one-line diff in review.
+ */
 export function serializeBaseline(baseline: Baseline): string {
-  return JSON.stringify(JSON.parse(stableStringify(baseline)), null, 1) + '\n';
+  const { cases, ...header } = JSON.parse(stableStringify(baseline)) as Baseline;
+  const lines: string[] = [];
+  const suites = Object.keys(cases);
+  suites.forEach((suite, si) => {
+    lines.push(`  ${JSON.stringify(suite)}: {`);
+    const providers = Object.keys(cases[suite]);
+    providers.forEach((provider, pi) => {
+      lines.push(`   ${JSON.stringify(provider)}: {`);
+      const ids = Object.keys(cases[suite][provider]);
+      ids.forEach((id, ci) => lines.push(`    ${JSON.stringify(id)}: ${JSON.stringify(cases[suite][provider][id])}${ci < ids.length - 1 ? ',' : ''}`));
+      lines.push(`   }${pi < providers.length - 1 ? ',' : ''}`);
+    });
+    lines.push(`  }${si < suites.length - 1 ? ',' : ''}`);
+  });
+  const head = JSON.stringify(header, null, 1);
+  return `${head.slice(0, -2)},\n "cases": {\n${lines.join('\n')}\n }\n}\n`;
 }
 
 export async function readBaseline(file: string, displayPath: string): Promise<Baseline | null> {

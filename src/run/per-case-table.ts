@@ -34,3 +34,20 @@ export function roundTo(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+/** suite → provider → caseId → metric → value, the baseline file's layout (one line per case). */
+export type CaseMajorTable = Record<string, Record<string, Record<string, Record<string, number>>>>;
+
+/** Swaps the two innermost levels: metric → case ⇄ case → metric. Its own inverse. */
+export function transposeTable(table: PerCaseTable | CaseMajorTable): PerCaseTable {
+  const out: PerCaseTable = {};
+  for (const [suite, byProvider] of Object.entries(table)) {
+    for (const [provider, outer] of Object.entries(byProvider)) {
+      const target = ((out[suite] ??= {})[provider] ??= {});
+      for (const outerKey of Object.keys(outer).sort()) {
+        for (const [innerKey, value] of Object.entries(outer[outerKey])) (target[innerKey] ??= {})[outerKey] = value;
+      }
+    }
+  }
+  return out;
+}

@@ -214,6 +214,6 @@ export interface Baseline {
   prompts: Record<string, string>;
   providers: string[];
   summary: { suite: string; provider: string; metrics: Record<string, number | null> }[];
-  /** suite → provider → metric → caseId → value. */
+  /** suite → provider → caseId → metric → value: one line per case in the file. */
   cases: Record<string, Record<string, Record<string, Record<string, number>>>>;
 }
