@@ -17,11 +17,12 @@ describe('renderConsoleSummary', () => {
     for (const suite of ['support-qa', 'intent', 'kb-retrieval']) expect(plain).toContain(suite);
   });
 
-  it('ends with one gate line naming each failing metric with baseline, candidate, delta and CI', () => {
-    const gate = plain.trimEnd().split('\n').at(-1) ?? '';
-    expect(gate).toMatch(/^Gate ✗ FAIL \(exit 1\) · do not ship · /);
-    expect(gate).toContain('answer.f1 support-qa/local/extractive: baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031)');
-    expect(gate).toContain('hallucination.rate support-qa/openai/gpt-4o-mini: baseline 0.500 → 0.333 (Δ -0.167, 95% CI -0.500 to 0.000) misses ≤ 0.050');
+  it('ends with one gate block: the verdict, each failing metric with baseline, candidate, delta and CI, and what changed', () => {
+    const block = plain.slice(plain.indexOf('Gate ✗')).trimEnd().split('\n');
+    expect(block[0]).toBe('Gate ✗ FAIL (exit 1) · do not ship');
+    expect(block).toContain('  ✗ support-qa · local/extractive · answer.f1: regressed, baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031, p 0.046)');
+    expect(block).toContain('  ✗ support-qa · openai/gpt-4o-mini · hallucination.rate: 0.333 misses target ≤ 0.050');
+    expect(block.at(-1)).toMatch(/^  changed since baseline /);
   });
 
   it('colours only when asked, without changing the text', () => {
@@ -32,7 +33,7 @@ describe('renderConsoleSummary', () => {
 
   it('wraps the metrics column to fit a width', () => {
     const narrow = renderConsoleSummary(runRecord, { color: false, width: 100 });
-    const tableLines = narrow.split('\n').slice(1, -2);
+    const tableLines = narrow.slice(0, narrow.indexOf('Gate ')).trimEnd().split('\n').slice(1);
     for (const line of tableLines) expect(Array.from(line).length).toBeLessThanOrEqual(100);
   });
 

@@ -4,7 +4,7 @@
 // depend on how the colour library sniffs the terminal.
 import Table from 'cli-table3';
 import type { MetricComparison, RunRecord, SuiteSummary } from '../run/types.js';
-import { CI_LABEL, formatCount, formatDelta, formatInterval, formatMetric, formatMs, formatTarget, formatUsd } from './format-value.js';
+import { CI_LABEL, formatCount, formatDelta, formatInterval, formatMetric, formatMs, formatP, formatTarget, formatUsd } from './format-value.js';
 import { compareMetrics, describeMetric } from './metric-catalog.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
 
@@ -50,6 +50,7 @@ export function renderConsoleSummary(record: RunRecord, options: ConsoleSummaryO
 function keyMetrics(summary: SuiteSummary, index: RecordIndex, paint: Palette): string {
   const judged = new Set([...index.targets(summary.suite, summary.provider).map((t) => t.metric), ...index.comparisons(summary.suite, summary.provider).map((c) => c.metric)]);
   const isKey = (m: string): boolean => describeMetric(m).family !== 'operations';
+  // Gated/targeted metrics are what the gate judged; shown once each.
   let metrics = [...judged].filter(isKey);
   if (metrics.length === 0) metrics = Object.keys(summary.metrics).filter(isKey).sort(compareMetrics).slice(0, MAX_FALLBACK_METRICS);
   return metrics
@@ -65,27 +66,44 @@ function keyMetrics(summary: SuiteSummary, index: RecordIndex, paint: Palette): 
     .join('\n');
 }
 
+/** One block: the verdict, then one line per failing check, then what changed since the baseline. */
 function gateLine(record: RunRecord, index: RecordIndex, paint: Palette): string {
   const { gate } = record;
   const recommendation = gate.recommendation.replace(/-/g, ' ');
-  if (gate.status === 'pass') return `${paint.green('Gate ✓ PASS')} · ${recommendation} · all targets met, no significant regression`;
+  const changes = changeLines(record).map((line) => `  ${paint.dim(line)}`);
+  if (gate.status === 'pass') return [`${paint.green('Gate ✓ PASS')} · ${recommendation} · all targets met, no significant regression`, ...changes].join('\n');
   const status = gate.status === 'error' ? 'Gate ✗ ERROR' : 'Gate ✗ FAIL';
   const items = gate.failures.map((f) => {
-    const where = `${f.suite}/${f.provider}`;
+    const where = `${f.suite} · ${f.provider} · ${f.metric}`;
     const comparison = index.comparison(f.suite, f.provider, f.metric);
     const target = index.target(f.suite, f.provider, f.metric);
     if (f.kind === 'errors') return `${where}: ${f.message}`;
-    const targetText = f.kind === 'target' && target ? ` misses ${formatTarget(target)}` : '';
-    if (comparison) return `${f.metric} ${where}: ${comparisonText(comparison)}${targetText}`;
-    return `${f.metric} ${where}: ${formatMetric(f.metric, target?.achieved)}${targetText}`;
+    if (f.kind === 'target') return `${where}: ${formatMetric(f.metric, target?.achieved)} misses target ${target ? formatTarget(target) : ''}`.trimEnd();
+    if (comparison) return `${where}: regressed, ${comparisonText(comparison)}`;
+    return `${where}: ${f.message}`;
   });
-  return `${paint.red(status)} (exit ${gate.exitCode}) · ${recommendation} · ${items.join('; ')}`;
+  return [`${paint.red(status)} (exit ${gate.exitCode}) · ${recommendation}`, ...items.map((item) => `  ${paint.red('✗')} ${item}`), ...changes].join('\n');
+}
+
+/** "Changed since baseline …" lines, so the cause sits next to the effect. */
+function changeLines(record: RunRecord): string[] {
+  const c = record.changes;
+  if (!c.hasBaseline) return ['no baseline yet: `evalgate baseline accept` makes this run the reference'];
+  const parts = [
+    ...c.prompts.map((p) => `prompt ${p.from ?? '(new)'} → ${p.to ?? '(removed)'}`),
+    ...(c.configChanged ? ['config edited'] : []),
+    ...(c.corpusChanged ? ['corpus changed'] : []),
+    ...c.providersAdded.map((p) => `provider added: ${p}`),
+    ...c.providersRemoved.map((p) => `provider removed: ${p}`),
+  ];
+  return [`changed since baseline ${c.baselineRunId ?? ''}: ${parts.length ? parts.join('; ') : 'nothing (same prompts, config and corpus)'}`];
 }
 
 function comparisonText(c: MetricComparison): string {
   const interval = formatInterval(c.metric, c.low, c.high);
   const ci = interval === null ? '' : `, ${CI_LABEL} ${interval}`;
-  return `baseline ${formatMetric(c.metric, c.baseline)} → ${formatMetric(c.metric, c.candidate)} (Δ ${formatDelta(c.metric, c.delta)}${ci})`;
+  const p = c.adjustedP ?? c.pValue;
+  return `baseline ${formatMetric(c.metric, c.baseline)} → ${formatMetric(c.metric, c.candidate)} (Δ ${formatDelta(c.metric, c.delta)}${ci}${p === null ? '' : `, p ${formatP(p)}`})`;
 }
 
 /** Fixed columns sized to their content; the metrics column takes what is left of the width. */
