@@ -5,6 +5,7 @@ import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.j
 import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
 import { evaluate } from './evaluate.js';
 import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {
@@ -59,5 +60,24 @@ describe('evaluate', () => {
     expect(notes).toContain('skipping judge openai/gpt-4o-mini: OPENAI_API_KEY is not set, so judge scores are null');
     expect(results[0].scores['judge.rubric']).toBeNull();
     expect(results[0].notes?.['judge.rubric']).toBe('no judge configured');
+  });
+
+  it('reranks retrieved chunks through the configured provider', async () => {
+    server = await startFakeOpenAIServer({
+      reply: (request) => {
+        const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
+        if (prompt.startsWith('Rank the passages')) return JSON.stringify({ ranking: [2, 1] });
+        return referenceFor(prompt) ?? 'unknown';
+      },
+    });
+    const root = await createFixtureProject({ openaiUrl: server.url });
+    const config = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('retrieve: { k: 3 }', 'retrieve: { k: 3, rerank: openai/gpt-4o-mini }'));
+    const plain = await evaluate({ configPath: config, env: { OPENAI_API_KEY: 'test' }, providers: ['openai/gpt-4o-mini'], useCache: false });
+    expect(plain.record.manifest.retrieval?.mode).toBe('hybrid + rerank (openai/gpt-4o-mini)');
+    const rankPrompts = server.requests.filter((r) => JSON.stringify(r.body).includes('Rank the passages'));
+    expect(rankPrompts.length).toBe(6);
+    // The model put the second candidate first: every case's top chunk is its first-stage runner-up.
+    for (const result of plain.results) expect(result.retrieval!.chunks[0].score).toBe(1);
   });
 });

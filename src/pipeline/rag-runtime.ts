@@ -11,7 +11,9 @@ import type { EmbedderFactory } from '../rag/embedder-factory.js';
 import { createHashEmbedderFactory } from '../rag/embedders/hash-embedder.js';
 import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
 import type { IndexProgress } from '../rag/rag-index.js';
+import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
+import type { LanguageModel } from '../providers/language-model.js';
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { RunManifest } from '../run/types.js';
@@ -34,6 +36,8 @@ export interface CreateRagRuntimeOptions {
   configFile: string;
   /** Override the retrieval mode (used by the hybrid-vs-single-mode comparison). */
   mode?: RagConfig['retrieve']['mode'];
+  /** Reranks first-stage candidates (rag.retrieve.rerank). */
+  rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
   onProgress?: (event: IndexProgress) => void;
 }
@@ -53,7 +57,8 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const { index } = built;
   options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
   const mode = options.mode ?? rag.retrieve.mode;
-  const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda } });
+  const rerank = options.rerankModel ? createLlmReranker({ model: options.rerankModel, onInvalid: (reason) => options.onNote?.(reason) }) : undefined;
+  const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda }, rerank });
   // Ranking metrics look 10 deep (nDCG@10) even when fewer chunks go into the context.
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
   const memo = new Map<string, Promise<RetrievedChunk[]>>();
@@ -73,7 +78,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     chunkCount: index.chunks.length,
     describe: {
       embedder: index.embedder.id,
-      mode,
+      mode: rerank ? `${mode} + rerank (${options.rerankModel!.id})` : mode,
       k: rag.retrieve.k,
       chunking: `${rag.chunking.size} ${rag.chunking.unit}, overlap ${rag.chunking.overlap}`,
       vectorStore: index.vectors.kind,

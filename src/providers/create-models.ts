@@ -46,6 +46,8 @@ export interface CreatedModels {
   models: ModelHandle[];
   /** The LLM judge, when `judge` names a provider whose key is available. */
   judge: ModelHandle | null;
+  /** The reranking model named by `rag.retrieve.rerank`, when its key is available. */
+  reranker: ModelHandle | null;
   replayBySuite: Map<string, ModelHandle>;
   skipped: { id: string; reason: string }[];
   close(): void;
@@ -104,20 +106,22 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url });
   }
 
-  let judge: ModelHandle | null = null;
-  if (config.judge !== 'none') {
-    const declared = config.providers.find((p) => p.id === config.judge);
-    const provider: ProviderConfig = declared ?? { id: config.judge, timeout_ms: 60_000, max_retries: 4, logprobs: false };
+  /** A model that serves the eval itself (judge, reranker): declared or not, key from the env. */
+  const auxiliary = async (id: string, role: string): Promise<ModelHandle | null> => {
+    const declared = config.providers.find((p) => p.id === id);
+    const provider: ProviderConfig = declared ?? { id, timeout_ms: 60_000, max_retries: 4, logprobs: false };
     const [family, ...rest] = provider.id.split('/');
     const keyEnv = provider.api_key_env ?? (family === 'anthropic' ? DEFAULT_KEY_ENV.anthropic : DEFAULT_KEY_ENV.openai);
     const key = env[keyEnv];
     if (!key && !provider.base_url) {
-      skipped.push({ id: `judge ${provider.id}`, reason: `${keyEnv} is not set, so judge scores are null` });
-    } else {
-      const raw = await createRemoteModel(family === 'anthropic' ? 'anthropic' : 'openai', { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
-      judge = { id: provider.id, provider: family, model: rest.join('/'), config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url };
+      skipped.push({ id: `${role} ${provider.id}`, reason: `${keyEnv} is not set, so ${role === 'judge' ? 'judge scores are null' : 'results are not reranked'}` });
+      return null;
     }
-  }
+    const raw = await createRemoteModel(family === 'anthropic' ? 'anthropic' : 'openai', { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
+    return { id: provider.id, provider: family, model: rest.join('/'), config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url };
+  };
+  const judge = config.judge === 'none' ? null : await auxiliary(config.judge, 'judge');
+  const reranker = config.rag?.retrieve.rerank ? await auxiliary(config.rag.retrieve.rerank, 'reranker') : null;
 
   const replayBySuite = new Map<string, ModelHandle>();
   for (const suite of config.suites) {
@@ -126,6 +130,6 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, suite.outputs), displayPath: suite.outputs });
     replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider) });
   }
-  return { models, judge, replayBySuite, skipped, close: () => fetch.destroy() };
+  return { models, judge, reranker, replayBySuite, skipped, close: () => fetch.destroy() };
 }
 
