@@ -98,7 +98,13 @@ function approach(record: RunRecord): string {
 function results(record: RunRecord, index: RecordIndex): string {
   const rows: string[][] = [];
   for (const summary of record.summary) {
-    const keys = new Set([...index.targets(summary.suite, summary.provider).map((t) => t.metric), ...index.comparisons(summary.suite, summary.provider).map((c) => c.metric)]);
+    // The judged metrics only: targets, gated comparisons (those Holm-adjusted) and failures.
+    // Everything else is in the model evaluation report.
+    const keys = new Set([
+      ...index.targets(summary.suite, summary.provider).map((t) => t.metric),
+      ...index.comparisons(summary.suite, summary.provider).filter((c) => c.adjustedP !== null).map((c) => c.metric),
+      ...record.gate.failures.filter((f) => f.suite === summary.suite && f.provider === summary.provider).map((f) => f.metric),
+    ]);
     for (const metric of [...keys].sort(compareMetrics)) {
       const target = index.target(summary.suite, summary.provider, metric);
       const stat = summary.metrics[metric];

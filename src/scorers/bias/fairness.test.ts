@@ -33,3 +33,19 @@ describe('fairness', () => {
     expect(fairness({ items: items.slice(0, 4), labels: ['yes', 'no'] }).demographicParityDifference).toBeNull();
   });
 });
+
+describe('fairness minSupport', () => {
+  it('leaves a rate undefined when a group has fewer gold cases than minSupport', () => {
+    const items = [
+      { group: 'a', gold: 'x', predicted: 'x' },
+      { group: 'a', gold: 'y', predicted: 'y' },
+      { group: 'b', gold: 'x', predicted: 'y' },
+      { group: 'b', gold: 'x', predicted: 'y' },
+      { group: 'b', gold: 'y', predicted: 'y' },
+    ];
+    const strict = fairness({ items, labels: ['x', 'y'], minSupport: 2 });
+    // TPR(x): group a has 1 gold x (< 2) → undefined, so no range to compare.
+    expect(strict.perLabel[0].truePositiveRate).toEqual({ a: null, b: 0 });
+    expect(fairness({ items, labels: ['x', 'y'] }).perLabel[0].truePositiveRate).toEqual({ a: 1, b: 0 });
+  });
+});

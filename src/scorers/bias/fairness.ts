@@ -38,7 +38,9 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
   return defined.length === 0 ? null : Math.max(...defined);
 }
 
-export function fairness(options: { items: readonly FairnessItem[]; labels: readonly string[] }): FairnessReport {
+export function fairness(options: { items: readonly FairnessItem[]; labels: readonly string[]; minSupport?: number }): FairnessReport {
+  // A TPR or FPR from fewer gold cases than this is left undefined: one case would swing it by 1/n.
+  const minSupport = options.minSupport ?? 1;
   const byGroup = new Map<string, FairnessItem[]>();
   for (const item of options.items) {
     const list = byGroup.get(item.group);
@@ -69,8 +71,8 @@ export function fairness(options: { items: readonly FairnessItem[]; labels: read
         }
       }
       selectionRate[group] = selected / items.length;
-      truePositiveRate[group] = positives === 0 ? null : truePositives / positives;
-      falsePositiveRate[group] = negatives === 0 ? null : falsePositives / negatives;
+      truePositiveRate[group] = positives < Math.max(1, minSupport) ? null : truePositives / positives;
+      falsePositiveRate[group] = negatives < Math.max(1, minSupport) ? null : falsePositives / negatives;
     }
     const tprRange = range(Object.values(truePositiveRate));
     const fprRange = range(Object.values(falsePositiveRate));
