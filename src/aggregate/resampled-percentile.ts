@@ -7,7 +7,8 @@ export interface ResampledPercentile {
   (indices: Uint32Array): number;
 }
 
-export function createResampledPercentile(values: Float64Array, p: number): ResampledPercentile {
+/** Nearest-rank percentiles `ps` of the drawn values, from one count and one sorted walk. */
+function createPercentileCounter(values: Float64Array, ps: readonly number[]): (indices: Uint32Array) => number[] {
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(i);
   const order = Uint32Array.from(finite.sort((a, b) => values[a] - values[b] || a - b));
@@ -21,46 +22,33 @@ export function createResampledPercentile(values: Float64Array, p: number): Resa
         total++;
       }
     }
-    if (total === 0) return NaN;
-    const rank = Math.max(1, Math.ceil((p / 100) * total));
+    const found = ps.map(() => NaN);
+    if (total === 0) return found;
+    const ranks = ps.map((p) => Math.max(1, Math.ceil((p / 100) * total)));
     let seen = 0;
-    for (const i of order) {
-      seen += counts[i];
-      if (seen >= rank) return values[i];
+    let next = 0;
+    for (let o = 0; o < order.length && next < ranks.length; o++) {
+      seen += counts[order[o]];
+      while (next < ranks.length && seen >= ranks[next]) found[next++] = values[order[o]];
     }
-    return values[order[order.length - 1]];
+    return found;
   };
+}
+
+export function createResampledPercentile(values: Float64Array, p: number): ResampledPercentile {
+  const counter = createPercentileCounter(values, [p]);
+  return (indices) => counter(indices)[0];
 }
 
 /**
  * Several percentiles of each resample from one counting pass and one walk over the sorted
- * order. `replicates` fills one Float64Array per percentile, in the order given.
+ * order (`ps` ascending). Returns one Float64Array of replicates per percentile, in order.
  */
 export function resampledPercentiles(values: Float64Array, ps: readonly number[], replicate: (statistic: (indices: Uint32Array) => number) => Float64Array): Float64Array[] {
-  const finite: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(i);
-  const order = Uint32Array.from(finite.sort((a, b) => values[a] - values[b] || a - b));
-  const counts = new Uint32Array(values.length);
+  const counter = createPercentileCounter(values, ps);
   const extra = ps.slice(1).map(() => [] as number[]);
   const first = replicate((indices) => {
-    counts.fill(0);
-    let total = 0;
-    for (const i of indices) {
-      if (Number.isFinite(values[i])) {
-        counts[i]++;
-        total++;
-      }
-    }
-    const found = ps.map(() => NaN);
-    if (total > 0) {
-      const ranks = ps.map((p) => Math.max(1, Math.ceil((p / 100) * total)));
-      let seen = 0;
-      let next = 0;
-      for (let o = 0; o < order.length && next < ranks.length; o++) {
-        seen += counts[order[o]];
-        while (next < ranks.length && seen >= ranks[next]) found[next++] = values[order[o]];
-      }
-    }
+    const found = counter(indices);
     found.slice(1).forEach((v, j) => extra[j].push(v));
     return found[0];
   });

@@ -157,6 +157,12 @@ describe('the gate', () => {
     expect(record.changes.prompts[0]).toMatchObject({ id: 'answer' });
     expect(record.gate.failures.map((f: { metric: string }) => f.metric)).toContain('answer.f1');
 
+    // `compare` pairs the first and the last run by case id, without gating.
+    const runs = (await readdir(path.join(root, 'reports/runs'))).sort();
+    const compared = await runCli(['compare', runs[0], runs.at(-1)!], { cwd: root, env });
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toMatch(/│ qa\s+│ openai\/gpt-4o-mini │ answer\.f1\s+│ 6 │ 1\.000 │ 0\.\d{3}\s+│ -\d\.\d{3}/);
+
     // `report` re-renders from the run folder without calling the model.
     const before = server.requests.length;
     const report = await runCli(['report'], { cwd: root, env });

@@ -4,10 +4,8 @@
 // citations.coverage = share of checked answer sentences carrying at least one marker.
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
-import { analyzeAnswer } from './answer-sentences.js';
-import { checkSupport, DEFAULT_SUPPORT_THRESHOLD } from './sentence-support.js';
-import { supportIndexFor } from './support-index.js';
-import { supportNotApplicable, type SupportScoringInput } from './unsupported-content.js';
+import { checkSupport } from './sentence-support.js';
+import { prepareSupportCheck, type SupportScoringInput } from './support-setup.js';
 
 export interface InvalidCitation {
   sentence: string;
@@ -18,13 +16,9 @@ export interface InvalidCitation {
 const NAMES = ['citations.precision', 'citations.coverage'] as const;
 
 export function citations(input: SupportScoringInput): Score[] {
-  const skip = supportNotApplicable(input, () => analyzeAnswer(input.answer ?? '', input.declinePhrases).declined);
-  if (skip) return NAMES.map((name) => notApplicable(name, skip));
-  const analysis = analyzeAnswer(input.answer ?? '', input.declinePhrases);
-  if (analysis.sentences.length === 0) return NAMES.map((name) => notApplicable(name, 'no checkable sentences'));
-
-  const index = supportIndexFor(input.passages ?? []);
-  const threshold = input.threshold ?? DEFAULT_SUPPORT_THRESHOLD;
+  const setup = prepareSupportCheck(input);
+  if ('skip' in setup) return NAMES.map((name) => notApplicable(name, setup.skip));
+  const { analysis, index, threshold } = setup;
   let markers = 0;
   let cited = 0;
   const invalid: InvalidCitation[] = [];

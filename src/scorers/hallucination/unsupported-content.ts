@@ -4,17 +4,10 @@
 // groundedness (the share of supported sentences).
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
-import type { ScoringPassage } from '../scoring-input.js';
-import { analyzeAnswer } from './answer-sentences.js';
-import { checkSupport, DEFAULT_SUPPORT_THRESHOLD, type UnsupportedReason } from './sentence-support.js';
-import { supportIndexFor } from './support-index.js';
+import { checkSupport, type UnsupportedReason } from './sentence-support.js';
+import { prepareSupportCheck, type SupportScoringInput } from './support-setup.js';
 
-export interface SupportScoringInput {
-  answer: string | null;
-  passages?: readonly ScoringPassage[];
-  threshold?: number;
-  declinePhrases?: readonly string[];
-}
+export type { SupportScoringInput } from './support-setup.js';
 
 export interface UnsupportedSentence {
   sentence: string;
@@ -25,22 +18,10 @@ export interface UnsupportedSentence {
 
 const NAMES = ['hallucination.rate', 'groundedness'] as const;
 
-/** Why the support scorers do not apply to this case, or null when they do. */
-export function supportNotApplicable(input: SupportScoringInput, declined: () => boolean): string | null {
-  if (input.answer === null) return 'no output (provider failed)';
-  if (!input.passages || input.passages.length === 0) return 'no passages given to the model';
-  if (declined()) return 'the model declined';
-  return null;
-}
-
 export function unsupportedContent(input: SupportScoringInput): Score[] {
-  const skip = supportNotApplicable(input, () => analyzeAnswer(input.answer ?? '', input.declinePhrases).declined);
-  if (skip) return NAMES.map((name) => notApplicable(name, skip));
-  const analysis = analyzeAnswer(input.answer ?? '', input.declinePhrases);
-  if (analysis.sentences.length === 0) return NAMES.map((name) => notApplicable(name, 'no checkable sentences'));
-
-  const index = supportIndexFor(input.passages ?? []);
-  const threshold = input.threshold ?? DEFAULT_SUPPORT_THRESHOLD;
+  const setup = prepareSupportCheck(input);
+  if ('skip' in setup) return NAMES.map((name) => notApplicable(name, setup.skip));
+  const { analysis, index, threshold } = setup;
   const unsupported: UnsupportedSentence[] = [];
   for (const sentence of analysis.sentences) {
     const verdict = checkSupport(index, sentence.evidence, { threshold });
