@@ -79,7 +79,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
       // Loaded on demand: runs without a knowledge base skip hnswlib and the index code.
       const { createRagRuntime } = await import('./rag-runtime.js');
-      rag = await createRagRuntime({ rag: config.rag, root, env: options.env, configFile, onNote: options.onNote, rerankModel: created.reranker?.languageModel });
+      rag = await createRagRuntime({ rag: config.rag, root, env: options.env, configFile, onNote: options.onNote, rerankModel: created.reranker?.languageModel, cacheDir: options.useCache === false ? undefined : path.resolve(root, config.cache_dir) });
     }
     t = lap('index', t);
 

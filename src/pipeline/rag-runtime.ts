@@ -10,6 +10,8 @@ import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
 import { createHashEmbedderFactory } from '../rag/embedders/hash-embedder.js';
 import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
+import { withEmbeddingCache } from '../rag/embedders/with-embedding-cache.js';
+import { createResponseCache } from '../providers/response-cache.js';
 import type { IndexProgress } from '../rag/rag-index.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
@@ -36,6 +38,8 @@ export interface CreateRagRuntimeOptions {
   configFile: string;
   /** Override the retrieval mode (used by the hybrid-vs-single-mode comparison). */
   mode?: RagConfig['retrieve']['mode'];
+  /** Where API embeddings are cached (the response cache); unset = no embedding cache. */
+  cacheDir?: string;
   /** Reranks first-stage candidates (rag.retrieve.rerank). */
   rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
@@ -97,7 +101,8 @@ function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFacto
     if (!key && !rag.embedder_base_url) {
       throw new InputError({ code: 'EMBEDDER_KEY_MISSING', file: options.configFile, field: 'rag.embedder', message: `${rag.embedder} needs OPENAI_API_KEY (or rag.embedder_base_url for a compatible server)` });
     }
-    return createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256 });
+    const embedder = createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256 });
+    return options.cacheDir ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir })) : embedder;
   }
   throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, openai/<model>)` });
 }

@@ -1,4 +1,5 @@
 // `evalgate index`: builds (or reuses) the retrieval index explicitly, with progress output.
+import path from 'node:path';
 import { createRagRuntime } from '../../pipeline/rag-runtime.js';
 import { InputError } from '../../core/errors.js';
 import { loadProject } from './load-project.js';
@@ -14,6 +15,7 @@ export async function indexCommand(options: { config: string }): Promise<number>
     root: loaded.root,
     env: process.env,
     configFile: options.config,
+    cacheDir: path.resolve(loaded.root, loaded.config.cache_dir),
     onNote: (line) => process.stdout.write(`${line}\n`),
     onProgress: (event) => {
       if (tty) process.stderr.write(`\r  ${event.phase} ${event.done}/${event.total}   `);
