@@ -19,6 +19,8 @@ function scriptedServer(): Promise<FakeOpenAIServer> {
   return startFakeOpenAIServer({
     reply: (request) => {
       const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
+      if (prompt.includes('evaluator of a search system')) return JSON.stringify({ score: 3, reason: 'half useful' });
+      if (prompt.includes('Judge relevance only')) return JSON.stringify({ score: 5, reason: 'on topic' });
       if (prompt.includes('RUBRIC')) return JSON.stringify({ score: rubricCalls++ % 2 === 0 ? 5 : 4, reason: 'scripted' });
       if (prompt.includes('CLAIMS (numbered)')) {
         return JSON.stringify({ verdicts: [{ id: 1, verdict: 'supported', reason: 'in context' }, { id: 2, verdict: 'not_found', reason: 'not in context' }] });
@@ -37,6 +39,8 @@ describe('evaluate', () => {
     const first = results[0];
     expect([1, 0.75]).toContain(first.scores['judge.rubric']); // scripted 5 or 4 on a 1–5 scale
     expect(first.scores['judge.faithfulness']).toBe(0.5);
+    expect(first.scores['judge.answer_relevance']).toBe(1);
+    expect(first.scores['judge.context_relevance']).toBe(0.5); // 3 on 1–5
     expect(first.judge?.inputTokens).toBeGreaterThan(0);
     expect(first.costUsd).toBeGreaterThan(first.judge!.costUsd!);
     expect(record.summary[0].metrics['judge.faithfulness'].value).toBe(0.5);

@@ -7,7 +7,7 @@ import { shortHash } from '../../core/hash.js';
 
 export const JUDGE_TEMPLATES_DIR = new URL('../../../templates/judges/', import.meta.url);
 
-export const JUDGE_TEMPLATE_NAMES = ['rubric-v1', 'claims-extract-v1', 'claim-verdict-v1'] as const;
+export const JUDGE_TEMPLATE_NAMES = ['rubric-v1', 'claims-extract-v1', 'claim-verdict-v1', 'context-relevance-v1'] as const;
 export type JudgeTemplateName = (typeof JUDGE_TEMPLATE_NAMES)[number];
 
 export interface JudgeTemplate {

@@ -18,6 +18,8 @@ export interface RubricJudgeOptions {
   template: JudgeTemplate;
   rubric: string;
   scale?: readonly [number, number];
+  /** Score name; default `judge.rubric`. The same judge grades relevance with its own rubric. */
+  name?: string;
 }
 
 export interface RubricJudgeInput {
@@ -29,11 +31,12 @@ export interface RubricJudgeInput {
 
 export type RubricJudge = (input: RubricJudgeInput) => Promise<Score>;
 
-const NAME = 'judge.rubric';
+const DEFAULT_NAME = 'judge.rubric';
 const VARIABLES = ['question', 'answer', 'context', 'rubric', 'scale_min', 'scale_max'] as const;
 
 export function createRubricJudge(options: RubricJudgeOptions): RubricJudge {
   const [min, max] = options.scale ?? [1, 5];
+  const NAME = options.name ?? DEFAULT_NAME;
   assertTemplateVariables(options.template, VARIABLES);
   const schema = z.object({
     score: z.number().int().min(min).max(max),
@@ -42,10 +45,10 @@ export function createRubricJudge(options: RubricJudgeOptions): RubricJudge {
   const model = options.model;
   return async (input) => {
     if (!model) return notApplicable(NAME, NO_JUDGE_REASON);
-    if (input.answer === null) return notApplicable(NAME, 'no output (provider failed)');
+    if (input.answer === null && options.template.text.includes('{{answer}}')) return notApplicable(NAME, 'no output (provider failed)');
     const prompt = renderJudgeTemplate(options.template, {
       question: input.question,
-      answer: input.answer,
+      answer: input.answer ?? '',
       context: input.context ?? '(none)',
       rubric: options.rubric,
       scale_min: String(min),
