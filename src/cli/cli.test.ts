@@ -90,6 +90,15 @@ describe('evalgate eval', () => {
     for (const file of written) expect(await readFile(file, 'utf8'), file).not.toContain(CANARY);
     expect(result.stdout + result.stderr).not.toContain(CANARY);
 
+    // In GitHub Actions the markdown summary goes to $GITHUB_STEP_SUMMARY.
+    const summaryFile = path.join(root, 'step-summary.md');
+    const inActions = await runCli(['eval', '--no-experiment-log'], { cwd: root, env: { OPENAI_API_KEY: CANARY, GITHUB_STEP_SUMMARY: summaryFile } });
+    expect(inActions.code).toBe(0);
+    const summary = await readFile(summaryFile, 'utf8');
+    expect(summary).toMatch(/^## evalgate: .* gate passed/);
+    expect(summary).toContain('answer.f1');
+    expect(summary).not.toContain(CANARY);
+
     // A second run is served from the cache: no new requests.
     const again = await runCli(['eval', '--no-experiment-log'], { cwd: root, env: { OPENAI_API_KEY: CANARY } });
     expect(again.code).toBe(0);
