@@ -96,7 +96,7 @@ describe('evalgate eval', () => {
     expect(inActions.code).toBe(0);
     const summary = await readFile(summaryFile, 'utf8');
     expect(summary).toMatch(/^## evalgate: .* gate passed/);
-    expect(summary).toContain('answer.f1');
+    expect(summary).toContain('Answer F1');
     expect(summary).not.toContain(CANARY);
 
     // A second run is served from the cache: no new requests.
