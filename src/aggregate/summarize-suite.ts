@@ -52,6 +52,7 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
     model: options.model,
     promptVersion: options.promptVersion,
     cases: n,
+    results: results.length,
     errors: results.filter((r) => r.error).length,
     metrics,
     cost: costSummary(results, costKnown),

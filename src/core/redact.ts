@@ -10,3 +10,16 @@ export function redactSecrets(text: string, env: Readonly<Record<string, string 
   }
   return out.replace(KEY_SHAPE, '[redacted]');
 }
+
+/** A URL safe to record: credentials and query string removed, secret env values redacted. */
+export function redactUrl(url: string, env: Readonly<Record<string, string | undefined>>): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    return redactSecrets(parsed.toString(), env);
+  } catch {
+    return redactSecrets(url.replace(/\/\/[^/@]*@/, '//'), env);
+  }
+}

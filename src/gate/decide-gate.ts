@@ -13,6 +13,10 @@ export interface DecideGateOptions {
   confidence: number;
   maxErrorRate: number;
   hasBaseline: boolean;
+  /** Suites with targets that produced no results (e.g. every provider was skipped). */
+  missingSuites?: readonly string[];
+  /** Gated metrics (max_drop) that no suite × provider could compare with the baseline. */
+  ungatedMetrics?: readonly string[];
 }
 
 export function decideGate(options: DecideGateOptions): GateDecision {
@@ -20,10 +24,19 @@ export function decideGate(options: DecideGateOptions): GateDecision {
   const alpha = 1 - options.confidence;
 
   for (const s of options.summaries) {
-    const rate = s.cases === 0 ? 0 : s.errors / s.cases;
+    // Errors are counted per model call, so the share is over results (cases × repeats).
+    const total = s.results ?? s.cases;
+    const rate = total === 0 ? 0 : s.errors / total;
     if (rate > options.maxErrorRate) {
-      failures.push({ kind: 'errors', suite: s.suite, provider: s.provider, metric: 'errors.rate', message: `${s.errors} of ${s.cases} cases failed with provider errors (${pct(rate)} > allowed ${pct(options.maxErrorRate)})` });
+      const unit = total === s.cases ? 'cases' : 'results';
+      failures.push({ kind: 'errors', suite: s.suite, provider: s.provider, metric: 'errors.rate', message: `${s.errors} of ${total} ${unit} failed with provider errors (${pct(rate)} > allowed ${pct(options.maxErrorRate)})` });
     }
+  }
+  for (const suite of options.missingSuites ?? []) {
+    failures.push({ kind: 'target', suite, provider: '(none)', metric: '(suite)', message: 'has targets but did not run: no provider was available for it' });
+  }
+  for (const metric of options.ungatedMetrics ?? []) {
+    failures.push({ kind: 'target', suite: '(all)', provider: '(all)', metric, message: `gate.max_drop names ${metric}, but no suite produced it per case, so it cannot be compared with the baseline (suite-level statistics such as latency percentiles or macro-F1 take targets instead)` });
   }
   for (const t of options.targets) {
     if (t.pass) continue;

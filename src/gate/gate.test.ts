@@ -58,6 +58,21 @@ describe('decideGate', () => {
   });
 });
 
+describe('decideGate: runs that cannot be judged', () => {
+  it('counts the error share over results, so repeats do not inflate it', () => {
+    // 12 failed calls out of 412 (206 cases × 2 repeats) = 2.9 %, under a 5 % limit.
+    const decision = decideGate({ ...base, maxErrorRate: 0.05, summaries: [summary({ 'answer.f1': 0.6 }, { cases: 206, results: 412, errors: 12 })], targets: [] });
+    expect(decision.status).toBe('pass');
+  });
+
+  it('fails when a suite with targets did not run, and when a gated metric can never be compared', () => {
+    const decision = decideGate({ ...base, summaries: [summary({ 'answer.f1': 0.6 })], targets: [], missingSuites: ['intent'], ungatedMetrics: ['latency.p95_ms'] });
+    expect(decision.status).toBe('fail');
+    expect(decision.failures.map((f) => [f.suite, f.metric])).toEqual([['intent', '(suite)'], ['(all)', 'latency.p95_ms']]);
+    expect(decision.failures[0].message).toBe('has targets but did not run: no provider was available for it');
+  });
+});
+
 describe('compareRuns', () => {
   const table = (values: Record<string, number>) => ({ qa: { 'local/extractive': { 'answer.f1': values, 'answer.em': values } } });
   it('pairs by case id, lists unmatched cases and Holm-adjusts only gated metrics', () => {

@@ -70,15 +70,22 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       input.options = evalCase.options;
       input.correctOption = evalCase.label;
     }
+    let embeddingFailure: string | undefined;
     if (options.embedder && (evalCase.task === 'rag-qa' || evalCase.task === 'qa') && output !== null && !result.error) {
       const texts = [result.input, output, ...input.references];
-      const vectors = await options.embedder.embed(texts);
-      input.vectors = { question: vectors[0], output: vectors[1], references: vectors.slice(2) };
+      try {
+        const vectors = await options.embedder.embed(texts);
+        input.vectors = { question: vectors[0], output: vectors[1], references: vectors.slice(2) };
+      } catch (error) {
+        // Without vectors the semantic scorers return null; the reason is kept on the case.
+        embeddingFailure = `embedding for semantic scores failed: ${(error as Error).message.split('\n')[0]}`;
+      }
     }
     const chosen = (families ?? defaultFamilies(evalCase.task)).filter(isScorerFamily);
     const scores: Record<string, number | null> = {};
     const notes: Record<string, string> = {};
-    if (evalCase.task !== 'retrieval' && result.error) return { scores, passed: null };
+    if (result.error) return { scores, passed: null };
+    if (embeddingFailure) notes['answer.semantic'] = embeddingFailure;
     for (const score of scoreCase(input, chosen)) {
       scores[score.name] = score.value === null ? null : Math.round(score.value * 1e6) / 1e6;
       if (score.reason && score.value !== null && score.value < 1) notes[score.name] = score.reason;

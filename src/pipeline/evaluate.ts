@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { gitInfo, packageVersions } from '../core/environment-info.js';
 import { InputError } from '../core/errors.js';
+import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
 import { buildRecord } from '../aggregate/build-record.js';
 import { createModels } from '../providers/create-models.js';
@@ -70,6 +71,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const suites = await prepareSuites({ loaded, models: created.models, replayModels: created.replayBySuite, onlySuites: options.suites, rng });
+    for (const s of suites) {
+      if (s.config.task !== 'retrieval' && s.models.length === 0) options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
+    }
     if (suites.every((s) => s.config.task !== 'retrieval' && s.models.length === 0)) {
       throw new InputError({ code: 'NO_PROVIDERS', file: configFile, field: 'providers', message: 'no provider is available to run (set an API key or add local/extractive)' });
     }
@@ -140,7 +144,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       seed: config.seed,
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
-      providers: uniqueProviders(suites),
+      providers: uniqueProviders(suites).map((p) => (p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p)),
       prompts: Object.fromEntries(suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId])),
       retrieval: rag ? rag.describe : null,
       suites: suites.map((s) => ({ name: s.config.name, task: s.config.task, cases: s.variants.length, file: s.casesPath })),

@@ -61,7 +61,13 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const { index } = built;
   options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
   const mode = options.mode ?? rag.retrieve.mode;
-  const rerank = options.rerankModel ? createLlmReranker({ model: options.rerankModel, onInvalid: (reason) => options.onNote?.(reason) }) : undefined;
+  const reported = new Set<string>();
+  const noteOnce = (reason: string): void => {
+    const key = reason.slice(0, 60);
+    if (!reported.has(key)) options.onNote?.(reason);
+    reported.add(key);
+  };
+  const rerank = options.rerankModel ? createLlmReranker({ model: options.rerankModel, onInvalid: noteOnce }) : undefined;
   const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda }, rerank });
   // Ranking metrics look 10 deep (nDCG@10) even when fewer chunks go into the context.
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);

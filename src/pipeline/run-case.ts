@@ -37,9 +37,15 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
 
   let retrieved: RetrievedChunk[] | undefined;
   let assembled: AssembledContext | undefined;
+  let retrievalError: CaseResult['error'];
   if ((evalCase.task === 'rag-qa' || evalCase.task === 'retrieval') && runtime.retrieve) {
-    retrieved = await runtime.retrieve(input);
-    if (evalCase.task === 'rag-qa' && runtime.assemble) assembled = runtime.assemble(retrieved);
+    try {
+      retrieved = await runtime.retrieve(input);
+      if (evalCase.task === 'rag-qa' && runtime.assemble) assembled = runtime.assemble(retrieved);
+    } catch (error) {
+      // An API embedder or reranker can fail like any provider: the case records it.
+      retrievalError = { code: error instanceof EvalgateError ? error.code : 'RETRIEVAL_FAILED', message: `retrieval failed: ${oneLine((error as Error).message)}` };
+    }
   }
   const passages = passagesFor(evalCase, assembled);
 
@@ -78,7 +84,10 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     };
   }
 
-  if (evalCase.task !== 'retrieval' && job.model) {
+  if (retrievalError) {
+    result.error = retrievalError;
+    result.latencyMs = round(runtime.clock.monotonic() - started, 3);
+  } else if (evalCase.task !== 'retrieval' && job.model) {
     await generateInto(result, { job, evalCase, passages, contextText: assembled?.text, runtime, started });
   } else {
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);

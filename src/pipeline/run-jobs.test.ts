@@ -54,4 +54,21 @@ describe('runJobs', () => {
     expect(progress.errors).toBe(2);
     expect(results[0].error).toEqual({ code: 'PROVIDER_UNEXPECTED', message: 'boom' });
   });
+
+  it('records a failing retrieval (e.g. an API embedder) on the case instead of aborting the run', async () => {
+    const model: LanguageModel = { id: 'fake/m', provider: 'fake', model: 'm', cacheable: false, generate: async () => ({ text: 'a' }) };
+    const suite = suiteWith(model, 2);
+    suite.config = { name: 's', task: 'rag-qa', cases: 'x.jsonl' };
+    suite.variants = suite.variants.map((v, i) => ({ ...v, evalCase: { task: 'rag-qa', id: `q${i}`, question: 'why?', references: ['because'], unanswerable: false, tags: [], line: i + 1, placeholders: [] } }));
+    const results: { error?: { code: string; message: string } }[] = [];
+    await runJobs({
+      suites: [suite], concurrency: 1, repeat: 1,
+      runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: null }), retrieve: async () => { throw new Error('embeddings: HTTP 400'); } },
+      onResult: (r) => results.push(r),
+    });
+    expect(results.map((r) => r.error)).toEqual([
+      { code: 'RETRIEVAL_FAILED', message: 'retrieval failed: embeddings: HTTP 400' },
+      { code: 'RETRIEVAL_FAILED', message: 'retrieval failed: embeddings: HTTP 400' },
+    ]);
+  });
 });

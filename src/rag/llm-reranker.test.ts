@@ -34,4 +34,11 @@ describe('createLlmReranker', () => {
     }
     expect(reasons).toHaveLength(3);
   });
+
+  it('keeps the first-stage order when the reranker call fails', async () => {
+    const reasons: string[] = [];
+    const reranked = await createLlmReranker({ model: createScriptedModel([new Error('HTTP 500')]), onInvalid: (r) => reasons.push(r) })('q', [chunk(1), chunk(2)]);
+    expect(reranked.map((r) => r.chunk.id)).toEqual(['d1.md#0', 'd2.md#0']);
+    expect(reasons).toEqual(['reranker call failed, first-stage order kept: HTTP 500']);
+  });
 });

@@ -27,7 +27,14 @@ export function createLlmReranker(options: LlmRerankerOptions): (query: string, 
     if (head.length < 2) return chunks;
     const passages = head.map((c, i) => `[${i + 1}] ${c.chunk.text.slice(0, maxChars).replace(/\s+/g, ' ')}`).join('\n');
     const prompt = `Rank the passages by how well they answer the query, most useful first.\n\nQuery: ${query}\n\nPassages:\n${passages}\n\nReply with only a JSON object: {"ranking": [passage numbers, best first]}`;
-    const reply = await options.model.generate({ messages: [{ role: 'user', content: prompt }], temperature: 0, maxTokens: 8 * head.length + 20 });
+    let text: string;
+    try {
+      text = (await options.model.generate({ messages: [{ role: 'user', content: prompt }], temperature: 0, maxTokens: 8 * head.length + 20 })).text;
+    } catch (error) {
+      options.onInvalid?.(`reranker call failed, first-stage order kept: ${(error as Error).message.split('\n')[0]}`);
+      return chunks;
+    }
+    const reply = { text };
     const order = parseRanking(reply.text, head.length);
     if (!order) {
       options.onInvalid?.(`reranker reply was not a ranking: ${reply.text.slice(0, 80)}`);

@@ -74,7 +74,11 @@ export interface SuiteSummary {
   provider: string;
   model: string;
   promptVersion: string | null;
+  /** Unique cases (repeats of a case count once). */
   cases: number;
+  /** Result rows: cases × repeats. */
+  results?: number;
+  /** Result rows whose model call failed. */
   errors: number;
   metrics: Record<string, MetricSummary>;
   attribution?: Partial<Record<FailureAttribution, number>>;
