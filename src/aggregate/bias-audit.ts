@@ -29,7 +29,9 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
   const rows: BiasRow[] = [];
   const subgroupGaps: SubgroupGap[] = [];
   for (const summary of options.summaries) {
-    const results = options.results.filter((r) => r.suite === summary.suite && r.provider === summary.provider && !r.error);
+    // One row per case: repeats would multiply n past the support minimums, and a model's
+    // own run-to-run variation would read as a label flip between groups.
+    const results = options.results.filter((r) => r.suite === summary.suite && r.provider === summary.provider && !r.error && r.repeat === 0);
     const metric = PRIMARY_METRIC[summary.task];
     const base = { suite: summary.suite, provider: summary.provider };
 

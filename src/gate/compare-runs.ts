@@ -33,11 +33,14 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
         const binary = isBinary(baseMap) && isBinary(candMap);
         const paired = pairedComparison({ baseline: baseMap, candidate: candMap, resamples: options.resamples, confidence: options.confidence, rng, binary });
         const candidateValues = [...candMap.values()];
+        // Identical runs (e.g. a cached rerun) have no spread in their differences; the MDE
+        // then comes from the candidate's own spread instead of claiming 0 is detectable.
+        const candidateSd = candidateValues.length > 1 ? standardDeviation(candidateValues) : undefined;
         const mde = minimumDetectableEffect({
           n: paired.n,
           alpha,
-          sdDiff: paired.sdDiff ?? undefined,
-          candidateSd: candidateValues.length > 1 ? standardDeviation(candidateValues) : undefined,
+          sdDiff: paired.sdDiff !== null && paired.sdDiff > 0 ? paired.sdDiff : undefined,
+          candidateSd: candidateSd !== undefined && candidateSd > 0 ? candidateSd : undefined,
         });
         comparisons.push({
           suite, provider, metric,

@@ -84,4 +84,18 @@ describe('evaluate', () => {
     // The model put the second candidate first: every case's top chunk is its first-stage runner-up.
     for (const result of plain.results) expect(result.retrieval!.chunks[0].score).toBe(1);
   });
+
+  it('scores a suite from stored outputs, keeping their latency, and rejects a file that misses cases', async () => {
+    const root = await createFixtureProject();
+    const config = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('    cases: test_cases/qa.jsonl', '    cases: test_cases/qa.jsonl\n    outputs: out.jsonl'));
+    const ids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+    await writeFile(path.join(root, 'out.jsonl'), ids.slice(0, 5).map((id) => JSON.stringify({ id, output: 'x' })).join('\n'));
+    await expect(evaluate({ configPath: config, env: {} })).rejects.toThrow('out.jsonl: no output for 1 of 6 cases of suite qa (first: q6)');
+
+    await writeFile(path.join(root, 'out.jsonl'), ids.map((id) => JSON.stringify({ id, output: 'x', latency_ms: 4000 })).join('\n'));
+    const { record } = await evaluate({ configPath: config, env: {} });
+    expect(record.summary[0].provider).toBe('replay/out.jsonl');
+    expect(record.summary[0].metrics['latency.p95_ms'].value).toBe(4000);
+  });
 });

@@ -1,6 +1,7 @@
 // The eval run end to end, as a library call: config → prompts + cases → index → models →
 // cases (streamed to results.jsonl) → run record. Rendering reports and choosing the exit code
 // are the caller's job (the CLI), so this function can be embedded and tested.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -79,6 +80,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     }
     let t = lap('load', t0);
 
+    // Read (and validate) the baseline before any model call, so a broken file costs nothing.
+    const baseline = await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
+
     let rag: RagRuntime | null = null;
     if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
       // Loaded on demand: runs without a knowledge base skip hnswlib and the index code.
@@ -88,7 +92,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     t = lap('index', t);
 
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
-    const runId = createRunId(startedAt, `${loaded.hash}${startedAt}`);
+    const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
     const runDir = path.join(runsDir(reportsDir), runId);
     const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
@@ -127,8 +131,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     t = lap('cases', t);
 
     const git = await gitInfo(root);
-    const baselinePath = path.resolve(root, config.gate.baseline);
-    const baseline = await readBaseline(baselinePath, config.gate.baseline);
     const manifest: RunManifest = {
       schemaVersion: 1,
       runId,

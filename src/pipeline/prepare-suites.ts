@@ -5,6 +5,7 @@ import { expandCounterfactuals } from '../cases/expand-counterfactuals.js';
 import { loadCases } from '../cases/load-cases.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Rng } from '../core/rng.js';
+import { InputError } from '../core/errors.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { selectFewShot } from '../prompts/few-shot.js';
 import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
@@ -41,6 +42,14 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
       : replay
         ? [replay]
         : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
+    for (const model of models) {
+      if (!model.hasCase) continue;
+      // Scoring answers produced elsewhere: every case needs one, or the input is incomplete.
+      const missing = variants.map((v) => v.evalCase.id).filter((id) => !model.hasCase!(id));
+      if (missing.length > 0) {
+        throw new InputError({ code: 'REPLAY_MISSING', file: model.model, message: `no output for ${missing.length} of ${variants.length} cases of suite ${suite.name} (first: ${missing.slice(0, 3).join(', ')})` });
+      }
+    }
     prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models });
   }
   return prepared;

@@ -12,6 +12,8 @@ export interface ModelHandle {
   config: ProviderConfig;
   languageModel: LanguageModel;
   baseUrl?: string;
+  /** Replay providers: whether the outputs file has an answer for this case id. */
+  hasCase?: (caseId: string) => boolean;
 }
 
 export interface PreparedSuite {

@@ -45,6 +45,11 @@ export async function loadPrompt(options: { ref: string; root: string; task: Tas
   }
   const parsed = parsePromptFile(text, relative);
   checkTemplateVariables({ template: parsed.template, allowed: TASK_VARIABLES[options.task], file: relative, firstLine: parsed.templateLine, task: options.task });
+  if (parsed.frontMatter.system) {
+    // The system message is a template too; point at its line in the front matter.
+    const systemLine = text.split('\n').findIndex((l) => /^system\s*:/.test(l)) + 1;
+    checkTemplateVariables({ template: parsed.frontMatter.system, allowed: TASK_VARIABLES[options.task], file: relative, firstLine: Math.max(1, systemLine), task: options.task });
+  }
   const fewShotRelative = path.join('prompts', id, 'few_shot.jsonl');
   let fewShotText = '';
   try {

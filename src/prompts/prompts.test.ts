@@ -37,6 +37,11 @@ describe('loadPrompt', () => {
     await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:5: {{contexts}}: unknown template variable for a rag-qa prompt (allowed: {{question}}, {{context}}, {{few_shot}})');
   });
 
+  it('checks the variables of the system message too', async () => {
+    const root = await project({ 'prompts/ans/v1.md': '---\ntemperature: 0\nsystem: You help {{customer}}.\n---\n{{question}}\n' });
+    await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:3: {{customer}}: unknown template variable for a rag-qa prompt');
+  });
+
   it('rejects unknown front matter fields and a missing prompt file', async () => {
     const root = await project({ 'prompts/ans/v1.md': '---\ntemprature: 0\n---\n{{question}}\n' });
     await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:2: unknown field "temprature"');

@@ -90,7 +90,9 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
         },
       });
     } else if (family === 'replay') {
-      raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, modelName), displayPath: modelName });
+      const replay = await createReplayModel({ id: provider.id, file: path.resolve(options.root, modelName), displayPath: modelName });
+      models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(replay, provider), hasCase: replay.hasCase });
+      continue;
     } else if (family === 'openai' || family === 'anthropic') {
       const keyEnv = provider.api_key_env ?? DEFAULT_KEY_ENV[family];
       const key = env[keyEnv];
@@ -128,7 +130,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     if (!suite.outputs) continue;
     const provider: ProviderConfig = { id: `replay/${suite.outputs}`, timeout_ms: 60_000, max_retries: 0, logprobs: false };
     const raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, suite.outputs), displayPath: suite.outputs });
-    replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider) });
+    replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider), hasCase: raw.hasCase });
   }
   return { models, judge, reranker, replayBySuite, skipped, close: () => fetch.destroy() };
 }

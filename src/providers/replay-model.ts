@@ -30,7 +30,7 @@ export function parseReplayFile(text: string, displayPath: string): Map<string, 
   return entries;
 }
 
-export async function createReplayModel(options: { id: string; file: string; displayPath: string }): Promise<LanguageModel & { latencyOf(caseId: string): number | undefined }> {
+export async function createReplayModel(options: { id: string; file: string; displayPath: string }): Promise<LanguageModel & { hasCase(caseId: string): boolean }> {
   let text: string;
   try {
     text = await readFile(options.file, 'utf8');
@@ -45,6 +45,7 @@ export async function createReplayModel(options: { id: string; file: string; dis
     }
     return {
       text: entry.output,
+      ...(entry.latencyMs !== undefined ? { latencyMs: entry.latencyMs } : {}),
       confidence: entry.confidence,
       usage: entry.usage ? { ...entry.usage, estimated: false } : undefined,
       model: 'replay',
@@ -56,6 +57,6 @@ export async function createReplayModel(options: { id: string; file: string; dis
     model: options.displayPath,
     cacheable: false,
     generate,
-    latencyOf: (caseId) => entries.get(caseId)?.latencyMs,
+    hasCase: (caseId) => entries.has(caseId),
   };
 }

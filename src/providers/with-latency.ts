@@ -9,8 +9,9 @@ export type TimedResult = GenerateResult & { latencyMs: number };
 export function withLatency(model: LanguageModel, clock: Clock): LanguageModel {
   const generate = async (request: GenerateRequest): Promise<TimedResult> => {
     const started = clock.monotonic();
-    const result = await model.generate(request);
-    return { ...result, latencyMs: clock.monotonic() - started };
+    const result = (await model.generate(request)) as GenerateResult & { latencyMs?: number };
+    // A replayed answer brings the latency it had when it was produced.
+    return { ...result, latencyMs: result.latencyMs ?? clock.monotonic() - started };
   };
   return { id: model.id, provider: model.provider, model: model.model, cacheable: model.cacheable, generate };
 }
