@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { createResampledPercentile, resampledPercentiles } from './resampled-percentile.js';
+import { createResampledPercentile, percentilesOf, resampledPercentiles } from './resampled-percentile.js';
 
 function naive(values: number[], p: number): number {
   const sorted = values.slice().sort((a, b) => a - b);
@@ -38,5 +38,18 @@ describe('resampledPercentiles', () => {
     expect([...p50]).toEqual(draws.map(createResampledPercentile(values, 50)));
     expect([...p95]).toEqual(draws.map(createResampledPercentile(values, 95)));
     expect([...p99]).toEqual(draws.map(createResampledPercentile(values, 99)));
+  });
+});
+
+describe('clustered percentiles (repeats)', () => {
+  it('counts every call of a drawn case: p95 over individual calls, resampled by case', () => {
+    // Case 0 made calls of 10 and 1000 ms, case 1 made 20 and 30 ms.
+    const latency = Float64Array.from([10, 1000, 20, 30]);
+    const caseOf = Uint32Array.from([0, 0, 1, 1]);
+    const replicate = (stat: (idx: Uint32Array) => number) => Float64Array.from([Uint32Array.of(0, 1), Uint32Array.of(1, 1), Uint32Array.of(0, 0)], stat);
+    const [p50, p95] = resampledPercentiles(latency, [50, 95], replicate, { of: caseOf, count: 2 });
+    expect([...p50]).toEqual([20, 20, 10]); // {10,1000,20,30} → 2nd of 4 = 20; {20,30,20,30} → 20; {10,1000,10,1000} → 10
+    expect([...p95]).toEqual([1000, 30, 1000]);
+    expect(percentilesOf(latency, [50, 95, 99])).toEqual([20, 1000, 1000]);
   });
 });

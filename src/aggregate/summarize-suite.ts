@@ -5,7 +5,7 @@ import { createRng } from '../core/rng.js';
 import type { TaskKind } from '../core/task.js';
 import { createResampler, flakiness, percentileInterval, wilsonInterval, type BootstrapInterval, type Resampler } from '../stats/index.js';
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
-import { createResampledPercentile, resampledPercentiles } from './resampled-percentile.js';
+import { percentilesOf, resampledPercentiles } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
 
 export interface SummarizeOptions {
@@ -42,7 +42,7 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
     metrics[name] = meanSummary(perCase.get(name)!, intervals[i], options.confidence, repeats === 1 && name !== 'cost.per_case_usd');
   });
 
-  Object.assign(metrics, latencySummaries(valuesBy(results, indexOf, n, (r) => r.latencyMs), resampler, options.confidence));
+  Object.assign(metrics, latencySummaries(results, indexOf, resampler, options.confidence));
 
 
   const summary: SuiteSummary = {
@@ -146,18 +146,23 @@ function meanSummary(values: Float64Array, ci: BootstrapInterval | null, confide
 
 const LATENCY_PERCENTILES = [50, 95, 99] as const;
 
-/** p50/p95/p99 with bootstrap intervals, all three from one pass per resample. */
-function latencySummaries(latency: Float64Array, resampler: Resampler, confidence: number): Record<string, MetricSummary> {
-  const n = countFinite(latency);
+/**
+ * p50/p95/p99 over individual calls (every repeat counts: a tail is a property of calls), with
+ * bootstrap intervals that resample whole cases; all three from one pass per resample.
+ */
+function latencySummaries(results: readonly CaseResult[], indexOf: Map<string, number>, resampler: Resampler, confidence: number): Record<string, MetricSummary> {
+  const calls = results.filter((r) => typeof r.latencyMs === 'number' && Number.isFinite(r.latencyMs));
+  const latency = Float64Array.from(calls, (r) => r.latencyMs!);
+  const caseOf = Uint32Array.from(calls, (r) => indexOf.get(r.caseId)!);
+  const n = calls.length;
   const out: Record<string, MetricSummary> = {};
   const names = LATENCY_PERCENTILES.map((p) => `latency.p${p}_ms`);
   if (n === 0) {
     for (const name of names) out[name] = { value: null, low: null, high: null, n: 0, kind: 'statistic' };
     return out;
   }
-  const identity = Uint32Array.from({ length: resampler.n }, (_, i) => i);
-  const estimates = LATENCY_PERCENTILES.map((p) => createResampledPercentile(latency, p)(identity));
-  const replicates = n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.replicates(stat)) : null;
+  const estimates = percentilesOf(latency, LATENCY_PERCENTILES);
+  const replicates = resampler.n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.replicates(stat), { of: caseOf, count: resampler.n }) : null;
   names.forEach((name, j) => {
     const interval = replicates ? percentileInterval(replicates[j], confidence) : { low: estimates[j], high: estimates[j] };
     out[name] = { value: round(estimates[j]), low: round(interval.low), high: round(interval.high), n, kind: 'statistic' };

@@ -123,6 +123,7 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
   try {
     const generated = await model.languageModel.generate({
       messages,
+      ...(prompt?.frontMatter.model ? { model: prompt.frontMatter.model } : {}),
       temperature: prompt?.frontMatter.temperature,
       maxTokens: prompt?.frontMatter.max_tokens,
       logprobs: model.config.logprobs && evalCase.task === 'classify' ? true : undefined,

@@ -58,7 +58,8 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       max_tokens: request.maxTokens ?? options.defaultMaxTokens ?? 1024,
       ...(request.temperature !== undefined && { temperature: request.temperature }),
       ...options.extraParams,
-      model: options.model,
+      // A prompt may name its own model (front matter `model:`) within the same provider.
+      model: request.model ?? options.model,
       messages,
       ...(system.length > 0 && { system: system.join('\n\n') }),
     } as MessageCreateParamsNonStreaming;

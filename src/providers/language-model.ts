@@ -34,6 +34,8 @@ export interface ModelInputs {
 
 export interface GenerateRequest {
   messages: ChatMessage[];
+  /** Overrides the adapter's model for this call (a prompt's front-matter `model:`). */
+  model?: string;
   temperature?: number;
   maxTokens?: number;
   /** Ask for token log-probabilities where the provider supports them (confidence for classify). */

@@ -70,7 +70,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       ...(request.maxTokens !== undefined && { [maxTokensParam]: request.maxTokens }),
       ...(request.logprobs && { logprobs: true, top_logprobs: TOP_LOGPROBS }),
       ...options.extraParams,
-      model: options.model,
+      // A prompt may name its own model (front matter `model:`) within the same provider.
+      model: request.model ?? options.model,
       messages: request.messages,
     } as ChatCompletionCreateParamsNonStreaming;
     let completion: ChatCompletion;

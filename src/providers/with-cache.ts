@@ -32,7 +32,7 @@ export function withCache(model: LanguageModel, cache: ResponseCache, options: C
       v: KEY_VERSION,
       namespace: options.namespace,
       provider: model.id,
-      model: model.model,
+      model: request.model ?? model.model,
       messages: request.messages,
       temperature: request.temperature,
       maxTokens: request.maxTokens,
