@@ -11,7 +11,8 @@ const program = new Command()
   .name('evalgate')
   .description('Evaluation harness and prompt-regression gate for LLM and RAG applications')
   .version(pkg.version)
-  .showHelpAfterError('(run with --help for usage)')
+  // Usage errors are one line, like every other error.
+  .configureOutput({ outputError: (message, write) => write(`evalgate: ${message.replace(/^error: /, '').trim()} (see --help)\n`) })
   .exitOverride();
 
 program

@@ -76,4 +76,9 @@ describe('parseConfig', () => {
     const b = parseConfig({ text: MINIMAL.replace('name: demo', 'name: demo2'), file: 'c.yaml', env: {} }).hash;
     expect(a).not.toBe(b);
   });
+
+  it('checks that chunk overlap is smaller than the chunk size', () => {
+    const text = MINIMAL + 'rag:\n  chunking: { size: 100, overlap: 100 }\n';
+    expect(errorOf(text).message).toBe('eval/evalgate.yaml:10: rag.chunking.overlap: overlap must be smaller than size');
+  });
 });

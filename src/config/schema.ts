@@ -26,7 +26,7 @@ const ChunkingSchema = z.strictObject({
   size: z.number().int().positive().default(400),
   overlap: z.number().int().min(0).default(60),
   unit: z.enum(['tokens', 'chars']).default('tokens'),
-});
+}).refine((c) => c.overlap < c.size, { message: 'overlap must be smaller than size', path: ['overlap'] });
 
 const RetrieveSchema = z.strictObject({
   k: z.number().int().positive().max(100).default(5),
@@ -46,7 +46,8 @@ const RagSchema = z.strictObject({
   corpus: z.string().default('rag/corpus'),
   chunking: ChunkingSchema.prefault({}),
   embedder: z.string().default('local/hash'),
-  embedding_dimension: z.number().int().min(16).max(4096).default(512),
+  /** local/hash: vector size (default 512). API embedders: shortened size, or the output size of a model evalgate does not know. */
+  embedding_dimension: z.number().int().min(16).max(8192).optional(),
   embedder_base_url: z.string().optional(),
   retrieve: RetrieveSchema.prefault({}),
   vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),

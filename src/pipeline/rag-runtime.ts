@@ -100,15 +100,21 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
 
 function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
   const { rag, env } = options;
-  if (rag.embedder === 'local/hash') return createHashEmbedderFactory({ dimension: rag.embedding_dimension });
+  if (rag.embedder === 'local/hash') return createHashEmbedderFactory({ dimension: rag.embedding_dimension ?? 512 });
   const [family, ...rest] = rag.embedder.split('/');
   if (family === 'openai') {
     const key = env.OPENAI_API_KEY;
     if (!key && !rag.embedder_base_url) {
       throw new InputError({ code: 'EMBEDDER_KEY_MISSING', file: options.configFile, field: 'rag.embedder', message: `${rag.embedder} needs OPENAI_API_KEY (or rag.embedder_base_url for a compatible server)` });
     }
-    const embedder = createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256 });
-    return options.cacheDir ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir })) : embedder;
+    let embedder: Embedder;
+    try {
+      embedder = createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256, dimensions: rag.embedding_dimension });
+    } catch (error) {
+      // e.g. an OpenAI-compatible model whose output size evalgate cannot know.
+      throw new InputError({ code: 'EMBEDDER_INVALID', file: options.configFile, field: 'rag.embedding_dimension', message: `${error instanceof InputError ? error.detail : (error as Error).message.split('\n')[0]} (set rag.embedding_dimension)` });
+    }
+    return options.cacheDir ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir }), { namespace: rag.embedder_base_url }) : embedder;
   }
   throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, openai/<model>)` });
 }

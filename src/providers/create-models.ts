@@ -68,7 +68,8 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
   const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
     const retried = withRetries(raw, { maxRetries: provider.max_retries, baseDelayMs: 500, maxDelayMs: 20_000, rng: options.rng.fork(`retry:${provider.id}`), clock: options.clock });
     const timed = withLatency(retried, options.clock);
-    return options.useCache && raw.cacheable ? withCache(timed, cache) : timed;
+    // Another server behind the same provider id must not be served this server's answers.
+    return options.useCache && raw.cacheable ? withCache(timed, cache, { namespace: provider.base_url }) : timed;
   };
 
   const models: ModelHandle[] = [];

@@ -87,3 +87,13 @@ describe('loadCorpus', () => {
     expect(corpusHash([{ id: 'a', text: 'x', title: 'T1' }])).toBe(corpusHash([{ id: 'a', text: 'x', title: 'T2' }]));
   });
 });
+
+describe('loadCorpus on an empty corpus', () => {
+  it('is an input error, not a silent run that scores nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-empty-corpus-'));
+    writeFileSync(join(dir, 'notes.pdf'), 'not a document type we read');
+    expect(() => loadCorpus(dir)).toThrow(InputError);
+    expect(() => loadCorpus(dir)).toThrow('no .md or .txt documents in the corpus folder');
+    rmSync(dir, { recursive: true });
+  });
+});

@@ -33,6 +33,9 @@ export function loadCorpus(path: string): LoadedCorpus {
     throw new InputError({ code: 'CORPUS_INVALID', file: path, message: 'a corpus is a folder of .md/.txt files or a .jsonl file' });
   }
   const documents = isDirectory ? readFolder(path) : readJsonl(path);
+  if (documents.length === 0) {
+    throw new InputError({ code: 'CORPUS_EMPTY', file: path, message: isDirectory ? 'no .md or .txt documents in the corpus folder' : 'no documents in the corpus file' });
+  }
   documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < documents.length; i++) {
     if (documents[i].id === documents[i - 1].id) {

@@ -28,6 +28,8 @@ describe('createOpenAIEmbedder', () => {
     const out = await embedder.embed(['a', 'b', 'c']);
     expect(server.requests.map((r) => (r.body as { input: string[] }).input)).toEqual([['a', 'b'], ['c']]);
     expect(server.requests[0].headers.authorization).toBe('Bearer sk-emb-test');
+    // A compatible server's own model: the size is declared, not requested.
+    expect(server.requests[0].body).not.toHaveProperty('dimensions');
     expect(out.every((v) => v instanceof Float32Array)).toBe(true);
     expect(Array.from(out[0])).toEqual([0.6, 0.8, 0].map((x) => Math.fround(x)));
     expect(Array.from(out[1])).toEqual([0, 0, 1]);

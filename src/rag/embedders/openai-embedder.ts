@@ -47,8 +47,10 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
     throw new InputError({ code: 'EMBEDDER_BATCH_INVALID', field: 'rag.embedder', message: 'batchSize must be a positive integer' });
   }
-  const shortened = options.dimensions !== undefined && options.dimensions !== known;
-  const id = options.id ?? `openai/${options.model}${shortened ? `@${dimension}` : ''}`;
+  // Only OpenAI's own models accept `dimensions`; for others it just declares the output size.
+  const shortened = known !== undefined && options.dimensions !== undefined && options.dimensions !== known;
+  const sized = options.dimensions !== undefined && options.dimensions !== known;
+  const id = options.id ?? `openai/${options.model}${sized ? `@${dimension}` : ''}`;
   const clock = options.clock ?? systemClock;
   const client = new OpenAI({
     apiKey: options.apiKey,

@@ -5,9 +5,10 @@ import { hashValue } from '../../core/hash.js';
 import type { ResponseCache } from '../../providers/response-cache.js';
 import type { Embedder } from '../embedder.js';
 
-export function withEmbeddingCache(embedder: Embedder, cache: ResponseCache): Embedder & { stats: { hits: number; misses: number } } {
+/** `namespace` separates servers behind the same embedder id (e.g. different base URLs). */
+export function withEmbeddingCache(embedder: Embedder, cache: ResponseCache, options: { namespace?: string } = {}): Embedder & { stats: { hits: number; misses: number } } {
   const stats = { hits: 0, misses: 0 };
-  const keyOf = (text: string): string => hashValue({ kind: 'embedding', embedder: embedder.id, dimension: embedder.dimension, text });
+  const keyOf = (text: string): string => hashValue({ kind: 'embedding', namespace: options.namespace, embedder: embedder.id, dimension: embedder.dimension, text });
   return {
     id: embedder.id,
     dimension: embedder.dimension,
