@@ -152,27 +152,13 @@ export function createResampler({
     return out;
   };
 
-  return {
+  const resampler: Resampler = {
     n,
     resamples,
     meanReplicates,
     replicates,
     meanCi(values, confidence = DEFAULT_CONFIDENCE) {
-      assertConfidence(confidence);
-      const v = toFloat64(values, n);
-      let sum = 0;
-      let count = 0;
-      for (let i = 0; i < n; i++) {
-        if (v[i] === v[i]) {
-          sum += v[i];
-          count++;
-        }
-      }
-      if (count === 0) return null;
-      const estimate = sum / count;
-      // One applicable case: every resample repeats it, so skip the work and report the point.
-      if (count === 1) return { estimate, low: estimate, high: estimate, n: 1, resamples };
-      return { estimate, ...percentileInterval(meanReplicates(v), confidence), n: count, resamples };
+      return resampler.meanCis([values], confidence)[0];
     },
     meanCis(valuesList, confidence = DEFAULT_CONFIDENCE) {
       assertConfidence(confidence);
@@ -211,6 +197,7 @@ export function createResampler({
       return { estimate, ...percentileInterval(replicates(statistic), confidence), n, resamples };
     },
   };
+  return resampler;
 }
 
 /** Fills `out` with uniform indices in [0, n) from a mulberry32 stream; returns the next state. */
