@@ -14,12 +14,17 @@ export function runsDir(reportsDir: string): string {
   return path.join(reportsDir, 'runs');
 }
 
-/** `20261122-031502-ab12cd` — sortable by time, unique enough with the hash suffix. */
+/**
+ * `20261122-031502-123-ab12cd`. Milliseconds are part of the stamp because "the latest run"
+ * is found by sorting ids: with whole seconds, two runs started in the same second sorted by
+ * their random suffix, and `baseline accept` could promote the older one.
+ */
 export function createRunId(now: number, salt: string): string {
   const d = new Date(now);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-  return `${stamp}-${salt.slice(0, 6)}`;
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const date = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}-${pad(d.getUTCMilliseconds(), 3)}`;
+  return `${date}-${time}-${salt.slice(0, 6)}`;
 }
 
 export interface ResultsWriter {
