@@ -162,7 +162,7 @@ function latencySummaries(results: readonly CaseResult[], indexOf: Map<string, n
     return out;
   }
   const estimates = percentilesOf(latency, LATENCY_PERCENTILES);
-  const replicates = resampler.n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.replicates(stat), { of: caseOf, count: resampler.n }) : null;
+  const replicates = resampler.n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.countReplicates(stat), { of: caseOf, count: resampler.n }) : null;
   names.forEach((name, j) => {
     const interval = replicates ? percentileInterval(replicates[j], confidence) : { low: estimates[j], high: estimates[j] };
     out[name] = { value: round(estimates[j]), low: round(interval.low), high: round(interval.high), n, kind: 'statistic' };

@@ -25,6 +25,34 @@ describe('createResampler', () => {
     fast.forEach((v, r) => expect(v).toBeCloseTo(general[r], 12));
   });
 
+  it('hands count statistics exactly the draws the index statistics see', () => {
+    for (const maxStoredDraws of [undefined, 10]) {
+      const resampler = createResampler({ n: 9, resamples: 120, rng: createRng(4), maxStoredDraws });
+      const fromIndices: number[][] = [];
+      resampler.replicates((indices) => {
+        const counts = new Array(9).fill(0);
+        for (const i of indices) counts[i]++;
+        fromIndices.push(counts);
+        return 0;
+      });
+      const fromCounts: number[][] = [];
+      resampler.countReplicates((counts) => (fromCounts.push([...counts]), 0));
+      expect(fromCounts).toEqual(fromIndices);
+      expect(fromCounts.every((c) => c.reduce((a, b) => a + b, 0) === 9)).toBe(true);
+    }
+  });
+
+  it('hand-computed: the mean of a resample weights each case by how often it was drawn', () => {
+    const values = [2, 4, Number.NaN, 10];
+    const resampler = createResampler({ n: 4, resamples: 30, rng: createRng(8) });
+    const means = resampler.meanReplicates(values);
+    const expected = resampler.countReplicates((c) => {
+      const applicable = c[0] + c[1] + c[3];
+      return applicable === 0 ? Number.NaN : (2 * c[0] + 4 * c[1] + 10 * c[3]) / applicable;
+    });
+    means.forEach((m, r) => (Number.isNaN(expected[r]) ? expect(m).toBeNaN() : expect(m).toBeCloseTo(expected[r], 12)));
+  });
+
   it('skips NaN (not applicable) cases within each resample', () => {
     const values = [1, Number.NaN, 0, Number.NaN, 1, 1];
     const resampler = createResampler({ n: 6, resamples: 300, rng: createRng(5) });
