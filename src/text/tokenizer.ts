@@ -1,8 +1,18 @@
 // The one tiktoken wrapper: token counts for chunking, context budgets and usage estimates.
 // Encoders are created on first use (loading one parses a ~1.7 MB BPE table) and shared by
-// every caller in the process.
-import { get_encoding } from 'tiktoken';
+// every caller in the process. tiktoken itself is required on first use too: importing it
+// instantiates its WASM module (~20 MB resident, ~17 ms), which a run whose provider reports
+// usage and that has no RAG section never needs.
+import { createRequire } from 'node:module';
 import type { Tiktoken } from 'tiktoken';
+
+type GetEncoding = typeof import('tiktoken').get_encoding;
+let getEncoding: GetEncoding | undefined;
+
+function loadTiktoken(): GetEncoding {
+  getEncoding ??= (createRequire(import.meta.url)('tiktoken') as typeof import('tiktoken')).get_encoding;
+  return getEncoding;
+}
 
 export interface Tokenizer {
   readonly name: TokenizerEncoding;
@@ -29,7 +39,7 @@ const shared = new Map<TokenizerEncoding, Tokenizer>();
 export function getTokenizer(encoding: TokenizerEncoding = DEFAULT_ENCODING): Tokenizer {
   let tokenizer = shared.get(encoding);
   if (!tokenizer) {
-    tokenizer = createTiktokenTokenizer(get_encoding(encoding), encoding);
+    tokenizer = createTiktokenTokenizer(loadTiktoken()(encoding), encoding);
     shared.set(encoding, tokenizer);
   }
   return tokenizer;
