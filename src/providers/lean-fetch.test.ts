@@ -71,14 +71,13 @@ afterAll(async () => {
 });
 
 describe('createLeanFetch', () => {
-  it('sends method, headers and body and returns a real Response', async () => {
+  it('sends method, headers and body and returns what fetch returns', async () => {
     const leanFetch = createLeanFetch();
     const res = await leanFetch(`${origin}/json`, {
       method: 'post',
       headers: new Headers({ 'Content-Type': 'application/json', Authorization: 'Bearer k' }),
       body: JSON.stringify({ q: 'é' }),
     });
-    expect(res).toBeInstanceOf(Response);
     expect(res.status).toBe(201);
     expect(res.statusText).toBe('Created');
     expect(res.ok).toBe(true);

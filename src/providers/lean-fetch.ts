@@ -1,7 +1,9 @@
 // A small `fetch` over node:http/node:https with keep-alive agents, for the SDKs' `fetch`
 // option. Why: with Node's built-in fetch (undici) the openai SDK spends about 1.0 ms of CPU per
 // request; over a keep-alive node:http agent about 0.6 ms, which matters when a cached or local
-// run makes thousands of calls. It returns a real global `Response` and honours AbortSignal.
+// run makes thousands of calls. A streamed reply (server-sent events) comes back as a real
+// global `Response`, a buffered one as a BufferedResponse (same interface, no web stream unless
+// asked for); AbortSignal is honoured.
 // Anything it does not handle (Request objects, streamed/FormData/Blob bodies) goes to the
 // global fetch unchanged.
 import http from 'node:http';
@@ -9,6 +11,7 @@ import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { BufferedResponse } from './buffered-response.js';
 
 export interface LeanFetchOptions {
   /** Per-origin socket limit (default: unlimited; callers bound concurrency themselves). */
@@ -95,7 +98,9 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
         const hasBody = !NULL_BODY_STATUS.has(status) && method !== 'HEAD';
         const respond = (body: ReadableStream<Uint8Array> | Uint8Array | null): void => {
           settled = true;
-          const result = new Response(body as BodyInit | null, { status, statusText: res.statusMessage, headers: toHeaders(res.rawHeaders) });
+          const init = { status, statusText: res.statusMessage ?? '', headers: toHeaders(res.rawHeaders), url: url.href };
+          if (!(body instanceof ReadableStream)) return resolve(new BufferedResponse(body, init) as unknown as Response);
+          const result = new Response(body, init);
           // `url` is read-only on Response; SDKs log it, so set it like fetch would.
           Object.defineProperty(result, 'url', { value: url.href });
           resolve(result);
