@@ -1,7 +1,7 @@
 // `npm run bench`: evalgate's performance benchmarks against the targets in the issues and
 // docs/performance.md. Each measurement prints `name | measured | target | pass`; all of them
 // are written to .evalgate/bench/latest.json. Run after `npm run build` (npm run bench does it).
-//   node bench/run.js [--only startup,harness,scoring,stats,retrieval]
+//   node bench/run.js [--only startup,harness,scoring,stats,retrieval,install]
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
@@ -272,6 +272,19 @@ async function benchRetrieval() {
   }
 }
 
+// ---------- 6. install ----------
+
+async function benchInstall() {
+  header('6. Install (npm ci in a clean clone of HEAD, empty npm cache)');
+  const install = JSON.parse(lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'install-bench.js')], { timeoutMs: 600_000 })).stdout));
+  details.install = install;
+  const mb = (bytes) => bytes / 1024 / 1024;
+  row('npm ci, full install: wall', fmtMs(install.full.wallMs), '< 30 s', install.full.wallMs < 30_000, install.full.wallMs);
+  row('node_modules, full install (with dev tools)', fmtMb(install.full.nodeModulesBytes), '< 220 MB (promptfoo 1.4 GB)', mb(install.full.nodeModulesBytes) < 220, install.full.nodeModulesBytes);
+  row('npm ci --omit=dev: wall', fmtMs(install.production.wallMs), 'info', null, install.production.wallMs);
+  row('node_modules, production dependencies only', fmtMb(install.production.nodeModulesBytes), '< 120 MB', mb(install.production.nodeModulesBytes) < 120, install.production.nodeModulesBytes);
+}
+
 function lastLine(text) {
   const lines = text.trim().split('\n');
   return lines[lines.length - 1];
@@ -290,6 +303,7 @@ try {
   if (enabled('scoring')) await benchScoring();
   if (enabled('stats')) await benchStats();
   if (enabled('retrieval')) await benchRetrieval();
+  if (enabled('install')) await benchInstall();
 } catch (error) {
   failed = error;
 } finally {
