@@ -70,8 +70,8 @@ describe('evaluate', () => {
     server = await startFakeOpenAIServer({
       reply: (request) => {
         const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
-        if (prompt.startsWith('Rank the passages')) return JSON.stringify({ ranking: [2, 1] });
-        return referenceFor(prompt) ?? 'unknown';
+        if (prompt.startsWith('Rank the passages')) return { content: JSON.stringify({ ranking: [2, 1] }), usage: { prompt_tokens: 1000, completion_tokens: 10 } };
+        return { content: referenceFor(prompt) ?? 'unknown', usage: { prompt_tokens: 200, completion_tokens: 20 } };
       },
     });
     const root = await createFixtureProject({ openaiUrl: server.url });
@@ -83,6 +83,13 @@ describe('evaluate', () => {
     expect(rankPrompts.length).toBe(6);
     // The model put the second candidate first: every case's top chunk is its first-stage runner-up.
     for (const result of plain.results) expect(result.retrieval!.chunks[0].score).toBe(1);
+    // Each case carries its query's rerank tokens, priced as gpt-4o-mini ($0.15 in / $0.60 out
+    // per 1M): 1,000 × 0.15e-6 + 10 × 0.6e-6 = $0.000156 for the rerank, and 200 × 0.15e-6 +
+    // 20 × 0.6e-6 = $0.000042 for the answer.
+    for (const result of plain.results) {
+      expect(result.rerank).toEqual({ inputTokens: 1000, outputTokens: 10, costUsd: expect.closeTo(0.000156, 12) });
+      expect(result.costUsd).toBeCloseTo(0.000156 + 0.000042, 12);
+    }
   });
 
   it('scores a suite from stored outputs, keeping their latency, and rejects a file that misses cases', async () => {

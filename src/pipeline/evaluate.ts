@@ -11,7 +11,7 @@ import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
 import { buildRecord } from '../aggregate/build-record.js';
 import { createModels } from '../providers/create-models.js';
-import { createPriceTable } from '../providers/pricing.js';
+import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
 import { createRunId, openResultsWriter, runsDir, writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
@@ -117,6 +117,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
           retrieve: rag?.retrieve,
           assemble: rag?.assemble,
           costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
+          rerankCost: rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
           scorer,
         },
         onResult: (result) => {
@@ -165,6 +166,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   } finally {
     created.close();
   }
+}
+
+/** Prices what the reranker spent on a query with the reranker's own model. */
+function rerankPricing(rag: RagRuntime, rerankerId: string, prices: PriceTable): (query: string) => NonNullable<CaseResult['rerank']> | undefined {
+  return (query) => {
+    const usage = rag.rerankUsage(query);
+    if (!usage) return undefined;
+    return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: prices.costUsd({ model: rerankerId, usage }) };
+  };
 }
 
 function uniqueProviders(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['providers'] {

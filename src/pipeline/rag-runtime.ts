@@ -1,6 +1,8 @@
 // Builds (or reuses) the retrieval index from the config and exposes what a case needs:
 // retrieve a query (memoised, so several providers and repeats share one retrieval), assemble
-// the context within the token budget, and the embedder for semantic scorers.
+// the context within the token budget, the reranker's tokens for a query, and the embedder
+// for semantic scorers.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { RagConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
@@ -15,15 +17,29 @@ import { createResponseCache } from '../providers/response-cache.js';
 import type { IndexProgress } from '../rag/rag-index.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
-import type { LanguageModel } from '../providers/language-model.js';
+import type { GenerateRequest, LanguageModel } from '../providers/language-model.js';
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { RunManifest } from '../run/types.js';
 
 const RANKING_DEPTH = 10;
 
+/** Tokens a reranker spent on one query (summed over its calls). */
+export interface RerankUsage {
+  inputTokens: number;
+  outputTokens: number;
+  /** True when any call's usage was a tokenizer estimate (the provider reported none). */
+  estimated: boolean;
+}
+
 export interface RagRuntime {
   retrieve(query: string): Promise<RetrievedChunk[]>;
+  /**
+   * What reranking `query` cost in tokens, once its retrieve has settled; undefined without a
+   * reranker. Every case that asks this query carries it: each would pay it in production,
+   * even though the eval shares one retrieval between providers and repeats.
+   */
+  rerankUsage(query: string): RerankUsage | undefined;
   assemble(retrieved: RetrievedChunk[]): AssembledContext;
   embedder: Embedder;
   corpusHash: string;
@@ -67,7 +83,12 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     if (!reported.has(key)) options.onNote?.(reason);
     reported.add(key);
   };
-  const rerank = options.rerankModel ? createLlmReranker({ model: options.rerankModel, onInvalid: noteOnce }) : undefined;
+  // The reranker is called deep inside the retriever; an async-local meter set around each
+  // query's retrieval tells its calls which query they are spending tokens for.
+  const rerankMeter = new AsyncLocalStorage<RerankUsage>();
+  const usageByQuery = new Map<string, RerankUsage>();
+  const rerankModel = options.rerankModel ? meteredModel(options.rerankModel, rerankMeter) : undefined;
+  const rerank = rerankModel ? createLlmReranker({ model: rerankModel, onInvalid: noteOnce }) : undefined;
   const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda }, rerank });
   // Ranking metrics look 10 deep (nDCG@10) even when fewer chunks go into the context.
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
@@ -77,11 +98,18 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     retrieve: (query) => {
       let pending = memo.get(query);
       if (!pending) {
-        pending = retriever.retrieve(query, { k: depth });
+        if (rerankModel) {
+          const usage: RerankUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
+          usageByQuery.set(query, usage);
+          pending = rerankMeter.run(usage, () => retriever.retrieve(query, { k: depth }));
+        } else {
+          pending = retriever.retrieve(query, { k: depth });
+        }
         memo.set(query, pending);
       }
       return pending;
     },
+    rerankUsage: (query) => usageByQuery.get(query),
     assemble: (retrieved) => assembleContext({ retrieved: retrieved.slice(0, rag.retrieve.k), budgetTokens: rag.context_budget_tokens, countTokens: (t) => tokenizer.count(t) }),
     embedder: index.embedder,
     corpusHash: index.corpusHash,
@@ -94,6 +122,22 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       vectorStore: index.vectors.kind,
       contextBudgetTokens: rag.context_budget_tokens,
       indexReused: built.reused,
+    },
+  };
+}
+
+function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage>): LanguageModel {
+  return {
+    ...model,
+    generate: async (request: GenerateRequest) => {
+      const result = await model.generate(request);
+      const usage = meter.getStore();
+      if (usage && result.usage) {
+        usage.inputTokens += result.usage.inputTokens;
+        usage.outputTokens += result.usage.outputTokens;
+        usage.estimated ||= result.usage.estimated;
+      }
+      return result;
     },
   };
 }

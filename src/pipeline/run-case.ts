@@ -19,6 +19,8 @@ export interface CaseRuntime {
   retrieve?: (query: string) => Promise<RetrievedChunk[]>;
   assemble?: (retrieved: RetrievedChunk[]) => AssembledContext;
   costUsd: (model: string, usage: GenerateResult['usage']) => number | null;
+  /** Tokens and cost of reranking a query that was retrieved; undefined without a reranker. */
+  rerankCost?: (query: string) => NonNullable<CaseResult['rerank']> | undefined;
   scorer: CaseScorer;
 }
 
@@ -92,6 +94,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
   } else {
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   }
+  if (retrieved) chargeRerank(result, runtime.rerankCost?.(input), evalCase.task !== 'retrieval' && job.model !== null);
 
   const scored = await runtime.scorer({ evalCase, result, passages, labels: suite.config.labels, declinePhrases: suite.config.decline_phrases, families: suite.config.scorers });
   result.scores = scored.scores;
@@ -159,6 +162,17 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
     result.attempts = e.attempts ?? 1;
     result.latencyMs = round(runtime.clock.monotonic() - t0, 3);
   }
+}
+
+/**
+ * Adds the reranker's cost to the case. A case that also generated is only priced when both
+ * parts are (an unknown part makes the total unknown); a retrieval-only case costs the rerank.
+ */
+function chargeRerank(result: CaseResult, rerank: CaseResult['rerank'], generated: boolean): void {
+  if (!rerank) return;
+  result.rerank = rerank;
+  if (!generated) result.costUsd = rerank.costUsd;
+  else if (result.costUsd !== null) result.costUsd = rerank.costUsd === null ? null : result.costUsd + rerank.costUsd;
 }
 
 /** Gold expectations copied onto the result so reports and re-scoring need only results.jsonl. */

@@ -32,8 +32,10 @@ export interface CaseResult {
   retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };
   context?: { included: string[]; dropped: string[]; usedTokens: number; budgetTokens: number; overflow: boolean };
   usage?: { inputTokens: number; outputTokens: number; estimated: boolean };
-  /** Generation cost plus, when a judge scored the case, the judge's cost. */
+  /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
+  /** Tokens and cost of reranking this case's query (included in costUsd). */
+  rerank?: { inputTokens: number; outputTokens: number; costUsd: number | null };
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
   judge?: { inputTokens: number; outputTokens: number; costUsd: number | null };
   latencyMs: number | null;
