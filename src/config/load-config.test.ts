@@ -77,6 +77,12 @@ describe('parseConfig', () => {
     expect(a).not.toBe(b);
   });
 
+  it('accepts a classifier for local/extractive only', () => {
+    const withClassifier = (id: string) => MINIMAL.replace('providers: [local/extractive]', `providers:\n  - id: ${id}\n    classifier: naive-bayes`);
+    expect(parseConfig({ text: withClassifier('local/extractive'), file: 'eval/evalgate.yaml', env: {} }).config.providers[0].classifier).toBe('naive-bayes');
+    expect(errorOf(withClassifier('openai/gpt-4o-mini')).message).toBe('eval/evalgate.yaml:4: providers.0.classifier: only local/extractive has a classifier setting');
+  });
+
   it('checks that chunk overlap is smaller than the chunk size', () => {
     const text = MINIMAL + 'rag:\n  chunking: { size: 100, overlap: 100 }\n';
     expect(errorOf(text).message).toBe('eval/evalgate.yaml:10: rag.chunking.overlap: overlap must be smaller than size');

@@ -15,7 +15,9 @@ export const ProviderConfigSchema = z.strictObject({
   max_retries: z.number().int().min(0).max(10).default(4),
   /** Request logprobs (OpenAI) so classification gets a confidence. */
   logprobs: z.boolean().default(false),
-});
+  /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
+  classifier: z.enum(['centroid', 'naive-bayes']).optional(),
+}).refine((p) => p.classifier === undefined || p.id === 'local/extractive', { message: 'only local/extractive has a classifier setting', path: ['classifier'] });
 
 const ProviderEntrySchema = z.union([
   z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"').transform((id) => ProviderConfigSchema.parse({ id })),

@@ -66,6 +66,14 @@ describe('evaluate', () => {
     expect(results[0].notes?.['judge.rubric']).toBe('no judge configured');
   });
 
+  it('records the offline baseline\'s classifier setting in the manifest', async () => {
+    const root = await createFixtureProject();
+    const config = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('  - id: local/extractive', '  - id: local/extractive\n    classifier: naive-bayes'));
+    const { record } = await evaluate({ configPath: config, env: {} });
+    expect(record.manifest.providers).toEqual([{ id: 'local/extractive', provider: 'local', model: 'extractive', classifier: 'naive-bayes' }]);
+  });
+
   it('reranks retrieved chunks through the configured provider', async () => {
     server = await startFakeOpenAIServer({
       reply: (request) => {

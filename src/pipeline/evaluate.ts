@@ -179,7 +179,7 @@ function rerankPricing(rag: RagRuntime, rerankerId: string, prices: PriceTable):
 
 function uniqueProviders(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['providers'] {
   const seen = new Map<string, RunManifest['providers'][number]>();
-  for (const s of suites) for (const m of s.models) if (!seen.has(m.id)) seen.set(m.id, { id: m.id, provider: m.provider, model: m.model, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}) });
+  for (const s of suites) for (const m of s.models) if (!seen.has(m.id)) seen.set(m.id, { id: m.id, provider: m.provider, model: m.model, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}), ...(m.config.classifier ? { classifier: m.config.classifier } : {}) });
   return [...seen.values()];
 }
 

@@ -84,6 +84,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       const tokenizer = getTokenizer();
       raw = createLocalExtractiveModel({
         id: provider.id,
+        classifier: provider.classifier,
         countTokens: (t) => tokenizer.count(t),
         truncateTokens: (t, max) => {
           const tokens = tokenizer.encode(t);

@@ -189,7 +189,7 @@ export interface RunManifest {
   seed: number;
   repeat: number;
   hypothesis: string | null;
-  providers: { id: string; provider: string; model: string; baseUrl?: string }[];
+  providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
   prompts: Record<string, string>;
   retrieval: { embedder: string; mode: string; k: number; chunking: string; vectorStore: string; contextBudgetTokens: number; indexReused: boolean } | null;
   suites: { name: string; task: TaskKind; cases: number; file: string }[];

@@ -1,8 +1,10 @@
 // Offline classification baseline: a nearest-centroid model over TF-IDF vectors of the
 // few-shot examples (content terms and term bigrams). Softmax over cosine similarities gives
 // per-label probabilities, so calibration metrics have something real to measure.
-import { contentTerms } from '../../text/analyze.js';
 import type { FewShotExample } from '../language-model.js';
+import type { Classification } from './classifier.js';
+import { labelPosterior } from './label-posterior.js';
+import { termFeatures } from './term-features.js';
 
 export interface CentroidModel {
   labels: string[];
@@ -10,17 +12,15 @@ export interface CentroidModel {
   centroids: Map<string, Map<string, number>>;
 }
 
-export interface Classification {
-  label: string;
-  confidence: number;
-  probabilities: Record<string, number>;
-}
-
-/** Sharpness of the softmax over cosine similarities (cosines are small numbers). */
+/**
+ * Sharpness of the softmax over cosine similarities (cosines are small numbers). It sets the
+ * confidence only, never the label; 12 sits at the ECE minimum on the sample intent suite, so
+ * that suite's ECE for this classifier is an optimistic, in-sample number.
+ */
 const SOFTMAX_SCALE = 12;
 
-export function trainCentroids(examples: FewShotExample[], labels: string[]): CentroidModel {
-  const docs = examples.map((e) => ({ label: e.output.trim(), features: features(e.input) }));
+export function trainCentroids(examples: readonly FewShotExample[], labels: readonly string[]): CentroidModel {
+  const docs = examples.map((e) => ({ label: e.output.trim(), features: termFeatures(e.input) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
   const idf = new Map<string, number>();
@@ -34,27 +34,12 @@ export function trainCentroids(examples: FewShotExample[], labels: string[]): Ce
     }
     centroids.set(label, normalize(sum));
   }
-  return { labels, idf, centroids };
+  return { labels: [...labels], idf, centroids };
 }
 
-export function classify(model: CentroidModel, input: string): Classification {
-  const vector = normalize(weigh(features(input), model.idf));
-  const sims = model.labels.map((label) => dot(vector, model.centroids.get(label)!));
-  const max = Math.max(...sims);
-  const exps = sims.map((s) => Math.exp(SOFTMAX_SCALE * (s - max)));
-  const total = exps.reduce((a, b) => a + b, 0);
-  const probabilities: Record<string, number> = {};
-  model.labels.forEach((label, i) => { probabilities[label] = Math.round((exps[i] / total) * 1e6) / 1e6; });
-  let best = 0;
-  for (let i = 1; i < sims.length; i++) if (sims[i] > sims[best]) best = i;
-  return { label: model.labels[best], confidence: probabilities[model.labels[best]], probabilities };
-}
-
-function features(text: string): string[] {
-  const terms = contentTerms(text);
-  const out = terms.slice();
-  for (let i = 0; i + 1 < terms.length; i++) out.push(`${terms[i]} ${terms[i + 1]}`);
-  return out;
+export function classifyCentroid(model: CentroidModel, input: string): Classification {
+  const vector = normalize(weigh(termFeatures(input), model.idf));
+  return labelPosterior(model.labels, model.labels.map((label) => SOFTMAX_SCALE * dot(vector, model.centroids.get(label)!)));
 }
 
 function weigh(feats: string[], idf: Map<string, number>): Map<string, number> {

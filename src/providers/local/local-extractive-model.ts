@@ -3,7 +3,8 @@
 // prompt, and reports token counts estimated with tiktoken so cost columns stay honest (0 USD).
 import type { GenerateRequest, GenerateResult, LanguageModel, FewShotExample } from '../language-model.js';
 import { answerFromContext } from './extractive-answerer.js';
-import { classify, trainCentroids, type CentroidModel } from './centroid-classifier.js';
+import type { FewShotClassifier } from './classifier.js';
+import { DEFAULT_CLASSIFIER, FEW_SHOT_CLASSIFIERS, type FewShotClassifierName } from './classifier-registry.js';
 import { pickOption } from './option-picker.js';
 
 export interface LocalExtractiveOptions {
@@ -12,6 +13,8 @@ export interface LocalExtractiveOptions {
   minCoverage?: number;
   /** Sentences per answer: the best one, plus the next when it continues the same passage. */
   maxSentences?: number;
+  /** Classifier for classify tasks, trained on the request's few-shot examples only. */
+  classifier?: FewShotClassifierName;
   countTokens?: (text: string) => number;
   /** Truncates an answer to `max_tokens`, as a real model stops at its token limit. */
   truncateTokens?: (text: string, maxTokens: number) => string;
@@ -20,8 +23,9 @@ export interface LocalExtractiveOptions {
 export function createLocalExtractiveModel(options: LocalExtractiveOptions = {}): LanguageModel {
   const id = options.id ?? 'local/extractive';
   const minCoverage = options.minCoverage ?? 0.3;
+  const train = FEW_SHOT_CLASSIFIERS[options.classifier ?? DEFAULT_CLASSIFIER];
   // Few-shot arrays are selected once per run, so one trained model per array is reused.
-  const models = new WeakMap<FewShotExample[], CentroidModel>();
+  const classifiers = new WeakMap<FewShotExample[], FewShotClassifier>();
 
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
     const inputs = request.inputs;
@@ -32,12 +36,12 @@ export function createLocalExtractiveModel(options: LocalExtractiveOptions = {})
     if (inputs.task === 'classify') {
       const labels = inputs.labels ?? [];
       const examples = inputs.fewShot ?? [];
-      let model = models.get(examples);
-      if (!model) {
-        model = trainCentroids(examples, labels);
-        models.set(examples, model);
+      let classifier = classifiers.get(examples);
+      if (!classifier) {
+        classifier = train(examples, labels);
+        classifiers.set(examples, classifier);
       }
-      const result = classify(model, inputs.question ?? '');
+      const result = classifier(inputs.question ?? '');
       text = result.label;
       confidence = result.confidence;
       labelProbabilities = result.probabilities;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCentroid, trainCentroids } from './centroid-classifier.js';
+
+const EXAMPLES = [
+  { input: 'Please refund the duplicate card charge', output: 'billing' },
+  { input: 'Where is my invoice for last month?', output: 'billing' },
+  { input: 'Sync fails with error 500 on the desktop app', output: 'technical' },
+  { input: 'The app crashes when I open a shared folder', output: 'technical' },
+];
+const LABELS = ['billing', 'technical'];
+
+describe('classifyCentroid', () => {
+  it('picks the label whose examples share the most weighted terms, with probabilities summing to 1', () => {
+    const result = classifyCentroid(trainCentroids(EXAMPLES, LABELS), 'I was charged twice, please refund one charge');
+    expect(result.label).toBe('billing');
+    expect(result.confidence).toBeGreaterThan(0.5);
+    expect(result.probabilities.billing + result.probabilities.technical).toBeCloseTo(1, 5);
+  });
+
+  it('is deterministic, whatever the example order', () => {
+    const input = 'desktop sync error after the invoice email';
+    const first = classifyCentroid(trainCentroids(EXAMPLES, LABELS), input);
+    expect(classifyCentroid(trainCentroids([...EXAMPLES].reverse(), LABELS), input)).toEqual(first);
+  });
+
+  it('is uniform and picks the first label when no term is known', () => {
+    expect(classifyCentroid(trainCentroids(EXAMPLES, ['technical', 'billing']), 'hello there')).toEqual({ label: 'technical', confidence: 0.5, probabilities: { technical: 0.5, billing: 0.5 } });
+  });
+});
