@@ -1,8 +1,10 @@
 // Offline classification baseline: a nearest-centroid model over TF-IDF vectors of the
 // few-shot examples (content terms and term bigrams). Softmax over cosine similarities gives
-// per-label probabilities, so calibration metrics have something real to measure.
+// per-label probabilities, so calibration metrics have something real to measure; its
+// sharpness is fitted on the few-shot examples themselves (leave-one-out), never on test cases.
 import type { FewShotExample } from '../language-model.js';
 import type { Classification } from './classifier.js';
+import { fitSoftmaxScale } from './fit-softmax-scale.js';
 import { labelPosterior } from './label-posterior.js';
 import { termFeatures } from './term-features.js';
 
@@ -10,16 +12,40 @@ export interface CentroidModel {
   labels: string[];
   idf: Map<string, number>;
   centroids: Map<string, Map<string, number>>;
+  /** Softmax sharpness over cosine similarities, fitted on the few-shot examples. */
+  scale: number;
 }
 
 /**
- * Sharpness of the softmax over cosine similarities (cosines are small numbers). It sets the
- * confidence only, never the label; 12 sits at the ECE minimum on the sample intent suite, so
- * that suite's ECE for this classifier is an optimistic, in-sample number.
+ * Used when the examples cannot calibrate a scale (fewer than two per label, say). It sets the
+ * confidence only, never the label.
  */
-const SOFTMAX_SCALE = 12;
+export const FALLBACK_SOFTMAX_SCALE = 10;
 
 export function trainCentroids(examples: readonly FewShotExample[], labels: readonly string[]): CentroidModel {
+  const model = fitCentroids(examples, labels);
+  return { ...model, scale: heldOutScale(examples, labels) ?? FALLBACK_SOFTMAX_SCALE };
+}
+
+/**
+ * Each example scored by centroids trained on the others, then the scale with the best
+ * held-out likelihood (fit-softmax-scale.ts). Examples whose label then has no other example
+ * say nothing about calibration and are skipped.
+ */
+function heldOutScale(examples: readonly FewShotExample[], labels: readonly string[]): number | null {
+  const heldOut = [];
+  for (let i = 0; i < examples.length; i++) {
+    const truth = labels.indexOf(examples[i].output.trim());
+    if (truth < 0) continue;
+    const others = examples.filter((_, j) => j !== i);
+    if (!others.some((e) => e.output.trim() === labels[truth])) continue;
+    const model = fitCentroids(others, labels);
+    heldOut.push({ scores: cosines(model, examples[i].input), truth });
+  }
+  return fitSoftmaxScale(heldOut);
+}
+
+function fitCentroids(examples: readonly FewShotExample[], labels: readonly string[]): Omit<CentroidModel, 'scale'> {
   const docs = examples.map((e) => ({ label: e.output.trim(), features: termFeatures(e.input) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
@@ -37,9 +63,13 @@ export function trainCentroids(examples: readonly FewShotExample[], labels: read
   return { labels: [...labels], idf, centroids };
 }
 
-export function classifyCentroid(model: CentroidModel, input: string): Classification {
+function cosines(model: Omit<CentroidModel, 'scale'>, input: string): number[] {
   const vector = normalize(weigh(termFeatures(input), model.idf));
-  return labelPosterior(model.labels, model.labels.map((label) => SOFTMAX_SCALE * dot(vector, model.centroids.get(label)!)));
+  return model.labels.map((label) => dot(vector, model.centroids.get(label)!));
+}
+
+export function classifyCentroid(model: CentroidModel, input: string): Classification {
+  return labelPosterior(model.labels, cosines(model, input).map((c) => model.scale * c));
 }
 
 function weigh(feats: string[], idf: Map<string, number>): Map<string, number> {
