@@ -123,25 +123,11 @@ export function createResampler({
 
   /** Replicates of the NaN-skipping mean of every metric, from one walk over the draws. */
   const meanReplicatesMany = (columns: Float64Array[]): Float64Array[] => {
-    // Each column becomes NaN-as-0 values; a column with NaN also gets a 0/1 "applies" column
-    // whose weighted sum is the per-resample count of applicable draws.
-    const terms: Float64Array[] = [];
-    const divisorTerm: number[] = [];
-    for (const column of columns) {
-      if (!hasNaN(column)) {
-        terms.push(column);
-        divisorTerm.push(-1);
-        continue;
-      }
-      terms.push(column.map((x) => (x === x ? x : 0)));
-      divisorTerm.push(-2);
-    }
-    columns.forEach((column, j) => {
-      if (divisorTerm[j] === -2) {
-        divisorTerm[j] = terms.length;
-        terms.push(column.map((x) => (x === x ? 1 : 0)));
-      }
-    });
+    // NaN counts as 0 in the sums. A column with NaN divides by its applicable count instead of
+    // n: the weighted sum of an extra 0/1 "applies" term, whose index `divisorTerm` holds (−1: n).
+    const withNaN = columns.map(hasNaN);
+    const terms = columns.map((column, j) => (withNaN[j] ? column.map((x) => (x === x ? x : 0)) : column));
+    const divisorTerm = columns.map((column, j) => (withNaN[j] ? terms.push(column.map((x) => (x === x ? 1 : 0))) - 1 : -1));
     const out = columns.map(() => new Float64Array(resamples));
     const sums = new Float64Array(terms.length);
     walkCounts((r, counts, offset) => {
