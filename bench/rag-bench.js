@@ -1,8 +1,9 @@
 // RAG index benchmark: a seeded synthetic corpus (~5 MB of markdown, ~10,000 chunks) is chunked,
-// embedded (local/hash@512) and indexed (HNSW), then we measure hybrid query latency, HNSW
-// recall@10 against exact search at the default efSearch, persisted-index load time and the
-// unchanged-corpus check. Prints one JSON line. Run after `npm run build`:
-//   node bench/rag-bench.js [--keep]
+// embedded (local/hash@512 unless --embedder names another local embedder, e.g. local/lsa) and
+// indexed (HNSW), then we measure hybrid query latency, HNSW recall@10 against exact search at
+// the default efSearch, persisted-index load time and the unchanged-corpus check. Prints one
+// JSON line. Run after `npm run build`:
+//   node bench/rag-bench.js [--keep] [--embedder local/hash|local/lsa]
 // Targets (2-core machine): build < 10 s, hybrid p50 < 2 ms, p99 < 10 ms, recall@10 >= 0.99,
 // load < 200 ms, unchanged check < 100 ms.
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -11,12 +12,17 @@ import { join } from 'node:path';
 import {
   buildOrLoadIndex,
   createExactStore,
-  createHashEmbedderFactory,
   createRetriever,
   DEFAULT_EF_SEARCH,
   indexStatus,
   loadRagIndex,
+  localEmbedderFactory,
 } from '../dist/rag/index.js';
+
+const embedderArg = process.argv.indexOf('--embedder');
+const EMBEDDER = embedderArg > 0 ? process.argv[embedderArg + 1] : 'local/hash';
+const embedderFactory = localEmbedderFactory(EMBEDDER);
+if (!embedderFactory) throw new Error(`--embedder: unknown local embedder "${EMBEDDER}"`);
 
 const SEED = 20240601;
 const TARGET_BYTES = 5_000_000;
@@ -105,7 +111,7 @@ async function main() {
     corpusPath,
     dir: indexDir,
     chunking: { size: 160, overlap: 16, unit: 'tokens' },
-    embedder: createHashEmbedderFactory({ dimension: 512 }),
+    embedder: embedderFactory,
     store: { kind: 'hnsw', m: 16, efConstruction: 200, seed: 42 },
   };
 
@@ -182,6 +188,7 @@ async function main() {
 
   const result = {
     bench: 'rag',
+    embedder: embedderFactory.id,
     corpus: { files: corpus.files, megabytes: round(corpus.bytes / 1e6), chunks: chunks.length, loadedChunks: loaded.chunks.length },
     buildMs: round(buildMs, 0),
     buildPhasesMs: phases,

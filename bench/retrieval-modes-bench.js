@@ -3,7 +3,8 @@
 // then the retrieval scorers on the ranked documents) for the `support-qa` and `retrieval`
 // suites, and reports mean nDCG@10 (plus recall@k and MRR) per suite and pooled over both.
 // Prints one JSON line. Run after `npm run build`:
-//   node bench/retrieval-modes-bench.js [--config eval/evalgate.yaml]
+//   node bench/retrieval-modes-bench.js [--config eval/evalgate.yaml] [--embedder local/lsa]
+// --embedder overrides the config's rag.embedder (e.g. to compare local/hash with local/lsa).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { caseInput, expandCounterfactuals, loadCases } from '../dist/cases/index.js';
@@ -14,10 +15,16 @@ import { retrievalScores } from '../dist/scorers/retrieval/retrieval-scores.js';
 const SUITES = ['support-qa', 'retrieval'];
 const MODES = ['dense', 'bm25', 'hybrid'];
 
-const configIndex = process.argv.indexOf('--config');
-const configPath = configIndex > 0 ? process.argv[configIndex + 1] : 'eval/evalgate.yaml';
+const argument = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const configPath = argument('--config') ?? 'eval/evalgate.yaml';
 const { config, root, file } = await loadConfig(configPath, {});
 if (!config.rag) throw new Error(`${configPath} has no rag section`);
+const embedder = argument('--embedder');
+// A different embedder means a different vector size; its own default applies.
+const rag = embedder ? { ...config.rag, embedder, embedding_dimension: undefined } : config.rag;
 const k = config.rag.retrieve.k;
 
 const judged = [];
@@ -32,8 +39,10 @@ for (const name of SUITES) {
 }
 
 const modes = {};
+let embedderId;
 for (const mode of MODES) {
-  const runtime = await createRagRuntime({ rag: config.rag, root, env: {}, configFile: file, mode });
+  const runtime = await createRagRuntime({ rag, root, env: {}, configFile: file, mode });
+  embedderId = runtime.describe.embedder;
   const sums = {};
   const t0 = performance.now();
   for (const c of judged) {
@@ -57,6 +66,7 @@ for (const mode of MODES) {
 const pooled = (mode) => modes[mode].pooled.ndcg10;
 console.log(JSON.stringify({
   bench: 'retrieval-modes',
+  embedder: embedderId,
   k,
   judgedQueries: judged.length,
   modes,

@@ -47,8 +47,12 @@ const HnswSchema = z.strictObject({
 const RagSchema = z.strictObject({
   corpus: z.string().default('rag/corpus'),
   chunking: ChunkingSchema.prefault({}),
+  /** local/hash (lexical feature hashing), local/lsa (hashing + corpus-fitted latent semantics), or openai/<model>. */
   embedder: z.string().default('local/hash'),
-  /** local/hash: vector size (default 512). API embedders: shortened size, or the output size of a model evalgate does not know. */
+  /**
+   * local/hash: vector size (default 512). local/lsa: latent rank (default 128, at most 1024; vectors add 256 lexical dimensions).
+   * API embedders: shortened size, or the output size of a model evalgate does not know.
+   */
   embedding_dimension: z.number().int().min(16).max(8192).optional(),
   embedder_base_url: z.string().optional(),
   retrieve: RetrieveSchema.prefault({}),

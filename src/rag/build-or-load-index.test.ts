@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildOrLoadIndex, indexStatus } from './build-or-load-index.js';
 import type { BuildOrLoadIndexOptions } from './build-or-load-index.js';
 import { createHashEmbedder, createHashEmbedderFactory } from './embedders/hash-embedder.js';
+import { createLsaEmbedderFactory } from './embedders/lsa-embedder.js';
 import { createRetriever } from './retriever.js';
 
 const root = mkdtempSync(join(tmpdir(), 'evalgate-index-'));
@@ -69,6 +70,25 @@ describe('buildOrLoadIndex', () => {
     expect(otherEmbedder.manifest.inputs.embedder).toEqual({ id: 'local/hash@64', dimension: 64, fitted: false });
     expect(readdirSync(options.dir!).filter((d) => !d.startsWith('.'))).toHaveLength(3);
     expect((await buildOrLoadIndex(options)).reused).toBe(true);
+  });
+
+  it('persists a corpus-fitted LSA embedder: reloaded and rebuilt indexes give identical vectors and rankings', async () => {
+    const options: BuildOrLoadIndexOptions = { ...setup('lsa'), embedder: createLsaEmbedderFactory({ rank: 8 }) };
+    const built = await buildOrLoadIndex(options);
+    expect(built.manifest.inputs.embedder).toEqual({ id: 'local/lsa@8', dimension: 264, fitted: true, withTitle: true });
+    const loaded = await buildOrLoadIndex(options);
+    expect(loaded.reused).toBe(true);
+    rmSync(options.dir!, { recursive: true, force: true });
+    const rebuilt = await buildOrLoadIndex(options);
+    expect(rebuilt.reused).toBe(false);
+    for (let label = 0; label < built.index.chunks.length; label++) {
+      expect(Array.from(rebuilt.index.vectors.vector!(label))).toEqual(Array.from(built.index.vectors.vector!(label)));
+    }
+    for (const query of ['money back for a yearly plan', 'SSO-7 clock skew']) {
+      const expected = await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query);
+      expect(await createRetriever({ index: loaded.index, mode: 'dense' }).retrieve(query)).toEqual(expected);
+      expect(await createRetriever({ index: rebuilt.index, mode: 'dense' }).retrieve(query)).toEqual(expected);
+    }
   });
 
   it('persists an HNSW store and its graph files when asked for one', async () => {

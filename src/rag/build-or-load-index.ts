@@ -116,7 +116,7 @@ function indexInputs(options: BuildOrLoadIndexOptions, corpusHash: string, facto
     formatVersion: INDEX_FORMAT_VERSION,
     corpusHash,
     chunking: { size, overlap, unit, tokenizer: (options.tokenizer ?? getTokenizer()).name },
-    embedder: { id: factory.id, dimension: factory.dimension, fitted: Boolean(factory.fit) },
+    embedder: { id: factory.id, dimension: factory.dimension, fitted: Boolean(factory.fit), ...(factory.withTitle ? { withTitle: true } : {}) },
     store: {
       kind: store.kind ?? 'auto',
       m: store.m ?? 16,

@@ -8,6 +8,11 @@ export interface EmbedderFactory {
   /** The id of the embedders it creates, e.g. `local/hash@512`. */
   readonly id: string;
   readonly dimension: number;
+  /**
+   * Embed each chunk as `title + "\n" + text`, the text BM25 indexes, instead of the chunk text
+   * alone. Off by default so existing embedders keep their vectors.
+   */
+  readonly withTitle?: boolean;
   /** Learns corpus-dependent state from the chunk texts; opaque bytes owned by the factory. */
   fit?(texts: readonly string[]): Uint8Array;
   create(state?: Uint8Array): Embedder;

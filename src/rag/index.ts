@@ -21,6 +21,21 @@ export {
   fitHashEmbedderIdf,
 } from './embedders/hash-embedder.js';
 export type { HashEmbedderFactoryOptions, HashEmbedderIdf, HashEmbedderOptions } from './embedders/hash-embedder.js';
+export {
+  DEFAULT_LSA_RANK,
+  createLsaEmbedder,
+  createLsaEmbedderFactory,
+  decodeLsaEmbedderState,
+  encodeLsaEmbedderState,
+  fitLsaEmbedderState,
+} from './embedders/lsa-embedder.js';
+export type { LsaEmbedderFactoryOptions, LsaEmbedderState } from './embedders/lsa-embedder.js';
+export { fitLsaModel } from './embedders/lsa-model.js';
+export type { LsaModel } from './embedders/lsa-model.js';
+export { truncatedSvd } from './embedders/truncated-svd.js';
+export type { SparseRows, TruncatedSvd, TruncatedSvdOptions } from './embedders/truncated-svd.js';
+export { LOCAL_EMBEDDERS, isLocalEmbedderId, localEmbedderFactory } from './embedders/local-embedders.js';
+export type { LocalEmbedderId } from './embedders/local-embedders.js';
 
 export { createExactStore, loadExactStore } from './vector-stores/exact-store.js';
 export type { ExactStoreOptions } from './vector-stores/exact-store.js';
@@ -41,7 +56,7 @@ export type { RetrievalMode, RetrieverOptions } from './retriever.js';
 export { assembleContext, formatChunkBlock } from './context-assembler.js';
 export type { AssembleContextOptions } from './context-assembler.js';
 
-export { EXACT_STORE_MAX_CHUNKS, buildRagIndex, resolveStoreKind } from './rag-index.js';
+export { EXACT_STORE_MAX_CHUNKS, buildRagIndex, embeddingText, resolveStoreKind } from './rag-index.js';
 export type { BuildRagIndexOptions, IndexPhase, IndexProgress, RagIndex, StoreKind, VectorStoreOptions } from './rag-index.js';
 export { INDEX_FORMAT_VERSION, loadRagIndex, readManifest, saveRagIndex } from './index-store.js';
 export type { IndexInputs, IndexManifest, LoadRagIndexOptions } from './index-store.js';

@@ -61,6 +61,11 @@ export interface BuildRagIndexOptions {
   onProgress?: (event: IndexProgress) => void;
 }
 
+/** What the embedder sees of a chunk; the same title + text BM25 indexes when the factory asks for it. */
+export function embeddingText(chunk: Chunk, factory: Pick<EmbedderFactory, 'withTitle'>): string {
+  return factory.withTitle && chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text;
+}
+
 export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagIndex> {
   const { documents, chunking, onProgress } = options;
   validateChunking(chunking);
@@ -69,9 +74,9 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagI
     for (const chunk of chunkDocument(doc, { ...chunking, tokenizer: options.tokenizer })) chunks.push(chunk);
     onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   });
-  const texts = chunks.map((chunk) => chunk.text);
-
   const factory = toEmbedderFactory(options.embedder);
+  const texts = chunks.map((chunk) => embeddingText(chunk, factory));
+
   let embedderState: Uint8Array | undefined;
   if (factory.fit) {
     onProgress?.({ phase: 'fit', done: 0, total: 1 });

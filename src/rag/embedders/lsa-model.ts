@@ -1,0 +1,105 @@
+// Latent semantic analysis over a corpus (Deerwester et al. 1990): a TF-IDF chunk × term matrix,
+// truncated by SVD to its `rank` strongest directions. Terms that occur in the same chunks share
+// directions, so a text lands near chunks about the same topic even when they share no word —
+// the signal BM25, which only matches words, cannot give. Texts are folded in the standard way:
+// their TF-IDF vector times the right singular vectors (for a corpus chunk that is its row of UΣ).
+import { contentTerms } from '../../text/analyze.js';
+import { truncatedSvd } from './truncated-svd.js';
+import type { SparseRows } from './truncated-svd.js';
+
+/** Plain data, stored with the index. */
+export interface LsaModel {
+  rank: number;
+  /** The vocabulary: most frequent first (ties by term), so a capped vocabulary keeps the common words. */
+  terms: string[];
+  /** Smoothed IDF per term, ln((N + 1) / (df + 1)) + 1, as the hash embedder weighs features. */
+  idf: Float32Array;
+  /** Row-major terms × rank: each term's coordinates in the latent space. */
+  projection: Float32Array;
+}
+
+export interface FitLsaModelOptions {
+  rank: number;
+  seed?: number;
+  /** Subspace iterations of the randomized SVD (see truncated-svd.ts). */
+  powerIterations?: number;
+  /** Vocabulary cap; bounds the stored projection (terms × rank floats). */
+  maxTerms?: number;
+}
+
+/** 32k terms × 128 dimensions is 16 MB of projection: the most a saved index should carry. */
+export const DEFAULT_MAX_TERMS = 32_768;
+
+export function fitLsaModel(texts: readonly string[], options: FitLsaModelOptions): LsaModel {
+  const { rank } = options;
+  const documents = texts.map((text) => contentTerms(text));
+  const df = new Map<string, number>();
+  for (const terms of documents) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+  const terms = Array.from(df.keys())
+    .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, options.maxTerms ?? DEFAULT_MAX_TERMS);
+  const n = texts.length;
+  const idf = Float32Array.from(terms, (term) => Math.log((n + 1) / (df.get(term)! + 1)) + 1);
+  const weigh = createTermWeigher(terms, idf);
+
+  const offsets = new Uint32Array(n + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  documents.forEach((docTerms, d) => {
+    const { ids, weights } = weigh(docTerms);
+    for (let i = 0; i < ids.length; i++) {
+      indices.push(ids[i]);
+      values.push(weights[i]);
+    }
+    offsets[d + 1] = indices.length;
+  });
+  const matrix: SparseRows = { rows: n, cols: terms.length, offsets, indices: Uint32Array.from(indices), values: Float64Array.from(values) };
+  const svd = truncatedSvd(matrix, { rank, seed: options.seed ?? 42, powerIterations: options.powerIterations });
+
+  // Directions beyond the corpus's own rank (tiny corpora) stay 0, so the dimension never varies.
+  const found = svd.singularValues.length;
+  const projection = new Float32Array(terms.length * rank);
+  for (let t = 0; t < terms.length; t++) {
+    for (let j = 0; j < found; j++) projection[t * rank + j] = svd.right[t * found + j];
+  }
+  return { rank, terms, idf, projection };
+}
+
+/** Writes the L2-normalised latent vector of `text` into `out` (length rank); all 0 when no term is known. */
+export function createLsaProjector(model: LsaModel): (text: string, out: Float32Array) => void {
+  const { rank, projection } = model;
+  const weigh = createTermWeigher(model.terms, model.idf);
+  const acc = new Float64Array(rank);
+  return (text, out) => {
+    const { ids, weights } = weigh(contentTerms(text));
+    acc.fill(0);
+    for (let i = 0; i < ids.length; i++) {
+      const row = ids[i] * rank;
+      const w = weights[i];
+      for (let j = 0; j < rank; j++) acc[j] += w * projection[row + j];
+    }
+    let norm = 0;
+    for (let j = 0; j < rank; j++) norm += acc[j] * acc[j];
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = 0; j < rank; j++) out[j] = acc[j] * scale;
+  };
+}
+
+/** Sublinear tf × IDF over the known terms, L2-normalised so long chunks do not dominate the SVD. */
+function createTermWeigher(terms: readonly string[], idf: Float32Array): (docTerms: readonly string[]) => { ids: number[]; weights: number[] } {
+  const ids = new Map(terms.map((term, i) => [term, i]));
+  return (docTerms) => {
+    const counts = new Map<number, number>();
+    for (const term of docTerms) {
+      const id = ids.get(term);
+      if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    // Ascending term id: a stable order, and sequential reads of the projection.
+    const sorted = Array.from(counts.keys()).sort((a, b) => a - b);
+    const weights = sorted.map((id) => (1 + Math.log(counts.get(id)!)) * idf[id]);
+    let norm = 0;
+    for (const w of weights) norm += w * w;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return { ids: sorted, weights: weights.map((w) => w * scale) };
+  };
+}
