@@ -10,7 +10,7 @@ import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
-import { createHashEmbedderFactory } from '../rag/embedders/hash-embedder.js';
+import { localEmbedderFactory } from '../rag/embedders/local-embedders.js';
 import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
 import { withEmbeddingCache } from '../rag/embedders/with-embedding-cache.js';
 import { createResponseCache } from '../providers/response-cache.js';
@@ -144,7 +144,8 @@ function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage
 
 function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
   const { rag, env } = options;
-  if (rag.embedder === 'local/hash') return createHashEmbedderFactory({ dimension: rag.embedding_dimension ?? 512 });
+  const local = localEmbedderFactory(rag.embedder, { dimension: rag.embedding_dimension, configFile: options.configFile });
+  if (local) return local;
   const [family, ...rest] = rag.embedder.split('/');
   if (family === 'openai') {
     const key = env.OPENAI_API_KEY;
@@ -160,5 +161,5 @@ function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFacto
     }
     return options.cacheDir ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir }), { namespace: rag.embedder_base_url }) : embedder;
   }
-  throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, openai/<model>)` });
+  throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, local/lsa, openai/<model>)` });
 }

@@ -25,7 +25,7 @@ describe('the sample project', () => {
     expect(record.bias.rows.some((r) => r.metric.startsWith('BBQ bias score'))).toBe(true);
     expect(record.bias.rows.every((r) => r.pass === null || typeof r.pass === 'boolean')).toBe(true);
     expect(record.summary.find((s) => s.suite === 'support-qa')!.attribution).toBeDefined();
-    expect(record.manifest.retrieval?.embedder).toMatch(/^local\/hash/);
+    expect(record.manifest.retrieval?.embedder).toMatch(/^local\/lsa@/);
 
     await writeReports({ record, results: outcome.results, runDir: outcome.runDir, reportsDir: out, experimentLog: path.join(out, 'log.md') });
     const report = await readFile(path.join(out, 'model-eval-report.md'), 'utf8');
