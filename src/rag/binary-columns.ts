@@ -64,7 +64,13 @@ export function decodeColumns<Meta>(bytes: Buffer, source: string): ColumnFile<M
     throw new RuntimeFailure('INDEX_CORRUPT', `${source}: not an evalgate column file`);
   }
   const headerLength = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header;
+  if (8 + headerLength > bytes.length) throw new RuntimeFailure('INDEX_CORRUPT', `${source}: header is truncated`);
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header;
+  } catch {
+    throw new RuntimeFailure('INDEX_CORRUPT', `${source}: header is not readable`);
+  }
   if (header.littleEndian !== LITTLE_ENDIAN) {
     throw new RuntimeFailure('INDEX_CORRUPT', `${source}: written on a machine of the other byte order; rebuild the index`);
   }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ describe('buildOrLoadIndex', () => {
     expect(first.manifest.storeKind).toBe('exact'); // small corpus: brute force
     expect(first.manifest.documentCount).toBe(5);
     expect(first.manifest.chunkCount).toBe(first.index.chunks.length);
-    expect(first.manifest.inputs.embedder).toEqual({ id: 'local/hash@128', dimension: 128, fitted: true });
+    expect(first.manifest.inputs.embedder).toEqual({ id: 'local/hash@128', dimension: 128, fitted: true, algorithmVersion: 1 });
 
     const second = await buildOrLoadIndex(options);
     expect(second.reused).toBe(true);
@@ -72,10 +72,33 @@ describe('buildOrLoadIndex', () => {
     expect((await buildOrLoadIndex(options)).reused).toBe(true);
   });
 
+  it('rebuilds when the embedder\'s algorithm version changes under the same id', async () => {
+    const options = setup('algorithm-change');
+    await buildOrLoadIndex(options);
+    const factory = createHashEmbedderFactory({ dimension: 128 });
+    const newer = await buildOrLoadIndex({ ...options, embedder: { ...factory, algorithmVersion: 2 } });
+    expect(newer.reused).toBe(false);
+    expect(newer.manifest.inputs.embedder.id).toBe('local/hash@128');
+  });
+
+  it('rebuilds an index whose files were damaged instead of failing the run', async () => {
+    const options = setup('damaged');
+    const first = await buildOrLoadIndex(options);
+    const build = join(options.dir!, readdirSync(options.dir!).find((d) => !d.startsWith('.'))!);
+    const files = readdirSync(build).filter((f) => f.endsWith('.bin'));
+    expect(files.length).toBeGreaterThan(0);
+    // A write cut off after a few bytes, as a crash or a full disk leaves it.
+    for (const file of files) writeFileSync(join(build, file), readFileSync(join(build, file)).subarray(0, 12));
+    const second = await buildOrLoadIndex(options);
+    expect(second.reused).toBe(false);
+    expect(second.index.chunks).toEqual(first.index.chunks);
+    expect((await buildOrLoadIndex(options)).reused).toBe(true);
+  });
+
   it('persists a corpus-fitted LSA embedder: reloaded and rebuilt indexes give identical vectors and rankings', async () => {
     const options: BuildOrLoadIndexOptions = { ...setup('lsa'), embedder: createLsaEmbedderFactory({ rank: 8 }) };
     const built = await buildOrLoadIndex(options);
-    expect(built.manifest.inputs.embedder).toEqual({ id: 'local/lsa@8', dimension: 264, fitted: true, withTitle: true });
+    expect(built.manifest.inputs.embedder).toEqual({ id: 'local/lsa@8', dimension: 264, fitted: true, withTitle: true, algorithmVersion: 1 });
     const loaded = await buildOrLoadIndex(options);
     expect(loaded.reused).toBe(true);
     rmSync(options.dir!, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { RuntimeFailure } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { validateChunking } from './chunker.js';
 import type { ChunkingOptions } from './chunker.js';
@@ -25,6 +26,8 @@ import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-sto
 import type { Tokenizer } from './tokenizer.js';
 
 export const DEFAULT_INDEX_DIR = '.evalgate/index';
+/** Load failures that mean "these files are not a usable index", as opposed to a bug. */
+const DAMAGED_INDEX_CODES = new Set(['INDEX_CORRUPT', 'INDEX_MISMATCH', 'ENOENT']);
 
 export interface BuildOrLoadIndexOptions {
   corpusPath: string;
@@ -64,9 +67,9 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   const status = await statusFor(options, corpus.hash, factory);
   if (status.upToDate && status.manifest) {
     onProgress?.({ phase: 'load', done: 0, total: 1 });
-    const index = await loadRagIndex(status.path, status.manifest, { embedder: factory, efSearch: options.store?.efSearch });
+    const index = await loadUnlessDamaged(status.path, status.manifest, factory, options.store?.efSearch);
     onProgress?.({ phase: 'load', done: 1, total: 1 });
-    return { index, reused: true, manifest: status.manifest };
+    if (index) return { index, reused: true, manifest: status.manifest };
   }
 
   const index = await buildRagIndex({
@@ -93,6 +96,20 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   return { index, reused: false, manifest };
 }
 
+/**
+ * The saved index, or null when its files are damaged (a cut-off write, a disk error): the
+ * index is a cache of the corpus, so the caller rebuilds it rather than failing the run.
+ */
+async function loadUnlessDamaged(path: string, manifest: IndexManifest, factory: EmbedderFactory, efSearch: number | undefined): Promise<RagIndex | null> {
+  try {
+    return await loadRagIndex(path, manifest, { embedder: factory, efSearch });
+  } catch (error) {
+    const code = error instanceof RuntimeFailure ? error.code : (error as NodeJS.ErrnoException).code;
+    if (code && DAMAGED_INDEX_CODES.has(code)) return null;
+    throw error;
+  }
+}
+
 /** Is the saved index for these options current? Reads and hashes the corpus; loads nothing else. */
 export async function indexStatus(options: BuildOrLoadIndexOptions): Promise<IndexStatus> {
   const corpus = loadCorpus(options.corpusPath);
@@ -116,7 +133,13 @@ function indexInputs(options: BuildOrLoadIndexOptions, corpusHash: string, facto
     formatVersion: INDEX_FORMAT_VERSION,
     corpusHash,
     chunking: { size, overlap, unit, tokenizer: (options.tokenizer ?? getTokenizer()).name },
-    embedder: { id: factory.id, dimension: factory.dimension, fitted: Boolean(factory.fit), ...(factory.withTitle ? { withTitle: true } : {}) },
+    embedder: {
+      id: factory.id,
+      dimension: factory.dimension,
+      fitted: Boolean(factory.fit),
+      ...(factory.withTitle ? { withTitle: true } : {}),
+      ...(factory.algorithmVersion !== undefined ? { algorithmVersion: factory.algorithmVersion } : {}),
+    },
     store: {
       kind: store.kind ?? 'auto',
       m: store.m ?? 16,

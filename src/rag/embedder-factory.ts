@@ -13,6 +13,12 @@ export interface EmbedderFactory {
    * alone. Off by default so existing embedders keep their vectors.
    */
   readonly withTitle?: boolean;
+  /**
+   * Bumped whenever the embedder's vectors change for the same id (a new feature, a new
+   * weighting). It is part of the index key, so an index built by older code is rebuilt
+   * instead of being reused with vectors the new code would not produce.
+   */
+  readonly algorithmVersion?: number;
   /** Learns corpus-dependent state from the chunk texts; opaque bytes owned by the factory. */
   fit?(texts: readonly string[]): Uint8Array;
   create(state?: Uint8Array): Embedder;

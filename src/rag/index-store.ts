@@ -27,7 +27,7 @@ export interface IndexInputs {
   formatVersion: number;
   corpusHash: string;
   chunking: ChunkingOptions & { tokenizer: string };
-  embedder: { id: string; dimension: number; fitted: boolean; withTitle?: boolean };
+  embedder: { id: string; dimension: number; fitted: boolean; withTitle?: boolean; algorithmVersion?: number };
   store: { kind: StoreKind; m: number; efConstruction: number; seed: number; shardSize: number; maxShards: number };
   bm25: { k1: number; b: number };
   versions: Record<string, string>;

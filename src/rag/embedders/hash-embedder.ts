@@ -24,6 +24,8 @@ export interface HashEmbedderOptions {
 const GROUP_WEIGHTS = [1, 0.5, 0.6];
 const IDF_BUCKET_BITS = 18;
 const STATE_VERSION = 1;
+/** Bump when the features or weights change, so saved indexes are rebuilt (embedder-factory.ts). */
+const HASH_EMBEDDER_ALGORITHM = 1;
 
 export function createHashEmbedder(options: HashEmbedderOptions = {}): Embedder {
   const dimension = options.dimension ?? 512;
@@ -96,6 +98,7 @@ export function createHashEmbedderFactory(options: HashEmbedderFactoryOptions = 
   const factory: EmbedderFactory = {
     id: `local/hash@${dimension}`,
     dimension,
+    algorithmVersion: HASH_EMBEDDER_ALGORITHM,
     create: (state) => createHashEmbedder({ dimension, idf: state ? decodeHashEmbedderIdf(state) : undefined }),
   };
   if (options.idf === false) return factory;

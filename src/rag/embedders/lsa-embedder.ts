@@ -25,6 +25,8 @@ const LEXICAL_DIMENSION = 256;
 const LATENT_WEIGHT = 0.8;
 const LEXICAL_WEIGHT = Math.sqrt(1 - LATENT_WEIGHT * LATENT_WEIGHT);
 const STATE_VERSION = 1;
+/** Bump when the features, weights or fitting change, so saved indexes are rebuilt (embedder-factory.ts). */
+const LSA_EMBEDDER_ALGORITHM = 1;
 
 /** What `fit` learns: the lexical part's IDF table and the latent model. */
 export interface LsaEmbedderState {
@@ -74,6 +76,7 @@ export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}
     id,
     dimension: LEXICAL_DIMENSION + rank,
     withTitle: true,
+    algorithmVersion: LSA_EMBEDDER_ALGORITHM,
     fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank })),
     create: (state) => {
       if (!state) throw new RuntimeFailure('INDEX_MISMATCH', `${id} is fitted to a corpus; build the index to create it`);
