@@ -1,6 +1,5 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../core/errors.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
 import { startFakeAnthropicServer } from '../testing/fake-anthropic-server.js';
 import type { FakeAnthropicServer, FakeAnthropicServerOptions } from '../testing/fake-anthropic-server.js';
@@ -8,12 +7,9 @@ import { createFakeClock } from '../testing/fake-clock.js';
 import { createAnthropicModel } from './anthropic-model.js';
 import type { AnthropicModelOptions } from './anthropic-model.js';
 import type { GenerateRequest } from './language-model.js';
-import { createLeanFetch } from './lean-fetch.js';
+import { caught, fetchVariants } from './__fixtures__/provider-test-kit.js';
 import { countTokens } from './token-estimate.js';
 import { withRetries } from './with-retries.js';
-
-const leanFetch = createLeanFetch();
-afterAll(() => leanFetch.destroy());
 
 let server: FakeAnthropicServer | undefined;
 afterEach(async () => {
@@ -29,19 +25,7 @@ const request: GenerateRequest = {
   temperature: 0.2,
 };
 
-async function caught(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-describe.each([
-  ['global fetch', undefined],
-  ['lean fetch', leanFetch],
-])('createAnthropicModel over %s', (_name, fetchImpl) => {
+describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl) => {
   async function setup(serverOptions: FakeAnthropicServerOptions = {}, modelOptions: Partial<AnthropicModelOptions> = {}) {
     server = await startFakeAnthropicServer(serverOptions);
     const clock = createFakeClock();

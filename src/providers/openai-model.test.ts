@@ -1,19 +1,16 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { createFakeClock } from '../testing/fake-clock.js';
 import { startFakeOpenAIServer } from '../testing/fake-openai-server.js';
 import type { FakeOpenAIServer, FakeOpenAIServerOptions } from '../testing/fake-openai-server.js';
 import type { GenerateRequest } from './language-model.js';
-import { createLeanFetch } from './lean-fetch.js';
+import { caught, fetchVariants } from './__fixtures__/provider-test-kit.js';
 import { createOpenAIModel } from './openai-model.js';
 import { countTokens } from './token-estimate.js';
 import type { OpenAIModelOptions } from './openai-model.js';
 import { withRetries } from './with-retries.js';
-
-const leanFetch = createLeanFetch();
-afterAll(() => leanFetch.destroy());
 
 let server: FakeOpenAIServer | undefined;
 afterEach(async () => {
@@ -30,19 +27,7 @@ const request: GenerateRequest = {
   maxTokens: 64,
 };
 
-async function caught(promise: Promise<unknown>): Promise<ProviderError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ProviderError);
-  return error as ProviderError;
-}
-
-describe.each([
-  ['global fetch', undefined],
-  ['lean fetch', leanFetch],
-])('createOpenAIModel over %s', (_name, fetchImpl) => {
+describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) => {
   async function setup(serverOptions: FakeOpenAIServerOptions = {}, modelOptions: Partial<OpenAIModelOptions> = {}) {
     server = await startFakeOpenAIServer(serverOptions);
     const clock = createFakeClock();
