@@ -75,6 +75,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     onProgress: options.onProgress,
   });
   const { index } = built;
+  if (built.repairedBecause) options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
   options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
   const mode = options.mode ?? rag.retrieve.mode;
   const reported = new Set<string>();

@@ -55,6 +55,8 @@ export interface IndexStatus {
 export interface BuiltOrLoadedIndex {
   index: RagIndex;
   reused: boolean;
+  /** Why a saved index that matched could not be used (damaged files), when it was rebuilt for that. */
+  repairedBecause?: string;
   manifest: IndexManifest;
 }
 
@@ -65,11 +67,13 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   onProgress?.({ phase: 'load-corpus', done: 1, total: 1 });
   const factory = toEmbedderFactory(options.embedder);
   const status = await statusFor(options, corpus.hash, factory);
+  let repairedBecause: string | undefined;
   if (status.upToDate && status.manifest) {
     onProgress?.({ phase: 'load', done: 0, total: 1 });
-    const index = await loadUnlessDamaged(status.path, status.manifest, factory, options.store?.efSearch);
+    const loaded = await loadUnlessDamaged(status.path, status.manifest, factory, options.store?.efSearch);
     onProgress?.({ phase: 'load', done: 1, total: 1 });
-    if (index) return { index, reused: true, manifest: status.manifest };
+    if ('index' in loaded) return { index: loaded.index, reused: true, manifest: status.manifest };
+    repairedBecause = loaded.damage;
   }
 
   const index = await buildRagIndex({
@@ -93,19 +97,19 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   onProgress?.({ phase: 'save', done: 0, total: 1 });
   await persist(index, manifest, status.path);
   onProgress?.({ phase: 'save', done: 1, total: 1 });
-  return { index, reused: false, manifest };
+  return { index, reused: false, manifest, ...(repairedBecause ? { repairedBecause } : {}) };
 }
 
 /**
- * The saved index, or null when its files are damaged (a cut-off write, a disk error): the
- * index is a cache of the corpus, so the caller rebuilds it rather than failing the run.
+ * The saved index, or what is wrong with its files (a cut-off write, a disk error): the index
+ * is a cache of the corpus, so the caller rebuilds it rather than failing the run, and says so.
  */
-async function loadUnlessDamaged(path: string, manifest: IndexManifest, factory: EmbedderFactory, efSearch: number | undefined): Promise<RagIndex | null> {
+async function loadUnlessDamaged(path: string, manifest: IndexManifest, factory: EmbedderFactory, efSearch: number | undefined): Promise<{ index: RagIndex } | { damage: string }> {
   try {
-    return await loadRagIndex(path, manifest, { embedder: factory, efSearch });
+    return { index: await loadRagIndex(path, manifest, { embedder: factory, efSearch }) };
   } catch (error) {
     const code = error instanceof RuntimeFailure ? error.code : (error as NodeJS.ErrnoException).code;
-    if (code && DAMAGED_INDEX_CODES.has(code)) return null;
+    if (code && DAMAGED_INDEX_CODES.has(code)) return { damage: (error as Error).message.split('\n')[0] };
     throw error;
   }
 }

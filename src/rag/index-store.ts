@@ -90,7 +90,12 @@ export async function loadRagIndex(dir: string, manifest: IndexManifest, options
     storeLoaders[manifest.storeKind](dir, inputs.embedder.dimension, options.efSearch),
     inputs.embedder.fitted ? readFile(join(dir, EMBEDDER_STATE_FILE)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)) : undefined,
   ]);
-  const chunks = JSON.parse(chunksText) as Chunk[];
+  let chunks: Chunk[];
+  try {
+    chunks = JSON.parse(chunksText) as Chunk[];
+  } catch {
+    throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, CHUNKS_FILE)}: not readable JSON`);
+  }
   if (chunks.length !== manifest.chunkCount || vectors.size !== manifest.chunkCount) {
     throw new RuntimeFailure('INDEX_CORRUPT', `${dir}: expected ${manifest.chunkCount} chunks and vectors, found ${chunks.length} and ${vectors.size}`);
   }

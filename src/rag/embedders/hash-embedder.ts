@@ -3,6 +3,7 @@
 // character-n-gram features, weighted by sublinear tf × IDF learned from the corpus. Each feature
 // group is L2-normalised before mixing so long texts' many n-grams cannot drown the terms.
 // Deterministic, dependency-free, and fast enough to embed ~10k chunks in well under a second.
+import { RuntimeFailure } from '../../core/errors.js';
 import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
 import { FeatureCounter } from './feature-counter.js';
@@ -116,8 +117,10 @@ export function encodeHashEmbedderIdf(idf: HashEmbedderIdf): Uint8Array {
 export function decodeHashEmbedderIdf(bytes: Uint8Array): HashEmbedderIdf {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-  if (words[0] !== STATE_VERSION || words.length < 3) throw new RangeError('unsupported hash embedder state; rebuild the index');
-  return { documentCount: words[1], df: words.subarray(2) };
+  if (words[0] !== STATE_VERSION || words.length < 3) throw new RuntimeFailure('INDEX_CORRUPT', 'unsupported or damaged hash embedder state; rebuild the index');
+  const df = words.subarray(2);
+  if ((df.length & (df.length - 1)) !== 0) throw new RuntimeFailure('INDEX_CORRUPT', 'damaged hash embedder state (IDF table cut short); rebuild the index');
+  return { documentCount: words[1], df };
 }
 
 /** Smoothed IDF, ln((N + 1) / (df + 1)) + 1: unseen features get the largest weight, none get 0. */
