@@ -36,12 +36,25 @@ describe('describeChanges', () => {
     expect(changes.corpusChanged).toBe(true);
   });
 
-  it('does not call what a --suite run left out "removed" or "changed"', () => {
-    const onlyIntent = manifest({ suites: [{ name: 'intent', task: 'classify', cases: 1, file: 'intent.jsonl' }], prompts: { intent: 'intent@v1#bbbb' }, corpusHash: null });
-    const changes = describeChanges(onlyIntent, baseline);
+  it('does not call what a --suite or --provider run left out "removed" or "changed"', () => {
+    const onlyIntent = manifest({
+      filters: { suites: ['intent'] },
+      suites: [{ name: 'intent', task: 'classify', cases: 1, file: 'intent.jsonl' }],
+      prompts: { intent: 'intent@v1#bbbb' },
+      corpusHash: null,
+      providers: [],
+    });
+    const changes = describeChanges(onlyIntent, { ...baseline, providers: ['local/extractive', 'openai/gpt-4o-mini'] });
     expect(changes.prompts).toEqual([]);
     expect(changes.corpusChanged).toBe(false);
+    expect(changes.providersRemoved).toEqual([]);
     // An edit to a prompt the partial run did use is still reported.
     expect(describeChanges({ ...onlyIntent, prompts: { intent: 'intent@v2#dddd' } }, baseline).prompts).toEqual([{ id: 'intent', from: 'intent@v1#bbbb', to: 'intent@v2#dddd' }]);
+  });
+
+  it('reports a suite deleted from the config: a full run that lacks it lost its prompt', () => {
+    const withoutIntent = manifest({ suites: [{ name: 'qa', task: 'rag-qa', cases: 1, file: 'qa.jsonl' }], prompts: { answer: 'answer@v1#aaaa' } });
+    expect(describeChanges(withoutIntent, baseline).prompts).toEqual([{ id: 'intent', from: 'intent@v1#bbbb', to: null }]);
+    expect(describeChanges(manifest({ providers: [] }), baseline).providersRemoved).toEqual(['local/extractive']);
   });
 });

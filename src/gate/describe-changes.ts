@@ -7,10 +7,9 @@ export function describeChanges(manifest: RunManifest, baseline: Baseline | null
   if (!baseline) {
     return { hasBaseline: false, prompts: [], configChanged: false, corpusChanged: false, providersAdded: [], providersRemoved: [] };
   }
-  // A run limited with --suite leaves out prompts and the corpus because it did not need them,
-  // not because they were removed; only a run of every baseline suite can say "removed".
-  const ranSuites = new Set(manifest.suites.map((s) => s.name));
-  const partial = Object.keys(baseline.cases).some((suite) => !ranSuites.has(suite));
+  // A run limited with --suite or --provider leaves out prompts, providers and the corpus
+  // because it did not need them, not because they were removed from the config.
+  const partial = Boolean(manifest.filters?.suites || manifest.filters?.providers);
   const ids = [...new Set([...Object.keys(baseline.prompts), ...Object.keys(manifest.prompts)])].sort();
   const prompts = ids
     .map((id) => ({ id, from: baseline.prompts[id] ?? null, to: manifest.prompts[id] ?? null }))
@@ -24,6 +23,6 @@ export function describeChanges(manifest: RunManifest, baseline: Baseline | null
     configChanged: baseline.configHash !== manifest.configHash,
     corpusChanged: (baseline.corpusHash ?? null) !== corpusHash && !(partial && corpusHash === null),
     providersAdded: current.filter((p) => !baseline.providers.includes(p)),
-    providersRemoved: baseline.providers.filter((p) => !current.includes(p)),
+    providersRemoved: partial ? [] : baseline.providers.filter((p) => !current.includes(p)),
   };
 }

@@ -147,6 +147,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       seed: config.seed,
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
+      ...(options.suites || options.providers ? { filters: { ...(options.suites && { suites: options.suites }), ...(options.providers && { providers: options.providers }) } } : {}),
       providers: uniqueProviders(suites).map((p) => (p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p)),
       prompts: Object.fromEntries(suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId])),
       retrieval: rag ? rag.describe : null,

@@ -189,6 +189,8 @@ export interface RunManifest {
   seed: number;
   repeat: number;
   hypothesis: string | null;
+  /** `--suite` / `--provider` selections, when the run was limited to part of the config. */
+  filters?: { suites?: string[]; providers?: string[] };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
   prompts: Record<string, string>;
   retrieval: { embedder: string; mode: string; k: number; chunking: string; vectorStore: string; contextBudgetTokens: number; indexReused: boolean } | null;
