@@ -188,11 +188,13 @@ function costSummary(results: readonly CaseResult[], known: boolean): SuiteSumma
   let estimatedCases = 0;
   for (const r of results) {
     total += r.costUsd ?? 0;
-    if (r.usage) {
-      inputTokens += r.usage.inputTokens;
-      outputTokens += r.usage.outputTokens;
-      if (r.usage.estimated) estimatedCases++;
+    // Tokens of every call the cost covers: the answer, the rerank of its query, the judge.
+    const parts = [r.usage, r.rerank, r.judge].filter((p) => p !== undefined);
+    for (const part of parts) {
+      inputTokens += part.inputTokens;
+      outputTokens += part.outputTokens;
     }
+    if (parts.some((p) => p.estimated)) estimatedCases++;
   }
   return {
     totalUsd: known ? round(total, 6) : null,

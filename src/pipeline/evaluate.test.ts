@@ -95,9 +95,31 @@ describe('evaluate', () => {
     // per 1M): 1,000 × 0.15e-6 + 10 × 0.6e-6 = $0.000156 for the rerank, and 200 × 0.15e-6 +
     // 20 × 0.6e-6 = $0.000042 for the answer.
     for (const result of plain.results) {
-      expect(result.rerank).toEqual({ inputTokens: 1000, outputTokens: 10, costUsd: expect.closeTo(0.000156, 12) });
+      expect(result.rerank).toEqual({ inputTokens: 1000, outputTokens: 10, estimated: false, costUsd: expect.closeTo(0.000156, 12) });
       expect(result.costUsd).toBeCloseTo(0.000156 + 0.000042, 12);
     }
+    // The suite's token totals cover every priced call: 6 × (1,000 + 200) in, 6 × (10 + 20) out.
+    expect(plain.record.summary[0].cost).toMatchObject({ inputTokens: 7200, outputTokens: 180, estimatedCases: 0 });
+  });
+
+  it('flags rerank tokens the server did not report as estimated, in the case and the suite', async () => {
+    server = await startFakeOpenAIServer({
+      reply: (request) => {
+        const prompt = (request.body as { messages: { content: string }[] }).messages.map((m) => m.content).join('\n');
+        if (prompt.startsWith('Rank the passages')) return { content: JSON.stringify({ ranking: [2, 1] }), usage: null };
+        return { content: referenceFor(prompt) ?? 'unknown', usage: { prompt_tokens: 200, completion_tokens: 20 } };
+      },
+    });
+    const root = await createFixtureProject({ openaiUrl: server.url });
+    const config = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('retrieve: { k: 3 }', 'retrieve: { k: 3, rerank: openai/gpt-4o-mini }'));
+    const { results, record } = await evaluate({ configPath: config, env: { OPENAI_API_KEY: 'test' }, providers: ['openai/gpt-4o-mini'], useCache: false });
+    for (const result of results) {
+      expect(result.usage?.estimated).toBe(false);
+      expect(result.rerank).toMatchObject({ estimated: true, inputTokens: expect.any(Number) });
+      expect(result.rerank!.inputTokens).toBeGreaterThan(0);
+    }
+    expect(record.summary[0].cost.estimatedCases).toBe(6);
   });
 
   it('scores a suite from stored outputs, keeping their latency, and rejects a file that misses cases', async () => {

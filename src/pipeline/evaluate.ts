@@ -174,7 +174,7 @@ function rerankPricing(rag: RagRuntime, rerankerId: string, prices: PriceTable):
   return (query) => {
     const usage = rag.rerankUsage(query);
     if (!usage) return undefined;
-    return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: prices.costUsd({ model: rerankerId, usage }) };
+    return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated, costUsd: prices.costUsd({ model: rerankerId, usage }) };
   };
 }
 

@@ -12,7 +12,8 @@ const ANSWER_RELEVANCE_RUBRIC = 'The answer addresses the question that was aske
 
 export interface JudgeRun {
   scores: Score[];
-  usage: { inputTokens: number; outputTokens: number };
+  /** Summed over the judge's calls; `estimated` when any call's usage was a tokenizer estimate. */
+  usage: { inputTokens: number; outputTokens: number; estimated: boolean };
 }
 
 export interface JudgeScorer {
@@ -27,7 +28,7 @@ export async function createJudgeScorer(options: { model: LanguageModel | null; 
     loadJudgeTemplate('context-relevance-v1'),
   ]);
   return async (input) => {
-    const usage = { inputTokens: 0, outputTokens: 0 };
+    const usage = { inputTokens: 0, outputTokens: 0, estimated: false };
     const metered = options.model ? meter(options.model, input.repeat, usage) : null;
     const rubric = createRubricJudge({ model: metered, template: rubricTemplate, rubric: options.rubric });
     const claims = createClaimVerdictJudge({ model: metered, extractTemplate, verdictTemplate, declinePhrases: input.declinePhrases });
@@ -44,7 +45,7 @@ export async function createJudgeScorer(options: { model: LanguageModel | null; 
   };
 }
 
-function meter(model: LanguageModel, repeat: number, usage: { inputTokens: number; outputTokens: number }): LanguageModel {
+function meter(model: LanguageModel, repeat: number, usage: JudgeRun['usage']): LanguageModel {
   return {
     ...model,
     generate: async (request: GenerateRequest) => {
@@ -53,6 +54,7 @@ function meter(model: LanguageModel, repeat: number, usage: { inputTokens: numbe
       if (u) {
         usage.inputTokens += u.inputTokens;
         usage.outputTokens += u.outputTokens;
+        usage.estimated ||= u.estimated;
       }
       return result;
     },

@@ -35,9 +35,9 @@ export interface CaseResult {
   /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
   /** Tokens and cost of reranking this case's query (included in costUsd). */
-  rerank?: { inputTokens: number; outputTokens: number; costUsd: number | null };
+  rerank?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
-  judge?: { inputTokens: number; outputTokens: number; costUsd: number | null };
+  judge?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   latencyMs: number | null;
   cached: boolean;
   attempts: number;
