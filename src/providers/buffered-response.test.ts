@@ -35,6 +35,25 @@ describe('BufferedResponse behaves like the Response fetch returns', () => {
     }
   });
 
+  it('after a read, `body` is a used-up stream, as on Response', async () => {
+    for (const response of [buffered('{}'), real('{}')]) {
+      await response.text();
+      const body = response.body!;
+      expect(body).toBeInstanceOf(ReadableStream);
+      expect(body.locked).toBe(true);
+      expect(response.bodyUsed).toBe(true);
+    }
+  });
+
+  it('reads a bodiless reply as empty every time, never "used", and clones it, as Response does', async () => {
+    for (const response of [buffered(null, 204), real(null, 204)]) {
+      expect(await response.text()).toBe('');
+      expect(await response.text()).toBe('');
+      expect(response.bodyUsed).toBe(false);
+      expect(await response.clone().text()).toBe('');
+    }
+  });
+
   it('reports ok, status, url and headers', () => {
     const response = buffered('x', 429);
     expect(response.ok).toBe(false);

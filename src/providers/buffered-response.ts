@@ -42,6 +42,7 @@ export class BufferedResponse {
 
   get body(): ReadableStream<Uint8Array> | null {
     if (this.#bytes === null) return null;
+    if (this.#used && !this.#real) return usedUpStream();
     return this.#materialize().body;
   }
 
@@ -79,9 +80,11 @@ export class BufferedResponse {
   }
 
   #consume(): Uint8Array {
+    // Like fetch: a null body reads as empty as often as asked and is never "used".
+    if (this.#bytes === null) return new Uint8Array(0);
     if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
     this.#used = true;
-    return this.#bytes ?? new Uint8Array(0);
+    return this.#bytes;
   }
 
   #materialize(): Response {
@@ -92,4 +95,11 @@ export class BufferedResponse {
     }
     return this.#real;
   }
+}
+
+/** What `body` is on a Response whose body was read: a stream that is locked and disturbed. */
+function usedUpStream(): ReadableStream<Uint8Array> {
+  const stream = new ReadableStream<Uint8Array>();
+  void stream.getReader().read();
+  return stream;
 }
