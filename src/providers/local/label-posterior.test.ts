@@ -14,9 +14,13 @@ describe('labelPosterior', () => {
     expect(labelPosterior(['a', 'b', 'c', 'd'], [-Infinity, -Infinity, -Infinity, -Infinity])).toEqual({ label: 'a', confidence: 0.25, probabilities: { a: 0.25, b: 0.25, c: 0.25, d: 0.25 } });
   });
 
-  it('breaks ties, including ties lost to float rounding, by label order', () => {
+  it('breaks ties, including float-noise ties, by label order, but lets any real difference win', () => {
     expect(labelPosterior(['b', 'a'], [-1, -1]).label).toBe('b');
     expect(labelPosterior(['b', 'a'], [-1, -1 + 1e-15]).label).toBe('b');
+    // Both round to 0.5, yet the second score is higher: it wins.
+    const close = labelPosterior(['billing', 'technical'], [0, 1e-6]);
+    expect(close.probabilities).toEqual({ billing: 0.5, technical: 0.5 });
+    expect(close.label).toBe('technical');
   });
 
   it('returns an empty label when there are no labels', () => {
