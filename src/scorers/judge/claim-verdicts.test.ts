@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, LanguageModel } from '../../providers/language-model.js';
+import { createScriptedModel } from '../../testing/scripted-model.js';
 import { createClaimVerdictJudge } from './claim-verdicts.js';
 import { loadJudgeTemplate } from './load-judge-template.js';
 
-function scriptedModel(replies: string[]): LanguageModel & { requests: GenerateRequest[] } {
-  const requests: GenerateRequest[] = [];
-  return {
-    id: 'fake/judge',
-    provider: 'fake',
-    model: 'judge',
-    cacheable: false,
-    requests,
-    async generate(request) {
-      requests.push(request);
-      const reply = replies.shift();
-      if (reply === undefined) throw new Error('no scripted reply left');
-      return { text: reply };
-    },
-  };
+/** A judge that answers from a script (an Error is thrown) and fails on any call beyond it. */
+function scriptedModel(replies: (string | Error)[]) {
+  return createScriptedModel(replies.length > 0 ? replies : [new Error('no scripted reply')], { id: 'fake/judge', cacheable: false, whenExhausted: 'throw' });
 }
 
 const extractTemplate = await loadJudgeTemplate('claims-extract-v1');
@@ -44,9 +32,9 @@ describe('createClaimVerdictJudge', () => {
     expect(score.value).toBeCloseTo(1 / 3, 10);
     expect(score.details).toMatchObject({ supported: 1, contradicted: ['Refunds take 60 days.'], notFound: ['Pro includes SSO.'] });
     // markers are stripped before extraction; claims are numbered for the verdict prompt
-    expect(model.requests[0].messages[0].content).not.toContain('[plans/pricing.md#0]');
-    expect(model.requests[1].messages[0].content).toContain('2. Refunds take 60 days.');
-    expect(model.requests.every((r) => r.temperature === 0)).toBe(true);
+    expect(model.calls[0].messages[0].content).not.toContain('[plans/pricing.md#0]');
+    expect(model.calls[1].messages[0].content).toContain('2. Refunds take 60 days.');
+    expect(model.calls.every((r) => r.temperature === 0)).toBe(true);
   });
 
   it('retries a verdict list that misses a claim', async () => {
@@ -54,7 +42,7 @@ describe('createClaimVerdictJudge', () => {
     const model = scriptedModel([claims, partial, verdicts]);
     const score = await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })(input);
     expect(score.value).toBeCloseTo(1 / 3, 10);
-    expect(model.requests).toHaveLength(3);
+    expect(model.calls).toHaveLength(3);
   });
 
   it('is null after two invalid extraction replies', async () => {
@@ -68,7 +56,7 @@ describe('createClaimVerdictJudge', () => {
     expect((await createClaimVerdictJudge({ model: scriptedModel(['{"claims": []}']), extractTemplate, verdictTemplate })(input)).reason).toBe('the answer makes no factual claims');
     const model = scriptedModel([]);
     expect((await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })({ ...input, answer: "I don't know." })).reason).toBe('the model declined');
-    expect(model.requests).toHaveLength(0);
+    expect(model.calls).toHaveLength(0);
     expect((await createClaimVerdictJudge({ extractTemplate, verdictTemplate })(input)).reason).toBe('no judge configured');
   });
 });

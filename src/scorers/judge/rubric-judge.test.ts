@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, LanguageModel } from '../../providers/language-model.js';
+import { createScriptedModel } from '../../testing/scripted-model.js';
 import { loadJudgeTemplate } from './load-judge-template.js';
 import { createRubricJudge } from './rubric-judge.js';
 
-/** A judge that replays scripted replies (an Error is thrown instead) and records requests. */
-function scriptedModel(replies: (string | Error)[]): LanguageModel & { requests: GenerateRequest[] } {
-  const requests: GenerateRequest[] = [];
-  return {
-    id: 'fake/judge',
-    provider: 'fake',
-    model: 'judge',
-    cacheable: false,
-    requests,
-    async generate(request) {
-      requests.push(structuredClone({ ...request, signal: undefined }));
-      const reply = replies.shift();
-      if (reply === undefined) throw new Error('no scripted reply left');
-      if (reply instanceof Error) throw reply;
-      return { text: reply };
-    },
-  };
+/** A judge that answers from a script (an Error is thrown) and fails on any call beyond it. */
+function scriptedModel(replies: (string | Error)[]) {
+  return createScriptedModel(replies.length > 0 ? replies : [new Error('no scripted reply')], { id: 'fake/judge', cacheable: false, whenExhausted: 'throw' });
 }
 
 const template = await loadJudgeTemplate('rubric-v1');
@@ -31,17 +17,17 @@ describe('createRubricJudge', () => {
     const score = await createRubricJudge({ model, template, rubric: 'Is the answer correct and complete?' })(input);
     // (4 − 1) / (5 − 1) = 0.75
     expect(score).toMatchObject({ name: 'judge.rubric', value: 0.75, reason: 'Correct but terse.', details: { rawScore: 4, attempts: 1 } });
-    expect(model.requests[0].temperature).toBe(0);
-    expect(model.requests[0].messages[0].content).toContain('Is the answer correct and complete?');
-    expect(model.requests[0].messages[0].content).toContain('from 1 to 5');
+    expect(model.calls[0].temperature).toBe(0);
+    expect(model.calls[0].messages[0].content).toContain('Is the answer correct and complete?');
+    expect(model.calls[0].messages[0].content).toContain('from 1 to 5');
   });
 
   it('retries once on invalid JSON, showing the model its reply', async () => {
     const model = scriptedModel(['Score: 5/5, great answer', '```json\n{"score": 5, "reason": "Complete."}\n```']);
     const score = await createRubricJudge({ model, template, rubric: 'r' })(input);
     expect(score).toMatchObject({ value: 1, details: { attempts: 2 } });
-    expect(model.requests[1].messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
-    expect(model.requests[1].messages[2].content).toContain('not valid JSON');
+    expect(model.calls[1].messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(model.calls[1].messages[2].content).toContain('not valid JSON');
   });
 
   it('gives null with the reason after a second invalid reply (out-of-range counts as invalid)', async () => {
@@ -49,7 +35,7 @@ describe('createRubricJudge', () => {
     const score = await createRubricJudge({ model, template, rubric: 'r' })(input);
     expect(score.value).toBeNull();
     expect(score.reason).toBe('invalid judge reply after retry: reply is not valid JSON');
-    expect(model.requests).toHaveLength(2);
+    expect(model.calls).toHaveLength(2);
   });
 
   it('supports another scale', async () => {
