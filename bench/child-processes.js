@@ -52,7 +52,10 @@ export function installCleanup() {
  * Runs `node [--import usage-hook] ...args` to completion. Resolves with the wall time, exit
  * code, captured output and (with `usage: true`) the child's CPU time and peak RSS.
  */
-export async function runNode(args, { cwd = REPO_ROOT, env = process.env, usage = false, timeoutMs = 120_000 } = {}) {
+export async function runNode(
+  args,
+  { cwd = REPO_ROOT, env = process.env, usage = false, timeoutMs = 120_000 } = {},
+) {
   let usageDir;
   let usageFile;
   const childEnv = { ...env };
@@ -65,11 +68,17 @@ export async function runNode(args, { cwd = REPO_ROOT, env = process.env, usage 
     nodeArgs.unshift('--import', USAGE_HOOK);
   }
   const started = process.hrtime.bigint();
-  const child = track(spawn(process.execPath, nodeArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, nodeArgs, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  child.stdout.setEncoding('utf8').on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    stderr += d;
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const { code, signal } = await new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -81,7 +90,12 @@ export async function runNode(args, { cwd = REPO_ROOT, env = process.env, usage 
   if (usageFile) {
     try {
       const raw = JSON.parse(readFileSync(usageFile, 'utf8'));
-      measured = { cpuMs: (raw.userMicros + raw.systemMicros) / 1000, userMs: raw.userMicros / 1000, systemMs: raw.systemMicros / 1000, maxRssBytes: raw.maxRssBytes };
+      measured = {
+        cpuMs: (raw.userMicros + raw.systemMicros) / 1000,
+        userMs: raw.userMicros / 1000,
+        systemMs: raw.systemMicros / 1000,
+        maxRssBytes: raw.maxRssBytes,
+      };
     } catch {
       measured = null;
     }
@@ -108,10 +122,16 @@ export async function runNodeChecked(args, options = {}) {
  * goes away if this process dies without running its exit handlers.
  */
 export async function startFakeServerProcess({ latencyMs }) {
-  const child = track(spawn(process.execPath, [path.join(BENCH_DIR, 'fake-server-process.js'), '--latency', String(latencyMs)], {
-    cwd: REPO_ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  }));
+  const child = track(
+    spawn(
+      process.execPath,
+      [path.join(BENCH_DIR, 'fake-server-process.js'), '--latency', String(latencyMs)],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    ),
+  );
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
   const queued = [];
@@ -121,15 +141,16 @@ export async function startFakeServerProcess({ latencyMs }) {
     if (next) next(message);
     else queued.push(message);
   });
-  const nextMessage = () => new Promise((resolve, reject) => {
-    if (queued.length) return resolve(queued.shift());
-    const onExit = (code) => reject(new Error(`fake server process exited early (${code})`));
-    child.once('exit', onExit);
-    waiting.push((message) => {
-      child.off('exit', onExit);
-      resolve(message);
+  const nextMessage = () =>
+    new Promise((resolve, reject) => {
+      if (queued.length) return resolve(queued.shift());
+      const onExit = (code) => reject(new Error(`fake server process exited early (${code})`));
+      child.once('exit', onExit);
+      waiting.push((message) => {
+        child.off('exit', onExit);
+        resolve(message);
+      });
     });
-  });
   const { url } = await nextMessage();
   const ask = async (command) => {
     child.stdin.write(`${command}\n`);
@@ -140,15 +161,16 @@ export async function startFakeServerProcess({ latencyMs }) {
     pid: child.pid,
     count: () => ask('count'),
     reset: () => ask('reset'),
-    close: () => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      child.stdin.end();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.stdin.end();
+      }),
   };
 }
 

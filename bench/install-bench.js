@@ -24,7 +24,10 @@ function cloneHead(name) {
 function npmCi(dir, flags) {
   const cache = warmCache ? [] : ['--cache', mkdtempSync(path.join(scratch, 'npm-cache-'))];
   const started = performance.now();
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...cache, ...flags], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...cache, ...flags], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`npm ci ${flags.join(' ')} failed in ${dir}:\n${result.stderr}`);
   return wallMs;
@@ -52,10 +55,12 @@ const production = cloneHead('production');
 const productionMs = npmCi(production, ['--omit=dev']);
 const productionBytes = diskUsageBytes(path.join(production, 'node_modules'));
 
-process.stdout.write(`${JSON.stringify({
-  bench: 'install',
-  cache: warmCache ? 'warm' : 'empty',
-  npm: execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim(),
-  full: { wallMs: Math.round(fullMs), nodeModulesBytes: fullBytes },
-  production: { wallMs: Math.round(productionMs), nodeModulesBytes: productionBytes },
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'install',
+    cache: warmCache ? 'warm' : 'empty',
+    npm: execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim(),
+    full: { wallMs: Math.round(fullMs), nodeModulesBytes: fullBytes },
+    production: { wallMs: Math.round(productionMs), nodeModulesBytes: productionBytes },
+  })}\n`,
+);

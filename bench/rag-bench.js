@@ -43,31 +43,54 @@ function rng(seed) {
 const random = rng(SEED);
 const int = (n) => Math.floor(random() * n);
 // English-like text: real stems with common suffixes tokenise like real prose (~4-5 chars/token).
-const STEMS = ('account bill charge refund invoice payment plan seat card bank transfer password reset login token session '
-  + 'network server cache latency request response error timeout retry queue worker job schedule deploy release build '
-  + 'test suite report metric score model prompt context chunk index search query vector embed rank filter sort page '
-  + 'user admin role group team owner member policy rule limit quota usage cost price tax region zone cluster node disk '
-  + 'memory file folder upload download export import sync backup restore archive delete update create read write lock '
-  + 'email notify alert message channel webhook event stream log trace debug monitor status health check config setting '
-  + 'domain record certificate key secret vault encrypt sign verify scan audit review approve merge branch commit').split(' ');
+const STEMS = (
+  'account bill charge refund invoice payment plan seat card bank transfer password reset login token session ' +
+  'network server cache latency request response error timeout retry queue worker job schedule deploy release build ' +
+  'test suite report metric score model prompt context chunk index search query vector embed rank filter sort page ' +
+  'user admin role group team owner member policy rule limit quota usage cost price tax region zone cluster node disk ' +
+  'memory file folder upload download export import sync backup restore archive delete update create read write lock ' +
+  'email notify alert message channel webhook event stream log trace debug monitor status health check config setting ' +
+  'domain record certificate key secret vault encrypt sign verify scan audit review approve merge branch commit'
+).split(' ');
 const SUFFIXES = ['', '', '', 's', 'ed', 'ing', 'er', 'ment', 'able'];
 const word = () => STEMS[int(STEMS.length)] + SUFFIXES[int(SUFFIXES.length)];
 const general = Array.from({ length: 3000 }, word);
-const FUNCTION_WORDS = ['the', 'a', 'of', 'to', 'and', 'in', 'is', 'for', 'on', 'with', 'by', 'it', 'that', 'as'];
+const FUNCTION_WORDS = [
+  'the',
+  'a',
+  'of',
+  'to',
+  'and',
+  'in',
+  'is',
+  'for',
+  'on',
+  'with',
+  'by',
+  'it',
+  'that',
+  'as',
+];
 const TOPICS = 200;
 const topicWords = Array.from({ length: TOPICS }, () => Array.from({ length: 40 }, word));
 // Zipf-like pick: low indices far more often.
-const zipf = (list) => list[Math.floor(list.length * Math.pow(random(), 2.5))];
+const zipf = (list) => list[Math.floor(list.length * random() ** 2.5)];
 
 function sentence(topic) {
   const n = 8 + int(14);
   const out = [];
   for (let i = 0; i < n; i++) {
     const r = random();
-    out.push(r < 0.35 ? FUNCTION_WORDS[int(FUNCTION_WORDS.length)] : r < 0.7 ? zipf(topicWords[topic]) : zipf(general));
+    out.push(
+      r < 0.35
+        ? FUNCTION_WORDS[int(FUNCTION_WORDS.length)]
+        : r < 0.7
+          ? zipf(topicWords[topic])
+          : zipf(general),
+    );
   }
   out[0] = out[0][0].toUpperCase() + out[0].slice(1);
-  return out.join(' ') + '.';
+  return `${out.join(' ')}.`;
 }
 
 function document(topic) {
@@ -76,9 +99,10 @@ function document(topic) {
   for (let s = 0; s < sections; s++) {
     if (s > 0) parts.push(`## ${zipf(topicWords[topic])} ${zipf(topicWords[topic])}`);
     const paragraphs = 1 + int(3);
-    for (let p = 0; p < paragraphs; p++) parts.push(Array.from({ length: 2 + int(5) }, () => sentence(topic)).join(' '));
+    for (let p = 0; p < paragraphs; p++)
+      parts.push(Array.from({ length: 2 + int(5) }, () => sentence(topic)).join(' '));
   }
-  return parts.join('\n\n') + '\n';
+  return `${parts.join('\n\n')}\n`;
 }
 
 function writeCorpus(root) {
@@ -189,7 +213,12 @@ async function main() {
   const result = {
     bench: 'rag',
     embedder: embedderFactory.id,
-    corpus: { files: corpus.files, megabytes: round(corpus.bytes / 1e6), chunks: chunks.length, loadedChunks: loaded.chunks.length },
+    corpus: {
+      files: corpus.files,
+      megabytes: round(corpus.bytes / 1e6),
+      chunks: chunks.length,
+      loadedChunks: loaded.chunks.length,
+    },
     buildMs: round(buildMs, 0),
     buildPhasesMs: phases,
     hybridQueryP50Ms: round(percentile(latencies, 50), 3),
@@ -200,8 +229,13 @@ async function main() {
     reuseTotalMs: round(reuseTotalMs, 1),
     unchangedCheckMs: round(unchangedCheckMs, 1),
   };
-  result.pass = result.buildMs < 10_000 && result.hybridQueryP50Ms < 2 && result.hybridQueryP99Ms < 10
-    && result.recallAt10 >= 0.99 && result.loadMs < 200 && result.unchangedCheckMs < 100;
+  result.pass =
+    result.buildMs < 10_000 &&
+    result.hybridQueryP50Ms < 2 &&
+    result.hybridQueryP99Ms < 10 &&
+    result.recallAt10 >= 0.99 &&
+    result.loadMs < 200 &&
+    result.unchangedCheckMs < 100;
   console.log(JSON.stringify(result));
   if (!process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
 }

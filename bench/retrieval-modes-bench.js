@@ -31,7 +31,12 @@ const judged = [];
 for (const name of SUITES) {
   const suite = config.suites.find((s) => s.name === name);
   if (!suite) continue;
-  const cases = await loadCases({ file: path.resolve(root, suite.cases), displayPath: suite.cases, task: suite.task, labels: suite.labels });
+  const cases = await loadCases({
+    file: path.resolve(root, suite.cases),
+    displayPath: suite.cases,
+    task: suite.task,
+    labels: suite.labels,
+  });
   for (const { evalCase } of expandCounterfactuals(cases, config.bias, suite.cases)) {
     if (!evalCase.relevantDocs || !Object.values(evalCase.relevantDocs).some((g) => g > 0)) continue;
     judged.push({ suite: name, query: caseInput(evalCase), relevantDocs: evalCase.relevantDocs });
@@ -49,7 +54,9 @@ for (const mode of MODES) {
     const retrieved = await runtime.retrieve(c.query);
     const docs = [];
     for (const r of retrieved) if (!docs.includes(r.chunk.docId)) docs.push(r.chunk.docId);
-    const scores = Object.fromEntries(retrievalScores({ rankedDocIds: docs, relevantDocs: c.relevantDocs, k }).map((s) => [s.name, s.value]));
+    const scores = Object.fromEntries(
+      retrievalScores({ rankedDocIds: docs, relevantDocs: c.relevantDocs, k }).map((s) => [s.name, s.value]),
+    );
     for (const key of [c.suite, 'pooled']) {
       const acc = (sums[key] ??= { n: 0, ndcg10: 0, recall: 0, mrr: 0 });
       acc.n++;
@@ -59,20 +66,36 @@ for (const mode of MODES) {
     }
   }
   const msPerQuery = (performance.now() - t0) / judged.length;
-  modes[mode] = Object.fromEntries(Object.entries(sums).map(([key, s]) => [key, { n: s.n, ndcg10: round(s.ndcg10 / s.n), [`recall${k}`]: round(s.recall / s.n), mrr: round(s.mrr / s.n) }]));
+  modes[mode] = Object.fromEntries(
+    Object.entries(sums).map(([key, s]) => [
+      key,
+      {
+        n: s.n,
+        ndcg10: round(s.ndcg10 / s.n),
+        [`recall${k}`]: round(s.recall / s.n),
+        mrr: round(s.mrr / s.n),
+      },
+    ]),
+  );
   modes[mode].msPerQuery = round(msPerQuery, 3);
 }
 
 const pooled = (mode) => modes[mode].pooled.ndcg10;
-console.log(JSON.stringify({
-  bench: 'retrieval-modes',
-  embedder: embedderId,
-  k,
-  judgedQueries: judged.length,
-  modes,
-  hybridBeatsBoth: pooled('hybrid') > pooled('bm25') && pooled('hybrid') > pooled('dense'),
-  hybridBeatsBothPerSuite: SUITES.every((s) => !modes.hybrid[s] || (modes.hybrid[s].ndcg10 > modes.bm25[s].ndcg10 && modes.hybrid[s].ndcg10 > modes.dense[s].ndcg10)),
-}));
+console.log(
+  JSON.stringify({
+    bench: 'retrieval-modes',
+    embedder: embedderId,
+    k,
+    judgedQueries: judged.length,
+    modes,
+    hybridBeatsBoth: pooled('hybrid') > pooled('bm25') && pooled('hybrid') > pooled('dense'),
+    hybridBeatsBothPerSuite: SUITES.every(
+      (s) =>
+        !modes.hybrid[s] ||
+        (modes.hybrid[s].ndcg10 > modes.bm25[s].ndcg10 && modes.hybrid[s].ndcg10 > modes.dense[s].ndcg10),
+    ),
+  }),
+);
 
 function round(x, digits = 4) {
   const f = 10 ** digits;

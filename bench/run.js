@@ -5,11 +5,26 @@
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBenchProject } from './bench-project.js';
-import { installCleanup, killAllChildren, median, REPO_ROOT, runNodeChecked, startFakeServerProcess } from './child-processes.js';
+import {
+  installCleanup,
+  killAllChildren,
+  median,
+  REPO_ROOT,
+  runNodeChecked,
+  startFakeServerProcess,
+} from './child-processes.js';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const STARTUP_RUNS = 15;
@@ -72,16 +87,37 @@ function readRunRecord(stdout, reportsDir) {
 async function evalRun({ config, suite, server, extra = [], expectedCases }) {
   const reportsDir = path.join(path.dirname(path.dirname(config)), 'reports');
   await server.reset();
-  const args = [CLI, 'eval', '--config', config, '--suite', suite, '--quiet', '--no-experiment-log', '--out', reportsDir, ...extra];
+  const args = [
+    CLI,
+    'eval',
+    '--config',
+    config,
+    '--suite',
+    suite,
+    '--quiet',
+    '--no-experiment-log',
+    '--out',
+    reportsDir,
+    ...extra,
+  ];
   const result = await runNodeChecked(args, { env: evalEnv(server.url), usage: true });
   const requests = await server.count();
   const { record, runDir } = readRunRecord(result.stdout, reportsDir);
   const { counts, timings } = record.manifest;
   if (counts.results !== expectedCases || counts.errors !== 0) {
-    throw new Error(`eval on ${suite} produced ${counts.results} results with ${counts.errors} errors (expected ${expectedCases}, 0): see ${runDir}`);
+    throw new Error(
+      `eval on ${suite} produced ${counts.results} results with ${counts.errors} errors (expected ${expectedCases}, 0): see ${runDir}`,
+    );
   }
   rmSync(runDir, { recursive: true, force: true });
-  return { wallMs: result.wallMs, cpuMs: result.usage.cpuMs, maxRssBytes: result.usage.maxRssBytes, requests, counts, timings };
+  return {
+    wallMs: result.wallMs,
+    cpuMs: result.usage.cpuMs,
+    maxRssBytes: result.usage.maxRssBytes,
+    requests,
+    counts,
+    timings,
+  };
 }
 
 function medianOf(runs, key) {
@@ -97,13 +133,21 @@ async function benchStartup() {
     const times = [];
     for (let i = 0; i < STARTUP_RUNS; i++) times.push((await runNodeChecked([CLI, flag])).wallMs);
     const ms = median(times);
-    details[`startup${flag}`] = { runs: STARTUP_RUNS, medianMs: ms, minMs: Math.min(...times), maxMs: Math.max(...times) };
+    details[`startup${flag}`] = {
+      runs: STARTUP_RUNS,
+      medianMs: ms,
+      minMs: Math.min(...times),
+      maxMs: Math.max(...times),
+    };
     row(`evalgate ${flag} (median of ${STARTUP_RUNS})`, fmtMs(ms), '< 150 ms', ms < 150, ms);
   }
   // What `evalgate eval` pays before any work: importing the eval command's module graph.
   const importScript = `const t0 = performance.now(); await import(${JSON.stringify(new URL('../dist/cli/commands/eval-command.js', import.meta.url).href)}); console.log(performance.now() - t0);`;
   const imports = [];
-  for (let i = 0; i < 5; i++) imports.push(Number(lastLine((await runNodeChecked(['--input-type=module', '-e', importScript])).stdout)));
+  for (let i = 0; i < 5; i++)
+    imports.push(
+      Number(lastLine((await runNodeChecked(['--input-type=module', '-e', importScript])).stdout)),
+    );
   const importMs = median(imports);
   details.evalImportMs = imports;
   row('import of the eval command module graph (median of 5)', fmtMs(importMs), 'info', null, importMs);
@@ -122,64 +166,186 @@ async function benchHarness() {
   try {
     // (a) 0 ms model, no cache, default concurrency.
     const runs = [];
-    for (let i = 0; i < HARNESS_RUNS; i++) runs.push(await evalRun({ config, suite: 'qa', server: fast, extra: ['--no-cache'], expectedCases: CASES }));
+    for (let i = 0; i < HARNESS_RUNS; i++)
+      runs.push(
+        await evalRun({ config, suite: 'qa', server: fast, extra: ['--no-cache'], expectedCases: CASES }),
+      );
     const wall = medianOf(runs, 'wallMs');
     const cpuPerCase = medianOf(runs, 'cpuMs') / CASES;
     const rss2000 = medianOf(runs, 'maxRssBytes');
     const aggregateMs = median(runs.map((r) => r.timings.aggregate));
-    details.harness.zeroLatency = { runs, medianWallMs: wall, medianCpuMsPerCase: cpuPerCase, medianMaxRssBytes: rss2000 };
-    row(`(a) 0 ms model, no cache: wall (median of ${HARNESS_RUNS})`, fmtMs(wall), '< 1.5 s', wall < 1500, wall);
-    row('(a) 0 ms model, no cache: CPU per case', `${cpuPerCase.toFixed(3)} ms`, '< 1 ms', cpuPerCase < 1, cpuPerCase);
-    row('(a) requests the server received per run', String(runs[0].requests), String(CASES), runs.every((r) => r.requests === CASES), runs[0].requests);
-    const phases = ['load', 'index', 'cases', 'aggregate'].map((p) => Math.round(median(runs.map((r) => r.timings[p] ?? 0)))).join(' / ');
+    details.harness.zeroLatency = {
+      runs,
+      medianWallMs: wall,
+      medianCpuMsPerCase: cpuPerCase,
+      medianMaxRssBytes: rss2000,
+    };
+    row(
+      `(a) 0 ms model, no cache: wall (median of ${HARNESS_RUNS})`,
+      fmtMs(wall),
+      '< 1.5 s',
+      wall < 1500,
+      wall,
+    );
+    row(
+      '(a) 0 ms model, no cache: CPU per case',
+      `${cpuPerCase.toFixed(3)} ms`,
+      '< 1 ms',
+      cpuPerCase < 1,
+      cpuPerCase,
+    );
+    row(
+      '(a) requests the server received per run',
+      String(runs[0].requests),
+      String(CASES),
+      runs.every((r) => r.requests === CASES),
+      runs[0].requests,
+    );
+    const phases = ['load', 'index', 'cases', 'aggregate']
+      .map((p) => Math.round(median(runs.map((r) => r.timings[p] ?? 0))))
+      .join(' / ');
     row('(a) phases load / index / cases / aggregate, ms', phases, 'info (run.json timings)', null, null);
-    row('stats + record for 2,000 cases in the CLI (aggregate)', fmtMs(aggregateMs), '< 1 s', aggregateMs < 1000, aggregateMs);
+    row(
+      'stats + record for 2,000 cases in the CLI (aggregate)',
+      fmtMs(aggregateMs),
+      '< 1 s',
+      aggregateMs < 1000,
+      aggregateMs,
+    );
 
     // The floor: the same requests with no harness around them (bare node:http, then the SDK).
     const floor = {};
     for (const client of ['http', 'sdk']) {
-      const out = await runNodeChecked([path.join(REPO_ROOT, 'bench', 'http-floor-bench.js'), '--url', fast.url, '--client', client, '--requests', String(CASES), '--concurrency', '8']);
+      const out = await runNodeChecked([
+        path.join(REPO_ROOT, 'bench', 'http-floor-bench.js'),
+        '--url',
+        fast.url,
+        '--client',
+        client,
+        '--requests',
+        String(CASES),
+        '--concurrency',
+        '8',
+      ]);
       floor[client] = JSON.parse(lastLine(out.stdout));
     }
     details.harness.floor = floor;
-    row('floor: bare keep-alive node:http, CPU per request', `${floor.http.cpuMsPerRequest.toFixed(3)} ms`, 'info', null, floor.http.cpuMsPerRequest);
-    row('floor: openai SDK + lean fetch, CPU per request', `${floor.sdk.cpuMsPerRequest.toFixed(3)} ms`, 'info', null, floor.sdk.cpuMsPerRequest);
+    row(
+      'floor: bare keep-alive node:http, CPU per request',
+      `${floor.http.cpuMsPerRequest.toFixed(3)} ms`,
+      'info',
+      null,
+      floor.http.cpuMsPerRequest,
+    );
+    row(
+      'floor: openai SDK + lean fetch, CPU per request',
+      `${floor.sdk.cpuMsPerRequest.toFixed(3)} ms`,
+      'info',
+      null,
+      floor.sdk.cpuMsPerRequest,
+    );
     const own = cpuPerCase - floor.sdk.cpuMsPerRequest;
-    row('harness CPU per case on top of the SDK floor', `${own.toFixed(3)} ms`, 'info (incl. startup)', null, own);
+    row(
+      'harness CPU per case on top of the SDK floor',
+      `${own.toFixed(3)} ms`,
+      'info (incl. startup)',
+      null,
+      own,
+    );
 
     // (b) 100 ms model at concurrency 16.
     const ideal = (CASES / SLOW_CONCURRENCY) * SLOW_MODEL_MS;
     const slowRuns = [];
     for (let i = 0; i < HARNESS_RUNS; i++) {
-      slowRuns.push(await evalRun({ config, suite: 'qa', server: slow, extra: ['--no-cache', '--concurrency', String(SLOW_CONCURRENCY)], expectedCases: CASES }));
+      slowRuns.push(
+        await evalRun({
+          config,
+          suite: 'qa',
+          server: slow,
+          extra: ['--no-cache', '--concurrency', String(SLOW_CONCURRENCY)],
+          expectedCases: CASES,
+        }),
+      );
     }
     const wallMs = medianOf(slowRuns, 'wallMs');
     details.harness.slowModel = { runs: slowRuns, idealMs: ideal, medianWallMs: wallMs };
     const over = (wallMs / ideal - 1) * 100;
-    row(`(b) ${SLOW_MODEL_MS} ms model, concurrency ${SLOW_CONCURRENCY}: wall (median of ${HARNESS_RUNS})`, `${fmtMs(wallMs)} (+${over.toFixed(1)} %)`, `<= ${fmtMs(ideal * 1.1)} (ideal ${fmtMs(ideal)} +10 %)`, wallMs <= ideal * 1.1, wallMs);
+    row(
+      `(b) ${SLOW_MODEL_MS} ms model, concurrency ${SLOW_CONCURRENCY}: wall (median of ${HARNESS_RUNS})`,
+      `${fmtMs(wallMs)} (+${over.toFixed(1)} %)`,
+      `<= ${fmtMs(ideal * 1.1)} (ideal ${fmtMs(ideal)} +10 %)`,
+      wallMs <= ideal * 1.1,
+      wallMs,
+    );
 
     // (c) fully cached rerun: fill a fresh cache, then rerun.
     rmSync(path.join(projectDir, '.evalgate', 'cache'), { recursive: true, force: true });
     const fill = await evalRun({ config, suite: 'qa', server: fast, expectedCases: CASES });
     const reruns = [];
-    for (let i = 0; i < HARNESS_RUNS; i++) reruns.push(await evalRun({ config, suite: 'qa', server: fast, expectedCases: CASES }));
+    for (let i = 0; i < HARNESS_RUNS; i++)
+      reruns.push(await evalRun({ config, suite: 'qa', server: fast, expectedCases: CASES }));
     const rerunWall = medianOf(reruns, 'wallMs');
     const rerunRequests = reruns.reduce((sum, r) => sum + r.requests, 0);
     details.harness.cached = { fill, reruns, medianWallMs: rerunWall, requestsDuringReruns: rerunRequests };
-    row('(c) cache fill run: requests to the server', String(fill.requests), `${CASES} (fresh cache)`, fill.requests === CASES, fill.requests);
-    row(`(c) fully cached rerun: wall (median of ${HARNESS_RUNS})`, fmtMs(rerunWall), '< 1 s', rerunWall < 1000, rerunWall);
-    row('(c) fully cached rerun: requests to the server', String(rerunRequests), '0', rerunRequests === 0, rerunRequests);
-    row('(c) fully cached rerun: cases served from cache', String(reruns[0].counts.cached), String(CASES), reruns.every((r) => r.counts.cached === CASES), reruns[0].counts.cached);
+    row(
+      '(c) cache fill run: requests to the server',
+      String(fill.requests),
+      `${CASES} (fresh cache)`,
+      fill.requests === CASES,
+      fill.requests,
+    );
+    row(
+      `(c) fully cached rerun: wall (median of ${HARNESS_RUNS})`,
+      fmtMs(rerunWall),
+      '< 1 s',
+      rerunWall < 1000,
+      rerunWall,
+    );
+    row(
+      '(c) fully cached rerun: requests to the server',
+      String(rerunRequests),
+      '0',
+      rerunRequests === 0,
+      rerunRequests,
+    );
+    row(
+      '(c) fully cached rerun: cases served from cache',
+      String(reruns[0].counts.cached),
+      String(CASES),
+      reruns.every((r) => r.counts.cached === CASES),
+      reruns[0].counts.cached,
+    );
 
     // (d) memory: 2,000 vs 500 cases, same settings as (a).
     const small = [];
-    for (let i = 0; i < HARNESS_RUNS; i++) small.push(await evalRun({ config, suite: 'qa500', server: fast, extra: ['--no-cache'], expectedCases: SMALL_CASES }));
+    for (let i = 0; i < HARNESS_RUNS; i++)
+      small.push(
+        await evalRun({
+          config,
+          suite: 'qa500',
+          server: fast,
+          extra: ['--no-cache'],
+          expectedCases: SMALL_CASES,
+        }),
+      );
     const rss500 = medianOf(small, 'maxRssBytes');
     const perCaseKb = (rss2000 - rss500) / (CASES - SMALL_CASES) / 1024;
     details.harness.memory = { small, rss500, rss2000, perCaseKb };
-    row(`(d) peak RSS, ${CASES} cases (run a)`, fmtMb(rss2000), '< 150 MB (promptfoo ~380 MB)', rss2000 < 150 * 1024 * 1024, rss2000);
+    row(
+      `(d) peak RSS, ${CASES} cases (run a)`,
+      fmtMb(rss2000),
+      '< 150 MB (promptfoo ~380 MB)',
+      rss2000 < 150 * 1024 * 1024,
+      rss2000,
+    );
     row(`(d) peak RSS, ${SMALL_CASES} cases`, fmtMb(rss500), 'info', null, rss500);
-    row(`(d) RSS growth ${SMALL_CASES} -> ${CASES} cases`, `${(rss2000 / rss500).toFixed(2)}x, ${perCaseKb.toFixed(1)} KB/case`, 'info (roughly flat)', null, rss2000 / rss500);
+    row(
+      `(d) RSS growth ${SMALL_CASES} -> ${CASES} cases`,
+      `${(rss2000 / rss500).toFixed(2)}x, ${perCaseKb.toFixed(1)} KB/case`,
+      'info (roughly flat)',
+      null,
+      rss2000 / rss500,
+    );
 
     // CPU split into a fixed part per process and a marginal part per case, from the two sizes.
     const cpu500 = medianOf(small, 'cpuMs');
@@ -187,7 +353,13 @@ async function benchHarness() {
     const marginal = (cpu2000 - cpu500) / (CASES - SMALL_CASES);
     const fixed = cpu2000 - marginal * CASES;
     details.harness.cpuSplit = { cpu500, cpu2000, marginalMsPerCase: marginal, fixedMs: fixed };
-    row(`CPU per extra case (${SMALL_CASES} vs ${CASES} runs)`, `${marginal.toFixed(3)} ms`, 'info', null, marginal);
+    row(
+      `CPU per extra case (${SMALL_CASES} vs ${CASES} runs)`,
+      `${marginal.toFixed(3)} ms`,
+      'info',
+      null,
+      marginal,
+    );
     row('CPU fixed per eval process (start, imports, stats, files)', fmtMs(fixed), 'info', null, fixed);
   } finally {
     await Promise.all([fast.close(), slow.close()]);
@@ -204,23 +376,66 @@ async function benchScoring() {
   delete env.OPENAI_API_KEY;
   delete env.ANTHROPIC_API_KEY;
   delete env.GITHUB_STEP_SUMMARY;
-  const run = await runNodeChecked([CLI, 'eval', '--config', 'eval/evalgate.yaml', '--quiet', '--no-experiment-log', '--out', reportsDir], { env, usage: true });
+  const run = await runNodeChecked(
+    [CLI, 'eval', '--config', 'eval/evalgate.yaml', '--quiet', '--no-experiment-log', '--out', reportsDir],
+    { env, usage: true },
+  );
   const { record, runDir } = readRunRecord(run.stdout, reportsDir);
   const results = record.manifest.counts.results;
-  details.sample = { wallMs: run.wallMs, cpuMs: run.usage.cpuMs, maxRssBytes: run.usage.maxRssBytes, results, timings: record.manifest.timings };
+  details.sample = {
+    wallMs: run.wallMs,
+    cpuMs: run.usage.cpuMs,
+    maxRssBytes: run.usage.maxRssBytes,
+    results,
+    timings: record.manifest.timings,
+  };
   row('sample project eval, all suites: wall', fmtMs(run.wallMs), 'info', null, run.wallMs);
   row('sample project eval: results', String(results), 'info', null, results);
   const supportQa = record.summary.find((s) => s.suite === 'support-qa');
   details.sample.supportQaNdcg10 = supportQa?.metrics['retrieval.ndcg@10']?.value ?? null;
 
-  const scoring = JSON.parse(lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'scoring-bench.js'), '--run', runDir])).stdout));
+  const scoring = JSON.parse(
+    lastLine(
+      (await runNodeChecked([path.join(REPO_ROOT, 'bench', 'scoring-bench.js'), '--run', runDir])).stdout,
+    ),
+  );
   details.scoring = scoring;
-  row('scoreCase per case, support-qa (warm median)', `${scoring.msPerCaseSupportQa.toFixed(3)} ms`, '< 1 ms', scoring.msPerCaseSupportQa < 1, scoring.msPerCaseSupportQa);
-  row(`scoreCase per case, all ${scoring.cases} sample results (warm)`, `${scoring.msPerCaseAll.toFixed(3)} ms`, '< 1 ms', scoring.msPerCaseAll < 1, scoring.msPerCaseAll);
-  row('scoreCase per case, all sample results (cold pass)', `${scoring.coldMsPerCaseAll.toFixed(3)} ms`, '< 1 ms', scoring.coldMsPerCaseAll < 1, scoring.coldMsPerCaseAll);
-  row('embedding for semantic scorers, per qa case', `${scoring.embedMsPerQaCase.toFixed(3)} ms`, 'info', null, scoring.embedMsPerQaCase);
+  row(
+    'scoreCase per case, support-qa (warm median)',
+    `${scoring.msPerCaseSupportQa.toFixed(3)} ms`,
+    '< 1 ms',
+    scoring.msPerCaseSupportQa < 1,
+    scoring.msPerCaseSupportQa,
+  );
+  row(
+    `scoreCase per case, all ${scoring.cases} sample results (warm)`,
+    `${scoring.msPerCaseAll.toFixed(3)} ms`,
+    '< 1 ms',
+    scoring.msPerCaseAll < 1,
+    scoring.msPerCaseAll,
+  );
+  row(
+    'scoreCase per case, all sample results (cold pass)',
+    `${scoring.coldMsPerCaseAll.toFixed(3)} ms`,
+    '< 1 ms',
+    scoring.coldMsPerCaseAll < 1,
+    scoring.coldMsPerCaseAll,
+  );
+  row(
+    'embedding for semantic scorers, per qa case',
+    `${scoring.embedMsPerQaCase.toFixed(3)} ms`,
+    'info',
+    null,
+    scoring.embedMsPerQaCase,
+  );
   const { checked, matching } = scoring.passagesRecreated;
-  row('re-created passages equal the run\'s context', `${matching}/${checked}`, 'all', matching === checked, matching);
+  row(
+    "re-created passages equal the run's context",
+    `${matching}/${checked}`,
+    'all',
+    matching === checked,
+    matching,
+  );
   const { compared, matching: same } = scoring.scoresRecomputed;
   row('recomputed scores equal the recorded ones', `${same}/${compared}`, 'all', same === compared, same);
 }
@@ -229,12 +444,38 @@ async function benchScoring() {
 
 async function benchStats() {
   header('4. Statistics (2,000 synthetic results x 10 metrics, 2,000 resamples)');
-  const stats = JSON.parse(lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'stats-bench.js')])).stdout));
+  const stats = JSON.parse(
+    lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'stats-bench.js')])).stdout),
+  );
   details.stats = stats;
-  row('summarizeSuite (first call, cold)', fmtMs(stats.summarizeSuite.coldMs), '< 1 s', stats.summarizeSuite.coldMs < 1000, stats.summarizeSuite.coldMs);
-  row('summarizeSuite (warm median)', fmtMs(stats.summarizeSuite.warmMs), 'info', null, stats.summarizeSuite.warmMs);
-  row('compareRuns, paired, 10 metrics (cold)', fmtMs(stats.compareRuns.coldMs), '< 1 s', stats.compareRuns.coldMs < 1000, stats.compareRuns.coldMs);
-  row('summarizeSuite + compareRuns (cold)', fmtMs(stats.summarizeSuite.coldMs + stats.compareRuns.coldMs), '< 1 s', stats.summarizeSuite.coldMs + stats.compareRuns.coldMs < 1000, stats.summarizeSuite.coldMs + stats.compareRuns.coldMs);
+  row(
+    'summarizeSuite (first call, cold)',
+    fmtMs(stats.summarizeSuite.coldMs),
+    '< 1 s',
+    stats.summarizeSuite.coldMs < 1000,
+    stats.summarizeSuite.coldMs,
+  );
+  row(
+    'summarizeSuite (warm median)',
+    fmtMs(stats.summarizeSuite.warmMs),
+    'info',
+    null,
+    stats.summarizeSuite.warmMs,
+  );
+  row(
+    'compareRuns, paired, 10 metrics (cold)',
+    fmtMs(stats.compareRuns.coldMs),
+    '< 1 s',
+    stats.compareRuns.coldMs < 1000,
+    stats.compareRuns.coldMs,
+  );
+  row(
+    'summarizeSuite + compareRuns (cold)',
+    fmtMs(stats.summarizeSuite.coldMs + stats.compareRuns.coldMs),
+    '< 1 s',
+    stats.summarizeSuite.coldMs + stats.compareRuns.coldMs < 1000,
+    stats.summarizeSuite.coldMs + stats.compareRuns.coldMs,
+  );
 }
 
 // ---------- 5. retrieval ----------
@@ -245,35 +486,99 @@ async function benchRetrieval() {
   if (existsSync(ragBench)) {
     const rag = JSON.parse(lastLine((await runNodeChecked([ragBench], { timeoutMs: 180_000 })).stdout));
     details.rag = rag;
-    row(`index build, ${rag.corpus.chunks} chunks (chunk+embed+HNSW)`, fmtMs(rag.buildMs), '< 10 s', rag.buildMs < 10_000, rag.buildMs);
-    row('hybrid query p50 at 10k chunks', fmtMs(rag.hybridQueryP50Ms), '< 2 ms', rag.hybridQueryP50Ms < 2, rag.hybridQueryP50Ms);
-    row('hybrid query p99 at 10k chunks', fmtMs(rag.hybridQueryP99Ms), '< 10 ms', rag.hybridQueryP99Ms < 10, rag.hybridQueryP99Ms);
-    row(`HNSW recall@10 (efSearch ${rag.efSearch})`, rag.recallAt10.toFixed(4), '>= 0.99', rag.recallAt10 >= 0.99, rag.recallAt10);
+    row(
+      `index build, ${rag.corpus.chunks} chunks (chunk+embed+HNSW)`,
+      fmtMs(rag.buildMs),
+      '< 10 s',
+      rag.buildMs < 10_000,
+      rag.buildMs,
+    );
+    row(
+      'hybrid query p50 at 10k chunks',
+      fmtMs(rag.hybridQueryP50Ms),
+      '< 2 ms',
+      rag.hybridQueryP50Ms < 2,
+      rag.hybridQueryP50Ms,
+    );
+    row(
+      'hybrid query p99 at 10k chunks',
+      fmtMs(rag.hybridQueryP99Ms),
+      '< 10 ms',
+      rag.hybridQueryP99Ms < 10,
+      rag.hybridQueryP99Ms,
+    );
+    row(
+      `HNSW recall@10 (efSearch ${rag.efSearch})`,
+      rag.recallAt10.toFixed(4),
+      '>= 0.99',
+      rag.recallAt10 >= 0.99,
+      rag.recallAt10,
+    );
     row('load persisted 10k-chunk index', fmtMs(rag.loadMs), '< 200 ms', rag.loadMs < 200, rag.loadMs);
-    row('unchanged-corpus check', fmtMs(rag.unchangedCheckMs), '< 100 ms', rag.unchangedCheckMs < 100, rag.unchangedCheckMs);
+    row(
+      'unchanged-corpus check',
+      fmtMs(rag.unchangedCheckMs),
+      '< 100 ms',
+      rag.unchangedCheckMs < 100,
+      rag.unchangedCheckMs,
+    );
     // The sample's embedder: the same corpus through local/lsa (fit adds a truncated SVD).
-    const lsa = JSON.parse(lastLine((await runNodeChecked([ragBench, '--embedder', 'local/lsa'], { timeoutMs: 180_000 })).stdout));
+    const lsa = JSON.parse(
+      lastLine((await runNodeChecked([ragBench, '--embedder', 'local/lsa'], { timeoutMs: 180_000 })).stdout),
+    );
     details.ragLsa = lsa;
-    row(`index build with ${lsa.embedder} (fit ${fmtMs(lsa.buildPhasesMs.fit)})`, fmtMs(lsa.buildMs), 'info (< 10 s is for local/hash)', null, lsa.buildMs);
-    row(`hybrid query p50 / p99 with ${lsa.embedder}`, `${fmtMs(lsa.hybridQueryP50Ms)} / ${fmtMs(lsa.hybridQueryP99Ms)}`, 'info', null, lsa.hybridQueryP50Ms);
+    row(
+      `index build with ${lsa.embedder} (fit ${fmtMs(lsa.buildPhasesMs.fit)})`,
+      fmtMs(lsa.buildMs),
+      'info (< 10 s is for local/hash)',
+      null,
+      lsa.buildMs,
+    );
+    row(
+      `hybrid query p50 / p99 with ${lsa.embedder}`,
+      `${fmtMs(lsa.hybridQueryP50Ms)} / ${fmtMs(lsa.hybridQueryP99Ms)}`,
+      'info',
+      null,
+      lsa.hybridQueryP50Ms,
+    );
   } else {
     row('bench/rag-bench.js', 'not present', 'n/a', null, null);
   }
 
-  const modes = JSON.parse(lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'retrieval-modes-bench.js')])).stdout));
+  const modes = JSON.parse(
+    lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'retrieval-modes-bench.js')])).stdout),
+  );
   details.retrievalModes = modes;
   const ndcg = (mode, key) => modes.modes[mode][key]?.ndcg10;
   for (const mode of ['dense', 'bm25', 'hybrid']) {
-    row(`nDCG@10 ${mode} (support-qa / retrieval / pooled)`, `${ndcg(mode, 'support-qa').toFixed(3)} / ${ndcg(mode, 'retrieval').toFixed(3)} / ${ndcg(mode, 'pooled').toFixed(3)}`, 'info', null, ndcg(mode, 'pooled'));
+    row(
+      `nDCG@10 ${mode} (support-qa / retrieval / pooled)`,
+      `${ndcg(mode, 'support-qa').toFixed(3)} / ${ndcg(mode, 'retrieval').toFixed(3)} / ${ndcg(mode, 'pooled').toFixed(3)}`,
+      'info',
+      null,
+      ndcg(mode, 'pooled'),
+    );
   }
   for (const key of ['support-qa', 'retrieval', 'pooled']) {
     const h = ndcg('hybrid', key);
     const pass = h > ndcg('bm25', key) && h > ndcg('dense', key);
-    row(`hybrid beats bm25 and dense, nDCG@10 (${key})`, `${h.toFixed(3)} vs ${ndcg('bm25', key).toFixed(3)} / ${ndcg('dense', key).toFixed(3)}`, 'hybrid > both', pass, h);
+    row(
+      `hybrid beats bm25 and dense, nDCG@10 (${key})`,
+      `${h.toFixed(3)} vs ${ndcg('bm25', key).toFixed(3)} / ${ndcg('dense', key).toFixed(3)}`,
+      'hybrid > both',
+      pass,
+      h,
+    );
   }
   if (details.sample?.supportQaNdcg10 != null) {
     const cli = details.sample.supportQaNdcg10;
-    row('cross-check: CLI support-qa nDCG@10 (hybrid)', cli.toFixed(3), `= ${ndcg('hybrid', 'support-qa').toFixed(3)} above`, Math.abs(cli - ndcg('hybrid', 'support-qa')) < 0.0015, cli);
+    row(
+      'cross-check: CLI support-qa nDCG@10 (hybrid)',
+      cli.toFixed(3),
+      `= ${ndcg('hybrid', 'support-qa').toFixed(3)} above`,
+      Math.abs(cli - ndcg('hybrid', 'support-qa')) < 0.0015,
+      cli,
+    );
   }
 }
 
@@ -281,13 +586,36 @@ async function benchRetrieval() {
 
 async function benchInstall() {
   header('6. Install (npm ci in a clean clone of HEAD, empty npm cache)');
-  const install = JSON.parse(lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'install-bench.js')], { timeoutMs: 600_000 })).stdout));
+  const install = JSON.parse(
+    lastLine(
+      (await runNodeChecked([path.join(REPO_ROOT, 'bench', 'install-bench.js')], { timeoutMs: 600_000 }))
+        .stdout,
+    ),
+  );
   details.install = install;
   const mb = (bytes) => bytes / 1024 / 1024;
-  row('npm ci, full install: wall', fmtMs(install.full.wallMs), '< 30 s', install.full.wallMs < 30_000, install.full.wallMs);
-  row('node_modules, full install (with dev tools)', fmtMb(install.full.nodeModulesBytes), '< 220 MB (promptfoo 1.4 GB)', mb(install.full.nodeModulesBytes) < 220, install.full.nodeModulesBytes);
+  row(
+    'npm ci, full install: wall',
+    fmtMs(install.full.wallMs),
+    '< 30 s',
+    install.full.wallMs < 30_000,
+    install.full.wallMs,
+  );
+  row(
+    'node_modules, full install (with dev tools)',
+    fmtMb(install.full.nodeModulesBytes),
+    '< 220 MB (promptfoo 1.4 GB)',
+    mb(install.full.nodeModulesBytes) < 220,
+    install.full.nodeModulesBytes,
+  );
   row('npm ci --omit=dev: wall', fmtMs(install.production.wallMs), 'info', null, install.production.wallMs);
-  row('node_modules, production dependencies only', fmtMb(install.production.nodeModulesBytes), '< 120 MB', mb(install.production.nodeModulesBytes) < 120, install.production.nodeModulesBytes);
+  row(
+    'node_modules, production dependencies only',
+    fmtMb(install.production.nodeModulesBytes),
+    '< 120 MB',
+    mb(install.production.nodeModulesBytes) < 120,
+    install.production.nodeModulesBytes,
+  );
 }
 
 function lastLine(text) {
@@ -299,8 +627,13 @@ function lastLine(text) {
 
 const started = Date.now();
 const loadBefore = os.loadavg();
-process.stdout.write(`evalgate bench · ${os.cpus().length} CPUs · node ${process.version} · load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}\n`);
-if (loadBefore[0] > 0.5) process.stdout.write('note: the machine is busy (1-minute load average above 0.5); wall-clock numbers will be inflated.\n');
+process.stdout.write(
+  `evalgate bench · ${os.cpus().length} CPUs · node ${process.version} · load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}\n`,
+);
+if (loadBefore[0] > 0.5)
+  process.stdout.write(
+    'note: the machine is busy (1-minute load average above 0.5); wall-clock numbers will be inflated.\n',
+  );
 let failed = null;
 try {
   if (enabled('startup')) await benchStartup();
@@ -320,17 +653,32 @@ const misses = rows.filter((r) => r.pass === false);
 const outDir = path.join(REPO_ROOT, '.evalgate', 'bench');
 mkdirSync(outDir, { recursive: true });
 const outFile = path.join(outDir, 'latest.json');
-writeFileSync(outFile, `${JSON.stringify({
-  date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-  totalMs,
-  loadAverage: { before: loadBefore, after: os.loadavg() },
-  error: failed ? String(failed.stack ?? failed) : null,
-  rows,
-  details,
-}, null, 1)}\n`);
+writeFileSync(
+  outFile,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      totalMs,
+      loadAverage: { before: loadBefore, after: os.loadavg() },
+      error: failed ? String(failed.stack ?? failed) : null,
+      rows,
+      details,
+    },
+    null,
+    1,
+  )}\n`,
+);
 
-process.stdout.write(`\n${rows.filter((r) => r.pass === true).length} targets met, ${misses.length} missed${misses.length ? `: ${misses.map((r) => r.name).join('; ')}` : ''}\n`);
+process.stdout.write(
+  `\n${rows.filter((r) => r.pass === true).length} targets met, ${misses.length} missed${misses.length ? `: ${misses.map((r) => r.name).join('; ')}` : ''}\n`,
+);
 process.stdout.write(`bench took ${fmtMs(totalMs)}; results in ${path.relative(process.cwd(), outFile)}\n`);
 if (failed) {
   process.stderr.write(`bench: ${failed.message}\n`);

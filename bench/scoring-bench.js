@@ -22,20 +22,29 @@ function argValue(name, fallback) {
 
 const runDir = argValue('--run');
 if (!runDir) {
-  process.stderr.write('usage: node bench/scoring-bench.js --run <run folder> [--config eval/evalgate.yaml]\n');
+  process.stderr.write(
+    'usage: node bench/scoring-bench.js --run <run folder> [--config eval/evalgate.yaml]\n',
+  );
   process.exit(2);
 }
 const configPath = argValue('--config', 'eval/evalgate.yaml');
 const { config, root, file } = await loadConfig(configPath, {});
 const suites = new Map(config.suites.map((s) => [s.name, s]));
-const results = readFileSync(path.join(runDir, 'results.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const results = readFileSync(path.join(runDir, 'results.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const rag = config.rag ? await createRagRuntime({ rag: config.rag, root, env: {}, configFile: file }) : null;
 const k = config.rag?.retrieve.k ?? 5;
 
 // mcq options are not in results.jsonl: take them from the suite's case file.
 const mcqOptions = new Map();
 for (const suite of config.suites.filter((s) => s.task === 'mcq')) {
-  const cases = await loadCases({ file: path.resolve(root, suite.cases), displayPath: suite.cases, task: 'mcq' });
+  const cases = await loadCases({
+    file: path.resolve(root, suite.cases),
+    displayPath: suite.cases,
+    task: 'mcq',
+  });
   for (const c of cases) mcqOptions.set(`${suite.name}\u0000${c.id}`, c.options);
 }
 
@@ -64,14 +73,20 @@ for (const result of results) {
     const ids = assembled.included.map((r) => r.chunk.id);
     passagesChecked++;
     if (JSON.stringify(ids) === JSON.stringify(result.context?.included ?? [])) passagesMatching++;
-    input.passages = assembled.included.map((r) => ({ id: r.chunk.id, docId: r.chunk.docId, text: r.chunk.text }));
+    input.passages = assembled.included.map((r) => ({
+      id: r.chunk.id,
+      docId: r.chunk.docId,
+      text: r.chunk.text,
+    }));
   }
   if (result.task === 'classify') {
     input.label = result.label;
     input.labels = suite.labels;
   }
   if (result.task === 'mcq') {
-    input.options = mcqOptions.get(`${result.suite}\u0000${result.baseId}`) ?? mcqOptions.get(`${result.suite}\u0000${result.caseId}`);
+    input.options =
+      mcqOptions.get(`${result.suite}\u0000${result.baseId}`) ??
+      mcqOptions.get(`${result.suite}\u0000${result.caseId}`);
     input.correctOption = result.mcq?.correct;
   }
   if ((result.task === 'rag-qa' || result.task === 'qa') && result.output !== null && rag) {
@@ -125,17 +140,19 @@ for (const [suite, list] of bySuite) {
   perSuite[suite] = { cases: list.length, task: list[0].task, msPerCase: round(ms / list.length, 4) };
 }
 
-console.log(JSON.stringify({
-  bench: 'scoring',
-  cases: items.length,
-  msPerCaseAll: round(totalMs / items.length, 4),
-  coldMsPerCaseAll: round(coldMs / items.length, 4),
-  msPerCaseSupportQa: perSuite['support-qa']?.msPerCase ?? null,
-  perSuite,
-  embedMsPerQaCase: embedded ? round(embedMs / embedded, 4) : null,
-  passagesRecreated: { checked: passagesChecked, matching: passagesMatching },
-  scoresRecomputed: { compared: scoresCompared, matching: scoresMatching },
-}));
+console.log(
+  JSON.stringify({
+    bench: 'scoring',
+    cases: items.length,
+    msPerCaseAll: round(totalMs / items.length, 4),
+    coldMsPerCaseAll: round(coldMs / items.length, 4),
+    msPerCaseSupportQa: perSuite['support-qa']?.msPerCase ?? null,
+    perSuite,
+    embedMsPerQaCase: embedded ? round(embedMs / embedded, 4) : null,
+    passagesRecreated: { checked: passagesChecked, matching: passagesMatching },
+    scoresRecomputed: { compared: scoresCompared, matching: scoresMatching },
+  }),
+);
 
 function round(x, digits = 3) {
   const f = 10 ** digits;

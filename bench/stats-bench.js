@@ -20,7 +20,14 @@ const WARM_RUNS = 3;
 
 // Ten metrics of the kinds a qa/rag-qa suite produces: proportions and continuous scores.
 const BINARY = ['answer.em', 'answer.declined', 'hallucination.rate', 'retrieval.hit_rate@5'];
-const CONTINUOUS = ['answer.f1', 'answer.rouge_l', 'answer.semantic', 'groundedness', 'retrieval.ndcg@10', 'retrieval.recall@5'];
+const CONTINUOUS = [
+  'answer.f1',
+  'answer.rouge_l',
+  'answer.semantic',
+  'groundedness',
+  'retrieval.ndcg@10',
+  'retrieval.recall@5',
+];
 const METRICS = [...BINARY, ...CONTINUOUS];
 
 function syntheticResults({ cases, seed, shift = 0 }) {
@@ -29,14 +36,28 @@ function syntheticResults({ cases, seed, shift = 0 }) {
   for (let i = 0; i < cases; i++) {
     const scores = {};
     for (const m of BINARY) scores[m] = rng.next() < 0.7 + shift ? 1 : 0;
-    for (const m of CONTINUOUS) scores[m] = Math.round(Math.min(1, Math.max(0, rng.next() * 0.6 + 0.3 + shift)) * 1e6) / 1e6;
+    for (const m of CONTINUOUS)
+      scores[m] = Math.round(Math.min(1, Math.max(0, rng.next() * 0.6 + 0.3 + shift)) * 1e6) / 1e6;
     // A few nulls, as real scorers produce (e.g. retrieval metrics on unanswerable cases).
     if (i % 25 === 0) scores['retrieval.ndcg@10'] = null;
     results.push({
-      suite: 'qa', task: 'qa', caseId: `case-${String(i).padStart(5, '0')}`, baseId: `case-${String(i).padStart(5, '0')}`,
-      provider: 'openai/gpt-4o-mini', repeat: 0, promptVersion: 'bench@v1#00000000',
-      input: 'q', output: 'a', references: ['a'], costUsd: 0.00002, latencyMs: 80 + rng.next() * 60,
-      cached: false, attempts: 1, attribution: scores['answer.f1'] >= 0.5 ? 'pass' : 'generation-error', scores, tags: [i % 2 ? 'even' : 'odd'],
+      suite: 'qa',
+      task: 'qa',
+      caseId: `case-${String(i).padStart(5, '0')}`,
+      baseId: `case-${String(i).padStart(5, '0')}`,
+      provider: 'openai/gpt-4o-mini',
+      repeat: 0,
+      promptVersion: 'bench@v1#00000000',
+      input: 'q',
+      output: 'a',
+      references: ['a'],
+      costUsd: 0.00002,
+      latencyMs: 80 + rng.next() * 60,
+      cached: false,
+      attempts: 1,
+      attribution: scores['answer.f1'] >= 0.5 ? 'pass' : 'generation-error',
+      scores,
+      tags: [i % 2 ? 'even' : 'odd'],
       usage: { inputTokens: 100, outputTokens: 10, estimated: false },
     });
   }
@@ -60,25 +81,46 @@ function coldAndWarm(fn) {
 const baseline = syntheticResults({ cases: CASES, seed: 1 });
 const candidate = syntheticResults({ cases: CASES, seed: 2, shift: -0.01 });
 
-const summarize = coldAndWarm(() => summarizeSuite({
-  suite: 'qa', task: 'qa', provider: 'openai/gpt-4o-mini', model: 'gpt-4o-mini', promptVersion: 'bench@v1#00000000',
-  results: candidate, resamples: RESAMPLES, confidence: 0.95, seed: 42,
-}));
+const summarize = coldAndWarm(() =>
+  summarizeSuite({
+    suite: 'qa',
+    task: 'qa',
+    provider: 'openai/gpt-4o-mini',
+    model: 'gpt-4o-mini',
+    promptVersion: 'bench@v1#00000000',
+    results: candidate,
+    resamples: RESAMPLES,
+    confidence: 0.95,
+    seed: 42,
+  }),
+);
 const baseTable = perCaseTable(baseline);
 const candTable = perCaseTable(candidate);
-const compare = coldAndWarm(() => compareRuns({
-  baseline: baseTable, candidate: candTable, gatedMetrics: ['answer.f1', 'retrieval.ndcg@10', 'hallucination.rate', 'answer.em'],
-  confidence: 0.95, resamples: RESAMPLES, seed: 42,
-}));
+const compare = coldAndWarm(() =>
+  compareRuns({
+    baseline: baseTable,
+    candidate: candTable,
+    gatedMetrics: ['answer.f1', 'retrieval.ndcg@10', 'hallucination.rate', 'answer.em'],
+    confidence: 0.95,
+    resamples: RESAMPLES,
+    seed: 42,
+  }),
+);
 
-console.log(JSON.stringify({
-  bench: 'stats',
-  cases: CASES,
-  metrics: METRICS.length,
-  resamples: RESAMPLES,
-  summarizeSuite: { coldMs: summarize.coldMs, warmMs: summarize.warmMs, metricsSummarized: Object.keys(summarize.value.metrics).length },
-  compareRuns: { coldMs: compare.coldMs, warmMs: compare.warmMs, comparisons: compare.value.length },
-}));
+console.log(
+  JSON.stringify({
+    bench: 'stats',
+    cases: CASES,
+    metrics: METRICS.length,
+    resamples: RESAMPLES,
+    summarizeSuite: {
+      coldMs: summarize.coldMs,
+      warmMs: summarize.warmMs,
+      metricsSummarized: Object.keys(summarize.value.metrics).length,
+    },
+    compareRuns: { coldMs: compare.coldMs, warmMs: compare.warmMs, comparisons: compare.value.length },
+  }),
+);
 
 function round(x, digits = 1) {
   const f = 10 ** digits;

@@ -8,13 +8,16 @@ if (file) {
   process.on('exit', (code) => {
     const cpu = process.cpuUsage();
     const usage = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({
-      userMicros: cpu.user,
-      systemMicros: cpu.system,
-      // resourceUsage().maxRSS is in kilobytes.
-      maxRssBytes: usage.maxRSS * 1024,
-      uptimeMs: process.uptime() * 1000,
-      exitCode: code,
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        userMicros: cpu.user,
+        systemMicros: cpu.system,
+        // resourceUsage().maxRSS is in kilobytes.
+        maxRssBytes: usage.maxRSS * 1024,
+        uptimeMs: process.uptime() * 1000,
+        exitCode: code,
+      }),
+    );
   });
 }

@@ -6,13 +6,19 @@ import type { EvalConfig } from '../config/schema.js';
 import { createRng } from '../core/rng.js';
 import { tokenF1 } from '../scorers/answer/token-f1.js';
 import { bbqScore, type BbqItem } from '../scorers/bias/bbq-score.js';
-import { answerDivergence, groupScoreGap, labelFlipRate, type CounterfactualCase } from '../scorers/bias/counterfactual.js';
+import { answerDivergence, groupScoreGap, labelFlipRate } from '../scorers/bias/counterfactual.js';
 import { fairness } from '../scorers/bias/fairness.js';
 import { subgroups } from '../scorers/bias/subgroups.js';
 import { createResampler } from '../stats/index.js';
 import type { BiasRow, BiasSummary, CaseResult, SubgroupGap, SuiteSummary } from '../run/types.js';
 
-const PRIMARY_METRIC: Record<string, string> = { 'rag-qa': 'answer.f1', qa: 'answer.f1', classify: 'classification.accuracy', mcq: 'mcq.accuracy', retrieval: 'retrieval.ndcg@10' };
+const PRIMARY_METRIC: Record<string, string> = {
+  'rag-qa': 'answer.f1',
+  qa: 'answer.f1',
+  classify: 'classification.accuracy',
+  mcq: 'mcq.accuracy',
+  retrieval: 'retrieval.ndcg@10',
+};
 /** Tags that mark how a case was built rather than who it is about. */
 const NON_GROUP_TAG = /^(bias-probe|bbq)$/;
 const MIN_SUBGROUP_CASES = 5;
@@ -23,7 +29,11 @@ const MIN_RATE_SUPPORT = 5;
 const MIN_BBQ_ANSWERS = 5;
 const GAP_RESAMPLES = 1000;
 
-export function auditBias(options: { results: readonly CaseResult[]; config: EvalConfig; summaries: readonly SuiteSummary[] }): BiasSummary {
+export function auditBias(options: {
+  results: readonly CaseResult[];
+  config: EvalConfig;
+  summaries: readonly SuiteSummary[];
+}): BiasSummary {
   const { config } = options;
   const thresholds = config.bias.thresholds;
   const rows: BiasRow[] = [];
@@ -31,7 +41,9 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
   for (const summary of options.summaries) {
     // One row per case: repeats would multiply n past the support minimums, and a model's
     // own run-to-run variation would read as a label flip between groups.
-    const results = options.results.filter((r) => r.suite === summary.suite && r.provider === summary.provider && !r.error && r.repeat === 0);
+    const results = options.results.filter(
+      (r) => r.suite === summary.suite && r.provider === summary.provider && !r.error && r.repeat === 0,
+    );
     const metric = PRIMARY_METRIC[summary.task];
     const base = { suite: summary.suite, provider: summary.provider };
 
@@ -40,38 +52,112 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
       if (variants.length === 0) continue;
       const cases = counterfactualCases(variants);
       for (const m of spec.metrics ?? [metric]) {
-        const gap = gapWithInterval(cases, m, config.seed, config.gate.confidence, `${summary.suite}:${summary.provider}:${attribute}:${m}`);
-        rows.push({ ...base, attribute, metric: `${m} gap between groups`, threshold: thresholds.score_gap, value: gap.value, low: gap.low, high: gap.high, pass: gap.value === null ? null : gap.value <= thresholds.score_gap, detail: gap.detail });
+        const gap = gapWithInterval(
+          cases,
+          m,
+          config.seed,
+          config.gate.confidence,
+          `${summary.suite}:${summary.provider}:${attribute}:${m}`,
+        );
+        rows.push({
+          ...base,
+          attribute,
+          metric: `${m} gap between groups`,
+          threshold: thresholds.score_gap,
+          value: gap.value,
+          low: gap.low,
+          high: gap.high,
+          pass: gap.value === null ? null : gap.value <= thresholds.score_gap,
+          detail: gap.detail,
+        });
       }
       if (summary.task === 'classify') {
-        const flips = labelFlipRate(cases.map((c) => ({ baseId: c.baseId, variants: c.variants.map((v) => ({ group: v.group, label: v.label })) })));
-        rows.push({ ...base, attribute, metric: 'label flip rate', threshold: thresholds.flip_rate, value: round(flips.rate), pass: flips.rate === null ? null : flips.rate <= thresholds.flip_rate, detail: flips.flipped.length ? `flipped: ${flips.flipped.slice(0, 5).join(', ')}` : `${flips.compared} probes, none flipped` });
+        const flips = labelFlipRate(
+          cases.map((c) => ({
+            baseId: c.baseId,
+            variants: c.variants.map((v) => ({ group: v.group, label: v.label })),
+          })),
+        );
+        rows.push({
+          ...base,
+          attribute,
+          metric: 'label flip rate',
+          threshold: thresholds.flip_rate,
+          value: round(flips.rate),
+          pass: flips.rate === null ? null : flips.rate <= thresholds.flip_rate,
+          detail: flips.flipped.length
+            ? `flipped: ${flips.flipped.slice(0, 5).join(', ')}`
+            : `${flips.compared} probes, none flipped`,
+        });
       } else if (summary.task === 'rag-qa' || summary.task === 'qa') {
         const divergence = answerDivergence({ cases, similarity: (a, b) => tokenF1(a, [b]) ?? 0 });
-        rows.push({ ...base, attribute, metric: 'answer divergence (1 − token F1 between variants)', threshold: thresholds.divergence, value: round(divergence.divergence), pass: divergence.divergence === null ? null : divergence.divergence <= thresholds.divergence });
+        rows.push({
+          ...base,
+          attribute,
+          metric: 'answer divergence (1 − token F1 between variants)',
+          threshold: thresholds.divergence,
+          value: round(divergence.divergence),
+          pass: divergence.divergence === null ? null : divergence.divergence <= thresholds.divergence,
+        });
       }
     }
 
     if (summary.task === 'classify' && config.bias.group_tag) {
       const prefix = `${config.bias.group_tag}:`;
       // Counterfactual variants are copies of one case; group rates come from real cases only.
-      const items = results.filter((r) => !r.variant).flatMap((r) => {
-        const tag = r.tags.find((t) => t.startsWith(prefix));
-        return tag && r.label !== undefined ? [{ group: tag.slice(prefix.length), gold: r.label, predicted: r.predicted ?? null }] : [];
-      });
+      const items = results
+        .filter((r) => !r.variant)
+        .flatMap((r) => {
+          const tag = r.tags.find((t) => t.startsWith(prefix));
+          return tag && r.label !== undefined
+            ? [{ group: tag.slice(prefix.length), gold: r.label, predicted: r.predicted ?? null }]
+            : [];
+        });
       const labels = config.suites.find((s) => s.name === summary.suite)?.labels ?? [];
       const perGroup = new Map<string, number>();
       for (const item of items) perGroup.set(item.group, (perGroup.get(item.group) ?? 0) + 1);
-      const small = [...perGroup].filter(([, n]) => n < MIN_FAIRNESS_GROUP_CASES).map(([g]) => g).sort();
+      const small = [...perGroup]
+        .filter(([, n]) => n < MIN_FAIRNESS_GROUP_CASES)
+        .map(([g]) => g)
+        .sort();
       const compared = items.filter((i) => !small.includes(i.group));
       if (items.length > 0 && perGroup.size - small.length < 2) {
-        rows.push({ ...base, attribute: config.bias.group_tag, metric: 'demographic parity difference (worst label)', threshold: thresholds.parity_difference, value: null, pass: null, detail: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}` });
+        rows.push({
+          ...base,
+          attribute: config.bias.group_tag,
+          metric: 'demographic parity difference (worst label)',
+          threshold: thresholds.parity_difference,
+          value: null,
+          pass: null,
+          detail: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}`,
+        });
       } else if (compared.length > 0) {
         items.splice(0, items.length, ...compared);
         const report = fairness({ items, labels, minSupport: MIN_RATE_SUPPORT });
         const attribute = config.bias.group_tag;
-        rows.push({ ...base, attribute, metric: 'demographic parity difference (worst label)', threshold: thresholds.parity_difference, value: round(report.demographicParityDifference), pass: report.demographicParityDifference === null ? null : report.demographicParityDifference <= thresholds.parity_difference, detail: `groups: ${report.groups.join(', ')}${small.length ? ` (too few cases, left out: ${small.join(', ')})` : ''}` });
-        rows.push({ ...base, attribute, metric: 'equalized odds difference (worst label)', threshold: thresholds.parity_difference, value: round(report.equalizedOddsDifference), pass: report.equalizedOddsDifference === null ? null : report.equalizedOddsDifference <= thresholds.parity_difference });
+        rows.push({
+          ...base,
+          attribute,
+          metric: 'demographic parity difference (worst label)',
+          threshold: thresholds.parity_difference,
+          value: round(report.demographicParityDifference),
+          pass:
+            report.demographicParityDifference === null
+              ? null
+              : report.demographicParityDifference <= thresholds.parity_difference,
+          detail: `groups: ${report.groups.join(', ')}${small.length ? ` (too few cases, left out: ${small.join(', ')})` : ''}`,
+        });
+        rows.push({
+          ...base,
+          attribute,
+          metric: 'equalized odds difference (worst label)',
+          threshold: thresholds.parity_difference,
+          value: round(report.equalizedOddsDifference),
+          pass:
+            report.equalizedOddsDifference === null
+              ? null
+              : report.equalizedOddsDifference <= thresholds.parity_difference,
+        });
       }
     }
 
@@ -79,21 +165,43 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
       const items = results.filter((r) => r.mcq).map((r) => ({ r, item: toBbqItem(r) }));
       const categories = [...new Set(items.map((i) => i.r.mcq!.category ?? 'all'))].sort();
       for (const category of [...categories, ...(categories.length > 1 ? ['all categories'] : [])]) {
-        const subset = items.filter((i) => category === 'all categories' || (i.r.mcq!.category ?? 'all') === category).map((i) => i.item);
+        const subset = items
+          .filter((i) => category === 'all categories' || (i.r.mcq!.category ?? 'all') === category)
+          .map((i) => i.item);
         const scores = bbqScore(subset);
-        for (const [condition, result] of [['disambiguated', scores.disambiguated], ['ambiguous', scores.ambiguous]] as const) {
+        for (const [condition, result] of [
+          ['disambiguated', scores.disambiguated],
+          ['ambiguous', scores.ambiguous],
+        ] as const) {
           // A bias score from a handful of non-unknown answers swings by ±2/n per answer: it is
           // shown, but only judged once enough answers back it.
-          const judged = result.biasScore !== null && (condition === 'ambiguous' ? result.accuracy === 1 || result.nonUnknown >= MIN_BBQ_ANSWERS : result.nonUnknown >= MIN_BBQ_ANSWERS);
+          const judged =
+            result.biasScore !== null &&
+            (condition === 'ambiguous'
+              ? result.accuracy === 1 || result.nonUnknown >= MIN_BBQ_ANSWERS
+              : result.nonUnknown >= MIN_BBQ_ANSWERS);
           const note = judged ? '' : ` (not judged: fewer than ${MIN_BBQ_ANSWERS} non-unknown answers)`;
-          rows.push({ ...base, attribute: category, metric: `BBQ bias score (${condition})`, threshold: thresholds.bbq_bias, value: round(result.biasScore), pass: judged ? Math.abs(result.biasScore!) <= thresholds.bbq_bias : null, detail: `accuracy ${result.accuracy === null ? 'n/a' : result.accuracy.toFixed(3)} on ${result.n} items, ${result.nonUnknown} non-unknown answers${note}` });
+          rows.push({
+            ...base,
+            attribute: category,
+            metric: `BBQ bias score (${condition})`,
+            threshold: thresholds.bbq_bias,
+            value: round(result.biasScore),
+            pass: judged ? Math.abs(result.biasScore!) <= thresholds.bbq_bias : null,
+            detail: `accuracy ${result.accuracy === null ? 'n/a' : result.accuracy.toFixed(3)} on ${result.n} items, ${result.nonUnknown} non-unknown answers${note}`,
+          });
         }
       }
     }
 
     if (metric && summary.task !== 'retrieval') {
       const breakdown = subgroups({
-        items: results.filter((r) => !r.variant).map((r) => ({ tags: r.tags.filter((t) => !NON_GROUP_TAG.test(t)), value: r.scores[metric] ?? null })),
+        items: results
+          .filter((r) => !r.variant)
+          .map((r) => ({
+            tags: r.tags.filter((t) => !NON_GROUP_TAG.test(t)),
+            value: r.scores[metric] ?? null,
+          })),
         minCount: MIN_SUBGROUP_CASES,
         threshold: thresholds.subgroup_gap,
       });
@@ -111,32 +219,67 @@ export function auditBias(options: { results: readonly CaseResult[]; config: Eva
   return { rows, subgroups: subgroupGaps };
 }
 
-type VariantView = { group: string; label?: string | null; answer?: string | null; score?: number | null; scores: Record<string, number | null> };
+type VariantView = {
+  group: string;
+  label?: string | null;
+  answer?: string | null;
+  score?: number | null;
+  scores: Record<string, number | null>;
+};
 
 function counterfactualCases(variants: readonly CaseResult[]): { baseId: string; variants: VariantView[] }[] {
   const byBase = new Map<string, VariantView[]>();
   for (const r of variants) {
     const list = byBase.get(r.baseId) ?? [];
-    list.push({ group: r.variant!.group, label: r.label !== undefined ? r.predicted ?? null : undefined, answer: r.output, scores: r.scores });
+    list.push({
+      group: r.variant!.group,
+      label: r.label !== undefined ? (r.predicted ?? null) : undefined,
+      answer: r.output,
+      scores: r.scores,
+    });
     byBase.set(r.baseId, list);
   }
   return [...byBase.keys()].sort().map((baseId) => ({ baseId, variants: byBase.get(baseId)! }));
 }
 
 /** Group score gap (max − min of group means) with a bootstrap interval over base cases. */
-function gapWithInterval(cases: ReturnType<typeof counterfactualCases>, metric: string, seed: number, confidence: number, label: string): { value: number | null; low: number | null; high: number | null; detail?: string } {
-  const withScores = cases.map((c) => ({ baseId: c.baseId, variants: c.variants.map((v) => ({ group: v.group, score: v.scores[metric] ?? null })) }));
+function gapWithInterval(
+  cases: ReturnType<typeof counterfactualCases>,
+  metric: string,
+  seed: number,
+  confidence: number,
+  label: string,
+): { value: number | null; low: number | null; high: number | null; detail?: string } {
+  const withScores = cases.map((c) => ({
+    baseId: c.baseId,
+    variants: c.variants.map((v) => ({ group: v.group, score: v.scores[metric] ?? null })),
+  }));
   const full = groupScoreGap(withScores);
   if (full.gap === null) return { value: null, low: null, high: null };
-  const resampler = createResampler({ n: withScores.length, resamples: GAP_RESAMPLES, rng: createRng(seed).fork(`bias:${label}`) });
-  const ci = resampler.statisticCi((idx) => groupScoreGap([...idx].map((i) => withScores[i])).gap ?? NaN, confidence);
-  const detail = Object.entries(full.means).map(([g, m]) => `${g} ${m.mean.toFixed(3)} (n=${m.n})`).join(', ');
+  const resampler = createResampler({
+    n: withScores.length,
+    resamples: GAP_RESAMPLES,
+    rng: createRng(seed).fork(`bias:${label}`),
+  });
+  const ci = resampler.statisticCi(
+    (idx) => groupScoreGap([...idx].map((i) => withScores[i])).gap ?? NaN,
+    confidence,
+  );
+  const detail = Object.entries(full.means)
+    .map(([g, m]) => `${g} ${m.mean.toFixed(3)} (n=${m.n})`)
+    .join(', ');
   return { value: round(full.gap), low: ci ? round(ci.low) : null, high: ci ? round(ci.high) : null, detail };
 }
 
 function toBbqItem(r: CaseResult): BbqItem {
   const m = r.mcq!;
-  return { condition: m.condition, chosen: m.chosen, label: m.correct, biasedOption: m.biased, unknownOption: m.unknown };
+  return {
+    condition: m.condition,
+    chosen: m.chosen,
+    label: m.correct,
+    biasedOption: m.biased,
+    unknownOption: m.unknown,
+  };
 }
 
 function round(x: number | null): number | null {

@@ -34,34 +34,56 @@ export function buildRecord(options: BuildRecordOptions): RunRecord {
     const [suiteName, provider] = key.split('\u0000');
     const suite = config.suites.find((s) => s.name === suiteName);
     const providerInfo = manifest.providers.find((p) => p.id === provider);
-    summaries.push(summarizeSuite({
-      suite: suiteName,
-      task: list[0].task,
-      provider,
-      model: providerInfo?.model ?? provider,
-      promptVersion: list[0].promptVersion,
-      labels: suite?.labels,
-      results: list,
-      resamples: config.gate.resamples,
-      confidence: config.gate.confidence,
-      seed: config.seed,
-    }));
+    summaries.push(
+      summarizeSuite({
+        suite: suiteName,
+        task: list[0].task,
+        provider,
+        model: providerInfo?.model ?? provider,
+        promptVersion: list[0].promptVersion,
+        labels: suite?.labels,
+        results: list,
+        resamples: config.gate.resamples,
+        confidence: config.gate.confidence,
+        seed: config.seed,
+      }),
+    );
   }
   const bias = auditBias({ results, config, summaries });
   const comparison = baseline
-    ? compareRuns({ baseline: transposeTable(baseline.cases), candidate: perCaseTable(results), gatedMetrics: Object.keys(config.gate.max_drop), confidence: config.gate.confidence, resamples: config.gate.resamples, seed: config.seed })
+    ? compareRuns({
+        baseline: transposeTable(baseline.cases),
+        candidate: perCaseTable(results),
+        gatedMetrics: Object.keys(config.gate.max_drop),
+        confidence: config.gate.confidence,
+        resamples: config.gate.resamples,
+        seed: config.seed,
+      })
     : [];
   const targets = checkTargets(summaries, config.targets);
   const ran = new Set(summaries.map((s) => s.suite));
-  const missingSuites = Object.keys(config.targets).filter((suite) => !ran.has(suite) && (manifest.suites.some((s) => s.name === suite)));
+  const missingSuites = Object.keys(config.targets).filter(
+    (suite) => !ran.has(suite) && manifest.suites.some((s) => s.name === suite),
+  );
   // A gated metric that is per-case in neither run can never be compared: a typo, or a
   // suite-level statistic (latency percentile, macro-F1) that only a target can judge.
   // With --suite only some suites ran, so an absent metric is only suspicious when all ran.
-  const perCaseMetrics = new Set([...results.flatMap((r) => Object.keys(r.scores)), ...baselineMetricNames(baseline)]);
-  const statistics = new Set(summaries.flatMap((s) => Object.entries(s.metrics).filter(([, m]) => m.kind === 'statistic').map(([name]) => name)));
+  const perCaseMetrics = new Set([
+    ...results.flatMap((r) => Object.keys(r.scores)),
+    ...baselineMetricNames(baseline),
+  ]);
+  const statistics = new Set(
+    summaries.flatMap((s) =>
+      Object.entries(s.metrics)
+        .filter(([, m]) => m.kind === 'statistic')
+        .map(([name]) => name),
+    ),
+  );
   const allSuitesRan = config.suites.every((s) => manifest.suites.some((m) => m.name === s.name));
   const ungatedMetrics = baseline
-    ? Object.keys(config.gate.max_drop).filter((m) => statistics.has(m) || (allSuitesRan && !perCaseMetrics.has(m)))
+    ? Object.keys(config.gate.max_drop).filter(
+        (m) => statistics.has(m) || (allSuitesRan && !perCaseMetrics.has(m)),
+      )
     : [];
   const gate = decideGate({
     summaries,
@@ -75,7 +97,15 @@ export function buildRecord(options: BuildRecordOptions): RunRecord {
     missingSuites,
     ungatedMetrics,
   });
-  return { manifest, summary: summaries, bias, comparison, targets, gate, changes: describeChanges(manifest, baseline) };
+  return {
+    manifest,
+    summary: summaries,
+    bias,
+    comparison,
+    targets,
+    gate,
+    changes: describeChanges(manifest, baseline),
+  };
 }
 
 function compareGroupKeys(a: string, b: string, suiteOrder: string[]): number {
@@ -88,7 +118,8 @@ function compareGroupKeys(a: string, b: string, suiteOrder: string[]): number {
 function baselineMetricNames(baseline: Baseline | null): string[] {
   const names = new Set<string>();
   for (const byProvider of Object.values(baseline?.cases ?? {})) {
-    for (const byCase of Object.values(byProvider)) for (const metrics of Object.values(byCase)) for (const m of Object.keys(metrics)) names.add(m);
+    for (const byCase of Object.values(byProvider))
+      for (const metrics of Object.values(byCase)) for (const m of Object.keys(metrics)) names.add(m);
   }
   return [...names];
 }

@@ -17,7 +17,9 @@ function naive(values: number[], p: number): number {
 describe('createResampledPercentile', () => {
   it('matches a sort-based nearest-rank percentile on random resamples, skipping NaN', () => {
     const rng = createRng(3);
-    const values = Float64Array.from({ length: 200 }, (_, i) => (i % 17 === 0 ? NaN : Math.round(rng.next() * 1000)));
+    const values = Float64Array.from({ length: 200 }, (_, i) =>
+      i % 17 === 0 ? NaN : Math.round(rng.next() * 1000),
+    );
     for (const p of [50, 95, 99]) {
       const fast = createResampledPercentile(values, p);
       for (let trial = 0; trial < 50; trial++) {
@@ -38,8 +40,15 @@ describe('createResampledPercentile', () => {
 describe('resampledPercentiles', () => {
   it('matches one createResampledPercentile per percentile on the same resamples', () => {
     const rng = createRng(9);
-    const values = Float64Array.from({ length: 150 }, (_, i) => (i % 11 === 0 ? NaN : Math.round(rng.next() * 500)));
-    const draws = Array.from({ length: 40 }, () => countsOf(Uint32Array.from({ length: 150 }, () => rng.int(150)), 150));
+    const values = Float64Array.from({ length: 150 }, (_, i) =>
+      i % 11 === 0 ? NaN : Math.round(rng.next() * 500),
+    );
+    const draws = Array.from({ length: 40 }, () =>
+      countsOf(
+        Uint32Array.from({ length: 150 }, () => rng.int(150)),
+        150,
+      ),
+    );
     const replicate = (stat: (counts: Uint32Array) => number) => Float64Array.from(draws, stat);
     const [p50, p95, p99] = resampledPercentiles(values, [50, 95, 99], replicate);
     expect([...p50]).toEqual(draws.map(createResampledPercentile(values, 50)));
@@ -54,7 +63,8 @@ describe('clustered percentiles (repeats)', () => {
     const latency = Float64Array.from([10, 1000, 20, 30]);
     const caseOf = Uint32Array.from([0, 0, 1, 1]);
     // Resamples drew cases {0, 1}, {1, 1} and {0, 0}.
-    const replicate = (stat: (counts: Uint32Array) => number) => Float64Array.from([Uint32Array.of(1, 1), Uint32Array.of(0, 2), Uint32Array.of(2, 0)], stat);
+    const replicate = (stat: (counts: Uint32Array) => number) =>
+      Float64Array.from([Uint32Array.of(1, 1), Uint32Array.of(0, 2), Uint32Array.of(2, 0)], stat);
     const [p50, p95] = resampledPercentiles(latency, [50, 95], replicate, { of: caseOf, count: 2 });
     expect([...p50]).toEqual([20, 20, 10]); // {10,1000,20,30} → 2nd of 4 = 20; {20,30,20,30} → 20; {10,1000,10,1000} → 10
     expect([...p95]).toEqual([1000, 30, 1000]);

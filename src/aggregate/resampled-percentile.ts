@@ -4,16 +4,19 @@
 // intervals for 2,000 cases × 2,000 resamples inside the statistics budget.
 import type { DrawCounts } from '../stats/resampler.js';
 
-export interface ResampledPercentile {
-  (counts: DrawCounts): number;
-}
+export type ResampledPercentile = (counts: DrawCounts) => number;
 
 /**
  * Nearest-rank percentiles `ps` of the drawn values, from one count and one sorted walk.
  * With `clusterOf` (value → case index), the drawn indices are cases and every value of a
  * drawn case counts: percentiles over individual calls, resampled by case (for --repeat).
  */
-function createPercentileCounter(values: Float64Array, ps: readonly number[], clusterOf?: Uint32Array, clusters?: number): (counts: DrawCounts) => number[] {
+function createPercentileCounter(
+  values: Float64Array,
+  ps: readonly number[],
+  clusterOf?: Uint32Array,
+  clusters?: number,
+): (counts: DrawCounts) => number[] {
   const finite: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(i);
   const order = Uint32Array.from(finite.sort((a, b) => values[a] - values[b] || a - b));

@@ -2,7 +2,10 @@
 // intervals over cases, plus the confusion matrix, reliability bins and the confidence
 // threshold at which a target precision is met (the human-review cut).
 import { calibration } from '../scorers/classification/calibration.js';
-import { classificationReport, type ClassificationItem } from '../scorers/classification/classification-report.js';
+import {
+  classificationReport,
+  type ClassificationItem,
+} from '../scorers/classification/classification-report.js';
 import { prAuc } from '../scorers/classification/pr-auc.js';
 import { reviewThreshold } from '../scorers/classification/review-threshold.js';
 import { rocAuc } from '../scorers/classification/roc-auc.js';
@@ -11,7 +14,13 @@ import type { CaseResult, ClassificationSummary, MetricSummary } from '../run/ty
 
 export const REVIEW_TARGET_PRECISION = 0.9;
 
-export function summarizeClassification(options: { results: readonly CaseResult[]; labels: string[]; resampler: Resampler; confidence: number; caseIndex: Map<string, number> }): { metrics: Record<string, MetricSummary>; summary: ClassificationSummary } {
+export function summarizeClassification(options: {
+  results: readonly CaseResult[];
+  labels: string[];
+  resampler: Resampler;
+  confidence: number;
+  caseIndex: Map<string, number>;
+}): { metrics: Record<string, MetricSummary>; summary: ClassificationSummary } {
   const { labels, resampler } = options;
   // One item per case (first repeat) so bootstrap indices map onto cases.
   const byCase: (CaseResult | undefined)[] = new Array(resampler.n);
@@ -20,7 +29,9 @@ export function summarizeClassification(options: { results: readonly CaseResult[
     if (!byCase[i] || r.repeat < byCase[i]!.repeat) byCase[i] = r;
   }
   const usable = byCase.map((r) => (r && !r.error && r.label !== undefined ? r : undefined));
-  const items: (ClassificationItem | undefined)[] = usable.map((r) => (r ? { gold: r.label!, predicted: r.predicted ?? null } : undefined));
+  const items: (ClassificationItem | undefined)[] = usable.map((r) =>
+    r ? { gold: r.label!, predicted: r.predicted ?? null } : undefined,
+  );
   const select = <T>(arr: (T | undefined)[], idx: Uint32Array): T[] => {
     const out: T[] = [];
     for (const i of idx) if (arr[i] !== undefined) out.push(arr[i]!);
@@ -29,39 +40,80 @@ export function summarizeClassification(options: { results: readonly CaseResult[
   const identity = Uint32Array.from({ length: resampler.n }, (_, i) => i);
   const full = classificationReport({ items: select(items, identity), labels });
 
-  const calibrationItems = usable.map((r) => (r && typeof r.confidence === 'number' ? { confidence: r.confidence, correct: r.predicted === r.label } : undefined));
-  const scoredItems = usable.map((r) => (r && r.labelProbabilities ? { gold: r.label!, scores: r.labelProbabilities } : undefined));
+  const calibrationItems = usable.map((r) =>
+    r && typeof r.confidence === 'number'
+      ? { confidence: r.confidence, correct: r.predicted === r.label }
+      : undefined,
+  );
+  const scoredItems = usable.map((r) =>
+    r?.labelProbabilities ? { gold: r.label!, scores: r.labelProbabilities } : undefined,
+  );
 
   const metrics: Record<string, MetricSummary> = {};
   const stat = (fn: (idx: Uint32Array) => number | null, n: number): MetricSummary => {
     const estimate = fn(identity);
     if (estimate === null || n === 0) return { value: null, low: null, high: null, n, kind: 'statistic' };
     const ci = resampler.statisticCi((idx) => fn(idx) ?? NaN, options.confidence);
-    return { value: r6(estimate), low: ci ? r6(ci.low) : null, high: ci ? r6(ci.high) : null, n, kind: 'statistic' };
+    return {
+      value: r6(estimate),
+      low: ci ? r6(ci.low) : null,
+      high: ci ? r6(ci.high) : null,
+      n,
+      kind: 'statistic',
+    };
   };
   const nItems = select(items, identity).length;
-  metrics['classification.macro_f1'] = stat((idx) => classificationReport({ items: select(items, idx), labels }).macroF1, nItems);
+  metrics['classification.macro_f1'] = stat(
+    (idx) => classificationReport({ items: select(items, idx), labels }).macroF1,
+    nItems,
+  );
   const nCal = select(calibrationItems, identity).length;
-  if (nCal > 0) metrics['calibration.ece'] = stat((idx) => calibration({ items: select(calibrationItems, idx) }).ece, nCal);
+  if (nCal > 0)
+    metrics['calibration.ece'] = stat(
+      (idx) => calibration({ items: select(calibrationItems, idx) }).ece,
+      nCal,
+    );
   const nScored = select(scoredItems, identity).length;
   if (nScored > 0) {
-    metrics['classification.roc_auc'] = stat((idx) => rocAuc({ items: select(scoredItems, idx), labels }).macro, nScored);
-    metrics['classification.pr_auc'] = stat((idx) => prAuc({ items: select(scoredItems, idx), labels }).macro, nScored);
+    metrics['classification.roc_auc'] = stat(
+      (idx) => rocAuc({ items: select(scoredItems, idx), labels }).macro,
+      nScored,
+    );
+    metrics['classification.pr_auc'] = stat(
+      (idx) => prAuc({ items: select(scoredItems, idx), labels }).macro,
+      nScored,
+    );
   }
 
   const confusion: ClassificationSummary['confusion'] = {};
   full.confusion.rows.forEach((gold, i) => {
     confusion[gold] = {};
-    full.confusion.columns.forEach((predicted, j) => { confusion[gold][predicted] = full.confusion.matrix[i][j]; });
+    full.confusion.columns.forEach((predicted, j) => {
+      confusion[gold][predicted] = full.confusion.matrix[i][j];
+    });
   });
   const perClass: ClassificationSummary['perClass'] = {};
-  for (const c of full.perClass) perClass[c.label] = { precision: c.precision, recall: c.recall, f1: c.f1, support: c.support };
+  for (const c of full.perClass)
+    perClass[c.label] = { precision: c.precision, recall: c.recall, f1: c.f1, support: c.support };
   const summary: ClassificationSummary = { labels, confusion, perClass };
   if (nCal > 0) {
     const cal = calibration({ items: select(calibrationItems, identity) });
-    summary.reliability = cal.bins.map((b) => ({ low: b.lower, high: b.upper, count: b.count, accuracy: b.accuracy, confidence: b.confidence }));
-    const review = reviewThreshold({ items: select(calibrationItems, identity), targetPrecision: REVIEW_TARGET_PRECISION });
-    summary.reviewThreshold = { targetPrecision: REVIEW_TARGET_PRECISION, threshold: review?.threshold ?? null, reviewShare: review?.reviewShare ?? null };
+    summary.reliability = cal.bins.map((b) => ({
+      low: b.lower,
+      high: b.upper,
+      count: b.count,
+      accuracy: b.accuracy,
+      confidence: b.confidence,
+    }));
+    const review = reviewThreshold({
+      items: select(calibrationItems, identity),
+      targetPrecision: REVIEW_TARGET_PRECISION,
+    });
+    summary.reviewThreshold = {
+      targetPrecision: REVIEW_TARGET_PRECISION,
+      threshold: review?.threshold ?? null,
+      reviewShare: review?.reviewShare ?? null,
+    };
   }
   return { metrics, summary };
 }

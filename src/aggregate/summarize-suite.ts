@@ -3,7 +3,14 @@
 // statistics (latency percentiles, macro-F1, ECE, AUC) bootstrapped over cases.
 import { createRng } from '../core/rng.js';
 import type { TaskKind } from '../core/task.js';
-import { createResampler, flakiness, percentileInterval, wilsonInterval, type BootstrapInterval, type Resampler } from '../stats/index.js';
+import {
+  createResampler,
+  flakiness,
+  percentileInterval,
+  wilsonInterval,
+  type BootstrapInterval,
+  type Resampler,
+} from '../stats/index.js';
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
 import { percentilesOf, resampledPercentiles } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
@@ -27,23 +34,38 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   const indexOf = new Map(caseIds.map((id, i) => [id, i]));
   const n = caseIds.length;
   const repeats = Math.max(1, ...results.map((r) => r.repeat + 1));
-  const resampler = createResampler({ n, resamples: options.resamples, rng: createRng(options.seed).fork(`summary:${options.suite}:${options.provider}`) });
+  const resampler = createResampler({
+    n,
+    resamples: options.resamples,
+    rng: createRng(options.seed).fork(`summary:${options.suite}:${options.provider}`),
+  });
 
   const metrics: Record<string, MetricSummary> = {};
   const perCase = perCaseValues(results, indexOf, n);
-  if (options.task !== 'retrieval') perCase.set('errors.rate', valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0)));
+  if (options.task !== 'retrieval')
+    perCase.set(
+      'errors.rate',
+      valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0)),
+    );
   const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd);
   const costKnown = results.every((r) => r.error || r.costUsd !== null);
   if (costKnown && countFinite(costValues) > 0) perCase.set('cost.per_case_usd', costValues);
   // Every per-case mean shares one pass over the bootstrap draws.
   const names = [...perCase.keys()].sort((a, b) => a.localeCompare(b));
-  const intervals = resampler.meanCis(names.map((name) => perCase.get(name)!), options.confidence);
+  const intervals = resampler.meanCis(
+    names.map((name) => perCase.get(name)!),
+    options.confidence,
+  );
   names.forEach((name, i) => {
-    metrics[name] = meanSummary(perCase.get(name)!, intervals[i], options.confidence, repeats === 1 && name !== 'cost.per_case_usd');
+    metrics[name] = meanSummary(
+      perCase.get(name)!,
+      intervals[i],
+      options.confidence,
+      repeats === 1 && name !== 'cost.per_case_usd',
+    );
   });
 
   Object.assign(metrics, latencySummaries(results, indexOf, resampler, options.confidence));
-
 
   const summary: SuiteSummary = {
     suite: options.suite,
@@ -59,11 +81,18 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   };
 
   const attribution: SuiteSummary['attribution'] = {};
-  for (const r of results) if (r.attribution) attribution[r.attribution] = (attribution[r.attribution] ?? 0) + 1;
+  for (const r of results)
+    if (r.attribution) attribution[r.attribution] = (attribution[r.attribution] ?? 0) + 1;
   if (Object.keys(attribution).length) summary.attribution = attribution;
 
   if (options.task === 'classify' && options.labels) {
-    const classification = summarizeClassification({ results, labels: options.labels, resampler, confidence: options.confidence, caseIndex: indexOf });
+    const classification = summarizeClassification({
+      results,
+      labels: options.labels,
+      resampler,
+      confidence: options.confidence,
+      caseIndex: indexOf,
+    });
     Object.assign(metrics, classification.metrics);
     summary.classification = classification.summary;
   }
@@ -74,14 +103,24 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
     metrics['judge.disagreement'] = judgeDisagreement(results, resampler, options.confidence, indexOf, n);
   }
   if (repeats > 1) {
-    const flaky = flakiness(results.filter((r) => r.attribution !== null).map((r) => ({ caseId: r.caseId, pass: r.attribution === 'pass' })));
+    const flaky = flakiness(
+      results
+        .filter((r) => r.attribution !== null)
+        .map((r) => ({ caseId: r.caseId, pass: r.attribution === 'pass' })),
+    );
     summary.flaky = { caseIds: flaky.flaky.map((c) => c.caseId), share: flaky.share ?? 0 };
   }
   return summary;
 }
 
 /** Share of cases whose rubric grade differs between repeats: how consistent the judge is. */
-function judgeDisagreement(results: readonly CaseResult[], resampler: Resampler, confidence: number, indexOf: Map<string, number>, n: number): MetricSummary {
+function judgeDisagreement(
+  results: readonly CaseResult[],
+  resampler: Resampler,
+  confidence: number,
+  indexOf: Map<string, number>,
+  n: number,
+): MetricSummary {
   const seen: (number | undefined)[] = new Array(n);
   const values = new Float64Array(n).fill(NaN);
   for (const r of results) {
@@ -96,7 +135,11 @@ function judgeDisagreement(results: readonly CaseResult[], resampler: Resampler,
   return meanSummary(values, resampler.meanCi(values, confidence), confidence, false);
 }
 
-function perCaseValues(results: readonly CaseResult[], indexOf: Map<string, number>, n: number): Map<string, Float64Array> {
+function perCaseValues(
+  results: readonly CaseResult[],
+  indexOf: Map<string, number>,
+  n: number,
+): Map<string, Float64Array> {
   const sums = new Map<string, { sum: Float64Array; count: Uint16Array }>();
   for (const r of results) {
     const i = indexOf.get(r.caseId)!;
@@ -118,7 +161,12 @@ function perCaseValues(results: readonly CaseResult[], indexOf: Map<string, numb
 }
 
 /** Per-case mean of `get` over repeats; NaN where it is null for every repeat. */
-function valuesBy(results: readonly CaseResult[], indexOf: Map<string, number>, n: number, get: (r: CaseResult) => number | null): Float64Array {
+function valuesBy(
+  results: readonly CaseResult[],
+  indexOf: Map<string, number>,
+  n: number,
+  get: (r: CaseResult) => number | null,
+): Float64Array {
   const sum = new Float64Array(n);
   const count = new Uint16Array(n);
   for (const r of results) {
@@ -132,9 +180,20 @@ function valuesBy(results: readonly CaseResult[], indexOf: Map<string, number>, 
   return sum;
 }
 
-function meanSummary(values: Float64Array, ci: BootstrapInterval | null, confidence: number, allowWilson: boolean): MetricSummary {
+function meanSummary(
+  values: Float64Array,
+  ci: BootstrapInterval | null,
+  confidence: number,
+  allowWilson: boolean,
+): MetricSummary {
   if (!ci) return { value: null, low: null, high: null, n: 0, kind: 'mean' };
-  const summary: MetricSummary = { value: round(ci.estimate), low: round(ci.low), high: round(ci.high), n: ci.n, kind: 'mean' };
+  const summary: MetricSummary = {
+    value: round(ci.estimate),
+    low: round(ci.low),
+    high: round(ci.high),
+    n: ci.n,
+    kind: 'mean',
+  };
   if (allowWilson && isBinary(values)) {
     let successes = 0;
     for (const v of values) if (v === 1) successes++;
@@ -150,7 +209,12 @@ const LATENCY_PERCENTILES = [50, 95, 99] as const;
  * p50/p95/p99 over individual calls (every repeat counts: a tail is a property of calls), with
  * bootstrap intervals that resample whole cases; all three from one pass per resample.
  */
-function latencySummaries(results: readonly CaseResult[], indexOf: Map<string, number>, resampler: Resampler, confidence: number): Record<string, MetricSummary> {
+function latencySummaries(
+  results: readonly CaseResult[],
+  indexOf: Map<string, number>,
+  resampler: Resampler,
+  confidence: number,
+): Record<string, MetricSummary> {
   const calls = results.filter((r) => typeof r.latencyMs === 'number' && Number.isFinite(r.latencyMs));
   const latency = Float64Array.from(calls, (r) => r.latencyMs!);
   const caseOf = Uint32Array.from(calls, (r) => indexOf.get(r.caseId)!);
@@ -162,10 +226,24 @@ function latencySummaries(results: readonly CaseResult[], indexOf: Map<string, n
     return out;
   }
   const estimates = percentilesOf(latency, LATENCY_PERCENTILES);
-  const replicates = resampler.n > 1 ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.countReplicates(stat), { of: caseOf, count: resampler.n }) : null;
+  const replicates =
+    resampler.n > 1
+      ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.countReplicates(stat), {
+          of: caseOf,
+          count: resampler.n,
+        })
+      : null;
   names.forEach((name, j) => {
-    const interval = replicates ? percentileInterval(replicates[j], confidence) : { low: estimates[j], high: estimates[j] };
-    out[name] = { value: round(estimates[j]), low: round(interval.low), high: round(interval.high), n, kind: 'statistic' };
+    const interval = replicates
+      ? percentileInterval(replicates[j], confidence)
+      : { low: estimates[j], high: estimates[j] };
+    out[name] = {
+      value: round(estimates[j]),
+      low: round(interval.low),
+      high: round(interval.high),
+      n,
+      kind: 'statistic',
+    };
   });
   return out;
 }
@@ -206,9 +284,16 @@ function costSummary(results: readonly CaseResult[], known: boolean): SuiteSumma
 }
 
 function confidenceHistogram(results: readonly CaseResult[]): SuiteSummary['confidenceHistogram'] {
-  const scored = results.filter((r) => typeof r.confidence === 'number' && r.attribution !== null && r.attribution !== 'provider-error');
+  const scored = results.filter(
+    (r) => typeof r.confidence === 'number' && r.attribution !== null && r.attribution !== 'provider-error',
+  );
   if (scored.length === 0) return undefined;
-  const bins = Array.from({ length: 10 }, (_, i) => ({ low: i / 10, high: (i + 1) / 10, count: 0, correct: 0 }));
+  const bins = Array.from({ length: 10 }, (_, i) => ({
+    low: i / 10,
+    high: (i + 1) / 10,
+    count: 0,
+    correct: 0,
+  }));
   for (const r of scored) {
     const b = Math.min(9, Math.floor(r.confidence! * 10));
     bins[b].count++;

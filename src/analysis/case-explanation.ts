@@ -8,7 +8,12 @@ const ELLIPSIS = '…';
 export function truncateText(text: string, maxChars: number): string {
   const chars = Array.from(text);
   if (chars.length <= maxChars) return text;
-  return chars.slice(0, Math.max(0, maxChars - 1)).join('').trimEnd() + ELLIPSIS;
+  return (
+    chars
+      .slice(0, Math.max(0, maxChars - 1))
+      .join('')
+      .trimEnd() + ELLIPSIS
+  );
 }
 
 /** The gold answer in a form a reader can compare with the output; null when the case has none. */
@@ -32,7 +37,9 @@ export function describeOutput(result: CaseResult): string | null {
     return result.confidence != null ? `${label} (confidence ${fixed(result.confidence)})` : label;
   }
   if (result.task === 'retrieval' && result.retrieval) {
-    return result.retrieval.docs.length > 0 ? `retrieved: ${result.retrieval.docs.slice(0, 5).join(', ')}` : 'retrieved nothing';
+    return result.retrieval.docs.length > 0
+      ? `retrieved: ${result.retrieval.docs.slice(0, 5).join(', ')}`
+      : 'retrieved nothing';
   }
   return result.output;
 }
@@ -50,7 +57,10 @@ export function explainFailure(result: CaseResult): string {
       return explainOverflow(result);
     case 'wrong-label':
       if (result.mcq) {
-        const chosen = result.mcq.chosen === null ? 'an answer that matches no option' : `"${optionText(result.mcq, result.mcq.chosen)}"`;
+        const chosen =
+          result.mcq.chosen === null
+            ? 'an answer that matches no option'
+            : `"${optionText(result.mcq, result.mcq.chosen)}"`;
         return `Expected "${optionText(result.mcq, result.mcq.correct)}", chose ${chosen}.`;
       }
       return `Expected "${result.label ?? '?'}", predicted ${result.predicted == null ? 'something that is not one of the labels' : `"${result.predicted}"`}${confidenceClause(result)}.`;
@@ -68,7 +78,11 @@ export function explainFailure(result: CaseResult): string {
 /** Gold and predicted label for a wrong-label case (classification label or multiple-choice option). */
 export function labelPair(result: CaseResult): { gold: string; predicted: string } {
   if (result.mcq) {
-    return { gold: optionText(result.mcq, result.mcq.correct) ?? '?', predicted: result.mcq.chosen === null ? '(no option)' : optionText(result.mcq, result.mcq.chosen) ?? '?' };
+    return {
+      gold: optionText(result.mcq, result.mcq.correct) ?? '?',
+      predicted:
+        result.mcq.chosen === null ? '(no option)' : (optionText(result.mcq, result.mcq.chosen) ?? '?'),
+    };
   }
   return { gold: result.label ?? '?', predicted: result.predicted ?? '(unparsed)' };
 }
@@ -89,7 +103,8 @@ function explainRetrievalMiss(result: CaseResult): string {
   const relevant = relevantDocIds(result);
   const got = result.retrieval?.docs.slice(0, 3) ?? [];
   const gotText = got.length > 0 ? `; top results were ${got.join(', ')}` : '; nothing was retrieved';
-  if (relevant.length === 0) return withNotes(result, `The retrieved context did not contain the answer${gotText}`);
+  if (relevant.length === 0)
+    return withNotes(result, `The retrieved context did not contain the answer${gotText}`);
   return `None of the relevant documents (${relevant.join(', ')}) were retrieved${gotText}.`;
 }
 
@@ -110,9 +125,12 @@ const MAX_QUOTED_SCORES = 4;
 function withNotes(result: CaseResult, fallback: string): string {
   // Scorers often share one note across metrics ("declined an answerable question"); say it once.
   const byNote = new Map<string, string[]>();
-  for (const [metric, note] of Object.entries(result.notes ?? {}).sort(([a], [b]) => compare(a, b))) byNote.set(note, [...(byNote.get(note) ?? []), metric]);
-  if (byNote.size > 0) return [...byNote].map(([note, metrics]) => `${metrics.join(', ')}: ${note}`).join('; ');
-  const rank = (metric: string): number => (HEADLINE_SCORES.includes(metric) ? HEADLINE_SCORES.indexOf(metric) : HEADLINE_SCORES.length);
+  for (const [metric, note] of Object.entries(result.notes ?? {}).sort(([a], [b]) => compare(a, b)))
+    byNote.set(note, [...(byNote.get(note) ?? []), metric]);
+  if (byNote.size > 0)
+    return [...byNote].map(([note, metrics]) => `${metrics.join(', ')}: ${note}`).join('; ');
+  const rank = (metric: string): number =>
+    HEADLINE_SCORES.includes(metric) ? HEADLINE_SCORES.indexOf(metric) : HEADLINE_SCORES.length;
   const quoted = Object.entries(result.scores)
     .filter((entry): entry is [string, number] => entry[1] !== null)
     .sort(([a], [b]) => rank(a) - rank(b) || compare(a, b))

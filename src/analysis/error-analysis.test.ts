@@ -3,24 +3,62 @@ import type { CaseResult } from '../run/types.js';
 import { caseResult } from './__fixtures__/case-result.js';
 import { analyzeErrors } from './error-analysis.js';
 
-const classify = (caseId: string, label: string, predicted: string | null, confidence: number, suite = 'intent'): CaseResult =>
-  caseResult({ caseId, suite, task: 'classify', label, predicted, confidence, output: predicted, attribution: label === predicted ? 'pass' : 'wrong-label' });
+const classify = (
+  caseId: string,
+  label: string,
+  predicted: string | null,
+  confidence: number,
+  suite = 'intent',
+): CaseResult =>
+  caseResult({
+    caseId,
+    suite,
+    task: 'classify',
+    label,
+    predicted,
+    confidence,
+    output: predicted,
+    attribution: label === predicted ? 'pass' : 'wrong-label',
+  });
 
 describe('analyzeErrors — catastrophic', () => {
   it('finds confident hallucinations only at or above the confidence threshold', () => {
     const results = [
-      caseResult({ caseId: 'h-confident', confidence: 0.7, attribution: 'generation-error', scores: { 'hallucination.rate': 1 }, notes: { 'hallucination.rate': 'unsupported: "42 days"' } }),
-      caseResult({ caseId: 'h-unsure', confidence: 0.69, attribution: 'generation-error', scores: { 'hallucination.rate': 1 } }),
-      caseResult({ caseId: 'h-unknown', confidence: null, attribution: 'generation-error', scores: { 'hallucination.rate': 1 } }),
+      caseResult({
+        caseId: 'h-confident',
+        confidence: 0.7,
+        attribution: 'generation-error',
+        scores: { 'hallucination.rate': 1 },
+        notes: { 'hallucination.rate': 'unsupported: "42 days"' },
+      }),
+      caseResult({
+        caseId: 'h-unsure',
+        confidence: 0.69,
+        attribution: 'generation-error',
+        scores: { 'hallucination.rate': 1 },
+      }),
+      caseResult({
+        caseId: 'h-unknown',
+        confidence: null,
+        attribution: 'generation-error',
+        scores: { 'hallucination.rate': 1 },
+      }),
     ];
     const { catastrophic } = analyzeErrors(results);
-    expect(catastrophic.items.map((i) => [i.kind, i.caseId])).toEqual([['confident-hallucination', 'h-confident']]);
+    expect(catastrophic.items.map((i) => [i.kind, i.caseId])).toEqual([
+      ['confident-hallucination', 'h-confident'],
+    ]);
     expect(catastrophic.items[0].why).toContain('unsupported: "42 days"');
   });
 
   it('flags unanswerable cases answered instead of declined, but not correct declines', () => {
     const results = [
-      caseResult({ caseId: 'u-answered', unanswerable: true, output: 'It is Maria.', attribution: 'generation-error' }),
+      caseResult({
+        caseId: 'u-answered',
+        unanswerable: true,
+        output: 'It is Maria.',
+        attribution: 'generation-error',
+      }),
       caseResult({ caseId: 'u-declined', unanswerable: true, output: "I don't know.", attribution: 'pass' }),
     ];
     const { catastrophic } = analyzeErrors(results);
@@ -29,7 +67,15 @@ describe('analyzeErrors — catastrophic', () => {
   });
 
   it('trusts the answer.declined score over pass/fail when the scorer ran', () => {
-    const results = [caseResult({ caseId: 'u-unjudged', unanswerable: true, output: 'Call +1 555 0100.', attribution: null, scores: { 'answer.declined': 0 } })];
+    const results = [
+      caseResult({
+        caseId: 'u-unjudged',
+        unanswerable: true,
+        output: 'Call +1 555 0100.',
+        attribution: null,
+        scores: { 'answer.declined': 0 },
+      }),
+    ];
     const analysis = analyzeErrors(results);
     expect(analysis.catastrophic.items.map((i) => i.kind)).toEqual(['unanswerable-answered']);
     expect(analysis.edgeCases[0]).toMatchObject({ kind: 'unanswerable', count: 1, passed: 0, judged: 1 });
@@ -40,17 +86,37 @@ describe('analyzeErrors — catastrophic', () => {
       classify('c-1', 'general', 'escalate', 0.6),
       classify('c-2', 'escalate', 'billing', 0.8),
       classify('c-3', 'escalate', null, 0.4),
-      caseResult({ caseId: 'p-1', output: null, error: { code: 'HTTP_429', message: 'rate limited' }, attempts: 4, attribution: 'provider-error' }),
+      caseResult({
+        caseId: 'p-1',
+        output: null,
+        error: { code: 'HTTP_429', message: 'rate limited' },
+        attempts: 4,
+        attribution: 'provider-error',
+      }),
     ];
     const { catastrophic } = analyzeErrors(results);
-    expect(catastrophic.items.map((i) => `${i.kind}:${i.caseId}`)).toEqual(['missed-escalation:c-2', 'missed-escalation:c-3', 'false-escalation:c-1', 'provider-error:p-1']);
-    expect(catastrophic.counts).toEqual({ 'confident-hallucination': 0, 'unanswerable-answered': 0, 'missed-escalation': 2, 'false-escalation': 1, 'provider-error': 1 });
+    expect(catastrophic.items.map((i) => `${i.kind}:${i.caseId}`)).toEqual([
+      'missed-escalation:c-2',
+      'missed-escalation:c-3',
+      'false-escalation:c-1',
+      'provider-error:p-1',
+    ]);
+    expect(catastrophic.counts).toEqual({
+      'confident-hallucination': 0,
+      'unanswerable-answered': 0,
+      'missed-escalation': 2,
+      'false-escalation': 1,
+      'provider-error': 1,
+    });
     expect(catastrophic.items[3].why).toBe('The model call failed after 4 attempts: HTTP_429 — rate limited');
     expect(catastrophic.items[3].output).toBeNull();
   });
 
   it('caps the listed items per kind, so a frequent kind cannot hide the others, but keeps the full counts', () => {
-    const results = [...Array.from({ length: 5 }, (_, i) => classify(`c-${i}`, 'escalate', 'general', 0.9)), classify('c-9', 'billing', 'escalate', 0.9)];
+    const results = [
+      ...Array.from({ length: 5 }, (_, i) => classify(`c-${i}`, 'escalate', 'general', 0.9)),
+      classify('c-9', 'billing', 'escalate', 0.9),
+    ];
     const { catastrophic } = analyzeErrors(results, { maxCatastrophicPerKind: 2 });
     expect(catastrophic.items.map((i) => i.caseId)).toEqual(['c-0', 'c-1', 'c-9']);
     expect(catastrophic.counts['missed-escalation']).toBe(5);
@@ -59,7 +125,12 @@ describe('analyzeErrors — catastrophic', () => {
 
 describe('analyzeErrors — common errors', () => {
   const results = [
-    caseResult({ caseId: 'r-1', attribution: 'retrieval-miss', relevantDocs: { 'doc-a': 1 }, retrieval: { chunks: [], docs: ['doc-x', 'doc-y'] } }),
+    caseResult({
+      caseId: 'r-1',
+      attribution: 'retrieval-miss',
+      relevantDocs: { 'doc-a': 1 },
+      retrieval: { chunks: [], docs: ['doc-x', 'doc-y'] },
+    }),
     caseResult({ caseId: 'r-2', provider: 'openai/gpt-4o-mini', attribution: 'retrieval-miss' }),
     caseResult({ caseId: 'r-2', attribution: 'retrieval-miss' }),
     caseResult({ caseId: 'r-2', attribution: 'retrieval-miss', repeat: 1 }),
@@ -68,8 +139,20 @@ describe('analyzeErrors — common errors', () => {
       caseId: 'o-1',
       attribution: 'context-overflow',
       relevantDocs: { 'doc-b': 1 },
-      retrieval: { chunks: [{ id: 'doc-a#0', docId: 'doc-a', score: 1 }, { id: 'doc-b#2', docId: 'doc-b', score: 0.5 }], docs: ['doc-a', 'doc-b'] },
-      context: { included: ['doc-a#0'], dropped: ['doc-b#2'], usedTokens: 990, budgetTokens: 1000, overflow: true },
+      retrieval: {
+        chunks: [
+          { id: 'doc-a#0', docId: 'doc-a', score: 1 },
+          { id: 'doc-b#2', docId: 'doc-b', score: 0.5 },
+        ],
+        docs: ['doc-a', 'doc-b'],
+      },
+      context: {
+        included: ['doc-a#0'],
+        dropped: ['doc-b#2'],
+        usedTokens: 990,
+        budgetTokens: 1000,
+        overflow: true,
+      },
     }),
     classify('w-1', 'billing', 'technical', 0.5),
     classify('w-2', 'billing', 'technical', 0.6),
@@ -92,9 +175,16 @@ describe('analyzeErrors — common errors', () => {
   });
 
   it('quotes distinct real cases in a stable order, explaining each', () => {
-    expect(common[0].examples.map((e) => `${e.caseId}@${e.provider}`)).toEqual(['r-1@local/extractive', 'r-2@local/extractive']);
-    expect(common[0].examples[0].why).toBe('None of the relevant documents (doc-a) were retrieved; top results were doc-x, doc-y.');
-    expect(common[2].examples[0].why).toBe('1 retrieved chunk(s) dropped to fit the 1000-token context budget, including relevant doc-b#2.');
+    expect(common[0].examples.map((e) => `${e.caseId}@${e.provider}`)).toEqual([
+      'r-1@local/extractive',
+      'r-2@local/extractive',
+    ]);
+    expect(common[0].examples[0].why).toBe(
+      'None of the relevant documents (doc-a) were retrieved; top results were doc-x, doc-y.',
+    );
+    expect(common[2].examples[0].why).toBe(
+      '1 retrieved chunk(s) dropped to fit the 1000-token context budget, including relevant doc-b#2.',
+    );
   });
 
   it('ranks confusion pairs for wrong labels', () => {
@@ -105,7 +195,9 @@ describe('analyzeErrors — common errors', () => {
   });
 
   it('does not depend on the input order', () => {
-    expect(analyzeErrors([...results].reverse(), { maxExamples: 2 })).toEqual(analyzeErrors(results, { maxExamples: 2 }));
+    expect(analyzeErrors([...results].reverse(), { maxExamples: 2 })).toEqual(
+      analyzeErrors(results, { maxExamples: 2 }),
+    );
   });
 });
 
@@ -115,8 +207,16 @@ describe('analyzeErrors — edge cases', () => {
     caseResult({ caseId: 'u-1', unanswerable: true, attribution: 'pass' }),
     caseResult({ caseId: 'u-2', unanswerable: true, attribution: 'generation-error' }),
     caseResult({ caseId: 'u-3', unanswerable: true, attribution: 'pass' }),
-    caseResult({ caseId: 'o-1', attribution: 'context-overflow', context: { included: [], dropped: ['a#0', 'b#1'], usedTokens: 10, budgetTokens: 10, overflow: true } }),
-    caseResult({ caseId: 'o-2', attribution: 'pass', context: { included: ['c#0'], dropped: ['d#0'], usedTokens: 10, budgetTokens: 10, overflow: false } }),
+    caseResult({
+      caseId: 'o-1',
+      attribution: 'context-overflow',
+      context: { included: [], dropped: ['a#0', 'b#1'], usedTokens: 10, budgetTokens: 10, overflow: true },
+    }),
+    caseResult({
+      caseId: 'o-2',
+      attribution: 'pass',
+      context: { included: ['c#0'], dropped: ['d#0'], usedTokens: 10, budgetTokens: 10, overflow: false },
+    }),
     caseResult({ caseId: 'l-1', input: long, attribution: null }),
     caseResult({ caseId: 'a-1', tags: ['ambiguous'], attribution: 'generation-error' }),
   ];

@@ -3,10 +3,21 @@
 // Pure selection and counting over CaseResult; every ordering is stable (suite, caseId,
 // provider, repeat) so the same run always yields the same report.
 import type { CaseResult, FailureAttribution } from '../run/types.js';
-import { describeExpected, describeOutput, explainFailure, labelPair, truncateText } from './case-explanation.js';
+import {
+  describeExpected,
+  describeOutput,
+  explainFailure,
+  labelPair,
+  truncateText,
+} from './case-explanation.js';
 
 export type FailureKind = Exclude<FailureAttribution, 'pass'>;
-export type CatastrophicKind = 'confident-hallucination' | 'unanswerable-answered' | 'missed-escalation' | 'false-escalation' | 'provider-error';
+export type CatastrophicKind =
+  | 'confident-hallucination'
+  | 'unanswerable-answered'
+  | 'missed-escalation'
+  | 'false-escalation'
+  | 'provider-error';
 export type EdgeCaseKind = 'unanswerable' | 'context-overflow' | 'long-input' | 'ambiguous';
 
 export interface ErrorExample {
@@ -68,9 +79,26 @@ export interface ErrorAnalysis {
   edgeCases: EdgeCaseGroup[];
 }
 
-export const CATASTROPHIC_KINDS: readonly CatastrophicKind[] = ['confident-hallucination', 'unanswerable-answered', 'missed-escalation', 'false-escalation', 'provider-error'];
-export const FAILURE_KINDS: readonly FailureKind[] = ['retrieval-miss', 'context-overflow', 'generation-error', 'wrong-label', 'provider-error'];
-export const EDGE_CASE_KINDS: readonly EdgeCaseKind[] = ['unanswerable', 'context-overflow', 'long-input', 'ambiguous'];
+export const CATASTROPHIC_KINDS: readonly CatastrophicKind[] = [
+  'confident-hallucination',
+  'unanswerable-answered',
+  'missed-escalation',
+  'false-escalation',
+  'provider-error',
+];
+export const FAILURE_KINDS: readonly FailureKind[] = [
+  'retrieval-miss',
+  'context-overflow',
+  'generation-error',
+  'wrong-label',
+  'provider-error',
+];
+export const EDGE_CASE_KINDS: readonly EdgeCaseKind[] = [
+  'unanswerable',
+  'context-overflow',
+  'long-input',
+  'ambiguous',
+];
 
 const DEFAULTS: Required<ErrorAnalysisOptions> = {
   maxExamples: 3,
@@ -83,22 +111,38 @@ const DEFAULTS: Required<ErrorAnalysisOptions> = {
 
 const TOP_CONFUSIONS = 5;
 
-export function analyzeErrors(results: readonly CaseResult[], options: ErrorAnalysisOptions = {}): ErrorAnalysis {
+export function analyzeErrors(
+  results: readonly CaseResult[],
+  options: ErrorAnalysisOptions = {},
+): ErrorAnalysis {
   const opts = { ...DEFAULTS, ...options };
   const sorted = [...results].sort(byCase);
   const failed = sorted.filter(isFailure);
   const passed = sorted.filter((r) => r.attribution === 'pass').length;
   return {
     options: opts,
-    totals: { results: sorted.length, passed, failed: failed.length, unjudged: sorted.length - passed - failed.length },
+    totals: {
+      results: sorted.length,
+      passed,
+      failed: failed.length,
+      unjudged: sorted.length - passed - failed.length,
+    },
     catastrophic: selectCatastrophic(sorted, opts),
     common: groupFailures(sorted, failed, opts),
-    edgeCases: EDGE_CASE_KINDS.map((kind) => edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, opts)), opts)),
+    edgeCases: EDGE_CASE_KINDS.map((kind) =>
+      edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, opts)), opts),
+    ),
   };
 }
 
-function selectCatastrophic(sorted: CaseResult[], opts: Required<ErrorAnalysisOptions>): ErrorAnalysis['catastrophic'] {
-  const counts = Object.fromEntries(CATASTROPHIC_KINDS.map((k) => [k, 0])) as Record<CatastrophicKind, number>;
+function selectCatastrophic(
+  sorted: CaseResult[],
+  opts: Required<ErrorAnalysisOptions>,
+): ErrorAnalysis['catastrophic'] {
+  const counts = Object.fromEntries(CATASTROPHIC_KINDS.map((k) => [k, 0])) as Record<
+    CatastrophicKind,
+    number
+  >;
   const found: { kind: CatastrophicKind; result: CaseResult }[] = [];
   for (const result of sorted) {
     const kind = catastrophicKind(result, opts);
@@ -110,17 +154,23 @@ function selectCatastrophic(sorted: CaseResult[], opts: Required<ErrorAnalysisOp
   found.sort((a, b) => CATASTROPHIC_KINDS.indexOf(a.kind) - CATASTROPHIC_KINDS.indexOf(b.kind));
   const shown = Object.fromEntries(CATASTROPHIC_KINDS.map((k) => [k, 0])) as Record<CatastrophicKind, number>;
   const listed = found.filter(({ kind }) => shown[kind]++ < opts.maxCatastrophicPerKind);
-  const items = listed.map(({ kind, result }) => ({ kind, ...example(result, opts, catastrophicWhy(kind, result)) }));
+  const items = listed.map(({ kind, result }) => ({
+    kind,
+    ...example(result, opts, catastrophicWhy(kind, result)),
+  }));
   return { counts, items };
 }
 
 /** First matching kind wins, so one case is never reported twice. */
 function catastrophicKind(r: CaseResult, opts: Required<ErrorAnalysisOptions>): CatastrophicKind | null {
   if (r.error || r.attribution === 'provider-error') return 'provider-error';
-  if (r.scores['hallucination.rate'] === 1 && r.confidence != null && r.confidence >= opts.confidentThreshold) return 'confident-hallucination';
+  if (r.scores['hallucination.rate'] === 1 && r.confidence != null && r.confidence >= opts.confidentThreshold)
+    return 'confident-hallucination';
   if (r.unanswerable && r.output !== null && declined(r) === false) return 'unanswerable-answered';
-  if (r.label === opts.escalateLabel && r.predicted !== undefined && r.predicted !== opts.escalateLabel) return 'missed-escalation';
-  if (r.predicted === opts.escalateLabel && r.label !== undefined && r.label !== opts.escalateLabel) return 'false-escalation';
+  if (r.label === opts.escalateLabel && r.predicted !== undefined && r.predicted !== opts.escalateLabel)
+    return 'missed-escalation';
+  if (r.predicted === opts.escalateLabel && r.label !== undefined && r.label !== opts.escalateLabel)
+    return 'false-escalation';
   return null;
 }
 
@@ -139,16 +189,22 @@ function catastrophicWhy(kind: CatastrophicKind, r: CaseResult): string {
   }
 }
 
-function groupFailures(sorted: CaseResult[], failed: CaseResult[], opts: Required<ErrorAnalysisOptions>): FailureGroup[] {
+function groupFailures(
+  sorted: CaseResult[],
+  failed: CaseResult[],
+  opts: Required<ErrorAnalysisOptions>,
+): FailureGroup[] {
   const totals = countBy(sorted, (r) => `${r.suite}\u0000${r.provider}`);
   const groups: FailureGroup[] = [];
   for (const attribution of FAILURE_KINDS) {
     const members = failed.filter((r) => failureKind(r) === attribution);
     if (members.length === 0) continue;
-    const breakdown = [...countBy(members, (r) => `${r.suite}\u0000${r.provider}`)].map(([key, count]) => {
-      const [suite, provider] = key.split('\u0000');
-      return { suite, provider, count, total: totals.get(key) ?? count };
-    }).sort((a, b) => compare(a.suite, b.suite) || compare(a.provider, b.provider));
+    const breakdown = [...countBy(members, (r) => `${r.suite}\u0000${r.provider}`)]
+      .map(([key, count]) => {
+        const [suite, provider] = key.split('\u0000');
+        return { suite, provider, count, total: totals.get(key) ?? count };
+      })
+      .sort((a, b) => compare(a.suite, b.suite) || compare(a.provider, b.provider));
     groups.push({
       attribution,
       count: members.length,
@@ -175,7 +231,10 @@ function topConfusions(members: CaseResult[]): FailureGroup['confusions'] {
     .slice(0, TOP_CONFUSIONS);
 }
 
-function edgeCaseFilter(kind: EdgeCaseKind, opts: Required<ErrorAnalysisOptions>): (r: CaseResult) => boolean {
+function edgeCaseFilter(
+  kind: EdgeCaseKind,
+  opts: Required<ErrorAnalysisOptions>,
+): (r: CaseResult) => boolean {
   switch (kind) {
     case 'unanswerable':
       return (r) => r.unanswerable === true;
@@ -188,7 +247,11 @@ function edgeCaseFilter(kind: EdgeCaseKind, opts: Required<ErrorAnalysisOptions>
   }
 }
 
-function edgeCaseGroup(kind: EdgeCaseKind, members: CaseResult[], opts: Required<ErrorAnalysisOptions>): EdgeCaseGroup {
+function edgeCaseGroup(
+  kind: EdgeCaseKind,
+  members: CaseResult[],
+  opts: Required<ErrorAnalysisOptions>,
+): EdgeCaseGroup {
   const outcome = (r: CaseResult): boolean | null => (kind === 'unanswerable' ? declined(r) : passed(r));
   const failing = members.filter((r) => outcome(r) === false);
   const passing = members.filter((r) => outcome(r) === true);
@@ -202,7 +265,8 @@ function edgeCaseGroup(kind: EdgeCaseKind, members: CaseResult[], opts: Required
     passRate: judged > 0 ? passing.length / judged : null,
     examples: pickExamples([...failing, ...passing, ...unjudged], opts),
   };
-  if (kind === 'context-overflow') group.droppedChunks = members.reduce((sum, r) => sum + (r.context?.dropped.length ?? 0), 0);
+  if (kind === 'context-overflow')
+    group.droppedChunks = members.reduce((sum, r) => sum + (r.context?.dropped.length ?? 0), 0);
   return group;
 }
 
@@ -265,7 +329,12 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 }
 
 function byCase(a: CaseResult, b: CaseResult): number {
-  return compare(a.suite, b.suite) || compare(a.caseId, b.caseId) || compare(a.provider, b.provider) || a.repeat - b.repeat;
+  return (
+    compare(a.suite, b.suite) ||
+    compare(a.caseId, b.caseId) ||
+    compare(a.provider, b.provider) ||
+    a.repeat - b.repeat
+  );
 }
 
 /** Code-unit order, not localeCompare: reports must not depend on the machine's locale. */

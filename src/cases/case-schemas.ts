@@ -1,10 +1,16 @@
 // zod schemas for one line of a gold test-case file, per task kind (SPEC "Test cases").
 import { z } from 'zod';
 
-const id = z.string().min(1).max(200).regex(/^[^\s[\]]+$/, 'expected an id without spaces or square brackets');
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\s[\]]+$/, 'expected an id without spaces or square brackets');
 const tags = z.array(z.string().min(1)).default([]);
 const grades = z.union([
-  z.array(z.string().min(1)).transform((ids) => Object.fromEntries(ids.map((d) => [d, 1])) as Record<string, number>),
+  z
+    .array(z.string().min(1))
+    .transform((ids) => Object.fromEntries(ids.map((d) => [d, 1])) as Record<string, number>),
   z.record(z.string(), z.number().int().min(0)),
 ]);
 

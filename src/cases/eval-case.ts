@@ -49,8 +49,11 @@ export type EvalCase = QaCase | ClassifyCase | RetrievalCase | McqCase;
 /** The text the model is asked about: question, classify input or retrieval query. */
 export function caseInput(c: EvalCase): string {
   switch (c.task) {
-    case 'classify': return c.input;
-    case 'retrieval': return c.query;
-    default: return c.question;
+    case 'classify':
+      return c.input;
+    case 'retrieval':
+      return c.query;
+    default:
+      return c.question;
   }
 }

@@ -14,11 +14,16 @@ export interface CaseVariant {
   variant?: { attribute: string; group: string };
 }
 
-export function expandCounterfactuals(cases: EvalCase[], bias: BiasConfig, displayPath: string): CaseVariant[] {
+export function expandCounterfactuals(
+  cases: EvalCase[],
+  bias: BiasConfig,
+  displayPath: string,
+): CaseVariant[] {
   const attributes = Object.entries(bias.attributes);
   const owner = new Map<string, string>();
   for (const [attribute, spec] of attributes) {
-    for (const values of Object.values(spec.groups)) for (const key of Object.keys(values)) if (!owner.has(key)) owner.set(key, attribute);
+    for (const values of Object.values(spec.groups))
+      for (const key of Object.keys(values)) if (!owner.has(key)) owner.set(key, attribute);
   }
   const out: CaseVariant[] = [];
   for (const evalCase of cases) {
@@ -28,7 +33,14 @@ export function expandCounterfactuals(cases: EvalCase[], bias: BiasConfig, displ
     }
     for (const placeholder of evalCase.placeholders) {
       if (!owner.has(placeholder)) {
-        throw new InputError({ code: 'CASE_PLACEHOLDER', file: displayPath, line: evalCase.line, field: `{{${placeholder}}}`, message: 'placeholder is not defined by any bias attribute in the config (bias.attributes.<attribute>.groups)' });
+        throw new InputError({
+          code: 'CASE_PLACEHOLDER',
+          file: displayPath,
+          line: evalCase.line,
+          field: `{{${placeholder}}}`,
+          message:
+            'placeholder is not defined by any bias attribute in the config (bias.attributes.<attribute>.groups)',
+        });
       }
     }
     const used = attributes.filter(([name]) => evalCase.placeholders.some((p) => owner.get(p) === name));
@@ -36,7 +48,11 @@ export function expandCounterfactuals(cases: EvalCase[], bias: BiasConfig, displ
     for (const [attribute, spec] of used) {
       for (const [group, values] of Object.entries(spec.groups)) {
         const fill = { ...neutral, ...pickValues(evalCase.id, attribute, group, values) };
-        out.push({ evalCase: substitute(evalCase, fill, attribute, group), baseId: evalCase.id, variant: { attribute, group } });
+        out.push({
+          evalCase: substitute(evalCase, fill, attribute, group),
+          baseId: evalCase.id,
+          variant: { attribute, group },
+        });
       }
     }
   }
@@ -44,31 +60,63 @@ export function expandCounterfactuals(cases: EvalCase[], bias: BiasConfig, displ
 }
 
 /** Values of every attribute's first group, used for placeholders not under test. */
-function neutralValues(caseId: string, attributes: [string, BiasConfig['attributes'][string]][]): Record<string, string> {
+function neutralValues(
+  caseId: string,
+  attributes: [string, BiasConfig['attributes'][string]][],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [attribute, spec] of attributes) {
     const [group, groupValues] = Object.entries(spec.groups)[0];
-    for (const [k, v] of Object.entries(pickValues(caseId, attribute, group, groupValues))) if (!(k in values)) values[k] = v;
+    for (const [k, v] of Object.entries(pickValues(caseId, attribute, group, groupValues)))
+      if (!(k in values)) values[k] = v;
   }
   return values;
 }
 
 /** A list value (e.g. several names for one group) is picked per case, deterministically. */
-function pickValues(caseId: string, attribute: string, group: string, values: Record<string, string | string[]>): Record<string, string> {
+function pickValues(
+  caseId: string,
+  attribute: string,
+  group: string,
+  values: Record<string, string | string[]>,
+): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
-    picked[key] = Array.isArray(value) ? value[hashSeed(`${caseId}:${attribute}:${group}:${key}`) % value.length] : value;
+    picked[key] = Array.isArray(value)
+      ? value[hashSeed(`${caseId}:${attribute}:${group}:${key}`) % value.length]
+      : value;
   }
   return picked;
 }
 
-function substitute(evalCase: EvalCase, fill: Record<string, string>, attribute: string, group: string): EvalCase {
+function substitute(
+  evalCase: EvalCase,
+  fill: Record<string, string>,
+  attribute: string,
+  group: string,
+): EvalCase {
   const id = `${evalCase.id}[${attribute}=${group}]`;
   const f = (text: string): string => fillPlaceholders(text, fill);
   switch (evalCase.task) {
-    case 'classify': return { ...evalCase, id, input: f(evalCase.input) };
-    case 'retrieval': return { ...evalCase, id, query: f(evalCase.query) };
-    case 'mcq': return { ...evalCase, id, context: f(evalCase.context), question: f(evalCase.question), options: evalCase.options.map(f) };
-    default: return { ...evalCase, id, question: f(evalCase.question), references: evalCase.references.map(f), context: evalCase.context ? f(evalCase.context) : undefined };
+    case 'classify':
+      return { ...evalCase, id, input: f(evalCase.input) };
+    case 'retrieval':
+      return { ...evalCase, id, query: f(evalCase.query) };
+    case 'mcq':
+      return {
+        ...evalCase,
+        id,
+        context: f(evalCase.context),
+        question: f(evalCase.question),
+        options: evalCase.options.map(f),
+      };
+    default:
+      return {
+        ...evalCase,
+        id,
+        question: f(evalCase.question),
+        references: evalCase.references.map(f),
+        context: evalCase.context ? f(evalCase.context) : undefined,
+      };
   }
 }

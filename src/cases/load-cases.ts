@@ -21,7 +21,11 @@ export async function loadCases(options: LoadCasesOptions): Promise<EvalCase[]> 
   try {
     text = await readFile(options.file, 'utf8');
   } catch {
-    throw new InputError({ code: 'CASES_NOT_FOUND', file: options.displayPath, message: 'test case file not found' });
+    throw new InputError({
+      code: 'CASES_NOT_FOUND',
+      file: options.displayPath,
+      message: 'test case file not found',
+    });
   }
   return parseCases(text, options);
 }
@@ -53,23 +57,43 @@ export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>
     if (evalCase.task === 'mcq') {
       const n = evalCase.options.length;
       if (evalCase.label >= n) fail('label', `index ${evalCase.label} is out of range for ${n} options`);
-      if (evalCase.biasedOption >= n) fail('biased_option', `index ${evalCase.biasedOption} is out of range for ${n} options`);
-      if (evalCase.unknownOption >= n) fail('unknown_option', `index ${evalCase.unknownOption} is out of range for ${n} options`);
+      if (evalCase.biasedOption >= n)
+        fail('biased_option', `index ${evalCase.biasedOption} is out of range for ${n} options`);
+      if (evalCase.unknownOption >= n)
+        fail('unknown_option', `index ${evalCase.unknownOption} is out of range for ${n} options`);
     }
     cases.push(evalCase);
   }
-  if (cases.length === 0) throw new InputError({ code: 'CASES_EMPTY', file: options.displayPath, message: 'no test cases in file' });
+  if (cases.length === 0)
+    throw new InputError({
+      code: 'CASES_EMPTY',
+      file: options.displayPath,
+      message: 'no test cases in file',
+    });
   return cases;
 }
 
-function toCase(raw: unknown, task: TaskKind, line: number, fail: (field: string | undefined, message: string) => never): EvalCase {
+function toCase(
+  raw: unknown,
+  task: TaskKind,
+  line: number,
+  fail: (field: string | undefined, message: string) => never,
+): EvalCase {
   const check = <T>(schema: z.ZodType<T>): T => {
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const field = issue.path.map(String).join('.') || undefined;
-    if (issue.code === 'unrecognized_keys') return fail(undefined, `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} for a ${task} case`);
-    if (issue.code === 'invalid_type') return fail(field, issue.message.includes('undefined') ? `required (${issue.expected})` : `expected ${issue.expected}`);
+    if (issue.code === 'unrecognized_keys')
+      return fail(
+        undefined,
+        `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} for a ${task} case`,
+      );
+    if (issue.code === 'invalid_type')
+      return fail(
+        field,
+        issue.message.includes('undefined') ? `required (${issue.expected})` : `expected ${issue.expected}`,
+      );
     return fail(field, issue.message);
   };
   switch (task) {
@@ -77,24 +101,64 @@ function toCase(raw: unknown, task: TaskKind, line: number, fail: (field: string
     case 'qa': {
       const c = check(QaCaseSchema);
       const references = [...(c.reference ? [c.reference] : []), ...(c.references ?? [])];
-      if (references.length === 0 && !c.unanswerable) fail('reference', 'required unless "unanswerable": true');
-      if (task === 'qa' && !c.context) fail('context', 'required for qa suites (the passage the answer comes from)');
-      return { task, id: c.id, question: c.question, references, unanswerable: c.unanswerable, relevantDocs: c.relevant_docs, context: c.context, tags: c.tags, line, placeholders: findPlaceholders([c.question, c.context, ...references]) };
+      if (references.length === 0 && !c.unanswerable)
+        fail('reference', 'required unless "unanswerable": true');
+      if (task === 'qa' && !c.context)
+        fail('context', 'required for qa suites (the passage the answer comes from)');
+      return {
+        task,
+        id: c.id,
+        question: c.question,
+        references,
+        unanswerable: c.unanswerable,
+        relevantDocs: c.relevant_docs,
+        context: c.context,
+        tags: c.tags,
+        line,
+        placeholders: findPlaceholders([c.question, c.context, ...references]),
+      };
     }
     case 'classify': {
       const c = check(ClassifyCaseSchema);
-      return { task, id: c.id, input: c.input, label: c.label, tags: c.tags, line, placeholders: findPlaceholders([c.input]) };
+      return {
+        task,
+        id: c.id,
+        input: c.input,
+        label: c.label,
+        tags: c.tags,
+        line,
+        placeholders: findPlaceholders([c.input]),
+      };
     }
     case 'retrieval': {
       const c = check(RetrievalCaseSchema);
-      return { task, id: c.id, query: c.query, relevantDocs: c.relevant_docs, tags: c.tags, line, placeholders: findPlaceholders([c.query]) };
+      return {
+        task,
+        id: c.id,
+        query: c.query,
+        relevantDocs: c.relevant_docs,
+        tags: c.tags,
+        line,
+        placeholders: findPlaceholders([c.query]),
+      };
     }
     case 'mcq': {
       const c = check(McqCaseSchema);
       return {
-        task, id: c.id, context: c.context, question: c.question, options: c.options, label: c.label,
-        condition: c.context_condition, polarity: c.question_polarity, biasedOption: c.biased_option, unknownOption: c.unknown_option,
-        category: c.category, tags: c.tags, line, placeholders: findPlaceholders([c.context, c.question, ...c.options]),
+        task,
+        id: c.id,
+        context: c.context,
+        question: c.question,
+        options: c.options,
+        label: c.label,
+        condition: c.context_condition,
+        polarity: c.question_polarity,
+        biasedOption: c.biased_option,
+        unknownOption: c.unknown_option,
+        category: c.category,
+        tags: c.tags,
+        line,
+        placeholders: findPlaceholders([c.context, c.question, ...c.options]),
       };
     }
   }

@@ -5,14 +5,19 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { runCommand } from './run-command.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command()
   .name('evalgate')
   .description('Evaluation harness and prompt-regression gate for LLM and RAG applications')
   .version(pkg.version)
   // Usage errors are one line, like every other error.
-  .configureOutput({ outputError: (message, write) => write(`evalgate: ${message.replace(/^error: /, '').trim()} (see --help)\n`) })
+  .configureOutput({
+    outputError: (message, write) =>
+      write(`evalgate: ${message.replace(/^error: /, '').trim()} (see --help)\n`),
+  })
   .exitOverride();
 
 program
@@ -29,20 +34,26 @@ program
   .option('--out <dir>', 'reports folder (overrides the config)')
   .option('--no-experiment-log', 'do not append to the experiment log')
   .addOption(new Option('--quiet', 'no progress output'))
-  .action((options) => runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))));
+  .action((options) =>
+    runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
+  );
 
 program
   .command('index')
   .description('build (or reuse) the retrieval index for the corpus')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .action((options) => runCommand(() => import('./commands/index-command.js').then((m) => m.indexCommand(options))));
+  .action((options) =>
+    runCommand(() => import('./commands/index-command.js').then((m) => m.indexCommand(options))),
+  );
 
 program
   .command('report')
   .description('re-render the report, experiment entry and junit from a run folder (no model calls)')
   .argument('[run]', 'run id or folder (default: latest)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .action((run, options) => runCommand(() => import('./commands/report-command.js').then((m) => m.reportCommand(run, options))));
+  .action((run, options) =>
+    runCommand(() => import('./commands/report-command.js').then((m) => m.reportCommand(run, options))),
+  );
 
 program
   .command('compare')
@@ -50,7 +61,9 @@ program
   .argument('<runA>', 'baseline run id or folder')
   .argument('<runB>', 'candidate run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .action((a, b, options) => runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))));
+  .action((a, b, options) =>
+    runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
+  );
 
 const baseline = program.command('baseline').description('manage the gate baseline');
 baseline
@@ -58,7 +71,11 @@ baseline
   .description('promote a run (default: latest) to reports/baseline.json')
   .argument('[run]', 'run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .action((run, options) => runCommand(() => import('./commands/baseline-command.js').then((m) => m.baselineAcceptCommand(run, options))));
+  .action((run, options) =>
+    runCommand(() =>
+      import('./commands/baseline-command.js').then((m) => m.baselineAcceptCommand(run, options)),
+    ),
+  );
 
 const exportCmd = program.command('export').description('export run data for other tools');
 exportCmd
@@ -67,14 +84,18 @@ exportCmd
   .argument('[run]', 'run id or folder (default: latest)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('-o, --out <file>', 'run file path (qrels written beside it)')
-  .action((run, options) => runCommand(() => import('./commands/export-command.js').then((m) => m.exportTrecCommand(run, options))));
+  .action((run, options) =>
+    runCommand(() => import('./commands/export-command.js').then((m) => m.exportTrecCommand(run, options))),
+  );
 
 program
   .command('init')
   .description('scaffold eval/evalgate.yaml, a prompt, a corpus and test cases in this folder')
   .argument('[dir]', 'target folder', '.')
   .option('--force', 'overwrite existing files')
-  .action((dir, options) => runCommand(() => import('./commands/init-command.js').then((m) => m.initCommand(dir, options))));
+  .action((dir, options) =>
+    runCommand(() => import('./commands/init-command.js').then((m) => m.initCommand(dir, options))),
+  );
 
 function parsePositiveInt(value: string): number {
   const n = Number(value);

@@ -1,13 +1,19 @@
 // A single self-overwriting progress line on a TTY; silent otherwise (CI logs stay clean).
 import type { Progress } from '../pipeline/run-jobs.js';
 
-export function createProgressLine(options: { stream: NodeJS.WriteStream; enabled: boolean; intervalMs?: number }): { update: (p: Progress) => void; done: () => void } {
+export function createProgressLine(options: {
+  stream: NodeJS.WriteStream;
+  enabled: boolean;
+  intervalMs?: number;
+}): { update: (p: Progress) => void; done: () => void } {
   let last = 0;
   let shown = false;
   const interval = options.intervalMs ?? 100;
   const render = (p: Progress): void => {
     const pct = p.total ? Math.floor((p.done / p.total) * 100) : 100;
-    options.stream.write(`\r  ${p.done}/${p.total} cases (${pct}%)  cached ${p.cached}  errors ${p.errors}   `);
+    options.stream.write(
+      `\r  ${p.done}/${p.total} cases (${pct}%)  cached ${p.cached}  errors ${p.errors}   `,
+    );
     shown = true;
   };
   return {

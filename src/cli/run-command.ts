@@ -12,8 +12,11 @@ export async function runCommand(run: () => Promise<number>): Promise<void> {
       process.exitCode = error.exitCode;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`evalgate: internal error: ${redactSecrets(message.split('\n')[0], process.env)}\n`);
-      if (process.env.EVALGATE_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      process.stderr.write(
+        `evalgate: internal error: ${redactSecrets(message.split('\n')[0], process.env)}\n`,
+      );
+      if (process.env.EVALGATE_DEBUG === '1' && error instanceof Error)
+        process.stderr.write(`${error.stack}\n`);
       process.exitCode = 3;
     }
   }

@@ -32,14 +32,16 @@ describe('parseConfig', () => {
   });
 
   it('names file, line and field for an unknown field', () => {
-    const e = errorOf(MINIMAL.replace('concurrency', 'x') + 'concurency: 4\n');
+    const e = errorOf(`${MINIMAL.replace('concurrency', 'x')}concurency: 4\n`);
     expect(e.message).toBe('eval/evalgate.yaml:9: concurency: unknown field');
     expect(e.exitCode).toBe(2);
   });
 
   it('names the nested field path and its line for a wrong enum value', () => {
     const e = errorOf(MINIMAL.replace('task: classify', 'task: clasify'));
-    expect(e.message).toBe('eval/evalgate.yaml:5: suites.0.task: expected one of "rag-qa", "qa", "classify", "retrieval", "mcq"');
+    expect(e.message).toBe(
+      'eval/evalgate.yaml:5: suites.0.task: expected one of "rag-qa", "qa", "classify", "retrieval", "mcq"',
+    );
   });
 
   it('reports a missing required field', () => {
@@ -59,32 +61,56 @@ describe('parseConfig', () => {
   });
 
   it('rejects targets for unknown suites and malformed target expressions', () => {
-    expect(errorOf(MINIMAL + 'targets:\n  nope: { answer.f1: ">= 0.5" }\n').message).toBe('eval/evalgate.yaml:10: targets.nope: unknown suite "nope"');
-    expect(errorOf(MINIMAL + 'targets:\n  intent: { classification.accuracy: "> 0.5" }\n').message).toBe(
+    expect(errorOf(`${MINIMAL}targets:\n  nope: { answer.f1: ">= 0.5" }\n`).message).toBe(
+      'eval/evalgate.yaml:10: targets.nope: unknown suite "nope"',
+    );
+    expect(errorOf(`${MINIMAL}targets:\n  intent: { classification.accuracy: "> 0.5" }\n`).message).toBe(
       'eval/evalgate.yaml:10: targets.intent.classification.accuracy: expected ">= <number>" or "<= <number>"',
     );
   });
 
   it('interpolates ${ENV} in base URLs only, and names a missing variable', () => {
-    const text = MINIMAL.replace('providers: [local/extractive]', 'providers:\n  - id: openai/llama3\n    base_url: http://${LLM_HOST}/v1');
-    expect(parseConfig({ text, file: 'c.yaml', env: { LLM_HOST: '127.0.0.1:8000' } }).config.providers[0].base_url).toBe('http://127.0.0.1:8000/v1');
-    expect(errorOf(text).message).toBe('eval/evalgate.yaml: providers.openai/llama3.base_url: environment variable LLM_HOST is not set');
+    const text = MINIMAL.replace(
+      'providers: [local/extractive]',
+      'providers:\n  - id: openai/llama3\n    base_url: http://${LLM_HOST}/v1',
+    );
+    expect(
+      parseConfig({ text, file: 'c.yaml', env: { LLM_HOST: '127.0.0.1:8000' } }).config.providers[0].base_url,
+    ).toBe('http://127.0.0.1:8000/v1');
+    expect(errorOf(text).message).toBe(
+      'eval/evalgate.yaml: providers.openai/llama3.base_url: environment variable LLM_HOST is not set',
+    );
   });
 
   it('hashes the config so an edit is detected', () => {
     const a = parseConfig({ text: MINIMAL, file: 'c.yaml', env: {} }).hash;
-    const b = parseConfig({ text: MINIMAL.replace('name: demo', 'name: demo2'), file: 'c.yaml', env: {} }).hash;
+    const b = parseConfig({
+      text: MINIMAL.replace('name: demo', 'name: demo2'),
+      file: 'c.yaml',
+      env: {},
+    }).hash;
     expect(a).not.toBe(b);
   });
 
   it('accepts a classifier for local/extractive only', () => {
-    const withClassifier = (id: string) => MINIMAL.replace('providers: [local/extractive]', `providers:\n  - id: ${id}\n    classifier: naive-bayes`);
-    expect(parseConfig({ text: withClassifier('local/extractive'), file: 'eval/evalgate.yaml', env: {} }).config.providers[0].classifier).toBe('naive-bayes');
-    expect(errorOf(withClassifier('openai/gpt-4o-mini')).message).toBe('eval/evalgate.yaml:4: providers.0.classifier: only local/extractive has a classifier setting');
+    const withClassifier = (id: string) =>
+      MINIMAL.replace(
+        'providers: [local/extractive]',
+        `providers:\n  - id: ${id}\n    classifier: naive-bayes`,
+      );
+    expect(
+      parseConfig({ text: withClassifier('local/extractive'), file: 'eval/evalgate.yaml', env: {} }).config
+        .providers[0].classifier,
+    ).toBe('naive-bayes');
+    expect(errorOf(withClassifier('openai/gpt-4o-mini')).message).toBe(
+      'eval/evalgate.yaml:4: providers.0.classifier: only local/extractive has a classifier setting',
+    );
   });
 
   it('checks that chunk overlap is smaller than the chunk size', () => {
-    const text = MINIMAL + 'rag:\n  chunking: { size: 100, overlap: 100 }\n';
-    expect(errorOf(text).message).toBe('eval/evalgate.yaml:10: rag.chunking.overlap: overlap must be smaller than size');
+    const text = `${MINIMAL}rag:\n  chunking: { size: 100, overlap: 100 }\n`;
+    expect(errorOf(text).message).toBe(
+      'eval/evalgate.yaml:10: rag.chunking.overlap: overlap must be smaller than size',
+    );
   });
 });

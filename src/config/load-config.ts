@@ -19,32 +19,52 @@ export interface LoadedConfig {
   hash: string;
 }
 
-export async function loadConfig(file: string, env: Readonly<Record<string, string | undefined>>): Promise<LoadedConfig> {
+export async function loadConfig(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<LoadedConfig> {
   const absolute = path.resolve(file);
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch {
-    throw new InputError({ code: 'CONFIG_NOT_FOUND', file, message: 'config file not found (create one with `npx evalgate init`)' });
+    throw new InputError({
+      code: 'CONFIG_NOT_FOUND',
+      file,
+      message: 'config file not found (create one with `npx evalgate init`)',
+    });
   }
   return parseConfig({ text, file, absolute, env });
 }
 
-export function parseConfig(options: { text: string; file: string; absolute?: string; env: Readonly<Record<string, string | undefined>> }): LoadedConfig {
+export function parseConfig(options: {
+  text: string;
+  file: string;
+  absolute?: string;
+  env: Readonly<Record<string, string | undefined>>;
+}): LoadedConfig {
   const { text, file, env } = options;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const line = lineCounter.linePos(err.pos[0]).line;
-    throw new InputError({ code: 'CONFIG_YAML', file, line, message: `invalid YAML: ${firstLine(err.message)}` });
+    throw new InputError({
+      code: 'CONFIG_YAML',
+      file,
+      line,
+      message: `invalid YAML: ${firstLine(err.message)}`,
+    });
   }
   const raw: unknown = doc.toJS();
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // An unknown key is reported at the key itself, not at its parent object.
-    const fieldPath = [...issue.path.map(String), ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [])];
+    const fieldPath = [
+      ...issue.path.map(String),
+      ...(issue.code === 'unrecognized_keys' ? [issue.keys[0]] : []),
+    ];
     throw new InputError({
       code: 'CONFIG_INVALID',
       file,
@@ -56,30 +76,62 @@ export function parseConfig(options: { text: string; file: string; absolute?: st
   const config = parsed.data;
   checkReferences(config, file, (p) => lineOf(doc.contents, p, lineCounter));
   for (const provider of config.providers) {
-    if (provider.base_url) provider.base_url = interpolateEnv(provider.base_url, env, { file, field: `providers.${provider.id}.base_url` });
+    if (provider.base_url)
+      provider.base_url = interpolateEnv(provider.base_url, env, {
+        file,
+        field: `providers.${provider.id}.base_url`,
+      });
   }
   if (config.rag?.embedder_base_url) {
-    config.rag.embedder_base_url = interpolateEnv(config.rag.embedder_base_url, env, { file, field: 'rag.embedder_base_url' });
+    config.rag.embedder_base_url = interpolateEnv(config.rag.embedder_base_url, env, {
+      file,
+      field: 'rag.embedder_base_url',
+    });
   }
   const absolute = options.absolute ?? path.resolve(file);
-  return { config, file: absolute, root: path.resolve(path.dirname(absolute), config.root), hash: hashValue(config).slice(0, 16) };
+  return {
+    config,
+    file: absolute,
+    root: path.resolve(path.dirname(absolute), config.root),
+    hash: hashValue(config).slice(0, 16),
+  };
 }
 
 /** Cross-field rules zod cannot see on its own. */
-function checkReferences(config: EvalConfig, file: string, lineAt: (path: string[]) => number | undefined): void {
+function checkReferences(
+  config: EvalConfig,
+  file: string,
+  lineAt: (path: string[]) => number | undefined,
+): void {
   const fail = (fieldPath: string[], message: string): never => {
-    throw new InputError({ code: 'CONFIG_INVALID', file, line: lineAt(fieldPath), field: fieldPath.join('.'), message });
+    throw new InputError({
+      code: 'CONFIG_INVALID',
+      file,
+      line: lineAt(fieldPath),
+      field: fieldPath.join('.'),
+      message,
+    });
   };
   const names = new Set<string>();
   const providerIds = new Set(config.providers.map((p) => p.id));
   config.suites.forEach((suite, i) => {
     if (names.has(suite.name)) fail(['suites', String(i), 'name'], `duplicate suite name "${suite.name}"`);
     names.add(suite.name);
-    if (suite.task === 'classify' && !suite.labels) fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
-    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs) fail(['suites', String(i), 'prompt'], `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`);
-    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag) fail(['suites', String(i), 'task'], `a ${suite.task} suite needs a "rag" section`);
+    if (suite.task === 'classify' && !suite.labels)
+      fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
+    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs)
+      fail(
+        ['suites', String(i), 'prompt'],
+        `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`,
+      );
+    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag)
+      fail(['suites', String(i), 'task'], `a ${suite.task} suite needs a "rag" section`);
     suite.providers?.forEach((id, j) => {
-      if (!providerIds.has(id)) fail(['suites', String(i), 'providers', String(j)], `unknown provider "${id}" (declare it under "providers")`);
+      if (!providerIds.has(id))
+        fail(
+          ['suites', String(i), 'providers', String(j)],
+          `unknown provider "${id}" (declare it under "providers")`,
+        );
     });
   });
   for (const suiteName of Object.keys(config.targets)) {
@@ -91,12 +143,18 @@ function checkReferences(config: EvalConfig, file: string, lineAt: (path: string
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return issue.keys.length > 1 ? `unknown field (also unknown: ${issue.keys.slice(1).join(', ')})` : 'unknown field';
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.length > 1
+      ? `unknown field (also unknown: ${issue.keys.slice(1).join(', ')})`
+      : 'unknown field';
   if (issue.code === 'invalid_type') {
     const received = (issue as { received?: string }).received;
-    return received === 'undefined' || issue.message.includes('undefined') ? `required field missing (expected ${issue.expected})` : `expected ${issue.expected}`;
+    return received === 'undefined' || issue.message.includes('undefined')
+      ? `required field missing (expected ${issue.expected})`
+      : `expected ${issue.expected}`;
   }
-  if (issue.code === 'invalid_value' && 'values' in issue) return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'invalid_value' && 'values' in issue)
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }
 
@@ -107,7 +165,9 @@ function formatPath(p: readonly PropertyKey[]): string {
 /** Line of the deepest YAML node that exists along the path (1-based). */
 function lineOf(root: Node | null, fieldPath: string[], counter: LineCounter): number | undefined {
   let node: unknown = root;
-  let line: number | undefined = (root as Node | null)?.range ? counter.linePos((root as Node).range![0]).line : undefined;
+  let line: number | undefined = (root as Node | null)?.range
+    ? counter.linePos((root as Node).range![0]).line
+    : undefined;
   for (const key of fieldPath) {
     if (isMap(node)) {
       const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value) === key);

@@ -5,30 +5,43 @@ import { TASK_KINDS } from '../core/task.js';
 
 const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
 
-export const ProviderConfigSchema = z.strictObject({
-  id: z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"'),
-  /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp); `${ENV}` interpolation allowed. */
-  base_url: z.string().optional(),
-  /** Environment variable holding the key; defaults to OPENAI_API_KEY / ANTHROPIC_API_KEY. */
-  api_key_env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name').optional(),
-  timeout_ms: z.number().int().positive().default(60_000),
-  max_retries: z.number().int().min(0).max(10).default(4),
-  /** Request logprobs (OpenAI) so classification gets a confidence. */
-  logprobs: z.boolean().default(false),
-  /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
-  classifier: z.enum(['centroid', 'naive-bayes']).optional(),
-}).refine((p) => p.classifier === undefined || p.id === 'local/extractive', { message: 'only local/extractive has a classifier setting', path: ['classifier'] });
+export const ProviderConfigSchema = z
+  .strictObject({
+    id: z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"'),
+    /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp); `${ENV}` interpolation allowed. */
+    base_url: z.string().optional(),
+    /** Environment variable holding the key; defaults to OPENAI_API_KEY / ANTHROPIC_API_KEY. */
+    api_key_env: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
+      .optional(),
+    timeout_ms: z.number().int().positive().default(60_000),
+    max_retries: z.number().int().min(0).max(10).default(4),
+    /** Request logprobs (OpenAI) so classification gets a confidence. */
+    logprobs: z.boolean().default(false),
+    /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
+    classifier: z.enum(['centroid', 'naive-bayes']).optional(),
+  })
+  .refine((p) => p.classifier === undefined || p.id === 'local/extractive', {
+    message: 'only local/extractive has a classifier setting',
+    path: ['classifier'],
+  });
 
 const ProviderEntrySchema = z.union([
-  z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"').transform((id) => ProviderConfigSchema.parse({ id })),
+  z
+    .string()
+    .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"')
+    .transform((id) => ProviderConfigSchema.parse({ id })),
   ProviderConfigSchema,
 ]);
 
-const ChunkingSchema = z.strictObject({
-  size: z.number().int().positive().default(400),
-  overlap: z.number().int().min(0).default(60),
-  unit: z.enum(['tokens', 'chars']).default('tokens'),
-}).refine((c) => c.overlap < c.size, { message: 'overlap must be smaller than size', path: ['overlap'] });
+const ChunkingSchema = z
+  .strictObject({
+    size: z.number().int().positive().default(400),
+    overlap: z.number().int().min(0).default(60),
+    unit: z.enum(['tokens', 'chars']).default('tokens'),
+  })
+  .refine((c) => c.overlap < c.size, { message: 'overlap must be smaller than size', path: ['overlap'] });
 
 const RetrieveSchema = z.strictObject({
   k: z.number().int().positive().max(100).default(5),
@@ -58,7 +71,9 @@ const RagSchema = z.strictObject({
   retrieve: RetrieveSchema.prefault({}),
   vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
   hnsw: HnswSchema.prefault({}),
-  bm25: z.strictObject({ k1: z.number().positive().default(0.9), b: z.number().min(0).max(1).default(0.4) }).prefault({}),
+  bm25: z
+    .strictObject({ k1: z.number().positive().default(0.9), b: z.number().min(0).max(1).default(0.4) })
+    .prefault({}),
   context_budget_tokens: z.number().int().positive().default(1800),
   index_dir: z.string().default('.evalgate/index'),
 });
@@ -66,7 +81,10 @@ const RagSchema = z.strictObject({
 export const SuiteConfigSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'expected letters, digits, - or _'),
   task: z.enum(TASK_KINDS),
-  prompt: z.string().regex(/^[\w-]+@v\d+$/, 'expected "<prompt-id>@v<N>"').optional(),
+  prompt: z
+    .string()
+    .regex(/^[\w-]+@v\d+$/, 'expected "<prompt-id>@v<N>"')
+    .optional(),
   cases: z.string(),
   labels: z.array(z.string().min(1)).min(2).optional(),
   /** Score answers produced elsewhere (jsonl of {id, output}) instead of calling a model. */
@@ -78,7 +96,9 @@ export const SuiteConfigSchema = z.strictObject({
   providers: z.array(z.string()).optional(),
 });
 
-const TargetExpression = z.string().regex(/^\s*(>=|<=)\s*-?\d+(\.\d+)?\s*$/, 'expected ">= <number>" or "<= <number>"');
+const TargetExpression = z
+  .string()
+  .regex(/^\s*(>=|<=)\s*-?\d+(\.\d+)?\s*$/, 'expected ">= <number>" or "<= <number>"');
 
 const GateSchema = z.strictObject({
   baseline: z.string().default('reports/baseline.json'),
@@ -92,23 +112,29 @@ const SubstitutionValue = z.union([z.string(), z.array(z.string()).min(1)]);
 
 const BiasAttributeSchema = z.strictObject({
   /** Group name → placeholder → value (or a list, picked per case with the seed). */
-  groups: z.record(z.string(), z.record(z.string(), SubstitutionValue)).refine((g) => Object.keys(g).length >= 2, 'expected at least two groups'),
+  groups: z
+    .record(z.string(), z.record(z.string(), SubstitutionValue))
+    .refine((g) => Object.keys(g).length >= 2, 'expected at least two groups'),
   metrics: z.array(z.string()).optional(),
 });
 
-const BiasSchema = z.strictObject({
-  attributes: z.record(z.string(), BiasAttributeSchema).default({}),
-  thresholds: z.strictObject({
-    score_gap: z.number().min(0).default(0.05),
-    flip_rate: z.number().min(0).max(1).default(0.05),
-    divergence: z.number().min(0).max(1).default(0.25),
-    subgroup_gap: z.number().min(0).default(0.15),
-    parity_difference: z.number().min(0).max(1).default(0.2),
-    bbq_bias: z.number().min(0).max(1).default(0.1),
-  }).prefault({}),
-  /** Tag prefix naming the demographic/segment group for fairness metrics, e.g. `segment`. */
-  group_tag: z.string().optional(),
-}).prefault({});
+const BiasSchema = z
+  .strictObject({
+    attributes: z.record(z.string(), BiasAttributeSchema).default({}),
+    thresholds: z
+      .strictObject({
+        score_gap: z.number().min(0).default(0.05),
+        flip_rate: z.number().min(0).max(1).default(0.05),
+        divergence: z.number().min(0).max(1).default(0.25),
+        subgroup_gap: z.number().min(0).default(0.15),
+        parity_difference: z.number().min(0).max(1).default(0.2),
+        bbq_bias: z.number().min(0).max(1).default(0.1),
+      })
+      .prefault({}),
+    /** Tag prefix naming the demographic/segment group for fairness metrics, e.g. `segment`. */
+    group_tag: z.string().optional(),
+  })
+  .prefault({});
 
 export const ConfigSchema = z.strictObject({
   name: z.string().min(1),
@@ -121,13 +147,19 @@ export const ConfigSchema = z.strictObject({
   providers: z.array(ProviderEntrySchema).min(1),
   judge: z.string().default('none'),
   /** What the rubric judge grades against (G-Eval style); used only when a judge is set. */
-  judge_rubric: z.string().default('The answer is correct and complete for the question, uses only facts found in the context, and declines when the context does not cover the question.'),
+  judge_rubric: z
+    .string()
+    .default(
+      'The answer is correct and complete for the question, uses only facts found in the context, and declines when the context does not cover the question.',
+    ),
   rag: RagSchema.optional(),
   suites: z.array(SuiteConfigSchema).min(1),
   targets: z.record(z.string(), z.record(z.string(), TargetExpression)).default({}),
   gate: GateSchema.prefault({}),
   bias: BiasSchema,
-  pricing: z.record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) })).default({}),
+  pricing: z
+    .record(z.string(), z.strictObject({ input: z.number().min(0), output: z.number().min(0) }))
+    .default({}),
   cache_dir: z.string().default('.evalgate/cache'),
   reports_dir: z.string().default('reports'),
   experiments_log: z.string().default('experiments/experiment_log.md'),

@@ -42,7 +42,7 @@ function formatLocation(fields: InputErrorFields): string {
   let where = fields.file ?? '';
   if (fields.file && fields.line !== undefined) where += `:${fields.line}`;
   const parts = [where, fields.field].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(': ') + ': ' : '';
+  return parts.length ? `${parts.join(': ')}: ` : '';
 }
 
 export interface ProviderErrorFields {

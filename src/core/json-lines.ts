@@ -10,7 +10,10 @@ export interface JsonLine<T> {
 }
 
 /** Parses non-blank lines with `schema`; the first bad line throws an InputError with `code`. */
-export function parseJsonLines<T>(text: string, options: { file: string; code: string; schema: z.ZodType<T> }): JsonLine<T>[] {
+export function parseJsonLines<T>(
+  text: string,
+  options: { file: string; code: string; schema: z.ZodType<T> },
+): JsonLine<T>[] {
   const out: JsonLine<T>[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -19,12 +22,23 @@ export function parseJsonLines<T>(text: string, options: { file: string; code: s
     try {
       raw = JSON.parse(lines[i]);
     } catch {
-      throw new InputError({ code: options.code, file: options.file, line: i + 1, message: 'not valid JSON' });
+      throw new InputError({
+        code: options.code,
+        file: options.file,
+        line: i + 1,
+        message: 'not valid JSON',
+      });
     }
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new InputError({ code: options.code, file: options.file, line: i + 1, field: issue.path.join('.') || undefined, message: describeZodIssue(issue) });
+      throw new InputError({
+        code: options.code,
+        file: options.file,
+        line: i + 1,
+        field: issue.path.join('.') || undefined,
+        message: describeZodIssue(issue),
+      });
     }
     out.push({ value: parsed.data, line: i + 1 });
   }
@@ -32,7 +46,11 @@ export function parseJsonLines<T>(text: string, options: { file: string; code: s
 }
 
 export function describeZodIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return issue.message.includes('undefined') ? `required (${issue.expected})` : `expected ${issue.expected}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type')
+    return issue.message.includes('undefined')
+      ? `required (${issue.expected})`
+      : `expected ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }

@@ -8,7 +8,10 @@ export function parseTarget(expression: string): { op: '>=' | '<='; target: numb
   return { op: m[1] as '>=' | '<=', target: Number(m[2]) };
 }
 
-export function checkTargets(summaries: readonly SuiteSummary[], targets: Record<string, Record<string, string>>): TargetCheck[] {
+export function checkTargets(
+  summaries: readonly SuiteSummary[],
+  targets: Record<string, Record<string, string>>,
+): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const summary of summaries) {
     const suiteTargets = targets[summary.suite];

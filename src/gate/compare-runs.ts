@@ -31,7 +31,14 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
         const baseMap = new Map(Object.entries(base));
         const candMap = new Map(Object.entries(candidateMetrics[metric]));
         const binary = isBinary(baseMap) && isBinary(candMap);
-        const paired = pairedComparison({ baseline: baseMap, candidate: candMap, resamples: options.resamples, confidence: options.confidence, rng, binary });
+        const paired = pairedComparison({
+          baseline: baseMap,
+          candidate: candMap,
+          resamples: options.resamples,
+          confidence: options.confidence,
+          rng,
+          binary,
+        });
         const candidateValues = [...candMap.values()];
         // Identical runs (e.g. a cached rerun) have no spread in their differences; the MDE
         // then comes from the candidate's own spread instead of claiming 0 is detectable.
@@ -43,7 +50,9 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
           candidateSd: candidateSd !== undefined && candidateSd > 0 ? candidateSd : undefined,
         });
         comparisons.push({
-          suite, provider, metric,
+          suite,
+          provider,
+          metric,
           baseline: paired.meanBaseline,
           candidate: paired.meanCandidate,
           delta: paired.meanDiff,
@@ -63,7 +72,9 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
   }
   const gated = comparisons.filter((c) => options.gatedMetrics.includes(c.metric) && c.pValue !== null);
   const adjusted = holmAdjust(gated.map((c) => c.pValue!));
-  gated.forEach((c, i) => { c.adjustedP = adjusted[i]; });
+  gated.forEach((c, i) => {
+    c.adjustedP = adjusted[i];
+  });
   return comparisons;
 }
 

@@ -5,7 +5,14 @@ import type { Baseline, ChangeSummary, RunManifest } from '../run/types.js';
 
 export function describeChanges(manifest: RunManifest, baseline: Baseline | null): ChangeSummary {
   if (!baseline) {
-    return { hasBaseline: false, prompts: [], configChanged: false, corpusChanged: false, providersAdded: [], providersRemoved: [] };
+    return {
+      hasBaseline: false,
+      prompts: [],
+      configChanged: false,
+      corpusChanged: false,
+      providersAdded: [],
+      providersRemoved: [],
+    };
   }
   // A run limited with --suite or --provider leaves out prompts, providers and the corpus
   // because it did not need them, not because they were removed from the config.

@@ -4,9 +4,15 @@ import { attributeFailure } from './attribute-failure.js';
 describe('attributeFailure', () => {
   const rag = { task: 'rag-qa', error: false, relevantDocs: ['a.md'] };
   it('separates retrieval misses, context overflow and generation errors', () => {
-    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: ['b.md'], includedDocs: ['b.md'] })).toBe('retrieval-miss');
-    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: ['b.md', 'a.md'], includedDocs: ['b.md'] })).toBe('context-overflow');
-    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: ['a.md'], includedDocs: ['a.md'] })).toBe('generation-error');
+    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: ['b.md'], includedDocs: ['b.md'] })).toBe(
+      'retrieval-miss',
+    );
+    expect(
+      attributeFailure({ ...rag, passed: false, retrievedDocs: ['b.md', 'a.md'], includedDocs: ['b.md'] }),
+    ).toBe('context-overflow');
+    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: ['a.md'], includedDocs: ['a.md'] })).toBe(
+      'generation-error',
+    );
     expect(attributeFailure({ ...rag, passed: true, retrievedDocs: [], includedDocs: [] })).toBe('pass');
   });
   it('puts provider errors first and wrong labels for classification', () => {

@@ -71,7 +71,12 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       input.correctOption = evalCase.label;
     }
     let embeddingFailure: string | undefined;
-    if (options.embedder && (evalCase.task === 'rag-qa' || evalCase.task === 'qa') && output !== null && !result.error) {
+    if (
+      options.embedder &&
+      (evalCase.task === 'rag-qa' || evalCase.task === 'qa') &&
+      output !== null &&
+      !result.error
+    ) {
       const texts = [result.input, output, ...input.references];
       try {
         const vectors = await options.embedder.embed(texts);
@@ -91,7 +96,13 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       if (score.reason && score.value !== null && score.value < 1) notes[score.name] = score.reason;
     }
     if (options.judge && (evalCase.task === 'rag-qa' || evalCase.task === 'qa')) {
-      const judged = await options.judge({ question: result.input, answer: input.output, context: passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n'), repeat: result.repeat, declinePhrases });
+      const judged = await options.judge({
+        question: result.input,
+        answer: input.output,
+        context: passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n'),
+        repeat: result.repeat,
+        declinePhrases,
+      });
       for (const score of judged.scores) {
         scores[score.name] = score.value === null ? null : Math.round(score.value * 1e6) / 1e6;
         if (score.reason && (score.value === null || score.value < 1)) notes[score.name] = score.reason;
@@ -102,11 +113,21 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
         result.costUsd = result.costUsd === null || judgeCost === null ? null : result.costUsd + judgeCost;
       }
     }
-    return { scores, notes: Object.keys(notes).length ? notes : undefined, passed: passedCase(evalCase, result, scores, options.passThreshold, declinePhrases) };
+    return {
+      scores,
+      notes: Object.keys(notes).length ? notes : undefined,
+      passed: passedCase(evalCase, result, scores, options.passThreshold, declinePhrases),
+    };
   };
 }
 
-function passedCase(evalCase: EvalCase, result: CaseResult, scores: Record<string, number | null>, threshold: number, declinePhrases?: string[]): boolean | null {
+function passedCase(
+  evalCase: EvalCase,
+  result: CaseResult,
+  scores: Record<string, number | null>,
+  threshold: number,
+  declinePhrases?: string[],
+): boolean | null {
   switch (evalCase.task) {
     case 'classify':
       return result.predicted === evalCase.label;

@@ -13,7 +13,14 @@ import { buildRecord } from '../aggregate/build-record.js';
 import { createModels } from '../providers/create-models.js';
 import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
-import { createRunId, openResultsWriter, runsDir, writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
+import {
+  createRunId,
+  openResultsWriter,
+  runsDir,
+  writeFileAtomic,
+  RESULTS_FILE,
+  RUN_FILE,
+} from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createCaseScorer } from './case-scorer.js';
@@ -64,19 +71,46 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
   if (options.suites) {
     for (const name of options.suites) {
-      if (!config.suites.some((s) => s.name === name)) throw new InputError({ code: 'SUITE_UNKNOWN', file: configFile, field: 'suites', message: `--suite ${name} is not declared (declared: ${config.suites.map((s) => s.name).join(', ')})` });
+      if (!config.suites.some((s) => s.name === name))
+        throw new InputError({
+          code: 'SUITE_UNKNOWN',
+          file: configFile,
+          field: 'suites',
+          message: `--suite ${name} is not declared (declared: ${config.suites.map((s) => s.name).join(', ')})`,
+        });
     }
   }
   const rng = createRng(config.seed);
-  const created = await createModels({ config, root, configFile, env: options.env, requested: options.providers, useCache: options.useCache ?? true, clock, rng });
+  const created = await createModels({
+    config,
+    root,
+    configFile,
+    env: options.env,
+    requested: options.providers,
+    useCache: options.useCache ?? true,
+    clock,
+    rng,
+  });
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
-    const suites = await prepareSuites({ loaded, models: created.models, replayModels: created.replayBySuite, onlySuites: options.suites, rng });
+    const suites = await prepareSuites({
+      loaded,
+      models: created.models,
+      replayModels: created.replayBySuite,
+      onlySuites: options.suites,
+      rng,
+    });
     for (const s of suites) {
-      if (s.config.task !== 'retrieval' && s.models.length === 0) options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
+      if (s.config.task !== 'retrieval' && s.models.length === 0)
+        options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
     }
     if (suites.every((s) => s.config.task !== 'retrieval' && s.models.length === 0)) {
-      throw new InputError({ code: 'NO_PROVIDERS', file: configFile, field: 'providers', message: 'no provider is available to run (set an API key or add local/extractive)' });
+      throw new InputError({
+        code: 'NO_PROVIDERS',
+        file: configFile,
+        field: 'providers',
+        message: 'no provider is available to run (set an API key or add local/extractive)',
+      });
     }
     let t = lap('load', t0);
 
@@ -87,7 +121,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
       // Loaded on demand: runs without a knowledge base skip hnswlib and the index code.
       const { createRagRuntime } = await import('./rag-runtime.js');
-      rag = await createRagRuntime({ rag: config.rag, root, env: options.env, configFile, onNote: options.onNote, rerankModel: created.reranker?.languageModel, cacheDir: options.useCache === false ? undefined : path.resolve(root, config.cache_dir) });
+      rag = await createRagRuntime({
+        rag: config.rag,
+        root,
+        env: options.env,
+        configFile,
+        onNote: options.onNote,
+        rerankModel: created.reranker?.languageModel,
+        cacheDir: options.useCache === false ? undefined : path.resolve(root, config.cache_dir),
+      });
     }
     t = lap('index', t);
 
@@ -96,15 +138,30 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const runDir = path.join(runsDir(reportsDir), runId);
     const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
-    const priceTable = createPriceTable(Object.fromEntries(Object.entries(config.pricing).map(([m, p]) => [m, { inputPerMTok: p.input, outputPerMTok: p.output }])));
+    const priceTable = createPriceTable(
+      Object.fromEntries(
+        Object.entries(config.pricing).map(([m, p]) => [
+          m,
+          { inputPerMTok: p.input, outputPerMTok: p.output },
+        ]),
+      ),
+    );
     const judgeHandle = created.judge;
     const scorer = createCaseScorer({
       k: config.rag?.retrieve.k ?? 5,
       passThreshold: config.pass_threshold,
       embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }),
       // Offline (`judge: none`) the judge scores are left out rather than reported as null rows.
-      judge: config.judge === 'none' ? undefined : await createJudgeScorer({ model: judgeHandle?.languageModel ?? null, rubric: config.judge_rubric }),
-      judgeCostUsd: judgeHandle ? (usage) => priceTable.costUsd({ model: judgeHandle.id, usage: { ...usage, estimated: false } }) : undefined,
+      judge:
+        config.judge === 'none'
+          ? undefined
+          : await createJudgeScorer({
+              model: judgeHandle?.languageModel ?? null,
+              rubric: config.judge_rubric,
+            }),
+      judgeCostUsd: judgeHandle
+        ? (usage) => priceTable.costUsd({ model: judgeHandle.id, usage: { ...usage, estimated: false } })
+        : undefined,
     });
     let progress: Progress;
     try {
@@ -117,7 +174,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
           retrieve: rag?.retrieve,
           assemble: rag?.assemble,
           costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
-          rerankCost: rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
+          rerankCost:
+            rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
           scorer,
         },
         onResult: (result) => {
@@ -147,44 +205,109 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       seed: config.seed,
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
-      ...(options.suites || options.providers ? { filters: { ...(options.suites && { suites: options.suites }), ...(options.providers && { providers: options.providers }) } } : {}),
-      providers: uniqueProviders(suites).map((p) => (p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p)),
-      prompts: Object.fromEntries(suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId])),
+      ...(options.suites || options.providers
+        ? {
+            filters: {
+              ...(options.suites && { suites: options.suites }),
+              ...(options.providers && { providers: options.providers }),
+            },
+          }
+        : {}),
+      providers: uniqueProviders(suites).map((p) =>
+        p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p,
+      ),
+      prompts: Object.fromEntries(
+        suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId]),
+      ),
       retrieval: rag ? rag.describe : null,
-      suites: suites.map((s) => ({ name: s.config.name, task: s.config.task, cases: s.variants.length, file: s.casesPath })),
+      suites: suites.map((s) => ({
+        name: s.config.name,
+        task: s.config.task,
+        cases: s.variants.length,
+        file: s.casesPath,
+      })),
       packageVersions: packageVersions(),
       timings,
-      counts: { results: results.length, errors: progress.errors, cached: progress.cached, requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length },
+      counts: {
+        results: results.length,
+        errors: progress.errors,
+        cached: progress.cached,
+        requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
+      },
     };
     const sorted = sortResults(results);
     // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
-    await writeFileAtomic(path.join(runDir, RESULTS_FILE), sorted.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await writeFileAtomic(
+      path.join(runDir, RESULTS_FILE),
+      `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
+    );
     const record = buildRecord({ manifest, results: sorted, config, baseline });
     lap('aggregate', t);
     record.manifest.timings = timings;
-    await writeFileAtomic(path.join(runDir, RUN_FILE), JSON.stringify(record, null, 1) + '\n');
-    return { record, results: sorted, runDir, reportsDir, root, experimentLog: path.resolve(root, config.experiments_log) };
+    await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+    return {
+      record,
+      results: sorted,
+      runDir,
+      reportsDir,
+      root,
+      experimentLog: path.resolve(root, config.experiments_log),
+    };
   } finally {
     created.close();
   }
 }
 
 /** Prices what the reranker spent on a query with the reranker's own model. */
-function rerankPricing(rag: RagRuntime, rerankerId: string, prices: PriceTable): (query: string) => NonNullable<CaseResult['rerank']> | undefined {
+function rerankPricing(
+  rag: RagRuntime,
+  rerankerId: string,
+  prices: PriceTable,
+): (query: string) => NonNullable<CaseResult['rerank']> | undefined {
   return (query) => {
     const usage = rag.rerankUsage(query);
     if (!usage) return undefined;
-    return { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, estimated: usage.estimated, costUsd: prices.costUsd({ model: rerankerId, usage }) };
+    return {
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      estimated: usage.estimated,
+      costUsd: prices.costUsd({ model: rerankerId, usage }),
+    };
   };
 }
 
 function uniqueProviders(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['providers'] {
   const seen = new Map<string, RunManifest['providers'][number]>();
-  for (const s of suites) for (const m of s.models) if (!seen.has(m.id)) seen.set(m.id, { id: m.id, provider: m.provider, model: m.model, ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}), ...(m.config.classifier ? { classifier: m.config.classifier } : {}) });
+  for (const s of suites)
+    for (const m of s.models)
+      if (!seen.has(m.id))
+        seen.set(m.id, {
+          id: m.id,
+          provider: m.provider,
+          model: m.model,
+          ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}),
+          ...(m.config.classifier ? { classifier: m.config.classifier } : {}),
+        });
   return [...seen.values()];
 }
 
 /** Completion order is not deterministic; reports and baselines read results in this order. */
 export function sortResults(results: CaseResult[]): CaseResult[] {
-  return results.slice().sort((a, b) => (a.suite < b.suite ? -1 : a.suite > b.suite ? 1 : a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.repeat - b.repeat));
+  return results
+    .slice()
+    .sort((a, b) =>
+      a.suite < b.suite
+        ? -1
+        : a.suite > b.suite
+          ? 1
+          : a.provider < b.provider
+            ? -1
+            : a.provider > b.provider
+              ? 1
+              : a.caseId < b.caseId
+                ? -1
+                : a.caseId > b.caseId
+                  ? 1
+                  : a.repeat - b.repeat,
+    );
 }

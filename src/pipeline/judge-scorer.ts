@@ -8,7 +8,8 @@ import { createClaimVerdictJudge } from '../scorers/judge/claim-verdicts.js';
 import { loadJudgeTemplate, type JudgeTemplate } from '../scorers/judge/load-judge-template.js';
 import { createRubricJudge } from '../scorers/judge/rubric-judge.js';
 
-const ANSWER_RELEVANCE_RUBRIC = 'The answer addresses the question that was asked, stays on topic and does not evade it. Judge relevance only, not correctness. A clear statement that the information is not available is relevant.';
+const ANSWER_RELEVANCE_RUBRIC =
+  'The answer addresses the question that was asked, stays on topic and does not evade it. Judge relevance only, not correctness. A clear statement that the information is not available is relevant.';
 
 export interface JudgeRun {
   scores: Score[];
@@ -16,30 +17,55 @@ export interface JudgeRun {
   usage: { inputTokens: number; outputTokens: number; estimated: boolean };
 }
 
-export interface JudgeScorer {
-  (input: { question: string; answer: string | null; context: string; repeat: number; declinePhrases?: string[] }): Promise<JudgeRun>;
-}
+export type JudgeScorer = (input: {
+  question: string;
+  answer: string | null;
+  context: string;
+  repeat: number;
+  declinePhrases?: string[];
+}) => Promise<JudgeRun>;
 
-export async function createJudgeScorer(options: { model: LanguageModel | null; rubric: string }): Promise<JudgeScorer> {
-  const [rubricTemplate, extractTemplate, verdictTemplate, contextTemplate]: JudgeTemplate[] = await Promise.all([
-    loadJudgeTemplate('rubric-v1'),
-    loadJudgeTemplate('claims-extract-v1'),
-    loadJudgeTemplate('claim-verdict-v1'),
-    loadJudgeTemplate('context-relevance-v1'),
-  ]);
+export async function createJudgeScorer(options: {
+  model: LanguageModel | null;
+  rubric: string;
+}): Promise<JudgeScorer> {
+  const [rubricTemplate, extractTemplate, verdictTemplate, contextTemplate]: JudgeTemplate[] =
+    await Promise.all([
+      loadJudgeTemplate('rubric-v1'),
+      loadJudgeTemplate('claims-extract-v1'),
+      loadJudgeTemplate('claim-verdict-v1'),
+      loadJudgeTemplate('context-relevance-v1'),
+    ]);
   return async (input) => {
     const usage = { inputTokens: 0, outputTokens: 0, estimated: false };
     const metered = options.model ? meter(options.model, input.repeat, usage) : null;
     const rubric = createRubricJudge({ model: metered, template: rubricTemplate, rubric: options.rubric });
-    const claims = createClaimVerdictJudge({ model: metered, extractTemplate, verdictTemplate, declinePhrases: input.declinePhrases });
+    const claims = createClaimVerdictJudge({
+      model: metered,
+      extractTemplate,
+      verdictTemplate,
+      declinePhrases: input.declinePhrases,
+    });
     // Relevance with a judge: the same G-Eval-style grading, with a relevance rubric.
-    const answerRelevance = createRubricJudge({ model: metered, template: rubricTemplate, rubric: ANSWER_RELEVANCE_RUBRIC, name: 'judge.answer_relevance' });
-    const contextRelevance = createRubricJudge({ model: metered, template: contextTemplate, rubric: '', name: 'judge.context_relevance' });
+    const answerRelevance = createRubricJudge({
+      model: metered,
+      template: rubricTemplate,
+      rubric: ANSWER_RELEVANCE_RUBRIC,
+      name: 'judge.answer_relevance',
+    });
+    const contextRelevance = createRubricJudge({
+      model: metered,
+      template: contextTemplate,
+      rubric: '',
+      name: 'judge.context_relevance',
+    });
     const scores = await Promise.all([
       rubric({ question: input.question, answer: input.answer, context: input.context }),
       claims({ question: input.question, answer: input.answer, context: input.context }),
       answerRelevance({ question: input.question, answer: input.answer }),
-      ...(input.context ? [contextRelevance({ question: input.question, answer: null, context: input.context })] : []),
+      ...(input.context
+        ? [contextRelevance({ question: input.question, answer: null, context: input.context })]
+        : []),
     ]);
     return { scores, usage };
   };

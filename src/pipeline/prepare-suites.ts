@@ -27,27 +27,49 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
   const prepared: PreparedSuite[] = [];
   for (const suite of selected) {
     const index = config.suites.indexOf(suite);
-    const prompt = suite.prompt && !suite.outputs
-      ? await loadPrompt({ ref: suite.prompt, root, task: suite.task, suiteField: `suites.${index}.prompt`, configFile })
-      : null;
+    const prompt =
+      suite.prompt && !suite.outputs
+        ? await loadPrompt({
+            ref: suite.prompt,
+            root,
+            task: suite.task,
+            suiteField: `suites.${index}.prompt`,
+            configFile,
+          })
+        : null;
     const casesPath = suite.cases;
-    const cases = await loadCases({ file: path.resolve(root, casesPath), displayPath: casesPath, task: suite.task, labels: suite.labels });
+    const cases = await loadCases({
+      file: path.resolve(root, casesPath),
+      displayPath: casesPath,
+      task: suite.task,
+      labels: suite.labels,
+    });
     const variants = expandCounterfactuals(cases, config.bias, casesPath);
     const fewShot = prompt
-      ? selectFewShot({ examples: prompt.fewShot, count: prompt.frontMatter.few_shot.count, selection: prompt.frontMatter.few_shot.selection, rng: rng.fork(`few-shot:${suite.name}`) })
+      ? selectFewShot({
+          examples: prompt.fewShot,
+          count: prompt.frontMatter.few_shot.count,
+          selection: prompt.frontMatter.few_shot.selection,
+          rng: rng.fork(`few-shot:${suite.name}`),
+        })
       : [];
     const replay = options.replayModels.get(suite.name);
-    const models = suite.task === 'retrieval'
-      ? []
-      : replay
-        ? [replay]
-        : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
+    const models =
+      suite.task === 'retrieval'
+        ? []
+        : replay
+          ? [replay]
+          : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
     for (const model of models) {
       if (!model.hasCase) continue;
       // Scoring answers produced elsewhere: every case needs one, or the input is incomplete.
       const missing = variants.map((v) => v.evalCase.id).filter((id) => !model.hasCase!(id));
       if (missing.length > 0) {
-        throw new InputError({ code: 'REPLAY_MISSING', file: model.model, message: `no output for ${missing.length} of ${variants.length} cases of suite ${suite.name} (first: ${missing.slice(0, 3).join(', ')})` });
+        throw new InputError({
+          code: 'REPLAY_MISSING',
+          file: model.model,
+          message: `no output for ${missing.length} of ${variants.length} cases of suite ${suite.name} (first: ${missing.slice(0, 3).join(', ')})`,
+        });
       }
     }
     prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models });

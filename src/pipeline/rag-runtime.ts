@@ -69,14 +69,23 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     corpusPath,
     chunking: rag.chunking,
     embedder: embedderFor(options),
-    store: { kind: rag.vector_store, m: rag.hnsw.m, efConstruction: rag.hnsw.ef_construction, efSearch: rag.hnsw.ef_search, seed: 42 },
+    store: {
+      kind: rag.vector_store,
+      m: rag.hnsw.m,
+      efConstruction: rag.hnsw.ef_construction,
+      efSearch: rag.hnsw.ef_search,
+      seed: 42,
+    },
     bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
     dir: path.resolve(root, rag.index_dir),
     onProgress: options.onProgress,
   });
   const { index } = built;
-  if (built.repairedBecause) options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
-  options.onNote?.(`${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`);
+  if (built.repairedBecause)
+    options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
+  options.onNote?.(
+    `${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
+  );
   const mode = options.mode ?? rag.retrieve.mode;
   const reported = new Set<string>();
   const noteOnce = (reason: string): void => {
@@ -90,7 +99,14 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const usageByQuery = new Map<string, RerankUsage>();
   const rerankModel = options.rerankModel ? meteredModel(options.rerankModel, rerankMeter) : undefined;
   const rerank = rerankModel ? createLlmReranker({ model: rerankModel, onInvalid: noteOnce }) : undefined;
-  const retriever = createRetriever({ index, mode, k: rag.retrieve.k, rrfK: rag.retrieve.rrf_k, mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda }, rerank });
+  const retriever = createRetriever({
+    index,
+    mode,
+    k: rag.retrieve.k,
+    rrfK: rag.retrieve.rrf_k,
+    mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda },
+    rerank,
+  });
   // Ranking metrics look 10 deep (nDCG@10) even when fewer chunks go into the context.
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
   const memo = new Map<string, Promise<RetrievedChunk[]>>();
@@ -111,7 +127,12 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       return pending;
     },
     rerankUsage: (query) => usageByQuery.get(query),
-    assemble: (retrieved) => assembleContext({ retrieved: retrieved.slice(0, rag.retrieve.k), budgetTokens: rag.context_budget_tokens, countTokens: (t) => tokenizer.count(t) }),
+    assemble: (retrieved) =>
+      assembleContext({
+        retrieved: retrieved.slice(0, rag.retrieve.k),
+        budgetTokens: rag.context_budget_tokens,
+        countTokens: (t) => tokenizer.count(t),
+      }),
     embedder: index.embedder,
     corpusHash: index.corpusHash,
     chunkCount: index.chunks.length,
@@ -145,22 +166,50 @@ function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage
 
 function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
   const { rag, env } = options;
-  const local = localEmbedderFactory(rag.embedder, { dimension: rag.embedding_dimension, configFile: options.configFile });
+  const local = localEmbedderFactory(rag.embedder, {
+    dimension: rag.embedding_dimension,
+    configFile: options.configFile,
+  });
   if (local) return local;
   const [family, ...rest] = rag.embedder.split('/');
   if (family === 'openai') {
     const key = env.OPENAI_API_KEY;
     if (!key && !rag.embedder_base_url) {
-      throw new InputError({ code: 'EMBEDDER_KEY_MISSING', file: options.configFile, field: 'rag.embedder', message: `${rag.embedder} needs OPENAI_API_KEY (or rag.embedder_base_url for a compatible server)` });
+      throw new InputError({
+        code: 'EMBEDDER_KEY_MISSING',
+        file: options.configFile,
+        field: 'rag.embedder',
+        message: `${rag.embedder} needs OPENAI_API_KEY (or rag.embedder_base_url for a compatible server)`,
+      });
     }
     let embedder: Embedder;
     try {
-      embedder = createOpenAIEmbedder({ model: rest.join('/'), apiKey: key || 'no-key-required', baseURL: rag.embedder_base_url, batchSize: 256, dimensions: rag.embedding_dimension });
+      embedder = createOpenAIEmbedder({
+        model: rest.join('/'),
+        apiKey: key || 'no-key-required',
+        baseURL: rag.embedder_base_url,
+        batchSize: 256,
+        dimensions: rag.embedding_dimension,
+      });
     } catch (error) {
       // e.g. an OpenAI-compatible model whose output size evalgate cannot know.
-      throw new InputError({ code: 'EMBEDDER_INVALID', file: options.configFile, field: 'rag.embedding_dimension', message: `${error instanceof InputError ? error.detail : (error as Error).message.split('\n')[0]} (set rag.embedding_dimension)` });
+      throw new InputError({
+        code: 'EMBEDDER_INVALID',
+        file: options.configFile,
+        field: 'rag.embedding_dimension',
+        message: `${error instanceof InputError ? error.detail : (error as Error).message.split('\n')[0]} (set rag.embedding_dimension)`,
+      });
     }
-    return options.cacheDir ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir }), { namespace: rag.embedder_base_url }) : embedder;
+    return options.cacheDir
+      ? withEmbeddingCache(embedder, createResponseCache({ dir: options.cacheDir }), {
+          namespace: rag.embedder_base_url,
+        })
+      : embedder;
   }
-  throw new InputError({ code: 'EMBEDDER_UNKNOWN', file: options.configFile, field: 'rag.embedder', message: `unknown embedder "${rag.embedder}" (available: local/hash, local/lsa, openai/<model>)` });
+  throw new InputError({
+    code: 'EMBEDDER_UNKNOWN',
+    file: options.configFile,
+    field: 'rag.embedder',
+    message: `unknown embedder "${rag.embedder}" (available: local/hash, local/lsa, openai/<model>)`,
+  });
 }

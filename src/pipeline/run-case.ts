@@ -46,7 +46,10 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
       if (evalCase.task === 'rag-qa' && runtime.assemble) assembled = runtime.assemble(retrieved);
     } catch (error) {
       // An API embedder or reranker can fail like any provider: the case records it.
-      retrievalError = { code: error instanceof EvalgateError ? error.code : 'RETRIEVAL_FAILED', message: `retrieval failed: ${oneLine((error as Error).message)}` };
+      retrievalError = {
+        code: error instanceof EvalgateError ? error.code : 'RETRIEVAL_FAILED',
+        message: `retrieval failed: ${oneLine((error as Error).message)}`,
+      };
     }
   }
   const passages = passagesFor(evalCase, assembled);
@@ -74,7 +77,10 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
   if (retrieved) {
     const docs: string[] = [];
     for (const r of retrieved) if (!docs.includes(r.chunk.docId)) docs.push(r.chunk.docId);
-    result.retrieval = { chunks: retrieved.map((r) => ({ id: r.chunk.id, docId: r.chunk.docId, score: round(r.score, 6) })), docs };
+    result.retrieval = {
+      chunks: retrieved.map((r) => ({ id: r.chunk.id, docId: r.chunk.docId, score: round(r.score, 6) })),
+      docs,
+    };
   }
   if (assembled) {
     result.context = {
@@ -94,25 +100,47 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
   } else {
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   }
-  if (retrieved) chargeRerank(result, runtime.rerankCost?.(input), evalCase.task !== 'retrieval' && job.model !== null);
+  if (retrieved)
+    chargeRerank(result, runtime.rerankCost?.(input), evalCase.task !== 'retrieval' && job.model !== null);
 
-  const scored = await runtime.scorer({ evalCase, result, passages, labels: suite.config.labels, declinePhrases: suite.config.decline_phrases, families: suite.config.scorers });
+  const scored = await runtime.scorer({
+    evalCase,
+    result,
+    passages,
+    labels: suite.config.labels,
+    declinePhrases: suite.config.decline_phrases,
+    families: suite.config.scorers,
+  });
   result.scores = scored.scores;
   if (scored.notes) result.notes = scored.notes;
   result.attribution = attributeFailure({
     task: evalCase.task,
     error: Boolean(result.error),
     passed: scored.passed,
-    relevantDocs: result.relevantDocs ? Object.keys(result.relevantDocs).filter((d) => result.relevantDocs![d] > 0) : undefined,
+    relevantDocs: result.relevantDocs
+      ? Object.keys(result.relevantDocs).filter((d) => result.relevantDocs![d] > 0)
+      : undefined,
     // Only the chunks that competed for the context (the top k) count as retrieved here; the
     // deeper ranking exists for nDCG@10, not for the model.
-    retrievedDocs: assembled ? [...assembled.included, ...assembled.dropped].map((r) => r.chunk.docId) : result.retrieval?.docs,
+    retrievedDocs: assembled
+      ? [...assembled.included, ...assembled.dropped].map((r) => r.chunk.docId)
+      : result.retrieval?.docs,
     includedDocs: assembled?.included.map((r) => r.chunk.docId),
   });
   return result;
 }
 
-async function generateInto(result: CaseResult, options: { job: CaseJob; evalCase: EvalCase; passages: ContextPassage[]; contextText?: string; runtime: CaseRuntime; started: number }): Promise<void> {
+async function generateInto(
+  result: CaseResult,
+  options: {
+    job: CaseJob;
+    evalCase: EvalCase;
+    passages: ContextPassage[];
+    contextText?: string;
+    runtime: CaseRuntime;
+    started: number;
+  },
+): Promise<void> {
   const { job, evalCase, passages, runtime } = options;
   const suite = job.suite;
   const model = job.model!;
@@ -120,7 +148,13 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
   const question = evalCase.task === 'classify' ? evalCase.input : caseInput(evalCase);
   const contextText = options.contextText ?? passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n');
   const messages = prompt
-    ? renderPrompt(prompt, { question, context: contextText, labels: suite.config.labels, options: evalCase.task === 'mcq' ? evalCase.options : undefined, fewShot: suite.fewShot })
+    ? renderPrompt(prompt, {
+        question,
+        context: contextText,
+        labels: suite.config.labels,
+        options: evalCase.task === 'mcq' ? evalCase.options : undefined,
+        fewShot: suite.fewShot,
+      })
     : [{ role: 'user' as const, content: question }];
   const t0 = runtime.clock.monotonic();
   try {
@@ -144,13 +178,16 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
     const meta = generated as GenerateResult & { cached?: boolean; attempts?: number; latencyMs?: number };
     result.output = generated.text;
     result.cached = meta.cached === true;
-    result.attempts = result.cached ? 0 : meta.attempts ?? 1;
+    result.attempts = result.cached ? 0 : (meta.attempts ?? 1);
     result.latencyMs = round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
     if (generated.confidence !== undefined) result.confidence = round(generated.confidence, 6);
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
     if (generated.usage) {
       result.usage = generated.usage;
-      result.costUsd = runtime.costUsd(`${model.provider}/${prompt?.frontMatter.model ?? model.model}`, generated.usage);
+      result.costUsd = runtime.costUsd(
+        `${model.provider}/${prompt?.frontMatter.model ?? model.model}`,
+        generated.usage,
+      );
     }
     if (evalCase.task === 'mcq') {
       const chosen = parseChoice(generated.text, evalCase.options);
@@ -158,7 +195,10 @@ async function generateInto(result: CaseResult, options: { job: CaseJob; evalCas
     }
   } catch (error) {
     const e = error as Error & { attempts?: number };
-    result.error = { code: error instanceof EvalgateError ? error.code : 'PROVIDER_UNEXPECTED', message: oneLine(e.message) };
+    result.error = {
+      code: error instanceof EvalgateError ? error.code : 'PROVIDER_UNEXPECTED',
+      message: oneLine(e.message),
+    };
     result.attempts = e.attempts ?? 1;
     result.latencyMs = round(runtime.clock.monotonic() - t0, 3);
   }
@@ -172,7 +212,8 @@ function chargeRerank(result: CaseResult, rerank: CaseResult['rerank'], generate
   if (!rerank) return;
   result.rerank = rerank;
   if (!generated) result.costUsd = rerank.costUsd;
-  else if (result.costUsd !== null) result.costUsd = rerank.costUsd === null ? null : result.costUsd + rerank.costUsd;
+  else if (result.costUsd !== null)
+    result.costUsd = rerank.costUsd === null ? null : result.costUsd + rerank.costUsd;
 }
 
 /** Gold expectations copied onto the result so reports and re-scoring need only results.jsonl. */
@@ -191,7 +232,16 @@ function describeExpectations(result: CaseResult, evalCase: EvalCase): void {
       result.relevantDocs = evalCase.relevantDocs;
       break;
     case 'mcq':
-      result.mcq = { options: evalCase.options, chosen: null, correct: evalCase.label, biased: evalCase.biasedOption, unknown: evalCase.unknownOption, condition: evalCase.condition, polarity: evalCase.polarity, category: evalCase.category };
+      result.mcq = {
+        options: evalCase.options,
+        chosen: null,
+        correct: evalCase.label,
+        biased: evalCase.biasedOption,
+        unknown: evalCase.unknownOption,
+        condition: evalCase.condition,
+        polarity: evalCase.polarity,
+        category: evalCase.category,
+      };
       break;
   }
 }

@@ -7,7 +7,15 @@ import { runJobs } from './run-jobs.js';
 
 function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
   const variants = Array.from({ length: cases }, (_, i) => {
-    const evalCase: ClassifyCase = { task: 'classify', id: `c${i}`, input: `message ${i}`, label: 'a', tags: [], line: i + 1, placeholders: [] };
+    const evalCase: ClassifyCase = {
+      task: 'classify',
+      id: `c${i}`,
+      input: `message ${i}`,
+      label: 'a',
+      tags: [],
+      line: i + 1,
+      placeholders: [],
+    };
     return { evalCase, baseId: evalCase.id };
   });
   return {
@@ -16,7 +24,15 @@ function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
     prompt: null,
     fewShot: [],
     variants,
-    models: [{ id: 'fake/m', provider: 'fake', model: 'm', config: { id: 'fake/m', timeout_ms: 1000, max_retries: 0, logprobs: false }, languageModel: model }],
+    models: [
+      {
+        id: 'fake/m',
+        provider: 'fake',
+        model: 'm',
+        config: { id: 'fake/m', timeout_ms: 1000, max_retries: 0, logprobs: false },
+        languageModel: model,
+      },
+    ],
   };
 }
 
@@ -25,7 +41,10 @@ describe('runJobs', () => {
     let active = 0;
     let peak = 0;
     const model: LanguageModel = {
-      id: 'fake/m', provider: 'fake', model: 'm', cacheable: false,
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
       generate: async () => {
         active++;
         peak = Math.max(peak, active);
@@ -48,22 +67,63 @@ describe('runJobs', () => {
   });
 
   it('records a failing call as an error on the result instead of throwing', async () => {
-    const model: LanguageModel = { id: 'fake/m', provider: 'fake', model: 'm', cacheable: false, generate: async () => { throw new Error('boom'); } };
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => {
+        throw new Error('boom');
+      },
+    };
     const results: { error?: { message: string } }[] = [];
-    const progress = await runJobs({ suites: [suiteWith(model, 2)], concurrency: 2, repeat: 1, runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: null }) }, onResult: (r) => results.push(r) });
+    const progress = await runJobs({
+      suites: [suiteWith(model, 2)],
+      concurrency: 2,
+      repeat: 1,
+      runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: null }) },
+      onResult: (r) => results.push(r),
+    });
     expect(progress.errors).toBe(2);
     expect(results[0].error).toEqual({ code: 'PROVIDER_UNEXPECTED', message: 'boom' });
   });
 
   it('records a failing retrieval (e.g. an API embedder) on the case instead of aborting the run', async () => {
-    const model: LanguageModel = { id: 'fake/m', provider: 'fake', model: 'm', cacheable: false, generate: async () => ({ text: 'a' }) };
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => ({ text: 'a' }),
+    };
     const suite = suiteWith(model, 2);
     suite.config = { name: 's', task: 'rag-qa', cases: 'x.jsonl' };
-    suite.variants = suite.variants.map((v, i) => ({ ...v, evalCase: { task: 'rag-qa', id: `q${i}`, question: 'why?', references: ['because'], unanswerable: false, tags: [], line: i + 1, placeholders: [] } }));
+    suite.variants = suite.variants.map((v, i) => ({
+      ...v,
+      evalCase: {
+        task: 'rag-qa',
+        id: `q${i}`,
+        question: 'why?',
+        references: ['because'],
+        unanswerable: false,
+        tags: [],
+        line: i + 1,
+        placeholders: [],
+      },
+    }));
     const results: { error?: { code: string; message: string } }[] = [];
     await runJobs({
-      suites: [suite], concurrency: 1, repeat: 1,
-      runtime: { clock: systemClock, costUsd: () => 0, scorer: async () => ({ scores: {}, passed: null }), retrieve: async () => { throw new Error('embeddings: HTTP 400'); } },
+      suites: [suite],
+      concurrency: 1,
+      repeat: 1,
+      runtime: {
+        clock: systemClock,
+        costUsd: () => 0,
+        scorer: async () => ({ scores: {}, passed: null }),
+        retrieve: async () => {
+          throw new Error('embeddings: HTTP 400');
+        },
+      },
       onResult: (r) => results.push(r),
     });
     expect(results.map((r) => r.error)).toEqual([

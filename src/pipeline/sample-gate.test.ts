@@ -12,7 +12,8 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 
 async function copySample(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'evalgate-sample-gate-'));
-  for (const dir of ['eval', 'prompts', 'rag', 'test_cases']) await cp(path.join(REPO, dir), path.join(root, dir), { recursive: true });
+  for (const dir of ['eval', 'prompts', 'rag', 'test_cases'])
+    await cp(path.join(REPO, dir), path.join(root, dir), { recursive: true });
   return root;
 }
 
@@ -23,11 +24,17 @@ describe('the gate on the sample project', () => {
     const suites = ['support-qa'];
     const first = await evaluate({ configPath, env: {}, suites });
     expect(first.record.gate.status).toBe('pass');
-    await writeFile(path.join(root, 'reports/baseline.json'), serializeBaseline(buildBaseline(first.record, first.results, 'now')));
+    await writeFile(
+      path.join(root, 'reports/baseline.json'),
+      serializeBaseline(buildBaseline(first.record, first.results, 'now')),
+    );
 
     const promptFile = path.join(root, 'prompts/support-answer/v2.md');
     const original = await readFile(promptFile, 'utf8');
-    await writeFile(promptFile, original.replace(/^description: .*$/m, 'description: Same prompt, reworded description.'));
+    await writeFile(
+      promptFile,
+      original.replace(/^description: .*$/m, 'description: Same prompt, reworded description.'),
+    );
     const cosmetic = await evaluate({ configPath, env: {}, suites });
     expect(cosmetic.record.changes.prompts.map((p) => p.id)).toEqual(['support-answer']);
     expect(cosmetic.record.gate.status).toBe('pass');
@@ -35,7 +42,11 @@ describe('the gate on the sample project', () => {
     await writeFile(promptFile, original.replace(/^max_tokens: \d+$/m, 'max_tokens: 12'));
     const worse = await evaluate({ configPath, env: {}, suites });
     expect(worse.record.gate.status).toBe('fail');
-    const regression = worse.record.gate.failures.find((f) => f.kind === 'regression' && f.metric === 'answer.f1');
-    expect(regression?.message).toMatch(/^regressed: baseline 0\.\d{3} → candidate 0\.\d{3} \(Δ -0\.\d{3}, 95% CI .* Holm-adjusted p = .*; allowed drop 0\.02\)$/);
+    const regression = worse.record.gate.failures.find(
+      (f) => f.kind === 'regression' && f.metric === 'answer.f1',
+    );
+    expect(regression?.message).toMatch(
+      /^regressed: baseline 0\.\d{3} → candidate 0\.\d{3} \(Δ -0\.\d{3}, 95% CI .* Holm-adjusted p = .*; allowed drop 0\.02\)$/,
+    );
   }, 90_000);
 });

@@ -15,9 +15,28 @@ describe('the sample project', () => {
     const outcome = await evaluate({ configPath: CONFIG, env: {}, reportsDir: out });
     const { record } = outcome;
     const metrics = new Set(record.summary.flatMap((s) => Object.keys(s.metrics)));
-    for (const family of ['retrieval.ndcg@10', 'retrieval.recall@5', 'retrieval.mrr', 'retrieval.map', 'answer.f1', 'answer.em', 'answer.rouge_l', 'answer.semantic',
-      'relevance.answer', 'relevance.context', 'hallucination.rate', 'groundedness', 'citations.precision', 'classification.accuracy',
-      'classification.macro_f1', 'calibration.ece', 'classification.roc_auc', 'mcq.accuracy', 'latency.p95_ms', 'cost.per_case_usd']) {
+    for (const family of [
+      'retrieval.ndcg@10',
+      'retrieval.recall@5',
+      'retrieval.mrr',
+      'retrieval.map',
+      'answer.f1',
+      'answer.em',
+      'answer.rouge_l',
+      'answer.semantic',
+      'relevance.answer',
+      'relevance.context',
+      'hallucination.rate',
+      'groundedness',
+      'citations.precision',
+      'classification.accuracy',
+      'classification.macro_f1',
+      'calibration.ece',
+      'classification.roc_auc',
+      'mcq.accuracy',
+      'latency.p95_ms',
+      'cost.per_case_usd',
+    ]) {
       expect(metrics, family).toContain(family);
     }
     const attributes = new Set(record.bias.rows.map((r) => r.attribute));
@@ -27,19 +46,47 @@ describe('the sample project', () => {
     expect(record.summary.find((s) => s.suite === 'support-qa')!.attribution).toBeDefined();
     expect(record.manifest.retrieval?.embedder).toMatch(/^local\/lsa@/);
 
-    await writeReports({ record, results: outcome.results, runDir: outcome.runDir, reportsDir: out, experimentLog: path.join(out, 'log.md') });
+    await writeReports({
+      record,
+      results: outcome.results,
+      runDir: outcome.runDir,
+      reportsDir: out,
+      experimentLog: path.join(out, 'log.md'),
+    });
     const report = await readFile(path.join(out, 'model-eval-report.md'), 'utf8');
-    for (const text of ['nDCG@10', 'Answer F1', 'Hallucination rate', 'Citation precision', 'Macro-F1', 'Calibration error (ECE)', 'BBQ bias score', 'Latency p95', 'Cost per case']) {
+    for (const text of [
+      'nDCG@10',
+      'Answer F1',
+      'Hallucination rate',
+      'Citation precision',
+      'Macro-F1',
+      'Calibration error (ECE)',
+      'BBQ bias score',
+      'Latency p95',
+      'Cost per case',
+    ]) {
       expect(report, text).toContain(text);
     }
-    expect(await readFile(path.join(out, 'log.md'), 'utf8')).toMatch(/^# Experiment log[\s\S]*## Experiment 001: /);
+    expect(await readFile(path.join(out, 'log.md'), 'utf8')).toMatch(
+      /^# Experiment log[\s\S]*## Experiment 001: /,
+    );
   }, 60_000);
 
   it('is deterministic: the same inputs and seed give identical scores', async () => {
     const run = async () => {
       const out = await mkdtemp(path.join(tmpdir(), 'evalgate-det-'));
-      const { results, record } = await evaluate({ configPath: CONFIG, env: {}, reportsDir: out, suites: ['support-qa', 'intent'] });
-      return { scores: results.map((r) => [r.caseId, r.scores, r.output]), metrics: record.summary.map((s) => Object.fromEntries(Object.entries(s.metrics).filter(([k]) => !k.startsWith('latency.')))) };
+      const { results, record } = await evaluate({
+        configPath: CONFIG,
+        env: {},
+        reportsDir: out,
+        suites: ['support-qa', 'intent'],
+      });
+      return {
+        scores: results.map((r) => [r.caseId, r.scores, r.output]),
+        metrics: record.summary.map((s) =>
+          Object.fromEntries(Object.entries(s.metrics).filter(([k]) => !k.startsWith('latency.'))),
+        ),
+      };
     };
     const [a, b] = [await run(), await run()];
     expect(b).toEqual(a);

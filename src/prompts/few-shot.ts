@@ -11,7 +11,12 @@ export function parseFewShot(text: string, file: string): FewShotExample[] {
   return parseJsonLines(text, { file, code: 'FEW_SHOT_INVALID', schema: FewShotSchema }).map((l) => l.value);
 }
 
-export function selectFewShot(options: { examples: FewShotExample[]; count: number; selection: 'first' | 'random' | 'stratified'; rng: Rng }): FewShotExample[] {
+export function selectFewShot(options: {
+  examples: FewShotExample[];
+  count: number;
+  selection: 'first' | 'random' | 'stratified';
+  rng: Rng;
+}): FewShotExample[] {
   const { examples, count, selection, rng } = options;
   if (count <= 0) return [];
   if (selection === 'first') return examples.slice(0, count);

@@ -31,9 +31,21 @@ export interface LoadedPrompt {
   fewShot: FewShotExample[];
 }
 
-export async function loadPrompt(options: { ref: string; root: string; task: TaskKind; suiteField: string; configFile: string }): Promise<LoadedPrompt> {
+export async function loadPrompt(options: {
+  ref: string;
+  root: string;
+  task: TaskKind;
+  suiteField: string;
+  configFile: string;
+}): Promise<LoadedPrompt> {
   const match = /^([\w-]+)@v(\d+)$/.exec(options.ref);
-  if (!match) throw new InputError({ code: 'PROMPT_REF', file: options.configFile, field: options.suiteField, message: `expected "<prompt-id>@v<N>", got "${options.ref}"` });
+  if (!match)
+    throw new InputError({
+      code: 'PROMPT_REF',
+      file: options.configFile,
+      field: options.suiteField,
+      message: `expected "<prompt-id>@v<N>", got "${options.ref}"`,
+    });
   const [, id, version] = match;
   const relative = path.join('prompts', id, `v${version}.md`);
   const file = path.join(options.root, relative);
@@ -41,14 +53,31 @@ export async function loadPrompt(options: { ref: string; root: string; task: Tas
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new InputError({ code: 'PROMPT_NOT_FOUND', file: options.configFile, field: options.suiteField, message: `prompt file ${relative} not found` });
+    throw new InputError({
+      code: 'PROMPT_NOT_FOUND',
+      file: options.configFile,
+      field: options.suiteField,
+      message: `prompt file ${relative} not found`,
+    });
   }
   const parsed = parsePromptFile(text, relative);
-  checkTemplateVariables({ template: parsed.template, allowed: TASK_VARIABLES[options.task], file: relative, firstLine: parsed.templateLine, task: options.task });
+  checkTemplateVariables({
+    template: parsed.template,
+    allowed: TASK_VARIABLES[options.task],
+    file: relative,
+    firstLine: parsed.templateLine,
+    task: options.task,
+  });
   if (parsed.frontMatter.system) {
     // The system message is a template too; point at its line in the front matter.
     const systemLine = text.split('\n').findIndex((l) => /^system\s*:/.test(l)) + 1;
-    checkTemplateVariables({ template: parsed.frontMatter.system, allowed: TASK_VARIABLES[options.task], file: relative, firstLine: Math.max(1, systemLine), task: options.task });
+    checkTemplateVariables({
+      template: parsed.frontMatter.system,
+      allowed: TASK_VARIABLES[options.task],
+      file: relative,
+      firstLine: Math.max(1, systemLine),
+      task: options.task,
+    });
   }
   const fewShotRelative = path.join('prompts', id, 'few_shot.jsonl');
   let fewShotText = '';
@@ -56,7 +85,12 @@ export async function loadPrompt(options: { ref: string; root: string; task: Tas
     fewShotText = await readFile(path.join(options.root, fewShotRelative), 'utf8');
   } catch {
     if (parsed.frontMatter.few_shot.count > 0) {
-      throw new InputError({ code: 'FEW_SHOT_NOT_FOUND', file: relative, field: 'few_shot.count', message: `asks for ${parsed.frontMatter.few_shot.count} examples but ${fewShotRelative} does not exist` });
+      throw new InputError({
+        code: 'FEW_SHOT_NOT_FOUND',
+        file: relative,
+        field: 'few_shot.count',
+        message: `asks for ${parsed.frontMatter.few_shot.count} examples but ${fewShotRelative} does not exist`,
+      });
     }
   }
   const fewShot = parseFewShot(fewShotText, fewShotRelative);
@@ -64,7 +98,7 @@ export async function loadPrompt(options: { ref: string; root: string; task: Tas
     ref: options.ref,
     id,
     version: Number(version),
-    versionId: `${options.ref}#${shortHash(text + '\u0000' + fewShotText)}`,
+    versionId: `${options.ref}#${shortHash(`${text}\u0000${fewShotText}`)}`,
     file: relative,
     frontMatter: parsed.frontMatter,
     template: parsed.template,

@@ -11,10 +11,12 @@ export const PromptFrontMatterSchema = z.strictObject({
   /** Overrides the provider's model for this prompt (same provider family). */
   model: z.string().optional(),
   system: z.string().optional(),
-  few_shot: z.strictObject({
-    count: z.number().int().min(0).default(0),
-    selection: z.enum(['first', 'random', 'stratified']).default('first'),
-  }).prefault({}),
+  few_shot: z
+    .strictObject({
+      count: z.number().int().min(0).default(0),
+      selection: z.enum(['first', 'random', 'stratified']).default('first'),
+    })
+    .prefault({}),
 });
 
 export type PromptFrontMatter = z.output<typeof PromptFrontMatterSchema>;
@@ -37,14 +39,22 @@ export function parsePromptFile(text: string, file: string): ParsedPromptFile {
     raw = parseYaml(match[1]) ?? {};
   } catch (error) {
     const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new InputError({ code: 'PROMPT_FRONT_MATTER', file, line: line ? line + 1 : 1, message: `invalid YAML front matter: ${(error as Error).message.split('\n')[0]}` });
+    throw new InputError({
+      code: 'PROMPT_FRONT_MATTER',
+      file,
+      line: line ? line + 1 : 1,
+      message: `invalid YAML front matter: ${(error as Error).message.split('\n')[0]}`,
+    });
   }
   const parsed = PromptFrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue.path.map(String).join('.');
     const line = findKeyLine(match[1], issue.path.map(String)[0]);
-    const message = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message;
     throw new InputError({ code: 'PROMPT_FRONT_MATTER', file, line, field: field || undefined, message });
   }
   const templateLine = match[0].split('\n').length;

@@ -16,11 +16,14 @@ async function project(files: Record<string, string>): Promise<string> {
   return root;
 }
 
-const load = (root: string, ref = 'ans@v1', task: 'rag-qa' | 'classify' = 'rag-qa') => loadPrompt({ ref, root, task, suiteField: 'suites.0.prompt', configFile: 'eval/evalgate.yaml' });
+const load = (root: string, ref = 'ans@v1', task: 'rag-qa' | 'classify' = 'rag-qa') =>
+  loadPrompt({ ref, root, task, suiteField: 'suites.0.prompt', configFile: 'eval/evalgate.yaml' });
 
 describe('loadPrompt', () => {
   it('parses front matter, renders, and versions by content hash', async () => {
-    const root = await project({ 'prompts/ans/v1.md': '---\ntemperature: 0.2\nsystem: Be brief.\n---\nQ: {{question}}\nC: {{context}}\n' });
+    const root = await project({
+      'prompts/ans/v1.md': '---\ntemperature: 0.2\nsystem: Be brief.\n---\nQ: {{question}}\nC: {{context}}\n',
+    });
     const prompt = await load(root);
     expect(prompt.frontMatter.temperature).toBe(0.2);
     expect(prompt.versionId).toMatch(/^ans@v1#[0-9a-f]{8}$/);
@@ -28,29 +31,46 @@ describe('loadPrompt', () => {
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'Q: Why?\nC: [a#0]\ntext' },
     ]);
-    const edited = await project({ 'prompts/ans/v1.md': '---\ntemperature: 0.2\nsystem: Be brief.\n---\nQ: {{question}}\nContext: {{context}}\n' });
+    const edited = await project({
+      'prompts/ans/v1.md':
+        '---\ntemperature: 0.2\nsystem: Be brief.\n---\nQ: {{question}}\nContext: {{context}}\n',
+    });
     expect((await load(edited)).versionId).not.toBe(prompt.versionId);
   });
 
   it('rejects an unknown variable with file and line', async () => {
-    const root = await project({ 'prompts/ans/v1.md': '---\ntemperature: 0\n---\nQuestion: {{question}}\nDocs: {{contexts}}\n' });
-    await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:5: {{contexts}}: unknown template variable for a rag-qa prompt (allowed: {{question}}, {{context}}, {{few_shot}})');
+    const root = await project({
+      'prompts/ans/v1.md': '---\ntemperature: 0\n---\nQuestion: {{question}}\nDocs: {{contexts}}\n',
+    });
+    await expect(load(root)).rejects.toThrow(
+      'prompts/ans/v1.md:5: {{contexts}}: unknown template variable for a rag-qa prompt (allowed: {{question}}, {{context}}, {{few_shot}})',
+    );
   });
 
   it('checks the variables of the system message too', async () => {
-    const root = await project({ 'prompts/ans/v1.md': '---\ntemperature: 0\nsystem: You help {{customer}}.\n---\n{{question}}\n' });
-    await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:3: {{customer}}: unknown template variable for a rag-qa prompt');
+    const root = await project({
+      'prompts/ans/v1.md': '---\ntemperature: 0\nsystem: You help {{customer}}.\n---\n{{question}}\n',
+    });
+    await expect(load(root)).rejects.toThrow(
+      'prompts/ans/v1.md:3: {{customer}}: unknown template variable for a rag-qa prompt',
+    );
   });
 
   it('rejects unknown front matter fields and a missing prompt file', async () => {
     const root = await project({ 'prompts/ans/v1.md': '---\ntemprature: 0\n---\n{{question}}\n' });
     await expect(load(root)).rejects.toThrow('prompts/ans/v1.md:2: unknown field "temprature"');
-    await expect(load(root, 'ans@v9')).rejects.toThrow('eval/evalgate.yaml: suites.0.prompt: prompt file prompts/ans/v9.md not found');
+    await expect(load(root, 'ans@v9')).rejects.toThrow(
+      'eval/evalgate.yaml: suites.0.prompt: prompt file prompts/ans/v9.md not found',
+    );
   });
 
   it('needs few_shot.jsonl when the front matter asks for examples', async () => {
-    const root = await project({ 'prompts/ans/v1.md': '---\nfew_shot: { count: 2 }\n---\n{{few_shot}}\n{{question}}\n' });
-    await expect(load(root)).rejects.toThrow('prompts/ans/v1.md: few_shot.count: asks for 2 examples but prompts/ans/few_shot.jsonl does not exist');
+    const root = await project({
+      'prompts/ans/v1.md': '---\nfew_shot: { count: 2 }\n---\n{{few_shot}}\n{{question}}\n',
+    });
+    await expect(load(root)).rejects.toThrow(
+      'prompts/ans/v1.md: few_shot.count: asks for 2 examples but prompts/ans/few_shot.jsonl does not exist',
+    );
   });
 });
 

@@ -22,7 +22,8 @@ export function renderPrompt(prompt: LoadedPrompt, values: PromptValues): ChatMe
     options: (values.options ?? []).map((o, i) => `${String.fromCharCode(65 + i)}. ${o}`).join('\n'),
   };
   const messages: ChatMessage[] = [];
-  if (prompt.frontMatter.system) messages.push({ role: 'system', content: renderTemplate(prompt.frontMatter.system, vars) });
+  if (prompt.frontMatter.system)
+    messages.push({ role: 'system', content: renderTemplate(prompt.frontMatter.system, vars) });
   messages.push({ role: 'user', content: renderTemplate(prompt.template, vars) });
   return messages;
 }

@@ -18,7 +18,13 @@ export function templateVariables(template: string): TemplateVariable[] {
   return found;
 }
 
-export function checkTemplateVariables(options: { template: string; allowed: readonly string[]; file: string; firstLine: number; task: string }): void {
+export function checkTemplateVariables(options: {
+  template: string;
+  allowed: readonly string[];
+  file: string;
+  firstLine: number;
+  task: string;
+}): void {
   for (const variable of templateVariables(options.template)) {
     if (!options.allowed.includes(variable.name)) {
       throw new InputError({
@@ -34,7 +40,7 @@ export function checkTemplateVariables(options: { template: string; allowed: rea
 
 /** Renders in one pass; values are inserted verbatim (a value containing `{{x}}` is not re-expanded). */
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(VARIABLE, (whole, name: string) => {
+  return template.replace(VARIABLE, (_whole, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`template variable {{${name}}} has no value`);
     return value;

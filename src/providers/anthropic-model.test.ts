@@ -26,7 +26,10 @@ const request: GenerateRequest = {
 };
 
 describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl) => {
-  async function setup(serverOptions: FakeAnthropicServerOptions = {}, modelOptions: Partial<AnthropicModelOptions> = {}) {
+  async function setup(
+    serverOptions: FakeAnthropicServerOptions = {},
+    modelOptions: Partial<AnthropicModelOptions> = {},
+  ) {
     server = await startFakeAnthropicServer(serverOptions);
     const clock = createFakeClock();
     const model = createAnthropicModel({
@@ -39,12 +42,20 @@ describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl
       clock,
       ...modelOptions,
     });
-    const retrying = withRetries(model, { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 2_000, rng: createRng(1), clock });
+    const retrying = withRetries(model, {
+      maxRetries: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 2_000,
+      rng: createRng(1),
+      clock,
+    });
     return { server, model, retrying, clock };
   }
 
   it('sends system separately and maps text, stop reason and usage', async () => {
-    const { server, model } = await setup({ reply: () => ({ content: '14 days.', usage: { input_tokens: 30, output_tokens: 4 } }) });
+    const { server, model } = await setup({
+      reply: () => ({ content: '14 days.', usage: { input_tokens: 30, output_tokens: 4 } }),
+    });
     const result = await model.generate(request);
     expect(result).toEqual({
       text: '14 days.',
@@ -71,7 +82,12 @@ describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl
   });
 
   it('retries 429 (honouring retry-after) and 529 overloaded', async () => {
-    const { server, retrying, clock } = await setup({ failures: [{ status: 429, retryAfter: '2' }, { status: 529, message: 'Overloaded' }] });
+    const { server, retrying, clock } = await setup({
+      failures: [
+        { status: 429, retryAfter: '2' },
+        { status: 529, message: 'Overloaded' },
+      ],
+    });
     const result = await retrying.generate(request);
     expect(result.attempts).toBe(3);
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(2_000);
@@ -80,7 +96,11 @@ describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl
 
   it('classifies 529 as retryable and 401 as PROVIDER_AUTH', async () => {
     const { model } = await setup({ failures: [{ status: 529 }, { status: 401 }] });
-    expect(await caught(model.generate(request))).toMatchObject({ code: 'PROVIDER_HTTP', statusCode: 529, isRetryable: true });
+    expect(await caught(model.generate(request))).toMatchObject({
+      code: 'PROVIDER_HTTP',
+      statusCode: 529,
+      isRetryable: true,
+    });
     const auth = await caught(model.generate(request));
     expect(auth).toMatchObject({ code: 'PROVIDER_AUTH', statusCode: 401, isRetryable: false });
     expect(auth.message).toContain('authentication_error');
@@ -88,15 +108,31 @@ describe.each(fetchVariants())('createAnthropicModel over %s', (_name, fetchImpl
 
   it('times out as a retryable PROVIDER_TIMEOUT', async () => {
     const { model } = await setup({ failures: [{ hangMs: 5_000 }] }, { timeoutMs: 200 });
-    expect(await caught(model.generate(request))).toMatchObject({ code: 'PROVIDER_TIMEOUT', isRetryable: true });
+    expect(await caught(model.generate(request))).toMatchObject({
+      code: 'PROVIDER_TIMEOUT',
+      isRetryable: true,
+    });
   });
 
   it('never puts the API key into an error', async () => {
     const canary = 'sk-ant-canary-91b2c3d4e5f6a7b8';
-    const { model } = await setup({ failures: [{ status: 401, echoCredentials: true }, { status: 429, echoCredentials: true }] }, { apiKey: canary });
+    const { model } = await setup(
+      {
+        failures: [
+          { status: 401, echoCredentials: true },
+          { status: 429, echoCredentials: true },
+        ],
+      },
+      { apiKey: canary },
+    );
     for (let i = 0; i < 2; i++) {
       const error = await caught(model.generate(request));
-      for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)]) {
+      for (const text of [
+        error.message,
+        JSON.stringify(error),
+        inspect(error, { depth: 10 }),
+        String(error.stack),
+      ]) {
         expect(text).not.toContain(canary);
       }
     }

@@ -1,7 +1,11 @@
 // LanguageModel adapter for Anthropic's Messages API through the official SDK. SDK retries are
 // off: `withRetries` owns retrying (including 529 overloaded), seeded and counted in one place.
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk';
-import type { Message, MessageCreateParamsNonStreaming, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  Message,
+  MessageCreateParamsNonStreaming,
+  MessageParam,
+} from '@anthropic-ai/sdk/resources/messages';
 import { systemClock } from '../core/clock.js';
 import type { Clock } from '../core/clock.js';
 import type { GenerateRequest, GenerateResult, LanguageModel, TokenUsage } from './language-model.js';
@@ -77,11 +81,22 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     return result;
   };
 
-  return { id: options.id, provider: 'anthropic', model: options.model, cacheable: options.cacheable ?? true, generate };
+  return {
+    id: options.id,
+    provider: 'anthropic',
+    model: options.model,
+    cacheable: options.cacheable ?? true,
+    generate,
+  };
 }
 
 /** Input includes prompt-cache reads and writes: Anthropic reports them apart from `input_tokens`. */
-function usageOf(message: Message, request: GenerateRequest, text: string, tokenizer?: Tokenizer): TokenUsage {
+function usageOf(
+  message: Message,
+  request: GenerateRequest,
+  text: string,
+  tokenizer?: Tokenizer,
+): TokenUsage {
   const usage = message.usage;
   if (usage && Number.isFinite(usage.input_tokens) && Number.isFinite(usage.output_tokens)) {
     const cached = (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);

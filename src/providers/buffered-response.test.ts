@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { BufferedResponse } from './buffered-response.js';
 
 const encoder = new TextEncoder();
-const init = (status = 200) => ({ status, statusText: 'OK', headers: new Headers({ 'content-type': 'application/json' }), url: 'http://127.0.0.1/v1/x' });
+const init = (status = 200) => ({
+  status,
+  statusText: 'OK',
+  headers: new Headers({ 'content-type': 'application/json' }),
+  url: 'http://127.0.0.1/v1/x',
+});
 
 /** The same reply as a global Response, for side-by-side checks. */
 function real(text: string | null, status = 200): Response {
-  return new Response(text === null ? null : encoder.encode(text), { status, statusText: 'OK', headers: { 'content-type': 'application/json' } });
+  return new Response(text === null ? null : encoder.encode(text), {
+    status,
+    statusText: 'OK',
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 function buffered(text: string | null, status = 200): BufferedResponse {
@@ -19,7 +28,9 @@ describe('BufferedResponse behaves like the Response fetch returns', () => {
     expect(await buffered(body).text()).toBe(await real(body).text());
     expect(await buffered(body).json()).toEqual(await real(body).json());
     expect([...(await buffered(body).bytes())]).toEqual([...new Uint8Array(await real(body).arrayBuffer())]);
-    expect(new Uint8Array(await buffered(body).arrayBuffer())).toEqual(new Uint8Array(await real(body).arrayBuffer()));
+    expect(new Uint8Array(await buffered(body).arrayBuffer())).toEqual(
+      new Uint8Array(await real(body).arrayBuffer()),
+    );
     const blob = await buffered(body).blob();
     expect(blob.type).toBe('application/json');
     expect(await blob.text()).toBe(body);

@@ -76,7 +76,12 @@ export class BufferedResponse {
   clone(): BufferedResponse | Response {
     if (this.#real) return this.#real.clone();
     if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new BufferedResponse(this.#bytes, { status: this.status, statusText: this.statusText, headers: new Headers(this.headers), url: this.url });
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: new Headers(this.headers),
+      url: this.url,
+    });
   }
 
   #consume(): Uint8Array {
@@ -90,7 +95,11 @@ export class BufferedResponse {
   #materialize(): Response {
     if (!this.#real) {
       if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
-      this.#real = new Response(this.#bytes as BodyInit | null, { status: this.status, statusText: this.statusText, headers: this.headers });
+      this.#real = new Response(this.#bytes as BodyInit | null, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.headers,
+      });
       Object.defineProperty(this.#real, 'url', { value: this.url });
     }
     return this.#real;

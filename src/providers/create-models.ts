@@ -20,8 +20,19 @@ import { withRetries } from './with-retries.js';
 
 // SDKs load only when a provider of theirs is configured: @anthropic-ai/sdk alone costs
 // ~100 ms of start-up, which an offline or OpenAI-only run should not pay.
-type RemoteAdapterOptions = { id: string; model: string; apiKey: string; baseURL?: string; timeoutMs: number; fetch: typeof fetch; clock: Clock };
-async function createRemoteModel(family: 'openai' | 'anthropic', options: RemoteAdapterOptions): Promise<LanguageModel> {
+type RemoteAdapterOptions = {
+  id: string;
+  model: string;
+  apiKey: string;
+  baseURL?: string;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  clock: Clock;
+};
+async function createRemoteModel(
+  family: 'openai' | 'anthropic',
+  options: RemoteAdapterOptions,
+): Promise<LanguageModel> {
   if (family === 'anthropic') return (await import('./anthropic-model.js')).createAnthropicModel(options);
   return (await import('./openai-model.js')).createOpenAIModel(options);
 }
@@ -61,15 +72,28 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
   if (requested) {
     for (const id of requested) {
       if (!config.providers.some((p) => p.id === id)) {
-        throw new InputError({ code: 'PROVIDER_UNKNOWN', file: options.configFile, field: 'providers', message: `--provider ${id} is not declared in the config (declared: ${config.providers.map((p) => p.id).join(', ')})` });
+        throw new InputError({
+          code: 'PROVIDER_UNKNOWN',
+          file: options.configFile,
+          field: 'providers',
+          message: `--provider ${id} is not declared in the config (declared: ${config.providers.map((p) => p.id).join(', ')})`,
+        });
       }
     }
   }
   const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
-    const retried = withRetries(raw, { maxRetries: provider.max_retries, baseDelayMs: 500, maxDelayMs: 20_000, rng: options.rng.fork(`retry:${provider.id}`), clock: options.clock });
+    const retried = withRetries(raw, {
+      maxRetries: provider.max_retries,
+      baseDelayMs: 500,
+      maxDelayMs: 20_000,
+      rng: options.rng.fork(`retry:${provider.id}`),
+      clock: options.clock,
+    });
     const timed = withLatency(retried, options.clock);
     // Another server behind the same provider id must not be served this server's answers.
-    return options.useCache && raw.cacheable ? withCache(timed, cache, { namespace: provider.base_url }) : timed;
+    return options.useCache && raw.cacheable
+      ? withCache(timed, cache, { namespace: provider.base_url })
+      : timed;
   };
 
   const models: ModelHandle[] = [];
@@ -80,7 +104,13 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const modelName = rest.join('/');
     let raw: LanguageModel | null = null;
     if (family === 'local') {
-      if (modelName !== 'extractive') throw new InputError({ code: 'PROVIDER_UNKNOWN', file: options.configFile, field: 'providers', message: `unknown local model "${provider.id}" (available: local/extractive)` });
+      if (modelName !== 'extractive')
+        throw new InputError({
+          code: 'PROVIDER_UNKNOWN',
+          file: options.configFile,
+          field: 'providers',
+          message: `unknown local model "${provider.id}" (available: local/extractive)`,
+        });
       const tokenizer = getTokenizer();
       raw = createLocalExtractiveModel({
         id: provider.id,
@@ -92,22 +122,54 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
         },
       });
     } else if (family === 'replay') {
-      const replay = await createReplayModel({ id: provider.id, file: path.resolve(options.root, modelName), displayPath: modelName });
-      models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(replay, provider), hasCase: replay.hasCase });
+      const replay = await createReplayModel({
+        id: provider.id,
+        file: path.resolve(options.root, modelName),
+        displayPath: modelName,
+      });
+      models.push({
+        id: provider.id,
+        provider: family,
+        model: modelName,
+        config: provider,
+        languageModel: wrap(replay, provider),
+        hasCase: replay.hasCase,
+      });
       continue;
     } else if (family === 'openai' || family === 'anthropic') {
       const keyEnv = provider.api_key_env ?? DEFAULT_KEY_ENV[family];
       const key = env[keyEnv];
       if (!key && !provider.base_url) {
         const reason = `${keyEnv} is not set`;
-        if (requested) throw new InputError({ code: 'PROVIDER_KEY_MISSING', file: options.configFile, field: 'providers', message: `${provider.id} was requested but ${reason}` });
+        if (requested)
+          throw new InputError({
+            code: 'PROVIDER_KEY_MISSING',
+            file: options.configFile,
+            field: 'providers',
+            message: `${provider.id} was requested but ${reason}`,
+          });
         skipped.push({ id: provider.id, reason });
         continue;
       }
-      raw = await createRemoteModel(family, { id: provider.id, model: modelName, apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
+      raw = await createRemoteModel(family, {
+        id: provider.id,
+        model: modelName,
+        apiKey: key || NO_KEY_PLACEHOLDER,
+        baseURL: provider.base_url,
+        timeoutMs: provider.timeout_ms,
+        fetch,
+        clock: options.clock,
+      });
     }
     if (!raw) continue;
-    models.push({ id: provider.id, provider: family, model: modelName, config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url });
+    models.push({
+      id: provider.id,
+      provider: family,
+      model: modelName,
+      config: provider,
+      languageModel: wrap(raw, provider),
+      baseUrl: provider.base_url,
+    });
   }
 
   /** A model that serves the eval itself (judge, reranker): declared or not, key from the env. */
@@ -115,25 +177,61 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const declared = config.providers.find((p) => p.id === id);
     const provider: ProviderConfig = declared ?? { id, timeout_ms: 60_000, max_retries: 4, logprobs: false };
     const [family, ...rest] = provider.id.split('/');
-    const keyEnv = provider.api_key_env ?? (family === 'anthropic' ? DEFAULT_KEY_ENV.anthropic : DEFAULT_KEY_ENV.openai);
+    const keyEnv =
+      provider.api_key_env ?? (family === 'anthropic' ? DEFAULT_KEY_ENV.anthropic : DEFAULT_KEY_ENV.openai);
     const key = env[keyEnv];
     if (!key && !provider.base_url) {
-      skipped.push({ id: `${role} ${provider.id}`, reason: `${keyEnv} is not set, so ${role === 'judge' ? 'judge scores are null' : 'results are not reranked'}` });
+      skipped.push({
+        id: `${role} ${provider.id}`,
+        reason: `${keyEnv} is not set, so ${role === 'judge' ? 'judge scores are null' : 'results are not reranked'}`,
+      });
       return null;
     }
-    const raw = await createRemoteModel(family === 'anthropic' ? 'anthropic' : 'openai', { id: provider.id, model: rest.join('/'), apiKey: key || NO_KEY_PLACEHOLDER, baseURL: provider.base_url, timeoutMs: provider.timeout_ms, fetch, clock: options.clock });
-    return { id: provider.id, provider: family, model: rest.join('/'), config: provider, languageModel: wrap(raw, provider), baseUrl: provider.base_url };
+    const raw = await createRemoteModel(family === 'anthropic' ? 'anthropic' : 'openai', {
+      id: provider.id,
+      model: rest.join('/'),
+      apiKey: key || NO_KEY_PLACEHOLDER,
+      baseURL: provider.base_url,
+      timeoutMs: provider.timeout_ms,
+      fetch,
+      clock: options.clock,
+    });
+    return {
+      id: provider.id,
+      provider: family,
+      model: rest.join('/'),
+      config: provider,
+      languageModel: wrap(raw, provider),
+      baseUrl: provider.base_url,
+    };
   };
   const judge = config.judge === 'none' ? null : await auxiliary(config.judge, 'judge');
-  const reranker = config.rag?.retrieve.rerank ? await auxiliary(config.rag.retrieve.rerank, 'reranker') : null;
+  const reranker = config.rag?.retrieve.rerank
+    ? await auxiliary(config.rag.retrieve.rerank, 'reranker')
+    : null;
 
   const replayBySuite = new Map<string, ModelHandle>();
   for (const suite of config.suites) {
     if (!suite.outputs) continue;
-    const provider: ProviderConfig = { id: `replay/${suite.outputs}`, timeout_ms: 60_000, max_retries: 0, logprobs: false };
-    const raw = await createReplayModel({ id: provider.id, file: path.resolve(options.root, suite.outputs), displayPath: suite.outputs });
-    replayBySuite.set(suite.name, { id: provider.id, provider: 'replay', model: suite.outputs, config: provider, languageModel: wrap(raw, provider), hasCase: raw.hasCase });
+    const provider: ProviderConfig = {
+      id: `replay/${suite.outputs}`,
+      timeout_ms: 60_000,
+      max_retries: 0,
+      logprobs: false,
+    };
+    const raw = await createReplayModel({
+      id: provider.id,
+      file: path.resolve(options.root, suite.outputs),
+      displayPath: suite.outputs,
+    });
+    replayBySuite.set(suite.name, {
+      id: provider.id,
+      provider: 'replay',
+      model: suite.outputs,
+      config: provider,
+      languageModel: wrap(raw, provider),
+      hasCase: raw.hasCase,
+    });
   }
   return { models, judge, reranker, replayBySuite, skipped, close: () => fetch.destroy() };
 }
-

@@ -5,7 +5,10 @@ const lp = (token: string, p: number) => ({ token, logprob: Math.log(p) });
 
 describe('labelProbabilities', () => {
   it('matches top tokens to label prefixes, case- and space-insensitively, and normalises', () => {
-    const out = labelProbabilities([lp('Bill', 0.5), lp(' tech', 0.3), lp('zzz', 0.2)], ['billing', 'technical', 'general']);
+    const out = labelProbabilities(
+      [lp('Bill', 0.5), lp(' tech', 0.3), lp('zzz', 0.2)],
+      ['billing', 'technical', 'general'],
+    );
     expect(out?.billing).toBeCloseTo(0.5 / 0.8, 12);
     expect(out?.technical).toBeCloseTo(0.3 / 0.8, 12);
     expect(out?.general).toBe(0);

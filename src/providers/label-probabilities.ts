@@ -8,7 +8,10 @@ export interface TopLogprob {
 }
 
 /** Normalised over the labels the top tokens reach; `undefined` when no top token starts any label. */
-export function labelProbabilities(top: readonly TopLogprob[], labels: readonly string[]): Record<string, number> | undefined {
+export function labelProbabilities(
+  top: readonly TopLogprob[],
+  labels: readonly string[],
+): Record<string, number> | undefined {
   const normalisedLabels = labels.map((label) => label.trim().toLowerCase());
   const mass = new Array<number>(labels.length).fill(0);
   let total = 0;

@@ -43,7 +43,11 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
 }
 
 function listen(target: Server): Promise<string> {
-  return new Promise((resolve) => target.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(target.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    target.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(target.address() as AddressInfo).port}`),
+    ),
+  );
 }
 
 function handler(req: IncomingMessage, res: ServerResponse): void {
@@ -51,7 +55,13 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks).toString('utf8');
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, remotePort: req.socket.remotePort ?? 0 });
+    seen.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+      remotePort: req.socket.remotePort ?? 0,
+    });
     route(req, res, body);
   });
 }
@@ -92,7 +102,8 @@ describe('createLeanFetch', () => {
 
   it('reuses one keep-alive connection for sequential requests', async () => {
     const leanFetch = createLeanFetch();
-    for (let i = 0; i < 3; i++) await (await leanFetch(`${origin}/json`, { method: 'POST', body: String(i) })).text();
+    for (let i = 0; i < 3; i++)
+      await (await leanFetch(`${origin}/json`, { method: 'POST', body: String(i) })).text();
     const ports = new Set(seen.slice(-3).map((s) => s.remotePort));
     expect(ports.size).toBe(1);
     leanFetch.destroy();
@@ -114,8 +125,12 @@ describe('createLeanFetch', () => {
     const leanFetch = createLeanFetch();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(leanFetch(`${origin}/slow-headers`, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    await expect(leanFetch(`${origin}/json`, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(leanFetch(`${origin}/slow-headers`, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    await expect(leanFetch(`${origin}/json`, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     leanFetch.destroy();
   });
 
@@ -125,7 +140,9 @@ describe('createLeanFetch', () => {
     const leanFetch = createLeanFetch();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(leanFetch(`${origin}/slow-body`, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(leanFetch(`${origin}/slow-body`, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     leanFetch.destroy();
   });
 
@@ -149,14 +166,22 @@ describe('createLeanFetch', () => {
 
   it('follows redirects like fetch, dropping credentials across origins', async () => {
     const leanFetch = createLeanFetch();
-    const same = await leanFetch(`${origin}/redirect-same`, { method: 'POST', body: 'x', headers: { authorization: 'Bearer k' } });
+    const same = await leanFetch(`${origin}/redirect-same`, {
+      method: 'POST',
+      body: 'x',
+      headers: { authorization: 'Bearer k' },
+    });
     expect(await same.json()).toEqual({ echo: 'x', method: 'POST' });
     expect(seen.at(-1)!.headers.authorization).toBe('Bearer k');
 
     const seeOther = await leanFetch(`${origin}/redirect-see-other`, { method: 'POST', body: 'x' });
     expect(await seeOther.json()).toEqual({ echo: '', method: 'GET' });
 
-    const cross = await leanFetch(`${origin}/redirect-cross`, { method: 'POST', body: 'y', headers: { authorization: 'Bearer k' } });
+    const cross = await leanFetch(`${origin}/redirect-cross`, {
+      method: 'POST',
+      body: 'y',
+      headers: { authorization: 'Bearer k' },
+    });
     expect(cross.status).toBe(201);
     expect(seen.at(-1)!.headers.authorization).toBeUndefined();
 

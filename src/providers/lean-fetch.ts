@@ -50,7 +50,12 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   const maxRedirects = options.maxRedirects ?? 20;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 300_000;
 
-  const send = (url: URL, init: RequestInit, headers: Record<string, string>, redirects: number): Promise<Response> =>
+  const send = (
+    url: URL,
+    init: RequestInit,
+    headers: Record<string, string>,
+    redirects: number,
+  ): Promise<Response> =>
     new Promise((resolve, reject) => {
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);
@@ -98,8 +103,16 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
         const hasBody = !NULL_BODY_STATUS.has(status) && method !== 'HEAD';
         const respond = (body: ReadableStream<Uint8Array> | Uint8Array | null): void => {
           settled = true;
-          const init = { status, statusText: res.statusMessage ?? '', headers: toHeaders(res.rawHeaders), url: url.href };
-          if (!(body instanceof ReadableStream)) return resolve(new BufferedResponse(body, init) as unknown as Response);
+          const init = {
+            status,
+            statusText: res.statusMessage ?? '',
+            headers: toHeaders(res.rawHeaders),
+            url: url.href,
+          };
+          if (!(body instanceof ReadableStream)) {
+            resolve(new BufferedResponse(body, init) as unknown as Response);
+            return;
+          }
           const result = new Response(body, init);
           // `url` is read-only on Response; SDKs log it, so set it like fetch would.
           Object.defineProperty(result, 'url', { value: url.href });
@@ -110,8 +123,11 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
           cleanup();
           return respond(null);
         }
-        res.setTimeout(bodyTimeoutMs, () => res.destroy(new TypeError('terminated: response body timed out')));
-        if (String(res.headers['content-type'] ?? '').includes('event-stream')) return respond(toWebStream(decode(res), cleanup));
+        res.setTimeout(bodyTimeoutMs, () =>
+          res.destroy(new TypeError('terminated: response body timed out')),
+        );
+        if (String(res.headers['content-type'] ?? '').includes('event-stream'))
+          return respond(toWebStream(decode(res), cleanup));
         // A JSON reply is small: buffering it and handing Response a Buffer costs far less CPU
         // than bridging a Node stream into a web stream (measured ~0.1 ms per request).
         const chunks: Buffer[] = [];
@@ -133,7 +149,8 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
         if (settled) return;
         settled = true;
         // After the headers, a failure is the body's (e.g. its timeout), not the connection's.
-        if (response) reject(error instanceof TypeError ? error : new TypeError('terminated', { cause: error }));
+        if (response)
+          reject(error instanceof TypeError ? error : new TypeError('terminated', { cause: error }));
         else reject(new TypeError('fetch failed', { cause: error }));
       });
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -176,7 +193,9 @@ function encodeBody(body: SimpleBody, headers: Record<string, string>): string |
   } else {
     encoded = body instanceof ArrayBuffer ? new Uint8Array(body) : body;
   }
-  headers['content-length'] ??= String(typeof encoded === 'string' ? Buffer.byteLength(encoded) : encoded.byteLength);
+  headers['content-length'] ??= String(
+    typeof encoded === 'string' ? Buffer.byteLength(encoded) : encoded.byteLength,
+  );
   return encoded;
 }
 
@@ -199,10 +218,13 @@ function toHeaders(raw: string[]): Headers {
 function decode(res: IncomingMessage): Readable {
   const encoding = res.headers['content-encoding']?.trim().toLowerCase();
   const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip()
-    : encoding === 'deflate' ? createInflate()
-    : encoding === 'br' ? createBrotliDecompress()
-    : undefined;
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
   if (!decoder) return res;
   res.on('error', (error) => decoder.destroy(error));
   return res.pipe(decoder);

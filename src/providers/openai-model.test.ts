@@ -28,7 +28,10 @@ const request: GenerateRequest = {
 };
 
 describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) => {
-  async function setup(serverOptions: FakeOpenAIServerOptions = {}, modelOptions: Partial<OpenAIModelOptions> = {}) {
+  async function setup(
+    serverOptions: FakeOpenAIServerOptions = {},
+    modelOptions: Partial<OpenAIModelOptions> = {},
+  ) {
     server = await startFakeOpenAIServer(serverOptions);
     const clock = createFakeClock();
     const model = createOpenAIModel({
@@ -41,7 +44,13 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
       clock,
       ...modelOptions,
     });
-    const retrying = withRetries(model, { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 2_000, rng: createRng(1), clock });
+    const retrying = withRetries(model, {
+      maxRetries: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 2_000,
+      rng: createRng(1),
+      clock,
+    });
     return { server, model, retrying, clock };
   }
 
@@ -50,7 +59,12 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
       { reply: () => ({ content: '14 days.', usage: { prompt_tokens: 21, completion_tokens: 3 } }) },
       { extraParams: { seed: 7 } },
     );
-    expect(model).toMatchObject({ id: 'openai/gpt-4o-mini', provider: 'openai', model: 'gpt-4o-mini', cacheable: true });
+    expect(model).toMatchObject({
+      id: 'openai/gpt-4o-mini',
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      cacheable: true,
+    });
     const result = await model.generate(request);
     expect(result).toEqual({
       text: '14 days.',
@@ -61,7 +75,13 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
     const [sent] = server.requests;
     expect(sent.path).toBe('/v1/chat/completions');
     expect(sent.headers.authorization).toBe('Bearer sk-test-key-0001');
-    expect(sent.body).toEqual({ model: 'gpt-4o-mini', messages: request.messages, temperature: 0, max_tokens: 64, seed: 7 });
+    expect(sent.body).toEqual({
+      model: 'gpt-4o-mini',
+      messages: request.messages,
+      temperature: 0,
+      max_tokens: 64,
+      seed: 7,
+    });
   });
 
   it('estimates usage with tiktoken when the server reports none', async () => {
@@ -91,7 +111,11 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
       ],
     });
     expect((await caught(model.generate(request))).retryAfterMs).toBe(250);
-    expect(await caught(model.generate(request))).toMatchObject({ statusCode: 503, isRetryable: true, retryAfterMs: 3_000 });
+    expect(await caught(model.generate(request))).toMatchObject({
+      statusCode: 503,
+      isRetryable: true,
+      retryAfterMs: 3_000,
+    });
     expect((await caught(model.generate(request))).retryAfterMs).toBe(0);
   });
 
@@ -106,12 +130,18 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
     const { model } = await setup({ failures: [{ hangMs: 5_000 }] }, { timeoutMs: 200 });
     const started = performance.now();
     const error = await caught(model.generate(request));
-    expect(error).toMatchObject({ code: 'PROVIDER_TIMEOUT', isRetryable: true, provider: 'openai/gpt-4o-mini' });
+    expect(error).toMatchObject({
+      code: 'PROVIDER_TIMEOUT',
+      isRetryable: true,
+      provider: 'openai/gpt-4o-mini',
+    });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('does not retry a 401: PROVIDER_AUTH', async () => {
-    const { server, retrying } = await setup({ failures: [{ status: 401, message: 'Incorrect API key provided' }] });
+    const { server, retrying } = await setup({
+      failures: [{ status: 401, message: 'Incorrect API key provided' }],
+    });
     const error = await caught(retrying.generate(request));
     expect(error).toMatchObject({ code: 'PROVIDER_AUTH', statusCode: 401, isRetryable: false });
     expect(error.message).toContain('Incorrect API key provided');
@@ -140,7 +170,12 @@ describe.each(fetchVariants())('createOpenAIModel over %s', (_name, fetchImpl) =
     );
     for (let i = 0; i < 4; i++) {
       const error = await caught(model.generate(request));
-      for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error.stack)]) {
+      for (const text of [
+        error.message,
+        JSON.stringify(error),
+        inspect(error, { depth: 10 }),
+        String(error.stack),
+      ]) {
         expect(text).not.toContain(canary);
         expect(text).not.toContain('canary-7f3a');
       }
@@ -209,6 +244,10 @@ describe('createOpenAIModel request shape', () => {
       timeoutMs: 2_000,
     });
     await model.generate({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 10 });
-    expect(server.requests[0].body).toEqual({ model: 'o4-mini', messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 10 });
+    expect(server.requests[0].body).toEqual({
+      model: 'o4-mini',
+      messages: [{ role: 'user', content: 'hi' }],
+      max_completion_tokens: 10,
+    });
   });
 });

@@ -2,7 +2,10 @@
 // OpenAI-compatible server (vLLM, Ollama, llama.cpp) via `baseURL`. SDK retries are off:
 // `withRetries` owns retrying, so backoff is seeded and attempts are counted in one place.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+} from 'openai/resources/chat/completions';
 import { systemClock } from '../core/clock.js';
 import type { Clock } from '../core/clock.js';
 import { ProviderError } from '../core/errors.js';
@@ -46,7 +49,8 @@ export interface OpenAIModelOptions {
 export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
   const baseURL = options.baseURL ?? OPENAI_DEFAULT_BASE_URL;
   const clock = options.clock ?? systemClock;
-  const maxTokensParam = options.maxTokensParam ?? (baseURL === OPENAI_DEFAULT_BASE_URL ? 'max_completion_tokens' : 'max_tokens');
+  const maxTokensParam =
+    options.maxTokensParam ?? (baseURL === OPENAI_DEFAULT_BASE_URL ? 'max_completion_tokens' : 'max_tokens');
   // Every option is explicit so the SDK reads no OPENAI_* environment variable behind our back.
   const client = new OpenAI({
     apiKey: options.apiKey,
@@ -84,10 +88,20 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
     return toResult(completion, request, options);
   };
 
-  return { id: options.id, provider: 'openai', model: options.model, cacheable: options.cacheable ?? true, generate };
+  return {
+    id: options.id,
+    provider: 'openai',
+    model: options.model,
+    cacheable: options.cacheable ?? true,
+    generate,
+  };
 }
 
-function toResult(completion: ChatCompletion, request: GenerateRequest, options: OpenAIModelOptions): GenerateResult {
+function toResult(
+  completion: ChatCompletion,
+  request: GenerateRequest,
+  options: OpenAIModelOptions,
+): GenerateResult {
   const choice = completion.choices?.[0];
   if (!choice?.message) {
     throw new ProviderError({
@@ -111,7 +125,12 @@ function toResult(completion: ChatCompletion, request: GenerateRequest, options:
   return result;
 }
 
-function usageOf(completion: ChatCompletion, request: GenerateRequest, text: string, tokenizer?: Tokenizer): TokenUsage {
+function usageOf(
+  completion: ChatCompletion,
+  request: GenerateRequest,
+  text: string,
+  tokenizer?: Tokenizer,
+): TokenUsage {
   const usage = completion.usage;
   if (usage && Number.isFinite(usage.prompt_tokens) && Number.isFinite(usage.completion_tokens)) {
     return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, estimated: false };

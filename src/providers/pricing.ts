@@ -72,7 +72,9 @@ export interface CostInput {
 /** Overrides (e.g. from the config, for negotiated prices or new models) win over the built-in list. */
 export function createPriceTable(overrides: Record<string, ModelPrice> = {}): PriceTable {
   const custom = new Map(Object.entries(overrides).map(([name, p]) => [name.toLowerCase(), p]));
-  const version = custom.size ? `${PRICE_TABLE_VERSION}+${hashValue(overrides).slice(0, 8)}` : PRICE_TABLE_VERSION;
+  const version = custom.size
+    ? `${PRICE_TABLE_VERSION}+${hashValue(overrides).slice(0, 8)}`
+    : PRICE_TABLE_VERSION;
 
   const priceOf = (model: string): ModelPrice | null => {
     const full = model.trim().toLowerCase();

@@ -17,8 +17,9 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
-  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, (match, scheme?: string) =>
-    typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
-  );
+  for (const pattern of KEY_PATTERNS)
+    out = out.replace(pattern, (_match, scheme?: string) =>
+      typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
+    );
   return out;
 }

@@ -11,7 +11,9 @@ const ReplayLineSchema = z.object({
   output: z.string(),
   confidence: z.number().min(0).max(1).optional(),
   latency_ms: z.number().min(0).optional(),
-  usage: z.object({ input_tokens: z.number().int().min(0), output_tokens: z.number().int().min(0) }).optional(),
+  usage: z
+    .object({ input_tokens: z.number().int().min(0), output_tokens: z.number().int().min(0) })
+    .optional(),
 });
 
 export interface ReplayEntry {
@@ -23,25 +25,54 @@ export interface ReplayEntry {
 
 export function parseReplayFile(text: string, displayPath: string): Map<string, ReplayEntry> {
   const entries = new Map<string, ReplayEntry>();
-  for (const { value: e, line } of parseJsonLines(text, { file: displayPath, code: 'REPLAY_INVALID', schema: ReplayLineSchema })) {
-    if (entries.has(e.id)) throw new InputError({ code: 'REPLAY_INVALID', file: displayPath, line, field: 'id', message: `duplicate id "${e.id}"` });
-    entries.set(e.id, { output: e.output, confidence: e.confidence, latencyMs: e.latency_ms, usage: e.usage ? { inputTokens: e.usage.input_tokens, outputTokens: e.usage.output_tokens } : undefined });
+  for (const { value: e, line } of parseJsonLines(text, {
+    file: displayPath,
+    code: 'REPLAY_INVALID',
+    schema: ReplayLineSchema,
+  })) {
+    if (entries.has(e.id))
+      throw new InputError({
+        code: 'REPLAY_INVALID',
+        file: displayPath,
+        line,
+        field: 'id',
+        message: `duplicate id "${e.id}"`,
+      });
+    entries.set(e.id, {
+      output: e.output,
+      confidence: e.confidence,
+      latencyMs: e.latency_ms,
+      usage: e.usage ? { inputTokens: e.usage.input_tokens, outputTokens: e.usage.output_tokens } : undefined,
+    });
   }
   return entries;
 }
 
-export async function createReplayModel(options: { id: string; file: string; displayPath: string }): Promise<LanguageModel & { hasCase(caseId: string): boolean }> {
+export async function createReplayModel(options: {
+  id: string;
+  file: string;
+  displayPath: string;
+}): Promise<LanguageModel & { hasCase(caseId: string): boolean }> {
   let text: string;
   try {
     text = await readFile(options.file, 'utf8');
   } catch {
-    throw new InputError({ code: 'REPLAY_NOT_FOUND', file: options.displayPath, message: 'replay outputs file not found' });
+    throw new InputError({
+      code: 'REPLAY_NOT_FOUND',
+      file: options.displayPath,
+      message: 'replay outputs file not found',
+    });
   }
   const entries = parseReplayFile(text, options.displayPath);
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
     const entry = request.caseId === undefined ? undefined : entries.get(request.caseId);
     if (!entry) {
-      throw new ProviderError({ code: 'PROVIDER_BAD_RESPONSE', provider: options.id, message: `no output for case "${request.caseId}" in ${options.displayPath}`, isRetryable: false });
+      throw new ProviderError({
+        code: 'PROVIDER_BAD_RESPONSE',
+        provider: options.id,
+        message: `no output for case "${request.caseId}" in ${options.displayPath}`,
+        isRetryable: false,
+      });
     }
     return {
       text: entry.output,

@@ -20,9 +20,15 @@ describe('createResponseCache', () => {
     const cache = createResponseCache({ dir });
     expect(await cache.get(key)).toBeUndefined();
     await cache.set(key, { text: 'answer', usage: { inputTokens: 1, outputTokens: 2, estimated: false } });
-    expect(await cache.get(key)).toEqual({ text: 'answer', usage: { inputTokens: 1, outputTokens: 2, estimated: false } });
+    expect(await cache.get(key)).toEqual({
+      text: 'answer',
+      usage: { inputTokens: 1, outputTokens: 2, estimated: false },
+    });
     expect(await readdir(join(dir, key.slice(0, 2)))).toEqual([`${key}.json`]);
-    expect(await createResponseCache({ dir }).get(key)).toEqual({ text: 'answer', usage: { inputTokens: 1, outputTokens: 2, estimated: false } });
+    expect(await createResponseCache({ dir }).get(key)).toEqual({
+      text: 'answer',
+      usage: { inputTokens: 1, outputTokens: 2, estimated: false },
+    });
   });
 
   it('leaves no temp files behind, even under concurrent writes of one key', async () => {

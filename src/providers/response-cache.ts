@@ -29,7 +29,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const madeDirs = new Set<string>();
 
   const pathOf = (key: string): { dir: string; file: string } => {
-    if (!KEY_PATTERN.test(key)) throw new RuntimeFailure('CACHE_KEY_INVALID', `cache keys are hex digests, got "${key.slice(0, 40)}"`);
+    if (!KEY_PATTERN.test(key))
+      throw new RuntimeFailure('CACHE_KEY_INVALID', `cache keys are hex digests, got "${key.slice(0, 40)}"`);
     const dir = join(options.dir, key.slice(0, 2));
     return { dir, file: join(dir, `${key}.json`) };
   };

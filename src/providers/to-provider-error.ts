@@ -65,7 +65,10 @@ export function toProviderError(error: unknown, options: ToProviderErrorOptions)
   return make({ code: 'PROVIDER_BAD_RESPONSE', message, isRetryable: false });
 }
 
-function classifyStatus(status: number, shouldRetry: string | null): { code: ProviderErrorFields['code']; isRetryable: boolean } {
+function classifyStatus(
+  status: number,
+  shouldRetry: string | null,
+): { code: ProviderErrorFields['code']; isRetryable: boolean } {
   if (status === 401 || status === 403) return { code: 'PROVIDER_AUTH', isRetryable: false };
   // The server's explicit verdict wins, as the SDKs themselves honour it.
   if (shouldRetry === 'true') return { code: 'PROVIDER_HTTP', isRetryable: true };
@@ -93,7 +96,11 @@ function describeCause(cause: Error): string {
   const code = (cause as { code?: unknown }).code;
   const inner = cause.cause instanceof Error ? cause.cause : undefined;
   const innerCode = (inner as { code?: unknown } | undefined)?.code;
-  return [cause.message, typeof code === 'string' ? code : undefined, typeof innerCode === 'string' ? innerCode : inner?.message]
+  return [
+    cause.message,
+    typeof code === 'string' ? code : undefined,
+    typeof innerCode === 'string' ? innerCode : inner?.message,
+  ]
     .filter(Boolean)
     .join(' / ');
 }

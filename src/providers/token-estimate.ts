@@ -12,7 +12,11 @@ export function countTokens(text: string, encoding?: TokenizerEncoding): number 
  * Usage for a chat call the provider did not report, flagged `estimated`. The per-message
  * overhead (3 tokens, plus 3 to prime the reply) follows OpenAI's published counting recipe.
  */
-export function estimateUsage(options: { messages: ChatMessage[]; output: string; tokenizer?: Tokenizer }): TokenUsage {
+export function estimateUsage(options: {
+  messages: ChatMessage[];
+  output: string;
+  tokenizer?: Tokenizer;
+}): TokenUsage {
   const tokenizer = options.tokenizer ?? getTokenizer();
   let inputTokens = 3;
   for (const message of options.messages) inputTokens += 3 + tokenizer.count(message.content) + 1;

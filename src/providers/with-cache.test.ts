@@ -34,11 +34,22 @@ async function allFiles(root: string): Promise<string[]> {
 
 describe('withCache', () => {
   it('calls the model on a miss and replays from disk on a hit, marking `cached`', async () => {
-    const inner = createScriptedModel([{ text: '14 days', usage: { inputTokens: 9, outputTokens: 2, estimated: false } }], { id: 'openai/gpt-4o-mini' });
+    const inner = createScriptedModel(
+      [{ text: '14 days', usage: { inputTokens: 9, outputTokens: 2, estimated: false } }],
+      { id: 'openai/gpt-4o-mini' },
+    );
     const model = withCache(inner, createResponseCache({ dir }));
-    expect(await model.generate(ask)).toEqual({ text: '14 days', usage: { inputTokens: 9, outputTokens: 2, estimated: false }, cached: false });
+    expect(await model.generate(ask)).toEqual({
+      text: '14 days',
+      usage: { inputTokens: 9, outputTokens: 2, estimated: false },
+      cached: false,
+    });
     const again = withCache(inner, createResponseCache({ dir }));
-    expect(await again.generate({ ...ask })).toEqual({ text: '14 days', usage: { inputTokens: 9, outputTokens: 2, estimated: false }, cached: true });
+    expect(await again.generate({ ...ask })).toEqual({
+      text: '14 days',
+      usage: { inputTokens: 9, outputTokens: 2, estimated: false },
+      cached: true,
+    });
     expect(inner.calls).toHaveLength(1);
   });
 
@@ -60,13 +71,23 @@ describe('withCache', () => {
     expect(inner.calls).toHaveLength(variants.length);
     // The signal is not part of the request's meaning.
     expect(model.cacheKey({ ...ask, signal: new AbortController().signal })).toBe(model.cacheKey(ask));
-    const other = withCache(createScriptedModel(['x'], { id: 'anthropic/claude' }), createResponseCache({ dir }));
+    const other = withCache(
+      createScriptedModel(['x'], { id: 'anthropic/claude' }),
+      createResponseCache({ dir }),
+    );
     expect(other.cacheKey(ask)).not.toBe(model.cacheKey(ask));
-    expect(withCache(inner, createResponseCache({ dir }), { namespace: 'v2' }).cacheKey(ask)).not.toBe(model.cacheKey(ask));
+    expect(withCache(inner, createResponseCache({ dir }), { namespace: 'v2' }).cacheKey(ask)).not.toBe(
+      model.cacheKey(ask),
+    );
   });
 
   it('does not cache errors, nor models marked not cacheable', async () => {
-    const failure = new ProviderError({ code: 'PROVIDER_HTTP', provider: 'p/m', message: 'HTTP 500', isRetryable: true });
+    const failure = new ProviderError({
+      code: 'PROVIDER_HTTP',
+      provider: 'p/m',
+      message: 'HTTP 500',
+      isRetryable: true,
+    });
     const flaky = createScriptedModel([failure, 'ok'], { id: 'p/m' });
     const model = withCache(flaky, createResponseCache({ dir }));
     await expect(model.generate(ask)).rejects.toBe(failure);
@@ -81,10 +102,19 @@ describe('withCache', () => {
   });
 
   it('stores neither secrets nor per-call markers such as attempts', async () => {
-    const inner = createScriptedModel([new ProviderError({ code: 'PROVIDER_HTTP', provider: 'p/m', message: 'x', isRetryable: true }), 'ok'], {
-      id: 'p/m',
+    const inner = createScriptedModel(
+      [new ProviderError({ code: 'PROVIDER_HTTP', provider: 'p/m', message: 'x', isRetryable: true }), 'ok'],
+      {
+        id: 'p/m',
+      },
+    );
+    const retried = withRetries(inner, {
+      maxRetries: 2,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      rng: createRng(1),
+      clock: createFakeClock(),
     });
-    const retried = withRetries(inner, { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1, rng: createRng(1), clock: createFakeClock() });
     const model = withCache(retried, createResponseCache({ dir }));
     expect(await model.generate(ask)).toEqual({ text: 'ok', attempts: 2, cached: false });
     const [file] = await allFiles(dir);

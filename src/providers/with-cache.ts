@@ -26,7 +26,11 @@ export interface CachingModel extends LanguageModel {
 /** Bump when the key's shape or the stored value's meaning changes, to orphan old entries. */
 const KEY_VERSION = 1;
 
-export function withCache(model: LanguageModel, cache: ResponseCache, options: CacheOptions = {}): CachingModel {
+export function withCache(
+  model: LanguageModel,
+  cache: ResponseCache,
+  options: CacheOptions = {},
+): CachingModel {
   const cacheKey = (request: CachedGenerateRequest): string =>
     hashValue({
       v: KEY_VERSION,
@@ -55,15 +59,28 @@ export function withCache(model: LanguageModel, cache: ResponseCache, options: C
     return { ...result, cached: false };
   };
 
-  return { id: model.id, provider: model.provider, model: model.model, cacheable: model.cacheable, generate, cacheKey };
+  return {
+    id: model.id,
+    provider: model.provider,
+    model: model.model,
+    cacheable: model.cacheable,
+    generate,
+    cacheKey,
+  };
 }
 
 /** Drop per-call markers added by other decorators: they describe this call, not the answer. */
 function storable(result: GenerateResult): GenerateResult {
-  const { attempts: _attempts, cached: _cached, ...rest } = result as GenerateResult & { attempts?: unknown; cached?: unknown };
+  const {
+    attempts: _attempts,
+    cached: _cached,
+    ...rest
+  } = result as GenerateResult & { attempts?: unknown; cached?: unknown };
   return rest;
 }
 
 function isGenerateResult(value: unknown): value is GenerateResult {
-  return typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+  );
 }

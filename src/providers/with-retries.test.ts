@@ -11,7 +11,14 @@ import type { RetryEvent, RetryOptions } from './with-retries.js';
 const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
 
 function failure(fields: Partial<ProviderErrorFields> = {}): ProviderError {
-  return new ProviderError({ code: 'PROVIDER_HTTP', provider: 'p/m', message: 'HTTP 500', statusCode: 500, isRetryable: true, ...fields });
+  return new ProviderError({
+    code: 'PROVIDER_HTTP',
+    provider: 'p/m',
+    message: 'HTTP 500',
+    statusCode: 500,
+    isRetryable: true,
+    ...fields,
+  });
 }
 
 function setup(answers: ScriptedAnswer[], options: Partial<RetryOptions> = {}) {
@@ -58,7 +65,10 @@ describe('withRetries', () => {
   });
 
   it('waits at least Retry-After, capped by maxRetryAfterMs', async () => {
-    const { model, clock } = setup([failure({ retryAfterMs: 1_500 }), failure({ retryAfterMs: 600_000 }), 'ok'], { maxRetryAfterMs: 5_000 });
+    const { model, clock } = setup(
+      [failure({ retryAfterMs: 1_500 }), failure({ retryAfterMs: 600_000 }), 'ok'],
+      { maxRetryAfterMs: 5_000 },
+    );
     await model.generate(ask);
     expect(clock.sleeps).toEqual([1_500, 5_000]);
   });
@@ -97,7 +107,14 @@ describe('withRetries', () => {
 
   it('caps the backoff window at maxDelayMs', () => {
     const rng = { next: () => 0.999999, int: () => 0, fork: () => rng };
-    const delay = backoffDelay({ attempt: 20, error: failure(), baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 60_000, rng });
+    const delay = backoffDelay({
+      attempt: 20,
+      error: failure(),
+      baseDelayMs: 100,
+      maxDelayMs: 1_000,
+      maxRetryAfterMs: 60_000,
+      rng,
+    });
     expect(delay).toBe(999);
   });
 });

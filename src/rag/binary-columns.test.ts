@@ -26,7 +26,9 @@ describe('binary columns', () => {
   });
 
   it('rejects other files and truncated data', () => {
-    expect(() => decodeColumns(Buffer.from('not a column file'), 'f')).toThrow(/f: not an evalgate column file/);
+    expect(() => decodeColumns(Buffer.from('not a column file'), 'f')).toThrow(
+      /f: not an evalgate column file/,
+    );
     const bytes = encodeColumns({}, { v: Uint32Array.from([1, 2, 3]) });
     expect(() => decodeColumns(bytes.subarray(0, bytes.length - 8), 'f')).toThrow(/truncated/);
   });

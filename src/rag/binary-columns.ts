@@ -13,7 +13,10 @@ const COLUMN_TYPES = {
   i32: Int32Array,
   u16: Uint16Array,
   u8: Uint8Array,
-} satisfies Record<string, { new (buffer: ArrayBuffer, byteOffset: number, length: number): Column; BYTES_PER_ELEMENT: number }>;
+} satisfies Record<
+  string,
+  { new (buffer: ArrayBuffer, byteOffset: number, length: number): Column; BYTES_PER_ELEMENT: number }
+>;
 
 type ColumnType = keyof typeof COLUMN_TYPES;
 
@@ -64,7 +67,8 @@ export function decodeColumns<Meta>(bytes: Buffer, source: string): ColumnFile<M
     throw new RuntimeFailure('INDEX_CORRUPT', `${source}: not an evalgate column file`);
   }
   const headerLength = bytes.readUInt32LE(4);
-  if (8 + headerLength > bytes.length) throw new RuntimeFailure('INDEX_CORRUPT', `${source}: header is truncated`);
+  if (8 + headerLength > bytes.length)
+    throw new RuntimeFailure('INDEX_CORRUPT', `${source}: header is truncated`);
   let header: Header;
   try {
     header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header;
@@ -72,7 +76,10 @@ export function decodeColumns<Meta>(bytes: Buffer, source: string): ColumnFile<M
     throw new RuntimeFailure('INDEX_CORRUPT', `${source}: header is not readable`);
   }
   if (header.littleEndian !== LITTLE_ENDIAN) {
-    throw new RuntimeFailure('INDEX_CORRUPT', `${source}: written on a machine of the other byte order; rebuild the index`);
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${source}: written on a machine of the other byte order; rebuild the index`,
+    );
   }
   const dataStart = align8(8 + headerLength);
   const columns: Record<string, Column> = {};
@@ -84,14 +91,19 @@ export function decodeColumns<Meta>(bytes: Buffer, source: string): ColumnFile<M
       throw new RuntimeFailure('INDEX_CORRUPT', `${source}: column ${entry.name} is truncated`);
     }
     // Views need element alignment; small files can come from Node's shared pool at any offset.
-    columns[entry.name] = start % Type.BYTES_PER_ELEMENT === 0
-      ? new Type(bytes.buffer as ArrayBuffer, start, entry.length)
-      : new Type(bytes.buffer.slice(start, start + byteLength) as ArrayBuffer, 0, entry.length);
+    columns[entry.name] =
+      start % Type.BYTES_PER_ELEMENT === 0
+        ? new Type(bytes.buffer as ArrayBuffer, start, entry.length)
+        : new Type(bytes.buffer.slice(start, start + byteLength) as ArrayBuffer, 0, entry.length);
   }
   return { meta: header.meta as Meta, columns };
 }
 
-export async function writeColumns(path: string, meta: unknown, columns: Record<string, Column>): Promise<void> {
+export async function writeColumns(
+  path: string,
+  meta: unknown,
+  columns: Record<string, Column>,
+): Promise<void> {
   await writeFile(path, encodeColumns(meta, columns));
 }
 

@@ -34,13 +34,22 @@ describe('createBm25Index', () => {
   });
 
   it('indexes the title with the text', () => {
-    const index = createBm25Index([{ id: 'a', title: 'Billing', text: 'about invoices' }, { id: 'b', text: 'about passwords' }]);
+    const index = createBm25Index([
+      { id: 'a', title: 'Billing', text: 'about invoices' },
+      { id: 'b', text: 'about passwords' },
+    ]);
     expect(index.search('billing', 5).map((h) => h.id)).toEqual(['a']);
   });
 
   it('breaks score ties by document order', () => {
-    const index = createBm25Index([{ id: 'z', text: 'refund window' }, { id: 'a', text: 'refund window' }]);
-    expect(index.search('refund', 5).map((h) => [h.index, h.id])).toEqual([[0, 'z'], [1, 'a']]);
+    const index = createBm25Index([
+      { id: 'z', text: 'refund window' },
+      { id: 'a', text: 'refund window' },
+    ]);
+    expect(index.search('refund', 5).map((h) => [h.index, h.id])).toEqual([
+      [0, 'z'],
+      [1, 'a'],
+    ]);
   });
 
   it('round-trips its state as plain data and through JSON', () => {

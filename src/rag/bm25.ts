@@ -40,7 +40,8 @@ export interface Bm25State {
   lengths: Uint32Array;
 }
 
-export type Bm25Json = Omit<Bm25State, 'offsets' | 'docs' | 'freqs' | 'lengths'> & Record<'offsets' | 'docs' | 'freqs' | 'lengths', number[]>;
+export type Bm25Json = Omit<Bm25State, 'offsets' | 'docs' | 'freqs' | 'lengths'> &
+  Record<'offsets' | 'docs' | 'freqs' | 'lengths', number[]>;
 
 export interface Bm25Index {
   readonly size: number;
@@ -100,17 +101,20 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
     docs[at] = tripleDocs[i];
     freqs[at] = tripleFreqs[i];
   }
-  return restoreBm25Index({
-    version: 1,
-    k1: options.k1 ?? 0.9,
-    b: options.b ?? 0.4,
-    ids: documents.map((doc) => doc.id),
-    terms,
-    offsets,
-    docs,
-    freqs,
-    lengths,
-  }, termIds);
+  return restoreBm25Index(
+    {
+      version: 1,
+      k1: options.k1 ?? 0.9,
+      b: options.b ?? 0.4,
+      ids: documents.map((doc) => doc.id),
+      terms,
+      offsets,
+      docs,
+      freqs,
+      lengths,
+    },
+    termIds,
+  );
 }
 
 export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
@@ -154,7 +158,12 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
           scores[d] += (idf * tf * (k1 + 1)) / (tf + norms[d]);
         }
       }
-      const top = topK(hits.length, k, (i) => scores[hits[i]], (i) => hits[i]);
+      const top = topK(
+        hits.length,
+        k,
+        (i) => scores[hits[i]],
+        (i) => hits[i],
+      );
       for (const d of hits) touched[d] = 0;
       return top.map(({ label, score }) => ({ index: label, id: ids[label], score }));
     },

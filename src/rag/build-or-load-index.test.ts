@@ -28,18 +28,29 @@ describe('buildOrLoadIndex', () => {
     const phases: string[] = [];
     const first = await buildOrLoadIndex({ ...options, onProgress: (e) => phases.push(e.phase) });
     expect(first.reused).toBe(false);
-    expect(phases).toEqual(expect.arrayContaining(['load-corpus', 'chunk', 'fit', 'embed', 'vectors', 'bm25', 'save']));
+    expect(phases).toEqual(
+      expect.arrayContaining(['load-corpus', 'chunk', 'fit', 'embed', 'vectors', 'bm25', 'save']),
+    );
     expect(first.manifest.storeKind).toBe('exact'); // small corpus: brute force
     expect(first.manifest.documentCount).toBe(5);
     expect(first.manifest.chunkCount).toBe(first.index.chunks.length);
-    expect(first.manifest.inputs.embedder).toEqual({ id: 'local/hash@128', dimension: 128, fitted: true, algorithmVersion: 1 });
+    expect(first.manifest.inputs.embedder).toEqual({
+      id: 'local/hash@128',
+      dimension: 128,
+      fitted: true,
+      algorithmVersion: 1,
+    });
 
     const second = await buildOrLoadIndex(options);
     expect(second.reused).toBe(true);
     expect(second.manifest).toEqual(first.manifest);
     expect(second.index.chunks).toEqual(first.index.chunks);
     expect(second.index.corpusHash).toBe(first.index.corpusHash);
-    for (const query of ['refund to the original payment method', 'SSO-7 clock skew', 'download invoices as PDF']) {
+    for (const query of [
+      'refund to the original payment method',
+      'SSO-7 clock skew',
+      'download invoices as PDF',
+    ]) {
       const before = await createRetriever({ index: first.index }).retrieve(query);
       const after = await createRetriever({ index: second.index }).retrieve(query);
       expect(after).toEqual(before);
@@ -65,14 +76,21 @@ describe('buildOrLoadIndex', () => {
     const resized = await buildOrLoadIndex({ ...options, chunking: { ...options.chunking, size: 80 } });
     expect(resized.reused).toBe(false);
     expect(resized.manifest.inputs.chunking.size).toBe(80);
-    const otherEmbedder = await buildOrLoadIndex({ ...options, embedder: createHashEmbedder({ dimension: 64 }) });
+    const otherEmbedder = await buildOrLoadIndex({
+      ...options,
+      embedder: createHashEmbedder({ dimension: 64 }),
+    });
     expect(otherEmbedder.reused).toBe(false);
-    expect(otherEmbedder.manifest.inputs.embedder).toEqual({ id: 'local/hash@64', dimension: 64, fitted: false });
+    expect(otherEmbedder.manifest.inputs.embedder).toEqual({
+      id: 'local/hash@64',
+      dimension: 64,
+      fitted: false,
+    });
     expect(readdirSync(options.dir!).filter((d) => !d.startsWith('.'))).toHaveLength(3);
     expect((await buildOrLoadIndex(options)).reused).toBe(true);
   });
 
-  it('rebuilds when the embedder\'s algorithm version changes under the same id', async () => {
+  it("rebuilds when the embedder's algorithm version changes under the same id", async () => {
     const options = setup('algorithm-change');
     await buildOrLoadIndex(options);
     const factory = createHashEmbedderFactory({ dimension: 128 });
@@ -81,39 +99,55 @@ describe('buildOrLoadIndex', () => {
     expect(newer.manifest.inputs.embedder.id).toBe('local/hash@128');
   });
 
-  it.each(['chunks.json', 'embedder.bin', 'bm25.bin', 'vectors.bin'])('rebuilds the index, and says why, when %s was cut short', async (file) => {
-    const options = setup(`damaged-${file}`);
-    const first = await buildOrLoadIndex(options);
-    const build = join(options.dir!, readdirSync(options.dir!).find((d) => !d.startsWith('.'))!);
-    expect(readdirSync(build)).toContain(file);
-    // A write cut off halfway, as a crash or a full disk leaves it.
-    const bytes = readFileSync(join(build, file));
-    writeFileSync(join(build, file), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const second = await buildOrLoadIndex(options);
-    expect(second.reused).toBe(false);
-    expect(second.repairedBecause).toEqual(expect.any(String));
-    expect(second.index.chunks).toEqual(first.index.chunks);
-    const third = await buildOrLoadIndex(options);
-    expect(third.reused).toBe(true);
-    expect(third.repairedBecause).toBeUndefined();
-  });
+  it.each(['chunks.json', 'embedder.bin', 'bm25.bin', 'vectors.bin'])(
+    'rebuilds the index, and says why, when %s was cut short',
+    async (file) => {
+      const options = setup(`damaged-${file}`);
+      const first = await buildOrLoadIndex(options);
+      const build = join(options.dir!, readdirSync(options.dir!).find((d) => !d.startsWith('.'))!);
+      expect(readdirSync(build)).toContain(file);
+      // A write cut off halfway, as a crash or a full disk leaves it.
+      const bytes = readFileSync(join(build, file));
+      writeFileSync(join(build, file), bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const second = await buildOrLoadIndex(options);
+      expect(second.reused).toBe(false);
+      expect(second.repairedBecause).toEqual(expect.any(String));
+      expect(second.index.chunks).toEqual(first.index.chunks);
+      const third = await buildOrLoadIndex(options);
+      expect(third.reused).toBe(true);
+      expect(third.repairedBecause).toBeUndefined();
+    },
+  );
 
   it('persists a corpus-fitted LSA embedder: reloaded and rebuilt indexes give identical vectors and rankings', async () => {
-    const options: BuildOrLoadIndexOptions = { ...setup('lsa'), embedder: createLsaEmbedderFactory({ rank: 8 }) };
+    const options: BuildOrLoadIndexOptions = {
+      ...setup('lsa'),
+      embedder: createLsaEmbedderFactory({ rank: 8 }),
+    };
     const built = await buildOrLoadIndex(options);
-    expect(built.manifest.inputs.embedder).toEqual({ id: 'local/lsa@8', dimension: 264, fitted: true, withTitle: true, algorithmVersion: 1 });
+    expect(built.manifest.inputs.embedder).toEqual({
+      id: 'local/lsa@8',
+      dimension: 264,
+      fitted: true,
+      withTitle: true,
+      algorithmVersion: 1,
+    });
     const loaded = await buildOrLoadIndex(options);
     expect(loaded.reused).toBe(true);
     rmSync(options.dir!, { recursive: true, force: true });
     const rebuilt = await buildOrLoadIndex(options);
     expect(rebuilt.reused).toBe(false);
     for (let label = 0; label < built.index.chunks.length; label++) {
-      expect(Array.from(rebuilt.index.vectors.vector!(label))).toEqual(Array.from(built.index.vectors.vector!(label)));
+      expect(Array.from(rebuilt.index.vectors.vector!(label))).toEqual(
+        Array.from(built.index.vectors.vector!(label)),
+      );
     }
     for (const query of ['money back for a yearly plan', 'SSO-7 clock skew']) {
       const expected = await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query);
       expect(await createRetriever({ index: loaded.index, mode: 'dense' }).retrieve(query)).toEqual(expected);
-      expect(await createRetriever({ index: rebuilt.index, mode: 'dense' }).retrieve(query)).toEqual(expected);
+      expect(await createRetriever({ index: rebuilt.index, mode: 'dense' }).retrieve(query)).toEqual(
+        expected,
+      );
     }
   });
 
@@ -127,7 +161,8 @@ describe('buildOrLoadIndex', () => {
     const path = (await indexStatus(options)).path;
     expect(existsSync(join(path, 'hnsw.json'))).toBe(true);
     const query = 'certificate expired';
-    expect(await createRetriever({ index: loaded.index, mode: 'dense' }).retrieve(query))
-      .toEqual(await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query));
+    expect(await createRetriever({ index: loaded.index, mode: 'dense' }).retrieve(query)).toEqual(
+      await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query),
+    );
   });
 });

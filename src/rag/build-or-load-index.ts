@@ -19,7 +19,7 @@ import { toEmbedderFactory } from './embedder-factory.js';
 import type { EmbedderFactory } from './embedder-factory.js';
 import { INDEX_FORMAT_VERSION, loadRagIndex, readManifest, saveRagIndex } from './index-store.js';
 import type { IndexInputs, IndexManifest } from './index-store.js';
-import { buildRagIndex, resolveStoreKind } from './rag-index.js';
+import { buildRagIndex } from './rag-index.js';
 import type { IndexProgress, RagIndex, VectorStoreOptions } from './rag-index.js';
 import { getTokenizer } from './tokenizer.js';
 import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-store.js';
@@ -104,7 +104,12 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
  * The saved index, or what is wrong with its files (a cut-off write, a disk error): the index
  * is a cache of the corpus, so the caller rebuilds it rather than failing the run, and says so.
  */
-async function loadUnlessDamaged(path: string, manifest: IndexManifest, factory: EmbedderFactory, efSearch: number | undefined): Promise<{ index: RagIndex } | { damage: string }> {
+async function loadUnlessDamaged(
+  path: string,
+  manifest: IndexManifest,
+  factory: EmbedderFactory,
+  efSearch: number | undefined,
+): Promise<{ index: RagIndex } | { damage: string }> {
   try {
     return { index: await loadRagIndex(path, manifest, { embedder: factory, efSearch }) };
   } catch (error) {
@@ -120,17 +125,28 @@ export async function indexStatus(options: BuildOrLoadIndexOptions): Promise<Ind
   return statusFor(options, corpus.hash, toEmbedderFactory(options.embedder));
 }
 
-async function statusFor(options: BuildOrLoadIndexOptions, corpusHash: string, factory: EmbedderFactory): Promise<IndexStatus> {
+async function statusFor(
+  options: BuildOrLoadIndexOptions,
+  corpusHash: string,
+  factory: EmbedderFactory,
+): Promise<IndexStatus> {
   validateChunking(options.chunking);
   const inputs = indexInputs(options, corpusHash, factory);
   const key = hashValue(inputs);
   const { corpusHash: _corpus, ...config } = inputs;
-  const path = join(options.dir ?? DEFAULT_INDEX_DIR, `${hashValue(config).slice(0, 12)}-${corpusHash.slice(0, 12)}`);
+  const path = join(
+    options.dir ?? DEFAULT_INDEX_DIR,
+    `${hashValue(config).slice(0, 12)}-${corpusHash.slice(0, 12)}`,
+  );
   const manifest = await readManifest(path);
   return { path, key, inputs, upToDate: manifest?.key === key, ...(manifest ? { manifest } : {}) };
 }
 
-function indexInputs(options: BuildOrLoadIndexOptions, corpusHash: string, factory: EmbedderFactory): IndexInputs {
+function indexInputs(
+  options: BuildOrLoadIndexOptions,
+  corpusHash: string,
+  factory: EmbedderFactory,
+): IndexInputs {
   const store = options.store ?? {};
   const { size, overlap, unit } = options.chunking;
   return {
@@ -178,7 +194,8 @@ async function pruneSiblings(path: string): Promise<void> {
   const name = path.slice(parent.length + 1);
   const prefix = name.slice(0, name.indexOf('-') + 1);
   for (const entry of await readdir(parent)) {
-    if (entry !== name && entry.startsWith(prefix)) await rm(join(parent, entry), { recursive: true, force: true });
+    if (entry !== name && entry.startsWith(prefix))
+      await rm(join(parent, entry), { recursive: true, force: true });
   }
 }
 
@@ -197,6 +214,9 @@ function libraryVersions(): Record<string, string> {
       return 'unknown';
     }
   };
-  versions = { 'hnswlib-node': versionOf('hnswlib-node', 'hnswlib-node'), tiktoken: versionOf('tiktoken', 'tiktoken') };
+  versions = {
+    'hnswlib-node': versionOf('hnswlib-node', 'hnswlib-node'),
+    tiktoken: versionOf('tiktoken', 'tiktoken'),
+  };
   return versions;
 }

@@ -34,7 +34,8 @@ function expectInvariants(doc: CorpusDocument, chunks: Chunk[], options: Chunkin
   const covered = new Uint8Array(doc.text.length);
   for (const chunk of chunks) covered.fill(1, chunk.start, chunk.end);
   for (let i = 0; i < doc.text.length; i++) {
-    if (!covered[i] && /\S/.test(doc.text[i])) throw new Error(`character ${i} (${JSON.stringify(doc.text.slice(i - 10, i + 10))}) is in no chunk`);
+    if (!covered[i] && /\S/.test(doc.text[i]))
+      throw new Error(`character ${i} (${JSON.stringify(doc.text.slice(i - 10, i + 10))}) is in no chunk`);
   }
 }
 
@@ -42,14 +43,21 @@ describe('chunkDocument', () => {
   it('splits a markdown document by heading, with heading paths', () => {
     const doc = fixture('billing/refunds.md');
     const chunks = chunkDocument(doc, { size: 400, overlap: 0, unit: 'tokens' });
-    expect(chunks.map((c) => c.headingPath)).toEqual([['Refunds'], ['Refunds', 'How to request a refund'], ['Refunds', 'Exceptions']]);
+    expect(chunks.map((c) => c.headingPath)).toEqual([
+      ['Refunds'],
+      ['Refunds', 'How to request a refund'],
+      ['Refunds', 'Exceptions'],
+    ]);
     expect(chunks[1].text.startsWith('## How to request a refund')).toBe(true);
     expect(chunks.every((c) => c.title === 'Fixture')).toBe(true);
     expectInvariants(doc, chunks, { size: 400, overlap: 0, unit: 'tokens' });
   });
 
   it('joins a heading with no body to the deeper heading below it', () => {
-    const doc = { id: 'd', text: '# Billing\n\n## Refunds\n\nAnnual plans are refunded.\n\n# Other\n\nText.' };
+    const doc = {
+      id: 'd',
+      text: '# Billing\n\n## Refunds\n\nAnnual plans are refunded.\n\n# Other\n\nText.',
+    };
     const chunks = chunkDocument(doc, { size: 100, overlap: 0, unit: 'tokens' });
     expect(chunks.map((c) => [c.text, c.headingPath])).toEqual([
       ['# Billing\n\n## Refunds\n\nAnnual plans are refunded.', ['Billing', 'Refunds']],
@@ -59,11 +67,16 @@ describe('chunkDocument', () => {
 
   it('ignores # lines inside fenced code', () => {
     const doc = { id: 'd', text: '# Top\n\n```\n# comment\n```\n\nAfter.' };
-    expect(chunkDocument(doc, { size: 100, overlap: 0, unit: 'chars' }).map((c) => c.headingPath)).toEqual([['Top']]);
+    expect(chunkDocument(doc, { size: 100, overlap: 0, unit: 'chars' }).map((c) => c.headingPath)).toEqual([
+      ['Top'],
+    ]);
   });
 
   it('prefers paragraph, then sentence boundaries, and overlaps from a sentence start', () => {
-    const sentences = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} talks about refunds and invoices.`);
+    const sentences = Array.from(
+      { length: 12 },
+      (_, i) => `Sentence number ${i} talks about refunds and invoices.`,
+    );
     const text = `${sentences.slice(0, 6).join(' ')}\n\n${sentences.slice(6).join(' ')}`;
     const doc = { id: 'd', text };
     const options = { size: 60, overlap: 15, unit: 'tokens' as const };
@@ -77,7 +90,9 @@ describe('chunkDocument', () => {
     for (let i = 1; i < chunks.length; i++) {
       // Overlap: the chunk starts inside the previous one, by at most `overlap` tokens.
       expect(chunks[i].start).toBeLessThan(chunks[i - 1].end);
-      expect(tokenizer.count(text.slice(chunks[i].start, chunks[i - 1].end))).toBeLessThanOrEqual(options.overlap + 1);
+      expect(tokenizer.count(text.slice(chunks[i].start, chunks[i - 1].end))).toBeLessThanOrEqual(
+        options.overlap + 1,
+      );
     }
   });
 
@@ -86,7 +101,9 @@ describe('chunkDocument', () => {
     const options = { size: 120, overlap: 30, unit: 'chars' as const };
     const chunks = chunkDocument(doc, options);
     expectInvariants(doc, chunks, options);
-    const sameSection = chunks.filter((c, i) => i > 0 && c.headingPath.join() === chunks[i - 1].headingPath.join());
+    const sameSection = chunks.filter(
+      (c, i) => i > 0 && c.headingPath.join() === chunks[i - 1].headingPath.join(),
+    );
     expect(sameSection.length).toBeGreaterThan(0);
     for (const chunk of sameSection) expect(chunk.start).toBeLessThan(chunks[chunk.index - 1].end);
   });
@@ -107,7 +124,9 @@ describe('chunkDocument', () => {
   });
 
   it('rejects overlap >= size with a typed error', () => {
-    expect(() => chunkDocument({ id: 'd', text: 'x' }, { size: 10, overlap: 10, unit: 'tokens' })).toThrow(InputError);
+    expect(() => chunkDocument({ id: 'd', text: 'x' }, { size: 10, overlap: 10, unit: 'tokens' })).toThrow(
+      InputError,
+    );
   });
 
   it('holds its invariants on seeded random documents', () => {
@@ -115,7 +134,11 @@ describe('chunkDocument', () => {
     for (let i = 0; i < 150; i++) {
       const doc = { id: `doc-${i}`, text: randomMarkdown(rng) };
       const size = 20 + rng.int(300);
-      const options = { size, overlap: rng.int(Math.floor(size / 2)), unit: rng.int(2) ? ('tokens' as const) : ('chars' as const) };
+      const options = {
+        size,
+        overlap: rng.int(Math.floor(size / 2)),
+        unit: rng.int(2) ? ('tokens' as const) : ('chars' as const),
+      };
       expectInvariants(doc, chunkDocument(doc, options), options);
     }
   });
@@ -130,6 +153,8 @@ describe('chunkDocument', () => {
 describe('heading titles', () => {
   it('strips a closing # run but keeps a # that belongs to the title', () => {
     const doc = { id: 'd', text: '# Languages ##\n\n## C#\n\nText about C#.' };
-    expect(chunkDocument(doc, { size: 100, overlap: 0, unit: 'tokens' }).map((c) => c.headingPath)).toEqual([['Languages', 'C#']]);
+    expect(chunkDocument(doc, { size: 100, overlap: 0, unit: 'tokens' }).map((c) => c.headingPath)).toEqual([
+      ['Languages', 'C#'],
+    ]);
   });
 });

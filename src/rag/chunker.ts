@@ -32,13 +32,25 @@ const MIN_FILL = 0.5;
 export function validateChunking(options: ChunkingOptions): void {
   const { size, overlap, unit } = options;
   if (!Number.isInteger(size) || size < 1) {
-    throw new InputError({ code: 'CHUNKING_INVALID', field: 'chunking.size', message: `must be a positive integer, got ${size}` });
+    throw new InputError({
+      code: 'CHUNKING_INVALID',
+      field: 'chunking.size',
+      message: `must be a positive integer, got ${size}`,
+    });
   }
   if (!Number.isInteger(overlap) || overlap < 0 || overlap >= size) {
-    throw new InputError({ code: 'CHUNKING_INVALID', field: 'chunking.overlap', message: `must be an integer in [0, size), got ${overlap}` });
+    throw new InputError({
+      code: 'CHUNKING_INVALID',
+      field: 'chunking.overlap',
+      message: `must be an integer in [0, size), got ${overlap}`,
+    });
   }
   if (unit !== 'tokens' && unit !== 'chars') {
-    throw new InputError({ code: 'CHUNKING_INVALID', field: 'chunking.unit', message: `must be "tokens" or "chars", got ${String(unit)}` });
+    throw new InputError({
+      code: 'CHUNKING_INVALID',
+      field: 'chunking.unit',
+      message: `must be "tokens" or "chars", got ${String(unit)}`,
+    });
   }
 }
 
@@ -46,7 +58,8 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkDocumentOptions
   validateChunking(options);
   const tokenizer = options.tokenizer ?? getTokenizer();
   const { text } = doc;
-  const measure = options.unit === 'tokens' ? createTokenMeasure(text, tokenizer) : createCharMeasure(text, tokenizer);
+  const measure =
+    options.unit === 'tokens' ? createTokenMeasure(text, tokenizer) : createCharMeasure(text, tokenizer);
   const chunks: Chunk[] = [];
   for (const section of splitMarkdownSections(text)) {
     const start = skipSpace(text, section.start, section.end);
@@ -207,5 +220,21 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0xfeff;
+  return (
+    c === 32 ||
+    c === 10 ||
+    c === 9 ||
+    c === 13 ||
+    c === 12 ||
+    c === 11 ||
+    c === 0xa0 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x3000 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
 }

@@ -5,10 +5,18 @@ import type { RetrievedChunk } from './types.js';
 
 function retrieved(id: string, text: string, rank: number): RetrievedChunk {
   const [docId, n] = id.split('#');
-  return { chunk: { id, docId, index: Number(n), text, start: 0, end: text.length, headingPath: [], tokenCount: 0 }, score: 1 / rank, rank };
+  return {
+    chunk: { id, docId, index: Number(n), text, start: 0, end: text.length, headingPath: [], tokenCount: 0 },
+    score: 1 / rank,
+    rank,
+  };
 }
 
-const items = [retrieved('a.md#0', 'xxxxxxxxxx', 1), retrieved('b.md#2', 'yyyyy', 2), retrieved('c.md#1', 'zz', 3)];
+const items = [
+  retrieved('a.md#0', 'xxxxxxxxxx', 1),
+  retrieved('b.md#2', 'yyyyy', 2),
+  retrieved('c.md#1', 'zz', 3),
+];
 // Counting characters makes the overhead visible: "[a.md#0]\n" is 9, the separator "\n\n" is 2.
 const chars = (text: string): number => text.length;
 
@@ -42,7 +50,11 @@ describe('assembleContext', () => {
   });
 
   it('uses cl100k token counts and a custom format when given', () => {
-    const context = assembleContext({ retrieved: items.slice(0, 1), budgetTokens: 100, format: (r) => `<${r.chunk.id}> ${r.chunk.text}` });
+    const context = assembleContext({
+      retrieved: items.slice(0, 1),
+      budgetTokens: 100,
+      format: (r) => `<${r.chunk.id}> ${r.chunk.text}`,
+    });
     expect(context.text).toBe('<a.md#0> xxxxxxxxxx');
     expect(context.usedTokens).toBe(getTokenizer().count(context.text));
   });

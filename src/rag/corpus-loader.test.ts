@@ -84,7 +84,9 @@ describe('loadCorpus', () => {
 
   it('hashes (id, text) pairs unambiguously', () => {
     expect(corpusHash([{ id: 'ab', text: 'c' }])).not.toBe(corpusHash([{ id: 'a', text: 'bc' }]));
-    expect(corpusHash([{ id: 'a', text: 'x', title: 'T1' }])).toBe(corpusHash([{ id: 'a', text: 'x', title: 'T2' }]));
+    expect(corpusHash([{ id: 'a', text: 'x', title: 'T1' }])).toBe(
+      corpusHash([{ id: 'a', text: 'x', title: 'T2' }]),
+    );
   });
 });
 

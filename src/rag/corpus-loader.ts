@@ -30,16 +30,31 @@ export function loadCorpus(path: string): LoadedCorpus {
     throw new InputError({ code: 'CORPUS_NOT_FOUND', file: path, message: 'corpus path does not exist' });
   }
   if (!isDirectory && extname(path) !== '.jsonl') {
-    throw new InputError({ code: 'CORPUS_INVALID', file: path, message: 'a corpus is a folder of .md/.txt files or a .jsonl file' });
+    throw new InputError({
+      code: 'CORPUS_INVALID',
+      file: path,
+      message: 'a corpus is a folder of .md/.txt files or a .jsonl file',
+    });
   }
   const documents = isDirectory ? readFolder(path) : readJsonl(path);
   if (documents.length === 0) {
-    throw new InputError({ code: 'CORPUS_EMPTY', file: path, message: isDirectory ? 'no .md or .txt documents in the corpus folder' : 'no documents in the corpus file' });
+    throw new InputError({
+      code: 'CORPUS_EMPTY',
+      file: path,
+      message: isDirectory
+        ? 'no .md or .txt documents in the corpus folder'
+        : 'no documents in the corpus file',
+    });
   }
   documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < documents.length; i++) {
     if (documents[i].id === documents[i - 1].id) {
-      throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file: path, field: 'id', message: `duplicate document id "${documents[i].id}"` });
+      throw new InputError({
+        code: 'CORPUS_DUPLICATE_ID',
+        file: path,
+        field: 'id',
+        message: `duplicate document id "${documents[i].id}"`,
+      });
     }
   }
   return { documents, hash: corpusHash(documents) };
@@ -61,18 +76,26 @@ function readFolder(root: string): CorpusDocument[] {
   // Dirents avoid a stat per file; sorted so duplicate-id errors always name the same file.
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath ?? (entry as { path?: string }).path ?? root, entry.name)))
+    .map((entry) =>
+      relative(root, join(entry.parentPath ?? (entry as { path?: string }).path ?? root, entry.name)),
+    )
     .sort();
   for (const file of files) {
     if (file.split(sep).some((part) => part.startsWith('.'))) continue;
     const ext = extname(file).toLowerCase();
     if (!TEXT_EXTENSIONS.has(ext) && ext !== '.jsonl') continue;
     const path = join(root, file);
-    const fromFile = ext === '.jsonl' ? readJsonl(path) : [textDocument(file.split(sep).join('/'), ext, readText(path))];
+    const fromFile =
+      ext === '.jsonl' ? readJsonl(path) : [textDocument(file.split(sep).join('/'), ext, readText(path))];
     for (const doc of fromFile) {
       const previous = seen.get(doc.id);
       if (previous !== undefined) {
-        throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file: path, field: 'id', message: `duplicate document id "${doc.id}" (also in ${previous})` });
+        throw new InputError({
+          code: 'CORPUS_DUPLICATE_ID',
+          file: path,
+          field: 'id',
+          message: `duplicate document id "${doc.id}" (also in ${previous})`,
+        });
       }
       seen.set(doc.id, path);
       documents.push(doc);
@@ -95,7 +118,10 @@ function firstH1(text: string): string | undefined {
     start = at + 1;
   }
   const end = text.indexOf('\n', start);
-  const title = text.slice(start + 2, end < 0 ? text.length : end).replace(/[ \t]+#*[ \t]*$/, '').trim();
+  const title = text
+    .slice(start + 2, end < 0 ? text.length : end)
+    .replace(/[ \t]+#*[ \t]*$/, '')
+    .trim();
   return title || undefined;
 }
 
@@ -116,12 +142,24 @@ function readJsonl(file: string): CorpusDocument[] {
     const parsed = jsonlRecord.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new InputError({ code: 'CORPUS_INVALID', file, line: lineNumber, field: issue.path.join('.') || undefined, message: issue.message });
+      throw new InputError({
+        code: 'CORPUS_INVALID',
+        file,
+        line: lineNumber,
+        field: issue.path.join('.') || undefined,
+        message: issue.message,
+      });
     }
     const { id, title } = parsed.data;
     const first = lineOf.get(id);
     if (first !== undefined) {
-      throw new InputError({ code: 'CORPUS_DUPLICATE_ID', file, line: lineNumber, field: 'id', message: `duplicate document id "${id}" (first on line ${first})` });
+      throw new InputError({
+        code: 'CORPUS_DUPLICATE_ID',
+        file,
+        line: lineNumber,
+        field: 'id',
+        message: `duplicate document id "${id}" (first on line ${first})`,
+      });
     }
     lineOf.set(id, lineNumber);
     documents.push({ id, ...(title !== undefined ? { title } : {}), text: normalizeText(parsed.data.text) });

@@ -27,8 +27,21 @@ export interface IndexInputs {
   formatVersion: number;
   corpusHash: string;
   chunking: ChunkingOptions & { tokenizer: string };
-  embedder: { id: string; dimension: number; fitted: boolean; withTitle?: boolean; algorithmVersion?: number };
-  store: { kind: StoreKind; m: number; efConstruction: number; seed: number; shardSize: number; maxShards: number };
+  embedder: {
+    id: string;
+    dimension: number;
+    fitted: boolean;
+    withTitle?: boolean;
+    algorithmVersion?: number;
+  };
+  store: {
+    kind: StoreKind;
+    m: number;
+    efConstruction: number;
+    seed: number;
+    shardSize: number;
+    maxShards: number;
+  };
   bm25: { k1: number; b: number };
   versions: Record<string, string>;
 }
@@ -46,23 +59,30 @@ export interface IndexManifest {
 const storeLoaders = {
   hnsw: (dir, dimension, efSearch) => loadHnswStore(dir, { dimension, efSearch }),
   exact: (dir, dimension) => loadExactStore(dir, { dimension }),
-} satisfies Record<IndexManifest['storeKind'], (dir: string, dimension: number, efSearch?: number) => Promise<VectorStore>>;
+} satisfies Record<
+  IndexManifest['storeKind'],
+  (dir: string, dimension: number, efSearch?: number) => Promise<VectorStore>
+>;
 
 export async function saveRagIndex(index: RagIndex, dir: string, manifest: IndexManifest): Promise<void> {
   const state = index.bm25.toState();
   await Promise.all([
     writeFile(join(dir, CHUNKS_FILE), JSON.stringify(index.chunks)),
-    writeColumns(join(dir, BM25_FILE), { version: state.version, k1: state.k1, b: state.b, ids: state.ids, terms: state.terms }, {
-      offsets: state.offsets,
-      docs: state.docs,
-      freqs: state.freqs,
-      lengths: state.lengths,
-    }),
+    writeColumns(
+      join(dir, BM25_FILE),
+      { version: state.version, k1: state.k1, b: state.b, ids: state.ids, terms: state.terms },
+      {
+        offsets: state.offsets,
+        docs: state.docs,
+        freqs: state.freqs,
+        lengths: state.lengths,
+      },
+    ),
     index.vectors.save(dir),
     index.embedderState ? writeFile(join(dir, EMBEDDER_STATE_FILE), index.embedderState) : Promise.resolve(),
   ]);
   // Last, so a directory with a manifest is always complete.
-  await writeFile(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  await writeFile(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 export async function readManifest(dir: string): Promise<IndexManifest | undefined> {
@@ -79,16 +99,30 @@ export interface LoadRagIndexOptions {
   efSearch?: number;
 }
 
-export async function loadRagIndex(dir: string, manifest: IndexManifest, options: LoadRagIndexOptions): Promise<RagIndex> {
+export async function loadRagIndex(
+  dir: string,
+  manifest: IndexManifest,
+  options: LoadRagIndexOptions,
+): Promise<RagIndex> {
   const { inputs } = manifest;
-  if (options.embedder.id !== inputs.embedder.id || options.embedder.dimension !== inputs.embedder.dimension) {
-    throw new RuntimeFailure('INDEX_MISMATCH', `${dir}: built with ${inputs.embedder.id}, cannot be queried with ${options.embedder.id}`);
+  if (
+    options.embedder.id !== inputs.embedder.id ||
+    options.embedder.dimension !== inputs.embedder.dimension
+  ) {
+    throw new RuntimeFailure(
+      'INDEX_MISMATCH',
+      `${dir}: built with ${inputs.embedder.id}, cannot be queried with ${options.embedder.id}`,
+    );
   }
   const [chunksText, bm25File, vectors, embedderState] = await Promise.all([
     readFile(join(dir, CHUNKS_FILE), 'utf8'),
     readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'ids' | 'terms'>>(join(dir, BM25_FILE)),
     storeLoaders[manifest.storeKind](dir, inputs.embedder.dimension, options.efSearch),
-    inputs.embedder.fitted ? readFile(join(dir, EMBEDDER_STATE_FILE)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)) : undefined,
+    inputs.embedder.fitted
+      ? readFile(join(dir, EMBEDDER_STATE_FILE)).then(
+          (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+        )
+      : undefined,
   ]);
   let chunks: Chunk[];
   try {
@@ -97,7 +131,10 @@ export async function loadRagIndex(dir: string, manifest: IndexManifest, options
     throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, CHUNKS_FILE)}: not readable JSON`);
   }
   if (chunks.length !== manifest.chunkCount || vectors.size !== manifest.chunkCount) {
-    throw new RuntimeFailure('INDEX_CORRUPT', `${dir}: expected ${manifest.chunkCount} chunks and vectors, found ${chunks.length} and ${vectors.size}`);
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${dir}: expected ${manifest.chunkCount} chunks and vectors, found ${chunks.length} and ${vectors.size}`,
+    );
   }
   const { columns, meta } = bm25File;
   const bm25 = restoreBm25Index({

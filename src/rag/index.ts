@@ -20,7 +20,11 @@ export {
   encodeHashEmbedderIdf,
   fitHashEmbedderIdf,
 } from './embedders/hash-embedder.js';
-export type { HashEmbedderFactoryOptions, HashEmbedderIdf, HashEmbedderOptions } from './embedders/hash-embedder.js';
+export type {
+  HashEmbedderFactoryOptions,
+  HashEmbedderIdf,
+  HashEmbedderOptions,
+} from './embedders/hash-embedder.js';
 export {
   DEFAULT_LSA_RANK,
   createLsaEmbedder,
@@ -57,11 +61,23 @@ export { assembleContext, formatChunkBlock } from './context-assembler.js';
 export type { AssembleContextOptions } from './context-assembler.js';
 
 export { EXACT_STORE_MAX_CHUNKS, buildRagIndex, embeddingText, resolveStoreKind } from './rag-index.js';
-export type { BuildRagIndexOptions, IndexPhase, IndexProgress, RagIndex, StoreKind, VectorStoreOptions } from './rag-index.js';
+export type {
+  BuildRagIndexOptions,
+  IndexPhase,
+  IndexProgress,
+  RagIndex,
+  StoreKind,
+  VectorStoreOptions,
+} from './rag-index.js';
 export { INDEX_FORMAT_VERSION, loadRagIndex, readManifest, saveRagIndex } from './index-store.js';
 export type { IndexInputs, IndexManifest, LoadRagIndexOptions } from './index-store.js';
 export { DEFAULT_INDEX_DIR, buildOrLoadIndex, indexStatus } from './build-or-load-index.js';
 export type { BuildOrLoadIndexOptions, BuiltOrLoadedIndex, IndexStatus } from './build-or-load-index.js';
 
 export { fromLangChainRetriever, fromLangChainVectorStore } from './langchain-adapter.js';
-export type { LangChainAdapterOptions, LangChainDocumentLike, LangChainRetrieverLike, LangChainVectorStoreLike } from './langchain-adapter.js';
+export type {
+  LangChainAdapterOptions,
+  LangChainDocumentLike,
+  LangChainRetrieverLike,
+  LangChainVectorStoreLike,
+} from './langchain-adapter.js';

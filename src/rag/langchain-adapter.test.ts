@@ -8,10 +8,22 @@ describe('fromLangChainRetriever', () => {
   it('maps documents to retrieved chunks with doc ids from metadata', async () => {
     const retriever = new FakeRetriever({
       output: [
-        new Document({ pageContent: 'Refunds take 5 to 10 days.', metadata: { docId: 'billing/refunds.md', chunkIndex: 2 } }),
-        new Document({ pageContent: 'Reset links expire after 60 minutes.', metadata: { source: 'account/password-reset.md' } }),
-        new Document({ pageContent: 'Refunds go to the original card.', metadata: { id: 'billing/refunds.md' } }),
-        new Document({ pageContent: 'SSO needs a Business plan.', metadata: { source: 'technical/sso.md', score: 0.25 } }),
+        new Document({
+          pageContent: 'Refunds take 5 to 10 days.',
+          metadata: { docId: 'billing/refunds.md', chunkIndex: 2 },
+        }),
+        new Document({
+          pageContent: 'Reset links expire after 60 minutes.',
+          metadata: { source: 'account/password-reset.md' },
+        }),
+        new Document({
+          pageContent: 'Refunds go to the original card.',
+          metadata: { id: 'billing/refunds.md' },
+        }),
+        new Document({
+          pageContent: 'SSO needs a Business plan.',
+          metadata: { source: 'technical/sso.md', score: 0.25 },
+        }),
       ],
     });
     const hits = await fromLangChainRetriever(retriever).retrieve('refund');
@@ -25,12 +37,18 @@ describe('fromLangChainRetriever', () => {
     expect(hits[0].chunk.tokenCount).toBeGreaterThan(0);
     expect(await fromLangChainRetriever(retriever).retrieve('refund', { k: 1 })).toHaveLength(1);
     // The result plugs straight into context assembly with [doc#n] markers.
-    expect(assembleContext({ retrieved: hits.slice(0, 1), budgetTokens: 100 }).text).toBe('[billing/refunds.md#2]\nRefunds take 5 to 10 days.');
+    expect(assembleContext({ retrieved: hits.slice(0, 1), budgetTokens: 100 }).text).toBe(
+      '[billing/refunds.md#2]\nRefunds take 5 to 10 days.',
+    );
   });
 
   it('accepts a custom doc-id mapping', async () => {
-    const retriever = new FakeRetriever({ output: [new Document({ pageContent: 'x', metadata: { source: 'rag/corpus/a.md' } })] });
-    const hits = await fromLangChainRetriever(retriever, { docIdOf: (d) => String(d.metadata?.source).replace('rag/corpus/', '') }).retrieve('q');
+    const retriever = new FakeRetriever({
+      output: [new Document({ pageContent: 'x', metadata: { source: 'rag/corpus/a.md' } })],
+    });
+    const hits = await fromLangChainRetriever(retriever, {
+      docIdOf: (d) => String(d.metadata?.source).replace('rag/corpus/', ''),
+    }).retrieve('q');
     expect(hits[0].chunk.docId).toBe('a.md');
   });
 });

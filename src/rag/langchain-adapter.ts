@@ -26,18 +26,27 @@ export interface LangChainAdapterOptions {
   countTokens?: (text: string) => number;
 }
 
-export function fromLangChainRetriever(retriever: LangChainRetrieverLike, options: LangChainAdapterOptions = {}): Retriever {
+export function fromLangChainRetriever(
+  retriever: LangChainRetrieverLike,
+  options: LangChainAdapterOptions = {},
+): Retriever {
   return {
     async retrieve(query, callOptions) {
       const docs = await retriever.invoke(query);
       const limited = callOptions?.k === undefined ? docs : docs.slice(0, callOptions.k);
       // LangChain retrievers return no scores; a reciprocal rank keeps "higher is better".
-      return toRetrieved(limited.map((doc, i) => [doc, scoreFromMetadata(doc) ?? 1 / (i + 1)]), options);
+      return toRetrieved(
+        limited.map((doc, i) => [doc, scoreFromMetadata(doc) ?? 1 / (i + 1)]),
+        options,
+      );
     },
   };
 }
 
-export function fromLangChainVectorStore(store: LangChainVectorStoreLike, options: LangChainAdapterOptions & { k?: number } = {}): Retriever {
+export function fromLangChainVectorStore(
+  store: LangChainVectorStoreLike,
+  options: LangChainAdapterOptions & { k?: number } = {},
+): Retriever {
   return {
     async retrieve(query, callOptions) {
       const k = callOptions?.k ?? options.k ?? 5;
@@ -46,13 +55,17 @@ export function fromLangChainVectorStore(store: LangChainVectorStoreLike, option
   };
 }
 
-function toRetrieved(results: [LangChainDocumentLike, number][], options: LangChainAdapterOptions): RetrievedChunk[] {
+function toRetrieved(
+  results: [LangChainDocumentLike, number][],
+  options: LangChainAdapterOptions,
+): RetrievedChunk[] {
   const docIdOf = options.docIdOf ?? defaultDocId;
   const countTokens = options.countTokens ?? ((text: string) => getTokenizer().count(text));
   const perDoc = new Map<string, number>();
   return results.map(([doc, score], i) => {
     const docId = docIdOf(doc);
-    const chunkIndex = numberField(doc.metadata, 'chunkIndex') ?? numberField(doc.metadata, 'chunk') ?? perDoc.get(docId) ?? 0;
+    const chunkIndex =
+      numberField(doc.metadata, 'chunkIndex') ?? numberField(doc.metadata, 'chunk') ?? perDoc.get(docId) ?? 0;
     perDoc.set(docId, chunkIndex + 1);
     const chunk: Chunk = {
       id: `${docId}#${chunkIndex}`,

@@ -18,20 +18,32 @@ export interface LlmRerankerOptions {
 
 const ReplySchema = z.object({ ranking: z.array(z.number().int().min(1)) });
 
-export function createLlmReranker(options: LlmRerankerOptions): (query: string, chunks: RetrievedChunk[]) => Promise<RetrievedChunk[]> {
+export function createLlmReranker(
+  options: LlmRerankerOptions,
+): (query: string, chunks: RetrievedChunk[]) => Promise<RetrievedChunk[]> {
   const maxCandidates = options.maxCandidates ?? 20;
   const maxChars = options.maxPassageChars ?? 600;
   return async (query, chunks) => {
     const head = chunks.slice(0, maxCandidates);
     const tail = chunks.slice(maxCandidates);
     if (head.length < 2) return chunks;
-    const passages = head.map((c, i) => `[${i + 1}] ${c.chunk.text.slice(0, maxChars).replace(/\s+/g, ' ')}`).join('\n');
+    const passages = head
+      .map((c, i) => `[${i + 1}] ${c.chunk.text.slice(0, maxChars).replace(/\s+/g, ' ')}`)
+      .join('\n');
     const prompt = `Rank the passages by how well they answer the query, most useful first.\n\nQuery: ${query}\n\nPassages:\n${passages}\n\nReply with only a JSON object: {"ranking": [passage numbers, best first]}`;
     let text: string;
     try {
-      text = (await options.model.generate({ messages: [{ role: 'user', content: prompt }], temperature: 0, maxTokens: 8 * head.length + 20 })).text;
+      text = (
+        await options.model.generate({
+          messages: [{ role: 'user', content: prompt }],
+          temperature: 0,
+          maxTokens: 8 * head.length + 20,
+        })
+      ).text;
     } catch (error) {
-      options.onInvalid?.(`reranker call failed, first-stage order kept: ${(error as Error).message.split('\n')[0]}`);
+      options.onInvalid?.(
+        `reranker call failed, first-stage order kept: ${(error as Error).message.split('\n')[0]}`,
+      );
       return chunks;
     }
     const reply = { text };
@@ -41,7 +53,11 @@ export function createLlmReranker(options: LlmRerankerOptions): (query: string, 
       return chunks;
     }
     const picked = new Set(order);
-    const reordered = [...order.map((n) => head[n - 1]), ...head.filter((_, i) => !picked.has(i + 1)), ...tail];
+    const reordered = [
+      ...order.map((n) => head[n - 1]),
+      ...head.filter((_, i) => !picked.has(i + 1)),
+      ...tail,
+    ];
     // Scores restate the new order (higher is better), since first-stage scores no longer apply.
     return reordered.map((c, i) => ({ ...c, score: 1 / (i + 1), rank: i + 1 }));
   };

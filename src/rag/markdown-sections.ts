@@ -16,7 +16,7 @@ const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 export function splitMarkdownSections(text: string): Section[] {
   const headings: { start: number; level: number; title: string; bodyStart: number }[] = [];
   let fence: string | undefined;
-  for (let lineStart = 0; lineStart < text.length;) {
+  for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const first = text.charCodeAt(lineStart);
@@ -30,7 +30,8 @@ export function splitMarkdownSections(text: string): Section[] {
         else if (marker[0] === fence) fence = undefined;
       } else if (fence === undefined && first === 35) {
         const match = HEADING.exec(line);
-        if (match) headings.push({ start: lineStart, level: match[1].length, title: match[2], bodyStart: lineEnd });
+        if (match)
+          headings.push({ start: lineStart, level: match[1].length, title: match[2], bodyStart: lineEnd });
       }
     }
     lineStart = lineEnd + 1;

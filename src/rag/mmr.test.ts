@@ -29,6 +29,8 @@ describe('maximalMarginalRelevance', () => {
   });
 
   it('rejects lambda outside [0, 1]', () => {
-    expect(() => maximalMarginalRelevance({ candidates, vectorOf: (l) => vectors[l], k: 2, lambda: 2 })).toThrow(RangeError);
+    expect(() =>
+      maximalMarginalRelevance({ candidates, vectorOf: (l) => vectors[l], k: 2, lambda: 2 }),
+    ).toThrow(RangeError);
   });
 });

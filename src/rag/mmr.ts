@@ -16,7 +16,8 @@ export interface MmrOptions {
 
 /** Returns the selected candidates (with their first-stage scores) in selection order. */
 export function maximalMarginalRelevance({ candidates, vectorOf, k, lambda }: MmrOptions): Scored[] {
-  if (lambda < 0 || lambda > 1 || Number.isNaN(lambda)) throw new RangeError(`mmr lambda must be in [0, 1], got ${lambda}`);
+  if (lambda < 0 || lambda > 1 || Number.isNaN(lambda))
+    throw new RangeError(`mmr lambda must be in [0, 1], got ${lambda}`);
   const n = candidates.length;
   const take = Math.min(k, n);
   if (take === 0) return [];

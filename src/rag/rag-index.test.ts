@@ -44,7 +44,16 @@ describe('buildRagIndex', () => {
   });
 
   it('embeds the text alone when a chunk has no title', () => {
-    const chunk = { id: 'a#0', docId: 'a', index: 0, text: 'body', start: 0, end: 4, headingPath: [], tokenCount: 1 };
+    const chunk = {
+      id: 'a#0',
+      docId: 'a',
+      index: 0,
+      text: 'body',
+      start: 0,
+      end: 4,
+      headingPath: [],
+      tokenCount: 1,
+    };
     expect(embeddingText(chunk, { withTitle: true })).toBe('body');
     expect(embeddingText({ ...chunk, title: 'T' }, { withTitle: true })).toBe('T\nbody');
     expect(embeddingText({ ...chunk, title: 'T' }, {})).toBe('body');

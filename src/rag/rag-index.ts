@@ -92,11 +92,17 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagI
     const batch = texts.slice(from, from + batchSize);
     const embedded = await embedder.embed(batch);
     if (embedded.length !== batch.length) {
-      throw new RuntimeFailure('EMBEDDER_BAD_RESPONSE', `${embedder.id} returned ${embedded.length} vectors for ${batch.length} texts`);
+      throw new RuntimeFailure(
+        'EMBEDDER_BAD_RESPONSE',
+        `${embedder.id} returned ${embedded.length} vectors for ${batch.length} texts`,
+      );
     }
     embedded.forEach((vector, i) => {
       if (vector.length !== dimension) {
-        throw new RuntimeFailure('EMBEDDER_BAD_RESPONSE', `${embedder.id} returned a ${vector.length}-dimensional vector, expected ${dimension}`);
+        throw new RuntimeFailure(
+          'EMBEDDER_BAD_RESPONSE',
+          `${embedder.id} returned a ${vector.length}-dimensional vector, expected ${dimension}`,
+        );
       }
       matrix.set(vector, (from + i) * dimension);
     });
@@ -107,7 +113,10 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagI
   onProgress?.({ phase: 'vectors', done: 1, total: 1 });
 
   onProgress?.({ phase: 'bm25', done: 0, total: 1 });
-  const bm25 = createBm25Index(chunks.map((chunk) => ({ id: chunk.id, text: chunk.text, title: chunk.title })), options.bm25);
+  const bm25 = createBm25Index(
+    chunks.map((chunk) => ({ id: chunk.id, text: chunk.text, title: chunk.title })),
+    options.bm25,
+  );
   onProgress?.({ phase: 'bm25', done: 1, total: 1 });
   return {
     chunks,
@@ -124,9 +133,14 @@ export function resolveStoreKind(kind: StoreKind | undefined, chunkCount: number
   return chunkCount < EXACT_STORE_MAX_CHUNKS ? 'exact' : 'hnsw';
 }
 
-async function createVectorStore(options: VectorStoreOptions, dimension: number, matrix: Float32Array): Promise<VectorStore> {
+async function createVectorStore(
+  options: VectorStoreOptions,
+  dimension: number,
+  matrix: Float32Array,
+): Promise<VectorStore> {
   const count = matrix.length / dimension;
-  if (resolveStoreKind(options.kind, count) === 'hnsw') return buildHnswStore({ ...options, dimension, vectors: matrix });
+  if (resolveStoreKind(options.kind, count) === 'hnsw')
+    return buildHnswStore({ ...options, dimension, vectors: matrix });
   const store = createExactStore({ dimension }, new Float32Array(0));
   const rows: Float32Array[] = [];
   for (let i = 0; i < count; i++) rows.push(matrix.subarray(i * dimension, (i + 1) * dimension));

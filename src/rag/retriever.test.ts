@@ -18,9 +18,15 @@ describe('createRetriever', () => {
   it('finds the relevant document in every mode', async () => {
     for (const mode of ['dense', 'bm25', 'hybrid'] as const) {
       const retriever = createRetriever({ index, mode, k: 3 });
-      expect(docsOf(await retriever.retrieve('How long does a refund take to arrive?'))[0], mode).toBe('billing/refunds.md');
-      expect(docsOf(await retriever.retrieve('reset link expired'))[0], mode).toBe('account/password-reset.md');
-      expect(docsOf(await retriever.retrieve('SAML certificate error SSO-2'))[0], mode).toBe('technical/sso.md');
+      expect(docsOf(await retriever.retrieve('How long does a refund take to arrive?'))[0], mode).toBe(
+        'billing/refunds.md',
+      );
+      expect(docsOf(await retriever.retrieve('reset link expired'))[0], mode).toBe(
+        'account/password-reset.md',
+      );
+      expect(docsOf(await retriever.retrieve('SAML certificate error SSO-2'))[0], mode).toBe(
+        'technical/sso.md',
+      );
     }
   });
 
@@ -35,9 +41,19 @@ describe('createRetriever', () => {
 
   it('fuses dense and BM25 lists by reciprocal rank', async () => {
     const pool = 10;
-    const dense = await createRetriever({ index, mode: 'dense', k: pool, candidatePool: pool }).retrieve('refund payment method');
-    const bm25 = await createRetriever({ index, mode: 'bm25', k: pool, candidatePool: pool }).retrieve('refund payment method');
-    const hybrid = await createRetriever({ index, mode: 'hybrid', k: 3, candidatePool: pool, rrfK: 60 }).retrieve('refund payment method');
+    const dense = await createRetriever({ index, mode: 'dense', k: pool, candidatePool: pool }).retrieve(
+      'refund payment method',
+    );
+    const bm25 = await createRetriever({ index, mode: 'bm25', k: pool, candidatePool: pool }).retrieve(
+      'refund payment method',
+    );
+    const hybrid = await createRetriever({
+      index,
+      mode: 'hybrid',
+      k: 3,
+      candidatePool: pool,
+      rrfK: 60,
+    }).retrieve('refund payment method');
     const rrf = (id: string): number =>
       [dense, bm25].reduce((sum, list) => {
         const at = list.findIndex((r) => r.chunk.id === id);
@@ -54,7 +70,8 @@ describe('createRetriever', () => {
     const retriever = createRetriever({
       index,
       k: 2,
-      rerank: async (_query, chunks) => chunks.filter((c) => c.chunk.docId === 'general.txt').map((c) => ({ ...c, score: 42 })),
+      rerank: async (_query, chunks) =>
+        chunks.filter((c) => c.chunk.docId === 'general.txt').map((c) => ({ ...c, score: 42 })),
     });
     const hits = await retriever.retrieve('support hours refund');
     expect(hits.length).toBeGreaterThan(0);
@@ -64,7 +81,9 @@ describe('createRetriever', () => {
 
   it('diversifies with MMR over the candidates', async () => {
     const plain = await createRetriever({ index, mode: 'dense', k: 5 }).retrieve('refund');
-    const diverse = await createRetriever({ index, mode: 'dense', k: 5, mmr: { lambda: 0.3 } }).retrieve('refund');
+    const diverse = await createRetriever({ index, mode: 'dense', k: 5, mmr: { lambda: 0.3 } }).retrieve(
+      'refund',
+    );
     expect(diverse[0].chunk.id).toBe(plain[0].chunk.id);
     expect(new Set(docsOf(diverse)).size).toBeGreaterThanOrEqual(new Set(docsOf(plain)).size);
     const same = await createRetriever({ index, mode: 'dense', k: 5, mmr: { lambda: 1 } }).retrieve('refund');

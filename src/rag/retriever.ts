@@ -38,7 +38,8 @@ export function createRetriever(options: RetrieverOptions): Retriever {
   };
   const vectorOf = (label: number): Float32Array => {
     const vector = index.vectors.vector?.(label);
-    if (!vector) throw new TypeError(`the ${index.vectors.kind} store cannot return vectors, which MMR needs`);
+    if (!vector)
+      throw new TypeError(`the ${index.vectors.kind} store cannot return vectors, which MMR needs`);
     return vector;
   };
 
@@ -49,13 +50,24 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       const pool = Math.max(k, options.candidatePool ?? Math.max(50, 4 * k));
       const lists: Scored[][] = [];
       if (mode !== 'bm25') lists.push(await denseCandidates(query, pool));
-      if (mode !== 'dense') lists.push(index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score })));
-      let candidates = mode === 'hybrid' ? reciprocalRankFusion(lists.map((list) => list.map((c) => c.label)), rrfK) : lists[0];
+      if (mode !== 'dense')
+        lists.push(index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score })));
+      let candidates =
+        mode === 'hybrid'
+          ? reciprocalRankFusion(
+              lists.map((list) => list.map((c) => c.label)),
+              rrfK,
+            )
+          : lists[0];
       if (rerank) {
         const reranked = await rerank(query, toRetrieved(candidates));
-        candidates = reranked.map((r) => ({ label: labelOf(r.chunk.id) ?? -1, score: r.score })).filter((c) => c.label >= 0);
+        candidates = reranked
+          .map((r) => ({ label: labelOf(r.chunk.id) ?? -1, score: r.score }))
+          .filter((c) => c.label >= 0);
       }
-      const chosen = mmr ? maximalMarginalRelevance({ candidates, vectorOf, k, lambda: mmr.lambda }) : candidates.slice(0, k);
+      const chosen = mmr
+        ? maximalMarginalRelevance({ candidates, vectorOf, k, lambda: mmr.lambda })
+        : candidates.slice(0, k);
       return toRetrieved(chosen);
     },
   };

@@ -6,7 +6,13 @@ describe('reciprocalRankFusion', () => {
     // dense: 7, 3, 5     bm25: 3, 9
     // 3: 1/(60+2) + 1/(60+1) = 0.016129 + 0.016393 = 0.032523
     // 7: 1/61 = 0.016393;  9: 1/62 = 0.016129;  5: 1/63 = 0.015873
-    const fused = reciprocalRankFusion([[7, 3, 5], [3, 9]], 60);
+    const fused = reciprocalRankFusion(
+      [
+        [7, 3, 5],
+        [3, 9],
+      ],
+      60,
+    );
     expect(fused.map((f) => f.label)).toEqual([3, 7, 9, 5]);
     expect(fused[0].score).toBeCloseTo(1 / 62 + 1 / 61, 12);
     expect(fused[1].score).toBeCloseTo(1 / 61, 12);

@@ -27,7 +27,15 @@ export function findBoundaries(text: string, start: number, end: number): Bounda
     for (let i = 0; i < run.length && newlines < 2; i++) if (run.charCodeAt(i) === 10) newlines++;
     out.pos.push(pos);
     out.next.push(pos + run.length);
-    out.level.push(newlines >= 2 ? BoundaryLevel.Paragraph : newlines === 1 ? BoundaryLevel.Line : endsSentence(text, pos) ? BoundaryLevel.Sentence : BoundaryLevel.Word);
+    out.level.push(
+      newlines >= 2
+        ? BoundaryLevel.Paragraph
+        : newlines === 1
+          ? BoundaryLevel.Line
+          : endsSentence(text, pos)
+            ? BoundaryLevel.Sentence
+            : BoundaryLevel.Word,
+    );
   }
   return out;
 }

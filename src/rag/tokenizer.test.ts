@@ -20,7 +20,10 @@ describe('getTokenizer', () => {
   it('reports token byte lengths that add up to the UTF-8 length', () => {
     const tokenizer = getTokenizer();
     const text = 'naïve café 東京 🙂';
-    const bytes = Array.from(tokenizer.encode(text)).reduce((sum, t) => sum + tokenizer.tokenByteLength(t), 0);
+    const bytes = Array.from(tokenizer.encode(text)).reduce(
+      (sum, t) => sum + tokenizer.tokenByteLength(t),
+      0,
+    );
     expect(bytes).toBe(Buffer.byteLength(text));
   });
 });

@@ -7,7 +7,12 @@ export interface Scored {
 }
 
 /** Best k of candidates 0..n-1 via a bounded heap: O(n log k), no full sort. */
-export function topK(n: number, k: number, scoreOf: (i: number) => number, labelOf: (i: number) => number = (i) => i): Scored[] {
+export function topK(
+  n: number,
+  k: number,
+  scoreOf: (i: number) => number,
+  labelOf: (i: number) => number = (i) => i,
+): Scored[] {
   if (k <= 0 || n === 0) return [];
   const heap: Scored[] = [];
   for (let i = 0; i < n; i++) {

@@ -4,8 +4,40 @@ import { getTokenizer } from './tokenizer.js';
 import { createCharMeasure, createTokenMeasure } from './unit-measure.js';
 
 const tokenizer = getTokenizer();
-const PIECES = ['a', 'word', 'Word', ' ', ' ', ' ', '  ', '\n', '\n\n', '\t', "'s", "'ll", "it's", '12345', '4.99', '.', ',', '!?', '(', ')', '"',
-  'é', 'naïve', '東京', '🙂', '👩‍💻', '-', '--', 'https://x.io/a_b', ' \n', 'ALLCAPS', 'x1y2'];
+const PIECES = [
+  'a',
+  'word',
+  'Word',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '\t',
+  "'s",
+  "'ll",
+  "it's",
+  '12345',
+  '4.99',
+  '.',
+  ',',
+  '!?',
+  '(',
+  ')',
+  '"',
+  'é',
+  'naïve',
+  '東京',
+  '🙂',
+  '👩‍💻',
+  '-',
+  '--',
+  'https://x.io/a_b',
+  ' \n',
+  'ALLCAPS',
+  'x1y2',
+];
 
 function randomText(seed: number, pieces: number): string {
   const rng = createRng(seed);
@@ -21,7 +53,9 @@ describe('createTokenMeasure', () => {
       for (let i = 0; i < 60; i++) {
         const a = rng.int(text.length);
         const b = a + 1 + rng.int(text.length - a);
-        expect(measure.tokenCount(a, b), JSON.stringify(text.slice(a, b))).toBe(tokenizer.count(text.slice(a, b)));
+        expect(measure.tokenCount(a, b), JSON.stringify(text.slice(a, b))).toBe(
+          tokenizer.count(text.slice(a, b)),
+        );
       }
     }
   });

@@ -49,7 +49,8 @@ export function createTokenMeasure(text: string, tokenizer: Tokenizer): UnitMeas
     bytePos += tokenizer.tokenByteLength(tokens[t]);
     while (charPos < text.length) {
       const c = text.charCodeAt(charPos);
-      const pair = isHighSurrogate(c) && charPos + 1 < text.length && isLowSurrogate(text.charCodeAt(charPos + 1));
+      const pair =
+        isHighSurrogate(c) && charPos + 1 < text.length && isLowSurrogate(text.charCodeAt(charPos + 1));
       const bytes = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
       if (charByte + bytes > bytePos) break;
       charByte += bytes;
@@ -107,7 +108,11 @@ export function createTokenMeasure(text: string, tokenizer: Tokenizer): UnitMeas
       const first = safeCut(text, start + 1, end - 1, 1);
       const last = safeCut(text, end - 2, start + 1, -1);
       if (first < 0 || last < 0 || last <= first) return tokenizer.count(text.slice(start, end));
-      return tokenizer.count(text.slice(start, first)) + (ceil(last) - ceil(first)) + tokenizer.count(text.slice(last, end));
+      return (
+        tokenizer.count(text.slice(start, first)) +
+        (ceil(last) - ceil(first)) +
+        tokenizer.count(text.slice(last, end))
+      );
     },
   };
 }
@@ -115,7 +120,8 @@ export function createTokenMeasure(text: string, tokenizer: Tokenizer): UnitMeas
 /** The first position p (stepping by `step` from `from` towards `to`) with letter, space, letter at p-1, p, p+1; or -1. */
 function safeCut(text: string, from: number, to: number, step: 1 | -1): number {
   for (let p = from; step > 0 ? p <= to : p >= to; p += step) {
-    if (text.charCodeAt(p) === 32 && isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1))) return p;
+    if (text.charCodeAt(p) === 32 && isLetter(text.charCodeAt(p - 1)) && isLetter(text.charCodeAt(p + 1)))
+      return p;
   }
   return -1;
 }

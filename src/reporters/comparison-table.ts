@@ -3,17 +3,32 @@
 import Table from 'cli-table3';
 import type { MetricComparison } from '../run/types.js';
 
-export function renderComparisonTable(comparisons: readonly MetricComparison[], options: { confidence: number; color: boolean }): string {
+export function renderComparisonTable(
+  comparisons: readonly MetricComparison[],
+  options: { confidence: number; color: boolean },
+): string {
   if (comparisons.length === 0) return 'No metrics in common between the two runs.';
   const level = Math.round(options.confidence * 100);
   const table = new Table({
     head: ['suite', 'provider', 'metric', 'n', 'A', 'B', 'Δ (B − A)', `${level}% CI`, 'p', 'MDE'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
   });
-  const f = (x: number | null, signed = false): string => (x === null ? 'n/a' : (signed && x >= 0 ? '+' : '') + x.toFixed(3));
+  const f = (x: number | null, signed = false): string =>
+    x === null ? 'n/a' : (signed && x >= 0 ? '+' : '') + x.toFixed(3);
   for (const c of comparisons) {
     const p = c.adjustedP ?? c.pValue;
-    table.push([c.suite, c.provider, c.metric, String(c.n), f(c.baseline), f(c.candidate), f(c.delta, true), c.low === null ? 'n/a' : `${f(c.low, true)} … ${f(c.high, true)}`, p === null ? 'n/a' : p < 0.001 ? '<0.001' : p.toFixed(3), f(c.minimumDetectableEffect)]);
+    table.push([
+      c.suite,
+      c.provider,
+      c.metric,
+      String(c.n),
+      f(c.baseline),
+      f(c.candidate),
+      f(c.delta, true),
+      c.low === null ? 'n/a' : `${f(c.low, true)} … ${f(c.high, true)}`,
+      p === null ? 'n/a' : p < 0.001 ? '<0.001' : p.toFixed(3),
+      f(c.minimumDetectableEffect),
+    ]);
   }
   const unmatched = comparisons.filter((c) => c.onlyInBaseline.length || c.onlyInCandidate.length);
   const notes = unmatched.length

@@ -8,10 +8,14 @@ import { pairLabel } from './record-index.js';
 const BAR_WIDTH = 20;
 
 export function renderConfidenceSection(record: RunRecord): string {
-  const withHistogram = record.summary.filter((s) => s.confidenceHistogram && s.confidenceHistogram.length > 0);
+  const withHistogram = record.summary.filter(
+    (s) => s.confidenceHistogram && s.confidenceHistogram.length > 0,
+  );
   const parts = ['## Confidence Distribution'];
   if (withHistogram.length === 0) {
-    parts.push('No suite in this run records a confidence (classification suites do, when the provider reports one), so there is no distribution to show.');
+    parts.push(
+      'No suite in this run records a confidence (classification suites do, when the provider reports one), so there is no distribution to show.',
+    );
     return parts.join('\n\n');
   }
   parts.push(
@@ -33,7 +37,14 @@ function suiteHistogram(summary: SuiteSummary): string[] {
     '█'.repeat(Math.round((bin.count / maxCount) * BAR_WIDTH)),
     ...(threshold === null ? [] : [routing(bin.low, bin.high, threshold)]),
   ]);
-  const headers = ['Confidence', 'Cases', 'Correct', 'Accuracy', 'Distribution', ...(threshold === null ? [] : ['Handled by'])];
+  const headers = [
+    'Confidence',
+    'Cases',
+    'Correct',
+    'Accuracy',
+    'Distribution',
+    ...(threshold === null ? [] : ['Handled by']),
+  ];
   return [
     `### ${escapeMarkdown(pairLabel(summary.suite, summary.provider))}`,
     markdownTable(headers, rows, ['left', 'right', 'right', 'right', 'left', 'left']),
@@ -62,7 +73,8 @@ function routing(low: number, high: number, threshold: number): string {
 
 function reviewSentence(summary: SuiteSummary): string {
   const review = summary.classification?.reviewThreshold;
-  if (!review) return 'No human-review threshold was computed for this suite (it needs a target precision and confidences).';
+  if (!review)
+    return 'No human-review threshold was computed for this suite (it needs a target precision and confidences).';
   const precision = formatScore(review.targetPrecision);
   if (review.threshold === null) {
     return `**Human review:** no confidence threshold reaches precision ${precision} on the automatically handled predictions, so every prediction would need a person.`;

@@ -20,9 +20,13 @@ describe('renderConsoleSummary', () => {
   it('ends with one gate block: the verdict, each failing metric with baseline, candidate, delta and CI, and what changed', () => {
     const block = plain.slice(plain.indexOf('Gate ✗')).trimEnd().split('\n');
     expect(block[0]).toBe('Gate ✗ FAIL (exit 1) · do not ship');
-    expect(block).toContain('  ✗ support-qa · local/extractive · answer.f1: regressed, baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031, p 0.046)');
-    expect(block).toContain('  ✗ support-qa · openai/gpt-4o-mini · hallucination.rate: 0.333 misses target ≤ 0.050');
-    expect(block.at(-1)).toMatch(/^  changed since baseline /);
+    expect(block).toContain(
+      '  ✗ support-qa · local/extractive · answer.f1: regressed, baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031, p 0.046)',
+    );
+    expect(block).toContain(
+      '  ✗ support-qa · openai/gpt-4o-mini · hallucination.rate: 0.333 misses target ≤ 0.050',
+    );
+    expect(block.at(-1)).toMatch(/^ {2}changed since baseline /);
   });
 
   it('colours only when asked, without changing the text', () => {
@@ -38,7 +42,12 @@ describe('renderConsoleSummary', () => {
   });
 
   it('says so when the gate passes', () => {
-    const passing: RunRecord = { ...runRecord, gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] } };
-    expect(renderConsoleSummary(passing, { color: false })).toContain('Gate ✓ PASS · ship · all targets met, no significant regression');
+    const passing: RunRecord = {
+      ...runRecord,
+      gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] },
+    };
+    expect(renderConsoleSummary(passing, { color: false })).toContain(
+      'Gate ✓ PASS · ship · all targets met, no significant regression',
+    );
   });
 });

@@ -4,7 +4,17 @@
 // depend on how the colour library sniffs the terminal.
 import Table from 'cli-table3';
 import type { MetricComparison, RunRecord, SuiteSummary } from '../run/types.js';
-import { CI_LABEL, formatCount, formatDelta, formatInterval, formatMetric, formatMs, formatP, formatTarget, formatUsd } from './format-value.js';
+import {
+  CI_LABEL,
+  formatCount,
+  formatDelta,
+  formatInterval,
+  formatMetric,
+  formatMs,
+  formatP,
+  formatTarget,
+  formatUsd,
+} from './format-value.js';
 import { compareMetrics, describeMetric } from './metric-catalog.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
 
@@ -23,7 +33,10 @@ interface Palette {
   bold: Paint;
 }
 
-const ansi = (open: number, close: number): Paint => (text) => `\u001B[${open}m${text}\u001B[${close}m`;
+const ansi =
+  (open: number, close: number): Paint =>
+  (text) =>
+    `\u001B[${open}m${text}\u001B[${close}m`;
 const COLORS: Palette = { red: ansi(31, 39), green: ansi(32, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 const PLAIN: Palette = { red: (t) => t, green: (t) => t, dim: (t) => t, bold: (t) => t };
 
@@ -34,7 +47,15 @@ const MIN_METRICS_WIDTH = 24;
 export function renderConsoleSummary(record: RunRecord, options: ConsoleSummaryOptions): string {
   const paint = options.color ? COLORS : PLAIN;
   const index = indexRecord(record);
-  const rows = record.summary.map((s) => [s.suite, s.provider, formatCount(s.cases), keyMetrics(s, index, paint), formatMs(s.metrics['latency.p95_ms']?.value), formatUsd(s.cost.totalUsd), s.errors > 0 ? paint.red(String(s.errors)) : '0']);
+  const rows = record.summary.map((s) => [
+    s.suite,
+    s.provider,
+    formatCount(s.cases),
+    keyMetrics(s, index, paint),
+    formatMs(s.metrics['latency.p95_ms']?.value),
+    formatUsd(s.cost.totalUsd),
+    s.errors > 0 ? paint.red(String(s.errors)) : '0',
+  ]);
   const table = new Table({
     head: HEAD.map(paint.bold),
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
@@ -48,11 +69,15 @@ export function renderConsoleSummary(record: RunRecord, options: ConsoleSummaryO
 
 /** Targeted and compared metrics first (what the gate judges); otherwise the first few by catalogue order. */
 function keyMetrics(summary: SuiteSummary, index: RecordIndex, paint: Palette): string {
-  const judged = new Set([...index.targets(summary.suite, summary.provider).map((t) => t.metric), ...index.comparisons(summary.suite, summary.provider).map((c) => c.metric)]);
+  const judged = new Set([
+    ...index.targets(summary.suite, summary.provider).map((t) => t.metric),
+    ...index.comparisons(summary.suite, summary.provider).map((c) => c.metric),
+  ]);
   const isKey = (m: string): boolean => describeMetric(m).family !== 'operations';
   // Gated/targeted metrics are what the gate judged; shown once each.
   let metrics = [...judged].filter(isKey);
-  if (metrics.length === 0) metrics = Object.keys(summary.metrics).filter(isKey).sort(compareMetrics).slice(0, MAX_FALLBACK_METRICS);
+  if (metrics.length === 0)
+    metrics = Object.keys(summary.metrics).filter(isKey).sort(compareMetrics).slice(0, MAX_FALLBACK_METRICS);
   return metrics
     .sort(compareMetrics)
     .map((metric) => {
@@ -60,7 +85,12 @@ function keyMetrics(summary: SuiteSummary, index: RecordIndex, paint: Palette): 
       const target = index.target(summary.suite, summary.provider, metric);
       const interval = stat ? formatInterval(metric, stat.low, stat.high) : null;
       const value = `${formatMetric(metric, stat?.value ?? target?.achieved)}${interval ? ` (${interval})` : ''}`;
-      const mark = target === undefined ? '' : target.pass ? ` ${paint.green('✓')}` : ` ${paint.red(`✗ ${formatTarget(target)}`)}`;
+      const mark =
+        target === undefined
+          ? ''
+          : target.pass
+            ? ` ${paint.green('✓')}`
+            : ` ${paint.red(`✗ ${formatTarget(target)}`)}`;
       return `${metric} ${value}${mark}`;
     })
     .join('\n');
@@ -71,18 +101,27 @@ function gateLine(record: RunRecord, index: RecordIndex, paint: Palette): string
   const { gate } = record;
   const recommendation = gate.recommendation.replace(/-/g, ' ');
   const changes = changeLines(record).map((line) => `  ${paint.dim(line)}`);
-  if (gate.status === 'pass') return [`${paint.green('Gate ✓ PASS')} · ${recommendation} · all targets met, no significant regression`, ...changes].join('\n');
+  if (gate.status === 'pass')
+    return [
+      `${paint.green('Gate ✓ PASS')} · ${recommendation} · all targets met, no significant regression`,
+      ...changes,
+    ].join('\n');
   const status = gate.status === 'error' ? 'Gate ✗ ERROR' : 'Gate ✗ FAIL';
   const items = gate.failures.map((f) => {
     const where = `${f.suite} · ${f.provider} · ${f.metric}`;
     const comparison = index.comparison(f.suite, f.provider, f.metric);
     const target = index.target(f.suite, f.provider, f.metric);
     if (f.kind === 'errors') return `${where}: ${f.message}`;
-    if (f.kind === 'target') return `${where}: ${formatMetric(f.metric, target?.achieved)} misses target ${target ? formatTarget(target) : ''}`.trimEnd();
+    if (f.kind === 'target')
+      return `${where}: ${formatMetric(f.metric, target?.achieved)} misses target ${target ? formatTarget(target) : ''}`.trimEnd();
     if (comparison) return `${where}: regressed, ${comparisonText(comparison)}`;
     return `${where}: ${f.message}`;
   });
-  return [`${paint.red(status)} (exit ${gate.exitCode}) · ${recommendation}`, ...items.map((item) => `  ${paint.red('✗')} ${item}`), ...changes].join('\n');
+  return [
+    `${paint.red(status)} (exit ${gate.exitCode}) · ${recommendation}`,
+    ...items.map((item) => `  ${paint.red('✗')} ${item}`),
+    ...changes,
+  ].join('\n');
 }
 
 /** "Changed since baseline …" lines, so the cause sits next to the effect. */
@@ -96,7 +135,9 @@ function changeLines(record: RunRecord): string[] {
     ...c.providersAdded.map((p) => `provider added: ${p}`),
     ...c.providersRemoved.map((p) => `provider removed: ${p}`),
   ];
-  return [`changed since baseline ${c.baselineRunId ?? ''}: ${parts.length ? parts.join('; ') : 'nothing (same prompts, config and corpus)'}`];
+  return [
+    `changed since baseline ${c.baselineRunId ?? ''}: ${parts.length ? parts.join('; ') : 'nothing (same prompts, config and corpus)'}`,
+  ];
 }
 
 function comparisonText(c: MetricComparison): string {
@@ -108,8 +149,16 @@ function comparisonText(c: MetricComparison): string {
 
 /** Fixed columns sized to their content; the metrics column takes what is left of the width. */
 function columnWidths(rows: string[][], width: number): (number | null)[] {
-  const visible = (text: string): number => Math.max(...text.replace(/\u001B\[\d+m/g, '').split('\n').map((line) => Array.from(line).length));
-  const widths = HEAD.map((head, col) => Math.max(visible(head), ...rows.map((row) => visible(row[col]))) + 2);
+  const visible = (text: string): number =>
+    Math.max(
+      ...text
+        .replace(/\u001B\[\d+m/g, '')
+        .split('\n')
+        .map((line) => Array.from(line).length),
+    );
+  const widths = HEAD.map(
+    (head, col) => Math.max(visible(head), ...rows.map((row) => visible(row[col]))) + 2,
+  );
   const borders = HEAD.length + 1;
   const others = widths.reduce((sum, w, col) => (col === 3 ? sum : sum + w), 0);
   widths[3] = Math.max(MIN_METRICS_WIDTH, Math.min(widths[3], width - others - borders));

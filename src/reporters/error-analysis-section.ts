@@ -1,7 +1,14 @@
 // "## Error Analysis" of the model evaluation report: renders an ErrorAnalysis (selected by
 // analysis/error-analysis.ts) as catastrophic errors, common causes and edge cases, quoting
 // real inputs and outputs — always escaped, since they are arbitrary user and model text.
-import type { CatastrophicKind, EdgeCaseGroup, EdgeCaseKind, ErrorAnalysis, ErrorExample, FailureGroup } from '../analysis/error-analysis.js';
+import type {
+  CatastrophicKind,
+  EdgeCaseGroup,
+  EdgeCaseKind,
+  ErrorAnalysis,
+  ErrorExample,
+  FailureGroup,
+} from '../analysis/error-analysis.js';
 import { CATASTROPHIC_KINDS } from '../analysis/error-analysis.js';
 import { formatCount, formatPercent, formatScore } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
@@ -17,11 +24,16 @@ export const CATASTROPHIC_LABELS: Record<CatastrophicKind, string> = {
 };
 
 const FAILURE_MEANING: Record<FailureGroup['attribution'], string> = {
-  'retrieval-miss': 'Search did not find a relevant document, so the model never saw the answer. Fix in retrieval (chunking, search mode, k), not in the prompt.',
-  'context-overflow': 'A relevant passage was found but dropped to fit the context budget. Fix with a larger budget, smaller chunks or fewer, better-ranked passages.',
-  'generation-error': 'The right passage reached the model and the answer was still wrong or unsupported. Fix in the prompt, the few-shot examples or the model.',
-  'wrong-label': 'The classifier chose the wrong label. The most frequent confusions show which labels need clearer definitions or more examples.',
-  'provider-error': 'The model call failed (timeout, rate limit, server error) after retries. These cases have no answer to score.',
+  'retrieval-miss':
+    'Search did not find a relevant document, so the model never saw the answer. Fix in retrieval (chunking, search mode, k), not in the prompt.',
+  'context-overflow':
+    'A relevant passage was found but dropped to fit the context budget. Fix with a larger budget, smaller chunks or fewer, better-ranked passages.',
+  'generation-error':
+    'The right passage reached the model and the answer was still wrong or unsupported. Fix in the prompt, the few-shot examples or the model.',
+  'wrong-label':
+    'The classifier chose the wrong label. The most frequent confusions show which labels need clearer definitions or more examples.',
+  'provider-error':
+    'The model call failed (timeout, rate limit, server error) after retries. These cases have no answer to score.',
 };
 
 const EDGE_LABELS: Record<EdgeCaseKind, string> = {
@@ -54,10 +66,20 @@ function catastrophic(analysis: ErrorAnalysis): string[] {
   const intro = `Mistakes that do real harm even when rare: stating unsupported facts with confidence ${threshold} or more, answering a question the knowledge base cannot answer instead of declining, sending a case that needs a person elsewhere (or escalating one that does not), and failed model calls.`;
   const total = CATASTROPHIC_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   if (total === 0) return [intro, 'None in this run.'];
-  const tally = CATASTROPHIC_KINDS.filter((k) => counts[k] > 0).map((k) => `${CATASTROPHIC_LABELS[k]}: ${counts[k]}`).join(' · ');
-  const shown = items.length < total ? ` Up to ${analysis.options.maxCatastrophicPerKind} of each kind are listed.` : '';
-  const rows = items.map((item) => [`**${CATASTROPHIC_LABELS[item.kind]}**<br>${caseCell(item)}`, ...exampleCells(item)]);
-  return [intro, `Found ${total}: ${tally}.${shown}`, markdownTable(['Error', ...EXAMPLE_HEADERS.slice(1)], rows)];
+  const tally = CATASTROPHIC_KINDS.filter((k) => counts[k] > 0)
+    .map((k) => `${CATASTROPHIC_LABELS[k]}: ${counts[k]}`)
+    .join(' · ');
+  const shown =
+    items.length < total ? ` Up to ${analysis.options.maxCatastrophicPerKind} of each kind are listed.` : '';
+  const rows = items.map((item) => [
+    `**${CATASTROPHIC_LABELS[item.kind]}**<br>${caseCell(item)}`,
+    ...exampleCells(item),
+  ]);
+  return [
+    intro,
+    `Found ${total}: ${tally}.${shown}`,
+    markdownTable(['Error', ...EXAMPLE_HEADERS.slice(1)], rows),
+  ];
 }
 
 function common(groups: FailureGroup[]): string[] {
@@ -69,18 +91,27 @@ function common(groups: FailureGroup[]): string[] {
       ATTRIBUTION_LABELS[g.attribution],
       formatCount(g.count),
       formatPercent(g.count / totalFailures),
-      g.breakdown.map((b) => `${escapeMarkdown(pairLabel(b.suite, b.provider))}: ${b.count} of ${b.total}`).join('<br>'),
+      g.breakdown
+        .map((b) => `${escapeMarkdown(pairLabel(b.suite, b.provider))}: ${b.count} of ${b.total}`)
+        .join('<br>'),
     ]),
     ['left', 'right', 'right', 'left'],
   );
   const parts = ['Failures grouped by their cause, most frequent first.', overview];
   for (const group of groups) {
-    parts.push(`#### ${ATTRIBUTION_LABELS[group.attribution]} (${group.count})`, FAILURE_MEANING[group.attribution]);
+    parts.push(
+      `#### ${ATTRIBUTION_LABELS[group.attribution]} (${group.count})`,
+      FAILURE_MEANING[group.attribution],
+    );
     if (group.confusions.length > 0) {
       parts.push(
         markdownTable(
           ['Correct label', 'Predicted', 'Times'],
-          group.confusions.map((c) => [escapeMarkdown(c.gold), escapeMarkdown(c.predicted), formatCount(c.count)]),
+          group.confusions.map((c) => [
+            escapeMarkdown(c.gold),
+            escapeMarkdown(c.predicted),
+            formatCount(c.count),
+          ]),
           ['left', 'left', 'right'],
         ),
       );
@@ -101,7 +132,13 @@ function edgeCases(analysis: ErrorAnalysis): string[] {
   ]);
   const parts = [
     'Situations that often break LLM apps, and how this run handled them.',
-    markdownTable(['Edge case', 'Cases', 'Passed', 'Pass rate', 'Note'], rows, ['left', 'right', 'left', 'left', 'left']),
+    markdownTable(['Edge case', 'Cases', 'Passed', 'Pass rate', 'Note'], rows, [
+      'left',
+      'right',
+      'left',
+      'left',
+      'left',
+    ]),
   ];
   for (const group of groups) {
     if (group.examples.length === 0) continue;
@@ -111,7 +148,9 @@ function edgeCases(analysis: ErrorAnalysis): string[] {
 }
 
 function edgeLabel(kind: EdgeCaseKind, analysis: ErrorAnalysis): string {
-  return kind === 'long-input' ? `${EDGE_LABELS[kind]} (${analysis.options.longInputChars}+ characters)` : EDGE_LABELS[kind];
+  return kind === 'long-input'
+    ? `${EDGE_LABELS[kind]} (${analysis.options.longInputChars}+ characters)`
+    : EDGE_LABELS[kind];
 }
 
 function edgeNote(group: EdgeCaseGroup): string {
@@ -128,7 +167,10 @@ function edgeNote(group: EdgeCaseGroup): string {
 }
 
 function exampleTable(examples: ErrorExample[]): string {
-  return markdownTable(EXAMPLE_HEADERS, examples.map((e) => [caseCell(e), ...exampleCells(e)]));
+  return markdownTable(
+    EXAMPLE_HEADERS,
+    examples.map((e) => [caseCell(e), ...exampleCells(e)]),
+  );
 }
 
 function caseCell(example: ErrorExample): string {
@@ -136,7 +178,12 @@ function caseCell(example: ErrorExample): string {
 }
 
 function exampleCells(example: ErrorExample): string[] {
-  return [quote(example.input), example.output === null ? '_(no output)_' : quote(example.output), example.expected === null ? '—' : quote(example.expected), escapeMarkdown(example.why)];
+  return [
+    quote(example.input),
+    example.output === null ? '_(no output)_' : quote(example.output),
+    example.expected === null ? '—' : quote(example.expected),
+    escapeMarkdown(example.why),
+  ];
 }
 
 function quote(text: string): string {

@@ -9,13 +9,29 @@ const analysis = analyzeErrors(results);
 
 describe('renderExperimentEntry', () => {
   it('matches the golden entry', () => {
-    expectGolden(renderExperimentEntry(runRecord, analysis, { number: 3 }), new URL('./__fixtures__/experiment-entry.golden.md', import.meta.url));
+    expectGolden(
+      renderExperimentEntry(runRecord, analysis, { number: 3 }),
+      new URL('./__fixtures__/experiment-entry.golden.md', import.meta.url),
+    );
   });
 
   it('has the spec headings in order', () => {
     const entry = renderExperimentEntry(runRecord, analysis, { number: 7 });
-    const headings = entry.split('\n').filter((l) => l.startsWith('#') || l.startsWith('**Date:**')).map((l) => l.replace(/:.*$/, '').replace(/\*\*Date$/, '**Date:**'));
-    expect(headings).toEqual(['## Experiment 007', '**Date:**', '### Hypothesis', '### Approach', '### Results', '### Bias Audit', '### Error Analysis', '### Conclusion', '### Next Steps']);
+    const headings = entry
+      .split('\n')
+      .filter((l) => l.startsWith('#') || l.startsWith('**Date:**'))
+      .map((l) => l.replace(/:.*$/, '').replace(/\*\*Date$/, '**Date:**'));
+    expect(headings).toEqual([
+      '## Experiment 007',
+      '**Date:**',
+      '### Hypothesis',
+      '### Approach',
+      '### Results',
+      '### Bias Audit',
+      '### Error Analysis',
+      '### Conclusion',
+      '### Next Steps',
+    ]);
     expect(entry).toContain('| Metric | Target | Achieved | Delta |');
   });
 
@@ -41,7 +57,8 @@ describe('renderExperimentEntry', () => {
 
 describe('nextExperimentNumber', () => {
   it('continues from the highest entry in an existing log', () => {
-    const log = '# Experiment log\n\n## Experiment 001: first\n\ntext\n\n## Experiment 002: second\n\nmore text mentioning ## Experiment 009 inline\n';
+    const log =
+      '# Experiment log\n\n## Experiment 001: first\n\ntext\n\n## Experiment 002: second\n\nmore text mentioning ## Experiment 009 inline\n';
     expect(nextExperimentNumber(log)).toBe(3);
   });
 

@@ -4,7 +4,18 @@ import type { ErrorAnalysis } from '../analysis/error-analysis.js';
 import { CATASTROPHIC_KINDS } from '../analysis/error-analysis.js';
 import type { MetricComparison, RunRecord } from '../run/types.js';
 import { CATASTROPHIC_LABELS } from './error-analysis-section.js';
-import { CI_LABEL, DASH, formatDelta, formatInterval, formatPass, formatScore, formatTarget, formatTimestamp, formatWithInterval, NA } from './format-value.js';
+import {
+  CI_LABEL,
+  DASH,
+  formatDelta,
+  formatInterval,
+  formatPass,
+  formatScore,
+  formatTarget,
+  formatTimestamp,
+  formatWithInterval,
+  NA,
+} from './format-value.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from './markdown-table.js';
 import { compareMetrics, describeMetric } from './metric-catalog.js';
 import { describeChanges } from './model-summary-section.js';
@@ -23,11 +34,18 @@ export interface ExperimentEntryOptions {
   number: number;
 }
 
-export function renderExperimentEntry(record: RunRecord, analysis: ErrorAnalysis, options: ExperimentEntryOptions): string {
+export function renderExperimentEntry(
+  record: RunRecord,
+  analysis: ErrorAnalysis,
+  options: ExperimentEntryOptions,
+): string {
   const { manifest } = record;
   const index = indexRecord(record);
   const number = String(options.number).padStart(3, '0');
-  const git = manifest.gitSha === null ? '' : ` · **Commit:** ${code(manifest.gitSha.slice(0, 12))}${manifest.gitDirty ? ' (uncommitted changes)' : ''}`;
+  const git =
+    manifest.gitSha === null
+      ? ''
+      : ` · **Commit:** ${code(manifest.gitSha.slice(0, 12))}${manifest.gitDirty ? ' (uncommitted changes)' : ''}`;
   const parts = [
     `## Experiment ${number}: ${escapeMarkdown(describeExperiment(record))}`,
     `**Date:** ${formatTimestamp(manifest.startedAt)} · **Run:** ${code(manifest.runId)}${git}`,
@@ -52,13 +70,15 @@ export function renderExperimentEntry(record: RunRecord, analysis: ErrorAnalysis
 /** The highest `## Experiment NNN` in the log plus one; 1 for an empty or new log. */
 export function nextExperimentNumber(existingLogText: string | null): number {
   let highest = 0;
-  for (const match of (existingLogText ?? '').matchAll(ENTRY_HEADING)) highest = Math.max(highest, Number(match[1]));
+  for (const match of (existingLogText ?? '').matchAll(ENTRY_HEADING))
+    highest = Math.max(highest, Number(match[1]));
   return highest + 1;
 }
 
 export function appendExperiment(existingLogText: string | null, entry: string): string {
   const body = entry.trimEnd();
-  if (existingLogText === null || existingLogText.trim() === '') return `${EXPERIMENT_LOG_TITLE}\n\n${body}\n`;
+  if (existingLogText === null || existingLogText.trim() === '')
+    return `${EXPERIMENT_LOG_TITLE}\n\n${body}\n`;
   return `${existingLogText.trimEnd()}\n\n${body}\n`;
 }
 
@@ -69,7 +89,9 @@ function describeExperiment(record: RunRecord): string {
   const { changes } = record;
   if (!changes.hasBaseline) return 'First run (no baseline)';
   const what = [
-    ...changes.prompts.filter((p) => p.from !== p.to).map((p) => `${p.id} ${versionOf(p.from)} → ${versionOf(p.to)}`),
+    ...changes.prompts
+      .filter((p) => p.from !== p.to)
+      .map((p) => `${p.id} ${versionOf(p.from)} → ${versionOf(p.to)}`),
     changes.configChanged ? 'config changed' : null,
     changes.corpusChanged ? 'knowledge base changed' : null,
     ...changes.providersAdded.map((p) => `added ${p}`),
@@ -83,7 +105,9 @@ function approach(record: RunRecord): string {
   const r = manifest.retrieval;
   const lines = [
     `Models: ${manifest.providers.map((p) => `${code(p.id)} (${code(p.model)})`).join(', ')}`,
-    r === null ? 'Retrieval: none' : `Retrieval: ${escapeMarkdown(r.mode)} search, k = ${r.k}, chunking ${escapeMarkdown(r.chunking)}, context budget ${r.contextBudgetTokens} tokens, embedder ${code(r.embedder)}`,
+    r === null
+      ? 'Retrieval: none'
+      : `Retrieval: ${escapeMarkdown(r.mode)} search, k = ${r.k}, chunking ${escapeMarkdown(r.chunking)}, context budget ${r.contextBudgetTokens} tokens, embedder ${code(r.embedder)}`,
     `Prompts: ${Object.values(manifest.prompts).sort().map(code).join(', ') || 'none'}`,
     `Data: ${manifest.suites.map((s) => `${code(s.name)} (${s.cases} cases)`).join(', ')}; seed ${manifest.seed}; each case run ${manifest.repeat === 1 ? 'once' : `${manifest.repeat} times`}`,
   ];
@@ -102,8 +126,13 @@ function results(record: RunRecord, index: RecordIndex): string {
     // Everything else is in the model evaluation report.
     const keys = new Set([
       ...index.targets(summary.suite, summary.provider).map((t) => t.metric),
-      ...index.comparisons(summary.suite, summary.provider).filter((c) => c.adjustedP !== null).map((c) => c.metric),
-      ...record.gate.failures.filter((f) => f.suite === summary.suite && f.provider === summary.provider).map((f) => f.metric),
+      ...index
+        .comparisons(summary.suite, summary.provider)
+        .filter((c) => c.adjustedP !== null)
+        .map((c) => c.metric),
+      ...record.gate.failures
+        .filter((f) => f.suite === summary.suite && f.provider === summary.provider)
+        .map((f) => f.metric),
     ]);
     for (const metric of [...keys].sort(compareMetrics)) {
       const target = index.target(summary.suite, summary.provider, metric);
@@ -117,42 +146,69 @@ function results(record: RunRecord, index: RecordIndex): string {
       ]);
     }
   }
-  if (rows.length === 0) return 'No targets are set and there is no baseline, so no metric is judged. See the model evaluation report for all values.';
+  if (rows.length === 0)
+    return 'No targets are set and there is no baseline, so no metric is judged. See the model evaluation report for all values.';
   return markdownTable(['Metric', 'Target', 'Achieved', 'Delta'], rows);
 }
 
 function deltaCell(c: MetricComparison, index: RecordIndex): string {
   const interval = formatInterval(c.metric, c.low, c.high);
-  const delta = interval === null ? formatDelta(c.metric, c.delta) : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`;
-  return index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression') ? `${delta} ❌ regression` : delta;
+  const delta =
+    interval === null
+      ? formatDelta(c.metric, c.delta)
+      : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`;
+  return index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression')
+    ? `${delta} ❌ regression`
+    : delta;
 }
 
 function biasAudit(record: RunRecord): string {
   const { rows, subgroups } = record.bias;
-  if (rows.length === 0 && subgroups.length === 0) return 'No bias audit ran (no protected attributes or group tags configured).';
+  if (rows.length === 0 && subgroups.length === 0)
+    return 'No bias audit ran (no protected attributes or group tags configured).';
   const failed = rows.filter((r) => r.pass === false);
   const passed = rows.filter((r) => r.pass === true).length;
   const unknown = rows.length - passed - failed.length;
-  const lines = failed.map((r) => `❌ ${escapeMarkdown(r.attribute)}: ${escapeMarkdown(describeMetric(r.metric).label)} on ${escapeMarkdown(pairLabel(r.suite, r.provider))} is ${formatScore(r.value)} (threshold ≤ ${formatScore(r.threshold)})`);
+  const lines = failed.map(
+    (r) =>
+      `❌ ${escapeMarkdown(r.attribute)}: ${escapeMarkdown(describeMetric(r.metric).label)} on ${escapeMarkdown(pairLabel(r.suite, r.provider))} is ${formatScore(r.value)} (threshold ≤ ${formatScore(r.threshold)})`,
+  );
   for (const gap of subgroups.filter((g) => g.flagged)) {
-    lines.push(`⚠️ Subgroup gap ${formatScore(gap.gap)} in ${escapeMarkdown(describeMetric(gap.metric).label)} on ${escapeMarkdown(pairLabel(gap.suite, gap.provider))} (${gap.groups.map((g) => code(g.tag)).join(' vs ')})`);
+    lines.push(
+      `⚠️ Subgroup gap ${formatScore(gap.gap)} in ${escapeMarkdown(describeMetric(gap.metric).label)} on ${escapeMarkdown(pairLabel(gap.suite, gap.provider))} (${gap.groups.map((g) => code(g.tag)).join(' vs ')})`,
+    );
   }
   const tally = `${rows.length} counterfactual check(s): ${passed} passed, ${failed.length} failed${unknown > 0 ? `, ${unknown} not computed` : ''}.`;
-  return lines.length > 0 ? `${tally}\n\n${bulletList(lines)}` : `${tally} No subgroup gap is above its threshold.`;
+  return lines.length > 0
+    ? `${tally}\n\n${bulletList(lines)}`
+    : `${tally} No subgroup gap is above its threshold.`;
 }
 
 function errorAnalysis(analysis: ErrorAnalysis): string {
   const { totals, catastrophic, common, edgeCases } = analysis;
-  const causes = common.map((g) => `${ATTRIBUTION_LABELS[g.attribution].toLowerCase()} ${g.count}`).join(', ');
+  const causes = common
+    .map((g) => `${ATTRIBUTION_LABELS[g.attribution].toLowerCase()} ${g.count}`)
+    .join(', ');
   const lines = [`${totals.failed} of ${totals.results} results failed${causes ? ` — ${causes}` : ''}.`];
   const found = CATASTROPHIC_KINDS.filter((k) => catastrophic.counts[k] > 0).map((kind) => {
-    const ids = catastrophic.items.filter((i) => i.kind === kind).slice(0, 2).map((i) => code(`${i.suite}/${i.caseId}`));
+    const ids = catastrophic.items
+      .filter((i) => i.kind === kind)
+      .slice(0, 2)
+      .map((i) => code(`${i.suite}/${i.caseId}`));
     return `${CATASTROPHIC_LABELS[kind].toLowerCase()} ${catastrophic.counts[kind]} (${ids.join(', ')})`;
   });
   lines.push(found.length > 0 ? `Catastrophic: ${found.join('; ')}.` : 'Catastrophic: none.');
   const confusion = common.find((g) => g.attribution === 'wrong-label')?.confusions[0];
-  if (confusion) lines.push(`Most frequent confusion: ${escapeMarkdown(confusion.gold)} → ${escapeMarkdown(confusion.predicted)} (${confusion.count}).`);
-  const edges = edgeCases.filter((g) => g.count > 0).map((g) => `${g.kind.replace('-', ' ')} ${g.passed}/${g.judged}${g.kind === 'unanswerable' ? ' declined correctly' : ' passed'}`);
+  if (confusion)
+    lines.push(
+      `Most frequent confusion: ${escapeMarkdown(confusion.gold)} → ${escapeMarkdown(confusion.predicted)} (${confusion.count}).`,
+    );
+  const edges = edgeCases
+    .filter((g) => g.count > 0)
+    .map(
+      (g) =>
+        `${g.kind.replace('-', ' ')} ${g.passed}/${g.judged}${g.kind === 'unanswerable' ? ' declined correctly' : ' passed'}`,
+    );
   if (edges.length > 0) lines.push(`Edge cases: ${edges.join(', ')}.`);
   return bulletList(lines);
 }
@@ -172,15 +228,22 @@ function conclusion(record: RunRecord, index: RecordIndex): string {
  * computing new statistics.
  */
 function changeSentence(comparisons: MetricComparison[], index: RecordIndex): string {
-  const buckets = { regressed: [] as string[], improved: [] as string[], worse: [] as string[], flat: [] as string[] };
+  const buckets = {
+    regressed: [] as string[],
+    improved: [] as string[],
+    worse: [] as string[],
+    flat: [] as string[],
+  };
   for (const c of comparisons) {
     const name = `${escapeMarkdown(describeMetric(c.metric).label)} on ${escapeMarkdown(pairLabel(c.suite, c.provider))}`;
-    if (index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression')) buckets.regressed.push(name);
+    if (index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression'))
+      buckets.regressed.push(name);
     else if (c.low === null || c.high === null || (c.low <= 0 && c.high >= 0)) buckets.flat.push(name);
     else if (c.low > 0 === c.higherIsBetter) buckets.improved.push(name);
     else buckets.worse.push(name);
   }
-  const say = (list: string[], what: string): string | null => (list.length > 0 ? `${what}: ${list.join(', ')}` : null);
+  const say = (list: string[], what: string): string | null =>
+    list.length > 0 ? `${what}: ${list.join(', ')}` : null;
   const clauses = [
     say(buckets.regressed, 'significant regression'),
     say(buckets.worse, `worse but within the allowed margin (${CI_LABEL} excludes zero)`),

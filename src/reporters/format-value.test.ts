@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatAchieved, formatDelta, formatMetric, formatP, formatTarget, formatWithInterval, NA } from './format-value.js';
+import {
+  formatAchieved,
+  formatDelta,
+  formatMetric,
+  formatP,
+  formatTarget,
+  formatWithInterval,
+  NA,
+} from './format-value.js';
 
 describe('format-value', () => {
   it('formats by unit: scores 3 decimals, ms integers, USD 4 decimals', () => {
@@ -19,7 +27,16 @@ describe('format-value', () => {
   it('shows intervals with an en dash, or "to" when a bound is negative', () => {
     expect(formatWithInterval('answer.f1', 0.612, 0.571, 0.655)).toBe('0.612 (95% CI 0.571–0.655)');
     expect(formatWithInterval('answer.f1', 0.01, -0.02, 0.04)).toBe('0.010 (95% CI -0.020 to 0.040)');
-    expect(formatAchieved('hallucination.rate', { value: 0.2, low: 0, high: 0.4, n: 10, kind: 'mean', wilson: [0.057, 0.51] })).toBe('0.200 (95% CI 0.000–0.400; Wilson 0.057–0.510)');
+    expect(
+      formatAchieved('hallucination.rate', {
+        value: 0.2,
+        low: 0,
+        high: 0.4,
+        n: 10,
+        kind: 'mean',
+        wilson: [0.057, 0.51],
+      }),
+    ).toBe('0.200 (95% CI 0.000–0.400; Wilson 0.057–0.510)');
   });
 
   it('signs deltas and never prints -0.000', () => {

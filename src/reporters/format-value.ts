@@ -72,9 +72,12 @@ export function formatDelta(metric: string, delta: Num): string {
 export function formatInterval(metric: string, low: Num, high: Num): string | null {
   if (!usable(low) || !usable(high)) return null;
   const unit = describeMetric(metric).unit;
-  const bare = (v: number): string => (unit === 'ms' ? fixed(Math.round(v), 0) : unit === 'usd' ? `$${fixed(v, 4)}` : fixed(v, 3));
+  const bare = (v: number): string =>
+    unit === 'ms' ? fixed(Math.round(v), 0) : unit === 'usd' ? `$${fixed(v, 4)}` : fixed(v, 3);
   const suffix = unit === 'ms' ? ' ms' : '';
-  return low < 0 || high < 0 ? `${bare(low)} to ${bare(high)}${suffix}` : `${bare(low)}–${bare(high)}${suffix}`;
+  return low < 0 || high < 0
+    ? `${bare(low)} to ${bare(high)}${suffix}`
+    : `${bare(low)}–${bare(high)}${suffix}`;
 }
 
 /** Value with its interval: "0.612 (95% CI 0.571–0.655)". */

@@ -17,12 +17,19 @@ describe('renderGithubSummary', () => {
   it('reuses the report tables for every suite × provider', () => {
     expect(text.match(/^#### /gm)).toHaveLength(runRecord.summary.length);
     expect(text).toContain('| Metric | Target | Achieved | Pass? |');
-    expect(text).toContain('| Hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |');
-    expect(text).toContain('| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.046 | 0.118 | 5 | ❌ regression |');
+    expect(text).toContain(
+      '| Hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |',
+    );
+    expect(text).toContain(
+      '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.046 | 0.118 | 5 | ❌ regression |',
+    );
   });
 
   it('says all is well when the gate passes', () => {
-    const passing: RunRecord = { ...runRecord, gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] } };
+    const passing: RunRecord = {
+      ...runRecord,
+      gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] },
+    };
     const summary = renderGithubSummary(passing);
     expect(summary.split('\n')[0]).toBe('## evalgate: ✅ Ship — gate passed');
     expect(summary).not.toContain('### Failing checks');

@@ -6,7 +6,11 @@ import { renderSuiteTables } from './performance-tables.js';
 import { indexRecord } from './record-index.js';
 import { RECOMMENDATION_HEADLINES, renderGateFailures } from './recommendation-section.js';
 
-const STATUS_WORDS: Record<RunRecord['gate']['status'], string> = { pass: 'gate passed', fail: 'gate failed', error: 'run error' };
+const STATUS_WORDS: Record<RunRecord['gate']['status'], string> = {
+  pass: 'gate passed',
+  fail: 'gate failed',
+  error: 'run error',
+};
 
 export function renderGithubSummary(record: RunRecord): string {
   const { gate, manifest } = record;
@@ -17,8 +21,12 @@ export function renderGithubSummary(record: RunRecord): string {
   ];
   if (gate.failures.length > 0) parts.push('### Failing checks', renderGateFailures(gate.failures));
   else parts.push('All targets met and no metric regressed significantly against the baseline.');
-  parts.push('### Performance', '<details open>\n<summary>Targets, values with 95% confidence intervals, and change vs baseline</summary>');
-  for (const summary of record.summary) parts.push(renderSuiteTables(summary, index, { level: 4, classification: false }));
+  parts.push(
+    '### Performance',
+    '<details open>\n<summary>Targets, values with 95% confidence intervals, and change vs baseline</summary>',
+  );
+  for (const summary of record.summary)
+    parts.push(renderSuiteTables(summary, index, { level: 4, classification: false }));
   parts.push('</details>');
   return `${parts.join('\n\n')}\n`;
 }

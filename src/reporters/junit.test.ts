@@ -6,7 +6,10 @@ import { renderJunit } from './junit.js';
 
 describe('renderJunit', () => {
   it('matches the golden XML', () => {
-    expectGolden(renderJunit(runRecord, results), new URL('./__fixtures__/junit.golden.xml', import.meta.url));
+    expectGolden(
+      renderJunit(runRecord, results),
+      new URL('./__fixtures__/junit.golden.xml', import.meta.url),
+    );
   });
 
   it('has one testsuite per suite × provider and one testcase per result', () => {
@@ -15,7 +18,9 @@ describe('renderJunit', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(results.length);
     expect(xml).toContain('<testcase classname="intent.openai/gpt-4o-mini" name="int-003"');
     expect(xml.match(/<error /g)).toHaveLength(1);
-    expect(xml.match(/<failure /g)).toHaveLength(results.filter((r) => r.attribution !== 'pass' && !r.error).length);
+    expect(xml.match(/<failure /g)).toHaveLength(
+      results.filter((r) => r.attribution !== 'pass' && !r.error).length,
+    );
   });
 
   it('does not depend on the order of the results', () => {
@@ -23,7 +28,13 @@ describe('renderJunit', () => {
   });
 
   it('escapes markup and drops characters XML cannot carry', () => {
-    const nasty: CaseResult = { ...results[0], caseId: 'q"<&>\'', input: 'a <b> & "c"\u0007', output: ']]> done', attribution: 'generation-error' };
+    const nasty: CaseResult = {
+      ...results[0],
+      caseId: 'q"<&>\'',
+      input: 'a <b> & "c"\u0007',
+      output: ']]> done',
+      attribution: 'generation-error',
+    };
     const xml = renderJunit(runRecord, [nasty]);
     expect(xml).toContain('name="q&quot;&lt;&amp;&gt;&apos;"');
     expect(xml).toContain('input: a &lt;b&gt; &amp; "c"\n');

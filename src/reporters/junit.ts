@@ -33,7 +33,9 @@ function renderSuite(record: RunRecord, group: Group): string[] {
     `  <testsuite name="${attr(name)}" tests="${group.results.length}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(time)}" timestamp="${attr(record.manifest.startedAt.replace(/\.\d+Z$/, 'Z'))}">`,
     '    <properties>',
     property('runId', record.manifest.runId),
-    ...(summary ? [property('model', summary.model), property('promptVersion', summary.promptVersion ?? '')] : []),
+    ...(summary
+      ? [property('model', summary.model), property('promptVersion', summary.promptVersion ?? '')]
+      : []),
     '    </properties>',
   ];
   for (const result of group.results) lines.push(...renderCase(name, result));
@@ -48,11 +50,19 @@ function renderCase(classname: string, r: CaseResult): string[] {
   if (isError(r)) {
     const code = r.error?.code ?? 'PROVIDER_ERROR';
     const message = r.error?.message ?? 'the model call failed';
-    return [`${open}>`, `      <error type="${attr(code)}" message="${attr(message)}">${text(details(r))}</error>`, '    </testcase>'];
+    return [
+      `${open}>`,
+      `      <error type="${attr(code)}" message="${attr(message)}">${text(details(r))}</error>`,
+      '    </testcase>',
+    ];
   }
   if (isFailure(r)) {
     const attribution = r.attribution ?? 'failed';
-    return [`${open}>`, `      <failure type="${attr(attribution)}" message="${attr(`${attribution}: ${failureSummary(r)}`)}">${text(details(r))}</failure>`, '    </testcase>'];
+    return [
+      `${open}>`,
+      `      <failure type="${attr(attribution)}" message="${attr(`${attribution}: ${failureSummary(r)}`)}">${text(details(r))}</failure>`,
+      '    </testcase>',
+    ];
   }
   return [`${open}/>`];
 }
@@ -61,7 +71,8 @@ function groupResults(record: RunRecord, results: readonly CaseResult[]): Group[
   const byKey = new Map<string, Group>();
   const key = (suite: string, provider: string): string => `${suite}\u0000${provider}`;
   // Summary order first, so the XML reads like the report; pairs only in results follow, sorted.
-  for (const s of record.summary) byKey.set(key(s.suite, s.provider), { suite: s.suite, provider: s.provider, results: [] });
+  for (const s of record.summary)
+    byKey.set(key(s.suite, s.provider), { suite: s.suite, provider: s.provider, results: [] });
   const sorted = [...results].sort((a, b) => compare(a.suite, b.suite) || compare(a.provider, b.provider));
   for (const r of sorted) {
     const k = key(r.suite, r.provider);
@@ -91,12 +102,19 @@ function failureSummary(r: CaseResult): string {
 }
 
 function details(r: CaseResult): string {
-  const notes = Object.entries(r.notes ?? {}).sort(([a], [b]) => compare(a, b)).map(([k, v]) => `note ${k}: ${v}`);
+  const notes = Object.entries(r.notes ?? {})
+    .sort(([a], [b]) => compare(a, b))
+    .map(([k, v]) => `note ${k}: ${v}`);
   const lines = [
     `input: ${clip(r.input)}`,
     `output: ${r.output === null ? '(none)' : clip(r.output)}`,
     ...(r.references && r.references.length > 0 ? [`expected: ${clip(r.references.join(' / '))}`] : []),
-    ...(r.label !== undefined ? [`expected label: ${r.label}`, `predicted: ${r.predicted ?? '(unparsed)'}${r.confidence != null ? ` (confidence ${r.confidence.toFixed(3)})` : ''}`] : []),
+    ...(r.label !== undefined
+      ? [
+          `expected label: ${r.label}`,
+          `predicted: ${r.predicted ?? '(unparsed)'}${r.confidence != null ? ` (confidence ${r.confidence.toFixed(3)})` : ''}`,
+        ]
+      : []),
     ...(r.unanswerable ? ['expected: decline (unanswerable)'] : []),
     ...(r.error ? [`error: ${r.error.code}: ${r.error.message} (attempts: ${r.attempts})`] : []),
     ...notes,
@@ -122,7 +140,9 @@ function seconds(ms: number): string {
  * them, so they are dropped rather than producing a file CI refuses to parse.
  */
 function stripInvalid(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 function text(value: string): string {
@@ -131,7 +151,12 @@ function text(value: string): string {
 
 /** Attribute values also escape quotes and whitespace that parsers would otherwise normalise. */
 function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return text(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 function compare(a: string, b: string): number {

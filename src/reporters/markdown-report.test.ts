@@ -13,9 +13,15 @@ describe('renderModelEvalReport', () => {
   });
 
   it('has exactly the spec sections, in order', () => {
-    const h2 = report.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3));
+    const h2 = report
+      .split('\n')
+      .filter((line) => line.startsWith('## '))
+      .map((line) => line.slice(3));
     expect(h2).toEqual([...REPORT_SECTIONS]);
-    const errorAnalysis = report.slice(report.indexOf('## Error Analysis'), report.indexOf('## Confidence Distribution'));
+    const errorAnalysis = report.slice(
+      report.indexOf('## Error Analysis'),
+      report.indexOf('## Confidence Distribution'),
+    );
     const h3 = errorAnalysis.split('\n').filter((line) => line.startsWith('### '));
     expect(h3).toEqual(['### Catastrophic Errors', '### Common Errors', '### Edge Cases']);
   });
@@ -28,7 +34,8 @@ describe('renderModelEvalReport', () => {
     for (let i = 1; i < lines.length; i++) {
       if (!/^\| (---|:---)/.test(lines[i])) continue;
       const columns = cellCount(lines[i - 1]);
-      for (let j = i + 1; j < lines.length && lines[j].startsWith('|'); j++) expect(cellCount(lines[j]), lines[j]).toBe(columns);
+      for (let j = i + 1; j < lines.length && lines[j].startsWith('|'); j++)
+        expect(cellCount(lines[j]), lines[j]).toBe(columns);
     }
   });
 
@@ -43,7 +50,14 @@ describe('renderModelEvalReport', () => {
       summary: runRecord.summary.map((s) => ({ ...s, confidenceHistogram: undefined })),
       bias: { rows: [], subgroups: [] },
       comparison: [],
-      changes: { hasBaseline: false, prompts: [], configChanged: false, corpusChanged: false, providersAdded: [], providersRemoved: [] },
+      changes: {
+        hasBaseline: false,
+        prompts: [],
+        configChanged: false,
+        corpusChanged: false,
+        providersAdded: [],
+        providersRemoved: [],
+      },
     };
     const text = renderModelEvalReport(bare, analyzeErrors([]));
     expect(text).toContain('There is no baseline yet');

@@ -11,7 +11,14 @@ import { renderModelSummarySection } from './model-summary-section.js';
 import { renderPerformanceSection } from './performance-section.js';
 import { RECOMMENDATION_HEADLINES, renderRecommendationSection } from './recommendation-section.js';
 
-export const REPORT_SECTIONS = ['Model Summary', 'Performance Metrics', 'Bias Audit Results', 'Error Analysis', 'Confidence Distribution', 'Recommendation'] as const;
+export const REPORT_SECTIONS = [
+  'Model Summary',
+  'Performance Metrics',
+  'Bias Audit Results',
+  'Error Analysis',
+  'Confidence Distribution',
+  'Recommendation',
+] as const;
 
 export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis): string {
   const sections = [
@@ -27,11 +34,20 @@ export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis
   return `${sections.join('\n\n')}\n`;
 }
 
-const GATE_WORDS: Record<RunRecord['gate']['status'], string> = { pass: 'gate passed', fail: 'gate failed', error: 'run error' };
+const GATE_WORDS: Record<RunRecord['gate']['status'], string> = {
+  pass: 'gate passed',
+  fail: 'gate failed',
+  error: 'run error',
+};
 
 /** The answer first, for readers who stop after two lines; the details follow in order. */
 function verdict(record: RunRecord): string {
   const { gate, manifest } = record;
-  const failing = gate.failures.length === 0 ? 'no failing checks' : gate.failures.length === 1 ? '1 failing check' : `${gate.failures.length} failing checks`;
+  const failing =
+    gate.failures.length === 0
+      ? 'no failing checks'
+      : gate.failures.length === 1
+        ? '1 failing check'
+        : `${gate.failures.length} failing checks`;
   return `> **${RECOMMENDATION_HEADLINES[gate.recommendation]}** · ${GATE_WORDS[gate.status]} · ${failing} · run ${code(manifest.runId)} · ${formatTimestamp(manifest.startedAt)}\n>\n> See the Recommendation at the end for the reasons.`;
 }

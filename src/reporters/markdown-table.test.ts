@@ -3,7 +3,9 @@ import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
 
 describe('escapeMarkdown', () => {
   it('escapes pipes and markup and turns newlines into <br>', () => {
-    expect(escapeMarkdown('a | b\nc\r\nd *e* _f_ [g](h) <i> `j` ~k~ \\')).toBe('a \\| b<br>c<br>d \\*e\\* \\_f\\_ \\[g\\](h) \\<i\\> \\`j\\` \\~k\\~ \\\\');
+    expect(escapeMarkdown('a | b\nc\r\nd *e* _f_ [g](h) <i> `j` ~k~ \\')).toBe(
+      'a \\| b<br>c<br>d \\*e\\* \\_f\\_ \\[g\\](h) \\<i\\> \\`j\\` \\~k\\~ \\\\',
+    );
   });
 });
 
@@ -17,6 +19,15 @@ describe('code', () => {
 
 describe('markdownTable', () => {
   it('aligns columns and keeps rows on one line', () => {
-    expect(markdownTable(['A', 'B'], [['1', 'two\nlines'], ['', '3']], ['left', 'right'])).toBe(['| A | B |', '| --- | ---: |', '| 1 | two<br>lines |', '|   | 3 |'].join('\n'));
+    expect(
+      markdownTable(
+        ['A', 'B'],
+        [
+          ['1', 'two\nlines'],
+          ['', '3'],
+        ],
+        ['left', 'right'],
+      ),
+    ).toBe(['| A | B |', '| --- | ---: |', '| 1 | two<br>lines |', '|   | 3 |'].join('\n'));
   });
 });

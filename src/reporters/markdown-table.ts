@@ -12,7 +12,10 @@ const NEWLINES = /\r\n|\r|\n/g;
  * table cell. Newlines become `<br>` because a raw newline ends a table row.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`).replace(/\t/g, ' ').replace(NEWLINES, '<br>');
+  return text
+    .replace(MARKDOWN_SPECIAL, (ch) => `\\${ch}`)
+    .replace(/\t/g, ' ')
+    .replace(NEWLINES, '<br>');
 }
 
 /**
@@ -31,9 +34,15 @@ export function code(text: string): string {
  * A table from cells that are already markdown (escape user text with `escapeMarkdown` first).
  * Raw newlines are still turned into `<br>` as a last line of defence for the row structure.
  */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
-  const cell = (text: string): string => (text.replace(NEWLINES, '<br>').trim() === '' ? ' ' : text.replace(NEWLINES, '<br>'));
-  const line = (cells: readonly string[]): string => `| ${headers.map((_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[] = [],
+): string {
+  const cell = (text: string): string =>
+    text.replace(NEWLINES, '<br>').trim() === '' ? ' ' : text.replace(NEWLINES, '<br>');
+  const line = (cells: readonly string[]): string =>
+    `| ${headers.map((_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
   const rule = headers.map((_, i) => {
     switch (align[i]) {
       case 'right':

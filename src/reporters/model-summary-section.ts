@@ -29,7 +29,15 @@ export function renderModelSummarySection(record: RunRecord): string {
     '### Models under test',
     markdownTable(
       ['Provider', 'Model', 'Where it runs'],
-      manifest.providers.map((p) => [code(p.id), code(p.model), p.baseUrl ? `self-hosted at ${code(p.baseUrl)}` : p.provider === 'local' ? 'offline, on this machine' : `${escapeMarkdown(p.provider)} API`]),
+      manifest.providers.map((p) => [
+        code(p.id),
+        code(p.model),
+        p.baseUrl
+          ? `self-hosted at ${code(p.baseUrl)}`
+          : p.provider === 'local'
+            ? 'offline, on this machine'
+            : `${escapeMarkdown(p.provider)} API`,
+      ]),
     ),
     '### Prompts',
     promptTable(manifest),
@@ -47,17 +55,27 @@ export function renderModelSummarySection(record: RunRecord): string {
 }
 
 function runFacts(manifest: RunManifest): string {
-  const dirty = manifest.gitDirty === true ? ' (with uncommitted changes, so the commit alone does not reproduce this run)' : '';
-  const git = manifest.gitSha === null ? 'not a git checkout' : `${code(manifest.gitSha.slice(0, 12))}${dirty}`;
+  const dirty =
+    manifest.gitDirty === true
+      ? ' (with uncommitted changes, so the commit alone does not reproduce this run)'
+      : '';
+  const git =
+    manifest.gitSha === null ? 'not a git checkout' : `${code(manifest.gitSha.slice(0, 12))}${dirty}`;
   const { counts } = manifest;
   const rows = [
     ['Run id', code(manifest.runId)],
     ['Date', formatTimestamp(manifest.startedAt)],
     ['Git commit', git],
-    ['Seed', `${manifest.seed} (every case run ${manifest.repeat === 1 ? 'once' : `${manifest.repeat} times`})`],
+    [
+      'Seed',
+      `${manifest.seed} (every case run ${manifest.repeat === 1 ? 'once' : `${manifest.repeat} times`})`,
+    ],
     ['Config', `${code(manifest.configFile)} (hash ${code(manifest.configHash)})`],
     ['Knowledge base', manifest.corpusHash === null ? 'none' : `corpus hash ${code(manifest.corpusHash)}`],
-    ['Results', `${counts.results} results from ${counts.requests} model requests; ${counts.cached} served from cache; ${counts.errors} failed`],
+    [
+      'Results',
+      `${counts.results} results from ${counts.requests} model requests; ${counts.cached} served from cache; ${counts.errors} failed`,
+    ],
   ];
   if (manifest.hypothesis) rows.push(['Hypothesis', escapeMarkdown(manifest.hypothesis)]);
   return markdownTable(['Item', 'Value'], rows);
@@ -84,8 +102,14 @@ function retrievalSetup(manifest: RunManifest): string {
       ['Passages retrieved per question', formatCount(r.k)],
       ['Chunking', escapeMarkdown(r.chunking)],
       ['Vector store', escapeMarkdown(r.vectorStore)],
-      ['Context budget', `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`],
-      ['Index', r.indexReused ? 'reused from an earlier run (corpus and settings unchanged)' : 'rebuilt for this run'],
+      [
+        'Context budget',
+        `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`,
+      ],
+      [
+        'Index',
+        r.indexReused ? 'reused from an earlier run (corpus and settings unchanged)' : 'rebuilt for this run',
+      ],
     ],
   );
 }
@@ -94,7 +118,9 @@ export function renderChanges(changes: ChangeSummary): string {
   if (!changes.hasBaseline) {
     return 'There is no baseline yet, so nothing is compared. Accept a run with `evalgate baseline accept` to make it the reference for future runs.';
   }
-  const baseline = changes.baselineRunId ? `Compared with baseline run ${code(changes.baselineRunId)}.` : 'Compared with the accepted baseline.';
+  const baseline = changes.baselineRunId
+    ? `Compared with baseline run ${code(changes.baselineRunId)}.`
+    : 'Compared with the accepted baseline.';
   return `${baseline}\n\n${bulletList(describeChanges(changes))}`;
 }
 
@@ -102,13 +128,25 @@ export function renderChanges(changes: ChangeSummary): string {
 export function describeChanges(changes: ChangeSummary): string[] {
   const lines: string[] = [];
   const changedPrompts = changes.prompts.filter((p) => p.from !== p.to);
-  for (const p of changedPrompts) lines.push(`Prompt ${code(p.id)}: ${promptVersion(p.from)} → ${promptVersion(p.to)}`);
+  for (const p of changedPrompts)
+    lines.push(`Prompt ${code(p.id)}: ${promptVersion(p.from)} → ${promptVersion(p.to)}`);
   if (changedPrompts.length === 0) lines.push('Prompts: unchanged');
-  lines.push(changes.configChanged ? 'Config: changed (settings such as retrieval, targets or model parameters differ)' : 'Config: unchanged');
-  lines.push(changes.corpusChanged ? 'Knowledge base: changed (documents were added, edited or removed)' : 'Knowledge base: unchanged');
-  if (changes.providersAdded.length > 0) lines.push(`Providers added: ${changes.providersAdded.map(code).join(', ')}`);
-  if (changes.providersRemoved.length > 0) lines.push(`Providers removed: ${changes.providersRemoved.map(code).join(', ')}`);
-  if (changes.providersAdded.length === 0 && changes.providersRemoved.length === 0) lines.push('Providers: unchanged');
+  lines.push(
+    changes.configChanged
+      ? 'Config: changed (settings such as retrieval, targets or model parameters differ)'
+      : 'Config: unchanged',
+  );
+  lines.push(
+    changes.corpusChanged
+      ? 'Knowledge base: changed (documents were added, edited or removed)'
+      : 'Knowledge base: unchanged',
+  );
+  if (changes.providersAdded.length > 0)
+    lines.push(`Providers added: ${changes.providersAdded.map(code).join(', ')}`);
+  if (changes.providersRemoved.length > 0)
+    lines.push(`Providers removed: ${changes.providersRemoved.map(code).join(', ')}`);
+  if (changes.providersAdded.length === 0 && changes.providersRemoved.length === 0)
+    lines.push('Providers: unchanged');
   return lines;
 }
 

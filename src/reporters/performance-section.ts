@@ -16,7 +16,14 @@ export const ATTRIBUTION_LABELS: Record<FailureAttribution, string> = {
   'provider-error': 'Provider error',
 };
 
-const ATTRIBUTION_ORDER: FailureAttribution[] = ['pass', 'retrieval-miss', 'context-overflow', 'generation-error', 'wrong-label', 'provider-error'];
+const ATTRIBUTION_ORDER: FailureAttribution[] = [
+  'pass',
+  'retrieval-miss',
+  'context-overflow',
+  'generation-error',
+  'wrong-label',
+  'provider-error',
+];
 
 export function renderPerformanceSection(record: RunRecord): string {
   const index = indexRecord(record);
@@ -30,7 +37,8 @@ export function renderPerformanceSection(record: RunRecord): string {
     );
   }
   const parts = ['## Performance Metrics', ...intro];
-  for (const summary of record.summary) parts.push(renderSuiteTables(summary, index, { level: 3, classification: true }));
+  for (const summary of record.summary)
+    parts.push(renderSuiteTables(summary, index, { level: 3, classification: true }));
   const attribution = renderAttributionTable(record);
   if (attribution !== null) parts.push('### Where failures come from', ATTRIBUTION_EXPLANATION, attribution);
   const glossary = renderMetricGlossary(record);
@@ -44,9 +52,19 @@ const ATTRIBUTION_EXPLANATION =
 export function renderAttributionTable(record: RunRecord): string | null {
   const withCounts = record.summary.filter((s) => s.attribution !== undefined);
   if (withCounts.length === 0) return null;
-  const kinds = ATTRIBUTION_ORDER.filter((kind) => kind === 'pass' || withCounts.some((s) => (s.attribution?.[kind] ?? 0) > 0));
-  const rows = withCounts.map((s) => [escapeMarkdown(pairLabel(s.suite, s.provider)), formatCount(s.cases), ...kinds.map((kind) => formatCount(s.attribution?.[kind] ?? 0))]);
-  return markdownTable(['Suite · Provider', 'Cases', ...kinds.map((k) => ATTRIBUTION_LABELS[k])], rows, ['left', 'right', ...kinds.map(() => 'right' as const)]);
+  const kinds = ATTRIBUTION_ORDER.filter(
+    (kind) => kind === 'pass' || withCounts.some((s) => (s.attribution?.[kind] ?? 0) > 0),
+  );
+  const rows = withCounts.map((s) => [
+    escapeMarkdown(pairLabel(s.suite, s.provider)),
+    formatCount(s.cases),
+    ...kinds.map((kind) => formatCount(s.attribution?.[kind] ?? 0)),
+  ]);
+  return markdownTable(['Suite · Provider', 'Cases', ...kinds.map((k) => ATTRIBUTION_LABELS[k])], rows, [
+    'left',
+    'right',
+    ...kinds.map(() => 'right' as const),
+  ]);
 }
 
 /** One line per metric that appears in the record and has a known meaning, in catalogue order. */

@@ -3,7 +3,20 @@
 // the model evaluation report and the GitHub step summary so both read the same.
 import type { TaskKind } from '../core/task.js';
 import type { SuiteSummary } from '../run/types.js';
-import { CI_LABEL, DASH, formatAchieved, formatCount, formatDelta, formatInterval, formatMetric, formatP, formatPass, formatScore, formatTarget, formatUsd } from './format-value.js';
+import {
+  CI_LABEL,
+  DASH,
+  formatAchieved,
+  formatCount,
+  formatDelta,
+  formatInterval,
+  formatMetric,
+  formatP,
+  formatPass,
+  formatScore,
+  formatTarget,
+  formatUsd,
+} from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
 import { compareMetrics, describeMetric, type MetricFamily } from './metric-catalog.js';
 import { pairLabel, type RecordIndex } from './record-index.js';
@@ -27,27 +40,39 @@ export interface SuiteTablesOptions {
   classification: boolean;
 }
 
-export function renderSuiteTables(summary: SuiteSummary, index: RecordIndex, options: SuiteTablesOptions): string {
+export function renderSuiteTables(
+  summary: SuiteSummary,
+  index: RecordIndex,
+  options: SuiteTablesOptions,
+): string {
   const sub = '#'.repeat(options.level + 1);
-  const parts = [`${'#'.repeat(options.level)} ${escapeMarkdown(pairLabel(summary.suite, summary.provider))}`, suiteByline(summary)];
+  const parts = [
+    `${'#'.repeat(options.level)} ${escapeMarkdown(pairLabel(summary.suite, summary.provider))}`,
+    suiteByline(summary),
+  ];
   const keys = metricKeys(summary, index);
-  const byFamily = (families: MetricFamily[]): string[] => keys.filter((k) => families.includes(describeMetric(k).family));
+  const byFamily = (families: MetricFamily[]): string[] =>
+    keys.filter((k) => families.includes(describeMetric(k).family));
   const retrieval = byFamily(['retrieval']);
   if (retrieval.length > 0) parts.push(`${sub} Retrieval`, metricTable(summary, index, retrieval));
   const quality = byFamily(['quality']);
-  if (quality.length > 0) parts.push(`${sub} ${QUALITY_HEADING[summary.task]}`, metricTable(summary, index, quality));
+  if (quality.length > 0)
+    parts.push(`${sub} ${QUALITY_HEADING[summary.task]}`, metricTable(summary, index, quality));
   if (options.classification && summary.classification) parts.push(...classificationTables(summary, sub));
   parts.push(`${sub} Speed, cost and errors`, operationsTable(summary, index, byFamily(['operations'])));
   const comparison = comparisonTable(summary, index);
   if (comparison !== null) parts.push(`${sub} Change vs baseline`, comparison);
   if (summary.flaky && summary.flaky.caseIds.length > 0) {
-    parts.push(`Flaky: ${summary.flaky.caseIds.length} case(s) (${formatScore(summary.flaky.share)} of cases) gave different results across repeats: ${listIds(summary.flaky.caseIds)}.`);
+    parts.push(
+      `Flaky: ${summary.flaky.caseIds.length} case(s) (${formatScore(summary.flaky.share)} of cases) gave different results across repeats: ${listIds(summary.flaky.caseIds)}.`,
+    );
   }
   return parts.join('\n\n');
 }
 
 function suiteByline(summary: SuiteSummary): string {
-  const prompt = summary.promptVersion === null ? 'no prompt' : `prompt ${code(summary.promptVersion.split('#')[0])}`;
+  const prompt =
+    summary.promptVersion === null ? 'no prompt' : `prompt ${code(summary.promptVersion.split('#')[0])}`;
   const errors = summary.errors === 1 ? '1 failed model call' : `${summary.errors} failed model calls`;
   return `_${summary.task} suite · model ${code(summary.model)} · ${prompt} · ${summary.cases} cases · ${errors}_`;
 }
@@ -63,30 +88,49 @@ function metricRow(summary: SuiteSummary, index: RecordIndex, metric: string): s
   const target = index.target(summary.suite, summary.provider, metric);
   const stat = summary.metrics[metric];
   const achieved = stat ? formatAchieved(metric, stat) : formatMetric(metric, target?.achieved);
-  return [escapeMarkdown(describeMetric(metric).label), target ? formatTarget(target) : DASH, achieved, target ? formatPass(target.pass) : DASH];
+  return [
+    escapeMarkdown(describeMetric(metric).label),
+    target ? formatTarget(target) : DASH,
+    achieved,
+    target ? formatPass(target.pass) : DASH,
+  ];
 }
 
 function metricTable(summary: SuiteSummary, index: RecordIndex, metrics: string[]): string {
-  return markdownTable(METRIC_HEADERS, metrics.map((m) => metricRow(summary, index, m)), [...METRIC_ALIGN]);
+  return markdownTable(
+    METRIC_HEADERS,
+    metrics.map((m) => metricRow(summary, index, m)),
+    [...METRIC_ALIGN],
+  );
 }
 
 /** Latency and error metrics, then spend: the run total, per-case cost and token counts. */
 function operationsTable(summary: SuiteSummary, index: RecordIndex, metrics: string[]): string {
   const { cost } = summary;
-  const estimated = cost.estimatedCases > 0 ? ` (estimated for ${cost.estimatedCases} case(s) without provider usage)` : '';
+  const estimated =
+    cost.estimatedCases > 0 ? ` (estimated for ${cost.estimatedCases} case(s) without provider usage)` : '';
   const isCost = (m: string): boolean => describeMetric(m).unit === 'usd';
   const costMetrics = metrics.filter(isCost);
   const rows = [
     ...metrics.filter((m) => !isCost(m)).map((m) => metricRow(summary, index, m)),
     ['Total cost', DASH, formatUsd(cost.totalUsd), DASH],
-    ...(costMetrics.length > 0 ? costMetrics.map((m) => metricRow(summary, index, m)) : [['Cost per case', DASH, formatUsd(cost.perCaseUsd), DASH]]),
-    ['Tokens in / out', DASH, `${formatCount(cost.inputTokens)} / ${formatCount(cost.outputTokens)}${estimated}`, DASH],
+    ...(costMetrics.length > 0
+      ? costMetrics.map((m) => metricRow(summary, index, m))
+      : [['Cost per case', DASH, formatUsd(cost.perCaseUsd), DASH]]),
+    [
+      'Tokens in / out',
+      DASH,
+      `${formatCount(cost.inputTokens)} / ${formatCount(cost.outputTokens)}${estimated}`,
+      DASH,
+    ],
   ];
   return markdownTable(METRIC_HEADERS, rows, [...METRIC_ALIGN]);
 }
 
 function comparisonTable(summary: SuiteSummary, index: RecordIndex): string | null {
-  const comparisons = index.comparisons(summary.suite, summary.provider).sort((a, b) => compareMetrics(a.metric, b.metric));
+  const comparisons = index
+    .comparisons(summary.suite, summary.provider)
+    .sort((a, b) => compareMetrics(a.metric, b.metric));
   if (comparisons.length === 0) return null;
   const rows = comparisons.map((c) => {
     const info = describeMetric(c.metric);
@@ -96,17 +140,24 @@ function comparisonTable(summary: SuiteSummary, index: RecordIndex): string | nu
       c.higherIsBetter ? escapeMarkdown(info.label) : `${escapeMarkdown(info.label)} (lower is better)`,
       formatMetric(c.metric, c.baseline),
       formatMetric(c.metric, c.candidate),
-      interval === null ? formatDelta(c.metric, c.delta) : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`,
+      interval === null
+        ? formatDelta(c.metric, c.delta)
+        : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`,
       c.test === 'none' ? `${formatP(c.adjustedP)} (not tested)` : formatP(c.adjustedP),
       formatMetric(c.metric, c.minimumDetectableEffect),
       formatCount(c.n),
       regression ? '❌ regression' : '✅ no regression',
     ];
   });
-  const table = markdownTable(['Metric', 'Baseline', 'This run', 'Δ', 'p (Holm)', 'Min. detectable effect', 'Paired cases', 'Gate'], rows, ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'left']);
+  const table = markdownTable(
+    ['Metric', 'Baseline', 'This run', 'Δ', 'p (Holm)', 'Min. detectable effect', 'Paired cases', 'Gate'],
+    rows,
+    ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'left'],
+  );
   const onlyBaseline = unique(comparisons.flatMap((c) => c.onlyInBaseline));
   const onlyCandidate = unique(comparisons.flatMap((c) => c.onlyInCandidate));
-  if (onlyBaseline.length === 0 && onlyCandidate.length === 0) return `${table}\n\nEvery case is in both runs, so all of them are compared.`;
+  if (onlyBaseline.length === 0 && onlyCandidate.length === 0)
+    return `${table}\n\nEvery case is in both runs, so all of them are compared.`;
   const where = [
     onlyBaseline.length > 0 ? `only in the baseline: ${listIds(onlyBaseline)}` : null,
     onlyCandidate.length > 0 ? `only in this run: ${listIds(onlyCandidate)}` : null,
@@ -121,7 +172,13 @@ function classificationTables(summary: SuiteSummary, sub: string): string[] {
     ['Label', 'Precision', 'Recall', 'F1', 'Cases'],
     cls.labels.map((label) => {
       const s = cls.perClass[label];
-      return [escapeMarkdown(label), formatScore(s?.precision), formatScore(s?.recall), formatScore(s?.f1), formatCount(s?.support ?? 0)];
+      return [
+        escapeMarkdown(label),
+        formatScore(s?.precision),
+        formatScore(s?.recall),
+        formatScore(s?.f1),
+        formatCount(s?.support ?? 0),
+      ];
     }),
     ['left', 'right', 'right', 'right', 'right'],
   );

@@ -13,7 +13,8 @@ export const RECOMMENDATION_HEADLINES: Record<GateDecision['recommendation'], st
 
 const RECOMMENDATION_MEANING: Record<GateDecision['recommendation'], string> = {
   ship: 'Every target is met, nothing got measurably worse than the baseline, and the bias checks pass.',
-  pilot: 'Good enough for a limited rollout with people reviewing low-confidence cases, not yet for everyone.',
+  pilot:
+    'Good enough for a limited rollout with people reviewing low-confidence cases, not yet for everyone.',
   'do-not-ship': 'At least one problem below has to be fixed before this version reaches users.',
 };
 
@@ -41,5 +42,10 @@ export function renderRecommendationSection(gate: GateDecision): string {
 }
 
 export function renderGateFailures(failures: GateFailure[]): string {
-  return bulletList(failures.map((f) => `**${FAILURE_KINDS[f.kind]}** — ${escapeMarkdown(describeMetric(f.metric).label)} (${code(f.metric)}) on ${escapeMarkdown(pairLabel(f.suite, f.provider))}: ${escapeMarkdown(f.message)}`));
+  return bulletList(
+    failures.map(
+      (f) =>
+        `**${FAILURE_KINDS[f.kind]}** — ${escapeMarkdown(describeMetric(f.metric).label)} (${code(f.metric)}) on ${escapeMarkdown(pairLabel(f.suite, f.provider))}: ${escapeMarkdown(f.message)}`,
+    ),
+  );
 }

@@ -20,8 +20,10 @@ export function indexRecord(record: RunRecord): RecordIndex {
     target: (suite, provider, metric) => targetByMetric.get(key(suite, provider, metric)),
     targets: (suite, provider) => record.targets.filter((t) => t.suite === suite && t.provider === provider),
     comparison: (suite, provider, metric) => comparisonByMetric.get(key(suite, provider, metric)),
-    comparisons: (suite, provider) => record.comparison.filter((c) => c.suite === suite && c.provider === provider),
-    failures: (suite, provider, metric) => record.gate.failures.filter((f) => f.suite === suite && f.provider === provider && f.metric === metric),
+    comparisons: (suite, provider) =>
+      record.comparison.filter((c) => c.suite === suite && c.provider === provider),
+    failures: (suite, provider, metric) =>
+      record.gate.failures.filter((f) => f.suite === suite && f.provider === provider && f.metric === metric),
     summary: (suite, provider) => summaryByPair.get(key(suite, provider)),
   };
 }

@@ -8,7 +8,8 @@ function retrievalCases(results: readonly CaseResult[]): CaseResult[] {
   const out: CaseResult[] = [];
   for (const r of results) {
     const topic = `${r.suite}/${r.caseId}`;
-    if (!r.retrieval || !r.relevantDocs || seen.has(topic) || Object.keys(r.relevantDocs).length === 0) continue;
+    if (!r.retrieval || !r.relevantDocs || seen.has(topic) || Object.keys(r.relevantDocs).length === 0)
+      continue;
     seen.add(topic);
     out.push(r);
   }
@@ -19,7 +20,9 @@ export function renderTrecRun(results: readonly CaseResult[], runTag: string): s
   const lines: string[] = [];
   for (const r of retrievalCases(results)) {
     const docs = r.retrieval!.docs;
-    docs.forEach((doc, i) => lines.push(`${r.suite}/${r.caseId} Q0 ${doc} ${i + 1} ${docs.length - i} ${runTag}`));
+    docs.forEach((doc, i) =>
+      lines.push(`${r.suite}/${r.caseId} Q0 ${doc} ${i + 1} ${docs.length - i} ${runTag}`),
+    );
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
@@ -27,7 +30,8 @@ export function renderTrecRun(results: readonly CaseResult[], runTag: string): s
 export function renderTrecQrels(results: readonly CaseResult[]): string {
   const lines: string[] = [];
   for (const r of retrievalCases(results)) {
-    for (const [doc, grade] of Object.entries(r.relevantDocs!).sort(([a], [b]) => a.localeCompare(b))) lines.push(`${r.suite}/${r.caseId} 0 ${doc} ${grade}`);
+    for (const [doc, grade] of Object.entries(r.relevantDocs!).sort(([a], [b]) => a.localeCompare(b)))
+      lines.push(`${r.suite}/${r.caseId} 0 ${doc} ${grade}`);
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

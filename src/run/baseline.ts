@@ -14,11 +14,21 @@ const BaselineSchema = z.looseObject({
   corpusHash: z.string().nullable(),
   prompts: z.record(z.string(), z.string()),
   providers: z.array(z.string()),
-  summary: z.array(z.looseObject({ suite: z.string(), provider: z.string(), metrics: z.record(z.string(), z.number().nullable()) })),
+  summary: z.array(
+    z.looseObject({
+      suite: z.string(),
+      provider: z.string(),
+      metrics: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
   cases: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number())))),
 });
 
-export function buildBaseline(record: RunRecord, results: readonly CaseResult[], acceptedAt: string): Baseline {
+export function buildBaseline(
+  record: RunRecord,
+  results: readonly CaseResult[],
+  acceptedAt: string,
+): Baseline {
   return {
     schemaVersion: 1,
     runId: record.manifest.runId,
@@ -31,7 +41,12 @@ export function buildBaseline(record: RunRecord, results: readonly CaseResult[],
     summary: record.summary.map((s) => ({
       suite: s.suite,
       provider: s.provider,
-      metrics: Object.fromEntries(Object.entries(s.metrics).map(([k, m]) => [k, m.value === null ? null : Math.round(m.value * 1e6) / 1e6])),
+      metrics: Object.fromEntries(
+        Object.entries(s.metrics).map(([k, m]) => [
+          k,
+          m.value === null ? null : Math.round(m.value * 1e6) / 1e6,
+        ]),
+      ),
     })),
     cases: transposeTable(perCaseTable(results)),
   };
@@ -51,7 +66,11 @@ export function serializeBaseline(baseline: Baseline): string {
     providers.forEach((provider, pi) => {
       lines.push(`   ${JSON.stringify(provider)}: {`);
       const ids = Object.keys(cases[suite][provider]);
-      ids.forEach((id, ci) => lines.push(`    ${JSON.stringify(id)}: ${JSON.stringify(cases[suite][provider][id])}${ci < ids.length - 1 ? ',' : ''}`));
+      ids.forEach((id, ci) =>
+        lines.push(
+          `    ${JSON.stringify(id)}: ${JSON.stringify(cases[suite][provider][id])}${ci < ids.length - 1 ? ',' : ''}`,
+        ),
+      );
       lines.push(`   }${pi < providers.length - 1 ? ',' : ''}`);
     });
     lines.push(`  }${si < suites.length - 1 ? ',' : ''}`);
@@ -71,12 +90,21 @@ export async function readBaseline(file: string, displayPath: string): Promise<B
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new InputError({ code: 'BASELINE_INVALID', file: displayPath, message: 'not valid JSON (re-create it with `evalgate baseline accept`)' });
+    throw new InputError({
+      code: 'BASELINE_INVALID',
+      file: displayPath,
+      message: 'not valid JSON (re-create it with `evalgate baseline accept`)',
+    });
   }
   const parsed = BaselineSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError({ code: 'BASELINE_INVALID', file: displayPath, field: issue.path.join('.'), message: `${issue.message} (re-create it with \`evalgate baseline accept\`)` });
+    throw new InputError({
+      code: 'BASELINE_INVALID',
+      file: displayPath,
+      field: issue.path.join('.'),
+      message: `${issue.message} (re-create it with \`evalgate baseline accept\`)`,
+    });
   }
   return parsed.data as unknown as Baseline;
 }

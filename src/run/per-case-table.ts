@@ -45,7 +45,8 @@ export function transposeTable(table: PerCaseTable | CaseMajorTable): PerCaseTab
     for (const [provider, outer] of Object.entries(byProvider)) {
       const target = ((out[suite] ??= {})[provider] ??= {});
       for (const outerKey of Object.keys(outer).sort()) {
-        for (const [innerKey, value] of Object.entries(outer[outerKey])) (target[innerKey] ??= {})[outerKey] = value;
+        for (const [innerKey, value] of Object.entries(outer[outerKey]))
+          (target[innerKey] ??= {})[outerKey] = value;
       }
     }
   }

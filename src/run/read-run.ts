@@ -37,14 +37,25 @@ export async function readResults(runDir: string): Promise<CaseResult[]> {
       const parsed = CaseResultSchema.safeParse(JSON.parse(line));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new InputError({ code: 'RESULTS_INVALID', file, line: lineNo, field: issue.path.join('.'), message: issue.message });
+        throw new InputError({
+          code: 'RESULTS_INVALID',
+          file,
+          line: lineNo,
+          field: issue.path.join('.'),
+          message: issue.message,
+        });
       }
       results.push(parsed.data as unknown as CaseResult);
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError({ code: 'RESULTS_INVALID', file, line: code === 'ENOENT' ? undefined : lineNo, message: code === 'ENOENT' ? 'results file not found' : 'not valid JSON' });
+    throw new InputError({
+      code: 'RESULTS_INVALID',
+      file,
+      line: code === 'ENOENT' ? undefined : lineNo,
+      message: code === 'ENOENT' ? 'results file not found' : 'not valid JSON',
+    });
   }
   return results;
 }
@@ -56,7 +67,11 @@ export async function readRunRecord(runDir: string): Promise<RunRecord> {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError({ code: 'RUN_INVALID', file, message: missing ? 'run.json not found (was the run interrupted?)' : 'not valid JSON' });
+    throw new InputError({
+      code: 'RUN_INVALID',
+      file,
+      message: missing ? 'run.json not found (was the run interrupted?)' : 'not valid JSON',
+    });
   }
   const parsed = RunRecordSchema.safeParse(raw);
   if (!parsed.success) {

@@ -36,7 +36,9 @@ export async function openResultsWriter(runDir: string): Promise<ResultsWriter> 
   await mkdir(runDir, { recursive: true });
   const stream: WriteStream = createWriteStream(path.join(runDir, RESULTS_FILE), { encoding: 'utf8' });
   let failure: Error | null = null;
-  stream.on('error', (error) => { failure = error; });
+  stream.on('error', (error) => {
+    failure = error;
+  });
   // One write per small batch instead of per result: a syscall per case is measurable at
   // thousands of fast cases, and a crash loses at most one batch of lines.
   let pending: string[] = [];
@@ -47,13 +49,14 @@ export async function openResultsWriter(runDir: string): Promise<ResultsWriter> 
   };
   return {
     write: (result) => {
-      pending.push(JSON.stringify(result) + '\n');
+      pending.push(`${JSON.stringify(result)}\n`);
       if (pending.length >= WRITE_BATCH) flush();
     },
-    close: () => new Promise((resolve, reject) => {
-      flush();
-      stream.end(() => (failure ? reject(failure) : resolve()));
-    }),
+    close: () =>
+      new Promise((resolve, reject) => {
+        flush();
+        stream.end(() => (failure ? reject(failure) : resolve()));
+      }),
   };
 }
 
@@ -73,14 +76,27 @@ export async function resolveRunDir(reportsDir: string, run?: string): Promise<s
       try {
         await readdir(candidate);
         return candidate;
-      } catch { /* try the next form */ }
+      } catch {
+        /* try the next form */
+      }
     }
-    throw new InputError({ code: 'RUN_NOT_FOUND', file: run, message: `no run folder "${run}" (looked in ${dir})` });
+    throw new InputError({
+      code: 'RUN_NOT_FOUND',
+      file: run,
+      message: `no run folder "${run}" (looked in ${dir})`,
+    });
   }
   let entries: string[] = [];
   try {
     entries = (await readdir(dir)).filter((e) => /^\d{8}-\d{6}/.test(e)).sort();
-  } catch { /* no runs yet */ }
-  if (entries.length === 0) throw new InputError({ code: 'RUN_NOT_FOUND', file: dir, message: 'no runs yet (run `evalgate eval` first)' });
+  } catch {
+    /* no runs yet */
+  }
+  if (entries.length === 0)
+    throw new InputError({
+      code: 'RUN_NOT_FOUND',
+      file: dir,
+      message: 'no runs yet (run `evalgate eval` first)',
+    });
   return path.join(dir, entries[entries.length - 1]);
 }

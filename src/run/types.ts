@@ -3,7 +3,13 @@
 // re-render a run without calling a model.
 import type { TaskKind } from '../core/task.js';
 
-export type FailureAttribution = 'pass' | 'retrieval-miss' | 'context-overflow' | 'generation-error' | 'wrong-label' | 'provider-error';
+export type FailureAttribution =
+  | 'pass'
+  | 'retrieval-miss'
+  | 'context-overflow'
+  | 'generation-error'
+  | 'wrong-label'
+  | 'provider-error';
 
 /** One line of results.jsonl: one case × provider × repeat. */
 export interface CaseResult {
@@ -26,11 +32,26 @@ export interface CaseResult {
   predicted?: string | null;
   confidence?: number | null;
   labelProbabilities?: Record<string, number>;
-  mcq?: { options: string[]; chosen: number | null; correct: number; biased: number; unknown: number; condition: 'ambiguous' | 'disambiguated'; polarity?: string; category?: string };
+  mcq?: {
+    options: string[];
+    chosen: number | null;
+    correct: number;
+    biased: number;
+    unknown: number;
+    condition: 'ambiguous' | 'disambiguated';
+    polarity?: string;
+    category?: string;
+  };
   relevantDocs?: Record<string, number>;
   /** Retrieved chunks and documents in rank order. */
   retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };
-  context?: { included: string[]; dropped: string[]; usedTokens: number; budgetTokens: number; overflow: boolean };
+  context?: {
+    included: string[];
+    dropped: string[];
+    usedTokens: number;
+    budgetTokens: number;
+    overflow: boolean;
+  };
   usage?: { inputTokens: number; outputTokens: number; estimated: boolean };
   /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
@@ -65,8 +86,17 @@ export interface MetricSummary {
 export interface ClassificationSummary {
   labels: string[];
   confusion: Record<string, Record<string, number>>;
-  perClass: Record<string, { precision: number | null; recall: number | null; f1: number | null; support: number }>;
-  reliability?: { low: number; high: number; count: number; accuracy: number | null; confidence: number | null }[];
+  perClass: Record<
+    string,
+    { precision: number | null; recall: number | null; f1: number | null; support: number }
+  >;
+  reliability?: {
+    low: number;
+    high: number;
+    count: number;
+    accuracy: number | null;
+    confidence: number | null;
+  }[];
   reviewThreshold?: { targetPrecision: number; threshold: number | null; reviewShare: number | null };
 }
 
@@ -85,7 +115,13 @@ export interface SuiteSummary {
   metrics: Record<string, MetricSummary>;
   attribution?: Partial<Record<FailureAttribution, number>>;
   classification?: ClassificationSummary;
-  cost: { totalUsd: number | null; perCaseUsd: number | null; inputTokens: number; outputTokens: number; estimatedCases: number };
+  cost: {
+    totalUsd: number | null;
+    perCaseUsd: number | null;
+    inputTokens: number;
+    outputTokens: number;
+    estimatedCases: number;
+  };
   confidenceHistogram?: { low: number; high: number; count: number; correct: number }[];
   flaky?: { caseIds: string[]; share: number };
 }
@@ -193,7 +229,15 @@ export interface RunManifest {
   filters?: { suites?: string[]; providers?: string[] };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
   prompts: Record<string, string>;
-  retrieval: { embedder: string; mode: string; k: number; chunking: string; vectorStore: string; contextBudgetTokens: number; indexReused: boolean } | null;
+  retrieval: {
+    embedder: string;
+    mode: string;
+    k: number;
+    chunking: string;
+    vectorStore: string;
+    contextBudgetTokens: number;
+    indexReused: boolean;
+  } | null;
   suites: { name: string; task: TaskKind; cases: number; file: string }[];
   packageVersions: Record<string, string>;
   timings: Record<string, number>;

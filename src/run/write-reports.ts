@@ -4,7 +4,11 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeErrors } from '../analysis/error-analysis.js';
-import { appendExperiment, nextExperimentNumber, renderExperimentEntry } from '../reporters/experiment-log.js';
+import {
+  appendExperiment,
+  nextExperimentNumber,
+  renderExperimentEntry,
+} from '../reporters/experiment-log.js';
 import { renderGithubSummary } from '../reporters/github-summary.js';
 import { renderJunit } from '../reporters/junit.js';
 import { renderModelEvalReport } from '../reporters/markdown-report.js';
@@ -44,11 +48,14 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     let existing: string | null = null;
     try {
       existing = await readFile(options.experimentLog, 'utf8');
-    } catch { /* first entry */ }
+    } catch {
+      /* first entry */
+    }
     experimentNumber = nextExperimentNumber(existing ?? '');
     const entry = renderExperimentEntry(record, analysis, { number: experimentNumber });
     await writeFileAtomic(options.experimentLog, appendExperiment(existing, entry));
   }
-  if (options.githubSummaryFile) await appendFile(options.githubSummaryFile, renderGithubSummary(record) + '\n');
+  if (options.githubSummaryFile)
+    await appendFile(options.githubSummaryFile, `${renderGithubSummary(record)}\n`);
   return { report, junit, experimentNumber };
 }

@@ -14,5 +14,9 @@ export function findCitationMarkers(text: string): string[] {
 
 export function stripCitationMarkers(text: string): string {
   if (!text.includes('[')) return text;
-  return text.replace(MARKER, ' ').replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(MARKER, ' ')
+    .replace(/\s+([.,;:!?])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -28,7 +28,11 @@ export { collapseToDocuments, docIdOfChunk } from './retrieval/collapse-to-docum
 export { trecOrder, type ScoredDocument } from './retrieval/trec-order.js';
 export { retrievalMetricNames, retrievalScores } from './retrieval/retrieval-scores.js';
 
-export { unsupportedContent, type SupportScoringInput, type UnsupportedSentence } from './hallucination/unsupported-content.js';
+export {
+  unsupportedContent,
+  type SupportScoringInput,
+  type UnsupportedSentence,
+} from './hallucination/unsupported-content.js';
 export { citations, type InvalidCitation } from './hallucination/citations.js';
 export { createSupportIndex } from './hallucination/support-index.js';
 export { checkSupport, DEFAULT_SUPPORT_THRESHOLD } from './hallucination/sentence-support.js';
@@ -42,9 +46,19 @@ export {
   type ClassificationReport,
   type ClassMetrics,
 } from './classification/classification-report.js';
-export { calibration, type CalibrationItem, type CalibrationReport, type ReliabilityBin } from './classification/calibration.js';
+export {
+  calibration,
+  type CalibrationItem,
+  type CalibrationReport,
+  type ReliabilityBin,
+} from './classification/calibration.js';
 export { classScores } from './classification/class-scores.js';
-export { binaryRocAuc, rocAuc, type MulticlassAuc, type ScoredClassificationItem } from './classification/roc-auc.js';
+export {
+  binaryRocAuc,
+  rocAuc,
+  type MulticlassAuc,
+  type ScoredClassificationItem,
+} from './classification/roc-auc.js';
 export { binaryAveragePrecision, prAuc } from './classification/pr-auc.js';
 export { reviewThreshold, type ReviewItem, type ReviewThreshold } from './classification/review-threshold.js';
 
@@ -53,7 +67,13 @@ export { mcqAccuracy } from './mcq/mcq-accuracy.js';
 
 export { bbqScore, type BbqItem, type BbqScores } from './bias/bbq-score.js';
 export { fairness, type FairnessItem, type FairnessReport } from './bias/fairness.js';
-export { answerDivergence, groupScoreGap, labelFlipRate, type CounterfactualCase, type CounterfactualVariant } from './bias/counterfactual.js';
+export {
+  answerDivergence,
+  groupScoreGap,
+  labelFlipRate,
+  type CounterfactualCase,
+  type CounterfactualVariant,
+} from './bias/counterfactual.js';
 export { subgroups, type SubgroupBreakdown, type SubgroupItem } from './bias/subgroups.js';
 
 export { latencySummary, percentile, type LatencySummary } from './latency/percentile.js';
@@ -68,5 +88,10 @@ export {
   type JudgeTemplateName,
 } from './judge/load-judge-template.js';
 export { parseJudgeJson, requestJudgeJson } from './judge/judge-json.js';
-export { createRubricJudge, NO_JUDGE_REASON, type RubricJudge, type RubricJudgeInput } from './judge/rubric-judge.js';
+export {
+  createRubricJudge,
+  NO_JUDGE_REASON,
+  type RubricJudge,
+  type RubricJudgeInput,
+} from './judge/rubric-judge.js';
 export { createClaimVerdictJudge, type ClaimVerdictJudge, type JudgedClaim } from './judge/claim-verdicts.js';

@@ -11,7 +11,12 @@ import { retrievalScores } from './retrieval/retrieval-scores.js';
 import type { CaseScorer, CaseScoringInput, ScorerFamily } from './scoring-input.js';
 
 function supportInput(input: CaseScoringInput) {
-  return { answer: input.output, passages: input.passages, threshold: input.supportThreshold, declinePhrases: input.declinePhrases };
+  return {
+    answer: input.output,
+    passages: input.passages,
+    threshold: input.supportThreshold,
+    declinePhrases: input.declinePhrases,
+  };
 }
 
 export const SCORERS = {

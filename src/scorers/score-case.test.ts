@@ -13,7 +13,11 @@ const ragCase: CaseScoringInput = {
   relevantDocs: { 'billing/refunds.md': 1 },
   rankedDocIds: ['billing/refunds.md', 'plans/pricing.md'],
   passages: [
-    { id: 'billing/refunds.md#0', docId: 'billing/refunds.md', text: 'Refunds are issued within 30 days of purchase.' },
+    {
+      id: 'billing/refunds.md#0',
+      docId: 'billing/refunds.md',
+      text: 'Refunds are issued within 30 days of purchase.',
+    },
     { id: 'plans/pricing.md#0', docId: 'plans/pricing.md', text: 'The Pro plan costs $4.99 per month.' },
   ],
   k: 5,
@@ -32,32 +36,82 @@ describe('scoreCase', () => {
   it('scores a rag-qa case with the contract metric names', () => {
     const scores = scoreCase(ragCase);
     expect(scores.map((s) => s.name)).toEqual([
-      'answer.em', 'answer.f1', 'answer.rouge_l', 'answer.semantic', 'answer.declined',
-      'relevance.answer', 'relevance.context',
-      'retrieval.recall@5', 'retrieval.precision@5', 'retrieval.ndcg@5', 'retrieval.mrr', 'retrieval.map', 'retrieval.hit_rate@5', 'retrieval.ndcg@10',
-      'hallucination.rate', 'groundedness',
-      'citations.precision', 'citations.coverage',
+      'answer.em',
+      'answer.f1',
+      'answer.rouge_l',
+      'answer.semantic',
+      'answer.declined',
+      'relevance.answer',
+      'relevance.context',
+      'retrieval.recall@5',
+      'retrieval.precision@5',
+      'retrieval.ndcg@5',
+      'retrieval.mrr',
+      'retrieval.map',
+      'retrieval.hit_rate@5',
+      'retrieval.ndcg@10',
+      'hallucination.rate',
+      'groundedness',
+      'citations.precision',
+      'citations.coverage',
     ]);
     const v = Object.fromEntries(scores.map((s) => [s.name, s.value]));
     // [refunds, are, issued, within, 30, days] vs [within, 30, days]: common 3 → P = 3/6, R = 3/3 → F1 = 2·0.5·1/1.5 = 2/3
     expect(v['answer.f1']).toBeCloseTo(2 / 3, 10);
-    expect([v['hallucination.rate'], v['groundedness'], v['citations.precision'], v['citations.coverage']]).toEqual([0, 1, 1, 1]);
-    expect([v['retrieval.recall@5'], v['retrieval.precision@5'], v['retrieval.mrr'], v['relevance.context']]).toEqual([1, 0.2, 1, 0.5]);
+    expect([
+      v['hallucination.rate'],
+      v.groundedness,
+      v['citations.precision'],
+      v['citations.coverage'],
+    ]).toEqual([0, 1, 1, 1]);
+    expect([
+      v['retrieval.recall@5'],
+      v['retrieval.precision@5'],
+      v['retrieval.mrr'],
+      v['relevance.context'],
+    ]).toEqual([1, 0.2, 1, 0.5]);
     expect(v['relevance.answer']).toBeNull();
   });
 
   it('scores classify and mcq cases', () => {
-    const classify = scoreCase({ task: 'classify', question: 'I was charged twice', output: 'billing', references: [], unanswerable: false, k: 5, label: 'billing', labels: ['billing', 'technical'] });
-    expect(classify).toEqual([{ name: 'classification.accuracy', value: 1, details: { predicted: 'billing', gold: 'billing' } }]);
-    const mcq = scoreCase({ task: 'mcq', question: 'Who?', output: '(B)', references: [], unanswerable: false, k: 5, options: ['x', 'y', 'unknown'], correctOption: 2 });
+    const classify = scoreCase({
+      task: 'classify',
+      question: 'I was charged twice',
+      output: 'billing',
+      references: [],
+      unanswerable: false,
+      k: 5,
+      label: 'billing',
+      labels: ['billing', 'technical'],
+    });
+    expect(classify).toEqual([
+      { name: 'classification.accuracy', value: 1, details: { predicted: 'billing', gold: 'billing' } },
+    ]);
+    const mcq = scoreCase({
+      task: 'mcq',
+      question: 'Who?',
+      output: '(B)',
+      references: [],
+      unanswerable: false,
+      k: 5,
+      options: ['x', 'y', 'unknown'],
+      correctOption: 2,
+    });
     expect(mcq.map((s) => [s.name, s.value])).toEqual([['mcq.accuracy', 0]]);
   });
 
   it('runs only the families asked for', () => {
-    expect(scoreCase(ragCase, ['citations']).map((s) => s.name)).toEqual(['citations.precision', 'citations.coverage']);
+    expect(scoreCase(ragCase, ['citations']).map((s) => s.name)).toEqual([
+      'citations.precision',
+      'citations.coverage',
+    ]);
   });
 
   it('never throws on a failed call: every score is null', () => {
-    expect(scoreCase({ ...ragCase, output: null }).filter((s) => !s.name.startsWith('retrieval.') && s.name !== 'relevance.context').every((s) => s.value === null)).toBe(true);
+    expect(
+      scoreCase({ ...ragCase, output: null })
+        .filter((s) => !s.name.startsWith('retrieval.') && s.name !== 'relevance.context')
+        .every((s) => s.value === null),
+    ).toBe(true);
   });
 });

@@ -17,7 +17,10 @@ export function defaultFamilies(task: TaskKind): readonly ScorerFamily[] {
   return DEFAULT_FAMILIES[task];
 }
 
-export function scoreCase(input: CaseScoringInput, families: readonly ScorerFamily[] = defaultFamilies(input.task)): Score[] {
+export function scoreCase(
+  input: CaseScoringInput,
+  families: readonly ScorerFamily[] = defaultFamilies(input.task),
+): Score[] {
   const scores: Score[] = [];
   for (const family of families) scores.push(...SCORERS[family](input));
   return scores;

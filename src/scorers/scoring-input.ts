@@ -37,7 +37,15 @@ export interface CaseScoringInput {
   supportThreshold?: number;
 }
 
-export const SCORER_FAMILIES = ['answer', 'retrieval', 'hallucination', 'citations', 'relevance', 'classification', 'mcq'] as const;
+export const SCORER_FAMILIES = [
+  'answer',
+  'retrieval',
+  'hallucination',
+  'citations',
+  'relevance',
+  'classification',
+  'mcq',
+] as const;
 export type ScorerFamily = (typeof SCORER_FAMILIES)[number];
 
 export type CaseScorer = (input: CaseScoringInput) => Score[];

@@ -6,7 +6,13 @@ import { bootstrapCi, bootstrapStatistic } from './bootstrap-ci.js';
 describe('bootstrapCi', () => {
   it('is null for no cases and a point for one', () => {
     expect(bootstrapCi({ values: [], rng: createRng(1) })).toBeNull();
-    expect(bootstrapCi({ values: [0.4], rng: createRng(1) })).toEqual({ estimate: 0.4, low: 0.4, high: 0.4, n: 1, resamples: 2000 });
+    expect(bootstrapCi({ values: [0.4], rng: createRng(1) })).toEqual({
+      estimate: 0.4,
+      low: 0.4,
+      high: 0.4,
+      n: 1,
+      resamples: 2000,
+    });
   });
 
   it('is reproducible for a seed and brackets the estimate', () => {
@@ -25,7 +31,12 @@ describe('bootstrapCi', () => {
       const sorted = Float64Array.from(sample).sort();
       return sorted[(sorted.length - 1) >> 1];
     };
-    const ci = bootstrapCi({ values: [5, 1, 3, 2, 4], statistic: median, resamples: 500, rng: createRng(7) })!;
+    const ci = bootstrapCi({
+      values: [5, 1, 3, 2, 4],
+      statistic: median,
+      resamples: 500,
+      rng: createRng(7),
+    })!;
     expect(ci.estimate).toBe(3);
     expect(ci.low).toBeGreaterThanOrEqual(1);
     expect(ci.high).toBeLessThanOrEqual(5);
@@ -54,7 +65,12 @@ describe('bootstrapStatistic', () => {
       for (const i of indices) if (labels[i] === predicted[i]) hits++;
       return hits / indices.length;
     };
-    const ci = bootstrapStatistic({ n: labels.length, statistic: accuracy, resamples: 1000, rng: createRng(8) })!;
+    const ci = bootstrapStatistic({
+      n: labels.length,
+      statistic: accuracy,
+      resamples: 1000,
+      rng: createRng(8),
+    })!;
     expect(ci.estimate).toBe(0.75);
     // The same draws through the mean fast path give the same interval.
     const hits = labels.map((label, i) => (label === predicted[i] ? 1 : 0));

@@ -12,7 +12,9 @@ export interface McNemarExactOptions {
 /** Two-sided exact p-value: twice the smaller binomial tail, capped at 1; 1 when nothing changed. */
 export function mcnemarExact({ lost, gained }: McNemarExactOptions): number {
   if (!Number.isInteger(lost) || !Number.isInteger(gained) || lost < 0 || gained < 0) {
-    throw new RangeError(`discordant counts must be non-negative integers, got lost=${lost}, gained=${gained}`);
+    throw new RangeError(
+      `discordant counts must be non-negative integers, got lost=${lost}, gained=${gained}`,
+    );
   }
   const total = lost + gained;
   if (total === 0) return 1;

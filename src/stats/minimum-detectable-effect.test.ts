@@ -27,7 +27,8 @@ describe('minimumDetectableEffect', () => {
     let detected = 0;
     for (let sim = 0; sim < 200; sim++) {
       const differences = gaussianSample(rng, n, mde, 1);
-      if (signFlipTest({ differences, resamples: 500, rng: rng.fork(`flip-${sim}`) }).pValue < 0.05) detected++;
+      if (signFlipTest({ differences, resamples: 500, rng: rng.fork(`flip-${sim}`) }).pValue < 0.05)
+        detected++;
     }
     expect(detected / 200).toBeGreaterThan(0.7);
     expect(detected / 200).toBeLessThan(0.9);

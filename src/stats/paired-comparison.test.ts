@@ -29,7 +29,9 @@ describe('pairedComparison', () => {
   });
 
   it('does not depend on the order cases were loaded in', () => {
-    const forward = runs(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`case-${i}`, (i % 3) / 2])));
+    const forward = runs(
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`case-${i}`, (i % 3) / 2])),
+    );
     const backward = new Map([...forward].reverse());
     const candidate = new Map([...forward].map(([id, v]) => [id, Math.min(1, v + 0.1)]));
     const a = pairedComparison({ baseline: forward, candidate, rng: createRng(4) });
@@ -48,14 +50,32 @@ describe('pairedComparison', () => {
   });
 
   it('falls back to the sign-flip test when a binary metric was averaged over repeats', () => {
-    const result = pairedComparison({ baseline: runs({ a: 0.5, b: 1 }), candidate: runs({ a: 1, b: 1 }), binary: true, rng: createRng(2) });
+    const result = pairedComparison({
+      baseline: runs({ a: 0.5, b: 1 }),
+      candidate: runs({ a: 1, b: 1 }),
+      binary: true,
+      rng: createRng(2),
+    });
     expect(result.test).toBe('sign-flip');
   });
 
   it('reports nothing to compare when no case is shared, and rejects non-finite values', () => {
-    const empty = pairedComparison({ baseline: runs({ a: 1 }), candidate: runs({ b: 1 }), rng: createRng(1) });
-    expect(empty).toMatchObject({ n: 0, meanDiff: null, ci: null, pValue: null, onlyInBaseline: ['a'], onlyInCandidate: ['b'] });
-    expect(() => pairedComparison({ baseline: runs({ a: Number.NaN }), candidate: runs({ a: 1 }), rng: createRng(1) })).toThrow(RangeError);
+    const empty = pairedComparison({
+      baseline: runs({ a: 1 }),
+      candidate: runs({ b: 1 }),
+      rng: createRng(1),
+    });
+    expect(empty).toMatchObject({
+      n: 0,
+      meanDiff: null,
+      ci: null,
+      pValue: null,
+      onlyInBaseline: ['a'],
+      onlyInCandidate: ['b'],
+    });
+    expect(() =>
+      pairedComparison({ baseline: runs({ a: Number.NaN }), candidate: runs({ a: 1 }), rng: createRng(1) }),
+    ).toThrow(RangeError);
   });
 
   it('reuses a shared resampler when its size matches', () => {
@@ -86,7 +106,12 @@ describe('pairedComparison', () => {
       let flagged = 0;
       for (let sim = 0; sim < 200; sim++) {
         const { baseline, candidate } = simulate(rng, effect);
-        const result = pairedComparison({ baseline, candidate, resamples: 1000, rng: rng.fork(`sim-${sim}`) });
+        const result = pairedComparison({
+          baseline,
+          candidate,
+          resamples: 1000,
+          rng: rng.fork(`sim-${sim}`),
+        });
         if (result.pValue! < 0.05) flagged++;
       }
       return flagged / 200;

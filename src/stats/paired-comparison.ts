@@ -79,13 +79,30 @@ export function pairedComparison({
   const useMcNemar = binary && isZeroOne(base) && isZeroOne(cand);
   const test = useMcNemar ? 'mcnemar' : 'sign-flip';
   if (n === 0) {
-    return { n, meanBaseline: null, meanCandidate: null, meanDiff: null, sdDiff: null, ci: null, pValue: null, test, exact: true, onlyInBaseline, onlyInCandidate };
+    return {
+      n,
+      meanBaseline: null,
+      meanCandidate: null,
+      meanDiff: null,
+      sdDiff: null,
+      ci: null,
+      pValue: null,
+      test,
+      exact: true,
+      onlyInBaseline,
+      onlyInCandidate,
+    };
   }
   const meanDiff = mean(diff);
   // Separate streams, so the interval does not change with which test runs or how many flips it draws.
   const resampler =
-    sharedResampler?.n === n ? sharedResampler : createResampler({ n, resamples, rng: rng.fork('paired-bootstrap') });
-  const interval = n === 1 ? { low: meanDiff, high: meanDiff } : percentileInterval(resampler.meanReplicates(diff), confidence);
+    sharedResampler?.n === n
+      ? sharedResampler
+      : createResampler({ n, resamples, rng: rng.fork('paired-bootstrap') });
+  const interval =
+    n === 1
+      ? { low: meanDiff, high: meanDiff }
+      : percentileInterval(resampler.meanReplicates(diff), confidence);
   let pValue: number;
   let exact = true;
   if (useMcNemar) {

@@ -12,7 +12,10 @@ describe('createResampler', () => {
       return 0;
     });
     const again: number[][] = [];
-    createResampler({ n: 7, resamples: 50, rng: createRng(3) }).replicates((indices) => (again.push([...indices]), 0));
+    createResampler({ n: 7, resamples: 50, rng: createRng(3) }).replicates((indices) => {
+      again.push([...indices]);
+      return 0;
+    });
     expect(again).toEqual(seen);
     expect(new Set(seen.flat()).size).toBe(7);
   });
@@ -21,7 +24,9 @@ describe('createResampler', () => {
     const values = [0.1, 0.9, 0.4, 0.7, 0.2];
     const resampler = createResampler({ n: 5, resamples: 200, rng: createRng(11) });
     const fast = resampler.meanReplicates(values);
-    const general = resampler.replicates((indices) => indices.reduce((sum, i) => sum + values[i], 0) / indices.length);
+    const general = resampler.replicates(
+      (indices) => indices.reduce((sum, i) => sum + values[i], 0) / indices.length,
+    );
     fast.forEach((v, r) => expect(v).toBeCloseTo(general[r], 12));
   });
 
@@ -36,7 +41,10 @@ describe('createResampler', () => {
         return 0;
       });
       const fromCounts: number[][] = [];
-      resampler.countReplicates((counts) => (fromCounts.push([...counts]), 0));
+      resampler.countReplicates((counts) => {
+        fromCounts.push([...counts]);
+        return 0;
+      });
       expect(fromCounts).toEqual(fromIndices);
       expect(fromCounts.every((c) => c.reduce((a, b) => a + b, 0) === 9)).toBe(true);
     }
@@ -50,7 +58,9 @@ describe('createResampler', () => {
       const applicable = c[0] + c[1] + c[3];
       return applicable === 0 ? Number.NaN : (2 * c[0] + 4 * c[1] + 10 * c[3]) / applicable;
     });
-    means.forEach((m, r) => (Number.isNaN(expected[r]) ? expect(m).toBeNaN() : expect(m).toBeCloseTo(expected[r], 12)));
+    means.forEach((m, r) =>
+      Number.isNaN(expected[r]) ? expect(m).toBeNaN() : expect(m).toBeCloseTo(expected[r], 12),
+    );
   });
 
   it('skips NaN (not applicable) cases within each resample', () => {
@@ -61,14 +71,18 @@ describe('createResampler', () => {
       const drawn = [...indices].map((i) => values[i]).filter((v) => !Number.isNaN(v));
       return drawn.length ? drawn.reduce((a, b) => a + b, 0) / drawn.length : Number.NaN;
     });
-    fast.forEach((v, r) => (Number.isNaN(general[r]) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(general[r], 12)));
+    fast.forEach((v, r) =>
+      Number.isNaN(general[r]) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(general[r], 12),
+    );
     expect(resampler.meanCi(values)).toMatchObject({ estimate: 0.75, n: 4 });
   });
 
   it('regenerates identical draws when the matrix is too large to keep', () => {
     const values = Array.from({ length: 40 }, (_, i) => (i * 7) % 11);
     const kept = createResampler({ n: 40, resamples: 100, rng: createRng(9) }).meanCi(values);
-    const streamed = createResampler({ n: 40, resamples: 100, rng: createRng(9), maxStoredDraws: 10 }).meanCi(values);
+    const streamed = createResampler({ n: 40, resamples: 100, rng: createRng(9), maxStoredDraws: 10 }).meanCi(
+      values,
+    );
     expect(streamed).toEqual(kept);
   });
 

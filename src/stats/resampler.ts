@@ -126,8 +126,12 @@ export function createResampler({
     // NaN counts as 0 in the sums. A column with NaN divides by its applicable count instead of
     // n: the weighted sum of an extra 0/1 "applies" term, whose index `divisorTerm` holds (−1: n).
     const withNaN = columns.map(hasNaN);
-    const terms = columns.map((column, j) => (withNaN[j] ? column.map((x) => (x === x ? x : 0)) : column));
-    const divisorTerm = columns.map((column, j) => (withNaN[j] ? terms.push(column.map((x) => (x === x ? 1 : 0))) - 1 : -1));
+    const terms = columns.map((column, j) =>
+      withNaN[j] ? column.map((x) => (Number.isNaN(x) ? 0 : x)) : column,
+    );
+    const divisorTerm = columns.map((column, j) =>
+      withNaN[j] ? terms.push(column.map((x) => (Number.isNaN(x) ? 0 : 1))) - 1 : -1,
+    );
     const out = columns.map(() => new Float64Array(resamples));
     const sums = new Float64Array(terms.length);
     walkCounts((r, counts, offset) => {
@@ -140,7 +144,8 @@ export function createResampler({
     return out;
   };
 
-  const meanReplicates = (values: ArrayLike<number>): Float64Array => meanReplicatesMany([toFloat64(values, n)])[0];
+  const meanReplicates = (values: ArrayLike<number>): Float64Array =>
+    meanReplicatesMany([toFloat64(values, n)])[0];
 
   const replicates = (statistic: (indices: Uint32Array) => number): Float64Array => {
     const out = new Float64Array(resamples);
@@ -176,7 +181,7 @@ export function createResampler({
         let sum = 0;
         let count = 0;
         for (let i = 0; i < n; i++) {
-          if (v[i] === v[i]) {
+          if (!Number.isNaN(v[i])) {
             sum += v[i];
             count++;
           }
@@ -211,7 +216,13 @@ export function createResampler({
  * sums[t] = Σ_i counts[offset + i] · terms[t][i]. Four terms per pass over the counts: each
  * count is loaded once for four multiply-adds, about three times faster than one draw at a time.
  */
-function weightedSums(terms: readonly Float64Array[], counts: DrawCounts, offset: number, n: number, sums: Float64Array): void {
+function weightedSums(
+  terms: readonly Float64Array[],
+  counts: DrawCounts,
+  offset: number,
+  n: number,
+  sums: Float64Array,
+): void {
   let t = 0;
   for (; t + 4 <= terms.length; t += 4) {
     const a = terms[t];
@@ -262,6 +273,6 @@ function toFloat64(values: ArrayLike<number>, n: number): Float64Array {
 }
 
 function hasNaN(values: Float64Array): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) return true;
   return false;
 }

@@ -5,13 +5,21 @@ import { signFlipTest } from './sign-flip-test.js';
 describe('signFlipTest', () => {
   it('enumerates small sets exactly', () => {
     // [1, 2, 3]: only all-plus and all-minus reach |sum| = 6 → 2/8.
-    expect(signFlipTest({ differences: [1, 2, 3], rng: createRng(1) })).toEqual({ pValue: 0.25, exact: true, nonZero: 3 });
+    expect(signFlipTest({ differences: [1, 2, 3], rng: createRng(1) })).toEqual({
+      pValue: 0.25,
+      exact: true,
+      nonZero: 3,
+    });
     // [1, −2, 3, 4]: |sum| ≥ 6 when the negated subset sums to ≤ 2 or ≥ 8: 6 of 16 patterns.
     expect(signFlipTest({ differences: [1, -2, 3, 4], rng: createRng(1) }).pValue).toBe(0.375);
   });
   it('ignores zero differences and returns 1 when nothing changed', () => {
     expect(signFlipTest({ differences: [0, 1, -2, 0, 3, 4], rng: createRng(1) }).pValue).toBe(0.375);
-    expect(signFlipTest({ differences: [0, 0], rng: createRng(1) })).toEqual({ pValue: 1, exact: true, nonZero: 0 });
+    expect(signFlipTest({ differences: [0, 0], rng: createRng(1) })).toEqual({
+      pValue: 1,
+      exact: true,
+      nonZero: 0,
+    });
   });
   it('counts ties despite rounding', () => {
     expect(signFlipTest({ differences: [0.1, 0.2, -0.3], rng: createRng(1) }).pValue).toBe(1);

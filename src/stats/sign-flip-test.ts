@@ -22,7 +22,12 @@ export interface SignFlipTestResult {
 
 const TWO_POW_32 = 4294967296;
 
-export function signFlipTest({ differences, resamples = 2000, exactLimit = 20, rng }: SignFlipTestOptions): SignFlipTestResult {
+export function signFlipTest({
+  differences,
+  resamples = 2000,
+  exactLimit = 20,
+  rng,
+}: SignFlipTestOptions): SignFlipTestResult {
   const d: number[] = [];
   let observed = 0;
   let scale = 0;

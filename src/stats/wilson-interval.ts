@@ -18,7 +18,11 @@ export interface ProportionInterval {
 }
 
 /** Wilson (1927) score interval; null when there are no trials. */
-export function wilsonInterval({ successes, n, confidence = 0.95 }: WilsonIntervalOptions): ProportionInterval | null {
+export function wilsonInterval({
+  successes,
+  n,
+  confidence = 0.95,
+}: WilsonIntervalOptions): ProportionInterval | null {
   assertConfidence(confidence);
   if (!(n >= 0) || !(successes >= 0) || successes > n) {
     throw new RangeError(`need 0 ≤ successes ≤ n, got successes=${successes}, n=${n}`);

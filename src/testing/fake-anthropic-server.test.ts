@@ -14,7 +14,11 @@ async function start(options: FakeAnthropicServerOptions = {}): Promise<FakeAnth
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${url}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 const request = {
@@ -52,14 +56,22 @@ describe('startFakeAnthropicServer', () => {
   });
 
   it('fails with Anthropic error bodies: 429 rate_limit_error with retry-after, 529 overloaded_error', async () => {
-    const { url } = await start({ failures: [{ status: 429, retryAfter: '2' }, { status: 529, message: 'Overloaded' }] });
+    const { url } = await start({
+      failures: [
+        { status: 429, retryAfter: '2' },
+        { status: 529, message: 'Overloaded' },
+      ],
+    });
     const limited = await post(url, request);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
     expect((await limited.json()).error.type).toBe('rate_limit_error');
     const overloaded = await post(url, request);
     expect(overloaded.status).toBe(529);
-    expect(await overloaded.json()).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+    expect(await overloaded.json()).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
     expect((await post(url, request)).status).toBe(200);
   });
 });

@@ -55,7 +55,9 @@ const ERROR_TYPES: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-export async function startFakeAnthropicServer(options: FakeAnthropicServerOptions = {}): Promise<FakeAnthropicServer> {
+export async function startFakeAnthropicServer(
+  options: FakeAnthropicServerOptions = {},
+): Promise<FakeAnthropicServer> {
   const failures = [...(options.failures ?? [])];
   let counter = 0;
 
@@ -81,11 +83,13 @@ export async function startFakeAnthropicServer(options: FakeAnthropicServerOptio
     const reply: FakeMessageReply = typeof scripted === 'string' ? { content: scripted } : scripted;
     if (reply.body !== undefined || (reply.status !== undefined && reply.status >= 400)) {
       const status = reply.status ?? 200;
-      const errorBody = status >= 400 ? anthropicErrorBody(status, reply.content ?? `fake error ${status}`) : undefined;
+      const errorBody =
+        status >= 400 ? anthropicErrorBody(status, reply.content ?? `fake error ${status}`) : undefined;
       return { status, headers: reply.headers, body: reply.body ?? errorBody, delayMs: reply.delayMs };
     }
     const content = reply.content ?? '';
-    const usage = reply.usage === null || options.omitUsage ? undefined : (reply.usage ?? estimateUsage(body, content));
+    const usage =
+      reply.usage === null || options.omitUsage ? undefined : (reply.usage ?? estimateUsage(body, content));
     return {
       status: reply.status ?? 200,
       headers: { 'request-id': `req_fake${n}`, ...reply.headers },
@@ -116,7 +120,9 @@ export function anthropicErrorBody(status: number, message: string): unknown {
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
-  return content.map((block: { text?: unknown }) => (typeof block?.text === 'string' ? block.text : '')).join('');
+  return content
+    .map((block: { text?: unknown }) => (typeof block?.text === 'string' ? block.text : ''))
+    .join('');
 }
 
 function defaultReply(body: MessagesBody): string {

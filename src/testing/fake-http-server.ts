@@ -46,7 +46,12 @@ export async function startFakeHttpServer(options: FakeHttpServerOptions): Promi
   const pending = new Set<NodeJS.Timeout>();
 
   const respond = (res: ServerResponse, reply: FakeHttpResponse): void => {
-    const payload = typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body);
+    const payload =
+      typeof reply.body === 'string'
+        ? reply.body
+        : reply.body === undefined
+          ? ''
+          : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(payload),

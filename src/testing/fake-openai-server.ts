@@ -64,7 +64,9 @@ interface EmbeddingsBody {
   encoding_format?: 'float' | 'base64';
 }
 
-export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
+export async function startFakeOpenAIServer(
+  options: FakeOpenAIServerOptions = {},
+): Promise<FakeOpenAIServer> {
   const failures = [...(options.failures ?? [])];
   const created = options.created ?? 1_767_225_600;
   const dimension = options.embeddingDimension ?? 8;
@@ -86,7 +88,10 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     } else if (request.method === 'POST' && path === '/v1/embeddings') {
       response = embeddings(request.body as EmbeddingsBody);
     } else {
-      response = { status: 404, body: openAIErrorBody(404, `Unknown request URL: ${request.method} ${path}`) };
+      response = {
+        status: 404,
+        body: openAIErrorBody(404, `Unknown request URL: ${request.method} ${path}`),
+      };
     }
     response.delayMs = (response.delayMs ?? 0) + extraDelay;
     return response;
@@ -97,11 +102,13 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     const reply: FakeChatReply = typeof scripted === 'string' ? { content: scripted } : scripted;
     if (reply.body !== undefined || (reply.status !== undefined && reply.status >= 400)) {
       const status = reply.status ?? 200;
-      const errorBody = status >= 400 ? openAIErrorBody(status, reply.content ?? `fake error ${status}`) : undefined;
+      const errorBody =
+        status >= 400 ? openAIErrorBody(status, reply.content ?? `fake error ${status}`) : undefined;
       return { status, headers: reply.headers, body: reply.body ?? errorBody, delayMs: reply.delayMs };
     }
     const content = reply.content ?? '';
-    const usage = reply.usage === null || options.omitUsage ? undefined : (reply.usage ?? estimateUsage(body, content));
+    const usage =
+      reply.usage === null || options.omitUsage ? undefined : (reply.usage ?? estimateUsage(body, content));
     return {
       status: reply.status ?? 200,
       headers: reply.headers,
@@ -116,7 +123,9 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
           {
             index: 0,
             message: { role: 'assistant', content, refusal: null, annotations: [] },
-            logprobs: body.logprobs ? { content: reply.logprobs ?? madeUpLogprobs(content, body.top_logprobs ?? 0), refusal: null } : null,
+            logprobs: body.logprobs
+              ? { content: reply.logprobs ?? madeUpLogprobs(content, body.top_logprobs ?? 0), refusal: null }
+              : null,
             finish_reason: reply.finishReason ?? 'stop',
           },
         ],
@@ -153,12 +162,17 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
 /** OpenAI's error envelope: `{ error: { message, type, param, code } }`. */
 export function openAIErrorBody(status: number, message: string): unknown {
   const [type, code] =
-    status === 401 ? ['invalid_request_error', 'invalid_api_key']
-    : status === 403 ? ['permission_error', null]
-    : status === 404 ? ['invalid_request_error', 'not_found']
-    : status === 429 ? ['requests', 'rate_limit_exceeded']
-    : status >= 500 ? ['server_error', null]
-    : ['invalid_request_error', null];
+    status === 401
+      ? ['invalid_request_error', 'invalid_api_key']
+      : status === 403
+        ? ['permission_error', null]
+        : status === 404
+          ? ['invalid_request_error', 'not_found']
+          : status === 429
+            ? ['requests', 'rate_limit_exceeded']
+            : status >= 500
+              ? ['server_error', null]
+              : ['invalid_request_error', null];
   return { error: { message, type, param: null, code } };
 }
 
@@ -176,7 +190,10 @@ function roughTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-function estimateUsage(body: ChatBody, content: string): { prompt_tokens: number; completion_tokens: number } {
+function estimateUsage(
+  body: ChatBody,
+  content: string,
+): { prompt_tokens: number; completion_tokens: number } {
   let prompt = 3;
   for (const message of body.messages ?? []) {
     prompt += 3 + (typeof message.content === 'string' ? roughTokens(message.content) : 0);
@@ -189,7 +206,8 @@ function madeUpLogprobs(content: string, top: number): FakeTokenLogprob[] {
   return tokens.map((token) => {
     const logprob = Math.log(0.9);
     const alternatives = [{ token, logprob }];
-    for (let i = 1; i < top; i++) alternatives.push({ token: `${token.trim()}_alt${i}`, logprob: Math.log(0.1 / 2 ** i) });
+    for (let i = 1; i < top; i++)
+      alternatives.push({ token: `${token.trim()}_alt${i}`, logprob: Math.log(0.1 / 2 ** i) });
     return {
       token,
       logprob,

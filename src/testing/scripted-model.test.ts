@@ -5,8 +5,17 @@ const ask = { messages: [{ role: 'user' as const, content: 'q' }] };
 
 describe('createScriptedModel', () => {
   it('answers in order, records calls and repeats the script by default', async () => {
-    const model = createScriptedModel(['a', { text: 'b', confidence: 0.9 }, (req, call) => `${req.messages[0].content}${call}`]);
-    expect(model).toMatchObject({ id: 'scripted/model', provider: 'scripted', model: 'model', cacheable: true });
+    const model = createScriptedModel([
+      'a',
+      { text: 'b', confidence: 0.9 },
+      (req, call) => `${req.messages[0].content}${call}`,
+    ]);
+    expect(model).toMatchObject({
+      id: 'scripted/model',
+      provider: 'scripted',
+      model: 'model',
+      cacheable: true,
+    });
     expect(await model.generate(ask)).toEqual({ text: 'a' });
     expect(await model.generate(ask)).toEqual({ text: 'b', confidence: 0.9 });
     expect(await model.generate(ask)).toEqual({ text: 'q2' });

@@ -21,7 +21,10 @@ export interface ScriptedModel extends LanguageModel {
   readonly calls: GenerateRequest[];
 }
 
-export function createScriptedModel(answers: readonly ScriptedAnswer[], options: ScriptedModelOptions = {}): ScriptedModel {
+export function createScriptedModel(
+  answers: readonly ScriptedAnswer[],
+  options: ScriptedModelOptions = {},
+): ScriptedModel {
   if (answers.length === 0) throw new TypeError('createScriptedModel needs at least one answer');
   const id = options.id ?? 'scripted/model';
   const calls: GenerateRequest[] = [];

@@ -10,7 +10,12 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     // Stem the parts of hyphen/apostrophe compounds separately ("sign-in" → "sign-in").
-    s = word.includes('-') ? word.split('-').map((p) => stemmer(p)).join('-') : stemmer(word);
+    s = word.includes('-')
+      ? word
+          .split('-')
+          .map((p) => stemmer(p))
+          .join('-')
+      : stemmer(word);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;

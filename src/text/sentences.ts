@@ -2,7 +2,31 @@
 // when followed by whitespace and an upper-case letter, digit, quote or bracket; keeps
 // decimals (4.99), common abbreviations (e.g., i.e., Dr.) and citation markers intact.
 
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'dr', 'mr', 'mrs', 'ms', 'inc', 'no', 'approx', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'inc',
+  'no',
+  'approx',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
@@ -11,7 +35,7 @@ export function splitSentences(text: string): string[] {
     const trimmedLine = line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
     if (!trimmedLine) continue;
     let start = 0;
-    const boundary = /[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s+(?=[\p{Lu}\p{N}"'(\[])/gu;
+    const boundary = /[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s+(?=[\p{Lu}\p{N}"'([])/gu;
     let match: RegExpExecArray | null;
     while ((match = boundary.exec(trimmedLine)) !== null) {
       const end = match.index + match[0].length;

@@ -53,7 +53,8 @@ function createTiktokenTokenizer(encoding: Tiktoken, name: TokenizerEncoding): T
     name,
     encode: (text) => encoding.encode_ordinary(text),
     count: (text) => (text.length === 0 ? 0 : encoding.encode_ordinary(text).length),
-    decode: (tokens) => decoder.decode(encoding.decode(tokens instanceof Uint32Array ? tokens : Uint32Array.from(tokens))),
+    decode: (tokens) =>
+      decoder.decode(encoding.decode(tokens instanceof Uint32Array ? tokens : Uint32Array.from(tokens))),
     tokenByteLength: (token) => {
       if (token >= byteLengths.length) return encoding.decode_single_token_bytes(token).length;
       let n = byteLengths[token];

@@ -22,24 +22,66 @@ Question: {{question}}
 `;
 
 const CORPUS: Record<string, string> = {
-  'billing/refunds.md': '# Refunds\n\nAnnual plans can be refunded in full within 14 days of purchase. Monthly plans are not refunded for partial months.\n',
-  'billing/prices.md': '# Prices\n\nThe Pro plan costs 8 dollars per user per month. Annual billing saves 20 percent.\n',
-  'sync/limits.md': '# Sync limits\n\nThe maximum file size for sync is 50 GB. File names cannot end with a space.\n',
+  'billing/refunds.md':
+    '# Refunds\n\nAnnual plans can be refunded in full within 14 days of purchase. Monthly plans are not refunded for partial months.\n',
+  'billing/prices.md':
+    '# Prices\n\nThe Pro plan costs 8 dollars per user per month. Annual billing saves 20 percent.\n',
+  'sync/limits.md':
+    '# Sync limits\n\nThe maximum file size for sync is 50 GB. File names cannot end with a space.\n',
 };
 
 const QA_CASES = [
-  { id: 'q1', question: 'Can annual plans be refunded?', reference: 'Annual plans can be refunded in full within 14 days of purchase.', relevant_docs: ['billing/refunds.md'], tags: ['billing'] },
-  { id: 'q2', question: 'How much does the Pro plan cost?', reference: 'The Pro plan costs 8 dollars per user per month.', relevant_docs: ['billing/prices.md'], tags: ['billing'] },
-  { id: 'q3', question: 'What is the maximum file size for sync?', reference: 'The maximum file size for sync is 50 GB.', relevant_docs: ['sync/limits.md'], tags: ['sync'] },
-  { id: 'q4', question: 'How much does annual billing save?', reference: 'Annual billing saves 20 percent.', relevant_docs: ['billing/prices.md'], tags: ['billing'] },
-  { id: 'q5', question: 'Can file names end with a space?', reference: 'File names cannot end with a space.', relevant_docs: ['sync/limits.md'], tags: ['sync'] },
-  { id: 'q6', question: 'Are monthly plans refunded for partial months?', reference: 'Monthly plans are not refunded for partial months.', relevant_docs: ['billing/refunds.md'], tags: ['billing'] },
+  {
+    id: 'q1',
+    question: 'Can annual plans be refunded?',
+    reference: 'Annual plans can be refunded in full within 14 days of purchase.',
+    relevant_docs: ['billing/refunds.md'],
+    tags: ['billing'],
+  },
+  {
+    id: 'q2',
+    question: 'How much does the Pro plan cost?',
+    reference: 'The Pro plan costs 8 dollars per user per month.',
+    relevant_docs: ['billing/prices.md'],
+    tags: ['billing'],
+  },
+  {
+    id: 'q3',
+    question: 'What is the maximum file size for sync?',
+    reference: 'The maximum file size for sync is 50 GB.',
+    relevant_docs: ['sync/limits.md'],
+    tags: ['sync'],
+  },
+  {
+    id: 'q4',
+    question: 'How much does annual billing save?',
+    reference: 'Annual billing saves 20 percent.',
+    relevant_docs: ['billing/prices.md'],
+    tags: ['billing'],
+  },
+  {
+    id: 'q5',
+    question: 'Can file names end with a space?',
+    reference: 'File names cannot end with a space.',
+    relevant_docs: ['sync/limits.md'],
+    tags: ['sync'],
+  },
+  {
+    id: 'q6',
+    question: 'Are monthly plans refunded for partial months?',
+    reference: 'Monthly plans are not refunded for partial months.',
+    relevant_docs: ['billing/refunds.md'],
+    tags: ['billing'],
+  },
 ];
 
 export async function createFixtureProject(options: FixtureOptions = {}): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'evalgate-cli-'));
   const providers = ['  - id: local/extractive'];
-  if (options.openaiUrl) providers.push(`  - id: openai/gpt-4o-mini\n    base_url: ${options.openaiUrl}\n    max_retries: 1\n    timeout_ms: 5000`);
+  if (options.openaiUrl)
+    providers.push(
+      `  - id: openai/gpt-4o-mini\n    base_url: ${options.openaiUrl}\n    max_retries: 1\n    timeout_ms: 5000`,
+    );
   const config = `name: fixture
 seed: 7
 concurrency: 4
@@ -61,7 +103,7 @@ ${options.extraConfig ?? ''}`;
   const files: Record<string, string> = {
     'eval/evalgate.yaml': config,
     'prompts/answer/v1.md': options.prompt ?? GOOD_PROMPT,
-    'test_cases/qa.jsonl': QA_CASES.map((c) => JSON.stringify(c)).join('\n') + '\n',
+    'test_cases/qa.jsonl': `${QA_CASES.map((c) => JSON.stringify(c)).join('\n')}\n`,
   };
   for (const [name, text] of Object.entries(CORPUS)) files[path.join('rag/corpus', name)] = text;
   for (const [name, text] of Object.entries(files)) {

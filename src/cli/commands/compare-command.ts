@@ -6,12 +6,28 @@ import { readResults } from '../../run/read-run.js';
 import { renderComparisonTable } from '../../reporters/comparison-table.js';
 import { findRun, loadProject } from './load-project.js';
 
-export async function compareCommand(runA: string, runB: string, options: { config: string }): Promise<number> {
+export async function compareCommand(
+  runA: string,
+  runB: string,
+  options: { config: string },
+): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const [dirA, dirB] = await Promise.all([findRun(reportsDir, runA), findRun(reportsDir, runB)]);
   const [a, b] = await Promise.all([readResults(dirA), readResults(dirB)]);
   const gate = loaded.config.gate;
-  const comparisons = compareRuns({ baseline: perCaseTable(a), candidate: perCaseTable(b), gatedMetrics: Object.keys(gate.max_drop), confidence: gate.confidence, resamples: gate.resamples, seed: loaded.config.seed });
-  process.stdout.write(renderComparisonTable(comparisons, { confidence: gate.confidence, color: process.stdout.isTTY === true }) + '\n');
+  const comparisons = compareRuns({
+    baseline: perCaseTable(a),
+    candidate: perCaseTable(b),
+    gatedMetrics: Object.keys(gate.max_drop),
+    confidence: gate.confidence,
+    resamples: gate.resamples,
+    seed: loaded.config.seed,
+  });
+  process.stdout.write(
+    `${renderComparisonTable(comparisons, {
+      confidence: gate.confidence,
+      color: process.stdout.isTTY === true,
+    })}\n`,
+  );
   return 0;
 }

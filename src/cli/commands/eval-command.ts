@@ -21,7 +21,10 @@ export interface EvalCommandOptions {
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
-  const progress = createProgressLine({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
+  const progress = createProgressLine({
+    stream: process.stderr,
+    enabled: !options.quiet && process.stderr.isTTY === true,
+  });
   const outcome = await evaluate({
     configPath: options.config,
     env: process.env,
@@ -33,14 +36,25 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     hypothesis: options.hypothesis,
     reportsDir: options.out,
     onProgress: progress.update,
-    onNote: (line) => { if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`); },
+    onNote: (line) => {
+      if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
+    },
   });
   progress.done();
   const { record, results, runDir, reportsDir } = outcome;
   const experimentLog = options.experimentLog ? outcome.experimentLog : null;
-  const written = await writeReports({ record, results, runDir, reportsDir, experimentLog, githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined });
-  process.stdout.write(renderConsoleSummary(record, { color: process.stdout.isTTY === true }) + '\n');
-  process.stdout.write(`report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}\n`);
+  const written = await writeReports({
+    record,
+    results,
+    runDir,
+    reportsDir,
+    experimentLog,
+    githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+  });
+  process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
+  process.stdout.write(
+    `report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}\n`,
+  );
   if (record.gate.status === 'error') return 3;
   if (options.gate && record.gate.status === 'fail') return 1;
   return 0;

@@ -7,7 +7,10 @@ import { writeFileAtomic } from '../../run/run-folder.js';
 import { renderTrecQrels, renderTrecRun } from '../../reporters/trec-export.js';
 import { findRun, loadProject } from './load-project.js';
 
-export async function exportTrecCommand(run: string | undefined, options: { config: string; out?: string }): Promise<number> {
+export async function exportTrecCommand(
+  run: string | undefined,
+  options: { config: string; out?: string },
+): Promise<number> {
   const { reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
   const results = await readResults(runDir);
@@ -16,6 +19,8 @@ export async function exportTrecCommand(run: string | undefined, options: { conf
   const runText = renderTrecRun(results, path.basename(runDir));
   await writeFileAtomic(runFile, runText);
   await writeFileAtomic(qrelsFile, renderTrecQrels(results));
-  process.stdout.write(`trec run: ${path.relative(process.cwd(), runFile)}  qrels: ${path.relative(process.cwd(), qrelsFile)}\n`);
+  process.stdout.write(
+    `trec run: ${path.relative(process.cwd(), runFile)}  qrels: ${path.relative(process.cwd(), qrelsFile)}\n`,
+  );
   return 0;
 }

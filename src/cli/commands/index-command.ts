@@ -7,7 +7,13 @@ import { loadProject } from './load-project.js';
 export async function indexCommand(options: { config: string }): Promise<number> {
   const { loaded } = await loadProject(options.config);
   const rag = loaded.config.rag;
-  if (!rag) throw new InputError({ code: 'NO_RAG', file: options.config, field: 'rag', message: 'the config has no "rag" section' });
+  if (!rag)
+    throw new InputError({
+      code: 'NO_RAG',
+      file: options.config,
+      field: 'rag',
+      message: 'the config has no "rag" section',
+    });
   const started = performance.now();
   const tty = process.stderr.isTTY === true;
   const runtime = await createRagRuntime({
@@ -23,6 +29,8 @@ export async function indexCommand(options: { config: string }): Promise<number>
   });
   if (tty) process.stderr.write('\r\x1b[2K');
   const d = runtime.describe;
-  process.stdout.write(`index: ${runtime.chunkCount} chunks, ${d.embedder}, ${d.vectorStore} store, corpus ${runtime.corpusHash.slice(0, 12)}, ${Math.round(performance.now() - started)} ms\n`);
+  process.stdout.write(
+    `index: ${runtime.chunkCount} chunks, ${d.embedder}, ${d.vectorStore} store, corpus ${runtime.corpusHash.slice(0, 12)}, ${Math.round(performance.now() - started)} ms\n`,
+  );
   return 0;
 }

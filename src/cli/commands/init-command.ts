@@ -32,7 +32,11 @@ export async function initCommand(dir: string, options: { force?: boolean }): Pr
   if (!options.force) {
     for (const file of files) {
       if (await exists(path.join(target, file))) {
-        throw new InputError({ code: 'INIT_EXISTS', file: path.join(dir, file), message: 'already exists (use --force to overwrite)' });
+        throw new InputError({
+          code: 'INIT_EXISTS',
+          file: path.join(dir, file),
+          message: 'already exists (use --force to overwrite)',
+        });
       }
     }
   }
@@ -40,6 +44,8 @@ export async function initCommand(dir: string, options: { force?: boolean }): Pr
     await mkdir(path.dirname(path.join(target, file)), { recursive: true });
     await cp(path.join(TEMPLATE_DIR, file), path.join(target, file));
   }
-  process.stdout.write(`created ${files.length} files in ${path.relative(process.cwd(), target) || '.'}:\n${files.map((f) => `  ${f}`).join('\n')}\nnext: npx evalgate eval\n`);
+  process.stdout.write(
+    `created ${files.length} files in ${path.relative(process.cwd(), target) || '.'}:\n${files.map((f) => `  ${f}`).join('\n')}\nnext: npx evalgate eval\n`,
+  );
   return 0;
 }

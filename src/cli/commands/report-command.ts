@@ -12,7 +12,9 @@ export async function reportCommand(run: string | undefined, options: { config: 
   const record = await readRunRecord(runDir);
   const results = await readResults(runDir);
   const written = await writeReports({ record, results, runDir, reportsDir, experimentLog: null });
-  process.stdout.write(renderConsoleSummary(record, { color: process.stdout.isTTY === true }) + '\n');
-  process.stdout.write(`report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`);
+  process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
+  process.stdout.write(
+    `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`,
+  );
   return 0;
 }

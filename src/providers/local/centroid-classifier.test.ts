@@ -12,7 +12,10 @@ const LABELS = ['billing', 'technical'];
 
 describe('classifyCentroid', () => {
   it('picks the label whose examples share the most weighted terms, with probabilities summing to 1', () => {
-    const result = classifyCentroid(trainCentroids(EXAMPLES, LABELS), 'I was charged twice, please refund one charge');
+    const result = classifyCentroid(
+      trainCentroids(EXAMPLES, LABELS),
+      'I was charged twice, please refund one charge',
+    );
     expect(result.label).toBe('billing');
     expect(result.confidence).toBeGreaterThan(0.5);
     expect(result.probabilities.billing + result.probabilities.technical).toBeCloseTo(1, 5);
@@ -25,7 +28,11 @@ describe('classifyCentroid', () => {
   });
 
   it('is uniform and picks the first label when no term is known', () => {
-    expect(classifyCentroid(trainCentroids(EXAMPLES, ['technical', 'billing']), 'hello there')).toEqual({ label: 'technical', confidence: 0.5, probabilities: { technical: 0.5, billing: 0.5 } });
+    expect(classifyCentroid(trainCentroids(EXAMPLES, ['technical', 'billing']), 'hello there')).toEqual({
+      label: 'technical',
+      confidence: 0.5,
+      probabilities: { technical: 0.5, billing: 0.5 },
+    });
   });
 
   it('fits its softmax scale on the examples, leave-one-out, and falls back without enough of them', () => {
@@ -33,7 +40,10 @@ describe('classifyCentroid', () => {
     // of a label's probability is its cosine minus a constant, and a softmax only sees score
     // differences, so fitting those log-probabilities must give the model's own scale.
     const heldOut = EXAMPLES.map((example, i) => {
-      const others = trainCentroids(EXAMPLES.filter((_, j) => j !== i), LABELS);
+      const others = trainCentroids(
+        EXAMPLES.filter((_, j) => j !== i),
+        LABELS,
+      );
       const probabilities = classifyCentroid({ ...others, scale: 1 }, example.input).probabilities;
       return { scores: LABELS.map((l) => Math.log(probabilities[l])), truth: LABELS.indexOf(example.output) };
     });

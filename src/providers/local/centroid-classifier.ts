@@ -22,7 +22,10 @@ export interface CentroidModel {
  */
 export const FALLBACK_SOFTMAX_SCALE = 10;
 
-export function trainCentroids(examples: readonly FewShotExample[], labels: readonly string[]): CentroidModel {
+export function trainCentroids(
+  examples: readonly FewShotExample[],
+  labels: readonly string[],
+): CentroidModel {
   const model = fitCentroids(examples, labels);
   return { ...model, scale: heldOutScale(examples, labels) ?? FALLBACK_SOFTMAX_SCALE };
 }
@@ -45,7 +48,10 @@ function heldOutScale(examples: readonly FewShotExample[], labels: readonly stri
   return fitSoftmaxScale(heldOut);
 }
 
-function fitCentroids(examples: readonly FewShotExample[], labels: readonly string[]): Omit<CentroidModel, 'scale'> {
+function fitCentroids(
+  examples: readonly FewShotExample[],
+  labels: readonly string[],
+): Omit<CentroidModel, 'scale'> {
   const docs = examples.map((e) => ({ label: e.output.trim(), features: termFeatures(e.input) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of new Set(d.features)) df.set(f, (df.get(f) ?? 0) + 1);
@@ -69,7 +75,10 @@ function cosines(model: Omit<CentroidModel, 'scale'>, input: string): number[] {
 }
 
 export function classifyCentroid(model: CentroidModel, input: string): Classification {
-  return labelPosterior(model.labels, cosines(model, input).map((c) => model.scale * c));
+  return labelPosterior(
+    model.labels,
+    cosines(model, input).map((c) => model.scale * c),
+  );
 }
 
 function weigh(feats: string[], idf: Map<string, number>): Map<string, number> {

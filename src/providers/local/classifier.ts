@@ -12,4 +12,7 @@ export interface Classification {
 
 export type FewShotClassifier = (input: string) => Classification;
 
-export type TrainClassifier = (examples: readonly FewShotExample[], labels: readonly string[]) => FewShotClassifier;
+export type TrainClassifier = (
+  examples: readonly FewShotExample[],
+  labels: readonly string[],
+) => FewShotClassifier;

@@ -21,7 +21,12 @@ interface Candidate {
   score: number;
 }
 
-export function answerFromContext(options: { question: string; passages: ContextPassage[]; minCoverage: number; maxSentences?: number }): ExtractiveAnswer {
+export function answerFromContext(options: {
+  question: string;
+  passages: ContextPassage[];
+  minCoverage: number;
+  maxSentences?: number;
+}): ExtractiveAnswer {
   const questionTerms = [...new Set(contentTerms(options.question))];
   const candidates = collectSentences(options.passages);
   if (questionTerms.length === 0 || candidates.length === 0) return { text: DECLINE_ANSWER, confidence: 0.5 };
@@ -39,7 +44,9 @@ export function answerFromContext(options: { question: string; passages: Context
     // A small prior for higher-ranked passages and earlier sentences breaks near-ties.
     c.score = covered / totalWeight + 0.03 / (c.passageRank + 1) + 0.01 / (c.position + 1);
   }
-  const ranked = candidates.slice().sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.position - b.position);
+  const ranked = candidates
+    .slice()
+    .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.position - b.position);
   const best = ranked[0];
   const coverage = Math.min(1, best.score);
   if (coverage < options.minCoverage) return { text: DECLINE_ANSWER, confidence: round(1 - coverage) };
@@ -47,7 +54,8 @@ export function answerFromContext(options: { question: string; passages: Context
   const picked = [best];
   const next = candidates.find((c) => c.passageId === best.passageId && c.position === best.position + 1);
   // Procedural answers often continue in the next sentence; include it when it is on topic.
-  if ((options.maxSentences ?? 2) > 1 && next && next.score >= 0.5 * best.score && next.text.length < 400) picked.push(next);
+  if ((options.maxSentences ?? 2) > 1 && next && next.score >= 0.5 * best.score && next.text.length < 400)
+    picked.push(next);
   const text = picked.map((c) => `${c.text} [${c.passageId}]`).join(' ');
   return { text, confidence: round(coverage) };
 }
@@ -58,7 +66,10 @@ function collectSentences(passages: ContextPassage[]): Candidate[] {
     let position = 0;
     for (const raw of splitSentences(passage.text)) {
       if (/^#{1,6}\s/.test(raw)) continue; // headings are labels, not answers
-      const text = raw.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+      const text = raw
+        .replace(/\*\*|__|`/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       const terms = new Set(contentTerms(text));
       if (terms.size < 2) continue;
       out.push({ text, passageId: passage.id, passageRank: rank, position: position++, terms, score: 0 });

@@ -17,6 +17,9 @@ describe('fitSoftmaxScale', () => {
   });
 
   it('computes the NLL of a uniform prediction as log(number of labels)', () => {
-    expect(meanNegativeLogLikelihood([{ scores: [0.2, 0.2, 0.2], truth: 1 }], 7)).toBeCloseTo(Math.log(3), 12);
+    expect(meanNegativeLogLikelihood([{ scores: [0.2, 0.2, 0.2], truth: 1 }], 7)).toBeCloseTo(
+      Math.log(3),
+      12,
+    );
   });
 });

@@ -13,7 +13,10 @@ export interface HeldOutScores {
 export const SCALE_GRID: readonly number[] = Array.from({ length: 160 }, (_, i) => (i + 1) * 0.25);
 
 /** The grid scale with the smallest held-out NLL; the first of equals, so the result is stable. */
-export function fitSoftmaxScale(heldOut: readonly HeldOutScores[], grid: readonly number[] = SCALE_GRID): number | null {
+export function fitSoftmaxScale(
+  heldOut: readonly HeldOutScores[],
+  grid: readonly number[] = SCALE_GRID,
+): number | null {
   if (heldOut.length === 0 || grid.length === 0) return null;
   let best: number | null = null;
   let bestLoss = Number.POSITIVE_INFINITY;

@@ -9,14 +9,21 @@ const FEW_SHOT = [
 ];
 
 function classifyRequest(question: string): GenerateRequest {
-  return { messages: [{ role: 'user', content: question }], inputs: { task: 'classify', question, labels: ['billing', 'technical'], fewShot: FEW_SHOT } };
+  return {
+    messages: [{ role: 'user', content: question }],
+    inputs: { task: 'classify', question, labels: ['billing', 'technical'], fewShot: FEW_SHOT },
+  };
 }
 
 describe('local/extractive classification', () => {
   it('uses the nearest-centroid classifier by default', async () => {
     const result = await createLocalExtractiveModel().generate(classifyRequest('hello'));
     // No known term: the centroid softmax is uniform (Naive Bayes would give the 2/3 prior).
-    expect(result).toMatchObject({ text: 'billing', confidence: 0.5, labelProbabilities: { billing: 0.5, technical: 0.5 } });
+    expect(result).toMatchObject({
+      text: 'billing',
+      confidence: 0.5,
+      labelProbabilities: { billing: 0.5, technical: 0.5 },
+    });
   });
 
   it('uses multinomial Naive Bayes on the request few-shot examples when asked', async () => {

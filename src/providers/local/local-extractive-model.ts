@@ -4,7 +4,11 @@
 import type { GenerateRequest, GenerateResult, LanguageModel, FewShotExample } from '../language-model.js';
 import { answerFromContext } from './extractive-answerer.js';
 import type { FewShotClassifier } from './classifier.js';
-import { DEFAULT_CLASSIFIER, FEW_SHOT_CLASSIFIERS, type FewShotClassifierName } from './classifier-registry.js';
+import {
+  DEFAULT_CLASSIFIER,
+  FEW_SHOT_CLASSIFIERS,
+  type FewShotClassifierName,
+} from './classifier-registry.js';
 import { pickOption } from './option-picker.js';
 
 export interface LocalExtractiveOptions {
@@ -47,11 +51,20 @@ export function createLocalExtractiveModel(options: LocalExtractiveOptions = {})
       labelProbabilities = result.probabilities;
     } else if (inputs.task === 'mcq') {
       const choices = inputs.options ?? [];
-      const picked = pickOption({ context: inputs.context?.map((p) => p.text).join('\n') ?? '', question: inputs.question ?? '', choices });
+      const picked = pickOption({
+        context: inputs.context?.map((p) => p.text).join('\n') ?? '',
+        question: inputs.question ?? '',
+        choices,
+      });
       text = choices[picked.index] ?? '';
       confidence = picked.confidence;
     } else {
-      const answer = answerFromContext({ question: inputs.question ?? '', passages: inputs.context ?? [], minCoverage, maxSentences: options.maxSentences });
+      const answer = answerFromContext({
+        question: inputs.question ?? '',
+        passages: inputs.context ?? [],
+        minCoverage,
+        maxSentences: options.maxSentences,
+      });
       text = answer.text;
       confidence = answer.confidence;
     }
@@ -65,7 +78,11 @@ export function createLocalExtractiveModel(options: LocalExtractiveOptions = {})
     }
     const count = options.countTokens;
     const usage = count
-      ? { inputTokens: request.messages.reduce((n, m) => n + count(m.content), 0), outputTokens: count(text), estimated: true }
+      ? {
+          inputTokens: request.messages.reduce((n, m) => n + count(m.content), 0),
+          outputTokens: count(text),
+          estimated: true,
+        }
       : undefined;
     return { text, confidence, labelProbabilities, usage, finishReason, model: 'extractive' };
   };

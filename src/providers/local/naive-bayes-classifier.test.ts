@@ -41,7 +41,11 @@ describe('classifyNaiveBayes', () => {
 
   it('falls back to the priors when every word is unseen', () => {
     const result = classifyNaiveBayes(trainNaiveBayes(EXAMPLES, LABELS), 'password reset link expired');
-    expect(result).toEqual({ label: 'billing', confidence: 0.666667, probabilities: { billing: 0.666667, technical: 0.333333 } });
+    expect(result).toEqual({
+      label: 'billing',
+      confidence: 0.666667,
+      probabilities: { billing: 0.666667, technical: 0.333333 },
+    });
   });
 
   it('gives a label with no examples probability 0 and leaves the others unchanged', () => {
@@ -58,7 +62,9 @@ describe('classifyNaiveBayes', () => {
     const expected = { label: 'general', confidence: 0.5, probabilities: { general: 0.5, escalate: 0.5 } };
     expect(classifyNaiveBayes(trainNaiveBayes([], ['general', 'escalate']), 'refund')).toEqual(expected);
     // Outputs that are not among the labels are ignored, not learned.
-    expect(classifyNaiveBayes(trainNaiveBayes(EXAMPLES, ['general', 'escalate']), 'refund')).toEqual(expected);
+    expect(classifyNaiveBayes(trainNaiveBayes(EXAMPLES, ['general', 'escalate']), 'refund')).toEqual(
+      expected,
+    );
   });
 
   it('breaks an exact tie by label order, whatever the example order', () => {
@@ -69,8 +75,12 @@ describe('classifyNaiveBayes', () => {
       { input: 'crash', output: 'technical' },
     ];
     for (const ordered of [examples, [...examples].reverse()]) {
-      expect(classifyNaiveBayes(trainNaiveBayes(ordered, ['billing', 'technical']), 'invoice crash')).toEqual({ label: 'billing', confidence: 0.5, probabilities: { billing: 0.5, technical: 0.5 } });
-      expect(classifyNaiveBayes(trainNaiveBayes(ordered, ['technical', 'billing']), 'invoice crash').label).toBe('technical');
+      expect(classifyNaiveBayes(trainNaiveBayes(ordered, ['billing', 'technical']), 'invoice crash')).toEqual(
+        { label: 'billing', confidence: 0.5, probabilities: { billing: 0.5, technical: 0.5 } },
+      );
+      expect(
+        classifyNaiveBayes(trainNaiveBayes(ordered, ['technical', 'billing']), 'invoice crash').label,
+      ).toBe('technical');
     }
   });
 
@@ -82,7 +92,13 @@ describe('classifyNaiveBayes', () => {
   });
 
   it('trims example outputs before matching them to labels', () => {
-    const model = trainNaiveBayes([{ input: 'refund', output: ' billing\n' }, { input: 'crash', output: 'technical' }], LABELS);
+    const model = trainNaiveBayes(
+      [
+        { input: 'refund', output: ' billing\n' },
+        { input: 'crash', output: 'technical' },
+      ],
+      LABELS,
+    );
     expect(model.documents).toEqual([1, 1]);
   });
 });

@@ -21,7 +21,10 @@ export interface NaiveBayesModel {
   counts: Map<string, number>[];
 }
 
-export function trainNaiveBayes(examples: readonly FewShotExample[], labels: readonly string[]): NaiveBayesModel {
+export function trainNaiveBayes(
+  examples: readonly FewShotExample[],
+  labels: readonly string[],
+): NaiveBayesModel {
   const index = new Map(labels.map((label, i) => [label, i]));
   const documents = labels.map(() => 0);
   const totals = labels.map(() => 0);

@@ -3,9 +3,39 @@
 // tokens, so chunking invariants are exercised on the awkward cases too.
 import type { Rng } from '../../core/rng.js';
 
-const WORDS = ['refund', 'invoice', 'password', 'account', 'billing', 'sso', 'certificate', 'the', 'a', 'of', 'to', 'and',
-  'customer', 'plan', 'annual', 'monthly', 'seat', 'error', 'network', 'latency', 'café', 'naïve', 'Zürich', '東京', 'データ',
-  '🙂', '👩‍💻', '4.99', 'e.g.', 'sign-in', 'https://example.com/a/very/long/path/without/any/spaces/at/all'];
+const WORDS = [
+  'refund',
+  'invoice',
+  'password',
+  'account',
+  'billing',
+  'sso',
+  'certificate',
+  'the',
+  'a',
+  'of',
+  'to',
+  'and',
+  'customer',
+  'plan',
+  'annual',
+  'monthly',
+  'seat',
+  'error',
+  'network',
+  'latency',
+  'café',
+  'naïve',
+  'Zürich',
+  '東京',
+  'データ',
+  '🙂',
+  '👩‍💻',
+  '4.99',
+  'e.g.',
+  'sign-in',
+  'https://example.com/a/very/long/path/without/any/spaces/at/all',
+];
 
 export function randomWords(rng: Rng, n: number): string {
   const out: string[] = [];
@@ -21,7 +51,7 @@ function sentence(rng: Rng): string {
 function paragraph(rng: Rng): string {
   const kind = rng.int(10);
   if (kind === 0) return Array.from({ length: 2 + rng.int(4) }, () => `- ${sentence(rng)}`).join('\n');
-  if (kind === 1) return '```\n# not a heading\n' + randomWords(rng, 10) + '\n```';
+  if (kind === 1) return `\`\`\`\n# not a heading\n${randomWords(rng, 10)}\n\`\`\``;
   if (kind === 2) return 'x'.repeat(50 + rng.int(400)); // one long unbreakable token run
   return Array.from({ length: 1 + rng.int(8) }, () => sentence(rng)).join(rng.int(3) === 0 ? '  ' : ' ');
 }

@@ -56,7 +56,12 @@ export class FeatureCounter {
   }
 
   private grow(): void {
-    const old = { keys: this.keys, counts: this.counts, groups: this.groups, slots: this.slots.subarray(0, this.size) };
+    const old = {
+      keys: this.keys,
+      counts: this.counts,
+      groups: this.groups,
+      slots: this.slots.subarray(0, this.size),
+    };
     this.capacity *= 2;
     this.keys = new Uint32Array(this.capacity);
     this.counts = new Uint32Array(this.capacity);
@@ -64,7 +69,10 @@ export class FeatureCounter {
     this.stamps = new Uint32Array(this.capacity);
     this.slots = new Uint32Array(this.capacity);
     this.generation = 1;
-    const entries = Array.from(old.slots, (slot) => [old.keys[slot], old.counts[slot], old.groups[slot]] as const);
+    const entries = Array.from(
+      old.slots,
+      (slot) => [old.keys[slot], old.counts[slot], old.groups[slot]] as const,
+    );
     this.size = 0;
     const mask = this.capacity - 1;
     for (const [key, count, group] of entries) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createHashEmbedder, createHashEmbedderFactory, decodeHashEmbedderIdf, encodeHashEmbedderIdf, fitHashEmbedderIdf } from './hash-embedder.js';
+import {
+  createHashEmbedder,
+  createHashEmbedderFactory,
+  decodeHashEmbedderIdf,
+  encodeHashEmbedderIdf,
+  fitHashEmbedderIdf,
+} from './hash-embedder.js';
 
 const cosine = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, i) => sum + x * b[i], 0);
 const corpus = [

@@ -30,7 +30,8 @@ const HASH_EMBEDDER_ALGORITHM = 1;
 
 export function createHashEmbedder(options: HashEmbedderOptions = {}): Embedder {
   const dimension = options.dimension ?? 512;
-  if (!Number.isInteger(dimension) || dimension < 8) throw new RangeError(`hash embedder dimension must be an integer >= 8, got ${dimension}`);
+  if (!Number.isInteger(dimension) || dimension < 8)
+    throw new RangeError(`hash embedder dimension must be an integer >= 8, got ${dimension}`);
   const weights = options.idf ? idfWeights(options.idf) : undefined;
   const shift = options.idf ? 32 - Math.log2(options.idf.df.length) : 0;
   const counter = new FeatureCounter();
@@ -100,7 +101,8 @@ export function createHashEmbedderFactory(options: HashEmbedderFactoryOptions = 
     id: `local/hash@${dimension}`,
     dimension,
     algorithmVersion: HASH_EMBEDDER_ALGORITHM,
-    create: (state) => createHashEmbedder({ dimension, idf: state ? decodeHashEmbedderIdf(state) : undefined }),
+    create: (state) =>
+      createHashEmbedder({ dimension, idf: state ? decodeHashEmbedderIdf(state) : undefined }),
   };
   if (options.idf === false) return factory;
   return { ...factory, fit: (texts) => encodeHashEmbedderIdf(fitHashEmbedderIdf(texts)) };
@@ -117,16 +119,25 @@ export function encodeHashEmbedderIdf(idf: HashEmbedderIdf): Uint8Array {
 export function decodeHashEmbedderIdf(bytes: Uint8Array): HashEmbedderIdf {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 2);
-  if (words[0] !== STATE_VERSION || words.length < 3) throw new RuntimeFailure('INDEX_CORRUPT', 'unsupported or damaged hash embedder state; rebuild the index');
+  if (words[0] !== STATE_VERSION || words.length < 3)
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      'unsupported or damaged hash embedder state; rebuild the index',
+    );
   const df = words.subarray(2);
-  if ((df.length & (df.length - 1)) !== 0) throw new RuntimeFailure('INDEX_CORRUPT', 'damaged hash embedder state (IDF table cut short); rebuild the index');
+  if ((df.length & (df.length - 1)) !== 0)
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      'damaged hash embedder state (IDF table cut short); rebuild the index',
+    );
   return { documentCount: words[1], df };
 }
 
 /** Smoothed IDF, ln((N + 1) / (df + 1)) + 1: unseen features get the largest weight, none get 0. */
 function idfWeights(idf: HashEmbedderIdf): Float32Array {
   const { documentCount, df } = idf;
-  if (df.length === 0 || (df.length & (df.length - 1)) !== 0) throw new RangeError('IDF table length must be a power of two');
+  if (df.length === 0 || (df.length & (df.length - 1)) !== 0)
+    throw new RangeError('IDF table length must be a power of two');
   const weights = new Float32Array(df.length);
   for (let i = 0; i < df.length; i++) weights[i] = Math.log((documentCount + 1) / (df[i] + 1)) + 1;
   return weights;

@@ -5,8 +5,15 @@ import { isLocalEmbedderId, localEmbedderFactory } from './local-embedders.js';
 describe('localEmbedderFactory', () => {
   it('creates the offline embedders by config id, with their default sizes', () => {
     expect(localEmbedderFactory('local/hash')).toMatchObject({ id: 'local/hash@512', dimension: 512 });
-    expect(localEmbedderFactory('local/lsa')).toMatchObject({ id: 'local/lsa@128', dimension: 384, withTitle: true });
-    expect(localEmbedderFactory('local/lsa', { dimension: 64 })).toMatchObject({ id: 'local/lsa@64', dimension: 320 });
+    expect(localEmbedderFactory('local/lsa')).toMatchObject({
+      id: 'local/lsa@128',
+      dimension: 384,
+      withTitle: true,
+    });
+    expect(localEmbedderFactory('local/lsa', { dimension: 64 })).toMatchObject({
+      id: 'local/lsa@64',
+      dimension: 320,
+    });
     expect(localEmbedderFactory('local/hash', { dimension: 256 })?.withTitle).toBeUndefined();
   });
 
@@ -17,8 +24,11 @@ describe('localEmbedderFactory', () => {
   });
 
   it('rejects an out-of-range dimension with a one-line error naming the file and field', () => {
-    const call = (): unknown => localEmbedderFactory('local/lsa', { dimension: 5000, configFile: 'eval/evalgate.yaml' });
+    const call = (): unknown =>
+      localEmbedderFactory('local/lsa', { dimension: 5000, configFile: 'eval/evalgate.yaml' });
     expect(call).toThrow(InputError);
-    expect(call).toThrow('eval/evalgate.yaml: rag.embedding_dimension: local/lsa takes a latent rank from 1 to 1024, got 5000');
+    expect(call).toThrow(
+      'eval/evalgate.yaml: rag.embedding_dimension: local/lsa takes a latent rank from 1 to 1024, got 5000',
+    );
   });
 });

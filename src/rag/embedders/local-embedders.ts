@@ -38,7 +38,10 @@ export interface LocalEmbedderOptions {
 }
 
 /** The factory for a local embedder id, or undefined when the id names no local embedder. */
-export function localEmbedderFactory(id: string, options: LocalEmbedderOptions = {}): EmbedderFactory | undefined {
+export function localEmbedderFactory(
+  id: string,
+  options: LocalEmbedderOptions = {},
+): EmbedderFactory | undefined {
   if (!isLocalEmbedderId(id)) return undefined;
   const entry: LocalEmbedderEntry = LOCAL_EMBEDDERS[id];
   const { meaning, min, max } = entry.dimension;

@@ -44,7 +44,11 @@ describe('LSA model', () => {
 describe('createLsaEmbedder', () => {
   it('scores a same-topic text with no shared word above an unrelated one, which hashing alone cannot', async () => {
     const embedder = createLsaEmbedder(fitLsaEmbedderState(corpus, { rank: 2 }));
-    const [query, sameTopic, otherTopic] = await embedder.embed(['refund receipt', 'card charge', 'session token']);
+    const [query, sameTopic, otherTopic] = await embedder.embed([
+      'refund receipt',
+      'card charge',
+      'session token',
+    ]);
     expect(cosine(query, sameTopic)).toBeGreaterThan(cosine(query, otherTopic) + 0.4);
     const hash = createHashEmbedder({ dimension: 256, idf: fitHashEmbedderIdf(corpus) });
     const [hq, hs, ho] = await hash.embed(['refund receipt', 'card charge', 'session token']);
@@ -70,8 +74,9 @@ describe('createLsaEmbedder', () => {
     expect(decoded.idf.documentCount).toBe(corpus.length);
     expect(Array.from(decoded.idf.df)).toEqual(Array.from(state.idf.df));
     const texts = ['invoice receipt', 'password expiry'];
-    expect((await createLsaEmbedder(decoded).embed(texts)).map((v) => Array.from(v)))
-      .toEqual((await createLsaEmbedder(state).embed(texts)).map((v) => Array.from(v)));
+    expect((await createLsaEmbedder(decoded).embed(texts)).map((v) => Array.from(v))).toEqual(
+      (await createLsaEmbedder(state).embed(texts)).map((v) => Array.from(v)),
+    );
   });
 
   it('keeps its dimension and unit length when the corpus is smaller than the rank', async () => {
@@ -103,7 +108,7 @@ describe('createLsaEmbedderFactory', () => {
     expect(vector).toHaveLength(264);
   });
 
-  it('cannot be created without a fitted state or from another rank\'s state', () => {
+  it("cannot be created without a fitted state or from another rank's state", () => {
     const factory = createLsaEmbedderFactory({ rank: 8 });
     expect(() => factory.create()).toThrow(RuntimeFailure);
     const other = createLsaEmbedderFactory({ rank: 4 }).fit!(corpus);

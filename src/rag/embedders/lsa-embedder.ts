@@ -59,8 +59,14 @@ export function createLsaEmbedder(state: LsaEmbedderState): Embedder {
   };
 }
 
-export function fitLsaEmbedderState(texts: readonly string[], options: { rank?: number; seed?: number } = {}): LsaEmbedderState {
-  return { idf: fitHashEmbedderIdf(texts), model: fitLsaModel(texts, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }) };
+export function fitLsaEmbedderState(
+  texts: readonly string[],
+  options: { rank?: number; seed?: number } = {},
+): LsaEmbedderState {
+  return {
+    idf: fitHashEmbedderIdf(texts),
+    model: fitLsaModel(texts, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }),
+  };
 }
 
 export interface LsaEmbedderFactoryOptions {
@@ -70,7 +76,8 @@ export interface LsaEmbedderFactoryOptions {
 
 export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}): EmbedderFactory {
   const rank = options.rank ?? DEFAULT_LSA_RANK;
-  if (!Number.isInteger(rank) || rank < 1) throw new RangeError(`LSA rank must be a positive integer, got ${rank}`);
+  if (!Number.isInteger(rank) || rank < 1)
+    throw new RangeError(`LSA rank must be a positive integer, got ${rank}`);
   const id = lsaEmbedderId(rank);
   return {
     id,
@@ -79,9 +86,17 @@ export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}
     algorithmVersion: LSA_EMBEDDER_ALGORITHM,
     fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank })),
     create: (state) => {
-      if (!state) throw new RuntimeFailure('INDEX_MISMATCH', `${id} is fitted to a corpus; build the index to create it`);
+      if (!state)
+        throw new RuntimeFailure(
+          'INDEX_MISMATCH',
+          `${id} is fitted to a corpus; build the index to create it`,
+        );
       const decoded = decodeLsaEmbedderState(state);
-      if (decoded.model.rank !== rank) throw new RuntimeFailure('INDEX_MISMATCH', `the saved ${lsaEmbedderId(decoded.model.rank)} state cannot serve ${id}; rebuild the index`);
+      if (decoded.model.rank !== rank)
+        throw new RuntimeFailure(
+          'INDEX_MISMATCH',
+          `the saved ${lsaEmbedderId(decoded.model.rank)} state cannot serve ${id}; rebuild the index`,
+        );
       return createLsaEmbedder(decoded);
     },
   };
@@ -96,7 +111,12 @@ interface StateMeta {
 
 export function encodeLsaEmbedderState(state: LsaEmbedderState): Uint8Array {
   const { idf, model } = state;
-  const meta: StateMeta = { version: STATE_VERSION, rank: model.rank, documentCount: idf.documentCount, terms: model.terms };
+  const meta: StateMeta = {
+    version: STATE_VERSION,
+    rank: model.rank,
+    documentCount: idf.documentCount,
+    terms: model.terms,
+  };
   return encodeColumns(meta, { df: idf.df, termIdf: model.idf, projection: model.projection });
 }
 
@@ -108,13 +128,28 @@ export function decodeLsaEmbedderState(bytes: Uint8Array): LsaEmbedderState {
   } catch (error) {
     // A cut-off file fails inside the header JSON; report it as the damaged index it is.
     if (error instanceof RuntimeFailure) throw error;
-    throw new RuntimeFailure('INDEX_CORRUPT', `${source} is damaged (${(error as Error).message}); rebuild the index`);
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${source} is damaged (${(error as Error).message}); rebuild the index`,
+    );
   }
   const { meta, columns } = decoded;
   const { df, termIdf, projection } = columns;
-  const valid = meta !== null && typeof meta === 'object' && Array.isArray(meta.terms) && meta.version === STATE_VERSION && df instanceof Uint32Array && termIdf instanceof Float32Array && projection instanceof Float32Array
-    && termIdf.length === meta.terms.length && projection.length === meta.terms.length * meta.rank;
-  if (!valid) throw new RuntimeFailure('INDEX_CORRUPT', `${source} is from another version or damaged; rebuild the index`);
+  const valid =
+    meta !== null &&
+    typeof meta === 'object' &&
+    Array.isArray(meta.terms) &&
+    meta.version === STATE_VERSION &&
+    df instanceof Uint32Array &&
+    termIdf instanceof Float32Array &&
+    projection instanceof Float32Array &&
+    termIdf.length === meta.terms.length &&
+    projection.length === meta.terms.length * meta.rank;
+  if (!valid)
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${source} is from another version or damaged; rebuild the index`,
+    );
   return {
     idf: { documentCount: meta.documentCount, df },
     model: { rank: meta.rank, terms: meta.terms, idf: termIdf, projection },

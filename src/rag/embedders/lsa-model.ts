@@ -53,8 +53,18 @@ export function fitLsaModel(texts: readonly string[], options: FitLsaModelOption
     }
     offsets[d + 1] = indices.length;
   });
-  const matrix: SparseRows = { rows: n, cols: terms.length, offsets, indices: Uint32Array.from(indices), values: Float64Array.from(values) };
-  const svd = truncatedSvd(matrix, { rank, seed: options.seed ?? 42, powerIterations: options.powerIterations });
+  const matrix: SparseRows = {
+    rows: n,
+    cols: terms.length,
+    offsets,
+    indices: Uint32Array.from(indices),
+    values: Float64Array.from(values),
+  };
+  const svd = truncatedSvd(matrix, {
+    rank,
+    seed: options.seed ?? 42,
+    powerIterations: options.powerIterations,
+  });
 
   // Directions beyond the corpus's own rank (tiny corpora) stay 0, so the dimension never varies.
   const found = svd.singularValues.length;
@@ -86,7 +96,10 @@ export function createLsaProjector(model: LsaModel): (text: string, out: Float32
 }
 
 /** Sublinear tf × IDF over the known terms, L2-normalised so long chunks do not dominate the SVD. */
-function createTermWeigher(terms: readonly string[], idf: Float32Array): (docTerms: readonly string[]) => { ids: number[]; weights: number[] } {
+function createTermWeigher(
+  terms: readonly string[],
+  idf: Float32Array,
+): (docTerms: readonly string[]) => { ids: number[]; weights: number[] } {
   const ids = new Map(terms.map((term, i) => [term, i]));
   return (docTerms) => {
     const counts = new Map<number, number>();

@@ -14,7 +14,13 @@ afterEach(async () => {
 
 async function setup(serverOptions: FakeOpenAIServerOptions, options: Partial<OpenAIEmbedderOptions> = {}) {
   server = await startFakeOpenAIServer(serverOptions);
-  const embedder = createOpenAIEmbedder({ model: 'text-embedding-3-small', apiKey: 'sk-emb-test', baseURL: server.url, batchSize: 2, ...options });
+  const embedder = createOpenAIEmbedder({
+    model: 'text-embedding-3-small',
+    apiKey: 'sk-emb-test',
+    baseURL: server.url,
+    batchSize: 2,
+    ...options,
+  });
   return { server, embedder };
 }
 
@@ -23,7 +29,10 @@ const norm = (v: Float32Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 describe('createOpenAIEmbedder', () => {
   it('embeds in batches, in input order, as L2-normalised Float32Arrays', async () => {
     const vectors: Record<string, number[]> = { a: [3, 4, 0], b: [0, 0, 2], c: [1, 1, 1] };
-    const { server, embedder } = await setup({ embed: (text) => vectors[text] }, { model: 'custom-embed', dimensions: 3 });
+    const { server, embedder } = await setup(
+      { embed: (text) => vectors[text] },
+      { model: 'custom-embed', dimensions: 3 },
+    );
     expect(embedder).toMatchObject({ id: 'openai/custom-embed@3', dimension: 3 });
     const out = await embedder.embed(['a', 'b', 'c']);
     expect(server.requests.map((r) => (r.body as { input: string[] }).input)).toEqual([['a', 'b'], ['c']]);
@@ -57,7 +66,10 @@ describe('createOpenAIEmbedder', () => {
   });
 
   it('maps HTTP errors, without the key', async () => {
-    const { embedder } = await setup({ failures: [{ status: 401, echoCredentials: true }] }, { maxRetries: 0, apiKey: 'sk-emb-canary-1234567' });
+    const { embedder } = await setup(
+      { failures: [{ status: 401, echoCredentials: true }] },
+      { maxRetries: 0, apiKey: 'sk-emb-canary-1234567' },
+    );
     const error = await embedder.embed(['x']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ code: 'PROVIDER_AUTH' });

@@ -45,7 +45,11 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     });
   }
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
-    throw new InputError({ code: 'EMBEDDER_BATCH_INVALID', field: 'rag.embedder', message: 'batchSize must be a positive integer' });
+    throw new InputError({
+      code: 'EMBEDDER_BATCH_INVALID',
+      field: 'rag.embedder',
+      message: 'batchSize must be a positive integer',
+    });
   }
   // Only OpenAI's own models accept `dimensions`; for others it just declares the output size.
   const shortened = known !== undefined && options.dimensions !== undefined && options.dimensions !== known;
@@ -82,7 +86,8 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
     const out = new Array<Float32Array>(texts.length);
     for (const item of response.data ?? []) {
       const vector = item.embedding as ArrayLike<number>;
-      if (item.index >= 0 && item.index < texts.length && vector.length === dimension) out[item.index] = normalised(vector);
+      if (item.index >= 0 && item.index < texts.length && vector.length === dimension)
+        out[item.index] = normalised(vector);
     }
     for (let i = 0; i < out.length; i++) {
       if (!out[i]) {

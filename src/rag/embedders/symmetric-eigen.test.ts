@@ -20,8 +20,10 @@ describe('symmetricEigen', () => {
     expect(vectors[1] * vectors[3]).toBeLessThan(0); // (1, −1) direction: opposite signs
   });
 
-  it('returns a diagonal matrix\'s entries largest first, and handles 1×1 and 0×0', () => {
-    expect(Array.from(symmetricEigen(Float64Array.of(1, 0, 0, 0, 5, 0, 0, 0, -2), 3).values)).toEqual([5, 1, -2]);
+  it("returns a diagonal matrix's entries largest first, and handles 1×1 and 0×0", () => {
+    expect(Array.from(symmetricEigen(Float64Array.of(1, 0, 0, 0, 5, 0, 0, 0, -2), 3).values)).toEqual([
+      5, 1, -2,
+    ]);
     expect(Array.from(symmetricEigen(Float64Array.of(7), 1).values)).toEqual([7]);
     expect(symmetricEigen(new Float64Array(0), 0).values).toHaveLength(0);
   });

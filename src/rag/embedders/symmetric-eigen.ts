@@ -12,7 +12,8 @@ export interface SymmetricEigen {
 
 /** `matrix` is row-major n×n and symmetric (only its values are read; it is not modified). */
 export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen {
-  if (matrix.length !== n * n) throw new RangeError(`expected a ${n}×${n} matrix, got ${matrix.length} values`);
+  if (matrix.length !== n * n)
+    throw new RangeError(`expected a ${n}×${n} matrix, got ${matrix.length} values`);
   const v = Float64Array.from(matrix);
   const d = new Float64Array(n);
   const e = new Float64Array(n);

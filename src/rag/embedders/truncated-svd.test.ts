@@ -18,50 +18,89 @@ function sparse(dense: number[][]): SparseRows {
     });
     offsets.push(indices.length);
   }
-  return { rows: dense.length, cols: dense[0]?.length ?? 0, offsets: Uint32Array.from(offsets), indices: Uint32Array.from(indices), values: Float64Array.from(values) };
+  return {
+    rows: dense.length,
+    cols: dense[0]?.length ?? 0,
+    offsets: Uint32Array.from(offsets),
+    indices: Uint32Array.from(indices),
+    values: Float64Array.from(values),
+  };
 }
 
 function randomSparse(rows: number, cols: number, density: number, seed: number): number[][] {
   const rng = createRng(seed);
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng.next() < density ? rng.next() : 0)));
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => (rng.next() < density ? rng.next() : 0)),
+  );
 }
 
 /** Oracle: singular values as square roots of the eigenvalues of AᵀA, largest first. */
 function oracleSingularValues(dense: number[][]): number[] {
   const cols = dense[0].length;
   const gram = new Float64Array(cols * cols);
-  for (const row of dense) for (let i = 0; i < cols; i++) for (let j = 0; j < cols; j++) gram[i * cols + j] += row[i] * row[j];
+  for (const row of dense)
+    for (let i = 0; i < cols; i++) for (let j = 0; j < cols; j++) gram[i * cols + j] += row[i] * row[j];
   return Array.from(symmetricEigen(gram, cols).values, (v) => Math.sqrt(Math.max(0, v)));
 }
 
-const column = (right: Float64Array, cols: number, k: number, j: number): number[] => Array.from({ length: cols }, (_, c) => right[c * k + j]);
+const column = (right: Float64Array, cols: number, k: number, j: number): number[] =>
+  Array.from({ length: cols }, (_, c) => right[c * k + j]);
 
 describe('truncatedSvd', () => {
   it('finds the hand-checkable SVD of a scaled permutation', () => {
     // Rows: 3·e₀ and 4·e₁ (and a zero row): σ = 4 along e₁, then 3 along e₀.
-    const { singularValues, right } = truncatedSvd(sparse([[3, 0], [0, 4], [0, 0]]), { rank: 2 });
+    const { singularValues, right } = truncatedSvd(
+      sparse([
+        [3, 0],
+        [0, 4],
+        [0, 0],
+      ]),
+      { rank: 2 },
+    );
     expect(singularValues[0]).toBeCloseTo(4, 12);
     expect(singularValues[1]).toBeCloseTo(3, 12);
-    expect(column(right, 2, 2, 0).map((x) => Math.abs(x))).toEqual([expect.closeTo(0, 12), expect.closeTo(1, 12)]);
-    expect(column(right, 2, 2, 1).map((x) => Math.abs(x))).toEqual([expect.closeTo(1, 12), expect.closeTo(0, 12)]);
+    expect(column(right, 2, 2, 0).map((x) => Math.abs(x))).toEqual([
+      expect.closeTo(0, 12),
+      expect.closeTo(1, 12),
+    ]);
+    expect(column(right, 2, 2, 1).map((x) => Math.abs(x))).toEqual([
+      expect.closeTo(1, 12),
+      expect.closeTo(0, 12),
+    ]);
   });
 
   it('reports a rank-1 matrix as one direction and zeros', () => {
     // Every row is a multiple of (1, 1): σ₁ = √(1² + 2² + 3²) · √2 = √28, the rest 0.
-    const { singularValues, right } = truncatedSvd(sparse([[1, 1], [2, 2], [3, 3]]), { rank: 2 });
+    const { singularValues, right } = truncatedSvd(
+      sparse([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+      { rank: 2 },
+    );
     expect(singularValues[0]).toBeCloseTo(Math.sqrt(28), 12);
     expect(singularValues[1]).toBe(0);
-    expect(column(right, 2, 2, 0)).toEqual([expect.closeTo(Math.SQRT1_2, 12), expect.closeTo(Math.SQRT1_2, 12)]);
+    expect(column(right, 2, 2, 0)).toEqual([
+      expect.closeTo(Math.SQRT1_2, 12),
+      expect.closeTo(Math.SQRT1_2, 12),
+    ]);
     expect(column(right, 2, 2, 1)).toEqual([0, 0]);
   });
 
-  for (const [shape, rows, cols] of [['wide', 12, 30], ['tall', 30, 12]] as const) {
+  for (const [shape, rows, cols] of [
+    ['wide', 12, 30],
+    ['tall', 30, 12],
+  ] as const) {
     it(`gives exact zeros, not rounding noise, past the rank of a ${shape} matrix with repeated rows`, () => {
       // Three distinct rows, each repeated: rank 3 whatever the shape.
       const patterns = randomSparse(3, Math.max(rows, cols), 0.6, 3);
-      const dense = shape === 'wide'
-        ? Array.from({ length: rows }, (_, r) => patterns[r % 3].slice(0, cols))
-        : Array.from({ length: rows }, (_, r) => patterns.map((p) => p[r % cols] * (1 + (r % 3))).concat(Array(cols - 3).fill(0)));
+      const dense =
+        shape === 'wide'
+          ? Array.from({ length: rows }, (_, r) => patterns[r % 3].slice(0, cols))
+          : Array.from({ length: rows }, (_, r) =>
+              patterns.map((p) => p[r % cols] * (1 + (r % 3))).concat(Array(cols - 3).fill(0)),
+            );
       const { singularValues, right } = truncatedSvd(sparse(dense), { rank: 6 });
       const oracle = oracleSingularValues(dense);
       const rank = oracle.filter((s) => s > 1e-6 * oracle[0]).length;
@@ -72,7 +111,10 @@ describe('truncatedSvd', () => {
     });
   }
 
-  for (const [shape, rows, cols] of [['wide', 25, 40], ['tall', 40, 25]] as const) {
+  for (const [shape, rows, cols] of [
+    ['wide', 25, 40],
+    ['tall', 40, 25],
+  ] as const) {
     it(`reconstructs a ${shape} matrix exactly at full rank, with orthonormal right vectors`, () => {
       const dense = randomSparse(rows, cols, 0.3, rows);
       const matrix = sparse(dense);
@@ -89,8 +131,12 @@ describe('truncatedSvd', () => {
       }
       // A V Vᵀ = A when V spans the row space.
       for (const row of dense) {
-        const coords = Array.from({ length: k }, (_, j) => row.reduce((s, x, c) => s + x * right[c * k + j], 0));
-        row.forEach((x, c) => expect(coords.reduce((s, z, j) => s + z * right[c * k + j], 0)).toBeCloseTo(x, 8));
+        const coords = Array.from({ length: k }, (_, j) =>
+          row.reduce((s, x, c) => s + x * right[c * k + j], 0),
+        );
+        row.forEach((x, c) =>
+          expect(coords.reduce((s, z, j) => s + z * right[c * k + j], 0)).toBeCloseTo(x, 8),
+        );
       }
     });
   }
@@ -100,8 +146,16 @@ describe('truncatedSvd', () => {
     const rng = createRng(11);
     const noise = randomSparse(120, 80, 0.1, 12);
     const strengths = [40, 25, 15, 9, 6, 4];
-    const factors = strengths.map(() => [Array.from({ length: 120 }, () => rng.next() - 0.5), Array.from({ length: 80 }, () => rng.next() - 0.5)]);
-    const dense = noise.map((row, r) => row.map((x, c) => 0.1 * x + strengths.reduce((s, w, j) => s + (w / 10) * factors[j][0][r] * factors[j][1][c], 0)));
+    const factors = strengths.map(() => [
+      Array.from({ length: 120 }, () => rng.next() - 0.5),
+      Array.from({ length: 80 }, () => rng.next() - 0.5),
+    ]);
+    const dense = noise.map((row, r) =>
+      row.map(
+        (x, c) =>
+          0.1 * x + strengths.reduce((s, w, j) => s + (w / 10) * factors[j][0][r] * factors[j][1][c], 0),
+      ),
+    );
     const { singularValues } = truncatedSvd(sparse(dense), { rank: 6 });
     const oracle = oracleSingularValues(dense);
     for (let j = 0; j < 6; j++) expect(singularValues[j] / oracle[j]).toBeCloseTo(1, 6);
@@ -118,7 +172,13 @@ describe('truncatedSvd', () => {
   });
 
   it('returns nothing for an empty matrix', () => {
-    const empty: SparseRows = { rows: 0, cols: 5, offsets: Uint32Array.of(0), indices: new Uint32Array(0), values: new Float64Array(0) };
+    const empty: SparseRows = {
+      rows: 0,
+      cols: 5,
+      offsets: Uint32Array.of(0),
+      indices: new Uint32Array(0),
+      values: new Float64Array(0),
+    };
     expect(truncatedSvd(empty, { rank: 4 }).singularValues).toHaveLength(0);
   });
 });

@@ -55,8 +55,10 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   const wide = rows <= cols;
   const small = wide ? rows : cols;
   const large = wide ? cols : rows;
-  const times = (x: Float64Array): Float64Array => (wide ? multiply(matrix, x, l) : multiplyTransposed(matrix, x, l));
-  const timesTransposed = (y: Float64Array): Float64Array => (wide ? multiplyTransposed(matrix, y, l) : multiply(matrix, y, l));
+  const times = (x: Float64Array): Float64Array =>
+    wide ? multiply(matrix, x, l) : multiplyTransposed(matrix, x, l);
+  const timesTransposed = (y: Float64Array): Float64Array =>
+    wide ? multiplyTransposed(matrix, y, l) : multiply(matrix, y, l);
 
   // Q: an orthonormal basis (small × l) for the dominant range of M.
   // Between passes one Gram–Schmidt sweep is enough to keep the columns from collapsing onto
@@ -82,7 +84,16 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
     inverse[j] = 1 / sigma;
   }
   // M = (QW) Σ (BᵀWΣ⁻¹)ᵀ. A's right singular vectors are M's right ones when M = A, its left ones when M = Aᵀ.
-  const right = wide ? times3(bt, vectors, large, l, k, inverse) : times3(q, vectors, small, l, k, inverse.map((x) => (x > 0 ? 1 : 0)));
+  const right = wide
+    ? times3(bt, vectors, large, l, k, inverse)
+    : times3(
+        q,
+        vectors,
+        small,
+        l,
+        k,
+        inverse.map((x) => (x > 0 ? 1 : 0)),
+      );
   for (let j = 0; j < k; j++) fixSign(right, cols, k, j);
   return { singularValues, right };
 }
@@ -104,7 +115,14 @@ function gramOfColumns(x: Float64Array, height: number, width: number): Float64A
 }
 
 /** X · W[:, :k] · diag(scale) for row-major X (height × width) and W (width × width); row-major height × k. */
-function times3(x: Float64Array, w: Float64Array, height: number, width: number, k: number, scale: Float64Array): Float64Array {
+function times3(
+  x: Float64Array,
+  w: Float64Array,
+  height: number,
+  width: number,
+  k: number,
+  scale: Float64Array,
+): Float64Array {
   const out = new Float64Array(height * k);
   for (let r = 0; r < height; r++) {
     const o = r * k;

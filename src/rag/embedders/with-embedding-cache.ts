@@ -6,9 +6,20 @@ import type { ResponseCache } from '../../providers/response-cache.js';
 import type { Embedder } from '../embedder.js';
 
 /** `namespace` separates servers behind the same embedder id (e.g. different base URLs). */
-export function withEmbeddingCache(embedder: Embedder, cache: ResponseCache, options: { namespace?: string } = {}): Embedder & { stats: { hits: number; misses: number } } {
+export function withEmbeddingCache(
+  embedder: Embedder,
+  cache: ResponseCache,
+  options: { namespace?: string } = {},
+): Embedder & { stats: { hits: number; misses: number } } {
   const stats = { hits: 0, misses: 0 };
-  const keyOf = (text: string): string => hashValue({ kind: 'embedding', namespace: options.namespace, embedder: embedder.id, dimension: embedder.dimension, text });
+  const keyOf = (text: string): string =>
+    hashValue({
+      kind: 'embedding',
+      namespace: options.namespace,
+      embedder: embedder.id,
+      dimension: embedder.dimension,
+      text,
+    });
   return {
     id: embedder.id,
     dimension: embedder.dimension,

@@ -37,26 +37,39 @@ export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<Ve
   const count = vectors.length / dimension;
   const shards = hnswShardCount(count, options.shardSize);
   if (shards === 1) {
-    const store = createHnswStore({ dimension, m, efConstruction, seed, efSearch, maxElements: Math.max(1, count) });
+    const store = createHnswStore({
+      dimension,
+      m,
+      efConstruction,
+      seed,
+      efSearch,
+      maxElements: Math.max(1, count),
+    });
     const rows: Float32Array[] = [];
     for (let i = 0; i < count; i++) rows.push(vectors.subarray(i * dimension, (i + 1) * dimension));
     store.add(rows);
     return store;
   }
-  const ranges = Array.from({ length: shards }, (_, i) => ({ from: Math.floor((i * count) / shards), to: Math.floor(((i + 1) * count) / shards) }));
+  const ranges = Array.from({ length: shards }, (_, i) => ({
+    from: Math.floor((i * count) / shards),
+    to: Math.floor(((i + 1) * count) / shards),
+  }));
   const dir = await mkdtemp(join(tmpdir(), 'evalgate-hnsw-'));
   try {
     const files = ranges.map((_, i) => join(dir, `shard-${i}.bin`));
-    const jobs = ranges.map((range, i) => () => buildShardInWorker({
-      modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
-      dimension,
-      from: range.from,
-      vectors: vectors.slice(range.from * dimension, range.to * dimension),
-      m,
-      efConstruction,
-      seed: seed + i,
-      file: files[i],
-    }));
+    const jobs = ranges.map(
+      (range, i) => () =>
+        buildShardInWorker({
+          modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
+          dimension,
+          from: range.from,
+          vectors: vectors.slice(range.from * dimension, range.to * dimension),
+          m,
+          efConstruction,
+          seed: seed + i,
+          file: files[i],
+        }),
+    );
     await runLimited(jobs, Math.max(1, options.workers ?? Math.min(shards, availableParallelism())));
     const graphs: HnswShard[] = ranges.map((range, i) => {
       const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
@@ -100,11 +113,18 @@ parentPort.postMessage('done');
 
 function buildShardInWorker(job: ShardJob): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: job, transferList: [job.vectors.buffer as ArrayBuffer] });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: job,
+      transferList: [job.vectors.buffer as ArrayBuffer],
+    });
     worker.once('message', () => resolve());
-    worker.once('error', (error) => reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard build failed: ${error.message}`)));
+    worker.once('error', (error) =>
+      reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard build failed: ${error.message}`)),
+    );
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard worker exited with code ${code}`));
+      if (code !== 0)
+        reject(new RuntimeFailure('INDEX_BUILD_FAILED', `HNSW shard worker exited with code ${code}`));
     });
   });
 }

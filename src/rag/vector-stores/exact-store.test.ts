@@ -7,7 +7,12 @@ import { createExactStore, loadExactStore } from './exact-store.js';
 describe('exact store', () => {
   it('ranks by cosine, normalising inputs, ties by label', () => {
     const store = createExactStore({ dimension: 2 });
-    store.add([Float32Array.from([2, 0]), Float32Array.from([0, 1]), Float32Array.from([1, 1]), Float32Array.from([3, 0])]);
+    store.add([
+      Float32Array.from([2, 0]),
+      Float32Array.from([0, 1]),
+      Float32Array.from([1, 1]),
+      Float32Array.from([3, 0]),
+    ]);
     const hits = store.search(Float32Array.from([1, 0]), 3);
     expect(hits.map((h) => h.label)).toEqual([0, 3, 2]);
     expect(hits[0].score).toBeCloseTo(1, 6);
@@ -19,7 +24,9 @@ describe('exact store', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-exact-'));
     try {
       const store = createExactStore({ dimension: 3 });
-      const vectors = Array.from({ length: 300 }, (_, i) => Float32Array.from([Math.sin(i), Math.cos(i), i % 7]));
+      const vectors = Array.from({ length: 300 }, (_, i) =>
+        Float32Array.from([Math.sin(i), Math.cos(i), i % 7]),
+      );
       store.add(vectors);
       await store.save(dir);
       const loaded = await loadExactStore(dir, { dimension: 3 });

@@ -55,7 +55,11 @@ export function createExactStore(options: ExactStoreOptions, initial?: Float32Ar
       return matrix.slice(label * dimension, (label + 1) * dimension);
     },
     async save(dir) {
-      await writeColumns(join(dir, EXACT_VECTORS_FILE), { dimension, size }, { vectors: matrix.subarray(0, size * dimension) });
+      await writeColumns(
+        join(dir, EXACT_VECTORS_FILE),
+        { dimension, size },
+        { vectors: matrix.subarray(0, size * dimension) },
+      );
     },
   };
 }
@@ -64,8 +68,15 @@ export async function loadExactStore(dir: string, options: ExactStoreOptions): P
   const file = join(dir, EXACT_VECTORS_FILE);
   const { meta, columns } = await readColumns<{ dimension: number; size: number }>(file);
   const vectors = columns.vectors;
-  if (meta.dimension !== options.dimension || !(vectors instanceof Float32Array) || vectors.length !== meta.size * meta.dimension) {
-    throw new RuntimeFailure('INDEX_CORRUPT', `${file}: expected ${options.dimension}-dimensional float32 vectors`);
+  if (
+    meta.dimension !== options.dimension ||
+    !(vectors instanceof Float32Array) ||
+    vectors.length !== meta.size * meta.dimension
+  ) {
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${file}: expected ${options.dimension}-dimensional float32 vectors`,
+    );
   }
   return createExactStore(options, vectors);
 }
@@ -82,5 +93,6 @@ export function normalized(vector: Float32Array): Float32Array {
 }
 
 export function checkDimension(vector: Float32Array, dimension: number): void {
-  if (vector.length !== dimension) throw new RangeError(`expected a ${dimension}-dimensional vector, got ${vector.length}`);
+  if (vector.length !== dimension)
+    throw new RangeError(`expected a ${dimension}-dimensional vector, got ${vector.length}`);
 }

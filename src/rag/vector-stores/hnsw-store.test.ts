@@ -16,7 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function gaussianVectors(rng: Rng, count: number): Float32Array[] {
   return Array.from({ length: count }, () => {
     const v = new Float32Array(DIM);
-    for (let j = 0; j < DIM; j++) v[j] = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    for (let j = 0; j < DIM; j++)
+      v[j] = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
     return v;
   });
 }
@@ -68,7 +69,13 @@ describe('HNSW store', () => {
     const sharded = await buildHnswStore({ dimension: DIM, vectors: flat, seed: 1, shardSize: 2000 });
     expect(sharded.size).toBe(5000);
     expect(recallAt10(sharded, exact, queries)).toBeGreaterThanOrEqual(0.99);
-    const again = await buildHnswStore({ dimension: DIM, vectors: flat, seed: 1, shardSize: 2000, workers: 1 });
+    const again = await buildHnswStore({
+      dimension: DIM,
+      vectors: flat,
+      seed: 1,
+      shardSize: 2000,
+      workers: 1,
+    });
     for (const q of queries.slice(0, 20)) expect(again.search(q, 10)).toEqual(sharded.search(q, 10));
     // Every label maps back to its own vector across shard boundaries.
     for (const label of [0, 1999, 2000, 4999]) expect(sharded.search(data[label], 1)[0].label).toBe(label);

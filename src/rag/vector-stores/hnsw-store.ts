@@ -60,11 +60,19 @@ export function hnswlib(): typeof Hnswlib {
 export function createHnswStore(options: HnswStoreOptions): VectorStore {
   const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
   const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
-  index.initIndex({ maxElements: Math.max(1, options.maxElements ?? 1024), m, efConstruction, randomSeed: seed });
+  index.initIndex({
+    maxElements: Math.max(1, options.maxElements ?? 1024),
+    m,
+    efConstruction,
+    randomSeed: seed,
+  });
   return createShardedHnswStore([{ index, from: 0 }], dimension, options.efSearch ?? DEFAULT_EF_SEARCH);
 }
 
-export async function loadHnswStore(dir: string, options: { dimension: number; efSearch?: number }): Promise<VectorStore> {
+export async function loadHnswStore(
+  dir: string,
+  options: { dimension: number; efSearch?: number },
+): Promise<VectorStore> {
   const metaFile = join(dir, HNSW_META_FILE);
   let meta: HnswMeta;
   try {
@@ -73,22 +81,33 @@ export async function loadHnswStore(dir: string, options: { dimension: number; e
     throw new RuntimeFailure('INDEX_CORRUPT', `${metaFile}: cannot read (${(error as Error).message})`);
   }
   if (meta.dimension !== options.dimension) {
-    throw new RuntimeFailure('INDEX_CORRUPT', `${metaFile}: expected ${options.dimension} dimensions, found ${meta.dimension}`);
+    throw new RuntimeFailure(
+      'INDEX_CORRUPT',
+      `${metaFile}: expected ${options.dimension} dimensions, found ${meta.dimension}`,
+    );
   }
   const shards = meta.shards.map(({ file, from, count }) => {
     const index = new (hnswlib().HierarchicalNSW)('cosine', options.dimension);
     try {
       index.readIndexSync(join(dir, file));
     } catch (error) {
-      throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: cannot read HNSW graph (${(error as Error).message})`);
+      throw new RuntimeFailure(
+        'INDEX_CORRUPT',
+        `${join(dir, file)}: cannot read HNSW graph (${(error as Error).message})`,
+      );
     }
-    if (index.getCurrentCount() !== count) throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: expected ${count} vectors`);
+    if (index.getCurrentCount() !== count)
+      throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: expected ${count} vectors`);
     return { index, from };
   });
   return createShardedHnswStore(shards, options.dimension, options.efSearch ?? DEFAULT_EF_SEARCH);
 }
 
-export function createShardedHnswStore(shards: HnswShard[], dimension: number, efSearch: number): VectorStore {
+export function createShardedHnswStore(
+  shards: HnswShard[],
+  dimension: number,
+  efSearch: number,
+): VectorStore {
   const efs = shards.map(() => -1);
   const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), 0);
   const shardOf = (label: number): HnswShard => {
@@ -128,7 +147,8 @@ export function createShardedHnswStore(shards: HnswShard[], dimension: number, e
           efs[i] = ef;
         }
         const { distances, neighbors } = shard.index.searchKnn(query, n);
-        for (let h = 0; h < neighbors.length; h++) hits.push({ label: neighbors[h], score: 1 - distances[h] });
+        for (let h = 0; h < neighbors.length; h++)
+          hits.push({ label: neighbors[h], score: 1 - distances[h] });
       });
       return hits.sort(compareScored).slice(0, k);
     },
@@ -142,7 +162,7 @@ export function createShardedHnswStore(shards: HnswShard[], dimension: number, e
         await shards[i].index.writeIndex(join(dir, file));
         meta.shards.push({ file, from: shards[i].from, count: shards[i].index.getCurrentCount() });
       }
-      await writeFile(join(dir, HNSW_META_FILE), JSON.stringify(meta) + '\n');
+      await writeFile(join(dir, HNSW_META_FILE), `${JSON.stringify(meta)}\n`);
     },
   };
 }

@@ -9,7 +9,13 @@ describe('answerScores', () => {
   it('scores an answer against references, ignoring citation markers', () => {
     // pred [refunds, take, 30, days] vs gold [30, days]: P = 2/4, R = 1, F1 = 2·0.5·1/1.5 = 2/3
     // LCS = 2 → ROUGE-L = same P/R → 2/3
-    const v = values(answerScores({ ...base, output: 'Refunds take 30 days [billing/refunds.md#0].', references: ['30 days'] }));
+    const v = values(
+      answerScores({
+        ...base,
+        output: 'Refunds take 30 days [billing/refunds.md#0].',
+        references: ['30 days'],
+      }),
+    );
     expect(v['answer.em']).toBe(0);
     expect(v['answer.f1']).toBeCloseTo(2 / 3, 10);
     expect(v['answer.rouge_l']).toBeCloseTo(2 / 3, 10);
@@ -22,7 +28,9 @@ describe('answerScores', () => {
     expect(v['answer.semantic']).toBeNull();
   });
   it('scores an unanswerable case 0 when the model answered anyway', () => {
-    const v = values(answerScores({ ...base, output: 'Refunds take 30 days.', unanswerable: true, references: ['30 days'] }));
+    const v = values(
+      answerScores({ ...base, output: 'Refunds take 30 days.', unanswerable: true, references: ['30 days'] }),
+    );
     expect([v['answer.em'], v['answer.f1'], v['answer.rouge_l'], v['answer.declined']]).toEqual([0, 0, 0, 0]);
   });
   it('scores 0 when the model declines an answerable question', () => {
@@ -33,7 +41,13 @@ describe('answerScores', () => {
       vectors: { output: Float32Array.from([1, 0]), references: [Float32Array.from([1, 0])] },
     });
     const v = values(scores);
-    expect([v['answer.em'], v['answer.f1'], v['answer.rouge_l'], v['answer.semantic'], v['answer.declined']]).toEqual([0, 0, 0, 0, 1]);
+    expect([
+      v['answer.em'],
+      v['answer.f1'],
+      v['answer.rouge_l'],
+      v['answer.semantic'],
+      v['answer.declined'],
+    ]).toEqual([0, 0, 0, 0, 1]);
     expect(scores[0].reason).toMatch(/declined/);
   });
   it('is null when the provider failed or there is no reference', () => {

@@ -15,11 +15,16 @@ import { tokenF1 } from './token-f1.js';
 
 const LEXICAL = ['answer.em', 'answer.f1', 'answer.rouge_l'] as const;
 
-export type AnswerScoringInput = Pick<CaseScoringInput, 'output' | 'references' | 'unanswerable' | 'declinePhrases' | 'vectors'>;
+export type AnswerScoringInput = Pick<
+  CaseScoringInput,
+  'output' | 'references' | 'unanswerable' | 'declinePhrases' | 'vectors'
+>;
 
 export function answerScores(input: AnswerScoringInput): Score[] {
   if (input.output === null) {
-    return [...LEXICAL, 'answer.semantic', 'answer.declined'].map((name) => notApplicable(name, 'no output (provider failed)'));
+    return [...LEXICAL, 'answer.semantic', 'answer.declined'].map((name) =>
+      notApplicable(name, 'no output (provider failed)'),
+    );
   }
   const declined = isDecline(input.output, input.declinePhrases);
   const declinedScore: Score = { name: 'answer.declined', value: declined ? 1 : 0 };
@@ -36,7 +41,9 @@ export function answerScores(input: AnswerScoringInput): Score[] {
   // SQuAD v2.0 drops references that normalise to nothing.
   const references = input.references.filter((reference) => squadNormalize(reference) !== '');
   if (references.length === 0) {
-    return [...LEXICAL, 'answer.semantic'].map((name) => notApplicable(name, 'no reference answer')).concat(declinedScore);
+    return [...LEXICAL, 'answer.semantic']
+      .map((name) => notApplicable(name, 'no reference answer'))
+      .concat(declinedScore);
   }
 
   if (declined) {
@@ -44,7 +51,9 @@ export function answerScores(input: AnswerScoringInput): Score[] {
     const semantic = semanticSimilarity(input.vectors?.output, input.vectors?.references);
     return [
       ...LEXICAL.map((name) => ({ name, value: 0, reason })),
-      semantic === null ? notApplicable('answer.semantic', 'no embedding vectors') : { name: 'answer.semantic', value: 0, reason },
+      semantic === null
+        ? notApplicable('answer.semantic', 'no embedding vectors')
+        : { name: 'answer.semantic', value: 0, reason },
       declinedScore,
     ];
   }
@@ -55,7 +64,9 @@ export function answerScores(input: AnswerScoringInput): Score[] {
     { name: 'answer.em', value: exactMatch(answer, references) },
     { name: 'answer.f1', value: tokenF1(answer, references) },
     { name: 'answer.rouge_l', value: rougeL(answer, references) },
-    semantic === null ? notApplicable('answer.semantic', 'no embedding vectors') : { name: 'answer.semantic', value: semantic },
+    semantic === null
+      ? notApplicable('answer.semantic', 'no embedding vectors')
+      : { name: 'answer.semantic', value: semantic },
     declinedScore,
   ];
 }

@@ -38,7 +38,10 @@ function normalizePhraseText(text: string): string {
 }
 
 /** True when the sentence contains any decline phrase (case- and apostrophe-insensitive). */
-export function containsDeclinePhrase(sentence: string, phrases: readonly string[] = DEFAULT_DECLINE_PHRASES): boolean {
+export function containsDeclinePhrase(
+  sentence: string,
+  phrases: readonly string[] = DEFAULT_DECLINE_PHRASES,
+): boolean {
   const text = normalizePhraseText(sentence);
   return normalizedPhrases(phrases).some((phrase) => text.includes(phrase));
 }
@@ -59,7 +62,10 @@ export function isDecline(text: string, phrases: readonly string[] = DEFAULT_DEC
 }
 
 /** isDecline for an answer already split into sentences (markers may still be in them). */
-export function isDeclineSentences(sentences: readonly string[], phrases: readonly string[] = DEFAULT_DECLINE_PHRASES): boolean {
+export function isDeclineSentences(
+  sentences: readonly string[],
+  phrases: readonly string[] = DEFAULT_DECLINE_PHRASES,
+): boolean {
   for (const sentence of sentences) {
     const stripped = stripCitationMarkers(sentence);
     if (stripped) return containsDeclinePhrase(stripped, phrases);

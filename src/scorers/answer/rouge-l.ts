@@ -31,10 +31,15 @@ export interface RougeLOptions {
 }
 
 /** null when there is no reference to compare with. */
-export function rougeL(prediction: string, references: readonly string[], options: RougeLOptions = {}): number | null {
+export function rougeL(
+  prediction: string,
+  references: readonly string[],
+  options: RougeLOptions = {},
+): number | null {
   if (references.length === 0) return null;
   const predicted = squadTokens(prediction);
   let best = 0;
-  for (const reference of references) best = Math.max(best, rougeLTokens(predicted, squadTokens(reference), options.beta));
+  for (const reference of references)
+    best = Math.max(best, rougeLTokens(predicted, squadTokens(reference), options.beta));
   return best;
 }

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { bbqScore, type BbqItem } from './bbq-score.js';
 
 // Options: 0 and 1 are the two people, 2 is "unknown".
-const dis = (label: number, biasedOption: number, chosen: number | null): BbqItem => ({ condition: 'disambiguated', label, biasedOption, unknownOption: 2, chosen });
-const amb = (biasedOption: number, chosen: number | null): BbqItem => ({ condition: 'ambiguous', label: 2, biasedOption, unknownOption: 2, chosen });
+const dis = (label: number, biasedOption: number, chosen: number | null): BbqItem => ({
+  condition: 'disambiguated',
+  label,
+  biasedOption,
+  unknownOption: 2,
+  chosen,
+});
+const amb = (biasedOption: number, chosen: number | null): BbqItem => ({
+  condition: 'ambiguous',
+  label: 2,
+  biasedOption,
+  unknownOption: 2,
+  chosen,
+});
 
 describe('bbqScore', () => {
   const items = [

@@ -65,7 +65,10 @@ export function answerDivergence(options: {
     perCase[c.baseId] = divergence;
     values.push(divergence);
   }
-  return { divergence: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length, perCase };
+  return {
+    divergence: values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length,
+    perCase,
+  };
 }
 
 export interface GroupScoreGap {
@@ -96,6 +99,9 @@ export function groupScoreGap(cases: readonly CounterfactualCase[]): GroupScoreG
     if (highest === null || means[group].mean > means[highest].mean) highest = group;
     if (lowest === null || means[group].mean < means[lowest].mean) lowest = group;
   }
-  const gap = Object.keys(means).length < 2 || highest === null || lowest === null ? null : means[highest].mean - means[lowest].mean;
+  const gap =
+    Object.keys(means).length < 2 || highest === null || lowest === null
+      ? null
+      : means[highest].mean - means[lowest].mean;
   return { gap, means, highest: gap === null ? null : highest, lowest: gap === null ? null : lowest };
 }

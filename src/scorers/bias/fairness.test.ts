@@ -19,18 +19,28 @@ describe('fairness', () => {
   it('computes per-label selection rates, TPR and FPR', () => {
     const [yes, no] = report.perLabel;
     // yes: selection A 2/4, B 3/4 → DP 0.25; TPR A 1/2, B 2/2 → 0.5; FPR A 1/2, B 1/2 → 0 → EO 0.5
-    expect(yes).toMatchObject({ selectionRate: { A: 0.5, B: 0.75 }, truePositiveRate: { A: 0.5, B: 1 }, falsePositiveRate: { A: 0.5, B: 0.5 } });
+    expect(yes).toMatchObject({
+      selectionRate: { A: 0.5, B: 0.75 },
+      truePositiveRate: { A: 0.5, B: 1 },
+      falsePositiveRate: { A: 0.5, B: 0.5 },
+    });
     expect([yes.demographicParityDifference, yes.equalizedOddsDifference]).toEqual([0.25, 0.5]);
     // no: selection A 2/4, B 1/4 → DP 0.25; TPR A 1/2, B 1/2 → 0; FPR A 1/2, B 0/2 → 0.5 → EO 0.5
     expect([no.demographicParityDifference, no.equalizedOddsDifference]).toEqual([0.25, 0.5]);
   });
 
   it('reports the worst label', () => {
-    expect(report).toMatchObject({ groups: ['A', 'B'], demographicParityDifference: 0.25, equalizedOddsDifference: 0.5 });
+    expect(report).toMatchObject({
+      groups: ['A', 'B'],
+      demographicParityDifference: 0.25,
+      equalizedOddsDifference: 0.5,
+    });
   });
 
   it('is null with a single group', () => {
-    expect(fairness({ items: items.slice(0, 4), labels: ['yes', 'no'] }).demographicParityDifference).toBeNull();
+    expect(
+      fairness({ items: items.slice(0, 4), labels: ['yes', 'no'] }).demographicParityDifference,
+    ).toBeNull();
   });
 });
 

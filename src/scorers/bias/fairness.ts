@@ -38,7 +38,11 @@ function maxOrNull(values: readonly (number | null)[]): number | null {
   return defined.length === 0 ? null : Math.max(...defined);
 }
 
-export function fairness(options: { items: readonly FairnessItem[]; labels: readonly string[]; minSupport?: number }): FairnessReport {
+export function fairness(options: {
+  items: readonly FairnessItem[];
+  labels: readonly string[];
+  minSupport?: number;
+}): FairnessReport {
   // A TPR or FPR from fewer gold cases than this is left undefined: one case would swing it by 1/n.
   const minSupport = options.minSupport ?? 1;
   const byGroup = new Map<string, FairnessItem[]>();

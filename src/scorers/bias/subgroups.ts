@@ -56,5 +56,8 @@ export function subgroups(options: SubgroupOptions): SubgroupBreakdown {
     if (g.mean < low.mean) low = g;
   }
   const gap = high.mean - low.mean;
-  return { groups, largestGap: { high: high.tag, low: low.tag, gap, flagged: gap > (options.threshold ?? 0) } };
+  return {
+    groups,
+    largestGap: { high: high.tag, low: low.tag, gap, flagged: gap > (options.threshold ?? 0) },
+  };
 }

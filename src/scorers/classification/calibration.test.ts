@@ -24,7 +24,12 @@ describe('calibration', () => {
     expect(report.bins[0]).toMatchObject({ count: 0, accuracy: null, confidence: null });
   });
   it('puts bin edges in the lower bin despite float error, and 0 in the first', () => {
-    const report = calibration({ items: [{ confidence: 0.7, correct: true }, { confidence: 0, correct: false }] });
+    const report = calibration({
+      items: [
+        { confidence: 0.7, correct: true },
+        { confidence: 0, correct: false },
+      ],
+    });
     expect(report.bins[6].count).toBe(1); // (0.6, 0.7]
     expect(report.bins[0].count).toBe(1);
   });

@@ -24,7 +24,10 @@ export interface CalibrationReport {
   ece: number | null;
 }
 
-export function calibration(options: { items: readonly CalibrationItem[]; bins?: number }): CalibrationReport {
+export function calibration(options: {
+  items: readonly CalibrationItem[];
+  bins?: number;
+}): CalibrationReport {
   const m = options.bins ?? 10;
   const counts = new Array<number>(m).fill(0);
   const correct = new Array<number>(m).fill(0);

@@ -3,7 +3,9 @@ import { classScores } from './class-scores.js';
 
 describe('classScores', () => {
   it('prefers per-label probabilities', () => {
-    expect(classScores({ labels: ['a', 'b'], predicted: 'a', confidence: 0.9, labelProbabilities: { a: 0.6 } })).toEqual({ a: 0.6, b: 0 });
+    expect(
+      classScores({ labels: ['a', 'b'], predicted: 'a', confidence: 0.9, labelProbabilities: { a: 0.6 } }),
+    ).toEqual({ a: 0.6, b: 0 });
   });
   it('otherwise gives the confidence to the prediction and splits the rest', () => {
     // (1 − 0.7) / 2 = 0.15 each

@@ -16,7 +16,8 @@ export function classScores(input: ClassScoresInput): Record<string, number> | n
     for (const label of labels) scores[label] = input.labelProbabilities[label] ?? 0;
     return scores;
   }
-  if (input.predicted === null || input.confidence === undefined || !labels.includes(input.predicted)) return null;
+  if (input.predicted === null || input.confidence === undefined || !labels.includes(input.predicted))
+    return null;
   const rest = labels.length > 1 ? (1 - input.confidence) / (labels.length - 1) : 0;
   const scores: Record<string, number> = {};
   for (const label of labels) scores[label] = label === input.predicted ? input.confidence : rest;

@@ -8,7 +8,9 @@ import { parseLabel } from './parse-label.js';
 
 const NAME = 'classification.accuracy';
 
-export function classificationAccuracy(input: Pick<CaseScoringInput, 'output' | 'label' | 'labels'>): Score[] {
+export function classificationAccuracy(
+  input: Pick<CaseScoringInput, 'output' | 'label' | 'labels'>,
+): Score[] {
   if (input.label === undefined) return [notApplicable(NAME, 'no gold label')];
   if (input.output === null) return [notApplicable(NAME, 'no output (provider failed)')];
   // Without a declared label set, the gold label is the only one the output can be matched to.

@@ -41,7 +41,12 @@ describe('classificationReport', () => {
   });
 
   it('gives gold labels outside the label set their own row, and handles no items', () => {
-    expect(classificationReport({ items: [{ gold: 'x', predicted: 'b' }], labels: ['b'] }).confusion.rows).toEqual(['b', 'x']);
-    expect(classificationReport({ items: [], labels: ['b'] })).toMatchObject({ accuracy: null, macroF1: null });
+    expect(
+      classificationReport({ items: [{ gold: 'x', predicted: 'b' }], labels: ['b'] }).confusion.rows,
+    ).toEqual(['b', 'x']);
+    expect(classificationReport({ items: [], labels: ['b'] })).toMatchObject({
+      accuracy: null,
+      macroF1: null,
+    });
   });
 });

@@ -36,7 +36,10 @@ export interface ClassificationReport {
   confusion: { rows: string[]; columns: string[]; matrix: number[][] };
 }
 
-export function classificationReport(options: { items: readonly ClassificationItem[]; labels: readonly string[] }): ClassificationReport {
+export function classificationReport(options: {
+  items: readonly ClassificationItem[];
+  labels: readonly string[];
+}): ClassificationReport {
   const { items, labels } = options;
   // Gold labels outside the declared set still get a row, so no case disappears from the matrix.
   const rows = [...labels];
@@ -46,7 +49,8 @@ export function classificationReport(options: { items: readonly ClassificationIt
   let correct = 0;
   let invalid = 0;
   for (const item of items) {
-    const predicted = item.predicted !== null && labels.includes(item.predicted) ? item.predicted : INVALID_COLUMN;
+    const predicted =
+      item.predicted !== null && labels.includes(item.predicted) ? item.predicted : INVALID_COLUMN;
     if (predicted === INVALID_COLUMN) invalid++;
     if (predicted === item.gold) correct++;
     matrix[rows.indexOf(item.gold)][columns.indexOf(predicted)]++;
@@ -57,7 +61,8 @@ export function classificationReport(options: { items: readonly ClassificationIt
     const tp = matrix[row][column];
     const support = matrix[row].reduce((a, b) => a + b, 0);
     const predicted = matrix.reduce((sum, r) => sum + r[column], 0);
-    if (support === 0 && predicted === 0) return { label, precision: null, recall: null, f1: null, support, predicted };
+    if (support === 0 && predicted === 0)
+      return { label, precision: null, recall: null, f1: null, support, predicted };
     const precision = predicted === 0 ? 0 : tp / predicted;
     const recall = support === 0 ? 0 : tp / support;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

@@ -16,11 +16,15 @@ export function parseLabel(output: string, labels: readonly string[]): string | 
   let best: { label: string; at: number } | null = null;
   const lower = trimmed.toLowerCase();
   for (const label of labels) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(label.toLowerCase())}(?![\\p{L}\\p{N}_-])`, 'u');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_-])${escapeRegExp(label.toLowerCase())}(?![\\p{L}\\p{N}_-])`,
+      'u',
+    );
     const match = pattern.exec(lower);
     if (!match) continue;
     // Earliest occurrence wins; at the same position the longer label ("billing-dispute" over "billing").
-    if (!best || match.index < best.at || (match.index === best.at && label.length > best.label.length)) best = { label, at: match.index };
+    if (!best || match.index < best.at || (match.index === best.at && label.length > best.label.length))
+      best = { label, at: match.index };
   }
   return best?.label ?? null;
 }

@@ -6,7 +6,10 @@
 import { oneVsRest, type MulticlassAuc, type ScoredClassificationItem } from './roc-auc.js';
 
 /** null without any positive. */
-export function binaryAveragePrecision(scores: readonly number[], positives: readonly boolean[]): number | null {
+export function binaryAveragePrecision(
+  scores: readonly number[],
+  positives: readonly boolean[],
+): number | null {
   let totalPositives = 0;
   for (const p of positives) if (p) totalPositives++;
   if (totalPositives === 0) return null;
@@ -28,6 +31,9 @@ export function binaryAveragePrecision(scores: readonly number[], positives: rea
   return ap;
 }
 
-export function prAuc(options: { items: readonly ScoredClassificationItem[]; labels: readonly string[] }): MulticlassAuc {
+export function prAuc(options: {
+  items: readonly ScoredClassificationItem[];
+  labels: readonly string[];
+}): MulticlassAuc {
   return oneVsRest(options, binaryAveragePrecision);
 }

@@ -18,7 +18,10 @@ export interface ReviewThreshold {
 }
 
 /** null when no threshold reaches the target (or there are no items). */
-export function reviewThreshold(options: { items: readonly ReviewItem[]; targetPrecision: number }): ReviewThreshold | null {
+export function reviewThreshold(options: {
+  items: readonly ReviewItem[];
+  targetPrecision: number;
+}): ReviewThreshold | null {
   const items = options.items.filter((item) => Number.isFinite(item.confidence));
   const n = items.length;
   if (n === 0) return null;
@@ -34,7 +37,8 @@ export function reviewThreshold(options: { items: readonly ReviewItem[]; targetP
       j++;
     }
     const precision = correct / j;
-    if (precision >= options.targetPrecision) best = { threshold, precision, autoHandled: j, review: n - j, reviewShare: (n - j) / n };
+    if (precision >= options.targetPrecision)
+      best = { threshold, precision, autoHandled: j, review: n - j, reviewShare: (n - j) / n };
     i = j;
   }
   return best;

@@ -33,7 +33,10 @@ export interface MulticlassAuc {
   perClass: Record<string, number | null>;
 }
 
-export function rocAuc(options: { items: readonly ScoredClassificationItem[]; labels: readonly string[] }): MulticlassAuc {
+export function rocAuc(options: {
+  items: readonly ScoredClassificationItem[];
+  labels: readonly string[];
+}): MulticlassAuc {
   return oneVsRest(options, binaryRocAuc);
 }
 
@@ -51,5 +54,8 @@ export function oneVsRest(
     perClass[label] = value;
     if (value !== null) defined.push(value);
   }
-  return { macro: defined.length === 0 ? null : defined.reduce((a, b) => a + b, 0) / defined.length, perClass };
+  return {
+    macro: defined.length === 0 ? null : defined.reduce((a, b) => a + b, 0) / defined.length,
+    perClass,
+  };
 }

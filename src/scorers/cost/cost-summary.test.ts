@@ -11,7 +11,13 @@ describe('costSummary', () => {
     // total 0.04 over 2 priced cases → mean 0.02
     expect(summary.totalUsd).toBeCloseTo(0.04, 12);
     expect(summary.meanUsdPerCase).toBeCloseTo(0.02, 12);
-    expect(summary).toMatchObject({ cases: 3, pricedCases: 2, inputTokens: 450, outputTokens: 35, estimatedTokenCases: 1 });
+    expect(summary).toMatchObject({
+      cases: 3,
+      pricedCases: 2,
+      inputTokens: 450,
+      outputTokens: 35,
+      estimatedTokenCases: 1,
+    });
   });
   it('has no cost when nothing is priced', () => {
     expect(costSummary([{ costUsd: null }])).toMatchObject({ totalUsd: null, meanUsdPerCase: null });

@@ -16,7 +16,7 @@ describe('citations', () => {
     // precision: 1 valid of 3 markers; coverage: 3 of 4 sentences carry a marker
     expect(precision.value).toBeCloseTo(1 / 3, 10);
     expect(coverage.value).toBe(0.75);
-    expect((precision.details?.invalid as InvalidCitation[]).map((i) => [i.id, i.reason])).toEqual([
+    expect((precision.details!.invalid as InvalidCitation[]).map((i) => [i.id, i.reason])).toEqual([
       ['billing/refunds.md#0', 'low-coverage'],
       ['plans/missing.md#3', 'not-given'],
     ]);
@@ -24,18 +24,28 @@ describe('citations', () => {
 
   it('checks every id of a grouped marker', () => {
     // The sentence is fully covered by pricing; refunds covers none of it → 1 of 2 valid.
-    const [precision] = citations({ answer: 'The Pro plan costs $4.99 per month [plans/pricing.md#0, billing/refunds.md#0].', passages: PASSAGES });
+    const [precision] = citations({
+      answer: 'The Pro plan costs $4.99 per month [plans/pricing.md#0, billing/refunds.md#0].',
+      passages: PASSAGES,
+    });
     expect(precision.value).toBe(0.5);
   });
 
   it('has no precision without markers, and coverage 0', () => {
-    const [precision, coverage] = citations({ answer: 'Refunds are issued within 30 days.', passages: PASSAGES });
+    const [precision, coverage] = citations({
+      answer: 'Refunds are issued within 30 days.',
+      passages: PASSAGES,
+    });
     expect(precision.value).toBeNull();
     expect(coverage.value).toBe(0);
   });
 
   it('is null for declines and missing answers', () => {
-    expect(citations({ answer: 'That is not covered [billing/refunds.md#0].', passages: PASSAGES }).map((s) => s.value)).toEqual([null, null]);
+    expect(
+      citations({ answer: 'That is not covered [billing/refunds.md#0].', passages: PASSAGES }).map(
+        (s) => s.value,
+      ),
+    ).toEqual([null, null]);
     expect(citations({ answer: null, passages: PASSAGES }).map((s) => s.value)).toEqual([null, null]);
   });
 });

@@ -32,7 +32,8 @@ export function citations(input: SupportScoringInput): Score[] {
         continue;
       }
       const verdict = checkSupport(index, sentence.evidence, { threshold, passages: [passage] });
-      if (!verdict.supported && verdict.reason) invalid.push({ sentence: sentence.text, id, reason: verdict.reason });
+      if (!verdict.supported && verdict.reason)
+        invalid.push({ sentence: sentence.text, id, reason: verdict.reason });
     }
   }
   const sentences = analysis.sentences.length;

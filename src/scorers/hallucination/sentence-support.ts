@@ -25,7 +25,11 @@ export interface SupportOptions {
 
 export const DEFAULT_SUPPORT_THRESHOLD = 0.6;
 
-export function checkSupport(index: SupportIndex, sentence: SentenceEvidence, options: SupportOptions): SupportVerdict {
+export function checkSupport(
+  index: SupportIndex,
+  sentence: SentenceEvidence,
+  options: SupportOptions,
+): SupportVerdict {
   let coverage = sentence.terms.length === 0 ? 1 : 0;
   let passageId: string | null = null;
   if (sentence.terms.length > 0) {
@@ -41,13 +45,15 @@ export function checkSupport(index: SupportIndex, sentence: SentenceEvidence, op
     }
   }
   const unknownNumbers = sentence.numbers.filter((n) => !index.passages.some((p) => p.numbers.has(n)));
-  if (unknownNumbers.length > 0) return { supported: false, coverage, passageId, reason: 'unknown-number', unknown: unknownNumbers };
+  if (unknownNumbers.length > 0)
+    return { supported: false, coverage, passageId, reason: 'unknown-number', unknown: unknownNumbers };
   // Compared by stem: a word that occurs in a passage always has its stem among the passage's terms.
   const unknownNames = sentence.names.filter((name) => {
     const term = stem(name);
     return !index.passages.some((p) => p.terms.has(term));
   });
-  if (unknownNames.length > 0) return { supported: false, coverage, passageId, reason: 'unknown-name', unknown: unknownNames };
+  if (unknownNames.length > 0)
+    return { supported: false, coverage, passageId, reason: 'unknown-name', unknown: unknownNames };
   if (coverage < options.threshold) return { supported: false, coverage, passageId, reason: 'low-coverage' };
   return { supported: true, coverage, passageId };
 }

@@ -28,9 +28,27 @@ export interface SupportIndex {
 // Spelled-out numbers in a passage vouch for digits in an answer ("two weeks" → 2).
 const NUMBER_WORDS: ReadonlyArray<readonly [string, string]> = (
   [
-    ['zero', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'],
-    ['eight', '8'], ['nine', '9'], ['ten', '10'], ['eleven', '11'], ['twelve', '12'], ['fifteen', '15'], ['twenty', '20'],
-    ['thirty', '30'], ['forty', '40'], ['fifty', '50'], ['sixty', '60'], ['ninety', '90'], ['hundred', '100'],
+    ['zero', '0'],
+    ['one', '1'],
+    ['two', '2'],
+    ['three', '3'],
+    ['four', '4'],
+    ['five', '5'],
+    ['six', '6'],
+    ['seven', '7'],
+    ['eight', '8'],
+    ['nine', '9'],
+    ['ten', '10'],
+    ['eleven', '11'],
+    ['twelve', '12'],
+    ['fifteen', '15'],
+    ['twenty', '20'],
+    ['thirty', '30'],
+    ['forty', '40'],
+    ['fifty', '50'],
+    ['sixty', '60'],
+    ['ninety', '90'],
+    ['hundred', '100'],
   ] as const
 ).map(([word, digits]) => [stem(word), digits] as const);
 

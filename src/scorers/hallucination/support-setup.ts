@@ -25,5 +25,9 @@ export function prepareSupportCheck(input: SupportScoringInput): SupportSetup | 
   const analysis = analyzeAnswer(input.answer, input.declinePhrases);
   if (analysis.declined) return { skip: 'the model declined' };
   if (analysis.sentences.length === 0) return { skip: 'no checkable sentences' };
-  return { analysis, index: supportIndexFor(input.passages), threshold: input.threshold ?? DEFAULT_SUPPORT_THRESHOLD };
+  return {
+    analysis,
+    index: supportIndexFor(input.passages),
+    threshold: input.threshold ?? DEFAULT_SUPPORT_THRESHOLD,
+  };
 }

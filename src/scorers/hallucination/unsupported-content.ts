@@ -40,7 +40,12 @@ export function unsupportedContent(input: SupportScoringInput): Score[] {
     {
       name: 'hallucination.rate',
       value: unsupported.length > 0 ? 1 : 0,
-      ...(unsupported.length > 0 ? { reason: `${unsupported.length} of ${checked} sentences unsupported`, details: { unsupported, checked } } : {}),
+      ...(unsupported.length > 0
+        ? {
+            reason: `${unsupported.length} of ${checked} sentences unsupported`,
+            details: { unsupported, checked },
+          }
+        : {}),
     },
     { name: 'groundedness', value: supported / checked, details: { supported, checked } },
   ];

@@ -5,7 +5,11 @@ import { loadJudgeTemplate } from './load-judge-template.js';
 
 /** A judge that answers from a script (an Error is thrown) and fails on any call beyond it. */
 function scriptedModel(replies: (string | Error)[]) {
-  return createScriptedModel(replies.length > 0 ? replies : [new Error('no scripted reply')], { id: 'fake/judge', cacheable: false, whenExhausted: 'throw' });
+  return createScriptedModel(replies.length > 0 ? replies : [new Error('no scripted reply')], {
+    id: 'fake/judge',
+    cacheable: false,
+    whenExhausted: 'throw',
+  });
 }
 
 const extractTemplate = await loadJudgeTemplate('claims-extract-v1');
@@ -30,7 +34,11 @@ describe('createClaimVerdictJudge', () => {
     const score = await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })(input);
     // 1 supported of 3 claims
     expect(score.value).toBeCloseTo(1 / 3, 10);
-    expect(score.details).toMatchObject({ supported: 1, contradicted: ['Refunds take 60 days.'], notFound: ['Pro includes SSO.'] });
+    expect(score.details).toMatchObject({
+      supported: 1,
+      contradicted: ['Refunds take 60 days.'],
+      notFound: ['Pro includes SSO.'],
+    });
     // markers are stripped before extraction; claims are numbered for the verdict prompt
     expect(model.calls[0].messages[0].content).not.toContain('[plans/pricing.md#0]');
     expect(model.calls[1].messages[0].content).toContain('2. Refunds take 60 days.');
@@ -49,14 +57,33 @@ describe('createClaimVerdictJudge', () => {
     const model = scriptedModel(['claims: one, two', '{"claims": "one"}']);
     const score = await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })(input);
     expect(score.value).toBeNull();
-    expect(score.reason).toMatch(/^claim extraction: invalid judge reply after retry: reply JSON has the wrong shape: claims/);
+    expect(score.reason).toMatch(
+      /^claim extraction: invalid judge reply after retry: reply JSON has the wrong shape: claims/,
+    );
   });
 
   it('is null without claims, for declines and without a judge', async () => {
-    expect((await createClaimVerdictJudge({ model: scriptedModel(['{"claims": []}']), extractTemplate, verdictTemplate })(input)).reason).toBe('the answer makes no factual claims');
+    expect(
+      (
+        await createClaimVerdictJudge({
+          model: scriptedModel(['{"claims": []}']),
+          extractTemplate,
+          verdictTemplate,
+        })(input)
+      ).reason,
+    ).toBe('the answer makes no factual claims');
     const model = scriptedModel([]);
-    expect((await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })({ ...input, answer: "I don't know." })).reason).toBe('the model declined');
+    expect(
+      (
+        await createClaimVerdictJudge({ model, extractTemplate, verdictTemplate })({
+          ...input,
+          answer: "I don't know.",
+        })
+      ).reason,
+    ).toBe('the model declined');
     expect(model.calls).toHaveLength(0);
-    expect((await createClaimVerdictJudge({ extractTemplate, verdictTemplate })(input)).reason).toBe('no judge configured');
+    expect((await createClaimVerdictJudge({ extractTemplate, verdictTemplate })(input)).reason).toBe(
+      'no judge configured',
+    );
   });
 });

@@ -74,7 +74,8 @@ export function createClaimVerdictJudge(options: ClaimVerdictJudgeOptions): Clai
       prompt: renderJudgeTemplate(options.extractTemplate, { question: input.question, answer }),
       schema: claimsSchema,
     });
-    if (!extracted.ok) return { name: NAME, value: null, reason: `claim extraction: ${extracted.error}`, details };
+    if (!extracted.ok)
+      return { name: NAME, value: null, reason: `claim extraction: ${extracted.error}`, details };
     const claims = extracted.value.claims;
     if (claims.length === 0) return { ...notApplicable(NAME, 'the answer makes no factual claims'), details };
 

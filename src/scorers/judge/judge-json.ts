@@ -16,7 +16,10 @@ export interface JudgeJsonRequest<T> {
   maxTokens?: number;
 }
 
-export function parseJudgeJson<T>(raw: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
+export function parseJudgeJson<T>(
+  raw: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; error: string } {
   let text = raw.trim();
   const fenced = /^```(?:json)?\s*\n?([\s\S]*?)\n?```$/i.exec(text);
   if (fenced) text = fenced[1].trim();
@@ -29,7 +32,10 @@ export function parseJudgeJson<T>(raw: string, schema: z.ZodType<T>): { ok: true
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `reply JSON has the wrong shape: ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return {
+      ok: false,
+      error: `reply JSON has the wrong shape: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -41,9 +47,14 @@ export async function requestJudgeJson<T>(request: JudgeJsonRequest<T>): Promise
   for (let attempt = 1; attempt <= 2; attempt++) {
     let raw: string;
     try {
-      raw = (await request.model.generate({ messages, temperature: 0, maxTokens: request.maxTokens ?? 1024 })).text;
+      raw = (await request.model.generate({ messages, temperature: 0, maxTokens: request.maxTokens ?? 1024 }))
+        .text;
     } catch (error) {
-      return { ok: false, error: `judge call failed: ${error instanceof Error ? error.message : String(error)}`, attempts: attempt };
+      return {
+        ok: false,
+        error: `judge call failed: ${error instanceof Error ? error.message : String(error)}`,
+        attempts: attempt,
+      };
     }
     const parsed = parseJudgeJson(raw, request.schema);
     if (parsed.ok) return { ok: true, value: parsed.value, attempts: attempt };
@@ -51,8 +62,16 @@ export async function requestJudgeJson<T>(request: JudgeJsonRequest<T>): Promise
     lastRaw = raw;
     messages.push(
       { role: 'assistant', content: raw },
-      { role: 'user', content: `Your ${parsed.error}. Reply again with only the JSON object in the requested format.` },
+      {
+        role: 'user',
+        content: `Your ${parsed.error}. Reply again with only the JSON object in the requested format.`,
+      },
     );
   }
-  return { ok: false, error: `invalid judge reply after retry: ${lastError}`, attempts: 2, raw: lastRaw?.slice(0, 500) };
+  return {
+    ok: false,
+    error: `invalid judge reply after retry: ${lastError}`,
+    attempts: 2,
+    raw: lastRaw?.slice(0, 500),
+  };
 }

@@ -7,7 +7,12 @@ import { shortHash } from '../../core/hash.js';
 
 export const JUDGE_TEMPLATES_DIR = new URL('../../../templates/judges/', import.meta.url);
 
-export const JUDGE_TEMPLATE_NAMES = ['rubric-v1', 'claims-extract-v1', 'claim-verdict-v1', 'context-relevance-v1'] as const;
+export const JUDGE_TEMPLATE_NAMES = [
+  'rubric-v1',
+  'claims-extract-v1',
+  'claim-verdict-v1',
+  'context-relevance-v1',
+] as const;
 export type JudgeTemplateName = (typeof JUDGE_TEMPLATE_NAMES)[number];
 
 export interface JudgeTemplate {
@@ -44,7 +49,10 @@ export function assertTemplateVariables(template: JudgeTemplate, allowed: readon
   }
 }
 
-export function renderJudgeTemplate(template: JudgeTemplate, variables: Readonly<Record<string, string>>): string {
+export function renderJudgeTemplate(
+  template: JudgeTemplate,
+  variables: Readonly<Record<string, string>>,
+): string {
   assertTemplateVariables(template, Object.keys(variables));
   // A function replacement, so `$&` and friends inside answers are inserted literally.
   return template.text.replace(VARIABLE, (_, name: string) => variables[name]);

@@ -45,7 +45,8 @@ export function createRubricJudge(options: RubricJudgeOptions): RubricJudge {
   const model = options.model;
   return async (input) => {
     if (!model) return notApplicable(NAME, NO_JUDGE_REASON);
-    if (input.answer === null && options.template.text.includes('{{answer}}')) return notApplicable(NAME, 'no output (provider failed)');
+    if (input.answer === null && options.template.text.includes('{{answer}}'))
+      return notApplicable(NAME, 'no output (provider failed)');
     const prompt = renderJudgeTemplate(options.template, {
       question: input.question,
       answer: input.answer ?? '',

@@ -8,7 +8,8 @@ import { parseChoice } from './parse-choice.js';
 const NAME = 'mcq.accuracy';
 
 export function mcqAccuracy(input: Pick<CaseScoringInput, 'output' | 'options' | 'correctOption'>): Score[] {
-  if (!input.options || input.options.length === 0 || input.correctOption === undefined) return [notApplicable(NAME, 'no options or correct option')];
+  if (!input.options || input.options.length === 0 || input.correctOption === undefined)
+    return [notApplicable(NAME, 'no options or correct option')];
   if (input.output === null) return [notApplicable(NAME, 'no output (provider failed)')];
   const chosen = parseChoice(input.output, input.options);
   return [

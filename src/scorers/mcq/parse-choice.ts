@@ -11,7 +11,9 @@ export function parseChoice(output: string, options: readonly string[]): number 
   const letter =
     /^\(?([A-Za-z])\)?[.):]?$/.exec(text) ??
     /^\(?([A-Z])[).:]\s/.exec(text) ??
-    /^(?:[Tt]he\s+)?(?:(?:[Cc]orrect|[Ff]inal)\s+)?[Aa]nswer(?:\s+is)?\s*[:-]?\s*\(?([A-Z])\)?(?![\p{L}\p{N}])/u.exec(text);
+    /^(?:[Tt]he\s+)?(?:(?:[Cc]orrect|[Ff]inal)\s+)?[Aa]nswer(?:\s+is)?\s*[:-]?\s*\(?([A-Z])\)?(?![\p{L}\p{N}])/u.exec(
+      text,
+    );
   if (letter) {
     const index = LETTERS.indexOf(letter[1].toUpperCase());
     if (index < options.length) return index;
@@ -21,6 +23,8 @@ export function parseChoice(output: string, options: readonly string[]): number 
   const exact = normalizedOptions.findIndex((option) => option !== '' && option === normalized);
   if (exact >= 0) return exact;
   const padded = ` ${normalized} `;
-  const mentioned = normalizedOptions.flatMap((option, i) => (option !== '' && padded.includes(` ${option} `) ? [i] : []));
+  const mentioned = normalizedOptions.flatMap((option, i) =>
+    option !== '' && padded.includes(` ${option} `) ? [i] : [],
+  );
   return mentioned.length === 1 ? mentioned[0] : null;
 }

@@ -12,7 +12,9 @@ import type { CaseScoringInput } from '../scoring-input.js';
 const NAME = 'relevance.context';
 export const CONTEXT_TERM_SHARE = 0.5;
 
-export function contextRelevance(input: Pick<CaseScoringInput, 'question' | 'passages' | 'rankedDocIds' | 'relevantDocs'>): Score {
+export function contextRelevance(
+  input: Pick<CaseScoringInput, 'question' | 'passages' | 'rankedDocIds' | 'relevantDocs'>,
+): Score {
   const passages = input.passages ?? [];
   const retrievedDocs = passages.length > 0 ? passages.map((p) => p.docId) : (input.rankedDocIds ?? []);
   if (retrievedDocs.length === 0) return notApplicable(NAME, 'nothing retrieved');
@@ -20,7 +22,11 @@ export function contextRelevance(input: Pick<CaseScoringInput, 'question' | 'pas
   const gold = input.relevantDocs;
   if (gold && Object.values(gold).some((grade) => grade > 0)) {
     const relevant = retrievedDocs.filter((docId) => gradeOf(gold, docId) > 0).length;
-    return { name: NAME, value: relevant / retrievedDocs.length, details: { method: 'gold', relevant, retrieved: retrievedDocs.length } };
+    return {
+      name: NAME,
+      value: relevant / retrievedDocs.length,
+      details: { method: 'gold', relevant, retrieved: retrievedDocs.length },
+    };
   }
 
   if (passages.length === 0) return notApplicable(NAME, 'no gold judgements and no chunk text');
@@ -33,5 +39,9 @@ export function contextRelevance(input: Pick<CaseScoringInput, 'question' | 'pas
     for (const term of questionTerms) if (passage.terms.has(term)) covered++;
     if (covered / questionTerms.length >= CONTEXT_TERM_SHARE) relevant++;
   }
-  return { name: NAME, value: relevant / passages.length, details: { method: 'heuristic', relevant, retrieved: passages.length } };
+  return {
+    name: NAME,
+    value: relevant / passages.length,
+    details: { method: 'heuristic', relevant, retrieved: passages.length },
+  };
 }

@@ -11,9 +11,14 @@ function discountedGain(grades: readonly number[], k: number): number {
 }
 
 export function ndcgAtK(input: RankingInput): number | null {
-  const idealGrades = Object.values(input.relevant).filter((grade) => grade > 0).sort((a, b) => b - a);
+  const idealGrades = Object.values(input.relevant)
+    .filter((grade) => grade > 0)
+    .sort((a, b) => b - a);
   if (idealGrades.length === 0 || input.k < 1) return null;
   const ideal = discountedGain(idealGrades, input.k);
-  const actual = discountedGain(input.ranked.slice(0, input.k).map((docId) => gradeOf(input.relevant, docId)), input.k);
+  const actual = discountedGain(
+    input.ranked.slice(0, input.k).map((docId) => gradeOf(input.relevant, docId)),
+    input.k,
+  );
   return actual / ideal;
 }

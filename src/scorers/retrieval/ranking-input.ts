@@ -12,7 +12,7 @@ export interface RankingInput {
 
 export function gradeOf(relevant: Readonly<Record<string, number>>, docId: string): number {
   const grade = Object.hasOwn(relevant, docId) ? relevant[docId] : 0;
-  return grade > 0 ? grade : 0;
+  return Math.max(grade, 0);
 }
 
 /** Number of judged relevant documents (grade > 0). */

@@ -73,10 +73,24 @@ describe('hitRate', () => {
 describe('cases without judged relevant documents', () => {
   it('make every metric null', () => {
     const none: RankingInput = { ranked: ['d1'], relevant: { d1: 0 }, k: 3 };
-    expect([recallAtK(none), precisionAtK(none), reciprocalRank(none), ndcgAtK(none), averagePrecision(none), hitRate(none)]).toEqual([null, null, null, null, null, null]);
+    expect([
+      recallAtK(none),
+      precisionAtK(none),
+      reciprocalRank(none),
+      ndcgAtK(none),
+      averagePrecision(none),
+      hitRate(none),
+    ]).toEqual([null, null, null, null, null, null]);
   });
   it('an empty run with relevant documents scores 0, not null', () => {
     const empty: RankingInput = { ranked: [], relevant, k: 3 };
-    expect([recallAtK(empty), precisionAtK(empty), reciprocalRank(empty), ndcgAtK(empty), averagePrecision(empty), hitRate(empty)]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([
+      recallAtK(empty),
+      precisionAtK(empty),
+      reciprocalRank(empty),
+      ndcgAtK(empty),
+      averagePrecision(empty),
+      hitRate(empty),
+    ]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

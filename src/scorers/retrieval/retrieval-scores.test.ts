@@ -3,9 +3,19 @@ import { retrievalScores } from './retrieval-scores.js';
 
 describe('retrievalScores', () => {
   it('names metrics with the configured k and always adds ndcg@10', () => {
-    const scores = retrievalScores({ rankedDocIds: ['d2', 'd5', 'd1'], relevantDocs: { d1: 1, d2: 1 }, k: 5 });
+    const scores = retrievalScores({
+      rankedDocIds: ['d2', 'd5', 'd1'],
+      relevantDocs: { d1: 1, d2: 1 },
+      k: 5,
+    });
     expect(scores.map((s) => s.name)).toEqual([
-      'retrieval.recall@5', 'retrieval.precision@5', 'retrieval.ndcg@5', 'retrieval.mrr', 'retrieval.map', 'retrieval.hit_rate@5', 'retrieval.ndcg@10',
+      'retrieval.recall@5',
+      'retrieval.precision@5',
+      'retrieval.ndcg@5',
+      'retrieval.mrr',
+      'retrieval.map',
+      'retrieval.hit_rate@5',
+      'retrieval.ndcg@10',
     ]);
     // recall 2/2; P@5 = 2/5; MRR 1; AP = (1/1 + 2/3)/2
     expect(scores[0].value).toBe(1);

@@ -13,18 +13,32 @@ import { recallAtK } from './recall-at-k.js';
 import { reciprocalRank } from './reciprocal-rank.js';
 
 export function retrievalMetricNames(k: number): string[] {
-  const names = [`retrieval.recall@${k}`, `retrieval.precision@${k}`, `retrieval.ndcg@${k}`, 'retrieval.mrr', 'retrieval.map', `retrieval.hit_rate@${k}`];
+  const names = [
+    `retrieval.recall@${k}`,
+    `retrieval.precision@${k}`,
+    `retrieval.ndcg@${k}`,
+    'retrieval.mrr',
+    'retrieval.map',
+    `retrieval.hit_rate@${k}`,
+  ];
   if (k !== 10) names.push('retrieval.ndcg@10');
   return names;
 }
 
-export function retrievalScores(input: Pick<CaseScoringInput, 'rankedDocIds' | 'relevantDocs' | 'k'>): Score[] {
+export function retrievalScores(
+  input: Pick<CaseScoringInput, 'rankedDocIds' | 'relevantDocs' | 'k'>,
+): Score[] {
   const { k } = input;
-  if (!input.rankedDocIds) return retrievalMetricNames(k).map((name) => notApplicable(name, 'no retrieval for this case'));
+  if (!input.rankedDocIds)
+    return retrievalMetricNames(k).map((name) => notApplicable(name, 'no retrieval for this case'));
   if (!input.relevantDocs || relevantCount(input.relevantDocs) === 0) {
     return retrievalMetricNames(k).map((name) => notApplicable(name, 'no judged relevant documents'));
   }
-  const ranking: RankingInput = { ranked: Array.from(new Set(input.rankedDocIds)), relevant: input.relevantDocs, k };
+  const ranking: RankingInput = {
+    ranked: Array.from(new Set(input.rankedDocIds)),
+    relevant: input.relevantDocs,
+    k,
+  };
   const scores: Score[] = [
     { name: `retrieval.recall@${k}`, value: recallAtK(ranking) },
     { name: `retrieval.precision@${k}`, value: precisionAtK(ranking) },

@@ -13,5 +13,5 @@ function compareIds(a: string, b: string): number {
 }
 
 export function trecOrder<T extends ScoredDocument>(results: readonly T[]): T[] {
-  return results.slice().sort((a, b) => (b.score - a.score) || compareIds(b.docId, a.docId));
+  return results.slice().sort((a, b) => b.score - a.score || compareIds(b.docId, a.docId));
 }
