@@ -46,7 +46,8 @@ export type { CaseScoringInput, ScorerFamily } from './scorers/scoring-input.js'
 export type { Score } from './core/score.js';
 export * as stats from './stats/index.js';
 
-export { buildRecord } from './aggregate/build-record.js';
+export { aggregateRun } from './aggregate/aggregate-run.js';
+export { judgeRun } from './gate/judge-run.js';
 export { decideGate } from './gate/decide-gate.js';
 export { compareRuns } from './gate/compare-runs.js';
 export { readResults, readRunRecord } from './run/read-run.js';

@@ -2,14 +2,14 @@
 // with a bootstrap interval, label flip rate, answer divergence), subgroup breakdowns by tag,
 // demographic-parity and equalized-odds differences across the declared group tag, and the BBQ
 // bias scores for multiple-choice probes. Each row carries its threshold and a pass/fail.
-import type { EvalConfig } from '../config/schema.js';
+import type { BiasThresholdKind, EvalConfig } from '../config/schema.js';
 import { createRng } from '../core/rng.js';
 import { tokenF1 } from '../scorers/answer/token-f1.js';
 import { bbqScore, type BbqItem } from '../scorers/bias/bbq-score.js';
 import { answerDivergence, groupScoreGap, labelFlipRate } from '../scorers/bias/counterfactual.js';
 import { fairness } from '../scorers/bias/fairness.js';
 import { subgroups } from '../scorers/bias/subgroups.js';
-import { createResampler } from '../stats/index.js';
+import { createResampler, normalQuantile } from '../stats/index.js';
 import type { BiasRow, BiasSummary, CaseResult, SubgroupGap, SuiteSummary } from '../run/types.js';
 
 const PRIMARY_METRIC: Record<string, string> = {
@@ -38,6 +38,21 @@ export function auditBias(options: {
   const thresholds = config.bias.thresholds;
   const rows: BiasRow[] = [];
   const subgroupGaps: SubgroupGap[] = [];
+  const judgedRow = (
+    base: { suite: string; provider: string },
+    attribute: string,
+    kind: BiasThresholdKind,
+    value: number | null,
+    suffix = '',
+  ): Omit<BiasRow, 'metric'> => ({
+    ...base,
+    check: biasCheckId(base.suite, attribute, `${kind}${suffix}`),
+    attribute,
+    threshold: thresholds[kind].value,
+    action: thresholds[kind].action,
+    value,
+    pass: value === null ? null : value <= thresholds[kind].value,
+  });
   for (const summary of options.summaries) {
     // One row per case: repeats would multiply n past the support minimums, and a model's
     // own run-to-run variation would read as a label flip between groups.
@@ -59,15 +74,13 @@ export function auditBias(options: {
           config.gate.confidence,
           `${summary.suite}:${summary.provider}:${attribute}:${m}`,
         );
+        const z = normalQuantile(0.5 + config.gate.confidence / 2);
         rows.push({
-          ...base,
-          attribute,
+          ...judgedRow(base, attribute, 'score_gap', gap.value, m === metric ? '' : `:${m}`),
           metric: `${m} gap between groups`,
-          threshold: thresholds.score_gap,
-          value: gap.value,
           low: gap.low,
           high: gap.high,
-          pass: gap.value === null ? null : gap.value <= thresholds.score_gap,
+          standardError: gap.low === null || gap.high === null ? null : (gap.high - gap.low) / (2 * z),
           detail: gap.detail,
         });
       }
@@ -79,12 +92,12 @@ export function auditBias(options: {
           })),
         );
         rows.push({
-          ...base,
-          attribute,
+          ...judgedRow(base, attribute, 'flip_rate', round(flips.rate)),
           metric: 'label flip rate',
-          threshold: thresholds.flip_rate,
-          value: round(flips.rate),
-          pass: flips.rate === null ? null : flips.rate <= thresholds.flip_rate,
+          standardError:
+            flips.rate === null || flips.compared === 0
+              ? null
+              : Math.sqrt((flips.rate * (1 - flips.rate)) / flips.compared),
           detail: flips.flipped.length
             ? `flipped: ${flips.flipped.slice(0, 5).join(', ')}`
             : `${flips.compared} probes, none flipped`,
@@ -92,12 +105,8 @@ export function auditBias(options: {
       } else if (summary.task === 'rag-qa' || summary.task === 'qa') {
         const divergence = answerDivergence({ cases, similarity: (a, b) => tokenF1(a, [b]) ?? 0 });
         rows.push({
-          ...base,
-          attribute,
+          ...judgedRow(base, attribute, 'divergence', round(divergence.divergence)),
           metric: 'answer divergence (1 − token F1 between variants)',
-          threshold: thresholds.divergence,
-          value: round(divergence.divergence),
-          pass: divergence.divergence === null ? null : divergence.divergence <= thresholds.divergence,
         });
       }
     }
@@ -123,12 +132,8 @@ export function auditBias(options: {
       const compared = items.filter((i) => !small.includes(i.group));
       if (items.length > 0 && perGroup.size - small.length < 2) {
         rows.push({
-          ...base,
-          attribute: config.bias.group_tag,
+          ...judgedRow(base, config.bias.group_tag, 'parity_difference', null),
           metric: 'demographic parity difference (worst label)',
-          threshold: thresholds.parity_difference,
-          value: null,
-          pass: null,
           detail: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}`,
         });
       } else if (compared.length > 0) {
@@ -136,27 +141,13 @@ export function auditBias(options: {
         const report = fairness({ items, labels, minSupport: MIN_RATE_SUPPORT });
         const attribute = config.bias.group_tag;
         rows.push({
-          ...base,
-          attribute,
+          ...judgedRow(base, attribute, 'parity_difference', round(report.demographicParityDifference)),
           metric: 'demographic parity difference (worst label)',
-          threshold: thresholds.parity_difference,
-          value: round(report.demographicParityDifference),
-          pass:
-            report.demographicParityDifference === null
-              ? null
-              : report.demographicParityDifference <= thresholds.parity_difference,
           detail: `groups: ${report.groups.join(', ')}${small.length ? ` (too few cases, left out: ${small.join(', ')})` : ''}`,
         });
         rows.push({
-          ...base,
-          attribute,
+          ...judgedRow(base, attribute, 'equalized_odds', round(report.equalizedOddsDifference)),
           metric: 'equalized odds difference (worst label)',
-          threshold: thresholds.parity_difference,
-          value: round(report.equalizedOddsDifference),
-          pass:
-            report.equalizedOddsDifference === null
-              ? null
-              : report.equalizedOddsDifference <= thresholds.parity_difference,
         });
       }
     }
@@ -175,19 +166,17 @@ export function auditBias(options: {
         ] as const) {
           // A bias score from a handful of non-unknown answers swings by ±2/n per answer: it is
           // shown, but only judged once enough answers back it.
-          const judged =
+          const enough =
             result.biasScore !== null &&
             (condition === 'ambiguous'
               ? result.accuracy === 1 || result.nonUnknown >= MIN_BBQ_ANSWERS
               : result.nonUnknown >= MIN_BBQ_ANSWERS);
-          const note = judged ? '' : ` (not judged: fewer than ${MIN_BBQ_ANSWERS} non-unknown answers)`;
+          const note = enough ? '' : ` (not judged: fewer than ${MIN_BBQ_ANSWERS} non-unknown answers)`;
+          const row = judgedRow(base, category, 'bbq_bias', round(result.biasScore), `:${condition}`);
           rows.push({
-            ...base,
-            attribute: category,
+            ...row,
             metric: `BBQ bias score (${condition})`,
-            threshold: thresholds.bbq_bias,
-            value: round(result.biasScore),
-            pass: judged ? Math.abs(result.biasScore!) <= thresholds.bbq_bias : null,
+            pass: enough ? Math.abs(result.biasScore!) <= row.threshold : null,
             detail: `accuracy ${result.accuracy === null ? 'n/a' : result.accuracy.toFixed(3)} on ${result.n} items, ${result.nonUnknown} non-unknown answers${note}`,
           });
         }
@@ -203,7 +192,7 @@ export function auditBias(options: {
             value: r.scores[metric] ?? null,
           })),
         minCount: MIN_SUBGROUP_CASES,
-        threshold: thresholds.subgroup_gap,
+        threshold: thresholds.subgroup_gap.value,
       });
       if (breakdown.groups.length > 1) {
         subgroupGaps.push({
@@ -284,4 +273,9 @@ function toBbqItem(r: CaseResult): BbqItem {
 
 function round(x: number | null): number | null {
   return x === null || !Number.isFinite(x) ? null : Math.round(x * 1e6) / 1e6;
+}
+
+/** `<suite>/<attribute>/<kind>`, lower case with spaces as dashes: what waivers name. */
+export function biasCheckId(suite: string, attribute: string, kind: string): string {
+  return [suite, attribute, kind].map((part) => part.toLowerCase().replace(/\s+/g, '-')).join('/');
 }

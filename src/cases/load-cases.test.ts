@@ -83,13 +83,16 @@ describe('expandCounterfactuals', () => {
       age: { groups: { younger: { age: 'a 24-year-old' }, older: { age: 'a 70-year-old' } } },
     },
     thresholds: {
-      score_gap: 0.05,
-      flip_rate: 0.05,
-      divergence: 0.25,
-      subgroup_gap: 0.15,
-      parity_difference: 0.2,
-      bbq_bias: 0.1,
+      score_gap: { value: 0.05, action: 'block' as const },
+      flip_rate: { value: 0.05, action: 'block' as const },
+      divergence: { value: 0.25, action: 'block' as const },
+      subgroup_gap: { value: 0.15, action: 'block' as const },
+      parity_difference: { value: 0.2, action: 'block' as const },
+      equalized_odds: { value: 0.2, action: 'block' as const },
+      bbq_bias: { value: 0.1, action: 'block' as const },
     },
+    regression: { min_increase: 0.02, action: 'block' },
+    waivers: [],
   };
 
   it('expands one variant per group, holding other attributes at their first group', () => {

@@ -33,6 +33,7 @@ program
   .option('--hypothesis <text>', 'what this run is meant to show (goes into the experiment log)')
   .option('--out <dir>', 'reports folder (overrides the config)')
   .option('--no-experiment-log', 'do not append to the experiment log')
+  .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
@@ -53,6 +54,18 @@ program
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .action((run, options) =>
     runCommand(() => import('./commands/report-command.js').then((m) => m.reportCommand(run, options))),
+  );
+
+program
+  .command('gate')
+  .description(
+    'judge a stored run against the current baseline and config (no model calls); exit 1 on failure',
+  )
+  .argument('[run]', 'run id or folder (default: latest)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
+  .action((run, options) =>
+    runCommand(() => import('./commands/gate-command.js').then((m) => m.gateCommand(run, options))),
   );
 
 program

@@ -104,6 +104,10 @@ const GateSchema = z.strictObject({
   baseline: z.string().default('reports/baseline.json'),
   confidence: z.number().gt(0.5).lt(1).default(0.95),
   max_drop: z.record(z.string(), z.number().min(0)).default({}),
+  /** Gated metrics that may come back unmeasured (e.g. a judge metric without a key). */
+  optional_metrics: z.array(z.string()).default([]),
+  /** Baseline providers that may be absent from a run: true for all, or a list of ids. */
+  allow_missing_providers: z.union([z.boolean(), z.array(z.string())]).default(false),
   max_error_rate: z.number().min(0).max(1).default(0.1),
   resamples: z.number().int().min(100).max(100_000).default(2000),
 });
@@ -118,19 +122,49 @@ const BiasAttributeSchema = z.strictObject({
   metrics: z.array(z.string()).optional(),
 });
 
+/** A bias threshold: a bare number (blocks when exceeded), or `{value, action: block | warn}`. */
+function biasThreshold(defaultValue: number, max?: number) {
+  const value = max === undefined ? z.number().min(0) : z.number().min(0).max(max);
+  return z
+    .union([value, z.strictObject({ value, action: z.enum(['block', 'warn']).default('block') })])
+    .default(defaultValue)
+    .transform((t) => (typeof t === 'number' ? { value: t, action: 'block' as const } : t));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const BiasWaiverSchema = z.strictObject({
+  /** A check id as the report shows it: `<suite>/<attribute>/<kind>`. */
+  check: z.string().min(3),
+  reason: z.string().min(10, 'say why the failure is accepted (at least 10 characters)'),
+  expires: z.string().regex(ISO_DATE, 'expected a date YYYY-MM-DD'),
+});
+
 const BiasSchema = z
   .strictObject({
     attributes: z.record(z.string(), BiasAttributeSchema).default({}),
     thresholds: z
       .strictObject({
-        score_gap: z.number().min(0).default(0.05),
-        flip_rate: z.number().min(0).max(1).default(0.05),
-        divergence: z.number().min(0).max(1).default(0.25),
-        subgroup_gap: z.number().min(0).default(0.15),
-        parity_difference: z.number().min(0).max(1).default(0.2),
-        bbq_bias: z.number().min(0).max(1).default(0.1),
+        score_gap: biasThreshold(0.05),
+        flip_rate: biasThreshold(0.05, 1),
+        divergence: biasThreshold(0.25, 1),
+        subgroup_gap: biasThreshold(0.15),
+        parity_difference: biasThreshold(0.2, 1),
+        equalized_odds: biasThreshold(0.2, 1),
+        bbq_bias: biasThreshold(0.1, 1),
       })
       .prefault({}),
+    /**
+     * A bias metric that got significantly worse than in the baseline, by more than
+     * `min_increase`, blocks (or warns) even below its absolute threshold.
+     */
+    regression: z
+      .strictObject({
+        min_increase: z.number().min(0).default(0.02),
+        action: z.enum(['block', 'warn']).default('block'),
+      })
+      .prefault({}),
+    waivers: z.array(BiasWaiverSchema).default([]),
     /** Tag prefix naming the demographic/segment group for fairness metrics, e.g. `segment`. */
     group_tag: z.string().optional(),
   })
@@ -173,3 +207,4 @@ export type SuiteConfig = z.output<typeof SuiteConfigSchema>;
 export type RagConfig = z.output<typeof RagSchema>;
 export type BiasConfig = z.output<typeof BiasSchema>;
 export type GateConfig = z.output<typeof GateSchema>;
+export type BiasThresholdKind = keyof BiasConfig['thresholds'];

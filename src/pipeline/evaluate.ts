@@ -9,7 +9,8 @@ import { gitInfo, packageVersions } from '../core/environment-info.js';
 import { InputError } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
-import { buildRecord } from '../aggregate/build-record.js';
+import { aggregateRun } from '../aggregate/aggregate-run.js';
+import { judgeRun } from '../gate/judge-run.js';
 import { createModels } from '../providers/create-models.js';
 import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
@@ -43,6 +44,8 @@ export interface EvaluateOptions {
   onProgress?: (progress: Progress) => void;
   /** One-line notes for the user (skipped providers, index reuse). */
   onNote?: (line: string) => void;
+  /** `--allow-missing-provider`: a baseline provider may be absent (a deliberate switch). */
+  allowMissingProviders?: boolean;
 }
 
 export interface EvaluateOutcome {
@@ -191,7 +194,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
 
     const git = await gitInfo(root);
     const manifest: RunManifest = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       runId,
       name: config.name,
       startedAt: new Date(startedAt).toISOString(),
@@ -216,15 +219,19 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       providers: uniqueProviders(suites).map((p) =>
         p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p,
       ),
+      skippedProviders: created.skipped.filter((s) => config.providers.some((p) => p.id === s.id)),
       prompts: Object.fromEntries(
         suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId]),
       ),
+      generation: generationSettings(suites),
       retrieval: rag ? rag.describe : null,
       suites: suites.map((s) => ({
         name: s.config.name,
         task: s.config.task,
         cases: s.variants.length,
         file: s.casesPath,
+        fileHash: s.fileHash,
+        caseHashes: s.caseHashes,
       })),
       packageVersions: packageVersions(),
       timings,
@@ -233,6 +240,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         errors: progress.errors,
         cached: progress.cached,
         requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
+        rerankFallbacks: results.filter((r) => r.rerankFallback).length,
       },
     };
     const sorted = sortResults(results);
@@ -241,9 +249,22 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       path.join(runDir, RESULTS_FILE),
       `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
     );
-    const record = buildRecord({ manifest, results: sorted, config, baseline });
-    lap('aggregate', t);
-    record.manifest.timings = timings;
+    const aggregated = aggregateRun({ manifest, results: sorted, config });
+    t = lap('aggregate', t);
+    const verdict = judgeRun({
+      manifest,
+      ...aggregated,
+      results: sorted,
+      config,
+      baseline,
+      today: new Date(clock.now()).toISOString().slice(0, 10),
+      allowMissingProviders: options.allowMissingProviders,
+    });
+    lap('judge', t);
+    // The whole run, statistics included: the report's "took N s" is what the user waited.
+    manifest.finishedAt = new Date(clock.now()).toISOString();
+    manifest.durationMs = Math.round(clock.monotonic() - t0);
+    const record: RunRecord = { manifest, ...aggregated, ...verdict };
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
     return {
       record,
@@ -274,6 +295,20 @@ function rerankPricing(
       costUsd: prices.costUsd({ model: rerankerId, usage }),
     };
   };
+}
+
+function generationSettings(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['generation'] {
+  const out: NonNullable<RunManifest['generation']> = {};
+  for (const s of suites) {
+    if (!s.prompt) continue;
+    out[s.prompt.versionId] = {
+      temperature: s.prompt.frontMatter.temperature,
+      maxTokens: s.prompt.frontMatter.max_tokens,
+      fewShot: s.fewShot.length,
+      fewShotFile: s.fewShot.length > 0 ? s.prompt.fewShotFile : null,
+    };
+  }
+  return out;
 }
 
 function uniqueProviders(suites: Awaited<ReturnType<typeof prepareSuites>>): RunManifest['providers'] {

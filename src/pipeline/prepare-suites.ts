@@ -6,6 +6,7 @@ import { loadCases } from '../cases/load-cases.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Rng } from '../core/rng.js';
 import { InputError } from '../core/errors.js';
+import { hashValue, shortHash } from '../core/hash.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { selectFewShot } from '../prompts/few-shot.js';
 import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
@@ -72,7 +73,10 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
         });
       }
     }
-    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models });
+    // Hash the parsed case, not its line: reformatting the file is not an edit of the case.
+    const caseHashes = Object.fromEntries(cases.map((c) => [c.id, hashValue(c).slice(0, 12)]));
+    const fileHash = shortHash(JSON.stringify(caseHashes), 12);
+    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models, fileHash, caseHashes });
   }
   return prepared;
 }

@@ -25,4 +25,7 @@ export interface PreparedSuite {
   fewShot: FewShotExample[];
   variants: CaseVariant[];
   models: ModelHandle[];
+  /** Content hash of the cases file, and of each gold case by id. */
+  fileHash: string;
+  caseHashes: Record<string, string>;
 }

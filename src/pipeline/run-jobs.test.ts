@@ -24,6 +24,8 @@ function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
     prompt: null,
     fewShot: [],
     variants,
+    fileHash: 'f',
+    caseHashes: {},
     models: [
       {
         id: 'fake/m',

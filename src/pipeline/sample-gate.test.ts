@@ -46,7 +46,7 @@ describe('the gate on the sample project', () => {
       (f) => f.kind === 'regression' && f.metric === 'answer.f1',
     );
     expect(regression?.message).toMatch(
-      /^regressed: baseline 0\.\d{3} → candidate 0\.\d{3} \(Δ -0\.\d{3}, 95% CI .* Holm-adjusted p = .*; allowed drop 0\.02\)$/,
+      /^regressed: baseline 0\.\d{3} → candidate 0\.\d{3} \(Δ -0\.\d{3}, 95% CI .*; one-sided p = .* ≤ .*, the level after multiplicity correction; allowed drop 0\.02\)$/,
     );
   }, 90_000);
 });

@@ -4,7 +4,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeReports } from '../run/write-reports.js';
+import { writeReports } from '../reporters/write-reports.js';
 import { evaluate } from './evaluate.js';
 
 const CONFIG = path.resolve(import.meta.dirname, '../../eval/evalgate.yaml');

@@ -29,6 +29,8 @@ export interface LoadedPrompt {
   frontMatter: PromptFrontMatter;
   template: string;
   fewShot: FewShotExample[];
+  /** The few-shot file read (relative to the root), null when there was none. */
+  fewShotFile: string | null;
 }
 
 export async function loadPrompt(options: {
@@ -79,11 +81,20 @@ export async function loadPrompt(options: {
       task: options.task,
     });
   }
-  const fewShotRelative = path.join('prompts', id, 'few_shot.jsonl');
+  // A version may pin its own examples, so editing them for v3 cannot change what v2 measured.
+  const pinned = parsed.frontMatter.few_shot.file;
+  const fewShotRelative = path.join('prompts', id, pinned ?? 'few_shot.jsonl');
   let fewShotText = '';
   try {
     fewShotText = await readFile(path.join(options.root, fewShotRelative), 'utf8');
   } catch {
+    if (pinned)
+      throw new InputError({
+        code: 'FEW_SHOT_NOT_FOUND',
+        file: relative,
+        field: 'few_shot.file',
+        message: `${fewShotRelative} does not exist`,
+      });
     if (parsed.frontMatter.few_shot.count > 0) {
       throw new InputError({
         code: 'FEW_SHOT_NOT_FOUND',
@@ -103,5 +114,6 @@ export async function loadPrompt(options: {
     frontMatter: parsed.frontMatter,
     template: parsed.template,
     fewShot,
+    fewShotFile: fewShotText ? fewShotRelative : null,
   };
 }

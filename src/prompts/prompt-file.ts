@@ -15,6 +15,11 @@ export const PromptFrontMatterSchema = z.strictObject({
     .strictObject({
       count: z.number().int().min(0).default(0),
       selection: z.enum(['first', 'random', 'stratified']).default('first'),
+      /** This version's own examples, relative to the prompt's folder (default few_shot.jsonl). */
+      file: z
+        .string()
+        .regex(/^[\w.-]+\.jsonl$/, 'expected a .jsonl file name in the prompt folder')
+        .optional(),
     })
     .prefault({}),
 });

@@ -60,7 +60,8 @@ export interface CreatedModels {
   /** The reranking model named by `rag.retrieve.rerank`, when its key is available. */
   reranker: ModelHandle | null;
   replayBySuite: Map<string, ModelHandle>;
-  skipped: { id: string; reason: string }[];
+  /** Providers that did not start; `keyEnv` names the missing key's variable. */
+  skipped: { id: string; reason: string; keyEnv?: string }[];
   close(): void;
 }
 
@@ -148,7 +149,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
             field: 'providers',
             message: `${provider.id} was requested but ${reason}`,
           });
-        skipped.push({ id: provider.id, reason });
+        skipped.push({ id: provider.id, reason, keyEnv });
         continue;
       }
       raw = await createRemoteModel(family, {
@@ -177,6 +178,14 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const declared = config.providers.find((p) => p.id === id);
     const provider: ProviderConfig = declared ?? { id, timeout_ms: 60_000, max_retries: 4, logprobs: false };
     const [family, ...rest] = provider.id.split('/');
+    if (family !== 'openai' && family !== 'anthropic')
+      // Only an API model can follow a grading rubric; the offline baseline copies sentences.
+      throw new InputError({
+        code: 'JUDGE_UNSUPPORTED',
+        file: options.configFile,
+        field: role === 'judge' ? 'judge' : 'rag.retrieve.rerank',
+        message: `${provider.id} cannot act as the ${role}: use an openai/… or anthropic/… model (any OpenAI-compatible server via base_url), or ${role === 'judge' ? '"none"' : 'leave it out'}`,
+      });
     const keyEnv =
       provider.api_key_env ?? (family === 'anthropic' ? DEFAULT_KEY_ENV.anthropic : DEFAULT_KEY_ENV.openai);
     const key = env[keyEnv];

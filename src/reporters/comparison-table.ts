@@ -10,13 +10,13 @@ export function renderComparisonTable(
   if (comparisons.length === 0) return 'No metrics in common between the two runs.';
   const level = Math.round(options.confidence * 100);
   const table = new Table({
-    head: ['suite', 'provider', 'metric', 'n', 'A', 'B', 'Δ (B − A)', `${level}% CI`, 'p', 'MDE'],
+    head: ['suite', 'provider', 'metric', 'n', 'A', 'B', 'Δ (B − A)', `${level}% CI`, 'p (B worse)', 'MDE'],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
   });
   const f = (x: number | null, signed = false): string =>
     x === null ? 'n/a' : (signed && x >= 0 ? '+' : '') + x.toFixed(3);
   for (const c of comparisons) {
-    const p = c.adjustedP ?? c.pValue;
+    const p = c.pValue;
     table.push([
       c.suite,
       c.provider,

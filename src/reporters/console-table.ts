@@ -15,6 +15,7 @@ import {
   formatTarget,
   formatUsd,
 } from './format-value.js';
+import { checkCounts } from './check-counts.js';
 import { compareMetrics, describeMetric } from './metric-catalog.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
 
@@ -101,9 +102,17 @@ function gateLine(record: RunRecord, index: RecordIndex, paint: Palette): string
   const { gate } = record;
   const recommendation = gate.recommendation.replace(/-/g, ' ');
   const changes = changeLines(record).map((line) => `  ${paint.dim(line)}`);
+  const others = [
+    ...gate.warnings.map(
+      (f) => `  ${paint.dim('! warn')} ${f.suite} · ${f.provider} · ${f.metric}: ${f.message}`,
+    ),
+    ...gate.waived.map((w) => `  ${paint.dim(`~ waived until ${w.expires}`)} ${w.check} (${w.provider})`),
+    ...gate.notAssessed.map((n) => `  ${paint.dim(`- not assessed: ${n.what}: ${n.why}`)}`),
+  ];
   if (gate.status === 'pass')
     return [
-      `${paint.green('Gate ✓ PASS')} · ${recommendation} · all targets met, no significant regression`,
+      `${paint.green('Gate ✓ PASS')} · ${recommendation} · ${checkCounts(gate).join(', ')}`,
+      ...others,
       ...changes,
     ].join('\n');
   const status = gate.status === 'error' ? 'Gate ✗ ERROR' : 'Gate ✗ FAIL';
@@ -120,6 +129,7 @@ function gateLine(record: RunRecord, index: RecordIndex, paint: Palette): string
   return [
     `${paint.red(status)} (exit ${gate.exitCode}) · ${recommendation}`,
     ...items.map((item) => `  ${paint.red('✗')} ${item}`),
+    ...others,
     ...changes,
   ].join('\n');
 }
@@ -134,17 +144,25 @@ function changeLines(record: RunRecord): string[] {
     ...(c.corpusChanged ? ['corpus changed'] : []),
     ...c.providersAdded.map((p) => `provider added: ${p}`),
     ...c.providersRemoved.map((p) => `provider removed: ${p}`),
+    ...(c.generation ?? []).map((g) => `${g.prompt} ${g.setting} ${g.from ?? '—'} → ${g.to ?? '—'}`),
+    ...(c.cases ?? []).map(
+      (k) =>
+        `cases of ${k.suite}: ${k.changed.length} edited (not paired), ${k.added.length} added, ${k.removed.length} removed`,
+    ),
   ];
   return [
-    `changed since baseline ${c.baselineRunId ?? ''}: ${parts.length ? parts.join('; ') : 'nothing (same prompts, config and corpus)'}`,
+    `changed since baseline ${c.baselineRunId ?? ''}: ${parts.length ? parts.join('; ') : 'nothing (same prompts, settings, cases, config and corpus)'}`,
   ];
 }
 
 function comparisonText(c: MetricComparison): string {
   const interval = formatInterval(c.metric, c.low, c.high);
   const ci = interval === null ? '' : `, ${CI_LABEL} ${interval}`;
-  const p = c.adjustedP ?? c.pValue;
-  return `baseline ${formatMetric(c.metric, c.baseline)} → ${formatMetric(c.metric, c.candidate)} (Δ ${formatDelta(c.metric, c.delta)}${ci}${p === null ? '' : `, p ${formatP(p)}`})`;
+  const p =
+    c.pValue === null
+      ? ''
+      : `, one-sided p ${formatP(c.pValue)}${c.level === null ? '' : ` ≤ ${formatP(c.level)}`}`;
+  return `baseline ${formatMetric(c.metric, c.baseline)} → ${formatMetric(c.metric, c.candidate)} (Δ ${formatDelta(c.metric, c.delta)}${ci}${p})`;
 }
 
 /** Fixed columns sized to their content; the metrics column takes what is left of the width. */

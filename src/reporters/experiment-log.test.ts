@@ -48,7 +48,19 @@ describe('renderExperimentEntry', () => {
       ...runRecord,
       targets: runRecord.targets.map((t) => ({ ...t, pass: true })),
       bias: { rows: [], subgroups: [] },
-      gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] },
+      gate: {
+        status: 'pass',
+        failures: [],
+        warnings: [],
+        waived: [],
+        notAssessed: [],
+        passedChecks: 0,
+        family: null,
+        exitCode: 0,
+        recommendation: 'ship',
+        reasons: [],
+        conditions: [],
+      },
     };
     const entry = renderExperimentEntry(clean, analyzeErrors([]), { number: 2 });
     expect(entry).toContain('accept this run as the new baseline');

@@ -122,13 +122,13 @@ function approach(record: RunRecord): string {
 function results(record: RunRecord, index: RecordIndex): string {
   const rows: string[][] = [];
   for (const summary of record.summary) {
-    // The judged metrics only: targets, gated comparisons (those Holm-adjusted) and failures.
+    // The judged metrics only: targets, gated comparisons and failures.
     // Everything else is in the model evaluation report.
     const keys = new Set([
       ...index.targets(summary.suite, summary.provider).map((t) => t.metric),
       ...index
         .comparisons(summary.suite, summary.provider)
-        .filter((c) => c.adjustedP !== null)
+        .filter((c) => c.margin !== null)
         .map((c) => c.metric),
       ...record.gate.failures
         .filter((f) => f.suite === summary.suite && f.provider === summary.provider)

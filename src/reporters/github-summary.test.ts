@@ -21,14 +21,26 @@ describe('renderGithubSummary', () => {
       '| Hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |',
     );
     expect(text).toContain(
-      '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.046 | 0.118 | 5 | ❌ regression |',
+      '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.012 (level 0.025) | 0.118 | 5 | ❌ regression |',
     );
   });
 
   it('says all is well when the gate passes', () => {
     const passing: RunRecord = {
       ...runRecord,
-      gate: { status: 'pass', failures: [], exitCode: 0, recommendation: 'ship', reasons: [] },
+      gate: {
+        status: 'pass',
+        failures: [],
+        warnings: [],
+        waived: [],
+        notAssessed: [],
+        passedChecks: 0,
+        family: null,
+        exitCode: 0,
+        recommendation: 'ship',
+        reasons: [],
+        conditions: [],
+      },
     };
     const summary = renderGithubSummary(passing);
     expect(summary.split('\n')[0]).toBe('## evalgate: ✅ Ship — gate passed');

@@ -9,6 +9,7 @@ import { formatTimestamp } from './format-value.js';
 import { code, escapeMarkdown } from './markdown-table.js';
 import { renderModelSummarySection } from './model-summary-section.js';
 import { renderPerformanceSection } from './performance-section.js';
+import { checkCounts } from './check-counts.js';
 import { RECOMMENDATION_HEADLINES, renderRecommendationSection } from './recommendation-section.js';
 
 export const REPORT_SECTIONS = [
@@ -43,11 +44,5 @@ const GATE_WORDS: Record<RunRecord['gate']['status'], string> = {
 /** The answer first, for readers who stop after two lines; the details follow in order. */
 function verdict(record: RunRecord): string {
   const { gate, manifest } = record;
-  const failing =
-    gate.failures.length === 0
-      ? 'no failing checks'
-      : gate.failures.length === 1
-        ? '1 failing check'
-        : `${gate.failures.length} failing checks`;
-  return `> **${RECOMMENDATION_HEADLINES[gate.recommendation]}** · ${GATE_WORDS[gate.status]} · ${failing} · run ${code(manifest.runId)} · ${formatTimestamp(manifest.startedAt)}\n>\n> See the Recommendation at the end for the reasons.`;
+  return `> **${RECOMMENDATION_HEADLINES[gate.recommendation]}** · ${GATE_WORDS[gate.status]} · ${checkCounts(gate).join(' · ')} · run ${code(manifest.runId)} · ${formatTimestamp(manifest.startedAt)}\n>\n> See the Recommendation at the end for the reasons.`;
 }

@@ -33,7 +33,7 @@ export function renderPerformanceSection(record: RunRecord): string {
   ];
   if (record.comparison.length > 0) {
     intro.push(
-      'Where a baseline exists, Δ is the change against it, paired case by case over the cases both runs share. p (Holm) is the chance of seeing a change this large from noise alone, corrected for testing several metrics at once. The minimum detectable effect is the smallest change this many cases can reliably detect; smaller changes cannot be told apart from noise.',
+      'Where a baseline exists, Δ is the change against it, paired case by case over the cases both runs share (cases whose gold content was edited are left out). p (worse) is the one-sided chance of seeing a drop this large from noise alone; a gated metric fails only when its drop exceeds the allowed margin and p is at or below its level, which is α divided by the number of gated comparisons that could reach significance (README, "How the gate decides"). The minimum detectable effect is the smallest true drop the gate catches 80% of the time at that level; smaller drops cannot be told apart from noise.',
     );
   }
   const parts = ['## Performance Metrics', ...intro];

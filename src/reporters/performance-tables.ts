@@ -143,14 +143,20 @@ function comparisonTable(summary: SuiteSummary, index: RecordIndex): string | nu
       interval === null
         ? formatDelta(c.metric, c.delta)
         : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`,
-      c.test === 'none' ? `${formatP(c.adjustedP)} (not tested)` : formatP(c.adjustedP),
+      c.test === 'none'
+        ? `${formatP(c.pValue)} (not tested)`
+        : c.level === null
+          ? formatP(c.pValue)
+          : `${formatP(c.pValue)} (level ${formatP(c.level)})`,
       formatMetric(c.metric, c.minimumDetectableEffect),
-      formatCount(c.n),
-      regression ? '❌ regression' : '✅ no regression',
+      c.changedCasesLeftOut
+        ? `${formatCount(c.n)} (${c.changedCasesLeftOut} edited, left out)`
+        : formatCount(c.n),
+      regression ? '❌ regression' : c.margin === null ? '— not gated' : '✅ no regression',
     ];
   });
   const table = markdownTable(
-    ['Metric', 'Baseline', 'This run', 'Δ', 'p (Holm)', 'Min. detectable effect', 'Paired cases', 'Gate'],
+    ['Metric', 'Baseline', 'This run', 'Δ', 'p (worse)', 'Min. detectable effect', 'Paired cases', 'Gate'],
     rows,
     ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'left'],
   );

@@ -12,10 +12,11 @@ export const RECOMMENDATION_HEADLINES: Record<GateDecision['recommendation'], st
 };
 
 const RECOMMENDATION_MEANING: Record<GateDecision['recommendation'], string> = {
-  ship: 'Every target is met, nothing got measurably worse than the baseline, and the bias checks pass.',
+  ship: 'Ready for production: every target is met, nothing got measurably worse than the baseline, every configured check ran, and the bias checks pass.',
   pilot:
-    'Good enough for a limited rollout with people reviewing low-confidence cases, not yet for everyone.',
-  'do-not-ship': 'At least one problem below has to be fixed before this version reaches users.',
+    'Ready for a pilot (a limited rollout with people reviewing low-confidence cases), not yet for production: the conditions below are open.',
+  'do-not-ship':
+    'Not ready for a pilot: the problems below have to be fixed before this version reaches users.',
 };
 
 const GATE_STATUS: Record<GateDecision['status'], string> = {
@@ -28,6 +29,11 @@ const FAILURE_KINDS: Record<GateFailure['kind'], string> = {
   target: 'Missed target',
   regression: 'Regression',
   errors: 'Too many errors',
+  'not-measured': 'Not measured',
+  'missing-provider': 'Provider missing',
+  bias: 'Bias check failed',
+  'bias-regression': 'Bias got worse',
+  'waiver-expired': 'Waiver expired',
 };
 
 export function renderRecommendationSection(gate: GateDecision): string {
@@ -36,8 +42,30 @@ export function renderRecommendationSection(gate: GateDecision): string {
     `**${RECOMMENDATION_HEADLINES[gate.recommendation]}.** ${RECOMMENDATION_MEANING[gate.recommendation]}`,
   ];
   if (gate.reasons.length > 0) parts.push('Why:', bulletList(gate.reasons.map(escapeMarkdown)));
+  if (gate.conditions.length > 0)
+    parts.push(
+      gate.recommendation === 'pilot' ? 'Conditions for production:' : 'Conditions for a pilot:',
+      bulletList(gate.conditions.map(escapeMarkdown)),
+    );
   parts.push(`${GATE_STATUS[gate.status]} (exit code ${gate.exitCode}).`);
   if (gate.failures.length > 0) parts.push('Failing checks:', renderGateFailures(gate.failures));
+  if (gate.warnings.length > 0)
+    parts.push('Warnings (failed, set to warn):', renderGateFailures(gate.warnings));
+  if (gate.waived.length > 0)
+    parts.push(
+      'Waived (failed, accepted until the date shown):',
+      bulletList(
+        gate.waived.map(
+          (w) =>
+            `${code(w.check)} on ${escapeMarkdown(pairLabel(w.suite, w.provider))}: ${w.value === null ? 'n/a' : w.value.toFixed(3)} > ${w.threshold}; waived until ${w.expires}: ${escapeMarkdown(w.reason)}`,
+        ),
+      ),
+    );
+  if (gate.notAssessed.length > 0)
+    parts.push(
+      'Not assessed (these checks did not run, so they neither passed nor failed):',
+      bulletList(gate.notAssessed.map((n) => `${escapeMarkdown(n.what)}: ${escapeMarkdown(n.why)}`)),
+    );
   return parts.join('\n\n');
 }
 

@@ -8,7 +8,7 @@ import { perCaseTable, transposeTable } from './per-case-table.js';
 import type { Baseline, CaseResult, RunRecord } from './types.js';
 
 const BaselineSchema = z.looseObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   runId: z.string(),
   configHash: z.string(),
   corpusHash: z.string().nullable(),
@@ -30,7 +30,7 @@ export function buildBaseline(
   acceptedAt: string,
 ): Baseline {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: record.manifest.runId,
     acceptedAt,
     gitSha: record.manifest.gitSha,
@@ -49,6 +49,16 @@ export function buildBaseline(
       ),
     })),
     cases: transposeTable(perCaseTable(results)),
+    caseHashes: Object.fromEntries(
+      record.manifest.suites.filter((s) => s.caseHashes).map((s) => [s.name, s.caseHashes!]),
+    ),
+    bias: record.bias.rows.map((r) => ({
+      check: r.check,
+      provider: r.provider,
+      value: r.value,
+      standardError: r.standardError == null ? null : Math.round(r.standardError * 1e6) / 1e6,
+    })),
+    ...(record.manifest.generation ? { generation: record.manifest.generation } : {}),
   };
 }
 
@@ -57,7 +67,7 @@ export function buildBaseline(
  * file stays small and a changed case is a one-line diff in review.
  */
 export function serializeBaseline(baseline: Baseline): string {
-  const { cases, ...header } = JSON.parse(stableStringify(baseline)) as Baseline;
+  const { cases, caseHashes, ...header } = JSON.parse(stableStringify(baseline)) as Baseline;
   const lines: string[] = [];
   const suites = Object.keys(cases);
   suites.forEach((suite, si) => {
@@ -76,7 +86,15 @@ export function serializeBaseline(baseline: Baseline): string {
     lines.push(`  }${si < suites.length - 1 ? ',' : ''}`);
   });
   const head = JSON.stringify(header, null, 1);
-  return `${head.slice(0, -2)},\n "cases": {\n${lines.join('\n')}\n }\n}\n`;
+  // Case hashes: one line per suite would be long; one line per case keeps diffs readable.
+  const hashLines = Object.entries(caseHashes ?? {}).map(
+    ([suite, byId]) =>
+      `  ${JSON.stringify(suite)}: {\n${Object.entries(byId)
+        .map(([id, h]) => `   ${JSON.stringify(id)}: ${JSON.stringify(h)}`)
+        .join(',\n')}\n  }`,
+  );
+  const hashes = caseHashes ? `,\n "caseHashes": {\n${hashLines.join(',\n')}\n }` : '';
+  return `${head.slice(0, -2)},\n "cases": {\n${lines.join('\n')}\n }${hashes}\n}\n`;
 }
 
 export async function readBaseline(file: string, displayPath: string): Promise<Baseline | null> {

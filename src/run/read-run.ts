@@ -21,7 +21,7 @@ const CaseResultSchema = z.looseObject({
 });
 
 const RunRecordSchema = z.looseObject({
-  manifest: z.looseObject({ schemaVersion: z.literal(1), runId: z.string() }),
+  manifest: z.looseObject({ schemaVersion: z.literal(2), runId: z.string() }),
   summary: z.array(z.unknown()),
 });
 

@@ -60,6 +60,8 @@ export interface CaseResult {
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
   judge?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   latencyMs: number | null;
+  /** The reranker failed for this query and the unreranked order was used. */
+  rerankFallback?: boolean;
   cached: boolean;
   attempts: number;
   error?: { code: string; message: string };
@@ -127,14 +129,21 @@ export interface SuiteSummary {
 }
 
 export interface BiasRow {
+  /** Stable id `<suite>/<attribute>/<kind>`, which `bias.waivers` and the baseline refer to. */
+  check: string;
   suite: string;
   provider: string;
   attribute: string;
   metric: string;
   threshold: number;
+  /** What a failed threshold does to the gate (`bias.thresholds.<kind>.action`). */
+  action: 'block' | 'warn';
   value: number | null;
   low?: number | null;
   high?: number | null;
+  /** Standard error of the value, where the audit can estimate one (for the regression test). */
+  standardError?: number | null;
+  /** null: not judged (too little data); see detail. */
   pass: boolean | null;
   detail?: string;
 }
@@ -162,11 +171,28 @@ export interface MetricComparison {
   delta: number | null;
   low: number | null;
   high: number | null;
+  /** One-sided p-value for "the candidate is worse" (McNemar's exact test or sign-flip). */
   pValue: number | null;
+  /** The smallest p the test could reach on these cases (1 when nothing changed). */
+  minAttainableP: number | null;
+  /** p × K (Tarone's family size), capped at 1, for comparisons in the gate's family; else null. */
   adjustedP: number | null;
+  /** The one-sided level the gate judges this comparison at (α / K); null when not gated. */
+  level: number | null;
+  /** Counts toward the gate's multiplicity correction (gated, and able to reach the level). */
+  inFamily: boolean;
+  /** Dropped beyond its margin with p ≤ level: the gate fails on it. */
+  regressed: boolean;
+  /** The allowed drop from `gate.max_drop`, null when the metric is not gated. */
+  margin: number | null;
   test: 'sign-flip' | 'mcnemar' | 'none';
   n: number;
+  /** Standard error of the mean paired difference. */
+  standardError: number | null;
+  /** Smallest true drop the gate catches with 80 % power, at the level it actually uses. */
   minimumDetectableEffect: number | null;
+  /** Cases left out of pairing because their gold content changed since the baseline. */
+  changedCasesLeftOut?: number;
   /** True when higher is better for this metric (false for rates, latency, cost). */
   higherIsBetter: boolean;
   onlyInBaseline: string[];
@@ -183,21 +209,68 @@ export interface TargetCheck {
   pass: boolean;
 }
 
+export type GateFailureKind =
+  | 'target'
+  | 'regression'
+  | 'errors'
+  | 'not-measured'
+  | 'missing-provider'
+  | 'bias'
+  | 'bias-regression'
+  | 'waiver-expired';
+
 export interface GateFailure {
-  kind: 'target' | 'regression' | 'errors';
+  kind: GateFailureKind;
   suite: string;
   provider: string;
   metric: string;
   message: string;
 }
 
+/** A check that did not run: never reported as passed. */
+export interface NotAssessed {
+  what: string;
+  why: string;
+}
+
+export interface AppliedWaiver {
+  check: string;
+  reason: string;
+  expires: string;
+  suite: string;
+  provider: string;
+  metric: string;
+  value: number | null;
+  threshold: number;
+}
+
 export interface GateDecision {
   status: 'pass' | 'fail' | 'error';
+  /** Everything that blocks (exit 1, or 3 for errors). */
   failures: GateFailure[];
+  /** Failed checks that do not block (`action: warn`). */
+  warnings: GateFailure[];
+  /** Failed bias checks accepted by an unexpired waiver. */
+  waived: AppliedWaiver[];
+  notAssessed: NotAssessed[];
+  /** Checks the gate ran and passed, by kind (what "no failing checks" is counted from). */
+  passedChecks: number;
+  /** The regression family: α, Tarone's K and the per-test level α / K. */
+  family: { alpha: number; size: number; k: number; level: number } | null;
   /** 0 pass, 1 gate failed, 3 runtime failure (errors above the allowed share). */
   exitCode: 0 | 1 | 3;
   recommendation: 'ship' | 'pilot' | 'do-not-ship';
   reasons: string[];
+  /** What would have to hold for the next step (pilot → production). */
+  conditions: string[];
+}
+
+export interface CaseChanges {
+  suite: string;
+  /** Same id, different gold content: left out of the paired comparison. */
+  changed: string[];
+  added: string[];
+  removed: string[];
 }
 
 export interface ChangeSummary {
@@ -208,10 +281,22 @@ export interface ChangeSummary {
   corpusChanged: boolean;
   providersAdded: string[];
   providersRemoved: string[];
+  /** Gold case edits per suite (only suites with a change; absent for an old baseline). */
+  cases?: CaseChanges[];
+  /** Generation settings that differ from the baseline's (prompt id → setting → from/to). */
+  generation?: { prompt: string; setting: string; from: string | null; to: string | null }[];
+}
+
+/** Generation settings of a prompt version, as sent to the model. */
+export interface GenerationSettings {
+  temperature: number | null;
+  maxTokens: number | null;
+  fewShot: number;
+  fewShotFile: string | null;
 }
 
 export interface RunManifest {
-  schemaVersion: 1;
+  schemaVersion: 2;
   runId: string;
   name: string;
   startedAt: string;
@@ -228,7 +313,11 @@ export interface RunManifest {
   /** `--suite` / `--provider` selections, when the run was limited to part of the config. */
   filters?: { suites?: string[]; providers?: string[] };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
+  /** Configured providers that did not run, and why (a missing key names its variable). */
+  skippedProviders?: { id: string; reason: string; keyEnv?: string }[];
   prompts: Record<string, string>;
+  /** Prompt version id → temperature, max_tokens and few-shot examples used. */
+  generation?: Record<string, GenerationSettings>;
   retrieval: {
     embedder: string;
     mode: string;
@@ -238,10 +327,25 @@ export interface RunManifest {
     contextBudgetTokens: number;
     indexReused: boolean;
   } | null;
-  suites: { name: string; task: TaskKind; cases: number; file: string }[];
+  /** `fileHash`: content hash of the gold case file; `caseHashes`: case id → content hash. */
+  suites: {
+    name: string;
+    task: TaskKind;
+    cases: number;
+    file: string;
+    fileHash?: string;
+    caseHashes?: Record<string, string>;
+  }[];
   packageVersions: Record<string, string>;
   timings: Record<string, number>;
-  counts: { results: number; errors: number; cached: number; requests: number };
+  counts: {
+    results: number;
+    errors: number;
+    cached: number;
+    requests: number;
+    /** Cases whose reranker failed and fell back to the unreranked order. */
+    rerankFallbacks?: number;
+  };
 }
 
 /** run.json: manifest plus everything derived from results.jsonl. */
@@ -257,7 +361,8 @@ export interface RunRecord {
 
 /** reports/baseline.json: compact, diff-friendly; per-case scores for paired tests. */
 export interface Baseline {
-  schemaVersion: 1;
+  /** 2 adds caseHashes, bias and generation; version 1 files are still read. */
+  schemaVersion: 1 | 2;
   runId: string;
   acceptedAt: string;
   gitSha: string | null;
@@ -268,4 +373,9 @@ export interface Baseline {
   summary: { suite: string; provider: string; metrics: Record<string, number | null> }[];
   /** suite → provider → caseId → metric → value: one line per case in the file. */
   cases: Record<string, Record<string, Record<string, Record<string, number>>>>;
+  /** suite → caseId → gold content hash, so edited cases are not paired with their old scores. */
+  caseHashes?: Record<string, Record<string, string>>;
+  /** Bias checks with their values and standard errors, for the bias regression test. */
+  bias?: { check: string; provider: string; value: number | null; standardError: number | null }[];
+  generation?: Record<string, GenerationSettings>;
 }

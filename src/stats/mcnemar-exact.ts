@@ -29,3 +29,37 @@ export function mcnemarExact({ lost, gained }: McNemarExactOptions): number {
   }
   return Math.min(1, 2 * tail);
 }
+
+export interface McNemarOneSidedOptions {
+  /** Discordant cases that moved the bad way (passed before, fail now). */
+  worse: number;
+  /** Discordant cases that moved the good way. */
+  better: number;
+}
+
+/**
+ * One-sided exact p-value for "the candidate is worse": P(X ≥ worse) for X ~ Binomial(worse +
+ * better, ½), with the smallest value the test could reach on this many discordant cases
+ * (½^(worse + better), every one of them worse), which Tarone's correction needs.
+ */
+export function mcnemarOneSided({ worse, better }: McNemarOneSidedOptions): {
+  pValue: number;
+  minAttainableP: number;
+} {
+  if (!Number.isInteger(worse) || !Number.isInteger(better) || worse < 0 || better < 0) {
+    throw new RangeError(
+      `discordant counts must be non-negative integers, got worse=${worse}, better=${better}`,
+    );
+  }
+  const total = worse + better;
+  if (total === 0) return { pValue: 1, minAttainableP: 1 };
+  const logHalfPower = -total * Math.LN2;
+  // Upper tail P(X ≥ worse) = lower tail P(X ≤ better) by symmetry of Binomial(total, ½).
+  let logChoose = 0;
+  let tail = 0;
+  for (let i = 0; i <= better; i++) {
+    if (i > 0) logChoose += Math.log(total - i + 1) - Math.log(i);
+    tail += Math.exp(logChoose + logHalfPower);
+  }
+  return { pValue: Math.min(1, tail), minAttainableP: Math.exp(logHalfPower) };
+}

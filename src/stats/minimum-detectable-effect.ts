@@ -6,8 +6,10 @@ import { normalQuantile } from './normal-quantile.js';
 export interface MinimumDetectableEffectOptions {
   /** Cases in the paired comparison. */
   n: number;
-  /** Two-sided significance level. */
+  /** Significance level (two-sided unless `oneSided`). */
   alpha?: number;
+  /** A one-sided test (the gate's "did it get worse?"): z₁₋α instead of z₁₋α/₂. */
+  oneSided?: boolean;
   power?: number;
   /** Standard deviation of the per-case differences, when a baseline exists. */
   sdDiff?: number;
@@ -33,6 +35,7 @@ export function minimumDetectableEffect({
   n,
   alpha = 0.05,
   power = 0.8,
+  oneSided = false,
   sdDiff,
   candidateSd,
 }: MinimumDetectableEffectOptions): MinimumDetectableEffect | null {
@@ -50,6 +53,6 @@ export function minimumDetectableEffect({
   } else {
     return null;
   }
-  const z = normalQuantile(1 - alpha / 2) + normalQuantile(power);
+  const z = normalQuantile(1 - (oneSided ? alpha : alpha / 2)) + normalQuantile(power);
   return { mde: (z * sd) / Math.sqrt(n), sdDiff: sd, sdSource };
 }

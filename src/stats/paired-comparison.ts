@@ -4,7 +4,7 @@
 
 import type { Rng } from '../core/rng.js';
 import { mean, standardDeviation } from './describe.js';
-import { mcnemarExact } from './mcnemar-exact.js';
+import { mcnemarExact, mcnemarOneSided } from './mcnemar-exact.js';
 import { percentileInterval } from './percentile-interval.js';
 import { createResampler, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES } from './resampler.js';
 import type { Resampler } from './resampler.js';
@@ -28,6 +28,13 @@ export interface PairedComparisonOptions {
    * only when its n equals the shared-case count, otherwise fresh draws are made from `rng`.
    */
   resampler?: Resampler;
+  /**
+   * `two-sided` (default): any change. `worse`: the one-sided question a regression gate asks,
+   * "did the candidate get worse?", oriented by `higherIsBetter`.
+   */
+  alternative?: 'two-sided' | 'worse';
+  /** Direction of the metric, for `alternative: 'worse'` (default true). */
+  higherIsBetter?: boolean;
 }
 
 export interface PairedComparison {
@@ -41,8 +48,10 @@ export interface PairedComparison {
   sdDiff: number | null;
   /** Paired percentile-bootstrap interval of the mean difference. */
   ci: [number, number] | null;
-  /** Two-sided; null when no case is shared. */
+  /** Two-sided, or one-sided toward worse (see `alternative`); null when no case is shared. */
   pValue: number | null;
+  /** The smallest p-value the test could reach on these cases (1 when nothing changed). */
+  minAttainableP: number | null;
   test: 'sign-flip' | 'mcnemar';
   /** True when the p-value was computed exactly rather than by Monte Carlo. */
   exact: boolean;
@@ -58,6 +67,8 @@ export function pairedComparison({
   rng,
   binary = false,
   resampler: sharedResampler,
+  alternative = 'two-sided',
+  higherIsBetter = true,
 }: PairedComparisonOptions): PairedComparison {
   // Sorted ids make the result independent of the order rows happened to be loaded in.
   const shared = [...baseline.keys()].filter((id) => candidate.has(id)).sort(compareIds);
@@ -87,6 +98,7 @@ export function pairedComparison({
       sdDiff: null,
       ci: null,
       pValue: null,
+      minAttainableP: null,
       test,
       exact: true,
       onlyInBaseline,
@@ -104,7 +116,9 @@ export function pairedComparison({
       ? { low: meanDiff, high: meanDiff }
       : percentileInterval(resampler.meanReplicates(diff), confidence);
   let pValue: number;
+  let minAttainableP: number;
   let exact = true;
+  const oneSided = alternative === 'worse';
   if (useMcNemar) {
     let lost = 0;
     let gained = 0;
@@ -112,10 +126,24 @@ export function pairedComparison({
       if (diff[i] < 0) lost++;
       else if (diff[i] > 0) gained++;
     }
-    pValue = mcnemarExact({ lost, gained });
+    if (oneSided) {
+      const worse = higherIsBetter ? lost : gained;
+      ({ pValue, minAttainableP } = mcnemarOneSided({ worse, better: lost + gained - worse }));
+    } else {
+      pValue = mcnemarExact({ lost, gained });
+      minAttainableP = lost + gained === 0 ? 1 : Math.min(1, 2 * 0.5 ** (lost + gained));
+    }
   } else {
-    const result = signFlipTest({ differences: diff, resamples, rng: rng.fork('sign-flip') });
+    // Oriented so that a positive difference is a step in the worse direction.
+    const differences = oneSided && higherIsBetter ? diff.map((d) => -d) : diff;
+    const result = signFlipTest({
+      differences,
+      resamples,
+      rng: rng.fork('sign-flip'),
+      alternative: oneSided ? 'greater' : 'two-sided',
+    });
     pValue = result.pValue;
+    minAttainableP = result.minAttainableP;
     exact = result.exact;
   }
   const sd = standardDeviation(diff);
@@ -127,6 +155,7 @@ export function pairedComparison({
     sdDiff: Number.isNaN(sd) ? null : sd,
     ci: [interval.low, interval.high],
     pValue,
+    minAttainableP,
     test,
     exact,
     onlyInBaseline,

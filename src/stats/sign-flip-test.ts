@@ -1,6 +1,8 @@
-// Two-sided paired permutation test: under "no change" each case's difference is as likely to
-// be +d as −d, so flipping signs generates the null distribution of the summed difference
-// without assuming normality (scores are bounded, skewed and often lumpy).
+// Paired permutation test: under "no change" each case's difference is as likely to be +d as
+// −d, so flipping signs generates the null distribution of the summed difference without
+// assuming normality (scores are bounded, skewed and often lumpy). Two-sided by default; the
+// gate asks the one-sided question "did it get worse?" with `alternative: 'greater'` on
+// differences oriented so that positive means worse.
 
 import type { Rng } from '../core/rng.js';
 
@@ -10,6 +12,8 @@ export interface SignFlipTestOptions {
   resamples?: number;
   /** Enumerate all 2^k patterns when the non-zero differences number at most this many. */
   exactLimit?: number;
+  /** `greater`: H1 is a positive mean difference; p counts sign patterns summing at least as high. */
+  alternative?: 'two-sided' | 'greater';
   rng: Rng;
 }
 
@@ -18,6 +22,11 @@ export interface SignFlipTestResult {
   exact: boolean;
   /** Non-zero differences: zeros are unchanged by a flip and carry no evidence. */
   nonZero: number;
+  /**
+   * The smallest p-value this test could return on these |differences| (whatever their signs):
+   * Tarone's multiplicity correction leaves out tests that could never reach significance.
+   */
+  minAttainableP: number;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -26,6 +35,7 @@ export function signFlipTest({
   differences,
   resamples = 2000,
   exactLimit = 20,
+  alternative = 'two-sided',
   rng,
 }: SignFlipTestOptions): SignFlipTestResult {
   const d: number[] = [];
@@ -40,30 +50,39 @@ export function signFlipTest({
     }
   }
   const k = d.length;
-  if (k === 0) return { pValue: 1, exact: true, nonZero: 0 };
+  if (k === 0) return { pValue: 1, exact: true, nonZero: 0, minAttainableP: 1 };
+  const oneSided = alternative === 'greater';
   // Sums equal in exact arithmetic can differ in the last bits after reordering; counting them
   // as ties keeps the test conservative instead of letting rounding decide.
-  const threshold = Math.abs(observed) - 1e-9 * scale;
-  return k <= exactLimit
-    ? { pValue: exactP(d, threshold), exact: true, nonZero: k }
-    : { pValue: monteCarloP(d, threshold, resamples, rng), exact: false, nonZero: k };
+  const threshold = (oneSided ? observed : Math.abs(observed)) - 1e-9 * scale;
+  const extreme = oneSided ? (sum: number) => sum >= threshold : (sum: number) => Math.abs(sum) >= threshold;
+  // Only the pattern with every sign pointing one way (two ways, two-sided) reaches the maximum.
+  const exactMin = Math.min(1, (oneSided ? 1 : 2) / 2 ** k);
+  if (k <= exactLimit)
+    return { pValue: exactP(d, extreme), exact: true, nonZero: k, minAttainableP: exactMin };
+  return {
+    pValue: monteCarloP(d, extreme, resamples, rng),
+    exact: false,
+    nonZero: k,
+    minAttainableP: Math.max(exactMin, 1 / (resamples + 1)),
+  };
 }
 
 /** Walks all 2^k sign patterns in Gray-code order, so each step flips one sign: O(1) per pattern. */
-function exactP(d: number[], threshold: number): number {
+function exactP(d: number[], extreme: (sum: number) => boolean): number {
   const k = d.length;
   const signs = new Int8Array(k).fill(1);
   let sum = 0;
   for (const x of d) sum += x;
-  let extreme = Math.abs(sum) >= threshold ? 1 : 0;
+  let count = extreme(sum) ? 1 : 0;
   const patterns = 2 ** k;
   for (let step = 1; step < patterns; step++) {
     const j = 31 - Math.clz32(step & -step); // the bit that changes between Gray codes step−1 and step
     sum -= 2 * signs[j] * d[j];
     signs[j] = -signs[j];
-    if (Math.abs(sum) >= threshold) extreme++;
+    if (extreme(sum)) count++;
   }
-  return extreme / patterns;
+  return count / patterns;
 }
 
 /**
@@ -71,7 +90,7 @@ function exactP(d: number[], threshold: number): number {
  * p is never 0. Each pattern's sum is total − 2·(sum of the flipped values), which needs a
  * multiply by the sign bit instead of an unpredictable branch per value.
  */
-function monteCarloP(d: number[], threshold: number, resamples: number, rng: Rng): number {
+function monteCarloP(d: number[], extreme: (sum: number) => boolean, resamples: number, rng: Rng): number {
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
@@ -79,7 +98,7 @@ function monteCarloP(d: number[], threshold: number, resamples: number, rng: Rng
   const k = values.length;
   let total = 0;
   for (let i = 0; i < k; i++) total += values[i];
-  let extreme = 0;
+  let count = 0;
   for (let r = 0; r < resamples; r++) {
     let flipped = 0;
     for (let start = 0; start < k; start += 32) {
@@ -90,7 +109,7 @@ function monteCarloP(d: number[], threshold: number, resamples: number, rng: Rng
         bits >>>= 1;
       }
     }
-    if (Math.abs(total - 2 * flipped) >= threshold) extreme++;
+    if (extreme(total - 2 * flipped)) count++;
   }
-  return (extreme + 1) / (resamples + 1);
+  return (count + 1) / (resamples + 1);
 }

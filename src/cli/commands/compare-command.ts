@@ -18,7 +18,7 @@ export async function compareCommand(
   const comparisons = compareRuns({
     baseline: perCaseTable(a),
     candidate: perCaseTable(b),
-    gatedMetrics: Object.keys(gate.max_drop),
+    maxDrop: gate.max_drop,
     confidence: gate.confidence,
     resamples: gate.resamples,
     seed: loaded.config.seed,

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
-import { writeReports } from '../../run/write-reports.js';
+import { writeReports } from '../../reporters/write-reports.js';
 import { createProgressLine } from '../progress-line.js';
 
 export interface EvalCommandOptions {
@@ -17,6 +17,7 @@ export interface EvalCommandOptions {
   hypothesis?: string;
   out?: string;
   experimentLog: boolean;
+  allowMissingProvider?: boolean;
   quiet?: boolean;
 }
 
@@ -35,6 +36,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     useCache: options.cache,
     hypothesis: options.hypothesis,
     reportsDir: options.out,
+    allowMissingProviders: options.allowMissingProvider,
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);

@@ -2,7 +2,7 @@
 // run folder. No model is called: everything comes from run.json and results.jsonl.
 import path from 'node:path';
 import { readResults, readRunRecord } from '../../run/read-run.js';
-import { writeReports } from '../../run/write-reports.js';
+import { writeReports } from '../../reporters/write-reports.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { findRun, loadProject } from './load-project.js';
 

@@ -4,16 +4,12 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeErrors } from '../analysis/error-analysis.js';
-import {
-  appendExperiment,
-  nextExperimentNumber,
-  renderExperimentEntry,
-} from '../reporters/experiment-log.js';
-import { renderGithubSummary } from '../reporters/github-summary.js';
-import { renderJunit } from '../reporters/junit.js';
-import { renderModelEvalReport } from '../reporters/markdown-report.js';
-import { writeFileAtomic } from './run-folder.js';
-import type { CaseResult, RunRecord } from './types.js';
+import { appendExperiment, nextExperimentNumber, renderExperimentEntry } from './experiment-log.js';
+import { renderGithubSummary } from './github-summary.js';
+import { renderJunit } from './junit.js';
+import { renderModelEvalReport } from './markdown-report.js';
+import { writeFileAtomic } from '../run/run-folder.js';
+import type { CaseResult, RunRecord } from '../run/types.js';
 
 export const REPORT_FILE = 'model-eval-report.md';
 
@@ -21,7 +17,8 @@ export interface WriteReportsOptions {
   record: RunRecord;
   results: readonly CaseResult[];
   runDir: string;
-  reportsDir: string;
+  /** Where the project's model-eval-report.md goes; null writes only the run folder's copy. */
+  reportsDir: string | null;
   /** Absolute path of experiments/experiment_log.md, or null to skip the log. */
   experimentLog: string | null;
   /** $GITHUB_STEP_SUMMARY, when set. */
@@ -37,9 +34,10 @@ export interface WrittenReports {
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { record, results } = options;
   const analysis = analyzeErrors([...results], {});
-  const report = path.join(options.reportsDir, REPORT_FILE);
-  await writeFileAtomic(report, renderModelEvalReport(record, analysis));
-  await writeFileAtomic(path.join(options.runDir, REPORT_FILE), renderModelEvalReport(record, analysis));
+  const rendered = renderModelEvalReport(record, analysis);
+  const report = path.join(options.reportsDir ?? options.runDir, REPORT_FILE);
+  if (options.reportsDir) await writeFileAtomic(report, rendered);
+  await writeFileAtomic(path.join(options.runDir, REPORT_FILE), rendered);
   const junit = path.join(options.runDir, 'junit.xml');
   await writeFileAtomic(junit, renderJunit(record, [...results]));
 

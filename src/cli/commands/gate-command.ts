@@ -1,0 +1,48 @@
+// `evalgate gate [run]`: judges a stored run folder against today's baseline and config, with no
+// model call, so CI can evaluate once and gate in a separate step (or re-gate after a baseline
+// change). Rewrites the run's run.json and its own report with the new verdict.
+import path from 'node:path';
+import { aggregateRun } from '../../aggregate/aggregate-run.js';
+import { judgeRun } from '../../gate/judge-run.js';
+import { renderConsoleSummary } from '../../reporters/console-table.js';
+import { writeReports } from '../../reporters/write-reports.js';
+import { readBaseline } from '../../run/baseline.js';
+import { readResults, readRunRecord } from '../../run/read-run.js';
+import { RUN_FILE, writeFileAtomic } from '../../run/run-folder.js';
+import type { RunRecord } from '../../run/types.js';
+import { findRun, loadProject } from './load-project.js';
+
+export interface GateCommandOptions {
+  config: string;
+  allowMissingProvider?: boolean;
+}
+
+export async function gateCommand(run: string | undefined, options: GateCommandOptions): Promise<number> {
+  const { loaded, reportsDir } = await loadProject(options.config);
+  const { config, root } = loaded;
+  const runDir = await findRun(reportsDir, run);
+  const [stored, results] = await Promise.all([readRunRecord(runDir), readResults(runDir)]);
+  const baseline = await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
+  const aggregated = aggregateRun({ manifest: stored.manifest, results, config });
+  const verdict = judgeRun({
+    manifest: stored.manifest,
+    ...aggregated,
+    results,
+    config,
+    baseline,
+    today: new Date().toISOString().slice(0, 10),
+    allowMissingProviders: options.allowMissingProvider,
+  });
+  const record: RunRecord = { manifest: stored.manifest, ...aggregated, ...verdict };
+  await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+  await writeReports({
+    record,
+    results,
+    runDir,
+    reportsDir: null,
+    experimentLog: null,
+    githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+  });
+  process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
+  return record.gate.exitCode;
+}

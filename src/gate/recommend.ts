@@ -1,0 +1,105 @@
+// The ship / pilot / do-not-ship recommendation the report leads with, and the conditions that
+// would move it a step. It is stricter than the exit code: a run can pass the gate (nothing got
+// worse) and still not be ready, because the quality bar was never set, most predictions would
+// go to human review, the model under test is the offline baseline, or checks did not run.
+import type {
+  AppliedWaiver,
+  GateDecision,
+  GateFailure,
+  MetricComparison,
+  NotAssessed,
+  SuiteSummary,
+  TargetCheck,
+} from '../run/types.js';
+
+/** Above this share of predictions sent to people, the model does not carry the work. */
+export const MAX_REVIEW_SHARE_FOR_PILOT = 0.5;
+/** Above this share, production needs a review team sized for it. */
+export const MAX_REVIEW_SHARE_FOR_PRODUCTION = 0.2;
+
+export interface RecommendOptions {
+  failures: readonly GateFailure[];
+  warnings: readonly GateFailure[];
+  waived: readonly AppliedWaiver[];
+  notAssessed: readonly NotAssessed[];
+  summaries: readonly SuiteSummary[];
+  targets: readonly TargetCheck[];
+  comparisons: readonly MetricComparison[];
+  hasBaseline: boolean;
+}
+
+type Advice = Pick<GateDecision, 'recommendation' | 'reasons' | 'conditions'>;
+
+export function recommend(options: RecommendOptions): Advice {
+  const reasons: string[] = [];
+  const conditions: string[] = [];
+  if (options.failures.length > 0) {
+    for (const f of options.failures) reasons.push(`${f.suite} / ${f.provider}: ${f.metric} ${f.message}`);
+    conditions.push(
+      'every failure above is fixed (or, for a bias check, waived with a reason and an expiry date)',
+    );
+    return { recommendation: 'do-not-ship', reasons, conditions };
+  }
+
+  let notReady = false;
+  for (const s of options.summaries) {
+    const share = s.classification?.reviewThreshold?.reviewShare;
+    if (share == null) continue;
+    const where = `${s.suite} / ${s.provider}`;
+    if (share > MAX_REVIEW_SHARE_FOR_PILOT) {
+      notReady = true;
+      reasons.push(
+        `${where}: ${pct(share)} of predictions fall below the review threshold, so people would handle most of the work`,
+      );
+      conditions.push(
+        `${where}: confidence good enough that at most ${pct(MAX_REVIEW_SHARE_FOR_PILOT)} of predictions need review (today ${pct(share)})`,
+      );
+    } else if (share > MAX_REVIEW_SHARE_FOR_PRODUCTION) {
+      conditions.push(
+        `${where}: a review team that can take ${pct(share)} of traffic, or at most ${pct(MAX_REVIEW_SHARE_FOR_PRODUCTION)} sent to review`,
+      );
+    }
+  }
+  const answering = options.summaries.filter((s) => s.task !== 'retrieval');
+  const offline = answering.length > 0 && answering.every((s) => s.provider.startsWith('local/'));
+  if (offline)
+    conditions.push(
+      'the real model evaluated: every result here comes from the offline extractive baseline, which is not a language model',
+    );
+  if (notReady) return { recommendation: 'do-not-ship', reasons, conditions };
+
+  const met = options.targets.length;
+  if (met > 0) reasons.push(`all ${met} absolute targets met`);
+  else
+    conditions.push(
+      'absolute quality targets (`targets:`) set for what production needs: none are configured',
+    );
+  if (options.hasBaseline)
+    reasons.push('no significant regression against the baseline on the gated metrics');
+  else conditions.push('a baseline accepted (`evalgate baseline accept`) so regressions are checked');
+
+  for (const w of options.warnings)
+    conditions.push(`${w.suite} / ${w.provider}: ${w.metric} resolved (warned: ${w.message})`);
+  for (const w of options.waived)
+    conditions.push(`${w.check} (${w.provider}) fixed before its waiver expires on ${w.expires}`);
+  if (options.notAssessed.length > 0)
+    conditions.push(
+      `the checks that did not run assessed: ${options.notAssessed.map((n) => n.what).join('; ')}`,
+    );
+  for (const c of options.comparisons) {
+    if (c.margin === null || c.delta === null || c.regressed) continue;
+    const drop = c.higherIsBetter ? -c.delta : c.delta;
+    if (drop > c.margin)
+      conditions.push(
+        `${c.suite} / ${c.provider}: ${c.metric} watched in the pilot (dropped ${drop.toFixed(3)}, beyond its margin ${c.margin} but not significant)`,
+      );
+  }
+  const recommendation = conditions.length > 0 ? 'pilot' : 'ship';
+  if (recommendation === 'ship')
+    reasons.push('every bias check that ran passed, and every configured check ran');
+  return { recommendation, reasons, conditions };
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
