@@ -144,9 +144,10 @@ function perCaseValues(
   for (const r of results) {
     const i = indexOf.get(r.caseId)!;
     for (const [name, value] of Object.entries(r.scores)) {
-      if (value === null || !Number.isFinite(value)) continue;
+      // A metric null on every case still gets a row (n = 0): "not measured" must be visible.
       let acc = sums.get(name);
       if (!acc) sums.set(name, (acc = { sum: new Float64Array(n), count: new Uint16Array(n) }));
+      if (value === null || !Number.isFinite(value)) continue;
       acc.sum[i] += value;
       acc.count[i] += 1;
     }

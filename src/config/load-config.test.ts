@@ -44,6 +44,31 @@ describe('parseConfig', () => {
     );
   });
 
+  it('rejects a misspelt scorer family, naming the known ones', () => {
+    const e = errorOf(
+      MINIMAL.replace('    labels: [a, b]\n', '    labels: [a, b]\n    scorers: [clasification]\n'),
+    );
+    expect(e.message).toBe(
+      'eval/evalgate.yaml:9: suites.0.scorers.0: expected one of "answer", "retrieval", "hallucination", "citations", "relevance", "classification", "mcq"',
+    );
+    expect(e.exitCode).toBe(2);
+  });
+
+  it('checks bias thresholds, actions and waivers', () => {
+    const { config } = parseConfig({
+      text: `${MINIMAL}bias:\n  thresholds: { flip_rate: 0.1, divergence: { value: 0.3, action: warn } }\n  waivers:\n    - { check: intent/segment/equalized_odds, reason: only five free-segment cases, expires: 2027-01-31 }\n`,
+      file: 'eval/evalgate.yaml',
+      env: {},
+    });
+    expect(config.bias.thresholds.flip_rate).toEqual({ value: 0.1, action: 'block' });
+    expect(config.bias.thresholds.divergence).toEqual({ value: 0.3, action: 'warn' });
+    expect(config.bias.waivers[0].expires).toBe('2027-01-31');
+    const e = errorOf(
+      `${MINIMAL}bias:\n  waivers:\n    - { check: a/b/c, reason: because it is known, expires: soon }\n`,
+    );
+    expect(e.message).toMatch(/bias\.waivers\.0\.expires: expected a date YYYY-MM-DD$/);
+  });
+
   it('reports a missing required field', () => {
     const e = errorOf(MINIMAL.replace('    cases: test_cases/intent.jsonl\n', ''));
     expect(e.message).toBe('eval/evalgate.yaml:4: suites.0.cases: required field missing (expected string)');

@@ -2,6 +2,7 @@
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
 import { TASK_KINDS } from '../core/task.js';
+import { SCORER_FAMILIES } from '../scorers/scoring-input.js';
 
 const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
 
@@ -89,8 +90,8 @@ export const SuiteConfigSchema = z.strictObject({
   labels: z.array(z.string().min(1)).min(2).optional(),
   /** Score answers produced elsewhere (jsonl of {id, output}) instead of calling a model. */
   outputs: z.string().optional(),
-  /** Scorer families to run; defaults depend on the task. */
-  scorers: z.array(z.string()).optional(),
+  /** Scorer families to run; defaults depend on the task. A misspelt name is an error, not a no-op. */
+  scorers: z.array(z.enum(SCORER_FAMILIES)).optional(),
   decline_phrases: z.array(z.string()).optional(),
   /** Providers for this suite (ids from `providers`); default all. */
   providers: z.array(z.string()).optional(),

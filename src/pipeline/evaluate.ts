@@ -93,6 +93,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     useCache: options.useCache ?? true,
     clock,
     rng,
+    onNote: options.onNote,
   });
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
@@ -240,7 +241,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         errors: progress.errors,
         cached: progress.cached,
         requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
-        rerankFallbacks: results.filter((r) => r.rerankFallback).length,
+        rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
       },
     };
     const sorted = sortResults(results);
@@ -293,6 +294,7 @@ function rerankPricing(
       outputTokens: usage.outputTokens,
       estimated: usage.estimated,
       costUsd: prices.costUsd({ model: rerankerId, usage }),
+      ...(usage.fellBack ? { fellBack: true } : {}),
     };
   };
 }

@@ -30,6 +30,8 @@ export interface RerankUsage {
   outputTokens: number;
   /** True when any call's usage was a tokenizer estimate (the provider reported none). */
   estimated: boolean;
+  /** The reranker failed (error or unusable reply) and the first-stage order was kept. */
+  fellBack?: boolean;
 }
 
 export interface RagRuntime {
@@ -98,7 +100,17 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const rerankMeter = new AsyncLocalStorage<RerankUsage>();
   const usageByQuery = new Map<string, RerankUsage>();
   const rerankModel = options.rerankModel ? meteredModel(options.rerankModel, rerankMeter) : undefined;
-  const rerank = rerankModel ? createLlmReranker({ model: rerankModel, onInvalid: noteOnce }) : undefined;
+  const rerank = rerankModel
+    ? createLlmReranker({
+        model: rerankModel,
+        onInvalid: (reason) => {
+          // Inside the query's meter: the cases that ask this query record the fallback.
+          const usage = rerankMeter.getStore();
+          if (usage) usage.fellBack = true;
+          noteOnce(reason);
+        },
+      })
+    : undefined;
   const retriever = createRetriever({
     index,
     mode,

@@ -74,6 +74,39 @@ describe('loadPrompt', () => {
   });
 });
 
+describe('loadPrompt: a version pins its own few-shot file', () => {
+  const example = (output: string) => `${JSON.stringify({ input: 'x', output })}\n`;
+  it('reads the pinned file, and its content changes the version hash', async () => {
+    const files = {
+      'prompts/ans/v1.md': '---\nfew_shot: { count: 1 }\n---\n{{few_shot}}\n{{question}}\n',
+      'prompts/ans/v2.md':
+        '---\nfew_shot: { count: 1, file: v2-examples.jsonl }\n---\n{{few_shot}}\n{{question}}\n',
+      'prompts/ans/few_shot.jsonl': example('shared'),
+      'prompts/ans/v2-examples.jsonl': example('pinned'),
+    };
+    const root = await project(files);
+    const v1 = await load(root, 'ans@v1');
+    const v2 = await load(root, 'ans@v2');
+    expect(v1.fewShot[0].output).toBe('shared');
+    expect(v1.fewShotFile).toBe('prompts/ans/few_shot.jsonl');
+    expect(v2.fewShot[0].output).toBe('pinned');
+    expect(v2.fewShotFile).toBe('prompts/ans/v2-examples.jsonl');
+    // Editing the shared file changes v1's hash but not v2's.
+    const edited = await project({ ...files, 'prompts/ans/few_shot.jsonl': example('edited') });
+    expect((await load(edited, 'ans@v1')).versionId).not.toBe(v1.versionId);
+    expect((await load(edited, 'ans@v2')).versionId).toBe(v2.versionId);
+  });
+
+  it('names a pinned file that does not exist', async () => {
+    const root = await project({
+      'prompts/ans/v1.md': '---\nfew_shot: { count: 1, file: gone.jsonl }\n---\n{{few_shot}}\n{{question}}\n',
+    });
+    await expect(load(root)).rejects.toThrow(
+      'prompts/ans/v1.md: few_shot.file: prompts/ans/gone.jsonl does not exist',
+    );
+  });
+});
+
 describe('selectFewShot', () => {
   const examples = ['a', 'a', 'a', 'b', 'b', 'c'].map((output, i) => ({ input: `x${i}`, output }));
   it('stratified selection covers every label before repeating one', () => {

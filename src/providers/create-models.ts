@@ -51,6 +51,8 @@ export interface CreateModelsOptions {
   useCache: boolean;
   clock: Clock;
   rng: Rng;
+  /** One-line warnings (a cache that cannot be written is said once, not swallowed). */
+  onNote?: (line: string) => void;
 }
 
 export interface CreatedModels {
@@ -82,6 +84,15 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       }
     }
   }
+  let cacheWarned = false;
+  const onWriteError = (error: unknown): void => {
+    if (cacheWarned) return;
+    cacheWarned = true;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message?.split('\n')[0];
+    options.onNote?.(
+      `warning: could not write to the response cache at ${config.cache_dir} (${reason}); answers are not cached, so a rerun calls the models again`,
+    );
+  };
   const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
     const retried = withRetries(raw, {
       maxRetries: provider.max_retries,
@@ -93,7 +104,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     const timed = withLatency(retried, options.clock);
     // Another server behind the same provider id must not be served this server's answers.
     return options.useCache && raw.cacheable
-      ? withCache(timed, cache, { namespace: provider.base_url })
+      ? withCache(timed, cache, { namespace: provider.base_url, onWriteError })
       : timed;
   };
 

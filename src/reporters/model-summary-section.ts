@@ -86,9 +86,18 @@ function promptTable(manifest: RunManifest): string {
   if (entries.length === 0) return 'No prompts (no suite calls a model).';
   const rows = entries.map(([id, version]) => {
     const { name, hash } = splitVersion(version);
-    return [code(id), code(name), hash === null ? '—' : code(hash)];
+    const g = manifest.generation?.[version];
+    const fewShot = !g ? '—' : g.fewShot === 0 ? 'none' : `${g.fewShot} from ${code(g.fewShotFile ?? '?')}`;
+    return [
+      code(id),
+      code(name),
+      hash === null ? '—' : code(hash),
+      g?.temperature == null ? '—' : String(g.temperature),
+      g?.maxTokens == null ? '—' : formatCount(g.maxTokens),
+      fewShot,
+    ];
   });
-  return `${markdownTable(['Prompt', 'Version', 'Content hash'], rows)}\n\nThe content hash changes whenever the prompt file changes, even if its version number does not.`;
+  return `${markdownTable(['Prompt', 'Version', 'Content hash', 'Temperature', 'Max tokens', 'Few-shot examples'], rows)}\n\nThe content hash changes whenever the prompt file or its few-shot examples change, even if the version number does not.`;
 }
 
 function retrievalSetup(manifest: RunManifest): string {
@@ -110,6 +119,16 @@ function retrievalSetup(manifest: RunManifest): string {
         'Index',
         r.indexReused ? 'reused from an earlier run (corpus and settings unchanged)' : 'rebuilt for this run',
       ],
+      ...(r.mode.includes('rerank')
+        ? [
+            [
+              'Reranker failures',
+              manifest.counts.rerankFallbacks
+                ? `${formatCount(manifest.counts.rerankFallbacks)} results kept the first-stage order because the reranker failed`
+                : 'none',
+            ],
+          ]
+        : []),
     ],
   );
 }
@@ -147,7 +166,25 @@ export function describeChanges(changes: ChangeSummary): string[] {
     lines.push(`Providers removed: ${changes.providersRemoved.map(code).join(', ')}`);
   if (changes.providersAdded.length === 0 && changes.providersRemoved.length === 0)
     lines.push('Providers: unchanged');
+  for (const g of changes.generation ?? [])
+    lines.push(
+      `Generation setting ${code(g.setting)} of ${code(g.prompt)}: ${g.from ?? 'none'} → ${g.to ?? 'none'}`,
+    );
+  if (changes.cases) {
+    const edited = changes.cases.filter((c) => c.changed.length + c.added.length + c.removed.length > 0);
+    for (const c of edited)
+      lines.push(
+        `Gold cases of ${code(c.suite)}: ${c.changed.length} edited (left out of the paired comparison${listed(c.changed)}), ${c.added.length} added${listed(c.added)}, ${c.removed.length} removed${listed(c.removed)}`,
+      );
+    if (edited.length === 0) lines.push('Gold cases: unchanged');
+  } else lines.push('Gold cases: not compared (the baseline predates case hashes; re-accept it)');
   return lines;
+}
+
+function listed(ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  const shown = ids.slice(0, 8).map(code).join(', ');
+  return `: ${shown}${ids.length > 8 ? ` and ${ids.length - 8} more` : ''}`;
 }
 
 /** "support-answer@v2#9f2c41aa" → "v2 (9f2c41aa)"; a missing side reads "none". */

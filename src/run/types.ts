@@ -56,12 +56,17 @@ export interface CaseResult {
   /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
   /** Tokens and cost of reranking this case's query (included in costUsd). */
-  rerank?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
+  rerank?: {
+    inputTokens: number;
+    outputTokens: number;
+    estimated: boolean;
+    costUsd: number | null;
+    /** The reranker failed and the first-stage order was used. */
+    fellBack?: boolean;
+  };
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
   judge?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   latencyMs: number | null;
-  /** The reranker failed for this query and the unreranked order was used. */
-  rerankFallback?: boolean;
   cached: boolean;
   attempts: number;
   error?: { code: string; message: string };
@@ -343,7 +348,7 @@ export interface RunManifest {
     errors: number;
     cached: number;
     requests: number;
-    /** Cases whose reranker failed and fell back to the unreranked order. */
+    /** Results whose reranker failed and fell back to the first-stage order. */
     rerankFallbacks?: number;
   };
 }
