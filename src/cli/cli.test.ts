@@ -254,5 +254,16 @@ describe('the gate', () => {
     const report = await runCli(['report'], { cwd: root, env });
     expect(report.code).toBe(0);
     expect(server.requests.length).toBe(before);
+
+    // `gate` judges the stored worse run again, without calling the model: exit 1, the same failure.
+    const gated = await runCli(['gate'], { cwd: root, env });
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toMatch(/Gate ✗ FAIL \(exit 1\)/);
+    expect(gated.stdout).toMatch(/answer\.f1: regressed/);
+    expect(server.requests.length).toBe(before);
+    // Re-accepting the worse run as the baseline removes the regression (not the missed target).
+    expect((await runCli(['baseline', 'accept'], { cwd: root, env })).code).toBe(0);
+    const regated = await runCli(['gate'], { cwd: root, env });
+    expect(regated.stdout).not.toMatch(/regressed/);
   });
 });

@@ -127,6 +127,13 @@ describe('gate holes, end to end', () => {
     expect(run.record.manifest.counts.rerankFallbacks).toBe(6);
   }, 60_000);
 
+  it('rejects a local judge with a clear input error instead of building an OpenAI client', async () => {
+    const root = await createFixtureProject({ extraConfig: 'judge: local/extractive\n' });
+    await expect(evaluate({ configPath: path.join(root, 'eval/evalgate.yaml'), env: {} })).rejects.toThrow(
+      /judge: local\/extractive cannot act as the judge/,
+    );
+  });
+
   it('says once that the response cache cannot be written', async () => {
     server = await startFakeOpenAIServer({ reply: () => 'unknown' });
     const root = await createFixtureProject({ openaiUrl: server.url });
