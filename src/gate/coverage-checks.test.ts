@@ -156,6 +156,30 @@ describe('checkCoverage: a baseline provider that did not run', () => {
   });
 });
 
+describe('checkCoverage: a provider no selected suite needs', () => {
+  it('is not assessed on a --suite run of a retrieval-only suite', () => {
+    const withRetrieval = ConfigSchema.parse({
+      name: 't',
+      providers: ['local/extractive'],
+      suites: [
+        { name: 'qa', task: 'rag-qa', cases: 'qa.jsonl' },
+        { name: 'retrieval', task: 'retrieval', cases: 'r.jsonl' },
+      ],
+    });
+    const out = checkCoverage({
+      manifest: manifest({ providers: [], filters: { suites: ['retrieval'] } }),
+      summaries: [summary('retrieval', { 'retrieval.ndcg@10': 20 })],
+      config: withRetrieval,
+      baseline: baseline(['local/extractive']),
+    });
+    expect(out.failures).toEqual([]);
+    expect(out.notAssessed).toContainEqual({
+      what: 'provider local/extractive',
+      why: 'no selected suite calls it',
+    });
+  });
+});
+
 describe('checkCoverage: suites', () => {
   it('fails a suite with targets that ran on no provider; a filtered-out suite is not assessed', () => {
     const withTargets = config({ targets: { intent: { 'classification.accuracy': '>= 0.5' } } });

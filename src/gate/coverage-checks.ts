@@ -61,6 +61,15 @@ function missingProviders(options: CoverageOptions, notAssessed: NotAssessed[]):
       notAssessed.push({ what: `provider ${id}`, why: 'left out by --provider' });
       continue;
     }
+    // With --suite, a provider that none of the selected suites calls was not needed.
+    const selected = config.suites.filter(
+      (s) =>
+        s.task !== 'retrieval' && (!manifest.filters?.suites || manifest.filters.suites.includes(s.name)),
+    );
+    if (!selected.some((s) => !s.providers || s.providers.includes(id))) {
+      notAssessed.push({ what: `provider ${id}`, why: 'no selected suite calls it' });
+      continue;
+    }
     const skipped = manifest.skippedProviders?.find((s) => s.id === id);
     const why = skipped
       ? skipped.keyEnv
