@@ -89,7 +89,9 @@ describe('evalgate eval', () => {
       'local/extractive',
       'openai/gpt-4o-mini',
     ]);
-    const report = await readFile(path.join(root, 'reports/model-eval-report.md'), 'utf8');
+    // An ordinary run writes its report in its run folder only; the committed one is the accepted state.
+    await expect(readFile(path.join(root, 'reports/model-eval-report.md'), 'utf8')).rejects.toThrow();
+    const report = await readFile(path.join(runDir, 'model-eval-report.md'), 'utf8');
     const sections = [...report.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(sections).toEqual([
       'Model Summary',
@@ -199,6 +201,12 @@ describe('the gate', () => {
     ).toBe(0);
     const accepted = await runCli(['baseline', 'accept'], { cwd: root, env });
     expect(accepted.code).toBe(0);
+    // Accepting writes the committed report and logs the accepted run once.
+    expect(await readFile(path.join(root, 'reports/model-eval-report.md'), 'utf8')).toMatch(
+      /^# Model evaluation report/,
+    );
+    const log = await readFile(path.join(root, 'experiments/experiment_log.md'), 'utf8');
+    expect(log.match(/^## Experiment /gm)).toHaveLength(1);
     const baseline = JSON.parse(await readFile(path.join(root, 'reports/baseline.json'), 'utf8'));
     const perCase = baseline.cases.qa['openai/gpt-4o-mini'];
     expect(Object.keys(perCase)).toHaveLength(6);
@@ -265,5 +273,5 @@ describe('the gate', () => {
     expect((await runCli(['baseline', 'accept'], { cwd: root, env })).code).toBe(0);
     const regated = await runCli(['gate'], { cwd: root, env });
     expect(regated.stdout).not.toMatch(/regressed/);
-  });
+  }, 120_000);
 });

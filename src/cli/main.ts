@@ -30,9 +30,10 @@ program
   .option('--repeat <n>', 'run each case n times (flakiness and clustered intervals)', parsePositiveInt)
   .option('--no-cache', 'bypass the response cache')
   .option('--gate', 'exit 1 when a target is missed or a metric regresses significantly')
-  .option('--hypothesis <text>', 'what this run is meant to show (goes into the experiment log)')
-  .option('--out <dir>', 'reports folder (overrides the config)')
-  .option('--no-experiment-log', 'do not append to the experiment log')
+  .option('--hypothesis <text>', 'what this run is meant to show (appends an experiment log entry)')
+  .option('--out <dir>', 'also write model-eval-report.md to this folder (run folders go under it)')
+  .option('--experiment-log', 'append an entry to the experiment log (default: only with --hypothesis)')
+  .option('--no-experiment-log', 'never append to the experiment log')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
@@ -81,9 +82,10 @@ program
 const baseline = program.command('baseline').description('manage the gate baseline');
 baseline
   .command('accept')
-  .description('promote a run (default: latest) to reports/baseline.json')
+  .description('promote a run (default: latest) to reports/baseline.json and reports/model-eval-report.md')
   .argument('[run]', 'run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('--no-experiment-log', 'do not append the accepted run to the experiment log')
   .action((run, options) =>
     runCommand(() =>
       import('./commands/baseline-command.js').then((m) => m.baselineAcceptCommand(run, options)),

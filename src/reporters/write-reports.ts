@@ -23,6 +23,8 @@ export interface WriteReportsOptions {
   experimentLog: string | null;
   /** $GITHUB_STEP_SUMMARY, when set. */
   githubSummaryFile?: string;
+  /** Do not log a run the log already has an entry for (accepting an experiment that was logged). */
+  skipLoggedRun?: boolean;
 }
 
 export interface WrittenReports {
@@ -49,9 +51,11 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     } catch {
       /* first entry */
     }
-    experimentNumber = nextExperimentNumber(existing ?? '');
-    const entry = renderExperimentEntry(record, analysis, { number: experimentNumber });
-    await writeFileAtomic(options.experimentLog, appendExperiment(existing, entry));
+    if (!(options.skipLoggedRun && existing?.includes(record.manifest.runId))) {
+      experimentNumber = nextExperimentNumber(existing ?? '');
+      const entry = renderExperimentEntry(record, analysis, { number: experimentNumber });
+      await writeFileAtomic(options.experimentLog, appendExperiment(existing, entry));
+    }
   }
   if (options.githubSummaryFile)
     await appendFile(options.githubSummaryFile, `${renderGithubSummary(record)}\n`);

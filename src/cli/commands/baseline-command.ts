@@ -1,13 +1,16 @@
-// `evalgate baseline accept [run]`: promotes a run (default: the latest) to the gate baseline.
+// `evalgate baseline accept [run]`: promotes a run (default: the latest) to the gate baseline,
+// and makes its report the committed one (reports/model-eval-report.md): the files under git
+// change only when a team accepts a new state, never on an ordinary run.
 import path from 'node:path';
 import { buildBaseline, serializeBaseline } from '../../run/baseline.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
+import { writeReports } from '../../reporters/write-reports.js';
 import { writeFileAtomic } from '../../run/run-folder.js';
 import { findRun, loadProject } from './load-project.js';
 
 export async function baselineAcceptCommand(
   run: string | undefined,
-  options: { config: string },
+  options: { config: string; experimentLog?: boolean },
 ): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
@@ -15,8 +18,17 @@ export async function baselineAcceptCommand(
   const baseline = buildBaseline(record, results, new Date().toISOString());
   const file = path.resolve(loaded.root, loaded.config.gate.baseline);
   await writeFileAtomic(file, serializeBaseline(baseline));
+  const log = path.resolve(loaded.root, loaded.config.experiments_log);
+  const written = await writeReports({
+    record,
+    results,
+    runDir,
+    reportsDir,
+    experimentLog: options.experimentLog === false ? null : log,
+    skipLoggedRun: true,
+  });
   process.stdout.write(
-    `baseline: ${path.relative(process.cwd(), file)} now holds run ${record.manifest.runId} (${results.length} results)\n`,
+    `baseline: ${path.relative(process.cwd(), file)} now holds run ${record.manifest.runId} (${results.length} results); report: ${path.relative(process.cwd(), written.report)}\n`,
   );
   return 0;
 }

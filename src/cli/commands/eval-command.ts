@@ -16,7 +16,8 @@ export interface EvalCommandOptions {
   gate?: boolean;
   hypothesis?: string;
   out?: string;
-  experimentLog: boolean;
+  /** `--experiment-log` / `--no-experiment-log`; by default only a run with a hypothesis is logged. */
+  experimentLog?: boolean;
   allowMissingProvider?: boolean;
   quiet?: boolean;
 }
@@ -44,13 +45,15 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   });
   progress.done();
   const { record, results, runDir, reportsDir } = outcome;
-  const experimentLog = options.experimentLog ? outcome.experimentLog : null;
+  // An ordinary run leaves tracked files alone: its report stays in the run folder, and the
+  // experiment log records experiments (a hypothesis, or an explicit --experiment-log).
+  const logged = options.experimentLog ?? Boolean(options.hypothesis);
   const written = await writeReports({
     record,
     results,
     runDir,
-    reportsDir,
-    experimentLog,
+    reportsDir: options.out ? reportsDir : null,
+    experimentLog: logged ? outcome.experimentLog : null,
     githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
