@@ -6,10 +6,15 @@ import {
   classificationReport,
   type ClassificationItem,
 } from '../scorers/classification/classification-report.js';
-import { prAuc } from '../scorers/classification/pr-auc.js';
 import { reviewThreshold } from '../scorers/classification/review-threshold.js';
-import { rocAuc } from '../scorers/classification/roc-auc.js';
-import type { Resampler } from '../stats/index.js';
+import {
+  type PresortedLabel,
+  presortOneVsRest,
+  weightedAveragePrecision,
+  weightedMacro,
+  weightedRocAuc,
+} from '../scorers/classification/weighted-one-vs-rest.js';
+import { percentileInterval, type Resampler } from '../stats/index.js';
 import type { CaseResult, ClassificationSummary, MetricSummary } from '../run/types.js';
 
 export const REVIEW_TARGET_PRECISION = 0.9;
@@ -75,14 +80,27 @@ export function summarizeClassification(options: {
     );
   const nScored = select(scoredItems, identity).length;
   if (nScored > 0) {
-    metrics['classification.roc_auc'] = stat(
-      (idx) => rocAuc({ items: select(scoredItems, idx), labels }).macro,
-      nScored,
-    );
-    metrics['classification.pr_auc'] = stat(
-      (idx) => prAuc({ items: select(scoredItems, idx), labels }).macro,
-      nScored,
-    );
+    // Resamples as per-case draw counts over scores sorted once per label: the same draws and
+    // the same values as re-sorting every resample, at one pass per label (many-label suites).
+    const presorted = presortOneVsRest(scoredItems, labels);
+    const weighted = (metric: (p: PresortedLabel, w: ArrayLike<number>) => number | null): MetricSummary => {
+      const estimate = weightedMacro(presorted, new Float64Array(resampler.n).fill(1), metric);
+      if (estimate === null) return { value: null, low: null, high: null, n: nScored, kind: 'statistic' };
+      if (resampler.n < 2)
+        return { value: r6(estimate), low: r6(estimate), high: r6(estimate), n: nScored, kind: 'statistic' };
+      const reps = resampler.countReplicates((counts) => weightedMacro(presorted, counts, metric) ?? NaN);
+      const ci = percentileInterval(reps, options.confidence);
+      const finite = Number.isFinite(ci.low) && Number.isFinite(ci.high);
+      return {
+        value: r6(estimate),
+        low: finite ? r6(ci.low) : null,
+        high: finite ? r6(ci.high) : null,
+        n: nScored,
+        kind: 'statistic',
+      };
+    };
+    metrics['classification.roc_auc'] = weighted(weightedRocAuc);
+    metrics['classification.pr_auc'] = weighted(weightedAveragePrecision);
   }
 
   const confusion: ClassificationSummary['confusion'] = {};
