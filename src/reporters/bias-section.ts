@@ -3,7 +3,7 @@
 import type { BiasRow, BiasSummary, SubgroupGap } from '../run/types.js';
 import { DASH, formatCount, formatPass, formatScore, formatWithInterval } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { describeMetric } from './metric-catalog.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { pairLabel } from './record-index.js';
 
 /** Below this many cases per group a subgroup gap is a lead to follow up, not a finding. */

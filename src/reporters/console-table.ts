@@ -15,7 +15,7 @@ import {
   formatTarget,
   formatUsd,
 } from './format-value.js';
-import { compareMetrics, describeMetric } from './metric-catalog.js';
+import { compareMetrics, describeMetric } from '../metrics/metric-catalog.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
 
 export interface ConsoleSummaryOptions {

@@ -17,7 +17,7 @@ import {
   NA,
 } from './format-value.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { compareMetrics, describeMetric } from './metric-catalog.js';
+import { compareMetrics, describeMetric } from '../metrics/metric-catalog.js';
 import { describeChanges } from './model-summary-section.js';
 import { deriveNextSteps } from './next-steps.js';
 import { ATTRIBUTION_LABELS } from './performance-section.js';

@@ -40,7 +40,7 @@ describe('renderModelEvalReport', () => {
   });
 
   it('renders null values as n/a and keeps markup out of quoted text', () => {
-    expect(report).toMatch(/\| Semantic similarity \| — \| n\/a \| — \|/);
+    expect(report).toMatch(/\| Embedding similarity \| — \| n\/a \| — \|/);
     expect(report).toContain('\\<b\\>dark mode\\</b\\>');
   });
 

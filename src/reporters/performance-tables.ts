@@ -18,7 +18,7 @@ import {
   formatUsd,
 } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { compareMetrics, describeMetric, type MetricFamily } from './metric-catalog.js';
+import { compareMetrics, describeMetric, type MetricFamily } from '../metrics/metric-catalog.js';
 import { pairLabel, type RecordIndex } from './record-index.js';
 
 const METRIC_HEADERS = ['Metric', 'Target', 'Achieved', 'Pass?'];
