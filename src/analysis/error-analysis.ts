@@ -55,6 +55,11 @@ export interface EdgeCaseGroup {
   passRate: number | null;
   /** Context overflow only: chunks dropped across these cases. */
   droppedChunks?: number;
+  /**
+   * Long inputs only: how many carry the long-input tag, how many are in only for their length
+   * (longest share of their suite), and the members' input lengths in characters.
+   */
+  longInputs?: { tagged: number; byLength: number; minChars: number; maxChars: number };
   /** Failing examples first, then passing, then unjudged ones. */
   examples: ErrorExample[];
 }
@@ -62,7 +67,15 @@ export interface EdgeCaseGroup {
 export interface ErrorAnalysisOptions {
   maxExamples?: number;
   confidentThreshold?: number;
-  longInputChars?: number;
+  /**
+   * A case is a long input when it carries this tag, or when its input is among the longest
+   * `longInputShare` of its suite's inputs (the top decile by default) and at least
+   * `longInputVsMedian` times the suite's median input length (so a suite of similar-length
+   * inputs has no "long" ones).
+   */
+  longInputTag?: string;
+  longInputShare?: number;
+  longInputVsMedian?: number;
   /** Catastrophic errors listed per kind (all are counted), so one frequent kind cannot hide the others. */
   maxCatastrophicPerKind?: number;
   /** Quoted inputs and outputs are cut to this many characters. */
@@ -103,7 +116,9 @@ export const EDGE_CASE_KINDS: readonly EdgeCaseKind[] = [
 const DEFAULTS: Required<ErrorAnalysisOptions> = {
   maxExamples: 3,
   confidentThreshold: 0.7,
-  longInputChars: 600,
+  longInputTag: 'long-input',
+  longInputShare: 0.1,
+  longInputVsMedian: 2,
   maxCatastrophicPerKind: 5,
   maxChars: 200,
   escalateLabel: 'escalate',
@@ -130,7 +145,7 @@ export function analyzeErrors(
     catastrophic: selectCatastrophic(sorted, opts),
     common: groupFailures(sorted, failed, opts),
     edgeCases: EDGE_CASE_KINDS.map((kind) =>
-      edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, opts)), opts),
+      edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, sorted, opts)), opts),
     ),
   };
 }
@@ -233,6 +248,7 @@ function topConfusions(members: CaseResult[]): FailureGroup['confusions'] {
 
 function edgeCaseFilter(
   kind: EdgeCaseKind,
+  sorted: readonly CaseResult[],
   opts: Required<ErrorAnalysisOptions>,
 ): (r: CaseResult) => boolean {
   switch (kind) {
@@ -240,8 +256,10 @@ function edgeCaseFilter(
       return (r) => r.unanswerable === true;
     case 'context-overflow':
       return (r) => r.context !== undefined && (r.context.overflow || r.context.dropped.length > 0);
-    case 'long-input':
-      return (r) => r.input.length >= opts.longInputChars;
+    case 'long-input': {
+      const longest = longestInputs(sorted, opts.longInputShare, opts.longInputVsMedian);
+      return (r) => r.tags.includes(opts.longInputTag) || longest(r);
+    }
     case 'ambiguous':
       return (r) => r.tags.includes('ambiguous');
   }
@@ -267,7 +285,46 @@ function edgeCaseGroup(
   };
   if (kind === 'context-overflow')
     group.droppedChunks = members.reduce((sum, r) => sum + (r.context?.dropped.length ?? 0), 0);
+  if (kind === 'long-input' && members.length > 0) {
+    const lengths = members.map((r) => r.input.length);
+    const tagged = members.filter((r) => r.tags.includes(opts.longInputTag)).length;
+    group.longInputs = {
+      tagged,
+      byLength: members.length - tagged,
+      minChars: Math.min(...lengths),
+      maxChars: Math.max(...lengths),
+    };
+  }
   return group;
+}
+
+/**
+ * Whether a result's input is among the longest `share` of its suite's distinct cases
+ * (nearest rank: the top ⌈share·n⌉ lengths, ties at the cut included) and at least `vsMedian`
+ * times the suite's median length. Per suite, because a long classifier message and a long
+ * RAG question are different lengths.
+ */
+function longestInputs(
+  results: readonly CaseResult[],
+  share: number,
+  vsMedian: number,
+): (r: CaseResult) => boolean {
+  const lengthsBySuite = new Map<string, Map<string, number>>();
+  for (const r of results) {
+    const cases = lengthsBySuite.get(r.suite) ?? new Map<string, number>();
+    cases.set(r.caseId, r.input.length);
+    lengthsBySuite.set(r.suite, cases);
+  }
+  const cutoff = new Map<string, number>();
+  for (const [suite, cases] of lengthsBySuite) {
+    const lengths = [...cases.values()].sort((a, b) => b - a);
+    const take = Math.ceil(share * lengths.length);
+    const middle = lengths.length / 2;
+    const median =
+      lengths.length % 2 === 1 ? lengths[Math.floor(middle)] : (lengths[middle - 1] + lengths[middle]) / 2;
+    cutoff.set(suite, take > 0 ? Math.max(lengths[take - 1], vsMedian * median) : Number.POSITIVE_INFINITY);
+  }
+  return (r) => r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
 }
 
 /** Up to maxExamples distinct cases; repeats of one case would only say the same thing twice. */

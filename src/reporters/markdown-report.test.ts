@@ -44,6 +44,16 @@ describe('renderModelEvalReport', () => {
     expect(report).toContain('\\<b\\>dark mode\\</b\\>');
   });
 
+  it('keeps topic and channel tags out of the Bias Audit and shows them under Error Analysis', () => {
+    const bias = report.slice(report.indexOf('## Bias Audit Results'), report.indexOf('## Error Analysis'));
+    const errors = report.slice(report.indexOf('## Error Analysis'), report.indexOf('## Confidence Distribution'));
+    expect(bias).toContain('`segment:smb`');
+    for (const tag of ['`channel:chat`', '`long-input`', '`billing`']) {
+      expect(bias).not.toContain(tag);
+      expect(errors).toContain(tag);
+    }
+  });
+
   it('states when there is no baseline, bias audit or confidence', () => {
     const bare: RunRecord = {
       ...runRecord,

@@ -658,6 +658,20 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.081,
         flagged: false,
+        kind: 'protected',
+        attribute: 'segment',
+      },
+      {
+        suite: 'support-qa',
+        provider: LOCAL,
+        metric: 'answer.f1',
+        groups: [
+          { tag: 'billing', n: 5, value: 0.31 },
+          { tag: 'long-input', n: 2, value: 0 },
+        ],
+        gap: null,
+        flagged: false,
+        kind: 'topic',
       },
       {
         suite: 'intent',
@@ -669,6 +683,8 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.1,
         flagged: false,
+        kind: 'topic',
+        attribute: 'channel',
       },
       {
         suite: 'support-qa',
@@ -680,6 +696,8 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.686,
         flagged: true,
+        kind: 'protected',
+        attribute: 'segment',
       },
     ],
   },
