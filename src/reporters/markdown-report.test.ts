@@ -46,7 +46,10 @@ describe('renderModelEvalReport', () => {
 
   it('keeps topic and channel tags out of the Bias Audit and shows them under Error Analysis', () => {
     const bias = report.slice(report.indexOf('## Bias Audit Results'), report.indexOf('## Error Analysis'));
-    const errors = report.slice(report.indexOf('## Error Analysis'), report.indexOf('## Confidence Distribution'));
+    const errors = report.slice(
+      report.indexOf('## Error Analysis'),
+      report.indexOf('## Confidence Distribution'),
+    );
     expect(bias).toContain('`segment:smb`');
     for (const tag of ['`channel:chat`', '`long-input`', '`billing`']) {
       expect(bias).not.toContain(tag);
