@@ -57,6 +57,27 @@ describe('renderModelEvalReport', () => {
     }
   });
 
+  it('says the offline baseline is not a language model, and which of its numbers hold by construction', () => {
+    const summary = report.slice(
+      report.indexOf('## Model Summary'),
+      report.indexOf('## Performance Metrics'),
+    );
+    expect(summary).toContain(
+      '`local/extractive` is a deterministic extractive baseline, not a language model',
+    );
+    expect(summary).toContain('hallucination rate, groundedness and citation precision hold by construction');
+    const local = report.slice(
+      report.indexOf('### support-qa · local/extractive'),
+      report.indexOf('### support-qa · openai'),
+    );
+    expect(local).toContain('deterministic extractive baseline, not a language model');
+    expect(local).toMatch(/\| Hallucination rate † \| ≤ 0\.050 \| 0\.000/);
+    expect(local).toContain('† Hallucination rate holds by construction for this baseline');
+    // A real model's hallucination rate is a measurement: no dagger, no note.
+    const openai = report.slice(report.indexOf('### support-qa · openai'));
+    expect(openai).toMatch(/\| Hallucination rate \| ≤ 0\.050 \| 0\.333/);
+  });
+
   it('states when there is no baseline, bias audit or confidence', () => {
     const bare: RunRecord = {
       ...runRecord,
