@@ -85,7 +85,7 @@ describe('the sample project', () => {
       expect(report, text).toContain(text);
     }
     expect(await readFile(path.join(out, 'log.md'), 'utf8')).toMatch(
-      /^# Experiment log[\s\S]*## Experiment 001: /,
+      /^# Experiment Log[\s\S]*## Experiment 001: /,
     );
   }, 60_000);
 
