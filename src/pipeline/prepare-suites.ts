@@ -8,7 +8,8 @@ import type { Rng } from '../core/rng.js';
 import { InputError } from '../core/errors.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { selectFewShot } from '../prompts/few-shot.js';
-import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
+import type { ModelHandle } from '../providers/model-handle.js';
+import type { PreparedSuite } from './prepared-suite.js';
 
 export interface PrepareSuitesOptions {
   loaded: LoadedConfig;

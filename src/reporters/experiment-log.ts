@@ -36,18 +36,6 @@ import { RECOMMENDATION_HEADLINES } from './recommendation-section.js';
 
 export const EXPERIMENT_LOG_TITLE = '# Experiment Log';
 
-/** The entry's labels, in the order the format fixes. */
-export const ENTRY_LABELS = [
-  'Date',
-  'Hypothesis',
-  'Approach',
-  'Results',
-  'Bias Audit',
-  'Error Analysis',
-  'Conclusion',
-  'Next Steps',
-] as const;
-
 const ENTRY_HEADING = /^##\s+Experiment\s+(\d+)\b/gm;
 const MAX_TITLE_CHARS = 100;
 
