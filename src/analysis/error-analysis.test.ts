@@ -240,6 +240,13 @@ describe('analyzeErrors — long inputs', () => {
     const group = analyzeErrors(results).edgeCases.find((g) => g.kind === 'long-input')!;
     expect(group.examples.map((e) => `${e.suite}/${e.caseId}`)).toEqual(['chat/a-9']);
     expect(group.longInputs).toEqual({ tagged: 0, byLength: 1, minChars: 80, maxChars: 80 });
+    // Failing tagged cases are quoted before failing cases that are long by length only.
+    const mixed = [
+      ...results.map((r) => ({ ...r, attribution: 'generation-error' as const })),
+      caseResult({ caseId: 'z-1', suite: 'chat', tags: ['long-input'], attribution: 'generation-error' }),
+    ];
+    const quoted = analyzeErrors(mixed).edgeCases.find((g) => g.kind === 'long-input')!.examples;
+    expect(quoted.map((e) => e.caseId)).toEqual(['z-1', 'a-9']);
     // At 2× the median (24.5 → 49) the cut is inclusive; just under it, the case is not long.
     const atCut = results.map((r) => (r.caseId === 'a-9' ? { ...r, input: 'z'.repeat(49) } : r));
     expect(analyzeErrors(atCut).edgeCases.find((g) => g.kind === 'long-input')!.count).toBe(1);

@@ -271,7 +271,10 @@ function edgeCaseGroup(
   opts: Required<ErrorAnalysisOptions>,
 ): EdgeCaseGroup {
   const outcome = (r: CaseResult): boolean | null => (kind === 'unanswerable' ? declined(r) : passed(r));
-  const failing = members.filter((r) => outcome(r) === false);
+  // The cases a test author marked as long are the ones a reader looks for first.
+  const tagged = (r: CaseResult): number =>
+    kind === 'long-input' && r.tags.includes(opts.longInputTag) ? 0 : 1;
+  const failing = members.filter((r) => outcome(r) === false).sort((a, b) => tagged(a) - tagged(b));
   const passing = members.filter((r) => outcome(r) === true);
   const unjudged = members.filter((r) => outcome(r) === null);
   const judged = passing.length + failing.length;
