@@ -37,6 +37,9 @@ describe('answerScores', () => {
     );
     expect(v['answer.f1']).toBeCloseTo(16 / 41, 10);
     expect(v['answer.f1']).toBeCloseTo(0.390244, 6);
+    // ROUGE-L: the longest in-order run is "desktop app ignores system files so they" (7 tokens),
+    // so F = 2·7/(28+13) = 14/41 (was 14/39 with two tokens lost).
+    expect(v['answer.rouge_l']).toBeCloseTo(14 / 41, 10);
   });
   it('scores an unanswerable case 1 when the model declined (SQuAD 2.0 no-answer)', () => {
     const v = values(answerScores({ ...base, output: "I don't know.", unanswerable: true }));
