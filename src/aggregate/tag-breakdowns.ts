@@ -25,14 +25,35 @@ export interface TagBreakdownOptions {
 
 const ATTRIBUTE_TAG = /^([^:\s]+):(.+)$/;
 
-export function tagBreakdowns(options: TagBreakdownOptions): SubgroupGap[] {
+/**
+ * A subgroup entry of `run.json`'s `bias.subgroups` with what its tags are. protected: the values
+ * of a protected `name:value` tag, for the bias audit; topic: other tags, for error analysis,
+ * never flagged. (These two fields belong in run/types.ts's SubgroupGap; until they move there,
+ * read them with breakdownKind / breakdownAttribute.)
+ */
+export interface TagBreakdown extends SubgroupGap {
+  kind: 'protected' | 'topic';
+  /** The tag name of a `name:value` breakdown, e.g. `segment`; absent for plain topic tags. */
+  attribute?: string;
+}
+
+/** The kind of a stored subgroup entry; undefined for records written before the split. */
+export function breakdownKind(gap: SubgroupGap): TagBreakdown['kind'] | undefined {
+  return (gap as Partial<TagBreakdown>).kind;
+}
+
+export function breakdownAttribute(gap: SubgroupGap): string | undefined {
+  return (gap as Partial<TagBreakdown>).attribute;
+}
+
+export function tagBreakdowns(options: TagBreakdownOptions): TagBreakdown[] {
   const attributes = new Set<string>();
   for (const r of options.results)
     for (const tag of r.tags) {
       const match = tag.match(ATTRIBUTE_TAG);
       if (match && !options.ignore(tag)) attributes.add(match[1]);
     }
-  const gaps: SubgroupGap[] = [];
+  const gaps: TagBreakdown[] = [];
   for (const attribute of [...attributes].sort()) {
     const isProtected = options.protectedAttributes.includes(attribute);
     const gap = breakdown(

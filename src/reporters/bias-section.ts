@@ -2,6 +2,7 @@
 // thresholds, then the subgroup breakdown by protected attribute tag (`segment:free`) with the
 // largest gap called out. Topic tags (`billing`, `channel:chat`) are not groups of people:
 // Error Analysis shows them.
+import { breakdownAttribute, breakdownKind } from '../aggregate/tag-breakdowns.js';
 import type { BiasRow, BiasSummary, SubgroupGap } from '../run/types.js';
 import { DASH, formatCount, formatPass, formatScore, formatWithInterval } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
@@ -57,7 +58,7 @@ function biasRow(row: BiasRow): string[] {
 }
 
 function subgroups(all: SubgroupGap[]): string[] {
-  const gaps = all.filter((g) => g.kind !== 'topic');
+  const gaps = all.filter((g) => breakdownKind(g) !== 'topic');
   if (gaps.length === 0)
     return [
       'No subgroup breakdown: no test case carries a protected attribute tag (`name:value` where name is `bias.group_tag` or a counterfactual attribute, such as `segment:free`).',
@@ -72,7 +73,7 @@ function subgroups(all: SubgroupGap[]): string[] {
       grp ? `${code(grp.tag)} ${formatScore(grp.value)} (n=${grp.n})` : DASH;
     return [
       escapeMarkdown(pairLabel(g.suite, g.provider)),
-      g.attribute === undefined ? DASH : escapeMarkdown(g.attribute),
+      escapeMarkdown(breakdownAttribute(g) ?? DASH),
       escapeMarkdown(describeMetric(g.metric).label),
       formatCount(g.groups.length),
       group(low),

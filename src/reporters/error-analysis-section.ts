@@ -10,6 +10,7 @@ import type {
   FailureGroup,
 } from '../analysis/error-analysis.js';
 import { CATASTROPHIC_KINDS } from '../analysis/error-analysis.js';
+import { breakdownAttribute, breakdownKind } from '../aggregate/tag-breakdowns.js';
 import { describeMetric } from '../metrics/metric-catalog.js';
 import type { SubgroupGap } from '../run/types.js';
 import { formatCount, formatPercent, formatScore } from './format-value.js';
@@ -129,7 +130,7 @@ function common(groups: FailureGroup[]): string[] {
 
 /** The main metric by topic tag, weakest first: where in the product the failures concentrate. */
 function topics(breakdowns: SubgroupGap[]): string[] {
-  const byTopic = breakdowns.filter((g) => g.kind === 'topic');
+  const byTopic = breakdowns.filter((g) => breakdownKind(g) === 'topic');
   if (byTopic.length === 0) return [];
   const parts = [
     '#### By topic',
@@ -140,7 +141,8 @@ function topics(breakdowns: SubgroupGap[]): string[] {
     const rows = [...breakdown.groups]
       .sort((a, b) => (a.value ?? Infinity) - (b.value ?? Infinity) || (a.tag < b.tag ? -1 : 1))
       .map((g) => [code(g.tag), formatCount(g.n), formatScore(g.value)]);
-    const by = breakdown.attribute === undefined ? 'by topic tag' : `by ${code(breakdown.attribute)}`;
+    const attribute = breakdownAttribute(breakdown);
+    const by = attribute === undefined ? 'by topic tag' : `by ${code(attribute)}`;
     parts.push(
       `${escapeMarkdown(pairLabel(breakdown.suite, breakdown.provider))} · ${escapeMarkdown(label)} ${by}:`,
       markdownTable(['Topic', 'Cases', escapeMarkdown(label)], rows, ['left', 'right', 'right']),

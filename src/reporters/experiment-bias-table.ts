@@ -1,6 +1,7 @@
 // The Bias Audit of an experiment-log entry: the team format's five-column table, one row per
 // counterfactual or fairness check and one per protected-attribute subgroup gap above its
 // threshold. A check that could not be computed says "not assessed", never a pass.
+import { breakdownAttribute, breakdownKind } from '../aggregate/tag-breakdowns.js';
 import { describeMetric } from '../metrics/metric-catalog.js';
 import type { BiasRow, RunRecord, SubgroupGap } from '../run/types.js';
 import { formatPass, formatScore, formatWithInterval } from './format-value.js';
@@ -12,7 +13,7 @@ const HEADERS = ['Protected Attribute', 'Metric', 'Threshold', 'Result', 'Pass?'
 export function renderExperimentBiasAudit(record: RunRecord): string {
   const { rows } = record.bias;
   // Older records have no kind; their breakdowns mixed topics in, so only flagged ones show.
-  const gaps = record.bias.subgroups.filter((g) => g.kind !== 'topic' && g.flagged);
+  const gaps = record.bias.subgroups.filter((g) => breakdownKind(g) !== 'topic' && g.flagged);
   if (rows.length === 0 && gaps.length === 0)
     return 'No bias check ran (no protected attributes, group tag or bias probes in this run), so bias is not assessed.';
   const passed = rows.filter((r) => r.pass === true).length;
@@ -40,7 +41,7 @@ function checkRow(row: BiasRow): string[] {
 function gapRow(gap: SubgroupGap): string[] {
   const tags = gap.groups.map((g) => code(g.tag)).join(', ');
   return [
-    escapeMarkdown(gap.attribute ?? 'tag'),
+    escapeMarkdown(breakdownAttribute(gap) ?? 'tag'),
     `Gap in ${escapeMarkdown(describeMetric(gap.metric).label)} across ${tags} — ${escapeMarkdown(pairLabel(gap.suite, gap.provider))}`,
     'subgroup gap threshold',
     formatScore(gap.gap),

@@ -146,14 +146,6 @@ export interface SubgroupGap {
   groups: { tag: string; n: number; value: number | null }[];
   gap: number | null;
   flagged: boolean;
-  /**
-   * protected: the values of a protected `name:value` tag (`bias.group_tag` or a counterfactual
-   * attribute), for the bias audit; topic: other tags (what cases are about, or a non-protected
-   * `name:value` such as a channel), for error analysis, never flagged. Absent in older records.
-   */
-  kind?: 'protected' | 'topic';
-  /** The tag name of a `name:value` breakdown, e.g. `segment`; absent for plain topic tags. */
-  attribute?: string;
 }
 
 export interface BiasSummary {
