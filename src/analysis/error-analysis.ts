@@ -10,6 +10,7 @@ import {
   labelPair,
   truncateText,
 } from './case-explanation.js';
+import { longestInputs, summarizeLongInputs } from './long-inputs.js';
 
 export type FailureKind = Exclude<FailureAttribution, 'pass'>;
 export type CatastrophicKind =
@@ -257,7 +258,7 @@ function edgeCaseFilter(
     case 'context-overflow':
       return (r) => r.context !== undefined && (r.context.overflow || r.context.dropped.length > 0);
     case 'long-input': {
-      const longest = longestInputs(sorted, opts.longInputShare, opts.longInputVsMedian);
+      const longest = longestInputs(sorted, { share: opts.longInputShare, vsMedian: opts.longInputVsMedian });
       return (r) => r.tags.includes(opts.longInputTag) || longest(r);
     }
     case 'ambiguous':
@@ -288,46 +289,9 @@ function edgeCaseGroup(
   };
   if (kind === 'context-overflow')
     group.droppedChunks = members.reduce((sum, r) => sum + (r.context?.dropped.length ?? 0), 0);
-  if (kind === 'long-input' && members.length > 0) {
-    const lengths = members.map((r) => r.input.length);
-    const tagged = members.filter((r) => r.tags.includes(opts.longInputTag)).length;
-    group.longInputs = {
-      tagged,
-      byLength: members.length - tagged,
-      minChars: Math.min(...lengths),
-      maxChars: Math.max(...lengths),
-    };
-  }
+  if (kind === 'long-input' && members.length > 0)
+    group.longInputs = summarizeLongInputs(members, opts.longInputTag);
   return group;
-}
-
-/**
- * Whether a result's input is among the longest `share` of its suite's distinct cases
- * (nearest rank: the top ⌈share·n⌉ lengths, ties at the cut included) and at least `vsMedian`
- * times the suite's median length. Per suite, because a long classifier message and a long
- * RAG question are different lengths.
- */
-function longestInputs(
-  results: readonly CaseResult[],
-  share: number,
-  vsMedian: number,
-): (r: CaseResult) => boolean {
-  const lengthsBySuite = new Map<string, Map<string, number>>();
-  for (const r of results) {
-    const cases = lengthsBySuite.get(r.suite) ?? new Map<string, number>();
-    cases.set(r.caseId, r.input.length);
-    lengthsBySuite.set(r.suite, cases);
-  }
-  const cutoff = new Map<string, number>();
-  for (const [suite, cases] of lengthsBySuite) {
-    const lengths = [...cases.values()].sort((a, b) => b - a);
-    const take = Math.ceil(share * lengths.length);
-    const middle = lengths.length / 2;
-    const median =
-      lengths.length % 2 === 1 ? lengths[Math.floor(middle)] : (lengths[middle - 1] + lengths[middle]) / 2;
-    cutoff.set(suite, take > 0 ? Math.max(lengths[take - 1], vsMedian * median) : Number.POSITIVE_INFINITY);
-  }
-  return (r) => r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
 }
 
 /** Up to maxExamples distinct cases; repeats of one case would only say the same thing twice. */
