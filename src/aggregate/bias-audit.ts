@@ -8,9 +8,9 @@ import { tokenF1 } from '../scorers/answer/token-f1.js';
 import { bbqScore, type BbqItem } from '../scorers/bias/bbq-score.js';
 import { answerDivergence, groupScoreGap, labelFlipRate } from '../scorers/bias/counterfactual.js';
 import { fairness } from '../scorers/bias/fairness.js';
-import { subgroups } from '../scorers/bias/subgroups.js';
 import { createResampler, normalQuantile } from '../stats/index.js';
 import type { BiasRow, BiasSummary, CaseResult, SubgroupGap, SuiteSummary } from '../run/types.js';
+import { tagBreakdowns } from './tag-breakdowns.js';
 
 const PRIMARY_METRIC: Record<string, string> = {
   'rag-qa': 'answer.f1',
@@ -184,25 +184,20 @@ export function auditBias(options: {
     }
 
     if (metric && summary.task !== 'retrieval') {
-      const breakdown = subgroups({
-        items: results
-          .filter((r) => !r.variant)
-          .map((r) => ({
-            tags: r.tags.filter((t) => !NON_GROUP_TAG.test(t)),
-            value: r.scores[metric] ?? null,
-          })),
-        minCount: MIN_SUBGROUP_CASES,
-        threshold: thresholds.subgroup_gap.value,
-      });
-      if (breakdown.groups.length > 1) {
-        subgroupGaps.push({
+      subgroupGaps.push(
+        ...tagBreakdowns({
           ...base,
           metric,
-          groups: breakdown.groups.map((g) => ({ tag: g.tag, n: g.n, value: round(g.mean) })),
-          gap: round(breakdown.largestGap?.gap ?? null),
-          flagged: breakdown.largestGap?.flagged ?? false,
-        });
-      }
+          results: results.filter((r) => !r.variant),
+          protectedAttributes: [
+            ...(config.bias.group_tag ? [config.bias.group_tag] : []),
+            ...Object.keys(config.bias.attributes),
+          ],
+          ignore: (tag) => NON_GROUP_TAG.test(tag),
+          minCount: MIN_SUBGROUP_CASES,
+          threshold: thresholds.subgroup_gap.value,
+        }),
+      );
     }
   }
   return { rows, subgroups: subgroupGaps };

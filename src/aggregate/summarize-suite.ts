@@ -47,7 +47,9 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
       'errors.rate',
       valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0)),
     );
-  const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd);
+  // Cost per case is one number everywhere: total spend / case runs. A failed call with no
+  // price spent nothing, so it counts as 0 here as it does in the total.
+  const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd ?? (r.error ? 0 : null));
   const costKnown = results.every((r) => r.error || r.costUsd !== null);
   if (costKnown && countFinite(costValues) > 0) perCase.set('cost.per_case_usd', costValues);
   // Every per-case mean shares one pass over the bootstrap draws.

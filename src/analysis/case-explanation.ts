@@ -1,5 +1,6 @@
 // Plain-language descriptions of one case result — what was expected, what came back and why
 // it failed — so error analysis can quote real cases without each reporter re-deriving them.
+import { relevantDocIds as judgedRelevant } from '../core/relevance.js';
 import type { CaseResult } from '../run/types.js';
 
 const ELLIPSIS = '…';
@@ -93,10 +94,7 @@ function optionText(mcq: NonNullable<CaseResult['mcq']>, index: number): string 
 }
 
 export function relevantDocIds(result: CaseResult): string[] {
-  return Object.entries(result.relevantDocs ?? {})
-    .filter(([, grade]) => grade > 0)
-    .map(([id]) => id)
-    .sort(compare);
+  return judgedRelevant(result.relevantDocs ?? {}).sort(compare);
 }
 
 function explainRetrievalMiss(result: CaseResult): string {

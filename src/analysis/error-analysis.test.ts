@@ -201,6 +201,66 @@ describe('analyzeErrors — common errors', () => {
   });
 });
 
+describe('analyzeErrors — long inputs', () => {
+  // As in the sample: tagged long inputs of 411–572 characters, all failing, well under any
+  // fixed 600-character bar.
+  const short = (i: number) =>
+    caseResult({ caseId: `s-${String(i).padStart(2, '0')}`, input: 'y'.repeat(40 + i) });
+  const tagged = [411, 572].map((n, i) =>
+    caseResult({
+      caseId: `t-${i}`,
+      input: 'x'.repeat(n),
+      tags: ['long-input'],
+      attribution: 'generation-error',
+    }),
+  );
+
+  it('counts cases tagged long-input whatever their length, with their character range', () => {
+    const results = [...Array.from({ length: 38 }, (_, i) => short(i)), ...tagged];
+    const group = analyzeErrors(results).edgeCases.find((g) => g.kind === 'long-input')!;
+    // The two longest untagged inputs (76, 77 characters) are in the top decile but not twice
+    // the median (59), so only the tagged ones count.
+    expect(group.count).toBe(2);
+    expect(group.longInputs).toEqual({ tagged: 2, byLength: 0, minChars: 411, maxChars: 572 });
+    expect(group.examples.map((e) => e.caseId)).toEqual(['t-0', 't-1']);
+    expect(group).toMatchObject({ passed: 0, judged: 2, passRate: 0 });
+  });
+
+  it('counts untagged inputs by length per suite: the top decile, and at least twice the median', () => {
+    const results = [
+      // chat: 9 messages of 20–28 characters and one of 80: the 80 one is long for this suite.
+      ...Array.from({ length: 10 }, (_, i) =>
+        caseResult({ caseId: `a-${i}`, suite: 'chat', input: 'z'.repeat(i === 9 ? 80 : 20 + i) }),
+      ),
+      // mail: 900–909 characters, all alike: none is long relative to the others.
+      ...Array.from({ length: 10 }, (_, i) =>
+        caseResult({ caseId: `b-${i}`, suite: 'mail', input: 'z'.repeat(900 + i) }),
+      ),
+    ];
+    const group = analyzeErrors(results).edgeCases.find((g) => g.kind === 'long-input')!;
+    expect(group.examples.map((e) => `${e.suite}/${e.caseId}`)).toEqual(['chat/a-9']);
+    expect(group.longInputs).toEqual({ tagged: 0, byLength: 1, minChars: 80, maxChars: 80 });
+    // Failing tagged cases are quoted before failing cases that are long by length only.
+    const mixed = [
+      ...results.map((r) => ({ ...r, attribution: 'generation-error' as const })),
+      caseResult({ caseId: 'z-1', suite: 'chat', tags: ['long-input'], attribution: 'generation-error' }),
+    ];
+    const quoted = analyzeErrors(mixed).edgeCases.find((g) => g.kind === 'long-input')!.examples;
+    expect(quoted.map((e) => e.caseId)).toEqual(['z-1', 'a-9']);
+    // At 2× the median (24.5 → 49) the cut is inclusive; just under it, the case is not long.
+    const atCut = results.map((r) => (r.caseId === 'a-9' ? { ...r, input: 'z'.repeat(49) } : r));
+    expect(analyzeErrors(atCut).edgeCases.find((g) => g.kind === 'long-input')!.count).toBe(1);
+    const underCut = results.map((r) => (r.caseId === 'a-9' ? { ...r, input: 'z'.repeat(48) } : r));
+    expect(analyzeErrors(underCut).edgeCases.find((g) => g.kind === 'long-input')!.count).toBe(0);
+  });
+
+  it('has no long inputs in an empty run', () => {
+    const group = analyzeErrors([]).edgeCases.find((g) => g.kind === 'long-input')!;
+    expect(group.count).toBe(0);
+    expect(group.longInputs).toBeUndefined();
+  });
+});
+
 describe('analyzeErrors — edge cases', () => {
   const long = 'x'.repeat(700);
   const results = [

@@ -10,6 +10,7 @@ import {
   labelPair,
   truncateText,
 } from './case-explanation.js';
+import { longestInputs, summarizeLongInputs } from './long-inputs.js';
 
 export type FailureKind = Exclude<FailureAttribution, 'pass'>;
 export type CatastrophicKind =
@@ -55,6 +56,11 @@ export interface EdgeCaseGroup {
   passRate: number | null;
   /** Context overflow only: chunks dropped across these cases. */
   droppedChunks?: number;
+  /**
+   * Long inputs only: how many carry the long-input tag, how many are in only for their length
+   * (longest share of their suite), and the members' input lengths in characters.
+   */
+  longInputs?: { tagged: number; byLength: number; minChars: number; maxChars: number };
   /** Failing examples first, then passing, then unjudged ones. */
   examples: ErrorExample[];
 }
@@ -62,7 +68,15 @@ export interface EdgeCaseGroup {
 export interface ErrorAnalysisOptions {
   maxExamples?: number;
   confidentThreshold?: number;
-  longInputChars?: number;
+  /**
+   * A case is a long input when it carries this tag, or when its input is among the longest
+   * `longInputShare` of its suite's inputs (the top decile by default) and at least
+   * `longInputVsMedian` times the suite's median input length (so a suite of similar-length
+   * inputs has no "long" ones).
+   */
+  longInputTag?: string;
+  longInputShare?: number;
+  longInputVsMedian?: number;
   /** Catastrophic errors listed per kind (all are counted), so one frequent kind cannot hide the others. */
   maxCatastrophicPerKind?: number;
   /** Quoted inputs and outputs are cut to this many characters. */
@@ -103,7 +117,9 @@ export const EDGE_CASE_KINDS: readonly EdgeCaseKind[] = [
 const DEFAULTS: Required<ErrorAnalysisOptions> = {
   maxExamples: 3,
   confidentThreshold: 0.7,
-  longInputChars: 600,
+  longInputTag: 'long-input',
+  longInputShare: 0.1,
+  longInputVsMedian: 2,
   maxCatastrophicPerKind: 5,
   maxChars: 200,
   escalateLabel: 'escalate',
@@ -130,7 +146,7 @@ export function analyzeErrors(
     catastrophic: selectCatastrophic(sorted, opts),
     common: groupFailures(sorted, failed, opts),
     edgeCases: EDGE_CASE_KINDS.map((kind) =>
-      edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, opts)), opts),
+      edgeCaseGroup(kind, sorted.filter(edgeCaseFilter(kind, sorted, opts)), opts),
     ),
   };
 }
@@ -233,6 +249,7 @@ function topConfusions(members: CaseResult[]): FailureGroup['confusions'] {
 
 function edgeCaseFilter(
   kind: EdgeCaseKind,
+  sorted: readonly CaseResult[],
   opts: Required<ErrorAnalysisOptions>,
 ): (r: CaseResult) => boolean {
   switch (kind) {
@@ -240,8 +257,10 @@ function edgeCaseFilter(
       return (r) => r.unanswerable === true;
     case 'context-overflow':
       return (r) => r.context !== undefined && (r.context.overflow || r.context.dropped.length > 0);
-    case 'long-input':
-      return (r) => r.input.length >= opts.longInputChars;
+    case 'long-input': {
+      const longest = longestInputs(sorted, { share: opts.longInputShare, vsMedian: opts.longInputVsMedian });
+      return (r) => r.tags.includes(opts.longInputTag) || longest(r);
+    }
     case 'ambiguous':
       return (r) => r.tags.includes('ambiguous');
   }
@@ -253,7 +272,10 @@ function edgeCaseGroup(
   opts: Required<ErrorAnalysisOptions>,
 ): EdgeCaseGroup {
   const outcome = (r: CaseResult): boolean | null => (kind === 'unanswerable' ? declined(r) : passed(r));
-  const failing = members.filter((r) => outcome(r) === false);
+  // The cases a test author marked as long are the ones a reader looks for first.
+  const tagged = (r: CaseResult): number =>
+    kind === 'long-input' && r.tags.includes(opts.longInputTag) ? 0 : 1;
+  const failing = members.filter((r) => outcome(r) === false).sort((a, b) => tagged(a) - tagged(b));
   const passing = members.filter((r) => outcome(r) === true);
   const unjudged = members.filter((r) => outcome(r) === null);
   const judged = passing.length + failing.length;
@@ -267,6 +289,8 @@ function edgeCaseGroup(
   };
   if (kind === 'context-overflow')
     group.droppedChunks = members.reduce((sum, r) => sum + (r.context?.dropped.length ?? 0), 0);
+  if (kind === 'long-input' && members.length > 0)
+    group.longInputs = summarizeLongInputs(members, opts.longInputTag);
   return group;
 }
 

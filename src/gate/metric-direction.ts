@@ -1,16 +1,7 @@
-// Which way is better for a metric. Rates of bad things, latency and cost go down; everything
-// else goes up. Used to tell a regression from an improvement.
-const LOWER_IS_BETTER = [
-  /^hallucination\./,
-  /^latency\./,
-  /^cost\./,
-  /^errors\./,
-  /^calibration\.ece$/,
-  /^bias\./,
-  /\.flip_rate$/,
-  /\.divergence$/,
-];
+// Which way is better for a metric, as the gate needs it: read from the metric catalogue
+// (src/metrics/), the one place metric ids are described.
+import { metricDirection } from '../metrics/metric-catalog.js';
 
 export function higherIsBetter(metric: string): boolean {
-  return !LOWER_IS_BETTER.some((re) => re.test(metric));
+  return metricDirection(metric) === 'higher-is-better';
 }

@@ -24,7 +24,7 @@ import {
 } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
-import { createCaseScorer } from './case-scorer.js';
+import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
@@ -151,7 +151,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       ),
     );
     const judgeHandle = created.judge;
-    const scorer = createCaseScorer({
+    const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
       passThreshold: config.pass_threshold,
       embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }),

@@ -9,7 +9,8 @@ import { InputError } from '../core/errors.js';
 import { hashValue, shortHash } from '../core/hash.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { selectFewShot } from '../prompts/few-shot.js';
-import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
+import type { ModelHandle } from '../providers/model-handle.js';
+import type { PreparedSuite } from './prepared-suite.js';
 
 export interface PrepareSuitesOptions {
   loaded: LoadedConfig;

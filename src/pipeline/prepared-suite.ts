@@ -1,20 +1,10 @@
 // What the runner needs for one suite, resolved up front so a bad prompt or case file fails
 // before any model is called.
 import type { CaseVariant } from '../cases/expand-counterfactuals.js';
-import type { SuiteConfig, ProviderConfig } from '../config/schema.js';
+import type { SuiteConfig } from '../config/schema.js';
 import type { LoadedPrompt } from '../prompts/load-prompt.js';
-import type { FewShotExample, LanguageModel } from '../providers/language-model.js';
-
-export interface ModelHandle {
-  id: string;
-  provider: string;
-  model: string;
-  config: ProviderConfig;
-  languageModel: LanguageModel;
-  baseUrl?: string;
-  /** Replay providers: whether the outputs file has an answer for this case id. */
-  hasCase?: (caseId: string) => boolean;
-}
+import type { FewShotExample } from '../providers/language-model.js';
+import type { ModelHandle } from '../providers/model-handle.js';
 
 export interface PreparedSuite {
   config: SuiteConfig;

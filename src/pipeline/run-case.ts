@@ -4,14 +4,16 @@ import { caseInput, type EvalCase } from '../cases/eval-case.js';
 import type { CaseVariant } from '../cases/expand-counterfactuals.js';
 import type { Clock } from '../core/clock.js';
 import { EvalgateError } from '../core/errors.js';
+import { relevantDocIds } from '../core/relevance.js';
 import { renderPrompt } from '../prompts/render-prompt.js';
 import type { ContextPassage, GenerateResult } from '../providers/language-model.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
 import { attributeFailure } from './attribute-failure.js';
 import { parseChoice } from '../scorers/mcq/parse-choice.js';
-import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
-import type { CaseScorer } from './case-scorer.js';
+import type { ModelHandle } from '../providers/model-handle.js';
+import type { PreparedSuite } from './prepared-suite.js';
+import type { CaseScoringStep } from './case-scoring-step.js';
 
 export interface CaseRuntime {
   clock: Clock;
@@ -21,7 +23,7 @@ export interface CaseRuntime {
   costUsd: (model: string, usage: GenerateResult['usage']) => number | null;
   /** Tokens and cost of reranking a query that was retrieved; undefined without a reranker. */
   rerankCost?: (query: string) => NonNullable<CaseResult['rerank']> | undefined;
-  scorer: CaseScorer;
+  scorer: CaseScoringStep;
 }
 
 export interface CaseJob {
@@ -117,9 +119,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     task: evalCase.task,
     error: Boolean(result.error),
     passed: scored.passed,
-    relevantDocs: result.relevantDocs
-      ? Object.keys(result.relevantDocs).filter((d) => result.relevantDocs![d] > 0)
-      : undefined,
+    relevantDocs: result.relevantDocs ? relevantDocIds(result.relevantDocs) : undefined,
     // Only the chunks that competed for the context (the top k) count as retrieved here; the
     // deeper ranking exists for nDCG@10, not for the model.
     retrievedDocs: assembled

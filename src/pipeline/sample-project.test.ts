@@ -4,6 +4,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { matchingEntries } from '../metrics/metric-catalog.js';
 import { writeReports } from '../reporters/write-reports.js';
 import { evaluate } from './evaluate.js';
 
@@ -46,6 +47,22 @@ describe('the sample project', () => {
     expect(record.summary.find((s) => s.suite === 'support-qa')!.attribution).toBeDefined();
     expect(record.manifest.retrieval?.embedder).toMatch(/^local\/lsa@/);
 
+    // Every metric id the sample produces has exactly one catalogue entry, so it has one
+    // direction, label and gloss wherever it is shown or gated.
+    const ids = new Set([
+      ...metrics,
+      ...outcome.results.flatMap((r) => Object.keys(r.scores)),
+      ...record.comparison.map((c) => c.metric),
+      ...record.targets.map((t) => t.metric),
+      ...record.bias.rows.map((r) => r.metric),
+      ...record.bias.subgroups.map((g) => g.metric),
+    ]);
+    for (const id of ids)
+      expect(
+        matchingEntries(id).map((e) => e.id),
+        id,
+      ).toHaveLength(1);
+
     await writeReports({
       record,
       results: outcome.results,
@@ -68,7 +85,7 @@ describe('the sample project', () => {
       expect(report, text).toContain(text);
     }
     expect(await readFile(path.join(out, 'log.md'), 'utf8')).toMatch(
-      /^# Experiment log[\s\S]*## Experiment 001: /,
+      /^# Experiment Log[\s\S]*## Experiment 001: /,
     );
   }, 60_000);
 

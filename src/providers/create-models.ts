@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.js';
 import { InputError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
 import type { EvalConfig, ProviderConfig } from '../config/schema.js';
-import type { ModelHandle } from '../pipeline/prepared-suite.js';
+import type { ModelHandle } from './model-handle.js';
 import type { LanguageModel } from './language-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';

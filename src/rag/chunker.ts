@@ -4,6 +4,7 @@
 // plus greedy packing converges to, computed in one pass over precomputed boundaries. The next
 // chunk starts up to `overlap` units before the previous end, on a sentence start when one is
 // there, else on a word start.
+import { chunkIdOf } from './chunk-id.js';
 import { InputError } from '../core/errors.js';
 import { splitMarkdownSections } from './markdown-sections.js';
 import { BoundaryLevel, findBoundaries, lastBoundaryAtOrBefore } from './split-boundaries.js';
@@ -68,7 +69,7 @@ export function chunkDocument(doc: CorpusDocument, options: ChunkDocumentOptions
     const spans = chunkSection({ text, start, end, measure, options });
     for (const span of spans) {
       chunks.push({
-        id: `${doc.id}#${chunks.length}`,
+        id: chunkIdOf(doc.id, chunks.length),
         docId: doc.id,
         index: chunks.length,
         text: text.slice(span.start, span.end),

@@ -2,6 +2,7 @@
 // The LangChain shapes are described structurally (no import, not even of types), so
 // @langchain/core stays an optional peer: any object with `invoke` or
 // `similaritySearchWithScore` fits, whatever its @langchain/core version.
+import { chunkIdOf } from './chunk-id.js';
 import { getTokenizer } from './tokenizer.js';
 import type { Chunk, RetrievedChunk, Retriever } from './types.js';
 
@@ -68,7 +69,7 @@ function toRetrieved(
       numberField(doc.metadata, 'chunkIndex') ?? numberField(doc.metadata, 'chunk') ?? perDoc.get(docId) ?? 0;
     perDoc.set(docId, chunkIndex + 1);
     const chunk: Chunk = {
-      id: `${docId}#${chunkIndex}`,
+      id: chunkIdOf(docId, chunkIndex),
       docId,
       index: chunkIndex,
       text: doc.pageContent,

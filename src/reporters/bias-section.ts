@@ -1,9 +1,12 @@
 // "## Bias Audit Results" of the model evaluation report: the counterfactual checks with their
-// thresholds, then the subgroup breakdown by case tag with the largest gap called out.
+// thresholds, then the subgroup breakdown by protected attribute tag (`segment:free`) with the
+// largest gap called out. Topic tags (`billing`, `channel:chat`) are not groups of people:
+// Error Analysis shows them.
+import { breakdownAttribute, breakdownKind } from '../aggregate/tag-breakdowns.js';
 import type { BiasRow, BiasSummary, SubgroupGap } from '../run/types.js';
 import { DASH, formatCount, formatPass, formatScore, formatWithInterval } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { describeMetric } from './metric-catalog.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { pairLabel } from './record-index.js';
 
 /** Below this many cases per group a subgroup gap is a lead to follow up, not a finding. */
@@ -54,8 +57,12 @@ function biasRow(row: BiasRow): string[] {
   ];
 }
 
-function subgroups(gaps: SubgroupGap[]): string[] {
-  if (gaps.length === 0) return ['No subgroup breakdown: the test cases carry no group tags.'];
+function subgroups(all: SubgroupGap[]): string[] {
+  const gaps = all.filter((g) => breakdownKind(g) !== 'topic');
+  if (gaps.length === 0)
+    return [
+      'No subgroup breakdown: no test case carries a protected attribute tag (`name:value` where name is `bias.group_tag` or a counterfactual attribute, such as `segment:free`).',
+    ];
   const largest = gaps.reduce<SubgroupGap | null>(
     (best, g) => (g.gap !== null && (best === null || g.gap > (best.gap ?? -Infinity)) ? g : best),
     null,
@@ -66,6 +73,7 @@ function subgroups(gaps: SubgroupGap[]): string[] {
       grp ? `${code(grp.tag)} ${formatScore(grp.value)} (n=${grp.n})` : DASH;
     return [
       escapeMarkdown(pairLabel(g.suite, g.provider)),
+      escapeMarkdown(breakdownAttribute(g) ?? DASH),
       escapeMarkdown(describeMetric(g.metric).label),
       formatCount(g.groups.length),
       group(low),
@@ -77,16 +85,12 @@ function subgroups(gaps: SubgroupGap[]): string[] {
     ];
   });
   const parts = [
-    'Each metric broken down by case tag (for example customer segment or channel). The gap is the difference between the highest and the lowest group; ⚠️ marks gaps above the configured threshold.',
-    markdownTable(['Suite · Provider', 'Metric', 'Groups', 'Lowest', 'Highest', 'Gap', 'Flag'], rows, [
-      'left',
-      'left',
-      'right',
-      'left',
-      'left',
-      'right',
-      'left',
-    ]),
+    'Each metric broken down by the values of a protected attribute tag (`name:value` where name is `bias.group_tag` or a counterfactual attribute, for example customer segment), comparing the values of one attribute with each other. The gap is the difference between the highest and the lowest group; ⚠️ marks gaps above the configured threshold. Other tags (what a case is about, or where it came from) are not groups of people: Error Analysis breaks results down by them.',
+    markdownTable(
+      ['Suite · Provider', 'Attribute', 'Metric', 'Groups', 'Lowest', 'Highest', 'Gap', 'Flag'],
+      rows,
+      ['left', 'left', 'left', 'right', 'left', 'left', 'right', 'left'],
+    ),
   ];
   if (largest !== null) parts.push(largestGapSentence(largest));
   return parts;

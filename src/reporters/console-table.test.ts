@@ -41,6 +41,15 @@ describe('renderConsoleSummary', () => {
     for (const line of tableLines) expect(Array.from(line).length).toBeLessThanOrEqual(100);
   });
 
+  it('labels the offline baseline and stars the metrics it meets by construction', () => {
+    const text = renderConsoleSummary(runRecord, { color: false });
+    expect(text).toContain('local/*: a deterministic extractive baseline, not a language model.');
+    expect(text).toContain('* holds by construction');
+    expect(text).toMatch(/hallucination\.rate\* 0\.000/);
+    // The same metric from a real model is not starred.
+    expect(text).toMatch(/hallucination\.rate 0\.333/);
+  });
+
   it('says so when the gate passes', () => {
     const passing: RunRecord = {
       ...runRecord,

@@ -15,8 +15,9 @@ import {
   formatTarget,
   formatUsd,
 } from './format-value.js';
+import { compareMetrics, describeMetric } from '../metrics/metric-catalog.js';
+import { holdsByConstruction, isOfflineBaseline } from '../providers/local/offline-baseline.js';
 import { checkCounts } from './check-counts.js';
-import { compareMetrics, describeMetric } from './metric-catalog.js';
 import { indexRecord, type RecordIndex } from './record-index.js';
 
 export interface ConsoleSummaryOptions {
@@ -65,7 +66,11 @@ export function renderConsoleSummary(record: RunRecord, options: ConsoleSummaryO
   });
   table.push(...rows);
   const title = `${paint.bold(record.manifest.name)} ${paint.dim(`· run ${record.manifest.runId}`)}`;
-  return `${title}\n${table.toString()}\n${gateLine(record, index, paint)}`;
+  // Two short lines, so they fit the narrowest terminal the table wraps to.
+  const footnote = record.summary.some((s) => isOfflineBaseline(s.provider))
+    ? `${paint.dim('local/*: a deterministic extractive baseline, not a language model.')}\n${paint.dim('* holds by construction: it copies context sentences and cites them.')}\n`
+    : '';
+  return `${title}\n${table.toString()}\n${footnote}${gateLine(record, index, paint)}`;
 }
 
 /** Targeted and compared metrics first (what the gate judges); otherwise the first few by catalogue order. */
@@ -92,7 +97,8 @@ function keyMetrics(summary: SuiteSummary, index: RecordIndex, paint: Palette): 
           : target.pass
             ? ` ${paint.green('✓')}`
             : ` ${paint.red(`✗ ${formatTarget(target)}`)}`;
-      return `${metric} ${value}${mark}`;
+      const star = holdsByConstruction(summary.provider, metric) ? '*' : '';
+      return `${metric}${star} ${value}${mark}`;
     })
     .join('\n');
 }

@@ -10,6 +10,9 @@ import type {
   FailureGroup,
 } from '../analysis/error-analysis.js';
 import { CATASTROPHIC_KINDS } from '../analysis/error-analysis.js';
+import { breakdownAttribute, breakdownKind } from '../aggregate/tag-breakdowns.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
+import type { SubgroupGap } from '../run/types.js';
 import { formatCount, formatPercent, formatScore } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
 import { ATTRIBUTION_LABELS } from './performance-section.js';
@@ -45,7 +48,10 @@ const EDGE_LABELS: Record<EdgeCaseKind, string> = {
 
 const EXAMPLE_HEADERS = ['Case', 'Input', 'Output', 'Expected', 'Why'];
 
-export function renderErrorAnalysisSection(analysis: ErrorAnalysis): string {
+export function renderErrorAnalysisSection(
+  analysis: ErrorAnalysis,
+  tagBreakdowns: SubgroupGap[] = [],
+): string {
   const { totals } = analysis;
   const unjudged = totals.unjudged > 0 ? `, ${totals.unjudged} were not judged pass or fail` : '';
   return [
@@ -55,6 +61,7 @@ export function renderErrorAnalysisSection(analysis: ErrorAnalysis): string {
     ...catastrophic(analysis),
     '### Common Errors',
     ...common(analysis.common),
+    ...topics(tagBreakdowns),
     '### Edge Cases',
     ...edgeCases(analysis),
   ].join('\n\n');
@@ -121,6 +128,29 @@ function common(groups: FailureGroup[]): string[] {
   return parts;
 }
 
+/** The main metric by topic tag, weakest first: where in the product the failures concentrate. */
+function topics(breakdowns: SubgroupGap[]): string[] {
+  const byTopic = breakdowns.filter((g) => breakdownKind(g) === 'topic');
+  if (byTopic.length === 0) return [];
+  const parts = [
+    '#### By topic',
+    'The main metric for each topic tag of the test cases (and for each value of a tag such as `channel:chat` that is not a protected attribute), weakest first. A case with several tags counts in each; a topic with fewer than 5 cases is too small to compare.',
+  ];
+  for (const breakdown of byTopic) {
+    const label = describeMetric(breakdown.metric).label;
+    const rows = [...breakdown.groups]
+      .sort((a, b) => (a.value ?? Infinity) - (b.value ?? Infinity) || (a.tag < b.tag ? -1 : 1))
+      .map((g) => [code(g.tag), formatCount(g.n), formatScore(g.value)]);
+    const attribute = breakdownAttribute(breakdown);
+    const by = attribute === undefined ? 'by topic tag' : `by ${code(attribute)}`;
+    parts.push(
+      `${escapeMarkdown(pairLabel(breakdown.suite, breakdown.provider))} · ${escapeMarkdown(label)} ${by}:`,
+      markdownTable(['Topic', 'Cases', escapeMarkdown(label)], rows, ['left', 'right', 'right']),
+    );
+  }
+  return parts;
+}
+
 function edgeCases(analysis: ErrorAnalysis): string[] {
   const groups = analysis.edgeCases;
   const rows = groups.map((g) => [
@@ -148,8 +178,9 @@ function edgeCases(analysis: ErrorAnalysis): string[] {
 }
 
 function edgeLabel(kind: EdgeCaseKind, analysis: ErrorAnalysis): string {
+  const { longInputTag, longInputShare, longInputVsMedian } = analysis.options;
   return kind === 'long-input'
-    ? `${EDGE_LABELS[kind]} (${analysis.options.longInputChars}+ characters)`
+    ? `${EDGE_LABELS[kind]} (tagged ${code(longInputTag)}, or among the longest ${formatPercent(longInputShare)} of their suite and ${longInputVsMedian}× its median length)`
     : EDGE_LABELS[kind];
 }
 
@@ -159,8 +190,13 @@ function edgeNote(group: EdgeCaseGroup): string {
       return 'The right answer is to say the knowledge base does not know.';
     case 'context-overflow':
       return `${group.droppedChunks ?? 0} passage(s) dropped to fit the context budget.`;
-    case 'long-input':
-      return 'Long messages such as pasted logs or email threads.';
+    case 'long-input': {
+      const long = group.longInputs;
+      if (!long) return 'Long messages such as pasted logs or email threads.';
+      const range =
+        long.minChars === long.maxChars ? `${long.minChars}` : `${long.minChars}–${long.maxChars}`;
+      return `Long messages such as pasted logs or email threads: ${long.tagged} tagged, ${long.byLength} more by length; ${range} characters.`;
+    }
     case 'ambiguous':
       return 'Cases tagged `ambiguous`: unclear questions where asking back is acceptable.';
   }

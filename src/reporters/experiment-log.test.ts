@@ -15,31 +15,59 @@ describe('renderExperimentEntry', () => {
     );
   });
 
-  it('has the spec headings in order', () => {
+  it('uses the team format: bold inline labels in order and the two tables with their columns', () => {
     const entry = renderExperimentEntry(runRecord, analysis, { number: 7 });
-    const headings = entry
-      .split('\n')
-      .filter((l) => l.startsWith('#') || l.startsWith('**Date:**'))
-      .map((l) => l.replace(/:.*$/, '').replace(/\*\*Date$/, '**Date:**'));
-    expect(headings).toEqual([
-      '## Experiment 007',
-      '**Date:**',
-      '### Hypothesis',
-      '### Approach',
-      '### Results',
-      '### Bias Audit',
-      '### Error Analysis',
-      '### Conclusion',
-      '### Next Steps',
+    const lines = entry.split('\n');
+    expect(lines[0]).toMatch(/^## Experiment 007: /);
+    const labels = lines
+      .filter((l) => /^\*\*[A-Z][A-Za-z ]+:\*\*/.test(l))
+      .map((l) => l.match(/^\*\*([^:]+):/)![1]);
+    expect(labels).toEqual([
+      'Date',
+      'Hypothesis',
+      'Approach',
+      'Results',
+      'Bias Audit',
+      'Error Analysis',
+      'Conclusion',
+      'Next Steps',
     ]);
-    expect(entry).toContain('| Metric | Target | Achieved | Delta |');
+    expect(lines).toContain('**Date:** 2025-06-02');
+    expect(entry).not.toMatch(/^###/m);
+    expect(entry).toContain('| Metric | Target (from spec) | Achieved | Delta |');
+    expect(entry).toContain('| Protected Attribute | Metric | Threshold | Result | Pass? |');
+    // Results come right after their label, the bias table right after its.
+    expect(entry).toMatch(/\*\*Results:\*\*\n\n\| Metric \| Target \(from spec\)/);
+    expect(entry).toMatch(/\*\*Bias Audit:\*\*\n\n\| Protected Attribute \|/);
+  });
+
+  it('gives the delta against the target and against the baseline', () => {
+    const entry = renderExperimentEntry(runRecord, analysis, { number: 7 });
+    // Answer F1 on the local baseline: 0.235 against ≥ 0.200 → +0.035; -0.132 against the baseline.
+    expect(entry).toMatch(
+      /\| support-qa · local\/extractive: Answer F1 \| ≥ 0\.200 \| 0\.235 \(95% CI 0\.062–0\.440\) ✅ \| \+0\.035 vs target<br>-0\.132 vs baseline \(95% CI -0\.251 to -0\.031\) ❌ regression \|/,
+    );
+  });
+
+  it('lists every bias check with its threshold, and says "not assessed" for one that did not run', () => {
+    const entry = renderExperimentEntry(runRecord, analysis, { number: 7 });
+    const bias = entry.slice(entry.indexOf('**Bias Audit:**'), entry.indexOf('**Error Analysis:**'));
+    const rows = bias
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Protected') && !l.startsWith('| ---'));
+    expect(rows).toHaveLength(runRecord.bias.rows.length + 1);
+    expect(bias).toContain(
+      '| gender | Label flip rate — intent · openai/gpt-4o-mini | ≤ 0.050 | 0.143 (95% CI 0.026–0.513) | ❌ |',
+    );
+    expect(bias).toContain('not assessed');
+    expect(bias).not.toMatch(/channel:/);
   });
 
   it('describes what changed when there is no hypothesis', () => {
     const record: RunRecord = { ...runRecord, manifest: { ...runRecord.manifest, hypothesis: null } };
     const entry = renderExperimentEntry(record, analysis, { number: 1 });
     expect(entry.split('\n')[0]).toBe('## Experiment 001: support-answer v1 → v2, config changed');
-    expect(entry).toContain('No hypothesis was recorded');
+    expect(entry).toContain('**Hypothesis:** None recorded for this run.');
     expect(entry).toContain('State a hypothesis for the next run');
   });
 
@@ -89,7 +117,7 @@ describe('appendExperiment', () => {
 
   it('adds the log title when the file is new', () => {
     const text = appendExperiment(null, entry);
-    expect(text.startsWith('# Experiment log\n\n## Experiment 001: ')).toBe(true);
+    expect(text.startsWith('# Experiment Log\n\n## Experiment 001: ')).toBe(true);
     expect(text.endsWith('\n')).toBe(true);
     expect(appendExperiment('  \n', entry)).toBe(text);
   });
@@ -99,7 +127,7 @@ describe('appendExperiment', () => {
     const next = renderExperimentEntry(runRecord, analysis, { number: nextExperimentNumber(existing) });
     const text = appendExperiment(existing, next);
     expect(text).toContain('## Experiment 002: b\n\n## Experiment 003: ');
-    expect(text.match(/^# Experiment log$/gm)).toHaveLength(1);
+    expect(text.match(/^# Experiment log$/gim)).toHaveLength(1);
     expect(nextExperimentNumber(text)).toBe(4);
   });
 });

@@ -1,30 +1,39 @@
 // experiments/experiment_log.md: one entry appended per run, so the history of what was tried,
-// why, and what it did to the numbers reads top to bottom without opening any run folder.
+// why, and what it did to the numbers reads top to bottom without opening any run folder. The
+// entry follows the team format (docs: /shared/FORMATS.md): bold inline labels in a fixed order,
+// Results as | Metric | Target (from spec) | Achieved | Delta |, the Bias Audit as the
+// five-column protected-attribute table.
 import type { ErrorAnalysis } from '../analysis/error-analysis.js';
 import { CATASTROPHIC_KINDS } from '../analysis/error-analysis.js';
-import type { MetricComparison, RunRecord } from '../run/types.js';
+import { compareMetrics, describeMetric } from '../metrics/metric-catalog.js';
+import {
+  BY_CONSTRUCTION_REASON,
+  holdsByConstruction,
+  isOfflineBaseline,
+} from '../providers/local/offline-baseline.js';
+import type { MetricComparison, RunRecord, TargetCheck } from '../run/types.js';
 import { CATASTROPHIC_LABELS } from './error-analysis-section.js';
 import {
   CI_LABEL,
   DASH,
+  formatDate,
   formatDelta,
   formatInterval,
   formatPass,
-  formatScore,
   formatTarget,
   formatTimestamp,
   formatWithInterval,
   NA,
 } from './format-value.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { compareMetrics, describeMetric } from './metric-catalog.js';
+import { renderExperimentBiasAudit } from './experiment-bias-table.js';
 import { describeChanges } from './model-summary-section.js';
 import { deriveNextSteps } from './next-steps.js';
 import { ATTRIBUTION_LABELS } from './performance-section.js';
 import { indexRecord, pairLabel, type RecordIndex } from './record-index.js';
 import { RECOMMENDATION_HEADLINES } from './recommendation-section.js';
 
-export const EXPERIMENT_LOG_TITLE = '# Experiment log';
+export const EXPERIMENT_LOG_TITLE = '# Experiment Log';
 
 const ENTRY_HEADING = /^##\s+Experiment\s+(\d+)\b/gm;
 const MAX_TITLE_CHARS = 100;
@@ -42,27 +51,16 @@ export function renderExperimentEntry(
   const { manifest } = record;
   const index = indexRecord(record);
   const number = String(options.number).padStart(3, '0');
-  const git =
-    manifest.gitSha === null
-      ? ''
-      : ` · **Commit:** ${code(manifest.gitSha.slice(0, 12))}${manifest.gitDirty ? ' (uncommitted changes)' : ''}`;
   const parts = [
     `## Experiment ${number}: ${escapeMarkdown(describeExperiment(record))}`,
-    `**Date:** ${formatTimestamp(manifest.startedAt)} · **Run:** ${code(manifest.runId)}${git}`,
-    '### Hypothesis',
-    manifest.hypothesis ? escapeMarkdown(manifest.hypothesis) : 'No hypothesis was recorded for this run.',
-    '### Approach',
-    approach(record),
-    '### Results',
-    results(record, index),
-    '### Bias Audit',
-    biasAudit(record),
-    '### Error Analysis',
-    errorAnalysis(analysis),
-    '### Conclusion',
-    conclusion(record, index),
-    '### Next Steps',
-    bulletList(deriveNextSteps(record, analysis)),
+    `**Date:** ${formatDate(manifest.startedAt)}`,
+    `**Hypothesis:** ${manifest.hypothesis ? escapeMarkdown(manifest.hypothesis) : 'None recorded for this run.'}`,
+    `**Approach:** ${approach(record)}`,
+    `**Results:**\n\n${results(record, index)}`,
+    `**Bias Audit:**\n\n${renderExperimentBiasAudit(record)}`,
+    `**Error Analysis:** ${errorAnalysis(analysis)}`,
+    `**Conclusion:** ${conclusion(record, index)}`,
+    `**Next Steps:**\n\n${bulletList(deriveNextSteps(record, analysis))}`,
   ];
   return `${parts.join('\n\n')}\n`;
 }
@@ -103,8 +101,13 @@ function describeExperiment(record: RunRecord): string {
 function approach(record: RunRecord): string {
   const { manifest } = record;
   const r = manifest.retrieval;
+  const git =
+    manifest.gitSha === null
+      ? 'not a git checkout'
+      : `commit ${code(manifest.gitSha.slice(0, 12))}${manifest.gitDirty ? ' (uncommitted changes)' : ''}`;
   const lines = [
-    `Models: ${manifest.providers.map((p) => `${code(p.id)} (${code(p.model)})`).join(', ')}`,
+    `Run: ${code(manifest.runId)}, started ${formatTimestamp(manifest.startedAt)}, ${git}`,
+    `Models: ${manifest.providers.map((p) => `${code(p.id)} (${code(p.model)}${isOfflineBaseline(p.id) ? ', a deterministic extractive baseline, not a language model' : ''})`).join(', ')}`,
     r === null
       ? 'Retrieval: none'
       : `Retrieval: ${escapeMarkdown(r.mode)} search, k = ${r.k}, chunking ${escapeMarkdown(r.chunking)}, context budget ${r.contextBudgetTokens} tokens, embedder ${code(r.embedder)}`,
@@ -121,6 +124,7 @@ function approach(record: RunRecord): string {
 /** Metrics that carry a target or a baseline comparison: the ones this run is judged on. */
 function results(record: RunRecord, index: RecordIndex): string {
   const rows: string[][] = [];
+  let byConstruction = false;
   for (const summary of record.summary) {
     // The judged metrics only: targets, gated comparisons and failures.
     // Everything else is in the model evaluation report.
@@ -138,50 +142,48 @@ function results(record: RunRecord, index: RecordIndex): string {
       const target = index.target(summary.suite, summary.provider, metric);
       const stat = summary.metrics[metric];
       const comparison = index.comparison(summary.suite, summary.provider, metric);
+      const achieved = formatWithInterval(
+        metric,
+        stat?.value ?? target?.achieved ?? null,
+        stat?.low,
+        stat?.high,
+      );
+      const constructed = holdsByConstruction(summary.provider, metric);
+      byConstruction ||= constructed;
       rows.push([
-        `${escapeMarkdown(pairLabel(summary.suite, summary.provider))}: ${escapeMarkdown(describeMetric(metric).label)}`,
-        target ? `${formatTarget(target)} ${formatPass(target.pass)}` : DASH,
-        formatWithInterval(metric, stat?.value ?? target?.achieved ?? null, stat?.low, stat?.high),
-        comparison ? deltaCell(comparison, index) : DASH,
+        `${escapeMarkdown(pairLabel(summary.suite, summary.provider))}: ${escapeMarkdown(describeMetric(metric).label)}${constructed ? ' †' : ''}`,
+        target ? formatTarget(target) : DASH,
+        target ? `${achieved} ${formatPass(target.pass)}` : achieved,
+        deltaCell(target, comparison, index),
       ]);
     }
   }
   if (rows.length === 0)
     return 'No targets are set and there is no baseline, so no metric is judged. See the model evaluation report for all values.';
-  return markdownTable(['Metric', 'Target', 'Achieved', 'Delta'], rows);
+  const notes = [
+    "Targets are the eval config's `targets`. Delta: achieved − target, then the change against the baseline (paired over shared cases, with its interval).",
+  ];
+  if (byConstruction)
+    notes.push(`† Holds by construction for the offline baseline, because ${BY_CONSTRUCTION_REASON}.`);
+  return `${markdownTable(['Metric', 'Target (from spec)', 'Achieved', 'Delta'], rows)}\n\n${notes.join(' ')}`;
 }
 
-function deltaCell(c: MetricComparison, index: RecordIndex): string {
-  const interval = formatInterval(c.metric, c.low, c.high);
-  const delta =
-    interval === null
-      ? formatDelta(c.metric, c.delta)
-      : `${formatDelta(c.metric, c.delta)} (${CI_LABEL} ${interval})`;
-  return index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression')
-    ? `${delta} ❌ regression`
-    : delta;
-}
-
-function biasAudit(record: RunRecord): string {
-  const { rows, subgroups } = record.bias;
-  if (rows.length === 0 && subgroups.length === 0)
-    return 'No bias audit ran (no protected attributes or group tags configured).';
-  const failed = rows.filter((r) => r.pass === false);
-  const passed = rows.filter((r) => r.pass === true).length;
-  const unknown = rows.length - passed - failed.length;
-  const lines = failed.map(
-    (r) =>
-      `❌ ${escapeMarkdown(r.attribute)}: ${escapeMarkdown(describeMetric(r.metric).label)} on ${escapeMarkdown(pairLabel(r.suite, r.provider))} is ${formatScore(r.value)} (threshold ≤ ${formatScore(r.threshold)})`,
-  );
-  for (const gap of subgroups.filter((g) => g.flagged)) {
-    lines.push(
-      `⚠️ Subgroup gap ${formatScore(gap.gap)} in ${escapeMarkdown(describeMetric(gap.metric).label)} on ${escapeMarkdown(pairLabel(gap.suite, gap.provider))} (${gap.groups.map((g) => code(g.tag)).join(' vs ')})`,
-    );
+function deltaCell(
+  target: TargetCheck | undefined,
+  comparison: MetricComparison | undefined,
+  index: RecordIndex,
+): string {
+  const parts: string[] = [];
+  if (target && target.achieved !== null && target.achieved !== undefined)
+    parts.push(`${formatDelta(target.metric, target.achieved - target.target)} vs target`);
+  if (comparison) {
+    const c = comparison;
+    const interval = formatInterval(c.metric, c.low, c.high);
+    const delta = `${formatDelta(c.metric, c.delta)} vs baseline${interval === null ? '' : ` (${CI_LABEL} ${interval})`}`;
+    const regressed = index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression');
+    parts.push(regressed ? `${delta} ❌ regression` : delta);
   }
-  const tally = `${rows.length} counterfactual check(s): ${passed} passed, ${failed.length} failed${unknown > 0 ? `, ${unknown} not computed` : ''}.`;
-  return lines.length > 0
-    ? `${tally}\n\n${bulletList(lines)}`
-    : `${tally} No subgroup gap is above its threshold.`;
+  return parts.length > 0 ? parts.join('<br>') : DASH;
 }
 
 function errorAnalysis(analysis: ErrorAnalysis): string {
@@ -189,7 +191,8 @@ function errorAnalysis(analysis: ErrorAnalysis): string {
   const causes = common
     .map((g) => `${ATTRIBUTION_LABELS[g.attribution].toLowerCase()} ${g.count}`)
     .join(', ');
-  const lines = [`${totals.failed} of ${totals.results} results failed${causes ? ` — ${causes}` : ''}.`];
+  const headline = `${totals.failed} of ${totals.results} results failed${causes ? ` — ${causes}` : ''}.`;
+  const lines: string[] = [];
   const found = CATASTROPHIC_KINDS.filter((k) => catastrophic.counts[k] > 0).map((kind) => {
     const ids = catastrophic.items
       .filter((i) => i.kind === kind)
@@ -210,7 +213,7 @@ function errorAnalysis(analysis: ErrorAnalysis): string {
         `${g.kind.replace('-', ' ')} ${g.passed}/${g.judged}${g.kind === 'unanswerable' ? ' declined correctly' : ' passed'}`,
     );
   if (edges.length > 0) lines.push(`Edge cases: ${edges.join(', ')}.`);
-  return bulletList(lines);
+  return `${headline}\n\n${bulletList(lines)}`;
 }
 
 function conclusion(record: RunRecord, index: RecordIndex): string {

@@ -2,7 +2,7 @@
 // three decimals, milliseconds as integers, dollars with four decimals, and `n/a` for null.
 // No locale-dependent formatting: reports must be byte-identical on every machine.
 import type { MetricSummary, TargetCheck } from '../run/types.js';
-import { describeMetric, type MetricUnit } from './metric-catalog.js';
+import { describeMetric, type MetricUnit } from '../metrics/metric-catalog.js';
 
 export const NA = 'n/a';
 export const DASH = '—';

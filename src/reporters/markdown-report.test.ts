@@ -40,8 +40,42 @@ describe('renderModelEvalReport', () => {
   });
 
   it('renders null values as n/a and keeps markup out of quoted text', () => {
-    expect(report).toMatch(/\| Semantic similarity \| — \| n\/a \| — \|/);
+    expect(report).toMatch(/\| Embedding similarity \| — \| n\/a \| — \|/);
     expect(report).toContain('\\<b\\>dark mode\\</b\\>');
+  });
+
+  it('keeps topic and channel tags out of the Bias Audit and shows them under Error Analysis', () => {
+    const bias = report.slice(report.indexOf('## Bias Audit Results'), report.indexOf('## Error Analysis'));
+    const errors = report.slice(
+      report.indexOf('## Error Analysis'),
+      report.indexOf('## Confidence Distribution'),
+    );
+    expect(bias).toContain('`segment:smb`');
+    for (const tag of ['`channel:chat`', '`long-input`', '`billing`']) {
+      expect(bias).not.toContain(tag);
+      expect(errors).toContain(tag);
+    }
+  });
+
+  it('says the offline baseline is not a language model, and which of its numbers hold by construction', () => {
+    const summary = report.slice(
+      report.indexOf('## Model Summary'),
+      report.indexOf('## Performance Metrics'),
+    );
+    expect(summary).toContain(
+      '`local/extractive` is a deterministic extractive baseline, not a language model',
+    );
+    expect(summary).toContain('hallucination rate, groundedness and citation precision hold by construction');
+    const local = report.slice(
+      report.indexOf('### support-qa · local/extractive'),
+      report.indexOf('### support-qa · openai'),
+    );
+    expect(local).toContain('deterministic extractive baseline, not a language model');
+    expect(local).toMatch(/\| Hallucination rate † \| ≤ 0\.050 \| 0\.000/);
+    expect(local).toContain('† Hallucination rate holds by construction for this baseline');
+    // A real model's hallucination rate is a measurement: no dagger, no note.
+    const openai = report.slice(report.indexOf('### support-qa · openai'));
+    expect(openai).toMatch(/\| Hallucination rate \| ≤ 0\.050 \| 0\.333/);
   });
 
   it('states when there is no baseline, bias audit or confidence', () => {

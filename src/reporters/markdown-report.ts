@@ -28,7 +28,7 @@ export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis
     renderModelSummarySection(record),
     renderPerformanceSection(record),
     renderBiasSection(record.bias),
-    renderErrorAnalysisSection(analysis),
+    renderErrorAnalysisSection(analysis, record.bias.subgroups),
     renderConfidenceSection(record),
     renderRecommendationSection(record.gate),
   ];

@@ -4,6 +4,13 @@
 import type { TaskKind } from '../core/task.js';
 import type { ChangeSummary, RunManifest, RunRecord } from '../run/types.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-value.js';
+import {
+  BY_CONSTRUCTION_METRICS,
+  BY_CONSTRUCTION_REASON,
+  OFFLINE_BASELINE_DESCRIPTION,
+  isOfflineBaseline,
+} from '../providers/local/offline-baseline.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from './markdown-table.js';
 
 const TASK_LABELS: Record<TaskKind, string> = {
@@ -39,6 +46,7 @@ export function renderModelSummarySection(record: RunRecord): string {
             : `${escapeMarkdown(p.provider)} API`,
       ]),
     ),
+    ...offlineBaselineNote(manifest),
     '### Prompts',
     promptTable(manifest),
     '### Retrieval setup',
@@ -52,6 +60,17 @@ export function renderModelSummarySection(record: RunRecord): string {
     '### What changed since the baseline',
     renderChanges(record.changes),
   ].join('\n\n');
+}
+
+/** The offline baseline's numbers are not a language model's; say so before any of them. */
+function offlineBaselineNote(manifest: RunManifest): string[] {
+  const local = manifest.providers.filter((p) => isOfflineBaseline(p.id));
+  if (local.length === 0) return [];
+  const labels = BY_CONSTRUCTION_METRICS.map((m) => describeMetric(m).label.toLowerCase());
+  const metrics = `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+  return [
+    `${local.map((p) => code(p.id)).join(', ')} is ${OFFLINE_BASELINE_DESCRIPTION}. Its numbers show what the test data and retrieval allow without a model; they are a floor to beat, not the quality of an LLM. Its ${metrics} hold by construction, because ${BY_CONSTRUCTION_REASON} (marked † in the tables).`,
+  ];
 }
 
 function runFacts(manifest: RunManifest): string {

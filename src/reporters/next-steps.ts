@@ -5,7 +5,7 @@ import type { ErrorAnalysis, FailureKind } from '../analysis/error-analysis.js';
 import type { RunRecord } from '../run/types.js';
 import { formatDelta, formatMetric, formatScore, formatTarget } from './format-value.js';
 import { code, escapeMarkdown } from './markdown-table.js';
-import { describeMetric } from './metric-catalog.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { ATTRIBUTION_LABELS } from './performance-section.js';
 import { indexRecord, pairLabel } from './record-index.js';
 

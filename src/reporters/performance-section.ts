@@ -3,7 +3,7 @@
 import type { FailureAttribution, RunRecord } from '../run/types.js';
 import { formatCount } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { compareMetrics, describeMetric } from './metric-catalog.js';
+import { compareMetrics, describeMetric } from '../metrics/metric-catalog.js';
 import { renderSuiteTables } from './performance-tables.js';
 import { indexRecord, pairLabel } from './record-index.js';
 
@@ -75,8 +75,10 @@ export function renderMetricGlossary(record: RunRecord): string | null {
   for (const comparison of record.comparison) keys.add(comparison.metric);
   const lines: string[] = [];
   const seenLabels = new Set<string>();
+  // Embedding metrics mean something different with a lexical embedder than with a learned one.
+  const context = { embedder: record.manifest.retrieval?.embedder };
   for (const key of [...keys].sort(compareMetrics)) {
-    const info = describeMetric(key);
+    const info = describeMetric(key, context);
     if (info.explanation === null || seenLabels.has(info.label)) continue;
     seenLabels.add(info.label);
     const direction = info.lowerIsBetter ? ' Lower is better.' : '';

@@ -18,7 +18,13 @@ import {
   formatUsd,
 } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
-import { compareMetrics, describeMetric, type MetricFamily } from './metric-catalog.js';
+import { compareMetrics, describeMetric, type MetricFamily } from '../metrics/metric-catalog.js';
+import {
+  BY_CONSTRUCTION_METRICS,
+  BY_CONSTRUCTION_REASON,
+  holdsByConstruction,
+  isOfflineBaseline,
+} from '../providers/local/offline-baseline.js';
 import { pairLabel, type RecordIndex } from './record-index.js';
 
 const METRIC_HEADERS = ['Metric', 'Target', 'Achieved', 'Pass?'];
@@ -56,8 +62,10 @@ export function renderSuiteTables(
   const retrieval = byFamily(['retrieval']);
   if (retrieval.length > 0) parts.push(`${sub} Retrieval`, metricTable(summary, index, retrieval));
   const quality = byFamily(['quality']);
-  if (quality.length > 0)
+  if (quality.length > 0) {
     parts.push(`${sub} ${QUALITY_HEADING[summary.task]}`, metricTable(summary, index, quality));
+    if (quality.some((m) => holdsByConstruction(summary.provider, m))) parts.push(byConstruction(quality));
+  }
   if (options.classification && summary.classification) parts.push(...classificationTables(summary, sub));
   parts.push(`${sub} Speed, cost and errors`, operationsTable(summary, index, byFamily(['operations'])));
   const comparison = comparisonTable(summary, index);
@@ -74,7 +82,26 @@ function suiteByline(summary: SuiteSummary): string {
   const prompt =
     summary.promptVersion === null ? 'no prompt' : `prompt ${code(summary.promptVersion.split('#')[0])}`;
   const errors = summary.errors === 1 ? '1 failed model call' : `${summary.errors} failed model calls`;
-  return `_${summary.task} suite · model ${code(summary.model)} · ${prompt} · ${summary.cases} cases · ${errors}_`;
+  const baseline =
+    isOfflineBaseline(summary.provider) && summary.task !== 'retrieval'
+      ? ' · deterministic extractive baseline, not a language model'
+      : '';
+  return `_${summary.task} suite · model ${code(summary.model)}${baseline} · ${prompt} · ${summary.cases} cases · ${errors}_`;
+}
+
+/** Says under the table which of its numbers the offline baseline meets by construction. */
+function byConstruction(metrics: string[]): string {
+  const labels = metrics
+    .filter((m) => BY_CONSTRUCTION_METRICS.includes(m))
+    .map((m) => escapeMarkdown(describeMetric(m).label));
+  const verb = labels.length === 1 ? 'holds' : 'hold';
+  return `† ${joinList(labels)} ${verb} by construction for this baseline, because ${BY_CONSTRUCTION_REASON}: ${labels.length === 1 ? 'it says' : 'they say'} nothing about how faithful a language model would be.`;
+}
+
+function joinList(items: string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Metrics the summary computed plus any targeted metric it lacks, so a missed target never hides. */
@@ -88,8 +115,9 @@ function metricRow(summary: SuiteSummary, index: RecordIndex, metric: string): s
   const target = index.target(summary.suite, summary.provider, metric);
   const stat = summary.metrics[metric];
   const achieved = stat ? formatAchieved(metric, stat) : formatMetric(metric, target?.achieved);
+  const dagger = holdsByConstruction(summary.provider, metric) ? ' †' : '';
   return [
-    escapeMarkdown(describeMetric(metric).label),
+    `${escapeMarkdown(describeMetric(metric).label)}${dagger}`,
     target ? formatTarget(target) : DASH,
     achieved,
     target ? formatPass(target.pass) : DASH,
@@ -136,8 +164,9 @@ function comparisonTable(summary: SuiteSummary, index: RecordIndex): string | nu
     const info = describeMetric(c.metric);
     const interval = formatInterval(c.metric, c.low, c.high);
     const regression = index.failures(c.suite, c.provider, c.metric).some((f) => f.kind === 'regression');
+    const dagger = holdsByConstruction(c.provider, c.metric) ? ' †' : '';
     return [
-      c.higherIsBetter ? escapeMarkdown(info.label) : `${escapeMarkdown(info.label)} (lower is better)`,
+      `${c.higherIsBetter ? escapeMarkdown(info.label) : `${escapeMarkdown(info.label)} (lower is better)`}${dagger}`,
       formatMetric(c.metric, c.baseline),
       formatMetric(c.metric, c.candidate),
       interval === null

@@ -2,7 +2,7 @@
 // experiment log and the GitHub summary: the gate's decision in words a product reader acts on.
 import type { GateDecision, GateFailure } from '../run/types.js';
 import { bulletList, code, escapeMarkdown } from './markdown-table.js';
-import { describeMetric } from './metric-catalog.js';
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { pairLabel } from './record-index.js';
 
 export const RECOMMENDATION_HEADLINES: Record<GateDecision['recommendation'], string> = {

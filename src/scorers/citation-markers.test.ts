@@ -14,4 +14,13 @@ describe('citation markers', () => {
       'Refunds take 30 days. Done!',
     );
   });
+  it('removes only the whitespace a marker leaves behind', () => {
+    expect(stripCitationMarkers('Ignored: Thumbs.db, .DS_Store and .tmp files [a.md#4].')).toBe(
+      'Ignored: Thumbs.db, .DS_Store and .tmp files.',
+    );
+    expect(stripCitationMarkers('[a#1] Starts here, ends there [b#2] [c#3]')).toBe('Starts here, ends there');
+    expect(stripCitationMarkers('one [a#1] two[b#2]three')).toBe('one two three');
+    expect(stripCitationMarkers('files ending in .tmp.')).toBe('files ending in .tmp.');
+    expect(stripCitationMarkers('no markers , here [x]')).toBe('no markers , here [x]');
+  });
 });

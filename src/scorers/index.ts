@@ -24,7 +24,8 @@ export { reciprocalRank } from './retrieval/reciprocal-rank.js';
 export { ndcgAtK } from './retrieval/ndcg-at-k.js';
 export { averagePrecision } from './retrieval/average-precision.js';
 export { hitRate } from './retrieval/hit-rate.js';
-export { collapseToDocuments, docIdOfChunk } from './retrieval/collapse-to-documents.js';
+export { collapseToDocuments } from './retrieval/collapse-to-documents.js';
+export { docIdOfChunk } from '../rag/chunk-id.js';
 export { trecOrder, type ScoredDocument } from './retrieval/trec-order.js';
 export { retrievalMetricNames, retrievalScores } from './retrieval/retrieval-scores.js';
 

@@ -2,7 +2,8 @@
 // suite on two providers (one hallucinates, one times out), a classify suite with confusions,
 // calibration and a review threshold, a retrieval suite, a baseline comparison, bias rows
 // with a failing one, and a gate that fails on a regression and a missed target.
-import type { CaseResult, RunRecord } from '../../run/types.js';
+import type { TagBreakdown } from '../../aggregate/tag-breakdowns.js';
+import type { CaseResult, RunRecord, SubgroupGap } from '../../run/types.js';
 
 const LOCAL = 'local/extractive';
 const OPENAI = 'openai/gpt-4o-mini';
@@ -427,6 +428,9 @@ export const results: CaseResult[] = [
 
 const noCost = { totalUsd: 0, perCaseUsd: 0, inputTokens: 0, outputTokens: 0, estimatedCases: 0 };
 
+/** A subgroup entry with its kind, as the bias audit writes it (run/types.ts does not name the field yet). */
+const breakdown = (gap: TagBreakdown): SubgroupGap => gap;
+
 export const runRecord: RunRecord = {
   manifest: {
     schemaVersion: 2,
@@ -656,7 +660,7 @@ export const runRecord: RunRecord = {
       },
     ],
     subgroups: [
-      {
+      breakdown({
         suite: 'support-qa',
         provider: LOCAL,
         metric: 'answer.f1',
@@ -666,8 +670,22 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.081,
         flagged: false,
-      },
-      {
+        kind: 'protected',
+        attribute: 'segment',
+      }),
+      breakdown({
+        suite: 'support-qa',
+        provider: LOCAL,
+        metric: 'answer.f1',
+        groups: [
+          { tag: 'billing', n: 5, value: 0.31 },
+          { tag: 'long-input', n: 2, value: 0 },
+        ],
+        gap: null,
+        flagged: false,
+        kind: 'topic',
+      }),
+      breakdown({
         suite: 'intent',
         provider: OPENAI,
         metric: 'classification.accuracy',
@@ -677,8 +695,10 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.1,
         flagged: false,
-      },
-      {
+        kind: 'topic',
+        attribute: 'channel',
+      }),
+      breakdown({
         suite: 'support-qa',
         provider: OPENAI,
         metric: 'answer.f1',
@@ -688,7 +708,9 @@ export const runRecord: RunRecord = {
         ],
         gap: 0.686,
         flagged: true,
-      },
+        kind: 'protected',
+        attribute: 'segment',
+      }),
     ],
   },
   comparison: [

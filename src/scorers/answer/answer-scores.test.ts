@@ -22,6 +22,25 @@ describe('answerScores', () => {
     expect(v['answer.declined']).toBe(0);
     expect(v['answer.semantic']).toBeNull();
   });
+  it('keeps the space before a token that starts with punctuation (sample case sqa-092)', () => {
+    // The official SQuAD v1.1 script on the answer without its marker tokenises
+    // ".DS_Store" and ".tmp" as "dsstore" and "tmp": 28 answer tokens, 13 reference tokens,
+    // 8 shared (desktop app ignores system files so they dsstore) → F1 = 2·8/(28+13) = 16/41.
+    // Gluing " .DS_Store" onto "Thumbs.db," lost "dsstore" and gave 2·7/(26+13) = 14/39.
+    const v = values(
+      answerScores({
+        ...base,
+        output:
+          "The desktop app ignores temporary and system files, so they aren't uploaded: desktop.ini, Thumbs.db, .DS_Store, files beginning with ~$ (temporary files created by office apps) and files ending in .tmp. [sync/file-size-and-name-limits.md#4]",
+        references: ['The desktop app ignores system files such as .DS_Store, so they are never synced.'],
+      }),
+    );
+    expect(v['answer.f1']).toBeCloseTo(16 / 41, 10);
+    expect(v['answer.f1']).toBeCloseTo(0.390244, 6);
+    // ROUGE-L: the longest in-order run is "desktop app ignores system files so they" (7 tokens),
+    // so F = 2·7/(28+13) = 14/41 (was 14/39 with two tokens lost).
+    expect(v['answer.rouge_l']).toBeCloseTo(14 / 41, 10);
+  });
   it('scores an unanswerable case 1 when the model declined (SQuAD 2.0 no-answer)', () => {
     const v = values(answerScores({ ...base, output: "I don't know.", unanswerable: true }));
     expect([v['answer.em'], v['answer.f1'], v['answer.rouge_l'], v['answer.declined']]).toEqual([1, 1, 1, 1]);

@@ -6,7 +6,7 @@ import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
 import { contentTerms } from '../../text/analyze.js';
 import { supportIndexFor } from '../hallucination/support-index.js';
-import { gradeOf } from '../retrieval/ranking-input.js';
+import { isRelevant, relevantCount } from '../../core/relevance.js';
 import type { CaseScoringInput } from '../scoring-input.js';
 
 const NAME = 'relevance.context';
@@ -20,8 +20,8 @@ export function contextRelevance(
   if (retrievedDocs.length === 0) return notApplicable(NAME, 'nothing retrieved');
 
   const gold = input.relevantDocs;
-  if (gold && Object.values(gold).some((grade) => grade > 0)) {
-    const relevant = retrievedDocs.filter((docId) => gradeOf(gold, docId) > 0).length;
+  if (gold && relevantCount(gold) > 0) {
+    const relevant = retrievedDocs.filter((docId) => isRelevant(gold, docId)).length;
     return {
       name: NAME,
       value: relevant / retrievedDocs.length,

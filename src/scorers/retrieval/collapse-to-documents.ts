@@ -1,11 +1,6 @@
 // Retrieval returns chunks; relevance is judged per document. Every chunk of a document collapses
 // onto the document's best-ranked chunk, so the document list keeps chunk rank order, deduplicated.
-
-/** `billing/refunds.md#3` → `billing/refunds.md` (the id up to the last `#`). */
-export function docIdOfChunk(chunkId: string): string {
-  const hash = chunkId.lastIndexOf('#');
-  return hash > 0 ? chunkId.slice(0, hash) : chunkId;
-}
+import { docIdOfChunk } from '../../rag/chunk-id.js';
 
 export function collapseToDocuments(chunks: ReadonlyArray<string | { docId: string }>): string[] {
   const seen = new Set<string>();

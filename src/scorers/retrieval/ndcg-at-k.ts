@@ -1,7 +1,8 @@
 // nDCG@k (trec_eval ndcg_cut.k): gain = the relevance grade (linear), discount = log2(rank + 1);
 // the ideal DCG ranks ALL judged relevant documents by grade (not just the retrieved ones), and
 // both DCGs are cut at k.
-import { gradeOf, type RankingInput } from './ranking-input.js';
+import { gradeOf, isRelevantGrade } from '../../core/relevance.js';
+import type { RankingInput } from './ranking-input.js';
 
 function discountedGain(grades: readonly number[], k: number): number {
   let dcg = 0;
@@ -12,7 +13,7 @@ function discountedGain(grades: readonly number[], k: number): number {
 
 export function ndcgAtK(input: RankingInput): number | null {
   const idealGrades = Object.values(input.relevant)
-    .filter((grade) => grade > 0)
+    .filter(isRelevantGrade)
     .sort((a, b) => b - a);
   if (idealGrades.length === 0 || input.k < 1) return null;
   const ideal = discountedGain(idealGrades, input.k);

@@ -10,22 +10,14 @@ export interface RankingInput {
   k: number;
 }
 
-export function gradeOf(relevant: Readonly<Record<string, number>>, docId: string): number {
-  const grade = Object.hasOwn(relevant, docId) ? relevant[docId] : 0;
-  return Math.max(grade, 0);
-}
+import { isRelevant } from '../../core/relevance.js';
 
-/** Number of judged relevant documents (grade > 0). */
-export function relevantCount(relevant: Readonly<Record<string, number>>): number {
-  let n = 0;
-  for (const grade of Object.values(relevant)) if (grade > 0) n++;
-  return n;
-}
+export { gradeOf, relevantCount } from '../../core/relevance.js';
 
 /** Relevant documents among the first `k` ranked. */
 export function relevantInTop(input: RankingInput, k: number): number {
   let hits = 0;
   const end = Math.min(k, input.ranked.length);
-  for (let i = 0; i < end; i++) if (gradeOf(input.relevant, input.ranked[i]) > 0) hits++;
+  for (let i = 0; i < end; i++) if (isRelevant(input.relevant, input.ranked[i])) hits++;
   return hits;
 }

@@ -3,6 +3,7 @@
 // suite's scorer families, and decides pass/fail for attribution and the junit file.
 import type { EvalCase } from '../cases/eval-case.js';
 import type { ContextPassage } from '../providers/language-model.js';
+import { docIdOfChunk } from '../rag/chunk-id.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { CaseResult } from '../run/types.js';
 import { isDecline } from '../scorers/answer/decline.js';
@@ -27,9 +28,13 @@ export interface ScoreOutcome {
   passed: boolean | null;
 }
 
-export type CaseScorer = (request: ScoreRequest) => Promise<ScoreOutcome>;
+/**
+ * The pipeline step that scores one finished case (async: it may embed and call a judge). Not
+ * to be confused with the scorers' `CaseScorer`, the pure `(input) => Score[]` of one family.
+ */
+export type CaseScoringStep = (request: ScoreRequest) => Promise<ScoreOutcome>;
 
-export interface CaseScorerOptions {
+export interface CaseScoringStepOptions {
   k: number;
   passThreshold: number;
   supportThreshold?: number;
@@ -45,7 +50,7 @@ export function isScorerFamily(name: string): name is ScorerFamily {
   return (SCORER_FAMILIES as readonly string[]).includes(name);
 }
 
-export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
+export function createCaseScoringStep(options: CaseScoringStepOptions): CaseScoringStep {
   return async ({ evalCase, result, passages, labels, declinePhrases, families }) => {
     const output = result.output;
     const input: CaseScoringInput = {
@@ -57,7 +62,7 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       declinePhrases,
       relevantDocs: result.relevantDocs,
       rankedDocIds: result.retrieval?.docs,
-      passages: passages.map((p) => ({ id: p.id, docId: p.id.replace(/#\d+$/, ''), text: p.text })),
+      passages: passages.map((p) => ({ id: p.id, docId: docIdOfChunk(p.id), text: p.text })),
       k: options.k,
       supportThreshold: options.supportThreshold,
     };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import { summarizeSuite } from './summarize-suite.js';
+
+const options = {
+  suite: 'qa',
+  task: 'rag-qa' as const,
+  provider: 'local/extractive',
+  model: 'm',
+  promptVersion: null,
+  resamples: 200,
+  confidence: 0.95,
+  seed: 1,
+};
+
+describe('summarizeSuite cost per case', () => {
+  it('is total spend / case runs in both the metric and the cost block, failed calls included as $0', () => {
+    // Spend 0.003 + 0.001 + 0.002 + 0 (the failed call has no price) = 0.006 over 4 cases → 0.0015.
+    // Leaving the failed case out of the metric's mean would give 0.006 / 3 = 0.002.
+    const results = [
+      caseResult({ caseId: 'a', costUsd: 0.003 }),
+      caseResult({ caseId: 'b', costUsd: 0.001 }),
+      caseResult({ caseId: 'c', costUsd: 0.002 }),
+      caseResult({ caseId: 'd', costUsd: null, output: null, error: { code: 'HTTP_500', message: 'boom' } }),
+    ];
+    const summary = summarizeSuite({ ...options, results });
+    expect(summary.cost.totalUsd).toBeCloseTo(0.006, 12);
+    expect(summary.cost.perCaseUsd).toBeCloseTo(0.0015, 12);
+    expect(summary.metrics['cost.per_case_usd'].value).toBeCloseTo(0.0015, 12);
+  });
+
+  it('divides by case runs when cases are repeated: the mean over cases of the mean over repeats', () => {
+    const results = [
+      caseResult({ caseId: 'a', costUsd: 0.004, repeat: 0 }),
+      caseResult({ caseId: 'a', costUsd: 0.002, repeat: 1 }),
+      caseResult({ caseId: 'b', costUsd: 0.001, repeat: 0 }),
+      caseResult({ caseId: 'b', costUsd: 0.001, repeat: 1 }),
+    ];
+    const summary = summarizeSuite({ ...options, results });
+    // 0.008 / 4 runs = 0.002 = mean(0.003, 0.001).
+    expect(summary.cost.perCaseUsd).toBeCloseTo(0.002, 12);
+    expect(summary.metrics['cost.per_case_usd'].value).toBeCloseTo(0.002, 12);
+  });
+});

@@ -1,0 +1,47 @@
+// Which cases count as long inputs for error analysis, and how to summarise them. A case is
+// long when it carries the long-input tag, or when its input is long for its own suite (see
+// longestInputs); the summary says which rule brought each one in.
+import type { CaseResult } from '../run/types.js';
+
+/**
+ * Whether a result's input is among the longest `share` of its suite's distinct cases
+ * (nearest rank: the top ⌈share·n⌉ lengths, ties at the cut included) and at least `vsMedian`
+ * times the suite's median length. Per suite, because a long classifier message and a long
+ * RAG question are different lengths.
+ */
+export function longestInputs(
+  results: readonly CaseResult[],
+  { share, vsMedian }: { share: number; vsMedian: number },
+): (r: CaseResult) => boolean {
+  const lengthsBySuite = new Map<string, Map<string, number>>();
+  for (const r of results) {
+    const cases = lengthsBySuite.get(r.suite) ?? new Map<string, number>();
+    cases.set(r.caseId, r.input.length);
+    lengthsBySuite.set(r.suite, cases);
+  }
+  const cutoff = new Map<string, number>();
+  for (const [suite, cases] of lengthsBySuite) {
+    const lengths = [...cases.values()].sort((a, b) => b - a);
+    const take = Math.ceil(share * lengths.length);
+    const middle = lengths.length / 2;
+    const median =
+      lengths.length % 2 === 1 ? lengths[Math.floor(middle)] : (lengths[middle - 1] + lengths[middle]) / 2;
+    cutoff.set(suite, take > 0 ? Math.max(lengths[take - 1], vsMedian * median) : Number.POSITIVE_INFINITY);
+  }
+  return (r) => r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
+}
+
+/** How many members carry the tag, how many are in by length only, and their length range. */
+export function summarizeLongInputs(
+  members: readonly CaseResult[],
+  tag: string,
+): { tagged: number; byLength: number; minChars: number; maxChars: number } {
+  const lengths = members.map((r) => r.input.length);
+  const tagged = members.filter((r) => r.tags.includes(tag)).length;
+  return {
+    tagged,
+    byLength: members.length - tagged,
+    minChars: Math.min(...lengths),
+    maxChars: Math.max(...lengths),
+  };
+}
