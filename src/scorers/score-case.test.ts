@@ -51,6 +51,7 @@ describe('scoreCase', () => {
       'retrieval.hit_rate@5',
       'retrieval.ndcg@10',
       'hallucination.rate',
+      'hallucination.score',
       'groundedness',
       'citations.precision',
       'citations.coverage',
