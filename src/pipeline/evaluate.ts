@@ -10,6 +10,7 @@ import { InputError } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
 import { buildRecord } from '../aggregate/build-record.js';
+import { judgeQualityFor } from '../judge-quality/judge-quality-for.js';
 import { createModels } from '../providers/create-models.js';
 import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
@@ -242,6 +243,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
     );
     const record = buildRecord({ manifest, results: sorted, config, baseline });
+    if (config.judge_labels)
+      record.judgeQuality = await judgeQualityFor(sorted, path.resolve(root, config.judge_labels));
     lap('aggregate', t);
     record.manifest.timings = timings;
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);

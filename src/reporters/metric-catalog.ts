@@ -97,9 +97,15 @@ const ENTRIES: Entry[] = [
   },
   {
     pattern: /^hallucination\.rate$/,
-    label: () => 'Hallucination rate',
+    label: () => 'Offline hallucination rate',
     explain: () =>
-      'an unsupported-content check: share of answers with at least one sentence not supported by the retrieved context',
+      'the offline check, not ground truth: share of answers it flags as likely stating something the retrieved context does not support (its measured precision and recall are under "How far to trust the automatic checks")',
+  },
+  {
+    pattern: /^hallucination\.score$/,
+    label: () => 'Offline hallucination score',
+    explain: () =>
+      "the offline check's probability that an answer contains an unsupported claim, averaged over answers",
   },
   {
     pattern: /^citations\.precision$/,

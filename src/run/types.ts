@@ -2,6 +2,7 @@
 // comparison, gate, reports) is a pure function of these shapes, so `evalgate report` can
 // re-render a run without calling a model.
 import type { TaskKind } from '../core/task.js';
+import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 
 export type FailureAttribution =
   | 'pass'
@@ -253,6 +254,8 @@ export interface RunRecord {
   targets: TargetCheck[];
   gate: GateDecision;
   changes: ChangeSummary;
+  /** With `judge_labels`: judge agreement with people and label-corrected estimates. */
+  judgeQuality?: JudgeQuality[];
 }
 
 /** reports/baseline.json: compact, diff-friendly; per-case scores for paired tests. */
