@@ -243,8 +243,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
     );
     const record = buildRecord({ manifest, results: sorted, config, baseline });
-    if (config.judge_labels)
-      record.judgeQuality = await judgeQualityFor(sorted, path.resolve(root, config.judge_labels));
+    Object.assign(
+      record,
+      await judgeQualityFor(
+        sorted,
+        config.judge_labels ? path.resolve(root, config.judge_labels) : undefined,
+      ),
+    );
     lap('aggregate', t);
     record.manifest.timings = timings;
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);

@@ -59,6 +59,29 @@ describe('renderJudgeQualitySection', () => {
     expect(text).toContain('**not assessed**');
   });
 
+  it('shows judge flip rate, pass@k and pass^k over repeats', () => {
+    const record = {
+      ...withMetrics(['judge.rubric']),
+      judgeReliability: [
+        {
+          suite: 'support-qa',
+          provider: 'local/extractive',
+          metric: 'judge.rubric',
+          cases: 3,
+          k: 5,
+          flipRate: 0.2,
+          flakyCases: 1,
+          passAt1: 0.467,
+          passAtK: 0.667,
+          passHatK: 0.333,
+        },
+      ],
+    };
+    expect(renderJudgeQualitySection(record)).toContain(
+      '| support-qa | local/extractive | `judge.rubric` | 3 | 0.200 | 1 | 0.467 | 0.667 | 0.333 | 5 |',
+    );
+  });
+
   it('renders nothing when no check needs a caveat', () => {
     expect(renderJudgeQualitySection(withMetrics(['answer.f1']))).toBe('');
   });

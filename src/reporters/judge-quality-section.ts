@@ -2,6 +2,7 @@
 // hallucination check is named as such with its measured precision and recall, and each judge
 // metric shows its agreement with people and its label-corrected estimate when labels exist (or
 // says that they do not). Renders record data only; the numbers are computed elsewhere.
+import { JUDGE_PASS_AT, type JudgeReliability } from '../judge-quality/assess-judge-reliability.js';
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 import type { RunRecord } from '../run/types.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
@@ -15,6 +16,8 @@ export function renderJudgeQualitySection(record: RunRecord): string {
   const judgeMetrics = [...metrics].filter((m) => m.startsWith('judge.') && m !== 'judge.disagreement');
   const rows = record.judgeQuality ?? [];
   if (rows.length > 0) parts.push(judgeTable(rows), ...rows.filter((r) => r.agreement).map(confusion));
+  const reliability = record.judgeReliability ?? [];
+  if (reliability.length > 0) parts.push(reliabilityTable(reliability));
   const unlabelled = judgeMetrics.filter((m) => !rows.some((r) => r.metric === m));
   if (unlabelled.length > 0)
     parts.push(
@@ -77,4 +80,25 @@ function confusion(r: JudgeQuality): string {
     table.counts.map((row, i) => [name(table.categories[i]), ...row.map(String)]),
     ['left', ...table.categories.map(() => 'right' as const)],
   )}`;
+}
+
+function reliabilityTable(rows: readonly JudgeReliability[]): string {
+  const intro = `Judge consistency over repeats (a judge score of ${JUDGE_PASS_AT} or more counts as a pass). **Flip rate**: the chance that two runs of the judge on the same case disagree, averaged over cases. **pass@k**: the chance that at least one of k runs passes; **pass^k**: that all k pass (unbiased estimates from the repeats). The gate compares per-case means over repeats, so repeats never count as extra cases.`;
+  const table = markdownTable(
+    ['Suite', 'Provider', 'Metric', 'Cases', 'Flip rate', 'Flaky cases', 'pass@1', `pass@k`, `pass^k`, 'k'],
+    rows.map((r) => [
+      escapeMarkdown(r.suite),
+      escapeMarkdown(r.provider),
+      code(r.metric),
+      String(r.cases),
+      formatScore(r.flipRate),
+      String(r.flakyCases),
+      formatScore(r.passAt1),
+      formatScore(r.passAtK),
+      formatScore(r.passHatK),
+      String(r.k),
+    ]),
+    ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
+  return `${intro}\n\n${table}`;
 }
