@@ -44,7 +44,7 @@ describe('renderJudgeQualitySection', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
     expect(text).toContain('recall 0.895');
-    expect(text).toContain('precision 0.557');
+    expect(text).toContain('precision 0.596');
     expect(text).toContain('not as a count of hallucinations');
   });
 

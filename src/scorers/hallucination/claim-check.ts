@@ -171,8 +171,7 @@ export function alignClaim(
     }
   }
 
-  const negationMismatch: 0 | 1 =
-    best >= 0 && negationDisagrees(claimSegments, index.sentences[aligned].segments) ? 1 : 0;
+  const negationMismatch: 0 | 1 = best >= 0 && negationDisagrees(claimSegments, index.segments) ? 1 : 0;
   let antonym: 0 | 1 = 0;
   for (const t of claim.terms) {
     if (windowTerms.has(t)) continue;

@@ -118,11 +118,12 @@ export function extractNumberMentions(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const match of text.matchAll(MENTION)) {
     const raw = match[1].toLowerCase();
+    // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
+    if (!/^\d/.test(raw) && text[(match.index ?? 0) + match[1].length] === '-') continue;
     const value = NUMBER_WORDS[raw] ?? normalizeNumber(raw);
     const unitWord = match[2]?.toLowerCase().replace(/\s/g, '');
     const unit = unitWord ? canonicalTerm(stem(unitWord)) : undefined;
-    const text = match[0].trim();
-    out.push(unit && UNITS.has(unit) ? { value, text, unit } : { value, text: match[1] });
+    out.push(unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] });
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface ContextSentence {
 export interface ContextIndex {
   clauses: readonly ContextClause[];
   sentences: readonly ContextSentence[];
+  /** Every sentence's segments, for the negation check. */
+  segments: readonly Segment[];
   /** Every term, number (with and without unit) and name in the context. */
   allTerms: ReadonlySet<string>;
   /** value → units it is stated with anywhere in the context ('' for none). */
@@ -108,6 +110,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
   return {
     clauses,
     sentences,
+    segments: sentences.flatMap((s) => s.segments),
     allTerms,
     numberUnits,
     weight: (term) => {

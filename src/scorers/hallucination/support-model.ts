@@ -6,20 +6,20 @@
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
-  intercept: -1.69,
-  uncoveredLocal: 1.33,
-  uncoveredGlobal: -0.79,
-  uncoveredMass: 1.08,
-  numbersAligned: -0.91,
-  numberMissing: 5.18,
-  numberElsewhere: -1.93,
-  unitMismatch: 2.74,
-  numberConflict: 2.72,
-  nameMissing: 3.68,
-  nameElsewhere: 0.05,
-  nameConflict: 1.74,
-  negationMismatch: 2.64,
-  antonym: 0.08,
+  intercept: -1.96,
+  uncoveredLocal: 1.3,
+  uncoveredGlobal: -0.25,
+  uncoveredMass: 1.04,
+  numbersAligned: -1.03,
+  numberMissing: 5.43,
+  numberElsewhere: -1.77,
+  unitMismatch: 2.6,
+  numberConflict: 3.04,
+  nameMissing: 3.84,
+  nameElsewhere: 0.21,
+  nameConflict: 1.58,
+  negationMismatch: 3.94,
+  antonym: 0.07,
 };
 
 /** A response is flagged when its score (its least-supported claim's probability) reaches this. */

@@ -115,6 +115,33 @@ describe('unsupportedContent (offline check)', () => {
     expect(withQuestion).toBeLessThan(without);
   });
 
+  it('passes sentences copied from the context, however their negations are placed', () => {
+    // Found on the sample: a negation in one clause, a heading sharing the claim's words, and
+    // "two-step" (not the number 2) each used to flag a verbatim sentence.
+    const passages = [
+      {
+        id: 'a#0',
+        docId: 'a',
+        text: [
+          '# Deleting your account',
+          'A suspended member is signed out everywhere and can’t sign in to the workspace.',
+          'They aren’t deleted when you delete your account; an admin decides who they’re transferred to.',
+          'A password reset never turns off two-step verification.',
+        ].join('\n'),
+      },
+    ];
+    for (const answer of [
+      'A suspended member is signed out everywhere and can’t sign in to the workspace.',
+      'They aren’t deleted when you delete your account; an admin decides who they’re transferred to.',
+      'A password reset never turns off two-step verification.',
+    ])
+      expect(unsupportedContent({ answer, passages })[0].value, answer).toBe(0);
+    // …while the flipped sentence is still caught.
+    expect(
+      unsupportedContent({ answer: 'A suspended member is not signed out everywhere.', passages })[0].value,
+    ).toBe(1);
+  });
+
   it('ignores decline sentences and citation markers', () => {
     const s = check(
       "Refunds are issued within 30 days [billing/refunds.md#0]. I can't find anything about exchanges.",
