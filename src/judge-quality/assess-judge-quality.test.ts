@@ -81,6 +81,20 @@ describe('assessJudgeQuality', () => {
     // No labels for a metric → no row at all (nothing to say about it).
     expect(assessJudgeQuality({ results, labels: [] })).toEqual([]);
   });
+
+  it('reports labels that match nothing as not assessed, never silently dropped', () => {
+    const rows = assessJudgeQuality({
+      results,
+      labels: [
+        { id: 'nope', metric: 'judge.faithfulness', label: 1 },
+        { id: 'c1', metric: 'judge.typo', label: 1 },
+      ],
+    });
+    expect(rows.map((r) => [r.metric, r.notAssessed])).toEqual([
+      ['judge.typo', 'the judge produced no scores for this metric'],
+      ['judge.faithfulness', 'none of the labelled ids is a case judged here'],
+    ]);
+  });
 });
 
 describe('loadJudgeLabels', () => {

@@ -77,7 +77,11 @@ export function assessJudgeQuality(options: AssessJudgeQualityOptions): JudgeQua
       else labelled.push({ f, y, first: values[0] });
     }
     const row: JudgeQuality = { suite, provider, metric, judged: cases.size, labelled: labelled.length };
-    if (labelled.length === 0) continue;
+    if (labelled.length === 0) {
+      // Labels were given for this metric but none names a case it judged here: say so.
+      out.push({ ...row, notAssessed: 'none of the labelled ids is a case judged here' });
+      continue;
+    }
     row.agreement = agreement(labelled.map((l) => ({ judge: l.first, human: l.y })));
     if (labelled.length < 2 || unlabelled.length < 1) {
       row.notAssessed =
@@ -94,6 +98,18 @@ export function assessJudgeQuality(options: AssessJudgeQualityOptions): JudgeQua
       });
     }
     out.push(row);
+  }
+  // A labelled metric the judge never scored (a typo, or judge: none) is reported, not dropped.
+  for (const metric of labels.keys()) {
+    if (!out.some((r) => r.metric === metric))
+      out.push({
+        suite: '*',
+        provider: '*',
+        metric,
+        judged: 0,
+        labelled: 0,
+        notAssessed: 'the judge produced no scores for this metric',
+      });
   }
   return out.sort((a, b) =>
     `${a.suite}/${a.provider}/${a.metric}`.localeCompare(`${b.suite}/${b.provider}/${b.metric}`),
