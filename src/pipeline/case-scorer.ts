@@ -33,6 +33,8 @@ export interface CaseScorerOptions {
   k: number;
   passThreshold: number;
   supportThreshold?: number;
+  /** P(unsupported) at which the offline hallucination check flags an answer (default 0.4). */
+  hallucinationThreshold?: number;
   /** Embeds question, answer and references for semantic similarity and answer relevance. */
   embedder?: Embedder;
   /** LLM-judge scores for QA answers (null scores with a reason when no judge is configured). */
@@ -60,6 +62,7 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       passages: passages.map((p) => ({ id: p.id, docId: p.id.replace(/#\d+$/, ''), text: p.text })),
       k: options.k,
       supportThreshold: options.supportThreshold,
+      hallucinationThreshold: options.hallucinationThreshold,
     };
     if (evalCase.task === 'classify') {
       input.label = evalCase.label;

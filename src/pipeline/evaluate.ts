@@ -151,6 +151,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const scorer = createCaseScorer({
       k: config.rag?.retrieve.k ?? 5,
       passThreshold: config.pass_threshold,
+      hallucinationThreshold: config.hallucination_threshold,
       embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }),
       // Offline (`judge: none`) the judge scores are left out rather than reported as null rows.
       judge:
