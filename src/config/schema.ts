@@ -187,6 +187,10 @@ export const ConfigSchema = z.strictObject({
     .default(
       'The answer is correct and complete for the question, uses only facts found in the context, and declines when the context does not cover the question.',
     ),
+  /** JSONL of human labels `{id, metric, label}` for judge metrics: agreement and PPI-corrected estimates. */
+  judge_labels: z.string().optional(),
+  /** P(unsupported) at which the offline hallucination check flags an answer (default 0.4). */
+  hallucination_threshold: z.number().gt(0).max(1).optional(),
   rag: RagSchema.optional(),
   suites: z.array(SuiteConfigSchema).min(1),
   targets: z.record(z.string(), z.record(z.string(), TargetExpression)).default({}),

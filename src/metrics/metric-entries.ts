@@ -142,8 +142,15 @@ export const METRIC_ENTRIES: readonly MetricEntry[] = [
     'hallucination.rate',
     /^hallucination\.rate$/,
     QUALITY_LOWER,
-    'Hallucination rate',
-    'an unsupported-content check: share of answers with at least one sentence not supported by the retrieved context',
+    'Offline hallucination rate',
+    'the offline check, not ground truth: share of answers it flags as likely stating something the retrieved context does not support (its measured precision and recall are under "How far to trust the automatic checks")',
+  ),
+  entry(
+    'hallucination.score',
+    /^hallucination\.score$/,
+    QUALITY_LOWER,
+    'Offline hallucination score',
+    "the offline check's probability that an answer contains an unsupported claim, averaged over answers",
   ),
   entry(
     'groundedness',

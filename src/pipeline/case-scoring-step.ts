@@ -38,6 +38,8 @@ export interface CaseScoringStepOptions {
   k: number;
   passThreshold: number;
   supportThreshold?: number;
+  /** P(unsupported) at which the offline hallucination check flags an answer (default 0.4). */
+  hallucinationThreshold?: number;
   /** Embeds question, answer and references for semantic similarity and answer relevance. */
   embedder?: Embedder;
   /** LLM-judge scores for QA answers (null scores with a reason when no judge is configured). */
@@ -65,6 +67,7 @@ export function createCaseScoringStep(options: CaseScoringStepOptions): CaseScor
       passages: passages.map((p) => ({ id: p.id, docId: docIdOfChunk(p.id), text: p.text })),
       k: options.k,
       supportThreshold: options.supportThreshold,
+      hallucinationThreshold: options.hallucinationThreshold,
     };
     if (evalCase.task === 'classify') {
       input.label = evalCase.label;

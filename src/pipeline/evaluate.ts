@@ -9,8 +9,6 @@ import { gitInfo, packageVersions } from '../core/environment-info.js';
 import { InputError } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
-import { aggregateRun } from '../aggregate/aggregate-run.js';
-import { judgeRun } from '../gate/judge-run.js';
 import { createModels } from '../providers/create-models.js';
 import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
@@ -24,6 +22,7 @@ import {
 } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
+import { buildRunRecord } from './build-run-record.js';
 import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
@@ -154,6 +153,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
       passThreshold: config.pass_threshold,
+      hallucinationThreshold: config.hallucination_threshold,
       embedder: rag?.embedder ?? createHashEmbedder({ dimension: 256 }),
       // Offline (`judge: none`) the judge scores are left out rather than reported as null rows.
       judge:
@@ -250,22 +250,19 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       path.join(runDir, RESULTS_FILE),
       `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
     );
-    const aggregated = aggregateRun({ manifest, results: sorted, config });
-    t = lap('aggregate', t);
-    const verdict = judgeRun({
+    const record = await buildRunRecord({
       manifest,
-      ...aggregated,
       results: sorted,
       config,
+      root,
       baseline,
       today: new Date(clock.now()).toISOString().slice(0, 10),
       allowMissingProviders: options.allowMissingProviders,
     });
-    lap('judge', t);
+    lap('statistics', t);
     // The whole run, statistics included: the report's "took N s" is what the user waited.
     manifest.finishedAt = new Date(clock.now()).toISOString();
     manifest.durationMs = Math.round(clock.monotonic() - t0);
-    const record: RunRecord = { manifest, ...aggregated, ...verdict };
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
     return {
       record,

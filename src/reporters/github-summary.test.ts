@@ -11,14 +11,14 @@ describe('renderGithubSummary', () => {
     expect(lines[0]).toBe('## evalgate: ❌ Do not ship — gate failed');
     expect(text.indexOf('### Failing checks')).toBeLessThan(text.indexOf('### Performance'));
     expect(text).toContain('**Regression** — Answer F1 (`answer.f1`) on support-qa · local/extractive');
-    expect(text).toContain('**Missed target** — Hallucination rate (`hallucination.rate`)');
+    expect(text).toContain('**Missed target** — Offline hallucination rate (`hallucination.rate`)');
   });
 
   it('reuses the report tables for every suite × provider', () => {
     expect(text.match(/^#### /gm)).toHaveLength(runRecord.summary.length);
     expect(text).toContain('| Metric | Target | Achieved | Pass? |');
     expect(text).toContain(
-      '| Hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |',
+      '| Offline hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |',
     );
     expect(text).toContain(
       '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.012 (level 0.025) | 0.118 | 5 | ❌ regression |',

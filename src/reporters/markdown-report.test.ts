@@ -71,11 +71,11 @@ describe('renderModelEvalReport', () => {
       report.indexOf('### support-qa · openai'),
     );
     expect(local).toContain('deterministic extractive baseline, not a language model');
-    expect(local).toMatch(/\| Hallucination rate † \| ≤ 0\.050 \| 0\.000/);
-    expect(local).toContain('† Hallucination rate holds by construction for this baseline');
+    expect(local).toMatch(/\| Offline hallucination rate † \| ≤ 0\.050 \| 0\.000/);
+    expect(local).toContain('† Offline hallucination rate holds by construction for this baseline');
     // A real model's hallucination rate is a measurement: no dagger, no note.
     const openai = report.slice(report.indexOf('### support-qa · openai'));
-    expect(openai).toMatch(/\| Hallucination rate \| ≤ 0\.050 \| 0\.333/);
+    expect(openai).toMatch(/\| Offline hallucination rate \| ≤ 0\.050 \| 0\.333/);
   });
 
   it('states when there is no baseline, bias audit or confidence', () => {

@@ -6,6 +6,7 @@ import { renderBiasSection } from './bias-section.js';
 import { renderConfidenceSection } from './confidence-section.js';
 import { renderErrorAnalysisSection } from './error-analysis-section.js';
 import { formatTimestamp } from './format-value.js';
+import { renderJudgeQualitySection } from './judge-quality-section.js';
 import { code, escapeMarkdown } from './markdown-table.js';
 import { renderModelSummarySection } from './model-summary-section.js';
 import { renderPerformanceSection } from './performance-section.js';
@@ -27,12 +28,13 @@ export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis
     verdict(record),
     renderModelSummarySection(record),
     renderPerformanceSection(record),
+    renderJudgeQualitySection(record),
     renderBiasSection(record.bias),
     renderErrorAnalysisSection(analysis, record.bias.subgroups),
     renderConfidenceSection(record),
     renderRecommendationSection(record.gate),
   ];
-  return `${sections.join('\n\n')}\n`;
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 const GATE_WORDS: Record<RunRecord['gate']['status'], string> = {

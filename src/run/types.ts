@@ -2,6 +2,8 @@
 // comparison, gate, reports) is a pure function of these shapes, so `evalgate report` can
 // re-render a run without calling a model.
 import type { TaskKind } from '../core/task.js';
+import type { JudgeReliability } from '../judge-quality/assess-judge-reliability.js';
+import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 
 export type FailureAttribution =
   | 'pass'
@@ -362,6 +364,10 @@ export interface RunRecord {
   targets: TargetCheck[];
   gate: GateDecision;
   changes: ChangeSummary;
+  /** With `judge_labels`: judge agreement with people and label-corrected estimates. */
+  judgeQuality?: JudgeQuality[];
+  /** With `repeat` > 1: judge flip rate, pass@k and pass^k per judge metric. */
+  judgeReliability?: JudgeReliability[];
 }
 
 /** reports/baseline.json: compact, diff-friendly; per-case scores for paired tests. */

@@ -30,10 +30,14 @@ export { trecOrder, type ScoredDocument } from './retrieval/trec-order.js';
 export { retrievalMetricNames, retrievalScores } from './retrieval/retrieval-scores.js';
 
 export {
+  type HallucinationReason,
+  type HallucinationScoringInput,
   unsupportedContent,
   type SupportScoringInput,
   type UnsupportedSentence,
 } from './hallucination/unsupported-content.js';
+export { type AnswerSupport, checkAnswerSupport } from './hallucination/answer-support.js';
+export { DEFAULT_HALLUCINATION_THRESHOLD, SUPPORT_MODEL } from './hallucination/support-model.js';
 export { citations, type InvalidCitation } from './hallucination/citations.js';
 export { createSupportIndex } from './hallucination/support-index.js';
 export { checkSupport, DEFAULT_SUPPORT_THRESHOLD } from './hallucination/sentence-support.js';

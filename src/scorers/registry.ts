@@ -22,7 +22,12 @@ function supportInput(input: CaseScoringInput) {
 export const SCORERS = {
   answer: answerScores,
   retrieval: retrievalScores,
-  hallucination: (input) => unsupportedContent(supportInput(input)),
+  hallucination: (input) =>
+    unsupportedContent({
+      ...supportInput(input),
+      question: input.question,
+      hallucinationThreshold: input.hallucinationThreshold,
+    }),
   citations: (input) => citations(supportInput(input)),
   relevance: (input): Score[] => [answerRelevance(input), contextRelevance(input)],
   classification: classificationAccuracy,

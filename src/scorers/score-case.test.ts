@@ -33,6 +33,19 @@ describe('SCORERS registry', () => {
 });
 
 describe('scoreCase', () => {
+  it('passes the configured hallucination threshold to the offline check', () => {
+    const hallucination = (threshold?: number) => {
+      const scores = SCORERS.hallucination({
+        ...ragCase,
+        output: 'Refunds are not issued within 30 days of purchase.',
+        hallucinationThreshold: threshold,
+      });
+      return scores.find((s) => s.name === 'hallucination.rate')?.value;
+    };
+    expect(hallucination()).toBe(1);
+    expect(hallucination(0.99)).toBe(0);
+  });
+
   it('scores a rag-qa case with the contract metric names', () => {
     const scores = scoreCase(ragCase);
     expect(scores.map((s) => s.name)).toEqual([
@@ -51,6 +64,7 @@ describe('scoreCase', () => {
       'retrieval.hit_rate@5',
       'retrieval.ndcg@10',
       'hallucination.rate',
+      'hallucination.score',
       'groundedness',
       'citations.precision',
       'citations.coverage',

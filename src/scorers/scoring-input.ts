@@ -35,6 +35,8 @@ export interface CaseScoringInput {
   vectors?: { question?: Float32Array; output?: Float32Array; references?: Float32Array[] };
   /** Share of a sentence's content terms one passage must cover (default 0.6). */
   supportThreshold?: number;
+  /** P(unsupported) at which the offline hallucination check flags an answer (default 0.4). */
+  hallucinationThreshold?: number;
 }
 
 export const SCORER_FAMILIES = [

@@ -2,14 +2,12 @@
 // model call, so CI can evaluate once and gate in a separate step (or re-gate after a baseline
 // change). Rewrites the run's run.json and its own report with the new verdict.
 import path from 'node:path';
-import { aggregateRun } from '../../aggregate/aggregate-run.js';
-import { judgeRun } from '../../gate/judge-run.js';
+import { buildRunRecord } from '../../pipeline/build-run-record.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { readBaseline } from '../../run/baseline.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
 import { RUN_FILE, writeFileAtomic } from '../../run/run-folder.js';
-import type { RunRecord } from '../../run/types.js';
 import { findRun, loadProject } from './load-project.js';
 
 export interface GateCommandOptions {
@@ -23,17 +21,15 @@ export async function gateCommand(run: string | undefined, options: GateCommandO
   const runDir = await findRun(reportsDir, run);
   const [stored, results] = await Promise.all([readRunRecord(runDir), readResults(runDir)]);
   const baseline = await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
-  const aggregated = aggregateRun({ manifest: stored.manifest, results, config });
-  const verdict = judgeRun({
+  const record = await buildRunRecord({
     manifest: stored.manifest,
-    ...aggregated,
     results,
     config,
+    root,
     baseline,
     today: new Date().toISOString().slice(0, 10),
     allowMissingProviders: options.allowMissingProvider,
   });
-  const record: RunRecord = { manifest: stored.manifest, ...aggregated, ...verdict };
   await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
   await writeReports({
     record,

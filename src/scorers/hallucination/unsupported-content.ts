@@ -1,54 +1,109 @@
-// Offline hallucination check: every answer sentence is tested for support against the passages
-// given to the model (see sentence-support.ts). Two scores: hallucination.rate (1 when any
-// sentence is unsupported, so the suite mean is the share of cases that hallucinate) and
-// groundedness (the share of supported sentences).
+// The offline hallucination check (see answer-support.ts): each answer sentence is split into
+// claims and each claim aligned to the passages given to the model, which yields a calibrated
+// P(unsupported) per claim, per sentence and per response. Three scores:
+// - hallucination.score: the response's P(unsupported) (its least-supported sentence), 0..1;
+// - hallucination.rate: 1 when that score reaches the threshold (default 0.3), so the suite
+//   mean is the share of answers the check flags;
+// - groundedness: the share of the answer's sentences scoring below the threshold.
+// It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
-import { checkSupport, type UnsupportedReason } from './sentence-support.js';
+import { type ClaimResult, checkAnswerSupport } from './answer-support.js';
+import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { prepareSupportCheck, type SupportScoringInput } from './support-setup.js';
 
 export type { SupportScoringInput } from './support-setup.js';
 
+/** Why a sentence looks unsupported, most specific first. */
+export type HallucinationReason =
+  | 'unknown-number'
+  | 'unit-mismatch'
+  | 'unknown-name'
+  | 'negation-mismatch'
+  | 'misplaced-number'
+  | 'misplaced-name'
+  | 'low-coverage';
+
 export interface UnsupportedSentence {
   sentence: string;
-  reason: UnsupportedReason;
-  coverage: number;
+  /** P(unsupported) of the sentence's least-supported claim. */
+  score: number;
+  reason: HallucinationReason;
+  /** The claim that scored lowest, when the sentence was split. */
+  claim?: string;
+  /** The best-supporting context sentence found for that claim. */
+  evidence?: string;
   unknown?: string[];
 }
 
-const NAMES = ['hallucination.rate', 'groundedness'] as const;
+export interface HallucinationScoringInput extends SupportScoringInput {
+  question?: string;
+  /** P(unsupported) at or above which a sentence/response is flagged (default 0.3). */
+  hallucinationThreshold?: number;
+}
 
-export function unsupportedContent(input: SupportScoringInput): Score[] {
+const NAMES = ['hallucination.rate', 'hallucination.score', 'groundedness'] as const;
+
+export function reasonOf(claim: ClaimResult): HallucinationReason {
+  const f = claim.features;
+  if (f.numberMissing) return 'unknown-number';
+  if (f.unitMismatch) return 'unit-mismatch';
+  if (f.nameMissing) return 'unknown-name';
+  if (f.negationMismatch) return 'negation-mismatch';
+  if (f.numberElsewhere && !f.numbersAligned) return 'misplaced-number';
+  if (f.nameElsewhere) return 'misplaced-name';
+  return 'low-coverage';
+}
+
+export function unsupportedContent(input: HallucinationScoringInput): Score[] {
   const setup = prepareSupportCheck(input);
   if ('skip' in setup) return NAMES.map((name) => notApplicable(name, setup.skip));
-  const { analysis, index, threshold } = setup;
+  const threshold = input.hallucinationThreshold ?? DEFAULT_HALLUCINATION_THRESHOLD;
+  const support = checkAnswerSupport({
+    sentences: setup.analysis.sentences,
+    passages: input.passages ?? [],
+    question: input.question,
+  });
   const unsupported: UnsupportedSentence[] = [];
-  for (const sentence of analysis.sentences) {
-    const verdict = checkSupport(index, sentence.evidence, { threshold });
-    if (!verdict.supported && verdict.reason) {
-      unsupported.push({
-        sentence: sentence.text,
-        reason: verdict.reason,
-        coverage: round(verdict.coverage),
-        ...(verdict.unknown ? { unknown: verdict.unknown } : {}),
-      });
-    }
+  for (const sentence of support.sentences) {
+    if (sentence.score < threshold) continue;
+    const worst = sentence.claims.reduce((a, b) => (b.score > a.score ? b : a));
+    unsupported.push({
+      sentence: sentence.sentence,
+      score: round(sentence.score),
+      reason: reasonOf(worst),
+      ...(sentence.claims.length > 1 ? { claim: worst.claim } : {}),
+      ...(worst.evidence ? { evidence: worst.evidence } : {}),
+      ...(worst.unknown.length > 0 ? { unknown: worst.unknown } : {}),
+    });
   }
-  const checked = analysis.sentences.length;
+  const checked = support.sentences.length;
   const supported = checked - unsupported.length;
+  const sentenceScores = support.sentences.map((s) => round(s.score));
+  const flagged = unsupported.length > 0;
   return [
     {
       name: 'hallucination.rate',
-      value: unsupported.length > 0 ? 1 : 0,
-      ...(unsupported.length > 0
+      value: flagged ? 1 : 0,
+      ...(flagged
         ? {
-            reason: `${unsupported.length} of ${checked} sentences unsupported`,
-            details: { unsupported, checked },
+            reason: describe(unsupported[0], unsupported.length, checked),
+            details: { unsupported, checked, threshold },
           }
         : {}),
     },
+    {
+      name: 'hallucination.score',
+      value: round(support.score),
+      details: { sentenceScores, threshold },
+    },
     { name: 'groundedness', value: supported / checked, details: { supported, checked } },
   ];
+}
+
+function describe(first: UnsupportedSentence, count: number, checked: number): string {
+  const what = first.unknown ? ` (${first.reason}: ${first.unknown.join(', ')})` : ` (${first.reason})`;
+  return `offline check: ${count} of ${checked} sentences likely unsupported, e.g. "${first.sentence}"${what}`;
 }
 
 function round(x: number): number {

@@ -1,0 +1,59 @@
+// The dev-set results table that docs/metrics.md carries: one row per slice of the labelled
+// hallucination set, measured at the default threshold. The doc's table is checked against a fresh
+// measurement in the tests, so a change to the check that moves a number must update the doc.
+import { DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
+import type { DevCase } from './hallucination-dev-set.js';
+import { measureSlice, type ScoredDevCase, scoreDevCases, type SliceMetrics } from './score-dev-set.js';
+
+export interface DevSlice {
+  name: string;
+  metrics: SliceMetrics;
+}
+
+const SLICES: ReadonlyArray<readonly [string, (c: DevCase) => boolean]> = [
+  ['realistic, hand-written (held out)', (c) => c.part === 'realistic' && c.split !== 'tune'],
+  ['perturbed, test split (held out)', (c) => c.part === 'perturbed' && c.split === 'test'],
+  ['perturbed, tuning split (fitted on)', (c) => c.part === 'perturbed' && c.split === 'tune'],
+  ['realistic, tuning split (fitted on)', (c) => c.part === 'realistic' && c.split === 'tune'],
+];
+
+export function measureDevSlices(
+  cases: readonly DevCase[],
+  threshold = DEFAULT_HALLUCINATION_THRESHOLD,
+): DevSlice[] {
+  const scored: ScoredDevCase[] = scoreDevCases(cases);
+  return SLICES.map(([name, keep]) => ({
+    name,
+    metrics: measureSlice(
+      scored.filter((s) => keep(s.case)),
+      threshold,
+    ),
+  }));
+}
+
+/** Per perturbation kind on one slice: how often each kind is flagged. */
+export function flaggedByKind(
+  cases: readonly DevCase[],
+  threshold = DEFAULT_HALLUCINATION_THRESHOLD,
+): { kind: string; n: number; flagged: number }[] {
+  const scored = scoreDevCases(cases);
+  const kinds = [...new Set(cases.map((c) => c.kind))].sort();
+  return kinds.map((kind) => {
+    const of = scored.filter((s) => s.case.kind === kind);
+    return { kind, n: of.length, flagged: of.filter((s) => s.score >= threshold).length / of.length };
+  });
+}
+
+const fixed = (x: number | null) => (x === null ? '–' : x.toFixed(3));
+
+export function renderDevTable(slices: readonly DevSlice[]): string {
+  const lines = [
+    '| slice | cases | hallucinated | flagged | precision | recall | F1 | AUROC | Brier |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const { name, metrics: m } of slices)
+    lines.push(
+      `| ${name} | ${m.n} | ${m.positives} | ${fixed(m.flaggedRate)} | ${fixed(m.precision)} | ${fixed(m.recall)} | ${fixed(m.f1)} | ${fixed(m.auroc)} | ${fixed(m.brier)} |`,
+    );
+  return lines.join('\n');
+}

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../core/errors.js';
+import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
+import { DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
+import { measureDevSlices, renderDevTable } from './dev-set-table.js';
+import { loadHallucinationDevSet } from './hallucination-dev-set.js';
+import { loadCommittedDevSet } from './load-dev-set.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+describe('the committed hallucination dev set', async () => {
+  const cases = await loadCommittedDevSet(ROOT);
+  const slices = measureDevSlices(cases);
+
+  it('has the parts the docs describe', () => {
+    const realistic = cases.filter((c) => c.part === 'realistic' && c.split !== 'tune');
+    expect(realistic.length).toBeGreaterThanOrEqual(60);
+    const kinds = new Set(cases.filter((c) => c.part === 'perturbed').map((c) => c.kind));
+    for (const kind of [
+      'supported',
+      'entity-swap',
+      'number-change',
+      'negation-flip',
+      'unsupported-addition',
+      'partial-support',
+    ])
+      expect(kinds).toContain(kind);
+  });
+
+  it('meets the targets on the held-out realistic part at the default threshold', () => {
+    const m = slices[0].metrics;
+    expect(DEFAULT_HALLUCINATION_THRESHOLD).toBe(0.4);
+    expect(m.f1).toBeGreaterThanOrEqual(0.5);
+    expect(m.auroc).toBeGreaterThanOrEqual(0.75);
+    // The issue's recall target is 0.9; the held-out measurement is 34 of 38 (0.895), reported
+    // as missed in docs/metrics.md rather than met by moving the threshold after seeing it.
+    expect(m.recall).toBeGreaterThanOrEqual(0.89);
+  });
+
+  it('matches what reports state about the check (OFFLINE_CHECK_QUALITY)', () => {
+    const m = slices[0].metrics;
+    const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+    expect({
+      cases: m.n,
+      hallucinated: m.positives,
+      threshold: DEFAULT_HALLUCINATION_THRESHOLD,
+      precision: r3(m.precision),
+      recall: r3(m.recall),
+      f1: r3(m.f1),
+      auroc: r3(m.auroc),
+    }).toEqual({
+      cases: OFFLINE_CHECK_QUALITY.cases,
+      hallucinated: OFFLINE_CHECK_QUALITY.hallucinated,
+      threshold: OFFLINE_CHECK_QUALITY.threshold,
+      precision: OFFLINE_CHECK_QUALITY.precision,
+      recall: OFFLINE_CHECK_QUALITY.recall,
+      f1: OFFLINE_CHECK_QUALITY.f1,
+      auroc: OFFLINE_CHECK_QUALITY.auroc,
+    });
+  });
+
+  it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {
+    const doc = await readFile(join(ROOT, 'docs/metrics.md'), 'utf8');
+    const table = /<!-- hallucination-dev:start -->\n([\s\S]*?)\n<!-- hallucination-dev:end -->/.exec(
+      doc,
+    )?.[1];
+    expect(table?.trim()).toBe(renderDevTable(slices));
+  });
+
+  it('perturbed part is exactly what scripts/make-hallucination-dev.js makes', () => {
+    expect(() =>
+      execFileSync(process.execPath, [join(ROOT, 'scripts/make-hallucination-dev.js'), '--check']),
+    ).not.toThrow();
+  });
+});
+
+describe('loadHallucinationDevSet', () => {
+  it('reports a bad line as file:line: field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'evalgate-dev-'));
+    const file = join(dir, 'dev.jsonl');
+    const good = {
+      id: 'a',
+      part: 'realistic',
+      kind: 'supported',
+      hallucinated: false,
+      question: 'q',
+      answer: 'a',
+      context: ['c'],
+    };
+    await writeFile(file, `${JSON.stringify(good)}\n${JSON.stringify({ ...good, hallucinated: 'yes' })}\n`);
+    const error = await loadHallucinationDevSet(file, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(`${file}:2: hallucinated: expected boolean`);
+    await writeFile(file, `${JSON.stringify({ ...good, context_docs: ['x.md'] })}\n`);
+    await expect(loadHallucinationDevSet(file, dir)).rejects.toThrow(
+      `${file}:1: context: give exactly one of context and context_docs`,
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
+import type { RunRecord } from '../run/types.js';
+import { runRecord } from './__fixtures__/run-record.js';
+import { renderJudgeQualitySection } from './judge-quality-section.js';
+
+const withMetrics = (metrics: string[], judgeQuality?: JudgeQuality[]): RunRecord => ({
+  ...runRecord,
+  summary: [
+    {
+      ...runRecord.summary[0],
+      metrics: Object.fromEntries(metrics.map((m) => [m, runRecord.summary[0].metrics['answer.f1']])),
+    },
+  ],
+  ...(judgeQuality ? { judgeQuality } : {}),
+});
+
+const row: JudgeQuality = {
+  suite: 'support-qa',
+  provider: 'local/extractive',
+  metric: 'judge.faithfulness',
+  judged: 200,
+  labelled: 40,
+  judgeOnly: { estimate: 0.8, low: 0.75, high: 0.85, standardError: 0.025 },
+  humanOnly: { estimate: 0.6, low: 0.45, high: 0.75, standardError: 0.077 },
+  ppi: { estimate: 0.7, low: 0.6, high: 0.8, standardError: 0.05 },
+  ppiPlusPlus: { estimate: 0.68, low: 0.59, high: 0.77, standardError: 0.046, lambda: 0.7 },
+  agreement: {
+    kind: 'binary',
+    kappa: 0.42,
+    table: {
+      categories: [1, 0],
+      counts: [
+        [20, 8],
+        [2, 10],
+      ],
+      n: 40,
+    },
+  },
+};
+
+describe('renderJudgeQualitySection', () => {
+  it('labels the hallucination rate as the offline check with its measured error rates', () => {
+    const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
+    expect(text).toContain('**Hallucination rate comes from the offline check**');
+    expect(text).toContain('recall 0.895');
+    expect(text).toContain('precision 0.596');
+    expect(text).toContain('not as a count of hallucinations');
+  });
+
+  it('shows agreement and the corrected estimate beside each labelled judge metric', () => {
+    const text = renderJudgeQualitySection(withMetrics(['judge.faithfulness', 'judge.rubric'], [row]));
+    expect(text).toContain(
+      '| support-qa | local/extractive | `judge.faithfulness` | 40 / 200 | 0.800 (0.750–0.850) | 0.680 (0.590–0.770) | 0.600 (0.450–0.750) | 0.420 |',
+    );
+    expect(text).toContain('| pass | 20 | 8 |');
+    // A judge metric without labels is said to be not assessed, never shown as trustworthy.
+    expect(text).toContain('`judge.rubric` is graded by a judge model with no human labels for it');
+    expect(text).toContain('**not assessed**');
+  });
+
+  it('shows judge flip rate, pass@k and pass^k over repeats', () => {
+    const record = {
+      ...withMetrics(['judge.rubric']),
+      judgeReliability: [
+        {
+          suite: 'support-qa',
+          provider: 'local/extractive',
+          metric: 'judge.rubric',
+          cases: 3,
+          k: 5,
+          flipRate: 0.2,
+          flakyCases: 1,
+          passAt1: 0.467,
+          passAtK: 0.667,
+          passHatK: 0.333,
+        },
+      ],
+    };
+    expect(renderJudgeQualitySection(record)).toContain(
+      '| support-qa | local/extractive | `judge.rubric` | 3 | 0.200 | 1 | 0.467 | 0.667 | 0.333 | 5 |',
+    );
+  });
+
+  it('renders nothing when no check needs a caveat', () => {
+    expect(renderJudgeQualitySection(withMetrics(['answer.f1']))).toBe('');
+  });
+});

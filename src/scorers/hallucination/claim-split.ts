@@ -1,0 +1,32 @@
+// Decomposes an answer sentence into claims, so "X costs $12, and refunds take 30 days" is
+// checked as two facts (each must find its own support) rather than one blended bag of words.
+// Rule-based: split at semicolons, dashes and clause-joining conjunctions, then merge back any
+// piece too small to state a fact ("and so on") into its neighbour.
+import { contentTerms } from '../../text/analyze.js';
+
+// ", and" / ", but" / ", so" / "while" / "whereas" always join clauses here; a bare "and" does only
+// when a verb or subject follows it ("…three weeks and can be renewed twice").
+const CLAUSE_BREAK =
+  /(\s*;\s*|\s+[—–]\s+|,\s+(?:and|but|so|while|whereas|although|though|which)\s+|\s+(?:while|whereas|but)\s+|\s+and\s+(?=(?:can|cannot|can't|will|won't|is|isn't|are|aren't|was|were|must|should|may|might|does|doesn't|do|don't|has|have|it|they|you|we|he|she|there|then|also|only|never|not)\b))/giu;
+
+/** At least two content terms, or one with a number: enough to state something checkable. */
+function isClaimSized(text: string): boolean {
+  const terms = contentTerms(text);
+  return terms.length >= 2 || (terms.length === 1 && /\d/.test(text));
+}
+
+export function splitClaims(sentence: string): string[] {
+  // The capture group keeps each break in the result: [piece, break, piece, …], so a piece
+  // merged back into its neighbour keeps its conjunction.
+  const parts = sentence.split(CLAUSE_BREAK);
+  const claims: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const piece = parts[i]?.trim();
+    if (!piece) continue;
+    if (claims.length > 0 && !isClaimSized(piece)) claims[claims.length - 1] += `${parts[i - 1]}${piece}`;
+    else claims.push(piece);
+  }
+  // A too-small first piece joins the next one instead.
+  if (claims.length > 1 && !isClaimSized(claims[0])) claims.splice(0, 2, `${claims[0]} ${claims[1]}`);
+  return claims.length > 0 ? claims : [sentence];
+}

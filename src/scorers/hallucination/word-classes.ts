@@ -1,0 +1,68 @@
+// Two small, general-English word lists that let the lexical alignment tolerate paraphrase.
+// GENERIC: very common verbs, adverbs and adjectives that carry little of a claim's content
+// ("just", "get", "really"); they count for less when a claim's words are looked for in the
+// context. SYNONYMS: groups of everyday near-synonyms and unit spellings mapped to one form, so
+// "costs" matches "price" and "km" matches "kilometres". Both lists are generic by design: they
+// were written from ordinary English usage, not from the dev set's answers.
+import { stem } from '../../text/analyze.js';
+
+const GENERIC_WORDS = `
+able actually also always anyway around back basically best better certainly come comes coming
+definitely do done easily enough especially even ever every exactly extra fine first following
+general generally get gets getting give given gives go goes going good got great however instead
+just keep kind know let lets like likely little long look lot make makes making many may maybe
+might mostly much must need needs new next normally note often ok okay one ones overall part
+particular perhaps place please possible pretty probably put quite rather really right roughly
+say see seem simply since so something sometimes soon still sure take takes thing things think
+though time together typically unfortunately usual usually via want way well whole within yes
+approximately about around nearly almost specific specifically directly currently simply also
+`;
+
+const SYNONYM_GROUPS = [
+  ['cost', 'price', 'charge', 'fee', 'pay'],
+  ['free', 'complimentary'],
+  ['select', 'choose', 'pick', 'click', 'tap'],
+  ['get', 'receive', 'obtain'],
+  ['start', 'begin'],
+  ['finish', 'end', 'complete'],
+  ['buy', 'purchase'],
+  ['need', 'require', 'must'],
+  ['allow', 'permit', 'let'],
+  ['show', 'display'],
+  ['use', 'utilize', 'utilise'],
+  ['large', 'big'],
+  ['small', 'little'],
+  ['fast', 'quick'],
+  ['delete', 'remove', 'erase'],
+  ['create', 'make'],
+  ['help', 'assist'],
+  ['contact', 'reach'],
+  ['send', 'email'],
+  ['shop', 'store'],
+  ['kilometre', 'kilometer', 'km'],
+  ['metre', 'meter'],
+  ['kilogram', 'kg'],
+  ['milligram', 'mg'],
+  ['microgram', 'mcg', 'µg'],
+  ['hour', 'hr', 'hrs'],
+  ['minute', 'min', 'mins'],
+  ['second', 'sec', 'secs'],
+  ['percent', 'percentage', '%'],
+];
+
+export const GENERIC_TERMS: ReadonlySet<string> = new Set(
+  GENERIC_WORDS.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w)),
+);
+
+const CANONICAL = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+  const head = stem(group[0]);
+  for (const word of group) CANONICAL.set(stem(word), head);
+}
+
+/** The group's first word (stemmed) for a stemmed word in a synonym group; else the word. */
+export function canonicalTerm(term: string): string {
+  return CANONICAL.get(term) ?? term;
+}
