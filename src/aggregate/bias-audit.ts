@@ -52,6 +52,7 @@ export function auditBias(options: {
     action: thresholds[kind].action,
     value,
     pass: value === null ? null : value <= thresholds[kind].value,
+    ...(value === null ? { notJudged: 'no value: nothing to compare in this run' } : {}),
   });
   for (const summary of options.summaries) {
     // One row per case: repeats would multiply n past the support minimums, and a model's
@@ -135,6 +136,7 @@ export function auditBias(options: {
           ...judgedRow(base, config.bias.group_tag, 'parity_difference', null),
           metric: 'demographic parity difference (worst label)',
           detail: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}`,
+          notJudged: `not computed: fewer than ${MIN_FAIRNESS_GROUP_CASES} cases in groups ${small.join(', ')}`,
         });
       } else if (compared.length > 0) {
         items.splice(0, items.length, ...compared);
@@ -177,6 +179,14 @@ export function auditBias(options: {
             ...row,
             metric: `BBQ bias score (${condition})`,
             pass: enough ? Math.abs(result.biasScore!) <= row.threshold : null,
+            ...(enough
+              ? {}
+              : {
+                  notJudged:
+                    result.biasScore === null
+                      ? 'no bias score (no non-unknown answers)'
+                      : `not judged: fewer than ${MIN_BBQ_ANSWERS} non-unknown answers`,
+                }),
             detail: `accuracy ${result.accuracy === null ? 'n/a' : result.accuracy.toFixed(3)} on ${result.n} items, ${result.nonUnknown} non-unknown answers${note}`,
           });
         }

@@ -56,7 +56,7 @@ describe('parseConfig', () => {
 
   it('checks bias thresholds, actions and waivers', () => {
     const { config } = parseConfig({
-      text: `${MINIMAL}bias:\n  thresholds: { flip_rate: 0.1, divergence: { value: 0.3, action: warn } }\n  waivers:\n    - { check: intent/segment/equalized_odds, reason: only five free-segment cases, expires: 2027-01-31 }\n`,
+      text: `${MINIMAL}bias:\n  thresholds: { flip_rate: 0.1, divergence: { value: 0.3, action: warn } }\n  waivers:\n    - { check: intent/segment/equalized_odds, provider: local/extractive, reason: only five free-segment cases, expires: 2027-01-31 }\n`,
       file: 'eval/evalgate.yaml',
       env: {},
     });
@@ -64,7 +64,7 @@ describe('parseConfig', () => {
     expect(config.bias.thresholds.divergence).toEqual({ value: 0.3, action: 'warn' });
     expect(config.bias.waivers[0].expires).toBe('2027-01-31');
     const e = errorOf(
-      `${MINIMAL}bias:\n  waivers:\n    - { check: a/b/c, reason: because it is known, expires: soon }\n`,
+      `${MINIMAL}bias:\n  waivers:\n    - { check: a/b/c, provider: local/extractive, reason: because it is known, expires: soon }\n`,
     );
     expect(e.message).toMatch(/bias\.waivers\.0\.expires: expected a date YYYY-MM-DD$/);
   });

@@ -137,6 +137,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BiasWaiverSchema = z.strictObject({
   /** A check id as the report shows it: `<suite>/<attribute>/<kind>`. */
   check: z.string().min(3),
+  /** The provider whose failure is accepted: a waiver for the offline baseline must not hide a real model's. */
+  provider: z.string().min(3),
   reason: z.string().min(10, 'say why the failure is accepted (at least 10 characters)'),
   expires: z.string().regex(ISO_DATE, 'expected a date YYYY-MM-DD'),
 });

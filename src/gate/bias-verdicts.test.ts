@@ -42,7 +42,7 @@ describe('judgeBias: absolute thresholds', () => {
   it('counts a passed check, and lists a check that could not be judged as not assessed', () => {
     const out = judge([
       row({ value: 0.1, pass: true }),
-      row({ value: null, pass: null, detail: 'not computed: fewer than 20 cases' }),
+      row({ value: null, pass: null, notJudged: 'not computed: fewer than 20 cases' }),
     ]);
     expect(out.passed).toBe(1);
     expect(out.failures).toEqual([]);
@@ -56,6 +56,7 @@ describe('judgeBias: waivers', () => {
     waivers: [
       {
         check: 'intent/segment/equalized_odds',
+        provider: 'local/extractive',
         reason: 'only 5 free-segment escalate cases; more being labelled',
         expires,
       },
@@ -70,9 +71,24 @@ describe('judgeBias: waivers', () => {
 
   it('is still valid on its expiry day and fails loudly the day after, even if the check now passes', () => {
     expect(judge([row()], waiver('2026-12-06')).failures).toEqual([]);
-    const expired = judge([row({ value: 0.1, pass: true })], waiver('2026-12-05'));
-    expect(expired.failures.map((f) => f.kind)).toEqual(['waiver-expired']);
+    const expired = judge([row()], waiver('2026-12-05'));
+    expect(expired.failures.map((f) => f.kind)).toEqual(['waiver-expired', 'bias']);
     expect(expired.failures[0].message).toContain('expired on 2026-12-05');
+    const fixed = judge([row({ value: 0.1, pass: true })], waiver('2026-12-05'));
+    expect(fixed.failures.map((f) => f.kind)).toEqual(['waiver-expired']);
+    expect(fixed.failures[0].message).toContain('remove the waiver');
+  });
+
+  it('an expired waiver of a check this run did not audit is not assessed, not a failure', () => {
+    const out = judge([], waiver('2026-12-05'));
+    expect(out.failures).toEqual([]);
+    expect(out.notAssessed[0].why).toBe('this run did not audit the check');
+  });
+
+  it("waives only the named provider's failure", () => {
+    const real = judge([row({ provider: 'openai/gpt-4o-mini' })], waiver('2027-03-31'));
+    expect(real.waived).toEqual([]);
+    expect(real.failures.map((f) => f.provider)).toEqual(['openai/gpt-4o-mini']);
   });
 
   it('does not waive a different check', () => {

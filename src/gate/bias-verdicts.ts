@@ -30,21 +30,33 @@ export function judgeBias(options: BiasVerdictOptions): BiasVerdicts {
   const waivers = config.bias.waivers;
 
   for (const waiver of waivers) {
-    if (waiver.expires < today)
-      out.failures.push({
-        kind: 'waiver-expired',
-        suite: waiver.check.split('/')[0],
-        provider: '(all)',
-        metric: waiver.check,
-        message: `the waiver for ${waiver.check} expired on ${waiver.expires} ("${waiver.reason}"): fix the check, or renew the waiver with a new reason and date`,
+    if (waiver.expires >= today) continue;
+    const row = rows.find((r) => r.check === waiver.check && r.provider === waiver.provider);
+    if (!row) {
+      // A filtered run that did not audit this check cannot say whether the waiver is still needed.
+      out.notAssessed.push({
+        what: `waiver for ${waiver.check} (${waiver.provider}), expired on ${waiver.expires}`,
+        why: 'this run did not audit the check',
       });
+      continue;
+    }
+    out.failures.push({
+      kind: 'waiver-expired',
+      suite: row.suite,
+      provider: waiver.provider,
+      metric: waiver.check,
+      message:
+        row.pass === true
+          ? `the waiver for ${waiver.check} expired on ${waiver.expires} and the check now passes: remove the waiver`
+          : `the waiver for ${waiver.check} expired on ${waiver.expires} ("${waiver.reason}"): fix the check, or renew the waiver with a new reason and date`,
+    });
   }
 
   for (const row of rows) {
     if (row.pass === null) {
       out.notAssessed.push({
         what: `bias check ${row.check} (${row.provider})`,
-        why: row.detail?.match(/not (?:judged|computed)[^)]*/)?.[0] ?? 'too little data to judge',
+        why: row.notJudged ?? 'too little data to judge',
       });
       continue;
     }
@@ -59,7 +71,9 @@ export function judgeBias(options: BiasVerdictOptions): BiasVerdicts {
       metric: row.check,
       message: `${row.metric} for ${row.attribute} is ${fmt(row.value)}, above its threshold ${row.threshold}`,
     };
-    const waiver = waivers.find((w) => w.check === row.check && w.expires >= today);
+    const waiver = waivers.find(
+      (w) => w.check === row.check && w.provider === row.provider && w.expires >= today,
+    );
     if (waiver) {
       out.waived.push({
         check: row.check,
@@ -103,7 +117,11 @@ function biasRegressions(options: BiasVerdictOptions): { found: GateFailure[]; n
     const seBefore = before.standardError;
     const seNow = row.standardError;
     if (seBefore == null || seNow == null) {
-      if (row.value - before.value > config.bias.regression.min_increase)
+      // BBQ bias scores are judged by their size in either direction.
+      const worse = row.check.includes('/bbq_bias')
+        ? Math.abs(row.value) - Math.abs(before.value)
+        : row.value - before.value;
+      if (worse > config.bias.regression.min_increase)
         notAssessed.push({
           what: `bias regression of ${row.check} (${row.provider}): ${fmt(before.value)} → ${fmt(row.value)}`,
           why: 'this check has no standard error, so a significant change cannot be told from noise',

@@ -21,9 +21,19 @@ export interface CompareRunsOptions {
   seed: number;
 }
 
+/** Monte Carlo p-values must resolve well below the smallest level a gated test can use. */
+const RESOLUTION = 20;
+
 export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
   const comparisons: MetricComparison[] = [];
   const alpha = 1 - options.confidence;
+  // A permutation test drawn R times cannot return p below 1/(R + 1): with K gated comparisons
+  // the level is α/K, so gated metrics draw at least RESOLUTION·K/α sign patterns.
+  const gatedCount = countGated(options);
+  const testResamples = Math.max(
+    options.resamples,
+    Math.ceil((RESOLUTION * Math.max(1, gatedCount)) / alpha),
+  );
   for (const suite of Object.keys(options.candidate).sort()) {
     for (const provider of Object.keys(options.candidate[suite]).sort()) {
       const candidateMetrics = options.candidate[suite][provider];
@@ -49,6 +59,7 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
           binary,
           alternative: 'worse',
           higherIsBetter: direction,
+          testResamples: options.maxDrop[metric] !== undefined ? testResamples : options.resamples,
         });
         comparisons.push({
           suite,
@@ -65,6 +76,7 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
           level: null,
           inFamily: false,
           regressed: false,
+          reachable: false,
           margin: options.maxDrop[metric] ?? null,
           test: paired.n > 0 ? paired.test : 'none',
           n: paired.n,
@@ -90,15 +102,30 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
     alpha,
   );
   verdicts.forEach((v, i) => {
-    Object.assign(comparisons[i], {
+    const c = comparisons[i];
+    // Could any change on these cases reach the level? Every case moving the bad way gives the
+    // smallest p the test has: ½ⁿ exactly, or the Monte Carlo floor.
+    const floor = c.test === 'mcnemar' ? 0.5 ** c.n : Math.max(0.5 ** c.n, 1 / (testResamples + 1));
+    const reachable = c.n > 0 && floor <= (v.level ?? alpha);
+    Object.assign(c, {
       inFamily: v.inFamily,
       level: v.level,
       adjustedP: v.adjustedP,
       regressed: v.regressed,
-      minimumDetectableEffect: v.minimumDetectableEffect,
+      reachable,
+      minimumDetectableEffect: reachable ? v.minimumDetectableEffect : null,
     });
   });
   return comparisons;
+}
+
+function countGated(options: CompareRunsOptions): number {
+  let count = 0;
+  for (const [suite, byProvider] of Object.entries(options.candidate))
+    for (const [provider, byMetric] of Object.entries(byProvider))
+      for (const metric of Object.keys(byMetric))
+        if (options.maxDrop[metric] !== undefined && options.baseline[suite]?.[provider]?.[metric]) count++;
+  return count;
 }
 
 /**

@@ -180,6 +180,86 @@ describe('checkCoverage: a provider no selected suite needs', () => {
   });
 });
 
+describe('checkCoverage: baseline pairs and thin measurement', () => {
+  it('fails a baseline suite × provider pair that did not run on an unfiltered run', () => {
+    const out = checkCoverage({
+      manifest: manifest(),
+      summaries: [summary('intent', {})],
+      config: config(),
+      baseline: baseline(['local/extractive']),
+    });
+    expect(out.failures.map((f) => [f.kind, f.suite, f.provider])).toEqual([
+      ['not-measured', 'qa', 'local/extractive'],
+    ]);
+  });
+
+  it('fails a suite the config dropped, asking for a deliberate re-accept', () => {
+    const base = {
+      ...baseline(['local/extractive']),
+      summary: [
+        ...baseline(['local/extractive']).summary,
+        { suite: 'old-suite', provider: 'local/extractive', metrics: { 'answer.f1': 0.5 } },
+      ],
+    } as Baseline;
+    const out = checkCoverage({
+      manifest: manifest(),
+      summaries: [summary('qa', { 'judge.rubric': 9, 'answer.f1': 9 })],
+      config: config(),
+      baseline: base,
+    });
+    expect(out.failures.map((f) => f.suite)).toEqual(['old-suite']);
+    expect(out.failures[0].message).toContain('re-accept the baseline');
+  });
+
+  it('fails a gated metric measured on fewer than half the cases the baseline measured', () => {
+    const cases = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`c${i}`, { 'judge.rubric': 0.8, 'answer.f1': 0.5 }]),
+    );
+    const base = {
+      ...baseline(['local/extractive']),
+      cases: { qa: { 'local/extractive': cases } },
+    } as unknown as Baseline;
+    const thin = checkCoverage({
+      manifest: manifest(),
+      summaries: [summary('qa', { 'judge.rubric': 3, 'answer.f1': 40 })],
+      config: config(),
+      baseline: base,
+    });
+    expect(thin.failures.map((f) => f.metric)).toEqual(['judge.rubric']);
+    expect(thin.failures[0].message).toContain('only 3 of the 40 cases');
+    const enough = checkCoverage({
+      manifest: manifest(),
+      summaries: [summary('qa', { 'judge.rubric': 20, 'answer.f1': 40 })],
+      config: config(),
+      baseline: base,
+    });
+    expect(enough.failures).toEqual([]);
+  });
+
+  it('does not ask for a metric where the baseline did not have it either (it does not apply)', () => {
+    const out = checkCoverage({
+      manifest: manifest(),
+      summaries: [
+        summary('qa', { 'judge.rubric': 4, 'answer.f1': 4 }),
+        summary('intent', { 'answer.f1': 0 }),
+      ],
+      config: config(),
+      baseline: baseline(['local/extractive']),
+    });
+    expect(out.failures).toEqual([]);
+  });
+
+  it('accepts suite-scoped optional metrics', () => {
+    const out = checkCoverage({
+      manifest: manifest(),
+      summaries: [summary('qa', { 'judge.rubric': 0, 'answer.f1': 40 }), summary('intent', {})],
+      config: config({ gate: { max_drop: { 'judge.rubric': 0.05 }, optional_metrics: ['qa/judge.rubric'] } }),
+      baseline: baseline(['local/extractive']),
+    });
+    expect(out.failures).toEqual([]);
+  });
+});
+
 describe('checkCoverage: suites', () => {
   it('fails a suite with targets that ran on no provider; a filtered-out suite is not assessed', () => {
     const withTargets = config({ targets: { intent: { 'classification.accuracy': '>= 0.5' } } });

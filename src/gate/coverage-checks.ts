@@ -1,10 +1,14 @@
 // What the gate was asked to judge but could not see. A gated metric that came back null on
-// every case (a judge without its key, a broken scorer), a provider of the baseline that did not
-// run (an expired CI secret) and a suite with targets that produced nothing all fail the gate:
-// a green run must mean the checks ran. What a filtered run (`--suite`, `--provider`) left out
-// on purpose is listed as not assessed instead.
+// every case (a judge without its key, a broken scorer) or on most of the cases the baseline
+// measured, a provider or suite × provider pair of the baseline that did not run (an expired CI
+// secret, a suite dropped from the config), and a suite with targets that produced nothing all
+// fail the gate: a green run must mean the checks ran. What a filtered run (`--suite`,
+// `--provider`) or an explicit switch left out is listed as not assessed instead.
 import type { EvalConfig } from '../config/schema.js';
 import type { Baseline, GateFailure, NotAssessed, RunManifest, SuiteSummary } from '../run/types.js';
+
+/** A gated metric measured on fewer than this share of the cases the baseline measured is thin. */
+export const MIN_MEASURED_SHARE = 0.5;
 
 export interface CoverageOptions {
   manifest: RunManifest;
@@ -21,70 +25,81 @@ export interface Coverage {
 }
 
 export function checkCoverage(options: CoverageOptions): Coverage {
-  const failures: GateFailure[] = [];
-  const notAssessed: NotAssessed[] = [];
-  const { manifest, config } = options;
-  const selectedSuites = manifest.filters?.suites;
+  const out: Coverage = { failures: [], notAssessed: [] };
+  missingSuites(options, out);
+  missingProviders(options, out);
+  missingPairs(options, out);
+  unmeasuredMetrics(options, out);
+  return out;
+}
 
+function selectedSuite(manifest: RunManifest, suite: string): boolean {
+  return !manifest.filters?.suites || manifest.filters.suites.includes(suite);
+}
+
+function selectedProvider(manifest: RunManifest, provider: string): boolean {
+  return !manifest.filters?.providers || manifest.filters.providers.includes(provider);
+}
+
+function providerAllowedMissing(options: CoverageOptions, id: string): boolean {
+  const allowed = options.config.gate.allow_missing_providers;
+  return (
+    options.allowMissingProviders === true ||
+    allowed === true ||
+    (Array.isArray(allowed) && allowed.includes(id))
+  );
+}
+
+function missingSuites({ manifest, config, summaries }: CoverageOptions, out: Coverage): void {
   for (const suite of config.suites) {
-    if (selectedSuites && !selectedSuites.includes(suite.name)) {
-      notAssessed.push({ what: `suite ${suite.name}`, why: 'left out by --suite' });
+    if (!selectedSuite(manifest, suite.name)) {
+      out.notAssessed.push({ what: `suite ${suite.name}`, why: 'left out by --suite' });
       continue;
     }
-    const ran = options.summaries.some((s) => s.suite === suite.name);
-    if (ran) continue;
+    if (summaries.some((s) => s.suite === suite.name)) continue;
     if (config.targets[suite.name])
-      failures.push({
+      out.failures.push({
         kind: 'not-measured',
         suite: suite.name,
         provider: '(none)',
         metric: '(suite)',
         message: 'has targets but did not run: no provider was available for it',
       });
-    else notAssessed.push({ what: `suite ${suite.name}`, why: 'no provider was available for it' });
+    else out.notAssessed.push({ what: `suite ${suite.name}`, why: 'no provider was available for it' });
   }
-
-  failures.push(...missingProviders(options, notAssessed));
-  failures.push(...unmeasuredMetrics(options, notAssessed));
-  return { failures, notAssessed };
 }
 
-function missingProviders(options: CoverageOptions, notAssessed: NotAssessed[]): GateFailure[] {
+function missingProviders(options: CoverageOptions, out: Coverage): void {
   const { manifest, config, baseline } = options;
-  if (!baseline) return [];
+  if (!baseline) return;
   const ran = new Set(manifest.providers.map((p) => p.id));
-  const allowed = config.gate.allow_missing_providers;
-  const failures: GateFailure[] = [];
   for (const id of baseline.providers) {
     if (ran.has(id)) continue;
-    if (manifest.filters?.providers && !manifest.filters.providers.includes(id)) {
-      notAssessed.push({ what: `provider ${id}`, why: 'left out by --provider' });
+    if (!selectedProvider(manifest, id)) {
+      out.notAssessed.push({ what: `provider ${id}`, why: 'left out by --provider' });
       continue;
     }
     // With --suite, a provider that none of the selected suites calls was not needed.
-    const selected = config.suites.filter(
-      (s) =>
-        s.task !== 'retrieval' && (!manifest.filters?.suites || manifest.filters.suites.includes(s.name)),
-    );
-    if (!selected.some((s) => !s.providers || s.providers.includes(id))) {
-      notAssessed.push({ what: `provider ${id}`, why: 'no selected suite calls it' });
-      continue;
+    if (manifest.filters?.suites) {
+      const selected = config.suites.filter((s) => s.task !== 'retrieval' && selectedSuite(manifest, s.name));
+      if (!selected.some((s) => !s.providers || s.providers.includes(id))) {
+        out.notAssessed.push({ what: `provider ${id}`, why: 'no selected suite calls it' });
+        continue;
+      }
     }
     const skipped = manifest.skippedProviders?.find((s) => s.id === id);
     const why = skipped
       ? skipped.keyEnv
         ? `${skipped.keyEnv} is not set`
         : skipped.reason
-      : 'it is no longer in the config';
-    if (
-      options.allowMissingProviders ||
-      allowed === true ||
-      (Array.isArray(allowed) && allowed.includes(id))
-    ) {
-      notAssessed.push({ what: `provider ${id}`, why: `${why}; allowed by the missing-provider switch` });
+      : config.providers.some((p) => p.id === id)
+        ? 'no suite calls it any more'
+        : 'it is no longer in the config';
+    if (providerAllowedMissing(options, id)) {
+      out.notAssessed.push({ what: `provider ${id}`, why: `${why}; allowed by the missing-provider switch` });
       continue;
     }
-    failures.push({
+    out.failures.push({
       kind: 'missing-provider',
       suite: '(all)',
       provider: id,
@@ -92,51 +107,90 @@ function missingProviders(options: CoverageOptions, notAssessed: NotAssessed[]):
       message: `was in the baseline but did not run: ${why} (allow a deliberate switch with --allow-missing-provider or gate.allow_missing_providers)`,
     });
   }
-  return failures;
+}
+
+/** Every suite × provider of the baseline must have run, unless a filter or a switch says why not. */
+function missingPairs(options: CoverageOptions, out: Coverage): void {
+  const { manifest, baseline, summaries } = options;
+  if (!baseline) return;
+  const ranProviders = new Set(manifest.providers.map((p) => p.id));
+  for (const pair of baseline.summary) {
+    if (summaries.some((s) => s.suite === pair.suite && s.provider === pair.provider)) continue;
+    // Reported once per provider above when the whole provider is absent.
+    if (pair.provider !== 'retrieval' && !ranProviders.has(pair.provider)) continue;
+    if (!selectedSuite(manifest, pair.suite) || !selectedProvider(manifest, pair.provider)) continue;
+    const inConfig = options.config.suites.some((s) => s.name === pair.suite);
+    out.failures.push({
+      kind: 'not-measured',
+      suite: pair.suite,
+      provider: pair.provider,
+      metric: '(suite)',
+      message: inConfig
+        ? "was in the baseline but did not run for this provider (check the suite's `providers` list)"
+        : 'was in the baseline but is no longer in the config: re-accept the baseline to drop it on purpose',
+    });
+  }
+}
+
+function isOptional(config: EvalConfig, suite: string, metric: string): boolean {
+  return config.gate.optional_metrics.some((m) => m === metric || m === `${suite}/${metric}`);
 }
 
 /**
- * A gated metric must have been measured wherever it is expected: on every suite × provider
- * that has it in the baseline, and somewhere at all when every suite ran. "Measured" means at
- * least one case gave a value; a metric whose every case is null says nothing.
+ * A gated metric must be measured where the baseline measured it: not null on every case, and
+ * on at least half as many cases. Without a baseline, it must be measured somewhere at all, or
+ * it is a typo or a scorer that never ran. A metric that does not apply to a suite (no answers in
+ * a retrieval suite) is null in the baseline too, so it is not asked for there.
  */
-function unmeasuredMetrics(options: CoverageOptions, notAssessed: NotAssessed[]): GateFailure[] {
+function unmeasuredMetrics(options: CoverageOptions, out: Coverage): void {
   const { config, baseline, summaries, manifest } = options;
-  const failures: GateFailure[] = [];
-  const optional = new Set(config.gate.optional_metrics);
   const filtered = Boolean(manifest.filters?.suites || manifest.filters?.providers);
   for (const metric of Object.keys(config.gate.max_drop)) {
-    const measuredSomewhere = summaries.some((s) => (s.metrics[metric]?.n ?? 0) > 0);
     const misses: { suite: string; provider: string; why: string }[] = [];
     for (const s of summaries) {
       const m = s.metrics[metric];
-      const inBaseline = baseline?.summary.some(
-        (b) => b.suite === s.suite && b.provider === s.provider && b.metrics[metric] != null,
-      );
-      if (m && m.kind === 'statistic') {
+      const before = baseline?.summary.find((b) => b.suite === s.suite && b.provider === s.provider);
+      const measuredBefore = before?.metrics[metric] != null;
+      if (m?.kind === 'statistic') {
         misses.push({
           suite: s.suite,
           provider: s.provider,
           why: 'is a suite-level statistic with no per-case values to pair (give it a target instead)',
         });
-      } else if ((m && m.n === 0) || (!m && inBaseline)) {
+      } else if (measuredBefore && (!m || m.n === 0)) {
         misses.push({ suite: s.suite, provider: s.provider, why: 'came back null on every case' });
+      } else if (measuredBefore && m) {
+        const nBefore = countMeasured(baseline!, s.suite, s.provider, metric);
+        if (nBefore > 0 && m.n < MIN_MEASURED_SHARE * nBefore)
+          misses.push({
+            suite: s.suite,
+            provider: s.provider,
+            why: `was measured on only ${m.n} of the ${nBefore} cases the baseline measured`,
+          });
       }
     }
-    if (misses.length === 0 && !measuredSomewhere) {
-      if (!filtered)
-        misses.push({ suite: '(all)', provider: '(all)', why: 'was not produced by any suite (a typo?)' });
-      else notAssessed.push({ what: `gated metric ${metric}`, why: 'no selected suite produces it' });
+    const measuredSomewhere = summaries.some((s) => (s.metrics[metric]?.n ?? 0) > 0);
+    // With a baseline that has the metric, the pair checks above already name where it is missing.
+    const inBaseline = baseline?.summary.some((b) => b.metrics[metric] != null) ?? false;
+    if (!measuredSomewhere && !inBaseline && misses.length === 0) {
+      if (filtered)
+        out.notAssessed.push({ what: `gated metric ${metric}`, why: 'no selected suite produces it' });
+      else
+        misses.push({
+          suite: '(all)',
+          provider: '(all)',
+          why: 'was not measured by any suite (a typo, or a scorer that never ran, e.g. a judge without its key)',
+        });
     }
     for (const miss of misses) {
-      if (optional.has(metric)) {
-        notAssessed.push({
+      if (isOptional(config, miss.suite, metric)) {
+        out.notAssessed.push({
           what: `${metric} on ${miss.suite} / ${miss.provider}`,
           why: `not measured: it ${miss.why} (listed in gate.optional_metrics)`,
         });
         continue;
       }
-      failures.push({
+      out.failures.push({
         kind: 'not-measured',
         suite: miss.suite,
         provider: miss.provider,
@@ -145,5 +199,11 @@ function unmeasuredMetrics(options: CoverageOptions, notAssessed: NotAssessed[])
       });
     }
   }
-  return failures;
+}
+
+function countMeasured(baseline: Baseline, suite: string, provider: string, metric: string): number {
+  const byCase = baseline.cases?.[suite]?.[provider] ?? {};
+  let n = 0;
+  for (const scores of Object.values(byCase)) if (scores[metric] !== undefined) n++;
+  return n;
 }

@@ -52,7 +52,19 @@ export function decideGate(options: DecideGateOptions): GateDecision {
   failures.push(...options.bias.failures);
 
   const notAssessed: NotAssessed[] = [...options.coverage.notAssessed, ...options.bias.notAssessed];
-  const gated = options.comparisons.filter((c) => c.margin !== null && c.pValue !== null);
+  // A gated comparison that could not reach significance whatever happened (no case paired, or
+  // too few) tested nothing: it is not assessed, never passed.
+  for (const c of options.comparisons) {
+    if (c.margin === null || c.reachable) continue;
+    notAssessed.push({
+      what: `regression test of ${c.metric} on ${c.suite} / ${c.provider}`,
+      why:
+        c.n === 0
+          ? `no case could be paired with the baseline${c.changedCasesLeftOut ? ` (${c.changedCasesLeftOut} edited)` : ''}`
+          : `${c.n} paired cases cannot reach the level ${fmtP(c.level)} even if every one got worse`,
+    });
+  }
+  const gated = options.comparisons.filter((c) => c.margin !== null && c.pValue !== null && c.reachable);
   const family =
     gated.length > 0 && gated[0].level !== null
       ? {

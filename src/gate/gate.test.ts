@@ -115,7 +115,9 @@ describe('decideGate', () => {
       coverage: { failures: [], notAssessed: [{ what: 'suite bbq', why: 'left out by --suite' }] },
     });
     expect(quiet.status).toBe('pass');
-    expect(quiet.recommendation).toBe('pilot');
+    // A partial run passes the gate for what it ran, but cannot stand for a release.
+    expect(quiet.recommendation).toBe('do-not-ship');
+    expect(quiet.reasons.join(' ')).toContain('covered only part of the project (bbq did not run)');
     expect(quiet.reasons.join(' ')).not.toContain('passed');
     expect(quiet.conditions.join(' ')).toContain('suite bbq');
   });

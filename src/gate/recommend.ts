@@ -33,22 +33,19 @@ type Advice = Pick<GateDecision, 'recommendation' | 'reasons' | 'conditions'>;
 export function recommend(options: RecommendOptions): Advice {
   const reasons: string[] = [];
   const conditions: string[] = [];
-  if (options.failures.length > 0) {
-    for (const f of options.failures) reasons.push(`${f.suite} / ${f.provider}: ${f.metric} ${f.message}`);
+  const blockers: string[] = [];
+  for (const f of options.failures) blockers.push(`${f.suite} / ${f.provider}: ${f.metric} ${f.message}`);
+  if (options.failures.length > 0)
     conditions.push(
       'every failure above is fixed (or, for a bias check, waived with a reason and an expiry date)',
     );
-    return { recommendation: 'do-not-ship', reasons, conditions };
-  }
 
-  let notReady = false;
   for (const s of options.summaries) {
     const share = s.classification?.reviewThreshold?.reviewShare;
     if (share == null) continue;
     const where = `${s.suite} / ${s.provider}`;
     if (share > MAX_REVIEW_SHARE_FOR_PILOT) {
-      notReady = true;
-      reasons.push(
+      blockers.push(
         `${where}: ${pct(share)} of predictions fall below the review threshold, so people would handle most of the work`,
       );
       conditions.push(
@@ -60,23 +57,37 @@ export function recommend(options: RecommendOptions): Advice {
       );
     }
   }
+
   const answering = options.summaries.filter((s) => s.task !== 'retrieval');
-  const offline = answering.length > 0 && answering.every((s) => s.provider.startsWith('local/'));
-  if (offline)
+  if (answering.length === 0) {
+    blockers.push(
+      'no model was evaluated in this run (retrieval only), so there is nothing to recommend shipping',
+    );
+  } else if (answering.every((s) => s.provider.startsWith('local/'))) {
     conditions.push(
       'the real model evaluated: every result here comes from the offline extractive baseline, which is not a language model',
     );
-  if (notReady) return { recommendation: 'do-not-ship', reasons, conditions };
+  }
+  const skippedSuites = options.notAssessed.filter((n) => n.what.startsWith('suite '));
+  if (skippedSuites.length > 0)
+    blockers.push(
+      `this run covered only part of the project (${skippedSuites.map((n) => n.what.slice(6)).join(', ')} did not run), so it cannot stand for a release`,
+    );
 
-  const met = options.targets.length;
-  if (met > 0) reasons.push(`all ${met} absolute targets met`);
-  else
+  const met = options.targets.filter((t) => t.pass).length;
+  if (options.targets.length > 0 && met === options.targets.length)
+    reasons.push(`all ${met} absolute targets met`);
+  else if (options.targets.length === 0)
     conditions.push(
       'absolute quality targets (`targets:`) set for what production needs: none are configured',
     );
-  if (options.hasBaseline)
-    reasons.push('no significant regression against the baseline on the gated metrics');
-  else conditions.push('a baseline accepted (`evalgate baseline accept`) so regressions are checked');
+  const tested = options.comparisons.filter((c) => c.margin !== null && c.reachable);
+  if (!options.hasBaseline)
+    conditions.push('a baseline accepted (`evalgate baseline accept`) so regressions are checked');
+  else if (tested.length > 0 && !tested.some((c) => c.regressed))
+    reasons.push(
+      `no significant regression against the baseline on the ${tested.length} gated comparisons tested`,
+    );
 
   for (const w of options.warnings)
     conditions.push(`${w.suite} / ${w.provider}: ${w.metric} resolved (warned: ${w.message})`);
@@ -94,9 +105,11 @@ export function recommend(options: RecommendOptions): Advice {
         `${c.suite} / ${c.provider}: ${c.metric} watched in the pilot (dropped ${drop.toFixed(3)}, beyond its margin ${c.margin} but not significant)`,
       );
   }
+
+  if (blockers.length > 0)
+    return { recommendation: 'do-not-ship', reasons: [...blockers, ...reasons], conditions };
   const recommendation = conditions.length > 0 ? 'pilot' : 'ship';
-  if (recommendation === 'ship')
-    reasons.push('every bias check that ran passed, and every configured check ran');
+  if (recommendation === 'ship') reasons.push('every bias check passed, and every configured check ran');
   return { recommendation, reasons, conditions };
 }
 

@@ -21,7 +21,7 @@ describe('renderConsoleSummary', () => {
     const block = plain.slice(plain.indexOf('Gate ✗')).trimEnd().split('\n');
     expect(block[0]).toBe('Gate ✗ FAIL (exit 1) · do not ship');
     expect(block).toContain(
-      '  ✗ support-qa · local/extractive · answer.f1: regressed, baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031, one-sided p 0.012 ≤ 0.025)',
+      '  ✗ support-qa · local/extractive · answer.f1: regressed, baseline 0.367 → 0.235 (Δ -0.132, 95% CI -0.251 to -0.031, one-sided p 0.031 ≤ 0.050)',
     );
     expect(block).toContain(
       '  ✗ support-qa · openai/gpt-4o-mini · hallucination.rate: 0.333 misses target ≤ 0.050',

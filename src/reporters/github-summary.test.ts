@@ -21,7 +21,7 @@ describe('renderGithubSummary', () => {
       '| Offline hallucination rate | ≤ 0.050 | 0.333 (95% CI 0.000–0.667; Wilson 0.097–0.700) | ❌ |',
     );
     expect(text).toContain(
-      '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.012 (level 0.025) | 0.118 | 5 | ❌ regression |',
+      '| Answer F1 | 0.367 | 0.235 | -0.132 (95% CI -0.251 to -0.031) | 0.031 (level 0.050) | 0.118 | 5 | ❌ regression |',
     );
   });
 

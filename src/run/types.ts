@@ -150,8 +150,9 @@ export interface BiasRow {
   high?: number | null;
   /** Standard error of the value, where the audit can estimate one (for the regression test). */
   standardError?: number | null;
-  /** null: not judged (too little data); see detail. */
+  /** null: not judged (too little data); `notJudged` says why. */
   pass: boolean | null;
+  notJudged?: string;
   detail?: string;
 }
 
@@ -190,6 +191,11 @@ export interface MetricComparison {
   inFamily: boolean;
   /** Dropped beyond its margin with p ≤ level: the gate fails on it. */
   regressed: boolean;
+  /**
+   * Whether a regression on these cases could reach the level at all (every paired case moving
+   * the bad way); false with no paired case or too few. Not reachable means not assessed.
+   */
+  reachable: boolean;
   /** The allowed drop from `gate.max_drop`, null when the metric is not gated. */
   margin: number | null;
   test: 'sign-flip' | 'mcnemar' | 'none';

@@ -35,6 +35,8 @@ export interface PairedComparisonOptions {
   alternative?: 'two-sided' | 'worse';
   /** Direction of the metric, for `alternative: 'worse'` (default true). */
   higherIsBetter?: boolean;
+  /** Sign patterns for a Monte Carlo permutation test (default `resamples`). */
+  testResamples?: number;
 }
 
 export interface PairedComparison {
@@ -69,6 +71,7 @@ export function pairedComparison({
   resampler: sharedResampler,
   alternative = 'two-sided',
   higherIsBetter = true,
+  testResamples = resamples,
 }: PairedComparisonOptions): PairedComparison {
   // Sorted ids make the result independent of the order rows happened to be loaded in.
   const shared = [...baseline.keys()].filter((id) => candidate.has(id)).sort(compareIds);
@@ -138,7 +141,7 @@ export function pairedComparison({
     const differences = oneSided && higherIsBetter ? diff.map((d) => -d) : diff;
     const result = signFlipTest({
       differences,
-      resamples,
+      resamples: testResamples,
       rng: rng.fork('sign-flip'),
       alternative: oneSided ? 'greater' : 'two-sided',
     });
