@@ -53,6 +53,8 @@ export interface EvaluateOutcome {
   root: string;
   /** Absolute path of the experiment log named in the config. */
   experimentLog: string;
+  /** gate.max_drop from the config, for the change-vs-baseline chart. */
+  gateMargins: Record<string, number>;
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
@@ -252,6 +254,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       reportsDir,
       root,
       experimentLog: path.resolve(root, config.experiments_log),
+      gateMargins: config.gate.max_drop,
     };
   } finally {
     created.close();

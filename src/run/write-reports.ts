@@ -4,6 +4,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeErrors } from '../analysis/error-analysis.js';
+import { writeReportCharts } from '../charts/write-report-charts.js';
 import {
   appendExperiment,
   nextExperimentNumber,
@@ -12,7 +13,7 @@ import {
 import { renderGithubSummary } from '../reporters/github-summary.js';
 import { renderJunit } from '../reporters/junit.js';
 import { renderModelEvalReport } from '../reporters/markdown-report.js';
-import { writeFileAtomic } from './run-folder.js';
+import { runsDir, writeFileAtomic } from './run-folder.js';
 import type { CaseResult, RunRecord } from './types.js';
 
 export const REPORT_FILE = 'model-eval-report.md';
@@ -26,6 +27,8 @@ export interface WriteReportsOptions {
   experimentLog: string | null;
   /** $GITHUB_STEP_SUMMARY, when set. */
   githubSummaryFile?: string;
+  /** gate.max_drop, drawn as the allowed margin in the change-vs-baseline chart. */
+  gateMargins?: Readonly<Record<string, number>>;
 }
 
 export interface WrittenReports {
@@ -38,8 +41,18 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const { record, results } = options;
   const analysis = analyzeErrors([...results], {});
   const report = path.join(options.reportsDir, REPORT_FILE);
-  await writeFileAtomic(report, renderModelEvalReport(record, analysis));
-  await writeFileAtomic(path.join(options.runDir, REPORT_FILE), renderModelEvalReport(record, analysis));
+  const charts = await writeReportCharts({
+    record,
+    results,
+    reportDirs: [options.runDir, options.reportsDir],
+    runsDir: runsDir(options.reportsDir),
+    margins: options.gateMargins,
+  });
+  await writeFileAtomic(report, renderModelEvalReport(record, analysis, charts));
+  await writeFileAtomic(
+    path.join(options.runDir, REPORT_FILE),
+    renderModelEvalReport(record, analysis, charts),
+  );
   const junit = path.join(options.runDir, 'junit.xml');
   await writeFileAtomic(junit, renderJunit(record, [...results]));
 

@@ -50,6 +50,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     reportsDir,
     experimentLog,
     githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+    gateMargins: outcome.gateMargins,
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(

@@ -7,11 +7,18 @@ import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { findRun, loadProject } from './load-project.js';
 
 export async function reportCommand(run: string | undefined, options: { config: string }): Promise<number> {
-  const { reportsDir } = await loadProject(options.config);
+  const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
   const record = await readRunRecord(runDir);
   const results = await readResults(runDir);
-  const written = await writeReports({ record, results, runDir, reportsDir, experimentLog: null });
+  const written = await writeReports({
+    record,
+    results,
+    runDir,
+    reportsDir,
+    experimentLog: null,
+    gateMargins: loaded.config.gate.max_drop,
+  });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(
     `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`,
