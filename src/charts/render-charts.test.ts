@@ -100,7 +100,8 @@ describe('reliability diagram', () => {
     };
     const chart = reliabilityChart(record);
     expect(chart).not.toBeNull();
-    const values = (chart?.spec.data ?? ({} as { values?: unknown[] })).values;
+    const data = (chart?.spec.data ?? {}) as { values?: unknown[] };
+    const values = data.values;
     expect(values).toEqual([expect.objectContaining({ confidence: 0.8, accuracy: 0.75, count: 4 })]);
   });
 });
