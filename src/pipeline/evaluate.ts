@@ -55,6 +55,8 @@ export interface EvaluateOutcome {
   experimentLog: string;
   /** gate.max_drop from the config, for the change-vs-baseline chart. */
   gateMargins: Record<string, number>;
+  /** The retrieval index folder, or null without retrieval (for chunk texts in report.html). */
+  indexDir: string | null;
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
@@ -255,6 +257,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       root,
       experimentLog: path.resolve(root, config.experiments_log),
       gateMargins: config.gate.max_drop,
+      indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
     };
   } finally {
     created.close();

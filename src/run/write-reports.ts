@@ -12,6 +12,7 @@ import {
 } from '../reporters/experiment-log.js';
 import { renderGithubSummary } from '../reporters/github-summary.js';
 import { renderJunit } from '../reporters/junit.js';
+import { writeRunHtmlReport } from '../html-report/write-run-html-report.js';
 import { renderModelEvalReport } from '../reporters/markdown-report.js';
 import { runsDir, writeFileAtomic } from './run-folder.js';
 import type { CaseResult, RunRecord } from './types.js';
@@ -29,11 +30,14 @@ export interface WriteReportsOptions {
   githubSummaryFile?: string;
   /** gate.max_drop, drawn as the allowed margin in the change-vs-baseline chart. */
   gateMargins?: Readonly<Record<string, number>>;
+  /** The retrieval index folder (rag.index_dir), for chunk texts in report.html. */
+  indexDir?: string | null;
 }
 
 export interface WrittenReports {
   report: string;
   junit: string;
+  html: string;
   experimentNumber: number | null;
 }
 
@@ -53,6 +57,15 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     path.join(options.runDir, REPORT_FILE),
     renderModelEvalReport(record, analysis, charts),
   );
+  const html = await writeRunHtmlReport({
+    record,
+    results,
+    markdown: renderModelEvalReport(record, analysis, charts),
+    charts,
+    runDir: options.runDir,
+    runsDir: runsDir(options.reportsDir),
+    indexDir: options.indexDir ?? null,
+  });
   const junit = path.join(options.runDir, 'junit.xml');
   await writeFileAtomic(junit, renderJunit(record, [...results]));
 
@@ -70,5 +83,5 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   }
   if (options.githubSummaryFile)
     await appendFile(options.githubSummaryFile, `${renderGithubSummary(record)}\n`);
-  return { report, junit, experimentNumber };
+  return { report, junit, html, experimentNumber };
 }

@@ -5,10 +5,15 @@ import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../run/write-reports.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { findRun, loadProject } from './load-project.js';
+import { reportHtmlCommand } from './report-html-command.js';
 
-export async function reportCommand(run: string | undefined, options: { config: string }): Promise<number> {
+export async function reportCommand(
+  run: string | undefined,
+  options: { config: string; html?: boolean },
+): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
+  if (options.html) return reportHtmlCommand(runDir, loaded);
   const record = await readRunRecord(runDir);
   const results = await readResults(runDir);
   const written = await writeReports({
@@ -18,6 +23,7 @@ export async function reportCommand(run: string | undefined, options: { config: 
     reportsDir,
     experimentLog: null,
     gateMargins: loaded.config.gate.max_drop,
+    indexDir: loaded.config.rag ? path.resolve(loaded.root, loaded.config.rag.index_dir) : null,
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(
