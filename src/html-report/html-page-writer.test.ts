@@ -1,0 +1,81 @@
+// The written page: one executable script allowed by the CSP's hash, data blocks that cannot
+// end their script element, every case present, and nothing that could reach the network.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import { jsonForScript } from './escape-html.js';
+import { CLIENT_SCRIPT, writeHtmlPage } from './html-page-writer.js';
+import { PAGE_STYLE } from './page-style.js';
+
+const HOSTILE = '</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> \u2028';
+let dir = '';
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function page(): Promise<{ html: string; cases: number }> {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'evalgate-html-'));
+  const results = [
+    caseResult({ caseId: 'plain', input: 'How do I reset my password?' }),
+    caseResult({ caseId: `x${HOSTILE}`, input: HOSTILE, output: HOSTILE, tags: [HOSTILE] }),
+  ];
+  const written = await writeHtmlPage({
+    file: path.join(dir, 'report.html'),
+    title: `Report ${HOSTILE}`,
+    runId: 'run-1',
+    sectionsHtml: '<h2 id="s">Section</h2>',
+    results,
+    baseline: null,
+    baselineRunId: null,
+    chunkTexts: { text: () => undefined, available: false },
+    notes: [HOSTILE],
+  });
+  return { html: await readFile(written.file, 'utf8'), cases: written.cases };
+}
+
+describe('writeHtmlPage', () => {
+  it('writes a page whose only executable script is the one its CSP allows', async () => {
+    const { html, cases } = await page();
+    expect(cases).toBe(2);
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)];
+    const executable = scripts.filter((m) => !m[1].includes('type="application/json"'));
+    expect(executable).toHaveLength(1);
+    expect(scripts).toHaveLength(4);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`'sha256-${hash(CLIENT_SCRIPT)}'`);
+    expect(csp).toContain(`style-src 'sha256-${hash(PAGE_STYLE)}'`);
+    expect(csp).not.toContain('unsafe');
+    expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+  });
+
+  it('keeps hostile text inert: escaped in markup, \\u-escaped in the data, and every case present', async () => {
+    const { html } = await page();
+    const afterHead = html.slice(html.indexOf('<body>'));
+    expect(afterHead.match(/<script>alert/g)).toBeNull();
+    expect(afterHead).not.toContain('<img');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
+    const block = /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(block).not.toMatch(/[<>\u2028]/);
+    const rows = JSON.parse(block) as { id: string; q: string }[];
+    expect(rows.map((r) => r.id)).toEqual(['plain', `x${HOSTILE}`]);
+    expect(rows[1].q).toBe(HOSTILE);
+  });
+
+  it('refers to nothing outside the file', async () => {
+    const { html } = await page();
+    expect(html).not.toMatch(/\b(src|href|action)="(?!#)/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/)/);
+  });
+});
+
+describe('jsonForScript', () => {
+  it('round-trips through JSON.parse', () => {
+    const value = { a: HOSTILE, b: ['&', '>'] };
+    expect(JSON.parse(jsonForScript(value))).toEqual(value);
+  });
+});
