@@ -374,7 +374,7 @@ export function clientMain(): void {
         ? 'dropped by the context budget'
         : included.has(index)
           ? 'in context'
-          : 'retrieved';
+          : 'retrieved, not in context';
       const badges = el(
         'span',
         { class: 'badges' },

@@ -59,7 +59,8 @@ describe('writeHtmlPage', () => {
     expect(afterHead.match(/<script>alert/g)).toBeNull();
     expect(afterHead).not.toContain('<img');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
-    const block = /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const block =
+      /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(block).not.toMatch(/[<>\u2028]/);
     const rows = JSON.parse(block) as { id: string; q: string }[];
     expect(rows.map((r) => r.id)).toEqual(['plain', `x${HOSTILE}`]);

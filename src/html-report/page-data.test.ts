@@ -50,10 +50,19 @@ describe('toCaseRow', () => {
       ],
       docs: ['known/a.md', 'other/b.md'],
     };
-    const context_ = { included: ['known/a.md#0'], dropped: ['other/b.md#3'], usedTokens: 10, budgetTokens: 10, overflow: true };
+    const context_ = {
+      included: ['known/a.md#0'],
+      dropped: ['other/b.md#3'],
+      usedTokens: 10,
+      budgetTokens: 10,
+      overflow: true,
+    };
     const base = caseResult({ caseId: 'q1', output: 'old answer', scores: { 'answer.f1': 0.5 } });
     const ctx = context([base]);
-    const one = toCaseRow(ctx, caseResult({ caseId: 'q1', retrieval, context: context_, scores: { 'answer.f1': 0.25 } }));
+    const one = toCaseRow(
+      ctx,
+      caseResult({ caseId: 'q1', retrieval, context: context_, scores: { 'answer.f1': 0.25 } }),
+    );
     const two = toCaseRow(ctx, caseResult({ caseId: 'q2', retrieval, context: context_ }));
     expect(ctx.chunks).toEqual([
       { id: 'known/a.md#0', doc: 'known/a.md', text: 'text of known/a.md#0' },
@@ -75,9 +84,21 @@ describe('toCaseRow', () => {
       calls++;
       return ['Made up.'];
     });
-    const context_ = { included: ['known/a.md#0'], dropped: [], usedTokens: 1, budgetTokens: 9, overflow: false };
-    const grounded = toCaseRow(ctx, caseResult({ caseId: 'a', context: context_, scores: { 'hallucination.rate': 0 } }));
-    const made = toCaseRow(ctx, caseResult({ caseId: 'b', context: context_, scores: { 'hallucination.rate': 1 } }));
+    const context_ = {
+      included: ['known/a.md#0'],
+      dropped: [],
+      usedTokens: 1,
+      budgetTokens: 9,
+      overflow: false,
+    };
+    const grounded = toCaseRow(
+      ctx,
+      caseResult({ caseId: 'a', context: context_, scores: { 'hallucination.rate': 0 } }),
+    );
+    const made = toCaseRow(
+      ctx,
+      caseResult({ caseId: 'b', context: context_, scores: { 'hallucination.rate': 1 } }),
+    );
     expect(grounded.un).toBeUndefined();
     expect(made.un).toEqual(['Made up.']);
     expect(calls).toBe(1);
