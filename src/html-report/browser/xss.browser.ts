@@ -55,10 +55,10 @@ beforeAll(async () => {
     `# Report ${escapeMarkdown(XSS_PAYLOADS[0])}`,
     '## Performance Metrics',
     ...XSS_PAYLOADS.flatMap((p) => [`- escaped: ${escapeMarkdown(p)}`, `- raw: ${p}`]),
-    ...XSS_PAYLOADS.map((p) => `| ${escapeMarkdown(p)} | ${p} |`).reduce<string[]>(
-      (rows, row, i) => (i === 0 ? ['| a | b |', '| --- | --- |', row] : [...rows, row]),
-      [],
-    ),
+    '',
+    '| a | b |',
+    '| --- | --- |',
+    ...XSS_PAYLOADS.map((p) => `| ${escapeMarkdown(p)} | ${p} |`),
   ].join('\n');
   const written = await writeHtmlPage({
     file: path.join(out, 'report.html'),
