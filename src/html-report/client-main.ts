@@ -6,30 +6,30 @@
 // textContent or attribute setters, never as markup, so case text cannot run.
 
 export function clientMain(): void {
-  type Pair = [number, number | null];
+  // The compact row written by page-data.ts (see CaseRow there for each key).
   interface Row {
     id: string;
     s: number;
     p: number;
-    r: number;
-    st: string;
-    at: string | null;
-    why: string | null;
-    ch: string;
-    t: number[];
+    r?: number;
+    st: 'p' | 'f' | 'n';
+    at?: string;
+    why?: string;
+    ch?: 'r' | 'i' | 'm' | 'u' | 'n';
+    t?: number[];
     q: string;
-    x: string | null;
+    x?: string;
     o: string | null;
-    sc: Pair[];
-    bs?: Pair[];
+    m: number;
+    v: (number | null)[];
+    bv?: (number | null)[];
     bo?: string | null;
     rc?: number[];
-    rel?: Record<string, number>;
-    inc?: number[];
-    drop?: number[];
+    cs?: string;
+    rl?: number[];
     un?: string[];
-    lat: number | null;
-    cost: number | null;
+    lat?: number;
+    cost?: number;
   }
   interface Meta {
     title: string;
@@ -42,6 +42,7 @@ export function clientMain(): void {
     tags: string[];
     metrics: string[];
     higher: boolean[];
+    layouts: number[][];
     chunkTexts: boolean;
   }
   interface Chunk {
@@ -68,10 +69,21 @@ export function clientMain(): void {
     for (const c of children) if (c !== null) node.append(c);
     return node;
   }
-  const scoreOf = (pairs: Pair[] | undefined, metric: number): number | null => {
-    if (!pairs) return null;
-    for (const [m, v] of pairs) if (m === metric) return v;
-    return null;
+  const STATUS: Record<Row['st'], string> = { p: 'pass', f: 'fail', n: 'n/a' };
+  const CHANGE: Record<NonNullable<Row['ch']>, string> = {
+    r: 'regressed',
+    i: 'improved',
+    m: 'mixed',
+    u: 'unchanged',
+    n: 'new',
+  };
+  const statusOf = (r: Row): string => STATUS[r.st];
+  const changeOf = (r: Row): string => (r.ch ? CHANGE[r.ch] : 'n/a');
+  /** A row's value for a metric, through its layout; `base` reads the baseline's values. */
+  const scoreOf = (r: Row, metric: number, base = false): number | null => {
+    const at = meta.layouts[r.m].indexOf(metric);
+    const values = base ? r.bv : r.v;
+    return at < 0 || !values ? null : (values[at] ?? null);
   };
   const fmt = (v: number | null, digits = 3): string =>
     v === null ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(digits);
@@ -138,7 +150,7 @@ export function clientMain(): void {
   );
 
   // ---------- table ----------
-  type SortKey = 'id' | 'suite' | 'provider' | 'status' | 'change' | 'metric' | 'latency';
+  type SortKey = 'none' | 'id' | 'suite' | 'provider' | 'status' | 'change' | 'metric' | 'latency';
   const columns: [SortKey, string][] = [
     ['id', 'Case'],
     ['suite', 'Suite'],
@@ -148,7 +160,8 @@ export function clientMain(): void {
     ['metric', 'Metric'],
     ['latency', 'ms'],
   ];
-  let sortKey: SortKey = 'id';
+  // File order first (suite, then case): no sort to pay for before the first paint.
+  let sortKey: SortKey = 'none';
   let sortDir = 1;
   const head = el('div', { class: 'thead', role: 'row' });
   const headCells = new Map<SortKey, HTMLButtonElement>();
@@ -177,7 +190,7 @@ export function clientMain(): void {
   let selected = -1;
 
   function metricValue(i: number): number | null {
-    return scoreOf(rows[i].sc, Number(fMetric.value));
+    return scoreOf(rows[i], Number(fMetric.value));
   }
 
   function apply(): void {
@@ -193,11 +206,11 @@ export function clientMain(): void {
       const r = rows[i];
       if (suite >= 0 && r.s !== suite) continue;
       if (provider >= 0 && r.p !== provider) continue;
-      if (fStatus.value && r.st !== fStatus.value) continue;
-      if (tag >= 0 && !r.t.includes(tag)) continue;
-      if (fChange.value && r.ch !== fChange.value) continue;
+      if (fStatus.value && statusOf(r) !== fStatus.value) continue;
+      if (tag >= 0 && !r.t?.includes(tag)) continue;
+      if (fChange.value && changeOf(r) !== fChange.value) continue;
       if (min !== null || max !== null) {
-        const v = scoreOf(r.sc, metric);
+        const v = scoreOf(r, metric);
         if (v === null || (min !== null && v < min) || (max !== null && v > max)) continue;
       }
       if (text && !r.id.toLowerCase().includes(text) && !r.q.toLowerCase().includes(text)) continue;
@@ -211,9 +224,9 @@ export function clientMain(): void {
         case 'provider':
           return meta.providers[r.p];
         case 'status':
-          return r.st;
+          return statusOf(r);
         case 'change':
-          return r.ch;
+          return changeOf(r);
         case 'metric':
           return metricValue(i) ?? Number.NEGATIVE_INFINITY;
         case 'latency':
@@ -222,11 +235,12 @@ export function clientMain(): void {
           return r.id;
       }
     };
-    next.sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      return (ka < kb ? -1 : ka > kb ? 1 : a - b) * sortDir;
-    });
+    if (sortKey !== 'none')
+      next.sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        return (ka < kb ? -1 : ka > kb ? 1 : a - b) * sortDir;
+      });
     view = next;
     headCells.get('metric')?.replaceChildren(meta.metrics[metric] ?? 'Metric');
     for (const [k, button] of headCells) {
@@ -251,17 +265,17 @@ export function clientMain(): void {
       const line = el(
         'div',
         {
-          class: `row st-${r.st === 'n/a' ? 'na' : r.st}${i === selected ? ' selected' : ''}`,
+          class: `row st-${r.st}${i === selected ? ' selected' : ''}`,
           role: 'row',
           'data-case': String(i),
         },
         el('span', { class: 'c-id' }, r.id),
         el('span', { class: 'c-suite' }, meta.suites[r.s]),
         el('span', { class: 'c-provider' }, meta.providers[r.p]),
-        el('span', { class: 'c-status' }, r.st),
-        el('span', { class: `c-change ch-${r.ch === 'n/a' ? 'na' : r.ch}` }, r.ch),
-        el('span', { class: 'c-metric num' }, fmt(scoreOf(r.sc, metric))),
-        el('span', { class: 'c-latency num' }, fmt(r.lat, 1)),
+        el('span', { class: 'c-status' }, statusOf(r)),
+        el('span', { class: `c-change ch-${r.ch ?? 'na'}` }, changeOf(r)),
+        el('span', { class: 'c-metric num' }, fmt(scoreOf(r, metric))),
+        el('span', { class: 'c-latency num' }, fmt(r.lat ?? null, 1)),
         el('span', { class: 'c-question' }, r.q),
       );
       line.style.top = `${pos * ROW_HEIGHT}px`;
@@ -330,11 +344,10 @@ export function clientMain(): void {
   }
 
   function scoresTable(r: Row): HTMLElement {
-    const metrics = new Set<number>([...r.sc.map(([m]) => m), ...(r.bs ?? []).map(([m]) => m)]);
     const body = el('tbody');
-    for (const m of [...metrics].sort((a, b) => (meta.metrics[a] < meta.metrics[b] ? -1 : 1))) {
-      const now = scoreOf(r.sc, m);
-      const before = scoreOf(r.bs, m);
+    for (const m of [...meta.layouts[r.m]].sort((a, b) => (meta.metrics[a] < meta.metrics[b] ? -1 : 1))) {
+      const now = scoreOf(r, m);
+      const before = scoreOf(r, m, true);
       const delta = now !== null && before !== null ? now - before : null;
       const good =
         delta === null || Math.abs(delta) < 1e-9 ? '' : delta > 0 === meta.higher[m] ? 'better' : 'worse';
@@ -344,7 +357,7 @@ export function clientMain(): void {
           {},
           el('td', {}, meta.metrics[m]),
           el('td', { class: 'num' }, fmt(now)),
-          el('td', { class: 'num' }, r.bs ? fmt(before) : '—'),
+          el('td', { class: 'num' }, r.bv ? fmt(before) : '—'),
           el('td', { class: `num ${good}` }, delta === null ? '—' : `${delta > 0 ? '+' : ''}${fmt(delta)}`),
         ),
       );
@@ -362,24 +375,26 @@ export function clientMain(): void {
 
   function chunkList(r: Row): HTMLElement {
     const list = el('ol', { class: 'chunks' });
-    const included = new Set(r.inc ?? []);
-    const dropped = new Set(r.drop ?? []);
-    const order = [...(r.rc ?? [])];
-    for (const c of [...included, ...dropped]) if (!order.includes(c)) order.push(c);
+    const order = r.rc ?? [];
     if (order.length === 0) return el('p', {}, 'No retrieval for this case.');
-    for (const index of order) {
+    const STATES: Record<string, string> = {
+      i: 'in context',
+      d: 'dropped by the context budget',
+      r: 'retrieved, not in context',
+    };
+    order.forEach((index, at) => {
       const chunk = chunks[index];
-      const relevant = (r.rel?.[chunk.doc] ?? 0) > 0;
-      const state = dropped.has(index)
-        ? 'dropped by the context budget'
-        : included.has(index)
-          ? 'in context'
-          : 'retrieved, not in context';
+      const relevant = r.rl?.includes(at) ?? false;
+      const code = r.cs?.[at] ?? 'r';
       const badges = el(
         'span',
         { class: 'badges' },
         relevant ? el('span', { class: 'badge relevant' }, 'relevant') : null,
-        el('span', { class: `badge ${dropped.has(index) ? 'dropped' : 'kept'}` }, state),
+        el(
+          'span',
+          { class: `badge ${code === 'd' ? 'dropped' : 'kept'}` },
+          r.cs ? STATES[code] : 'retrieved',
+        ),
       );
       const text =
         chunk.text === null ? el('em', {}, 'chunk text not available (index not on disk)') : chunk.text;
@@ -391,7 +406,7 @@ export function clientMain(): void {
           el('div', { class: 'chunk-text' }, text),
         ),
       );
-    }
+    });
     return list;
   }
 
@@ -401,15 +416,14 @@ export function clientMain(): void {
     const title = el(
       'h3',
       {},
-      `${r.id} · ${meta.suites[r.s]} · ${meta.providers[r.p]}${r.r > 0 ? ` · repeat ${r.r}` : ''}`,
+      `${r.id} · ${meta.suites[r.s]} · ${meta.providers[r.p]}${r.r ? ` · repeat ${r.r}` : ''}`,
     );
     const facts = el(
       'p',
       { class: 'facts' },
-      `Result: ${r.st}${r.at ? ` (${r.at})` : ''} · change vs ${baseLabel}: ${r.ch}`,
+      `Result: ${statusOf(r)}${r.at ? ` (${r.at})` : ''} · change vs ${baseLabel}: ${changeOf(r)}`,
     );
-    const tags =
-      r.t.length > 0 ? el('p', { class: 'tags' }, `Tags: ${r.t.map((t) => meta.tags[t]).join(', ')}`) : null;
+    const tags = r.t ? el('p', { class: 'tags' }, `Tags: ${r.t.map((t) => meta.tags[t]).join(', ')}`) : null;
     const why = r.why ? el('p', { class: 'why' }, r.why) : null;
     const answers = el(
       'div',
@@ -419,7 +433,7 @@ export function clientMain(): void {
         'div',
         {},
         el('h4', {}, `Answer (${baseLabel})`),
-        r.bs
+        r.bv
           ? answerBlock(r.bo)
           : el(
               'p',
@@ -454,4 +468,6 @@ export function clientMain(): void {
   apply();
   document.body.dataset.ready = '1';
   document.body.dataset.readyMs = String(Math.round(performance.now() - started));
+  // Since navigation start: parsing the page included, which is what a reader waits for.
+  document.body.dataset.readyAt = String(Math.round(performance.now()));
 }

@@ -63,19 +63,53 @@ describe('toCaseRow', () => {
       ctx,
       caseResult({ caseId: 'q1', retrieval, context: context_, scores: { 'answer.f1': 0.25 } }),
     );
-    const two = toCaseRow(ctx, caseResult({ caseId: 'q2', retrieval, context: context_ }));
+    const two = toCaseRow(
+      ctx,
+      caseResult({ caseId: 'q2', retrieval, context: context_, scores: { 'answer.f1': 0.3 } }),
+    );
     expect(ctx.chunks).toEqual([
       { id: 'known/a.md#0', doc: 'known/a.md', text: 'text of known/a.md#0' },
       { id: 'other/b.md#3', doc: 'other/b.md', text: null },
     ]);
     expect(one.rc).toEqual([0, 1]);
     expect(two.rc).toEqual([0, 1]);
-    expect(one.inc).toEqual([0]);
-    expect(one.drop).toEqual([1]);
+    expect(one.cs).toBe('id');
+    expect(one.rl).toBeUndefined();
     expect(one.bo).toBe('old answer');
-    expect(one.ch).toBe('regressed');
-    expect(two.ch).toBe('new');
+    expect(one.bv).toEqual([0.5]);
+    expect(one.v).toEqual([0.25]);
+    expect(one.ch).toBe('r');
+    expect(two.ch).toBe('n');
+    // Both rows share one metric layout.
+    expect(one.m).toBe(two.m);
+    expect(ctx.meta.layouts).toHaveLength(1);
     expect(ctx.meta.cases).toBe(2);
+  });
+
+  it('marks relevant chunks by position and leaves defaults out', () => {
+    const ctx = context();
+    const row = toCaseRow(
+      ctx,
+      caseResult({
+        caseId: 'a',
+        relevantDocs: { 'd1.md': 2, 'd2.md': 0 },
+        retrieval: {
+          chunks: [
+            { id: 'd2.md#0', docId: 'd2.md', score: 1 },
+            { id: 'd1.md#4', docId: 'd1.md', score: 0.9 },
+          ],
+          docs: ['d2.md', 'd1.md'],
+        },
+        costUsd: 0,
+      }),
+    );
+    expect(row.rl).toEqual([1]);
+    expect(row.cs).toBeUndefined();
+    expect(row).not.toHaveProperty('ch');
+    expect(row).not.toHaveProperty('r');
+    expect(row).not.toHaveProperty('why');
+    expect(row).not.toHaveProperty('cost');
+    expect(row.st).toBe('p');
   });
 
   it('asks for unsupported sentences only when the case hallucinated and passages are known', () => {

@@ -9,41 +9,49 @@ import type { CaseResult } from '../run/types.js';
 export type CaseStatus = 'pass' | 'fail' | 'n/a';
 export type CaseChange = 'regressed' | 'improved' | 'mixed' | 'unchanged' | 'new' | 'n/a';
 
-/** One case as the page stores it (short keys: a 100,000-case page repeats them 100,000 times). */
+/**
+ * One case as the page stores it. Keys are short and defaults are left out, because a
+ * 100,000-case page repeats them 100,000 times: status and change are one letter, scores are
+ * values aligned with a shared metric layout, and retrieved chunks are numbers into the chunk
+ * table with one state letter each.
+ */
 export interface CaseRow {
-  /** case id */
   id: string;
   /** suite, provider (indexes into PageMeta) */
   s: number;
   p: number;
-  /** repeat */
-  r: number;
-  st: CaseStatus;
-  /** failure attribution and a one-line reason */
-  at: string | null;
-  why: string | null;
-  ch: CaseChange;
-  /** tag indexes */
-  t: number[];
-  /** question / input, expected answer, output */
+  /** repeat, when not 0 */
+  r?: number;
+  /** status: p = pass, f = fail, n = not assessed */
+  st: 'p' | 'f' | 'n';
+  /** failure attribution, when the case failed */
+  at?: string;
+  /** one-line reason, when the case failed */
+  why?: string;
+  /** change vs baseline: r(egressed), i(mproved), m(ixed), u(nchanged), n(ew); absent without a baseline */
+  ch?: 'r' | 'i' | 'm' | 'u' | 'n';
+  /** tag indexes, when any */
+  t?: number[];
+  /** question / input, expected answer (when known), output */
   q: string;
-  x: string | null;
+  x?: string;
   o: string | null;
-  /** scores as [metric index, value] pairs; baseline values likewise */
-  sc: [number, number | null][];
-  bs?: [number, number | null][];
-  /** the baseline's output */
+  /** metric layout (index into PageMeta.layouts) and the values in its order */
+  m: number;
+  v: (number | null)[];
+  /** the baseline case's values in the same layout, and its output */
+  bv?: (number | null)[];
   bo?: string | null;
-  /** retrieved chunks in rank order (chunk indexes), with relevant document grades */
+  /** chunks (indexes into the chunk table): retrieved in rank order, then any others the context held */
   rc?: number[];
-  rel?: Record<string, number>;
-  /** chunks put in the context / dropped by the context budget */
-  inc?: number[];
-  drop?: number[];
+  /** per chunk in rc: i = in the context, d = dropped by the context budget, r = retrieved only */
+  cs?: string;
+  /** positions in rc whose document is relevant */
+  rl?: number[];
   /** answer sentences the support check found unsupported */
   un?: string[];
-  lat: number | null;
-  cost: number | null;
+  lat?: number;
+  cost?: number;
 }
 
 export interface PageMeta {
@@ -58,6 +66,8 @@ export interface PageMeta {
   metrics: string[];
   /** Per metric: true when higher is better. */
   higher: boolean[];
+  /** Metric orders shared by rows (indexes into metrics). */
+  layouts: number[][];
   /** Whether chunk texts were found (the index may have been rebuilt or deleted). */
   chunkTexts: boolean;
   cases: number;
@@ -73,6 +83,7 @@ export interface PageChunk {
 export interface RowContext {
   meta: PageMeta;
   chunkIndex: Map<string, number>;
+  layoutIndex: Map<string, number>;
   chunks: PageChunk[];
   chunkText: (id: string) => string | undefined;
   baseline: Map<string, CaseResult> | null;
@@ -100,10 +111,12 @@ export function createRowContext(options: {
       tags: [],
       metrics: [],
       higher: [],
+      layouts: [],
       chunkTexts: options.hasChunkTexts,
       cases: 0,
     },
     chunkIndex: new Map(),
+    layoutIndex: new Map(),
     chunks: [],
     chunkText: options.chunkText,
     baseline,
@@ -138,7 +151,9 @@ function chunkRef(ctx: RowContext, id: string, docId: string): number {
   return ctx.chunks.length - 1;
 }
 
-const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
+/** Three decimals: what the page shows, and a third of the bytes of a full double. */
+const round = (v: number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Math.round(v * 1000) / 1000;
 
 export function statusOf(result: CaseResult): CaseStatus {
   if (result.error) return 'fail';
@@ -147,7 +162,7 @@ export function statusOf(result: CaseResult): CaseStatus {
 }
 
 /** How the case's scores moved against the baseline case, metric by metric. */
-export function changeOf(result: CaseResult, base: CaseResult | undefined): CaseChange {
+export function changeOf(result: CaseResult, base: CaseResult | undefined): Exclude<CaseChange, 'n/a'> {
   if (!base) return 'new';
   let better = 0;
   let worse = 0;
@@ -164,41 +179,49 @@ export function changeOf(result: CaseResult, base: CaseResult | undefined): Case
   return 'unchanged';
 }
 
+const STATUS_CODE = { pass: 'p', fail: 'f', 'n/a': 'n' } as const;
+const CHANGE_CODE = { regressed: 'r', improved: 'i', mixed: 'm', unchanged: 'u', new: 'n' } as const;
+
+function layoutOf(ctx: RowContext, metrics: string[]): number {
+  const key = metrics.join('\u0000');
+  const known = ctx.layoutIndex.get(key);
+  if (known !== undefined) return known;
+  ctx.meta.layouts.push(metrics.map((m) => metricIndex(ctx, m)));
+  ctx.layoutIndex.set(key, ctx.meta.layouts.length - 1);
+  return ctx.meta.layouts.length - 1;
+}
+
 export function toCaseRow(ctx: RowContext, result: CaseResult): CaseRow {
   ctx.meta.cases++;
   const base = ctx.baseline?.get(caseKey(result));
   const status = statusOf(result);
+  const metrics = Object.keys(result.scores);
   const row: CaseRow = {
     id: result.caseId,
     s: intern(ctx.meta.suites, result.suite),
     p: intern(ctx.meta.providers, result.provider),
-    r: result.repeat,
-    st: status,
-    at: result.attribution,
-    why: status === 'fail' ? explainFailure(result) : null,
-    ch: ctx.baseline ? changeOf(result, base) : 'n/a',
-    t: result.tags.map((tag) => intern(ctx.meta.tags, tag)),
+    st: STATUS_CODE[status],
     q: result.input,
-    x: describeExpected(result),
     o: result.output,
-    sc: Object.entries(result.scores).map(([m, v]) => [metricIndex(ctx, m), round(v)]),
-    lat: result.latencyMs === null ? null : Math.round(result.latencyMs * 10) / 10,
-    cost: result.costUsd,
+    m: layoutOf(ctx, metrics),
+    v: metrics.map((m) => round(result.scores[m])),
   };
+  if (result.repeat !== 0) row.r = result.repeat;
+  if (status === 'fail') {
+    if (result.attribution) row.at = result.attribution;
+    row.why = explainFailure(result);
+  }
+  if (ctx.baseline) row.ch = CHANGE_CODE[changeOf(result, base)];
+  if (result.tags.length > 0) row.t = result.tags.map((tag) => intern(ctx.meta.tags, tag));
+  const expected = describeExpected(result);
+  if (expected !== null) row.x = expected;
   if (base) {
-    row.bs = Object.entries(base.scores).map(([m, v]) => [metricIndex(ctx, m), round(v)]);
+    row.bv = metrics.map((m) => round(base.scores[m]));
     row.bo = base.output;
   }
-  if (result.retrieval) {
-    row.rc = result.retrieval.chunks.map((c) => chunkRef(ctx, c.id, c.docId));
-    if (result.relevantDocs) row.rel = result.relevantDocs;
-  }
-  if (result.context) {
-    const docOf = (id: string): string =>
-      result.retrieval?.chunks.find((c) => c.id === id)?.docId ?? id.replace(/#\d+$/, '');
-    row.inc = result.context.included.map((id) => chunkRef(ctx, id, docOf(id)));
-    row.drop = result.context.dropped.map((id) => chunkRef(ctx, id, docOf(id)));
-  }
+  addChunks(ctx, row, result);
+  if (result.latencyMs !== null) row.lat = Math.round(result.latencyMs * 10) / 10;
+  if (result.costUsd) row.cost = result.costUsd;
   if (
     result.output &&
     (result.task === 'rag-qa' || result.task === 'qa') &&
@@ -207,7 +230,7 @@ export function toCaseRow(ctx: RowContext, result: CaseResult): CaseRow {
     const ids = result.context?.included ?? result.retrieval?.chunks.map((c) => c.id) ?? [];
     const passages = ids.flatMap((id) => {
       const text = ctx.chunkText(id);
-      return text === undefined ? [] : [{ id, docId: id.replace(/#\d+$/, ''), text }];
+      return text === undefined ? [] : [{ id, docId: docIdOf(result, id), text }];
     });
     if (passages.length > 0) {
       const un = ctx.unsupported(result, passages);
@@ -215,4 +238,24 @@ export function toCaseRow(ctx: RowContext, result: CaseResult): CaseRow {
     }
   }
   return row;
+}
+
+function docIdOf(result: CaseResult, chunkId: string): string {
+  return result.retrieval?.chunks.find((c) => c.id === chunkId)?.docId ?? chunkId.replace(/#\d+$/, '');
+}
+
+/** Retrieved chunks in rank order, then context chunks that were not retrieved, each with its state. */
+function addChunks(ctx: RowContext, row: CaseRow, result: CaseResult): void {
+  const ids = [...(result.retrieval?.chunks.map((c) => c.id) ?? [])];
+  const included = new Set(result.context?.included ?? []);
+  const dropped = new Set(result.context?.dropped ?? []);
+  for (const id of [...included, ...dropped]) if (!ids.includes(id)) ids.push(id);
+  if (ids.length === 0) return;
+  row.rc = ids.map((id) => chunkRef(ctx, id, docIdOf(result, id)));
+  if (result.context)
+    row.cs = ids.map((id) => (dropped.has(id) ? 'd' : included.has(id) ? 'i' : 'r')).join('');
+  const relevant = ids.flatMap((id, at) =>
+    (result.relevantDocs?.[docIdOf(result, id)] ?? 0) > 0 ? [at] : [],
+  );
+  if (relevant.length > 0) row.rl = relevant;
 }

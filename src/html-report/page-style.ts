@@ -32,10 +32,10 @@ figure svg { max-width: 100%; height: auto; }
 .row span { padding: 0 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .row:hover { background: #f3f6fa; }
 .row.selected { background: #ddf4ff; }
-.st-pass .c-status { color: var(--pass); }
-.st-fail .c-status { color: var(--fail); font-weight: 600; }
-.ch-regressed { color: var(--fail); }
-.ch-improved { color: var(--pass); }
+.st-p .c-status { color: var(--pass); }
+.st-f .c-status { color: var(--fail); font-weight: 600; }
+.ch-r { color: var(--fail); }
+.ch-i { color: var(--pass); }
 .detail { margin-top: 16px; padding: 12px 16px; border: 1px solid var(--line); border-radius: 6px; }
 .detail h3 { margin-top: 0; }
 .question, .expected, .answer, .chunk-text { white-space: pre-wrap; overflow-wrap: anywhere; }
