@@ -485,10 +485,23 @@ async function benchHtml() {
     { cases: 100_000, maxMb: 25, maxMs: 2000 },
   ];
   details.html = {};
+  // The sample's own results, scaled up: a fresh offline run of the sample project.
+  const reportsDir = path.join(scratch, 'html-sample-reports');
+  const env = { ...process.env };
+  delete env.OPENAI_API_KEY;
+  delete env.ANTHROPIC_API_KEY;
+  delete env.GITHUB_STEP_SUMMARY;
+  const sampleRun = await runNodeChecked(
+    [CLI, 'eval', '--config', 'eval/evalgate.yaml', '--quiet', '--no-experiment-log', '--out', reportsDir],
+    { env },
+  );
+  const { runDir } = readRunRecord(sampleRun.stdout, reportsDir);
+  const indexDir = path.join(REPO_ROOT, '.evalgate', 'index');
   for (const { cases, maxMb, maxMs } of targets) {
     const file = path.join(scratch, `report-${cases}.html`);
+    const script = path.join(REPO_ROOT, 'bench', 'html-report-bench.js');
     const run = await runNodeChecked(
-      [path.join(REPO_ROOT, 'bench', 'html-report-bench.js'), '--cases', String(cases), '--out', file],
+      [script, '--from', runDir, '--index', indexDir, '--cases', String(cases), '--out', file],
       { usage: true },
     );
     const written = JSON.parse(lastLine(run.stdout));

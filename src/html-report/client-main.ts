@@ -55,7 +55,32 @@ export function clientMain(): void {
   const readJson = <T>(id: string): T => JSON.parse(document.getElementById(id)?.textContent ?? 'null') as T;
   const meta = readJson<Meta>('evalgate-meta');
   const chunks = readJson<Chunk[]>('evalgate-chunks');
-  const rows = readJson<Row[]>('evalgate-cases');
+  // Rows arrive packed (see pack-row.ts): positional arrays, scores in thousandths.
+  const fromMilli = (values: (number | null)[] | undefined): (number | null)[] | undefined =>
+    values?.map((v) => (v === null ? null : v / 1000));
+  const unpack = (a: unknown[]): Row => {
+    const extra = (a[15] || {}) as Partial<Row>;
+    return {
+      id: a[0] as string,
+      s: a[1] as number,
+      p: a[2] as number,
+      st: a[3] as Row['st'],
+      q: a[4] as string,
+      o: a[5] as string | null,
+      m: a[6] as number,
+      v: fromMilli(a[7] as (number | null)[]) ?? [],
+      x: (a[8] || undefined) as string | undefined,
+      t: (a[9] || undefined) as number[] | undefined,
+      lat: (a[10] ?? undefined) as number | undefined,
+      rc: (a[11] || undefined) as number[] | undefined,
+      cs: (a[12] || undefined) as string | undefined,
+      rl: (a[13] || undefined) as number[] | undefined,
+      ch: (a[14] || undefined) as Row['ch'],
+      ...extra,
+      bv: fromMilli(extra.bv),
+    };
+  };
+  const rows = readJson<unknown[][]>('evalgate-cases').map(unpack);
   const baseLabel = meta.baselineLabel ?? 'baseline';
   const ROW_HEIGHT = 28;
 

@@ -62,9 +62,10 @@ describe('writeHtmlPage', () => {
     const block =
       /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(block).not.toMatch(/[<>\u2028]/);
-    const rows = JSON.parse(block) as { id: string; q: string }[];
-    expect(rows.map((r) => r.id)).toEqual(['plain', `x${HOSTILE}`]);
-    expect(rows[1].q).toBe(HOSTILE);
+    // Packed rows: position 0 is the id, 4 the question (see pack-row.ts).
+    const rows = JSON.parse(block) as unknown[][];
+    expect(rows.map((r) => r[0])).toEqual(['plain', `x${HOSTILE}`]);
+    expect(rows[1][4]).toBe(HOSTILE);
   });
 
   it('refers to nothing outside the file', async () => {

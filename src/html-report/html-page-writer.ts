@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import type { CaseResult } from '../run/types.js';
 import { clientMain } from './client-main.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
+import { packRow } from './pack-row.js';
 import { createRowContext, type PageMeta, toCaseRow } from './page-data.js';
 import type { ChunkTexts } from './chunk-texts.js';
 import { PAGE_STYLE } from './page-style.js';
@@ -77,7 +78,7 @@ export async function writeHtmlPage(
     await write('<script type="application/json" id="evalgate-cases">[');
     let first = true;
     for await (const result of input.results) {
-      await write(`${first ? '' : ',\n'}${jsonForScript(toCaseRow(ctx, result))}`);
+      await write(`${first ? '' : ',\n'}${jsonForScript(packRow(toCaseRow(ctx, result)))}`);
       first = false;
     }
     await write(']</script>\n');
