@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
 import { jsonForScript } from './escape-html.js';
@@ -41,9 +42,10 @@ describe('writeHtmlPage', () => {
     const { html, cases } = await page();
     expect(cases).toBe(2);
     const scripts = [...html.matchAll(/<script([^>]*)>/g)];
-    const executable = scripts.filter((m) => !m[1].includes('type="application/json"'));
+    // Data blocks carry a non-script type, so the browser never runs them.
+    const executable = scripts.filter((m) => !/type="application\/(json|octet-stream)"/.test(m[1]));
     expect(executable).toHaveLength(1);
-    expect(scripts).toHaveLength(4);
+    expect(scripts).toHaveLength(5);
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     const hash = (text: string) => createHash('sha256').update(text).digest('base64');
     expect(csp).toContain("default-src 'none'");
@@ -62,10 +64,15 @@ describe('writeHtmlPage', () => {
     const block =
       /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(block).not.toMatch(/[<>\u2028]/);
-    // Packed rows: position 0 is the id, 4 the question (see pack-row.ts).
+    // The index part: position 0 is the id, 4 the question (see pack-row.ts).
     const rows = JSON.parse(block) as unknown[][];
     expect(rows.map((r) => r[0])).toEqual(['plain', `x${HOSTILE}`]);
     expect(rows[1][4]).toBe(HOSTILE);
+    // The detail part decodes to the answers, in the same order.
+    const encoded =
+      /id="evalgate-details" data-encoding="gzip\+base64">([A-Za-z0-9+/=]*)<\/script>/.exec(html)?.[1] ?? '';
+    const details = JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')) as unknown[][];
+    expect(details.map((d) => d[0])).toEqual(['answer plain', HOSTILE]);
   });
 
   it('refers to nothing outside the file', async () => {

@@ -7,10 +7,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
 import type { CaseResult } from '../run/types.js';
 import { clientMain } from './client-main.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
-import { packRow } from './pack-row.js';
+import { packDetail, packIndex } from './pack-row.js';
 import { createRowContext, type PageMeta, toCaseRow } from './page-data.js';
 import type { ChunkTexts } from './chunk-texts.js';
 import { PAGE_STYLE } from './page-style.js';
@@ -75,13 +76,32 @@ export async function writeHtmlPage(
   });
   try {
     await write(head(input));
+    // The index part streams to the file; the detail part streams through gzip into memory
+    // (about a fifth of its size) and is written after it as base64.
+    const gzip = createGzip({ level: 6 });
+    const compressed: Buffer[] = [];
+    gzip.on('data', (chunk: Buffer) => compressed.push(chunk));
+    const gzipped = once(gzip, 'end');
+    gzip.write('[');
     await write('<script type="application/json" id="evalgate-cases">[');
     let first = true;
     for await (const result of input.results) {
-      await write(`${first ? '' : ',\n'}${jsonForScript(packRow(toCaseRow(ctx, result)))}`);
+      const row = toCaseRow(ctx, result);
+      await write(`${first ? '' : ',\n'}${jsonForScript(packIndex(row))}`);
+      if (!gzip.write(`${first ? '' : ','}${JSON.stringify(packDetail(row))}`)) await once(gzip, 'drain');
       first = false;
     }
     await write(']</script>\n');
+    gzip.end(']');
+    await gzipped;
+    await write('<script type="application/octet-stream" id="evalgate-details" data-encoding="gzip+base64">');
+    const blob = Buffer.concat(compressed);
+    compressed.length = 0;
+    // Base64 in slices that are whole multiples of 3 bytes, so the pieces join into one encoding.
+    const SLICE = 3 * 256 * 1024;
+    for (let at = 0; at < blob.length; at += SLICE)
+      await write(blob.subarray(at, at + SLICE).toString('base64'));
+    await write('</script>\n');
     await write(
       `<script type="application/json" id="evalgate-chunks">${jsonForScript(ctx.chunks)}</script>\n`,
     );

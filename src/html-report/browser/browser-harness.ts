@@ -63,6 +63,8 @@ export async function launchBrowser(): Promise<Browser> {
       await page.goto(url);
       await page.waitForSelector('body[data-ready="1"]', { timeout: 30_000 });
       opened.readyMs = Date.now() - started;
+      // Answers, scores and chunks are decoded after the table is up; the tests need them.
+      await page.waitForSelector('body[data-details="1"]', { timeout: 30_000 });
       return opened;
     },
     async close() {
