@@ -46,6 +46,29 @@ beforeAll(async () => {
       },
     });
   });
+  // One ordinary case with a made-up sentence and a citation, for the highlight and the link.
+  chunkText.set(
+    'billing/refunds.md#0',
+    'Refunds are issued to the original payment method within 5 business days of approval.',
+  );
+  const grounded = caseResult({
+    caseId: 'refund-case',
+    input: 'How long do refunds take?',
+    output:
+      'Refunds are issued to the original payment method within 5 business days [billing/refunds.md#0]. Every refund also includes a free year of the Enterprise plan.',
+    scores: { 'hallucination.rate': 1 },
+    retrieval: {
+      chunks: [{ id: 'billing/refunds.md#0', docId: 'billing/refunds.md', score: 1 }],
+      docs: ['billing/refunds.md'],
+    },
+    context: {
+      included: ['billing/refunds.md#0'],
+      dropped: [],
+      usedTokens: 20,
+      budgetTokens: 900,
+      overflow: false,
+    },
+  });
   const baseline = results.map((r) => ({
     ...r,
     output: `Baseline: ${r.output}`,
@@ -65,7 +88,7 @@ beforeAll(async () => {
     title: `XSS ${XSS_PAYLOADS[1]}`,
     runId: XSS_PAYLOADS[2],
     sectionsHtml: markdownToHtml(markdown, { image: () => null }),
-    results,
+    results: [...results, grounded],
     baseline,
     baselineRunId: 'base',
     chunkTexts: { text: (id) => chunkText.get(id), available: true },
@@ -78,6 +101,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await rm(out, { recursive: true, force: true });
+});
+
+describe('the drill-down of an ordinary case', () => {
+  it('highlights the unsupported sentence and links the citation to its chunk', async () => {
+    const { page, consoleErrors } = await browser.open(file);
+    await page.fill('input[name=q]', 'refund-case');
+    await page.click('.viewport .row');
+    const mark = page.locator('#case-detail .answer mark.unsupported').first();
+    await expect
+      .poll(() => mark.textContent())
+      .toBe('Every refund also includes a free year of the Enterprise plan.');
+    const cite = page.locator('#case-detail .answer a.cite').first();
+    expect(await cite.textContent()).toBe('billing/refunds.md#0');
+    const target = (await cite.getAttribute('href')) ?? '';
+    expect(await page.locator(`${target} .chunk-text`).textContent()).toContain('within 5 business days');
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the XSS corpus', () => {
