@@ -254,5 +254,5 @@ describe('the gate', () => {
     const report = await runCli(['report'], { cwd: root, env });
     expect(report.code).toBe(0);
     expect(server.requests.length).toBe(before);
-  });
+  }, 90_000); // four evals, each drawing its charts and writing report.html
 });

@@ -62,7 +62,8 @@ program
   .argument('<runA>', 'baseline run id or folder')
   .argument('<runB>', 'candidate run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .option('--html [file]', 'also write a side-by-side HTML page (default: reports/compare-<A>-vs-<B>.html)')
+  .option('--html', 'also write a side-by-side HTML page')
+  .option('--html-out <file>', 'where to write it (default: reports/compare-<A>-vs-<B>.html)')
   .action((a, b, options) =>
     runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
   );

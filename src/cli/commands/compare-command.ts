@@ -10,7 +10,7 @@ import { findRun, loadProject } from './load-project.js';
 export async function compareCommand(
   runA: string,
   runB: string,
-  options: { config: string; html?: string | boolean },
+  options: { config: string; html?: boolean; htmlOut?: string },
 ): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const [dirA, dirB] = await Promise.all([findRun(reportsDir, runA), findRun(reportsDir, runB)]);
@@ -30,7 +30,7 @@ export async function compareCommand(
       color: process.stdout.isTTY === true,
     })}\n`,
   );
-  if (options.html)
-    await compareHtmlCommand({ dirA, dirB, comparisons, loaded, reportsDir, file: options.html });
+  if (options.html || options.htmlOut)
+    await compareHtmlCommand({ dirA, dirB, comparisons, loaded, reportsDir, file: options.htmlOut });
   return 0;
 }

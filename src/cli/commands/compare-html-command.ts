@@ -1,4 +1,4 @@
-// `evalgate compare --html [file] A B`: the side-by-side page for two runs.
+// `evalgate compare --html [--html-out file] A B`: the side-by-side page for two runs.
 import path from 'node:path';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { writeCompareHtmlReport } from '../../html-report/write-compare-html-report.js';
@@ -10,13 +10,12 @@ export async function compareHtmlCommand(options: {
   comparisons: readonly MetricComparison[];
   loaded: LoadedConfig;
   reportsDir: string;
-  /** `true` for the default name, or a path. */
-  file: string | boolean;
+  /** Where to write the page; default reports/compare-<A>-vs-<B>.html. */
+  file?: string;
 }): Promise<void> {
   const { config, root } = options.loaded;
   const name = `compare-${path.basename(options.dirA)}-vs-${path.basename(options.dirB)}.html`;
-  const file =
-    typeof options.file === 'string' ? path.resolve(options.file) : path.join(options.reportsDir, name);
+  const file = options.file ? path.resolve(options.file) : path.join(options.reportsDir, name);
   const written = await writeCompareHtmlReport({
     dirA: options.dirA,
     dirB: options.dirB,

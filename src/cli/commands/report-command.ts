@@ -27,7 +27,7 @@ export async function reportCommand(
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(
-    `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`,
+    `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}  html: ${path.relative(process.cwd(), written.html)}\n`,
   );
   return 0;
 }
