@@ -119,6 +119,16 @@ describe('report.html of the sample project', () => {
     const shown = await page.$$eval('.viewport .row .c-id', (cells) => cells.map((c) => c.textContent));
     expect(shown).toContain(changedCase.caseId);
     await page.fill('input[name=q]', '');
+    // Metric range: answer.f1 of at least 0.5 (the page keeps three decimals).
+    await page.selectOption('select[name=metric]', { label: 'answer.f1' });
+    await page.fill('input[name=min]', '0.5');
+    const f1 = results.filter((r) => {
+      const v = r.scores['answer.f1'];
+      return v !== null && v !== undefined && Math.round(v * 1000) / 1000 >= 0.5;
+    }).length;
+    expect(f1).toBeGreaterThan(0);
+    expect(await page.textContent('.count')).toBe(`${f1} of ${results.length} cases`);
+    await page.fill('input[name=min]', '');
     await page.click('button[data-sort=latency]');
     await page.click('button[data-sort=latency]');
     const first = await page.textContent('.viewport .row .c-latency');
