@@ -1,7 +1,7 @@
 // `npm run bench`: evalgate's performance benchmarks against the targets in the issues and
 // docs/performance.md. Each measurement prints `name | measured | target | pass`; all of them
 // are written to .evalgate/bench/latest.json. Run after `npm run build` (npm run bench does it).
-//   node bench/run.js [--only startup,harness,scoring,stats,retrieval,install]
+//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install]
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
@@ -440,6 +440,112 @@ async function benchScoring() {
   row('recomputed scores equal the recorded ones', `${same}/${compared}`, 'all', same === compared, same);
 }
 
+// ---------- 3b. HTML report ----------
+
+/** Opens a page in headless Chromium and returns when its script has rendered the first rows. */
+async function loadInChromium(file) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`file://${file}`, { timeout: 120_000 });
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 120_000 });
+    const readyAt = Number(await page.getAttribute('body', 'data-ready-at'));
+    await page.waitForSelector('body[data-details="1"]', { timeout: 120_000 });
+    const detailsAt = Number(await page.getAttribute('body', 'data-details-at'));
+    // One filter change over every case: how long a reader waits after choosing "fail".
+    const filterMs = await page.evaluate(() => {
+      const select = document.querySelector('select[name=status]');
+      const t0 = performance.now();
+      select.value = 'fail';
+      select.dispatchEvent(new Event('change'));
+      return performance.now() - t0;
+    });
+    return { readyAt, detailsAt, filterMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function benchHtml() {
+  header('3b. HTML report: file size, write time and time to interactive in Chromium');
+  const haveChromium = existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
+  const targets = [
+    { cases: 2000, maxMb: 5, maxMs: 1000 },
+    { cases: 100_000, maxMb: 25, maxMs: 2000 },
+  ];
+  details.html = {};
+  // The sample's own results, scaled up: a fresh offline run of the sample project.
+  const reportsDir = path.join(scratch, 'html-sample-reports');
+  const env = { ...process.env };
+  delete env.OPENAI_API_KEY;
+  delete env.ANTHROPIC_API_KEY;
+  delete env.GITHUB_STEP_SUMMARY;
+  const sampleRun = await runNodeChecked(
+    [CLI, 'eval', '--config', 'eval/evalgate.yaml', '--quiet', '--no-experiment-log', '--out', reportsDir],
+    { env },
+  );
+  const { runDir } = readRunRecord(sampleRun.stdout, reportsDir);
+  const indexDir = path.join(REPO_ROOT, '.evalgate', 'index');
+  for (const { cases, maxMb, maxMs } of targets) {
+    const file = path.join(scratch, `report-${cases}.html`);
+    const script = path.join(REPO_ROOT, 'bench', 'html-report-bench.js');
+    const run = await runNodeChecked(
+      [script, '--from', runDir, '--index', indexDir, '--cases', String(cases), '--out', file],
+      { usage: true },
+    );
+    const written = JSON.parse(lastLine(run.stdout));
+    const mb = written.bytes / 1024 / 1024;
+    details.html[cases] = { ...written, maxRssBytes: run.usage.maxRssBytes };
+    row(
+      `report.html, ${cases} cases: size`,
+      `${mb.toFixed(1)} MB`,
+      `< ${maxMb} MB`,
+      mb < maxMb,
+      written.bytes,
+    );
+    row(`report.html, ${cases} cases: write time`, fmtMs(written.writeMs), 'info', null, written.writeMs);
+    row(
+      `report.html, ${cases} cases: writer peak RSS`,
+      fmtMb(run.usage.maxRssBytes),
+      'info',
+      null,
+      run.usage.maxRssBytes,
+    );
+    if (!haveChromium) {
+      row(`report.html, ${cases} cases: interactive`, 'no chromium', `< ${maxMs} ms`, null, null);
+      continue;
+    }
+    const loads = [];
+    for (let i = 0; i < 3; i++) loads.push(await loadInChromium(file));
+    const readyAt = median(loads.map((l) => l.readyAt));
+    const filterMs = median(loads.map((l) => l.filterMs));
+    const detailsAt = median(loads.map((l) => l.detailsAt));
+    details.html[cases].loads = loads;
+    row(
+      `report.html, ${cases} cases: table and filters ready (median of 3)`,
+      fmtMs(readyAt),
+      `< ${maxMs} ms`,
+      readyAt < maxMs,
+      readyAt,
+    );
+    row(`report.html, ${cases} cases: answers and scores decoded`, fmtMs(detailsAt), 'info', null, detailsAt);
+    row(`report.html, ${cases} cases: filter all rows`, fmtMs(filterMs), 'info', null, filterMs);
+  }
+}
+
 // ---------- 4. statistics ----------
 
 async function benchStats() {
@@ -639,6 +745,7 @@ try {
   if (enabled('startup')) await benchStartup();
   if (enabled('harness')) await benchHarness();
   if (enabled('scoring')) await benchScoring();
+  if (enabled('html')) await benchHtml();
   if (enabled('stats')) await benchStats();
   if (enabled('retrieval')) await benchRetrieval();
   if (enabled('install')) await benchInstall();

@@ -62,3 +62,6 @@ export type {
 export { renderModelEvalReport, renderExperimentEntry, renderJunit } from './reporters/index.js';
 
 export { InputError, ProviderError, RuntimeFailure, EvalgateError } from './core/errors.js';
+
+export { buildCharts, renderCharts, writeCharts, type Chart, type WrittenChart } from './charts/index.js';
+export { writeRunHtmlReport, writeCompareHtmlReport, rewriteRunHtml } from './html-report/index.js';

@@ -273,5 +273,5 @@ describe('the gate', () => {
     expect((await runCli(['baseline', 'accept'], { cwd: root, env })).code).toBe(0);
     const regated = await runCli(['gate'], { cwd: root, env });
     expect(regated.stdout).not.toMatch(/regressed/);
-  }, 120_000);
+  }, 180_000); // several evals, each drawing its charts and writing report.html
 });

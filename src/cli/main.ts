@@ -53,6 +53,7 @@ program
   .description('re-render the report, experiment entry and junit from a run folder (no model calls)')
   .argument('[run]', 'run id or folder (default: latest)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('--html', "rebuild only the run folder's charts and report.html")
   .action((run, options) =>
     runCommand(() => import('./commands/report-command.js').then((m) => m.reportCommand(run, options))),
   );
@@ -75,6 +76,8 @@ program
   .argument('<runA>', 'baseline run id or folder')
   .argument('<runB>', 'candidate run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('--html', 'also write a side-by-side HTML page')
+  .option('--html-out <file>', 'where to write it (default: reports/compare-<A>-vs-<B>.html)')
   .action((a, b, options) =>
     runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
   );

@@ -55,6 +55,10 @@ export interface EvaluateOutcome {
   root: string;
   /** Absolute path of the experiment log named in the config. */
   experimentLog: string;
+  /** gate.max_drop from the config, for the change-vs-baseline chart. */
+  gateMargins: Record<string, number>;
+  /** The retrieval index folder, or null without retrieval (for chunk texts in report.html). */
+  indexDir: string | null;
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
@@ -271,6 +275,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       reportsDir,
       root,
       experimentLog: path.resolve(root, config.experiments_log),
+      gateMargins: config.gate.max_drop,
+      indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
     };
   } finally {
     created.close();

@@ -1,6 +1,7 @@
 // reports/model-eval-report.md: the report a product or strategy reader acts on. Sections
 // and their order are fixed by the spec; each one is rendered by its own module.
 import type { ErrorAnalysis } from '../analysis/error-analysis.js';
+import { type ChartLink, withChartLinks } from '../charts/chart-links.js';
 import type { RunRecord } from '../run/types.js';
 import { renderBiasSection } from './bias-section.js';
 import { renderConfidenceSection } from './confidence-section.js';
@@ -22,7 +23,11 @@ export const REPORT_SECTIONS = [
   'Recommendation',
 ] as const;
 
-export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis): string {
+export function renderModelEvalReport(
+  record: RunRecord,
+  analysis: ErrorAnalysis,
+  charts: readonly ChartLink[] = [],
+): string {
   const sections = [
     `# Model evaluation report: ${escapeMarkdown(record.manifest.name)}`,
     verdict(record),
@@ -34,7 +39,7 @@ export function renderModelEvalReport(record: RunRecord, analysis: ErrorAnalysis
     renderConfidenceSection(record),
     renderRecommendationSection(record.gate),
   ];
-  return `${sections.filter(Boolean).join('\n\n')}\n`;
+  return withChartLinks(`${sections.filter(Boolean).join('\n\n')}\n`, charts);
 }
 
 const GATE_WORDS: Record<RunRecord['gate']['status'], string> = {

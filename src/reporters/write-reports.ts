@@ -4,12 +4,14 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeErrors } from '../analysis/error-analysis.js';
+import { writeReportCharts } from '../charts/write-report-charts.js';
+import { writeRunHtmlReport } from '../html-report/write-run-html-report.js';
+import { writeFileAtomic } from '../run/run-folder.js';
+import type { CaseResult, RunRecord } from '../run/types.js';
 import { appendExperiment, nextExperimentNumber, renderExperimentEntry } from './experiment-log.js';
 import { renderGithubSummary } from './github-summary.js';
 import { renderJunit } from './junit.js';
 import { renderModelEvalReport } from './markdown-report.js';
-import { writeFileAtomic } from '../run/run-folder.js';
-import type { CaseResult, RunRecord } from '../run/types.js';
 
 export const REPORT_FILE = 'model-eval-report.md';
 
@@ -25,21 +27,44 @@ export interface WriteReportsOptions {
   githubSummaryFile?: string;
   /** Do not log a run the log already has an entry for (accepting an experiment that was logged). */
   skipLoggedRun?: boolean;
+  /** gate.max_drop, drawn as the allowed margin in the change-vs-baseline chart. */
+  gateMargins?: Readonly<Record<string, number>>;
+  /** The retrieval index folder (rag.index_dir), for chunk texts in report.html. */
+  indexDir?: string | null;
 }
 
 export interface WrittenReports {
   report: string;
   junit: string;
+  html: string;
   experimentNumber: number | null;
 }
 
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { record, results } = options;
   const analysis = analyzeErrors([...results], {});
-  const rendered = renderModelEvalReport(record, analysis);
+  // Run folders sit side by side: the history chart reads the run's siblings.
+  const runsFolder = path.dirname(options.runDir);
+  const charts = await writeReportCharts({
+    record,
+    results,
+    reportDirs: options.reportsDir ? [options.runDir, options.reportsDir] : [options.runDir],
+    runsDir: runsFolder,
+    margins: options.gateMargins,
+  });
+  const rendered = renderModelEvalReport(record, analysis, charts);
   const report = path.join(options.reportsDir ?? options.runDir, REPORT_FILE);
   if (options.reportsDir) await writeFileAtomic(report, rendered);
   await writeFileAtomic(path.join(options.runDir, REPORT_FILE), rendered);
+  const html = await writeRunHtmlReport({
+    record,
+    results,
+    markdown: rendered,
+    charts,
+    runDir: options.runDir,
+    runsDir: runsFolder,
+    indexDir: options.indexDir ?? null,
+  });
   const junit = path.join(options.runDir, 'junit.xml');
   await writeFileAtomic(junit, renderJunit(record, [...results]));
 
@@ -59,5 +84,5 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   }
   if (options.githubSummaryFile)
     await appendFile(options.githubSummaryFile, `${renderGithubSummary(record)}\n`);
-  return { report, junit, experimentNumber };
+  return { report, junit, html, experimentNumber };
 }

@@ -26,6 +26,8 @@ export async function baselineAcceptCommand(
     reportsDir,
     experimentLog: options.experimentLog === false ? null : log,
     skipLoggedRun: true,
+    gateMargins: loaded.config.gate.max_drop,
+    indexDir: loaded.config.rag ? path.resolve(loaded.root, loaded.config.rag.index_dir) : null,
   });
   process.stdout.write(
     `baseline: ${path.relative(process.cwd(), file)} now holds run ${record.manifest.runId} (${results.length} results); report: ${path.relative(process.cwd(), written.report)}\n`,

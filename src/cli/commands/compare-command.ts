@@ -4,12 +4,13 @@ import { compareRuns } from '../../gate/compare-runs.js';
 import { perCaseTable } from '../../run/per-case-table.js';
 import { readResults } from '../../run/read-run.js';
 import { renderComparisonTable } from '../../reporters/comparison-table.js';
+import { compareHtmlCommand } from './compare-html-command.js';
 import { findRun, loadProject } from './load-project.js';
 
 export async function compareCommand(
   runA: string,
   runB: string,
-  options: { config: string },
+  options: { config: string; html?: boolean; htmlOut?: string },
 ): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const [dirA, dirB] = await Promise.all([findRun(reportsDir, runA), findRun(reportsDir, runB)]);
@@ -29,5 +30,7 @@ export async function compareCommand(
       color: process.stdout.isTTY === true,
     })}\n`,
   );
+  if (options.html || options.htmlOut)
+    await compareHtmlCommand({ dirA, dirB, comparisons, loaded, reportsDir, file: options.htmlOut });
   return 0;
 }

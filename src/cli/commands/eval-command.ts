@@ -55,10 +55,12 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     reportsDir: options.out ? reportsDir : null,
     experimentLog: logged ? outcome.experimentLog : null,
     githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+    gateMargins: outcome.gateMargins,
+    indexDir: outcome.indexDir,
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(
-    `report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}\n`,
+    `report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}  html: ${path.relative(process.cwd(), written.html)}\n`,
   );
   if (record.gate.status === 'error') return 3;
   if (options.gate && record.gate.status === 'fail') return 1;

@@ -38,6 +38,8 @@ export async function gateCommand(run: string | undefined, options: GateCommandO
     reportsDir: null,
     experimentLog: null,
     githubSummaryFile: process.env.GITHUB_STEP_SUMMARY || undefined,
+    gateMargins: config.gate.max_drop,
+    indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
   });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   return record.gate.exitCode;

@@ -5,16 +5,30 @@ import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { findRun, loadProject } from './load-project.js';
+import { reportHtmlCommand } from './report-html-command.js';
 
-export async function reportCommand(run: string | undefined, options: { config: string }): Promise<number> {
-  const { reportsDir } = await loadProject(options.config);
+export async function reportCommand(
+  run: string | undefined,
+  options: { config: string; html?: boolean },
+): Promise<number> {
+  const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
+  if (options.html) return reportHtmlCommand(runDir, loaded);
   const record = await readRunRecord(runDir);
   const results = await readResults(runDir);
-  const written = await writeReports({ record, results, runDir, reportsDir, experimentLog: null });
+  const written = await writeReports({
+    record,
+    results,
+    runDir,
+    // The run's own report; the committed one changes only with `baseline accept`.
+    reportsDir: null,
+    experimentLog: null,
+    gateMargins: loaded.config.gate.max_drop,
+    indexDir: loaded.config.rag ? path.resolve(loaded.root, loaded.config.rag.index_dir) : null,
+  });
   process.stdout.write(`${renderConsoleSummary(record, { color: process.stdout.isTTY === true })}\n`);
   process.stdout.write(
-    `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}\n`,
+    `report: ${path.relative(process.cwd(), written.report)}  junit: ${path.relative(process.cwd(), written.junit)}  html: ${path.relative(process.cwd(), written.html)}\n`,
   );
   return 0;
 }

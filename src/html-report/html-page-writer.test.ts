@@ -1,0 +1,90 @@
+// The written page: one executable script allowed by the CSP's hash, data blocks that cannot
+// end their script element, every case present, and nothing that could reach the network.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import { jsonForScript } from './escape-html.js';
+import { CLIENT_SCRIPT, writeHtmlPage } from './html-page-writer.js';
+import { PAGE_STYLE } from './page-style.js';
+
+const HOSTILE = '</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> \u2028';
+let dir = '';
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function page(): Promise<{ html: string; cases: number }> {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'evalgate-html-'));
+  const results = [
+    caseResult({ caseId: 'plain', input: 'How do I reset my password?' }),
+    caseResult({ caseId: `x${HOSTILE}`, input: HOSTILE, output: HOSTILE, tags: [HOSTILE] }),
+  ];
+  const written = await writeHtmlPage({
+    file: path.join(dir, 'report.html'),
+    title: `Report ${HOSTILE}`,
+    runId: 'run-1',
+    sectionsHtml: '<h2 id="s">Section</h2>',
+    results,
+    baseline: null,
+    baselineRunId: null,
+    chunkTexts: { text: () => undefined, available: false },
+    notes: [HOSTILE],
+  });
+  return { html: await readFile(written.file, 'utf8'), cases: written.cases };
+}
+
+describe('writeHtmlPage', () => {
+  it('writes a page whose only executable script is the one its CSP allows', async () => {
+    const { html, cases } = await page();
+    expect(cases).toBe(2);
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)];
+    // Data blocks carry a non-script type, so the browser never runs them.
+    const executable = scripts.filter((m) => !/type="application\/(json|octet-stream)"/.test(m[1]));
+    expect(executable).toHaveLength(1);
+    expect(scripts).toHaveLength(5);
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain(`'sha256-${hash(CLIENT_SCRIPT)}'`);
+    expect(csp).toContain(`style-src 'sha256-${hash(PAGE_STYLE)}'`);
+    expect(csp).not.toContain('unsafe');
+    expect(html).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+  });
+
+  it('keeps hostile text inert: escaped in markup, \\u-escaped in the data, and every case present', async () => {
+    const { html } = await page();
+    const afterHead = html.slice(html.indexOf('<body>'));
+    expect(afterHead.match(/<script>alert/g)).toBeNull();
+    expect(afterHead).not.toContain('<img');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
+    const block =
+      /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(block).not.toMatch(/[<>\u2028]/);
+    // The index part: position 0 is the id, 4 the question (see pack-row.ts).
+    const rows = JSON.parse(block) as unknown[][];
+    expect(rows.map((r) => r[0])).toEqual(['plain', `x${HOSTILE}`]);
+    expect(rows[1][4]).toBe(HOSTILE);
+    // The detail part decodes to the answers, in the same order.
+    const encoded =
+      /id="evalgate-details" data-encoding="gzip\+base64">([A-Za-z0-9+/=]*)<\/script>/.exec(html)?.[1] ?? '';
+    const details = JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')) as unknown[][];
+    expect(details.map((d) => d[0])).toEqual(['answer plain', HOSTILE]);
+  });
+
+  it('refers to nothing outside the file', async () => {
+    const { html } = await page();
+    expect(html).not.toMatch(/\b(src|href|action)="(?!#)/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/)/);
+  });
+});
+
+describe('jsonForScript', () => {
+  it('round-trips through JSON.parse', () => {
+    const value = { a: HOSTILE, b: ['&', '>'] };
+    expect(JSON.parse(jsonForScript(value))).toEqual(value);
+  });
+});
