@@ -7,6 +7,8 @@ const id = z
   .max(200)
   .regex(/^[^\s[\]]+$/, 'expected an id without spaces or square brackets');
 const tags = z.array(z.string().min(1)).default([]);
+/** Values for http/module request templates (`{{vars.x}}`); any case may carry them. */
+const vars = z.record(z.string(), z.unknown()).optional();
 const grades = z.union([
   z
     .array(z.string().min(1))
@@ -23,6 +25,7 @@ export const QaCaseSchema = z.strictObject({
   relevant_docs: grades.optional(),
   context: z.string().optional(),
   tags,
+  vars,
 });
 
 export const ClassifyCaseSchema = z.strictObject({
@@ -30,6 +33,7 @@ export const ClassifyCaseSchema = z.strictObject({
   input: z.string().min(1),
   label: z.string().min(1),
   tags,
+  vars,
 });
 
 export const RetrievalCaseSchema = z.strictObject({
@@ -37,6 +41,7 @@ export const RetrievalCaseSchema = z.strictObject({
   query: z.string().min(1),
   relevant_docs: grades,
   tags,
+  vars,
 });
 
 export const McqCaseSchema = z.strictObject({
@@ -51,4 +56,5 @@ export const McqCaseSchema = z.strictObject({
   unknown_option: z.number().int().min(0),
   category: z.string().optional(),
   tags,
+  vars,
 });

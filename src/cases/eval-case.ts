@@ -8,6 +8,8 @@ interface CaseBase {
   line: number;
   /** Placeholders like `{{name}}` found in the case's text fields (bias probes). */
   placeholders: string[];
+  /** Free-form values for the request templates of http/module providers (`{{vars.x}}`). */
+  vars?: Record<string, unknown>;
 }
 
 export interface QaCase extends CaseBase {

@@ -48,6 +48,8 @@ export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>
       fail(undefined, `not valid JSON (${(error as Error).message.split('\n')[0]})`);
     }
     const evalCase = toCase(raw, options.task, lineNo, fail);
+    const vars = (raw as { vars?: Record<string, unknown> }).vars;
+    if (vars) evalCase.vars = vars;
     const previous = seen.get(evalCase.id);
     if (previous !== undefined) fail('id', `duplicate id "${evalCase.id}" (first used on line ${previous})`);
     seen.set(evalCase.id, lineNo);

@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { ConfigSchema, type EvalConfig } from './schema.js';
 import { interpolateEnv } from './interpolate-env.js';
+import { answeredByApps, checkAppProviders } from './check-app-providers.js';
 
 export interface LoadedConfig {
   config: EvalConfig;
@@ -75,6 +76,22 @@ export function parseConfig(options: {
   }
   const config = parsed.data;
   checkReferences(config, file, (p) => lineOf(doc.contents, p, lineCounter));
+  const absolute = options.absolute ?? path.resolve(file);
+  const root = path.resolve(path.dirname(absolute), config.root);
+  checkAppProviders({
+    config,
+    env,
+    root,
+    fail: (fieldPath, message) => {
+      throw new InputError({
+        code: 'CONFIG_INVALID',
+        file,
+        line: lineOf(doc.contents, fieldPath, lineCounter),
+        field: fieldPath.join('.'),
+        message,
+      });
+    },
+  });
   for (const provider of config.providers) {
     if (provider.base_url)
       provider.base_url = interpolateEnv(provider.base_url, env, {
@@ -88,11 +105,10 @@ export function parseConfig(options: {
       field: 'rag.embedder_base_url',
     });
   }
-  const absolute = options.absolute ?? path.resolve(file);
   return {
     config,
     file: absolute,
-    root: path.resolve(path.dirname(absolute), config.root),
+    root,
     hash: hashValue(config).slice(0, 16),
   };
 }
@@ -119,12 +135,13 @@ function checkReferences(
     names.add(suite.name);
     if (suite.task === 'classify' && !suite.labels)
       fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
-    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs)
+    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs && !answeredByApps(config, suite))
       fail(
         ['suites', String(i), 'prompt'],
         `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`,
       );
-    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag)
+    const ownContexts = suite.task === 'rag-qa' && (answeredByApps(config, suite) || suite.outputs);
+    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag && !ownContexts)
       fail(['suites', String(i), 'task'], `a ${suite.task} suite needs a "rag" section`);
     suite.providers?.forEach((id, j) => {
       if (!providerIds.has(id))

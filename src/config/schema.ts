@@ -2,12 +2,15 @@
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
 import { TASK_KINDS } from '../core/task.js';
+import { APP_PROVIDER_FIELDS, misplacedAppField, misplacedAppFieldMessage } from './app-provider-schema.js';
 
-const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
+const PROVIDER_ID = /^(local|openai|anthropic|replay|http|module)\/.+$/;
 
 export const ProviderConfigSchema = z
   .strictObject({
-    id: z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"'),
+    id: z
+      .string()
+      .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay|http|module>/<model, file or name>"'),
     /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp); `${ENV}` interpolation allowed. */
     base_url: z.string().optional(),
     /** Environment variable holding the key; defaults to OPENAI_API_KEY / ANTHROPIC_API_KEY. */
@@ -21,16 +24,22 @@ export const ProviderConfigSchema = z
     logprobs: z.boolean().default(false),
     /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
     classifier: z.enum(['centroid', 'naive-bayes']).optional(),
+    ...APP_PROVIDER_FIELDS,
   })
   .refine((p) => p.classifier === undefined || p.id === 'local/extractive', {
     message: 'only local/extractive has a classifier setting',
     path: ['classifier'],
+  })
+  .superRefine((p, ctx) => {
+    const field = misplacedAppField(p);
+    if (field)
+      ctx.addIssue({ code: 'custom', message: misplacedAppFieldMessage(field, p.id), path: [field] });
   });
 
 const ProviderEntrySchema = z.union([
   z
     .string()
-    .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"')
+    .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay|http|module>/<model, file or name>"')
     .transform((id) => ProviderConfigSchema.parse({ id })),
   ProviderConfigSchema,
 ]);

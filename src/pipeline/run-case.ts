@@ -8,6 +8,7 @@ import { renderPrompt } from '../prompts/render-prompt.js';
 import type { ContextPassage, GenerateResult } from '../providers/language-model.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
+import { applyAppContexts } from './app-contexts.js';
 import { attributeFailure } from './attribute-failure.js';
 import { parseChoice } from '../scorers/mcq/parse-choice.js';
 import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
@@ -52,7 +53,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
       };
     }
   }
-  const passages = passagesFor(evalCase, assembled);
+  let passages = passagesFor(evalCase, assembled);
 
   const result: CaseResult = {
     suite: suite.config.name,
@@ -96,7 +97,19 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     result.error = retrievalError;
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   } else if (evalCase.task !== 'retrieval' && job.model) {
-    await generateInto(result, { job, evalCase, passages, contextText: assembled?.text, runtime, started });
+    const own = await generateInto(result, {
+      job,
+      evalCase,
+      passages,
+      contextText: assembled?.text,
+      runtime,
+      started,
+    });
+    if (own) {
+      // The application's own passages are the ones scored, even when a `rag` block also ran.
+      passages = applyAppContexts(result, own);
+      assembled = undefined;
+    }
   } else {
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   }
@@ -140,7 +153,7 @@ async function generateInto(
     runtime: CaseRuntime;
     started: number;
   },
-): Promise<void> {
+): Promise<GenerateResult['contexts']> {
   const { job, evalCase, passages, runtime } = options;
   const suite = job.suite;
   const model = job.model!;
@@ -171,6 +184,7 @@ async function generateInto(
         labels: suite.config.labels,
         fewShot: suite.fewShot,
         options: evalCase.task === 'mcq' ? evalCase.options : undefined,
+        ...(evalCase.vars ? { vars: evalCase.vars } : {}),
       },
       caseId: evalCase.id,
       repeatIndex: job.repeat,
@@ -193,6 +207,9 @@ async function generateInto(
       const chosen = parseChoice(generated.text, evalCase.options);
       result.mcq = { ...result.mcq!, chosen };
     }
+    if (generated.firstTokenMs !== undefined) result.firstTokenMs = round(generated.firstTokenMs, 3);
+    if (generated.citations) result.citations = generated.citations;
+    return generated.contexts;
   } catch (error) {
     const e = error as Error & { attempts?: number };
     result.error = {
@@ -202,6 +219,7 @@ async function generateInto(
     result.attempts = e.attempts ?? 1;
     result.latencyMs = round(runtime.clock.monotonic() - t0, 3);
   }
+  return undefined;
 }
 
 /**

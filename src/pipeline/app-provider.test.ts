@@ -1,0 +1,163 @@
+// End to end through evaluate(): a rag-qa suite answered by the user's own application (the
+// example RAG service over HTTP, and the same code as a module) — no `rag` block, no prompt —
+// is scored by the retrieval, answer and hallucination scorers from the app's own contexts.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../config/load-config.js';
+import { InputError } from '../core/errors.js';
+import { createAppProject, EXAMPLE_APP } from './__fixtures__/app-project.js';
+import { evaluate } from './evaluate.js';
+
+const TOKEN = 'app-token-canary-5d41402abc4b2a76';
+
+interface Service {
+  url: string;
+  close(): Promise<void>;
+}
+let service: Service | null = null;
+afterEach(async () => {
+  await service?.close();
+  service = null;
+});
+
+async function startService(): Promise<Service> {
+  const { startRagService } = (await import(path.join(EXAMPLE_APP, 'app/rag-service.mjs'))) as {
+    startRagService(o: { token: string }): Promise<Service>;
+  };
+  return startRagService({ token: TOKEN });
+}
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('evaluating your own app', () => {
+  it('scores the app’s own contexts with every RAG scorer, and never writes the header secret', async () => {
+    service = await startService();
+    const root = await createAppProject();
+    const env = { APP_URL: service.url, APP_TOKEN: TOKEN };
+    const { results, record, runDir } = await evaluate({
+      configPath: path.join(root, 'eval/evalgate.yaml'),
+      env,
+      useCache: false,
+    });
+    expect(results).toHaveLength(10); // 5 cases × 2 providers
+    expect(results.filter((r) => r.error)).toEqual([]);
+    const http = results.filter((r) => r.provider === 'http/support-bot');
+    const byId = Object.fromEntries(http.map((r) => [r.caseId, r]));
+    // refund-time: the service returns one passage, refunds.md#0 → document refunds.md (relevant).
+    expect(byId['refund-time'].retrieval).toEqual({
+      chunks: [{ id: 'refunds.md#0', docId: 'refunds.md', score: 0.333 }],
+      docs: ['refunds.md'],
+    });
+    expect(byId['refund-time'].scores['retrieval.recall@5']).toBe(1);
+    expect(byId['refund-time'].scores['retrieval.mrr']).toBe(1);
+    expect(byId['refund-time'].scores['answer.f1']).toBe(1);
+    expect(byId['refund-time'].scores['hallucination.rate']).toBe(0);
+    expect(byId['refund-time'].scores.groundedness).toBe(1);
+    expect(byId['refund-time'].usage).toEqual({ inputTokens: 6, outputTokens: 10, estimated: false });
+    expect(byId['refund-time'].attribution).toBe('pass');
+    // The module provider runs the same code in-process, so it must agree case by case.
+    for (const r of results.filter((x) => x.provider.startsWith('module/')))
+      expect(r.scores).toEqual(byId[r.caseId].scores);
+    // Suite metrics (with intervals) come from these per-case values.
+    const summary = record.summary.find((s) => s.provider === 'http/support-bot')!;
+    const recall = http.map((r) => r.scores['retrieval.recall@5']).filter((v): v is number => v !== null);
+    expect(summary.metrics['retrieval.recall@5'].value).toBeCloseTo(
+      recall.reduce((a, b) => a + b, 0) / recall.length,
+      6,
+    );
+    expect(Object.keys(summary.metrics)).toContain('relevance.context');
+
+    for (const file of await allFiles(root)) expect(await readFile(file, 'utf8'), file).not.toContain(TOKEN);
+    expect(JSON.stringify(record)).not.toContain(TOKEN);
+    expect(runDir.startsWith(root)).toBe(true);
+  });
+
+  it('keeps the config hash when the token rotates (it covers the template, not the secret)', async () => {
+    const root = await createAppProject();
+    const text = await readFile(path.join(root, 'eval/evalgate.yaml'), 'utf8');
+    const a = parseConfig({
+      text,
+      file: 'eval/evalgate.yaml',
+      absolute: path.join(root, 'eval/evalgate.yaml'),
+      env: { APP_URL: 'http://127.0.0.1:1', APP_TOKEN: 'rotated-token-1' },
+    });
+    const b = parseConfig({
+      text,
+      file: 'eval/evalgate.yaml',
+      absolute: path.join(root, 'eval/evalgate.yaml'),
+      env: { APP_URL: 'http://127.0.0.1:1', APP_TOKEN: 'rotated-token-2' },
+    });
+    expect(a.hash).toBe(b.hash);
+    expect(JSON.stringify(a.config)).not.toContain('rotated-token');
+    // Changing the template itself is a config change.
+    const c = parseConfig({
+      text: text.replace('top_k: "{{vars.top_k}}"', 'top_k: 3'),
+      file: 'x',
+      absolute: path.join(root, 'eval/evalgate.yaml'),
+      env: { APP_URL: 'u', APP_TOKEN: 'one' },
+    });
+    expect(c.hash).not.toBe(a.hash);
+  });
+
+  it('records a service that is down as per-case errors instead of crashing the run', async () => {
+    const root = await createAppProject({
+      providers: `  - id: http/support-bot
+    url: http://127.0.0.1:9/answer
+    max_retries: 0
+    timeout_ms: 2000
+    response: { output: $.answer }
+`,
+    });
+    const { results, record } = await evaluate({
+      configPath: path.join(root, 'eval/evalgate.yaml'),
+      env: {},
+      useCache: false,
+    });
+    expect(results).toHaveLength(5);
+    expect(results.every((r) => r.error?.code === 'PROVIDER_NETWORK')).toBe(true);
+    expect(record.manifest.counts.errors).toBe(5);
+  });
+
+  it('rejects bad provider config with file:line: field before any call', async () => {
+    const root = await createAppProject();
+    const file = path.join(root, 'eval/evalgate.yaml');
+    const text = await readFile(file, 'utf8');
+    const parse = (t: string, env: Record<string, string> = { APP_URL: 'u', APP_TOKEN: 't' }) => {
+      try {
+        parseConfig({ text: t, file: 'eval/evalgate.yaml', absolute: file, env });
+        return 'parsed';
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as Error).message;
+      }
+    };
+    expect(parse(text)).toBe('parsed');
+    expect(parse(text, { APP_URL: 'u' })).toBe(
+      'eval/evalgate.yaml:6: providers.0.headers.Authorization: environment variable APP_TOKEN is not set',
+    );
+    expect(parse(text.replace('{{vars.top_k}}', '{{topk}}'))).toMatch(
+      /^eval\/evalgate\.yaml:7: providers\.0\.body: unknown template variable \{\{topk\}\}/,
+    );
+    expect(parse(text.replace('output: $.answer', 'output: answer'))).toMatch(
+      /^eval\/evalgate\.yaml:9: providers\.0\.response\.output: expected a JSON path/,
+    );
+    expect(parse(text.replace('    url: ${APP_URL}/answer\n', ''))).toMatch(
+      /^eval\/evalgate\.yaml:\d+: providers\.0\.url: required for http providers/,
+    );
+    expect(parse(text.replace('answer.mjs#', 'missing.mjs#'))).toMatch(
+      /^eval\/evalgate\.yaml:12: providers\.1\.id: module file not found: app\/missing\.mjs/,
+    );
+    expect(
+      parse(
+        text.replace(
+          '  - id: module/app/answer.mjs#answerQuestion',
+          '  - id: local/extractive\n    url: http://x',
+        ),
+      ),
+    ).toMatch(/providers\.1\.url: only http providers take "url"/);
+  });
+});

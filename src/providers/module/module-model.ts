@@ -1,0 +1,181 @@
+// `module/<path>#<export>`: evaluates the user's own code in-process. The export is either an
+// async function `(input, ctx) → {output, contexts?, citations?, usage?, confidence?, label?}`
+// (or a string), or anything with `invoke` — a LangChain Runnable — whose reply is mapped by
+// `response` JSON paths. This is trusted code: it runs with evalgate's permissions.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ProviderConfig } from '../../config/schema.js';
+import { parseModuleRef } from '../../config/check-app-providers.js';
+import { InputError, ProviderError } from '../../core/errors.js';
+import { ReplyShapeError } from '../app/app-reply.js';
+import { mapReply, type ReplyMapping } from '../app/map-reply.js';
+import { MissingVariableError, renderTemplate } from '../app/render-template.js';
+import { templateVariables } from '../app/template-variables.js';
+import type { GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
+
+/** The second argument a module function receives. */
+export interface ModuleContext {
+  signal: AbortSignal;
+  caseId: string;
+  /** The rendered prompt (the case input when the suite has no prompt). */
+  prompt: string;
+  messages: { role: string; content: string }[];
+  vars: Record<string, unknown>;
+}
+
+type AppFunction = (input: unknown, ctx: ModuleContext) => unknown;
+interface Invokable {
+  invoke(input: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export interface ModuleModelOptions {
+  config: ProviderConfig;
+  root: string;
+  configFile: string;
+  /** Position in `providers`, for error messages. */
+  index: number;
+}
+
+export async function createModuleModel(options: ModuleModelOptions): Promise<LanguageModel> {
+  const { config } = options;
+  const target = await loadExport(options);
+  const call: (input: unknown, ctx: ModuleContext) => Promise<unknown> =
+    typeof target === 'function'
+      ? async (input, ctx) => (target as AppFunction)(input, ctx)
+      : (input, ctx) => (target as Invokable).invoke(input, { signal: ctx.signal });
+  const isRunnable = typeof target !== 'function';
+
+  const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
+    const variables = templateVariables(request);
+    let input: unknown;
+    try {
+      input = config.body === undefined ? variables.input : renderTemplate(config.body, variables);
+    } catch (error) {
+      if (!(error instanceof MissingVariableError)) throw error;
+      throw providerError(config.id, 'PROVIDER_BAD_REQUEST', error.message);
+    }
+    const timeout = AbortSignal.timeout(config.timeout_ms);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const ctx: ModuleContext = {
+      signal,
+      caseId: variables.id,
+      prompt: variables.prompt,
+      messages: variables.messages,
+      vars: variables.vars,
+    };
+    let reply: unknown;
+    try {
+      reply = await untilAborted(call(input, ctx), signal);
+    } catch (error) {
+      if (timeout.aborted && !request.signal?.aborted)
+        throw providerError(config.id, 'PROVIDER_TIMEOUT', `no reply within ${config.timeout_ms} ms`, true);
+      if (request.signal?.aborted) throw error;
+      const e = error as Error & { isRetryable?: unknown };
+      throw providerError(
+        config.id,
+        'PROVIDER_BAD_RESPONSE',
+        `threw ${e?.name ?? 'error'}: ${e?.message ?? String(error)}`,
+        e?.isRetryable === true,
+      );
+    }
+    try {
+      const mapped = mapReply(reply, {
+        mapping: mappingFor(config.response, reply, isRunnable),
+        docIdField: config.doc_id_field,
+      });
+      return {
+        text:
+          request.inputs?.task === 'classify' && mapped.label !== undefined ? mapped.label : mapped.output,
+        ...(mapped.usage ? { usage: mapped.usage } : {}),
+        ...(mapped.confidence !== undefined ? { confidence: mapped.confidence } : {}),
+        ...(mapped.contexts ? { contexts: mapped.contexts } : {}),
+        ...(mapped.citations ? { citations: mapped.citations } : {}),
+        model: config.id,
+      };
+    } catch (error) {
+      if (!(error instanceof ReplyShapeError)) throw error;
+      throw providerError(config.id, 'PROVIDER_BAD_RESPONSE', `unexpected reply: ${error.message}`);
+    }
+  };
+  return {
+    id: config.id,
+    provider: 'module',
+    model: config.id.slice('module/'.length),
+    cacheable: false,
+    generate,
+  };
+}
+
+/**
+ * The configured mapping, else what the reply's shape says: a string is the answer; a chat
+ * message gives its `content`; a LangChain retrieval chain's `{answer, context}` gives both.
+ */
+function mappingFor(configured: ReplyMapping | undefined, reply: unknown, runnable: boolean): ReplyMapping {
+  if (configured) return configured;
+  if (typeof reply === 'string' || reply === null || typeof reply !== 'object') return {};
+  const r = reply as Record<string, unknown>;
+  if (typeof r.output === 'string' || !runnable) return { output: '$.output' };
+  if (typeof r.answer === 'string')
+    return { output: '$.answer', contexts: Array.isArray(r.context) ? '$.context' : undefined };
+  if (typeof r.content === 'string') return { output: '$.content' };
+  return { output: '$.output' };
+}
+
+async function loadExport(options: ModuleModelOptions): Promise<unknown> {
+  const { file, exportName } = parseModuleRef(options.config.id);
+  const fail = (message: string): never => {
+    throw new InputError({
+      code: 'PROVIDER_MODULE',
+      file: options.configFile,
+      field: `providers.${options.index}.id`,
+      message,
+    });
+  };
+  let loaded: Record<string, unknown>;
+  try {
+    loaded = (await import(pathToFileURL(path.resolve(options.root, file)).href)) as Record<string, unknown>;
+  } catch (error) {
+    return fail(`cannot load ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const target = loaded[exportName];
+  if (typeof target === 'function') return target;
+  if (target && typeof (target as Invokable).invoke === 'function') return target;
+  const available = Object.keys(loaded).join(', ') || 'none';
+  return fail(
+    target === undefined
+      ? `${file} has no export "${exportName}" (exports: ${available})`
+      : `export "${exportName}" of ${file} is neither a function nor a Runnable with invoke()`,
+  );
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function providerError(
+  provider: string,
+  code: 'PROVIDER_BAD_REQUEST' | 'PROVIDER_BAD_RESPONSE' | 'PROVIDER_TIMEOUT',
+  message: string,
+  isRetryable = false,
+): ProviderError {
+  return new ProviderError({
+    code,
+    provider,
+    message: message.replace(/\s+/g, ' ').slice(0, 400),
+    isRetryable,
+  });
+}
