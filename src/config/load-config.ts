@@ -60,7 +60,7 @@ export function parseConfig(options: {
   const raw: unknown = doc.toJS();
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = innermostIssue(parsed.error.issues[0]);
     // An unknown key is reported at the key itself, not at its parent object.
     const fieldPath = [
       ...issue.path.map(String),
@@ -157,6 +157,23 @@ function checkReferences(
   if (config.judge !== 'none' && !/^(openai|anthropic|local)\//.test(config.judge)) {
     fail(['judge'], 'expected "none" or a provider id such as "openai/gpt-4o-mini"');
   }
+}
+
+/**
+ * A provider entry is "a string or an object", so zod reports a bad field inside the object as
+ * a failed union; the branch that got furthest (the object's own issue) says what is wrong.
+ */
+function innermostIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return issue;
+  const candidates = issue.errors
+    .map((branch) => branch[0])
+    .filter((i): i is z.core.$ZodIssue => i !== undefined);
+  if (candidates.length === 0) return issue;
+  // The branch of the right type (no type mismatch at its root) got furthest.
+  const typed = candidates.filter((i) => i.path.length > 0 || i.code !== 'invalid_type');
+  if (typed.length === 0) return issue;
+  const deepest = typed.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  return innermostIssue({ ...deepest, path: [...issue.path, ...deepest.path] } as z.core.$ZodIssue);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -40,7 +40,14 @@ const ProviderEntrySchema = z.union([
   z
     .string()
     .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay|http|module>/<model, file or name>"')
-    .transform((id) => ProviderConfigSchema.parse({ id })),
+    .transform((id, ctx) => {
+      const parsed = ProviderConfigSchema.safeParse({ id });
+      if (parsed.success) return parsed.data;
+      // e.g. `- http/bot`: an http provider needs its url, so only the object form will do.
+      const issue = parsed.error.issues[0];
+      ctx.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+      return z.NEVER;
+    }),
   ProviderConfigSchema,
 ]);
 

@@ -1,7 +1,7 @@
 // End to end through evaluate(): a rag-qa suite answered by the user's own application (the
 // example RAG service over HTTP, and the same code as a module) — no `rag` block, no prompt —
 // is scored by the retrieval, answer and hallucination scorers from the app's own contexts.
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.js';
@@ -120,6 +120,59 @@ describe('evaluating your own app', () => {
     expect(results).toHaveLength(5);
     expect(results.every((r) => r.error?.code === 'PROVIDER_NETWORK')).toBe(true);
     expect(record.manifest.counts.errors).toBe(5);
+  });
+
+  it('scores the provider’s contexts, not the built-in retrieval, when a rag block also exists', async () => {
+    const root = await createAppProject({
+      providers: `  - id: module/app/fixed.mjs#fixed
+`,
+      extraConfig: 'rag:\n  corpus: docs\n  retrieve: { k: 3 }\n',
+    });
+    await cp(path.join(EXAMPLE_APP, 'docs'), path.join(root, 'docs'), { recursive: true });
+    await writeFile(
+      path.join(root, 'app/fixed.mjs'),
+      "export const fixed = async () => ({ output: 'Annual plans can be refunded in full within 14 days of purchase.', contexts: [{ id: 'pricing.md#0', text: 'The Pro plan costs 8 dollars.' }, { id: 'refunds.md#0', text: 'Annual plans can be refunded in full within 14 days of purchase.' }] });\n",
+    );
+    const { results } = await evaluate({
+      configPath: path.join(root, 'eval/evalgate.yaml'),
+      env: {},
+      useCache: false,
+    });
+    const refund = results.find((r) => r.caseId === 'refund-annual')!;
+    expect(refund.retrieval?.docs).toEqual(['pricing.md', 'refunds.md']);
+    expect(refund.context).toBeUndefined(); // the built-in assembly was not what the app used
+    expect(refund.scores['retrieval.mrr']).toBe(0.5); // relevant refunds.md at rank 2
+    expect(refund.scores['retrieval.precision@3']).toBeCloseTo(1 / 3, 6); // 1 relevant in a 3-deep list
+    // A case whose relevant document the app never returned: a retrieval miss.
+    const sso = results.find((r) => r.caseId === 'sso-plan')!;
+    expect(sso.scores['retrieval.recall@3']).toBe(0);
+    expect(sso.attribution).toBe('retrieval-miss');
+  });
+
+  it('scores replayed outputs with the contexts stored beside them (no rag block)', async () => {
+    const root = await createAppProject({ providers: '  - id: local/extractive\n' });
+    const cfg = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(
+      cfg,
+      (await readFile(cfg, 'utf8')).replace('    cases:', '    outputs: outputs.jsonl\n    cases:'),
+    );
+    const cases = (await readFile(path.join(root, 'test_cases/support-qa.jsonl'), 'utf8')).trim().split('\n');
+    const lines = cases.map((l) => {
+      const c = JSON.parse(l) as { id: string; reference: string; relevant_docs: string[] };
+      return JSON.stringify({
+        id: c.id,
+        output: c.reference,
+        contexts: [{ id: `${c.relevant_docs[0]}#0`, text: c.reference }],
+      });
+    });
+    await writeFile(path.join(root, 'outputs.jsonl'), `${lines.join('\n')}\n`);
+    const { results } = await evaluate({ configPath: cfg, env: {}, useCache: false });
+    expect(results).toHaveLength(5);
+    for (const r of results) {
+      expect(r.scores['retrieval.recall@5']).toBe(1);
+      expect(r.scores['answer.f1']).toBe(1);
+      expect(r.scores.groundedness).toBe(1);
+    }
   });
 
   it('rejects bad provider config with file:line: field before any call', async () => {
