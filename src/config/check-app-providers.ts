@@ -65,4 +65,8 @@ export function checkAppProviders(options: {
       if (!existsSync(path.resolve(root, file))) fail(at('id'), `module file not found: ${file}`);
     }
   });
+  if (config.rag?.retriever) {
+    const { file } = parseModuleRef(config.rag.retriever);
+    if (!existsSync(path.resolve(root, file))) fail(['rag', 'retriever'], `module file not found: ${file}`);
+  }
 }

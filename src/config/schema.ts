@@ -92,6 +92,13 @@ const RagSchema = z.strictObject({
     .prefault({}),
   context_budget_tokens: z.number().int().positive().default(1800),
   index_dir: z.string().default('.evalgate/index'),
+  /** `module/<path>#<export>`: your own retriever or LangChain vector store replaces the built-in index. */
+  retriever: z
+    .string()
+    .regex(/^module\/.+/, 'expected "module/<path>#<export>"')
+    .optional(),
+  /** Metadata field holding a retrieved document's id (default docId, id, then source). */
+  doc_id_field: z.string().min(1).optional(),
 });
 
 export const SuiteConfigSchema = z.strictObject({

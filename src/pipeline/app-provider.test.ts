@@ -1,7 +1,7 @@
 // End to end through evaluate(): a rag-qa suite answered by the user's own application (the
 // example RAG service over HTTP, and the same code as a module) — no `rag` block, no prompt —
 // is scored by the retrieval, answer and hallucination scorers from the app's own contexts.
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.js';
@@ -173,6 +173,64 @@ describe('evaluating your own app', () => {
       expect(r.scores['answer.f1']).toBe(1);
       expect(r.scores.groundedness).toBe(1);
     }
+  });
+
+  it('rag.retriever: the user’s retriever replaces the built-in index for retrieval and rag-qa suites', async () => {
+    const root = await createAppProject({
+      providers: '  - id: local/extractive\n',
+      extraConfig: `  - name: find
+    task: retrieval
+    cases: test_cases/find.jsonl
+rag:
+  retriever: module/app/retriever.mjs#search
+  retrieve: { k: 2 }
+`,
+    });
+    // A rag-qa suite with the built-in model needs a prompt.
+    await mkdir(path.join(root, 'prompts/qa'), { recursive: true });
+    await writeFile(
+      path.join(root, 'prompts/qa/v1.md'),
+      '---\ntemperature: 0\n---\nAnswer from the context.\n\n{{context}}\n\nQuestion: {{question}}\n',
+    );
+    const cfg = path.join(root, 'eval/evalgate.yaml');
+    await writeFile(
+      cfg,
+      (await readFile(cfg, 'utf8')).replace('    task: rag-qa\n', '    task: rag-qa\n    prompt: qa@v1\n'),
+    );
+    await writeFile(
+      path.join(root, 'app/retriever.mjs'),
+      `import { loadPassages } from ${JSON.stringify(path.join(EXAMPLE_APP, 'app/rag-service.mjs'))};
+const passages = loadPassages(${JSON.stringify(path.join(EXAMPLE_APP, 'docs'))});
+// Deliberately ranks the relevant document second for "refund" queries.
+export async function search(query, { k }) {
+  const q = query.toLowerCase();
+  const order = q.includes('refund') ? ['pricing.md#0', 'refunds.md#0'] : q.includes('sso') ? ['sso.md#0'] : [];
+  return order.map((id) => passages.find((p) => p.id === id)).map((p) => ({ id: p.id, text: p.text })).slice(0, k);
+}
+`,
+    );
+    await writeFile(
+      path.join(root, 'test_cases/find.jsonl'),
+      '{"id":"f1","query":"refund an annual plan","relevant_docs":["refunds.md"]}\n{"id":"f2","query":"sso setup","relevant_docs":{"sso.md":2}}\n{"id":"f3","query":"sync limits","relevant_docs":["sync-limits.md"]}\n',
+    );
+    const notes: string[] = [];
+    const { results, record } = await evaluate({
+      configPath: cfg,
+      env: {},
+      useCache: false,
+      onNote: (n) => notes.push(n),
+    });
+    expect(notes.join('\n')).toContain('retrieving with module/app/retriever.mjs#search');
+    expect(record.manifest.corpusHash).toBeNull();
+    const find = Object.fromEntries(results.filter((r) => r.suite === 'find').map((r) => [r.caseId, r]));
+    expect(find.f1.retrieval?.docs).toEqual(['pricing.md', 'refunds.md']);
+    expect(find.f1.scores['retrieval.mrr']).toBe(0.5);
+    expect(find.f2.scores['retrieval.mrr']).toBe(1);
+    expect(find.f3.scores['retrieval.recall@2']).toBe(0);
+    // rag-qa: the model is given the retriever's passages.
+    const refund = results.find((r) => r.suite === 'support' && r.caseId === 'refund-annual')!;
+    expect(refund.context?.included).toEqual(['pricing.md#0', 'refunds.md#0']);
+    expect(refund.scores['answer.f1']).toBeGreaterThan(0.5);
   });
 
   it('rejects bad provider config with file:line: field before any call', async () => {

@@ -64,7 +64,7 @@ describe('module provider', () => {
     expect(await messageOf('missing')).toMatch(
       /^eval\/evalgate\.yaml: providers\.3\.id: app-module\.mjs has no export "missing" \(exports: .*answer/,
     );
-    expect(await messageOf('notCallable')).toMatch(/neither a function nor a Runnable/);
+    expect(await messageOf('notCallable')).toMatch(/not a function or a Runnable/);
     const bad = createModuleModel({
       config: ProviderConfigSchema.parse({ id: 'module/nope.mjs#x' }),
       root,

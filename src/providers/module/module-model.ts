@@ -2,16 +2,14 @@
 // async function `(input, ctx) → {output, contexts?, citations?, usage?, confidence?, label?}`
 // (or a string), or anything with `invoke` — a LangChain Runnable — whose reply is mapped by
 // `response` JSON paths. This is trusted code: it runs with evalgate's permissions.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ProviderConfig } from '../../config/schema.js';
-import { parseModuleRef } from '../../config/check-app-providers.js';
-import { InputError, ProviderError } from '../../core/errors.js';
+import { ProviderError } from '../../core/errors.js';
 import { ReplyShapeError } from '../app/app-reply.js';
 import { mapReply, type ReplyMapping } from '../app/map-reply.js';
 import { MissingVariableError, renderTemplate } from '../app/render-template.js';
 import { templateVariables } from '../app/template-variables.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
+import { loadModuleExport } from './load-module-export.js';
 
 /** The second argument a module function receives. */
 export interface ModuleContext {
@@ -38,7 +36,14 @@ export interface ModuleModelOptions {
 
 export async function createModuleModel(options: ModuleModelOptions): Promise<LanguageModel> {
   const { config } = options;
-  const target = await loadExport(options);
+  const target = await loadModuleExport({
+    ref: config.id,
+    root: options.root,
+    configFile: options.configFile,
+    field: `providers.${options.index}.id`,
+    accepts: (value) => typeof value === 'function' || typeof (value as Invokable)?.invoke === 'function',
+    expected: 'a function or a Runnable with invoke()',
+  });
   const call: (input: unknown, ctx: ModuleContext) => Promise<unknown> =
     typeof target === 'function'
       ? async (input, ctx) => (target as AppFunction)(input, ctx)
@@ -119,33 +124,6 @@ function mappingFor(configured: ReplyMapping | undefined, reply: unknown, runnab
     return { output: '$.answer', contexts: Array.isArray(r.context) ? '$.context' : undefined };
   if (typeof r.content === 'string') return { output: '$.content' };
   return { output: '$.output' };
-}
-
-async function loadExport(options: ModuleModelOptions): Promise<unknown> {
-  const { file, exportName } = parseModuleRef(options.config.id);
-  const fail = (message: string): never => {
-    throw new InputError({
-      code: 'PROVIDER_MODULE',
-      file: options.configFile,
-      field: `providers.${options.index}.id`,
-      message,
-    });
-  };
-  let loaded: Record<string, unknown>;
-  try {
-    loaded = (await import(pathToFileURL(path.resolve(options.root, file)).href)) as Record<string, unknown>;
-  } catch (error) {
-    return fail(`cannot load ${file}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const target = loaded[exportName];
-  if (typeof target === 'function') return target;
-  if (target && typeof (target as Invokable).invoke === 'function') return target;
-  const available = Object.keys(loaded).join(', ') || 'none';
-  return fail(
-    target === undefined
-      ? `${file} has no export "${exportName}" (exports: ${available})`
-      : `export "${exportName}" of ${file} is neither a function nor a Runnable with invoke()`,
-  );
 }
 
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
