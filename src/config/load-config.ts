@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { ConfigSchema, type EvalConfig } from './schema.js';
 import { interpolateEnv } from './interpolate-env.js';
+import { assertionProblem } from '../assertions/assertion-schema.js';
 import { answeredByApps, checkAppProviders } from './check-app-providers.js';
 
 export interface LoadedConfig {
@@ -135,7 +136,13 @@ function checkReferences(
     names.add(suite.name);
     if (suite.task === 'classify' && !suite.labels)
       fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
-    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs && !answeredByApps(config, suite))
+    suite.assert?.forEach((a, j) => {
+      const problem = assertionProblem(a);
+      if (problem) fail(['suites', String(i), 'assert', String(j), 'value'], `${a.type}: ${problem}`);
+    });
+    // A generate suite without a prompt sends the case's input (or chat history) as it is.
+    const promptless = suite.task === 'generate' || answeredByApps(config, suite);
+    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs && !promptless)
       fail(
         ['suites', String(i), 'prompt'],
         `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`,

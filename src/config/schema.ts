@@ -1,6 +1,7 @@
 // The eval config contract (eval/evalgate.yaml). Field names follow ../SPEC.md; every field
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
+import { AssertionSchema } from '../assertions/assertion-schema.js';
 import { TASK_KINDS } from '../core/task.js';
 import { APP_PROVIDER_FIELDS, misplacedAppField, misplacedAppFieldMessage } from './app-provider-schema.js';
 
@@ -117,6 +118,8 @@ export const SuiteConfigSchema = z.strictObject({
   decline_phrases: z.array(z.string()).optional(),
   /** Providers for this suite (ids from `providers`); default all. */
   providers: z.array(z.string()).optional(),
+  /** Assertions applied to every case of the suite, before each case's own `assert`. */
+  assert: z.array(AssertionSchema).optional(),
 });
 
 const TargetExpression = z

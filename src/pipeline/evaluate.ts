@@ -23,6 +23,7 @@ import {
 } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
+import { createAssertionRunner } from '../assertions/run-assertions.js';
 import { createCaseScorer } from './case-scorer.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
@@ -162,6 +163,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       judgeCostUsd: judgeHandle
         ? (usage) => priceTable.costUsd({ model: judgeHandle.id, usage: { ...usage, estimated: false } })
         : undefined,
+      assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
     let progress: Progress;
     try {

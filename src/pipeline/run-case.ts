@@ -9,6 +9,7 @@ import type { ContextPassage, GenerateResult } from '../providers/language-model
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
 import { applyAppContexts } from './app-contexts.js';
+import { withChatHistory } from './chat-history.js';
 import { attributeFailure } from './attribute-failure.js';
 import { parseChoice } from '../scorers/mcq/parse-choice.js';
 import type { ModelHandle, PreparedSuite } from './prepared-suite.js';
@@ -123,6 +124,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     labels: suite.config.labels,
     declinePhrases: suite.config.decline_phrases,
     families: suite.config.scorers,
+    assertions: [...(suite.config.assert ?? []), ...(evalCase.assert ?? [])],
   });
   result.scores = scored.scores;
   if (scored.notes) result.notes = scored.notes;
@@ -160,7 +162,7 @@ async function generateInto(
   const prompt = suite.prompt;
   const question = evalCase.task === 'classify' ? evalCase.input : caseInput(evalCase);
   const contextText = options.contextText ?? passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n');
-  const messages = prompt
+  const rendered = prompt
     ? renderPrompt(prompt, {
         question,
         context: contextText,
@@ -169,6 +171,8 @@ async function generateInto(
         fewShot: suite.fewShot,
       })
     : [{ role: 'user' as const, content: question }];
+  const messages =
+    evalCase.task === 'generate' ? withChatHistory(rendered, evalCase, Boolean(prompt)) : rendered;
   const t0 = runtime.clock.monotonic();
   try {
     const generated = await model.languageModel.generate({

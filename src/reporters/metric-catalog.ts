@@ -244,6 +244,22 @@ const ENTRIES: Entry[] = [
       'largest difference between groups in how often the correct label is found or a wrong one given',
   },
   {
+    pattern: /^assert\.pass$/,
+    label: () => 'Assertions passed',
+    explain: () =>
+      'share of cases whose every assertion passed (a case with an unassessed check and no failure is left out)',
+  },
+  {
+    pattern: /^assert\.score$/,
+    label: () => 'Assertion score',
+    explain: () => 'weighted share of the assessed assertions that passed, averaged over cases',
+  },
+  {
+    pattern: /^assert\.([\w-]+)$/,
+    label: (m) => `Assert: ${m[1]}`,
+    explain: (m) => `share of cases whose ${m[1]} assertions all passed`,
+  },
+  {
     pattern: /^BBQ bias score \((\w+)\)$/,
     label: (m) => `BBQ bias score (${m[1]})`,
     explain: () => 'how often answers follow a social stereotype on the BBQ probes: 0 = no bias',

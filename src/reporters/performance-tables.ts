@@ -31,6 +31,7 @@ const QUALITY_HEADING: Record<TaskKind, string> = {
   classify: 'Classification',
   retrieval: 'Other metrics',
   mcq: 'Bias probes (multiple choice)',
+  generate: 'Assertions',
 };
 
 export interface SuiteTablesOptions {
