@@ -43,6 +43,8 @@ export function checkAppProviders(options: {
         [at('url'), provider.url ?? ''],
         ...Object.entries(provider.headers ?? {}).map(([k, v]): [string[], string] => [at('headers', k), v]),
       ];
+      const url = provider.url ?? '';
+      if (!/\{\{|\$\{/.test(url) && !URL.canParse(url)) fail(at('url'), `not a valid URL: ${url}`);
       for (const [field, value] of templated)
         for (const name of envNamesIn([value]))
           if (!env[name]) fail(field, `environment variable ${name} is not set`);

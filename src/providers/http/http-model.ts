@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import { ProviderError, type ProviderErrorFields } from '../../core/errors.js';
 import type { ProviderConfig } from '../../config/schema.js';
 import { ReplyShapeError } from '../app/app-reply.js';
+import { createDeadlineTimer } from '../app/call-deadline.js';
 import { readJsonPath } from '../app/json-path.js';
 import { mapReply } from '../app/map-reply.js';
 import { MissingVariableError, renderTemplate } from '../app/render-template.js';
@@ -41,6 +42,11 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
       message: clip(redactSecrets(fields.message, [...secrets])),
     });
 
+  // A URL without placeholders or `${ENV}` is parsed once; one that names a secret is expanded
+  // per request and never kept.
+  const deadlines = createDeadlineTimer(config.timeout_ms);
+  const fixedUrl = /\{\{|\$\{/.test(config.url ?? '') ? undefined : new URL(config.url!);
+
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
     const secrets = new Set<string>();
     const variables = templateVariables(request);
@@ -48,13 +54,15 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
     let body: string | undefined;
     const headers: Record<string, string> = {};
     try {
-      url = new URL(
-        expandEnvAtRequest(
-          renderTemplate(config.url!, variables, encodeURIComponent) as string,
-          env,
-          secrets,
-        ),
-      );
+      url =
+        fixedUrl ??
+        new URL(
+          expandEnvAtRequest(
+            renderTemplate(config.url!, variables, encodeURIComponent) as string,
+            env,
+            secrets,
+          ),
+        );
       for (const [name, value] of Object.entries(config.headers ?? {}))
         headers[name.toLowerCase()] = expandEnvAtRequest(
           String(renderTemplate(value, variables)),
@@ -73,8 +81,8 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
       throw fail({ code: 'PROVIDER_BAD_REQUEST', message, isRetryable: false }, secrets);
     }
 
-    const timeout = AbortSignal.timeout(config.timeout_ms);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const deadline = deadlines.start(request.signal);
+    const signal = deadline.signal;
     const started = clock.monotonic();
     let firstTokenMs: number | undefined;
     let streamed = '';
@@ -102,7 +110,7 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
     try {
       reply = await sender.send({ url, method, headers, body, maxBytes, signal, onEvent });
     } catch (error) {
-      if (timeout.aborted && !request.signal?.aborted)
+      if (deadline.timedOut && !request.signal?.aborted)
         throw fail(
           { code: 'PROVIDER_TIMEOUT', message: `no reply within ${config.timeout_ms} ms`, isRetryable: true },
           secrets,
@@ -116,6 +124,8 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
         { code: 'PROVIDER_NETWORK', message: `connection failed: ${detail}`, isRetryable: true },
         secrets,
       );
+    } finally {
+      deadline.clear();
     }
 
     if (reply.status >= 400 || reply.status < 200) {

@@ -17,9 +17,14 @@ export interface HttpExchange {
   onEvent?: (data: string) => void;
 }
 
+/** The one thing read from reply headers: a value by (case-insensitive) name. */
+export interface ReplyHeaders {
+  get(name: string): string | null;
+}
+
 export interface HttpReply {
   status: number;
-  headers: Headers;
+  headers: ReplyHeaders;
   /** The body text (for an event stream: empty, events went to onEvent). */
   text: string;
   eventStream: boolean;
@@ -33,7 +38,7 @@ export interface HttpSender {
 }
 
 export function createHttpSender(): HttpSender {
-  const options = { keepAlive: true, scheduling: 'lifo' as const, timeout: 15_000 };
+  const options = { keepAlive: true, scheduling: 'lifo' as const };
   const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
   return {
     send: (exchange) => send(exchange, agents),
@@ -85,8 +90,8 @@ function readReply(
   finish: (error: unknown, reply?: HttpReply) => void,
 ): void {
   const status = res.statusCode ?? 0;
-  const headers = new Headers();
-  for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+  // Node has parsed the headers already; a web Headers object would cost more than the call.
+  const headers: ReplyHeaders = { get: (name) => headerValue(res.headers[name.toLowerCase()]) };
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > exchange.maxBytes) {
     finish(new ReplyTooLargeError(`reply of ${declared} bytes is over the ${exchange.maxBytes}-byte cap`));
@@ -138,4 +143,9 @@ function drainEvents(buffer: string, onEvent: (data: string) => void): string {
     if (data.length > 0) onEvent(data.join('\n'));
   }
   return rest;
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
 }

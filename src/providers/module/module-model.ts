@@ -5,8 +5,9 @@
 import type { ProviderConfig } from '../../config/schema.js';
 import { ProviderError } from '../../core/errors.js';
 import { ReplyShapeError } from '../app/app-reply.js';
+import { type CallDeadline, createDeadlineTimer } from '../app/call-deadline.js';
 import { mapReply, type ReplyMapping } from '../app/map-reply.js';
-import { MissingVariableError, renderTemplate } from '../app/render-template.js';
+import { MissingVariableError, renderTemplate, type TemplateVariables } from '../app/render-template.js';
 import { templateVariables } from '../app/template-variables.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
 import { loadModuleExport } from './load-module-export.js';
@@ -49,6 +50,7 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
       ? async (input, ctx) => (target as AppFunction)(input, ctx)
       : (input, ctx) => (target as Invokable).invoke(input, { signal: ctx.signal });
   const isRunnable = typeof target !== 'function';
+  const deadlines = createDeadlineTimer(config.timeout_ms);
 
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
     const variables = templateVariables(request);
@@ -59,20 +61,18 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
       if (!(error instanceof MissingVariableError)) throw error;
       throw providerError(config.id, 'PROVIDER_BAD_REQUEST', error.message);
     }
-    const timeout = AbortSignal.timeout(config.timeout_ms);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const ctx: ModuleContext = {
-      signal,
-      caseId: variables.id,
-      prompt: variables.prompt,
-      messages: variables.messages,
-      vars: variables.vars,
-    };
+    let stop: (reason: unknown) => void = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      stop = reject;
+    });
+    const deadline = deadlines.start(request.signal, (reason) => stop(reason));
+    const ctx = new CallContext(deadline, variables);
     let reply: unknown;
     try {
-      reply = await untilAborted(call(input, ctx), signal);
+      // The call may ignore its signal; the deadline still ends the wait.
+      reply = await Promise.race([call(input, ctx), stopped]);
     } catch (error) {
-      if (timeout.aborted && !request.signal?.aborted)
+      if (deadline.timedOut && !request.signal?.aborted)
         throw providerError(config.id, 'PROVIDER_TIMEOUT', `no reply within ${config.timeout_ms} ms`, true);
       if (request.signal?.aborted) throw error;
       const e = error as Error & { isRetryable?: unknown };
@@ -82,6 +82,8 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
         `threw ${e?.name ?? 'error'}: ${e?.message ?? String(error)}`,
         e?.isRetryable === true,
       );
+    } finally {
+      deadline.clear();
     }
     try {
       const mapped = mapReply(reply, {
@@ -111,6 +113,26 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
   };
 }
 
+/** The `ctx` a module function receives; `signal` is made on first read (see call-deadline.ts). */
+class CallContext implements ModuleContext {
+  readonly caseId: string;
+  readonly prompt: string;
+  readonly messages: { role: string; content: string }[];
+  readonly vars: Record<string, unknown>;
+  constructor(
+    private readonly deadline: CallDeadline,
+    variables: TemplateVariables,
+  ) {
+    this.caseId = variables.id;
+    this.prompt = variables.prompt;
+    this.messages = variables.messages;
+    this.vars = variables.vars;
+  }
+  get signal(): AbortSignal {
+    return this.deadline.signal;
+  }
+}
+
 /**
  * The configured mapping, else what the reply's shape says: a string is the answer; a chat
  * message gives its `content`; a LangChain retrieval chain's `{answer, context}` gives both.
@@ -124,24 +146,6 @@ function mappingFor(configured: ReplyMapping | undefined, reply: unknown, runnab
     return { output: '$.answer', contexts: Array.isArray(r.context) ? '$.context' : undefined };
   if (typeof r.content === 'string') return { output: '$.content' };
   return { output: '$.output' };
-}
-
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 function providerError(
