@@ -259,6 +259,12 @@ export async function search(query, { k }) {
     expect(parse(text.replace('    url: ${APP_URL}/answer\n', ''))).toMatch(
       /^eval\/evalgate\.yaml:\d+: providers\.0\.url: required for http providers/,
     );
+    expect(
+      parse(text.replace('  - id: http/support-bot\n', '  - http/bare\n  - id: http/support-bot\n')),
+    ).toMatch(/^eval\/evalgate\.yaml:3: providers\.0: url: required for http providers/);
+    expect(parse(text.replace('${APP_URL}/answer', 'not a url'))).toMatch(
+      /^eval\/evalgate\.yaml:4: providers\.0\.url: not a valid URL: not a url/,
+    );
     expect(parse(text.replace('answer.mjs#', 'missing.mjs#'))).toMatch(
       /^eval\/evalgate\.yaml:12: providers\.1\.id: module file not found: app\/missing\.mjs/,
     );
