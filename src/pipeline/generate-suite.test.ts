@@ -2,7 +2,7 @@
 // defaults plus per-case json-schema, javascript, latency and rubric (the judge on a fake
 // OpenAI server) — gives pass/fail metrics with intervals that appear in the console table and
 // the report, meet or miss a target, and fail the gate when the app starts returning bad JSON.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -154,4 +154,19 @@ describe('generate suites scored by assertions', () => {
     const failures = bad.record.gate.failures.filter((f) => f.metric === 'assert.pass').map((f) => f.kind);
     expect(failures.sort()).toEqual(['regression', 'target']);
   }, 60_000);
+
+  it('stops before any call when a javascript assertion names a missing module', async () => {
+    const root = await project('http://127.0.0.1:9/v1');
+    const cases = path.join(root, 'test_cases/gen.jsonl');
+    const text = await readFile(cases, 'utf8');
+    await writeFile(cases, text.replace('app/checks.mjs#mentionsTicket', 'app/nope.mjs#check'));
+    const error = await evaluate({
+      configPath: path.join(root, 'eval/evalgate.yaml'),
+      env: {},
+      suites: ['gen'],
+    }).catch((e: Error) => e);
+    expect((error as Error).message).toBe(
+      'test_cases/gen.jsonl:1: assert.1.value: javascript: module file not found: app/nope.mjs',
+    );
+  });
 });
