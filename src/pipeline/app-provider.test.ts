@@ -147,6 +147,10 @@ describe('evaluating your own app', () => {
     const sso = results.find((r) => r.caseId === 'sso-plan')!;
     expect(sso.scores['retrieval.recall@3']).toBe(0);
     expect(sso.attribution).toBe('retrieval-miss');
+    // The app had the relevant document and answered wrongly: generation, not context overflow.
+    const price = results.find((r) => r.caseId === 'pro-price')!;
+    expect(price.scores['retrieval.recall@3']).toBe(1);
+    expect(price.attribution).toBe('generation-error');
   });
 
   it('scores replayed outputs with the contexts stored beside them (no rag block)', async () => {

@@ -140,7 +140,8 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     retrievedDocs: assembled
       ? [...assembled.included, ...assembled.dropped].map((r) => r.chunk.docId)
       : result.retrieval?.docs,
-    includedDocs: assembled?.included.map((r) => r.chunk.docId),
+    // An application's own contexts were all given to its model.
+    includedDocs: assembled?.included.map((r) => r.chunk.docId) ?? result.retrieval?.docs,
   });
   return result;
 }
