@@ -1,6 +1,7 @@
 // JSON in a model's answer: the whole answer, or the one fenced ```json block a chat model
 // wraps it in. Schemas are compiled once with ajv (draft 2020-12 keywords it supports by default).
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ValidateFunction } from 'ajv';
 
 const FENCE = /^```(?:json)?\s*\n([\s\S]*?)\n?```$/;
 
@@ -14,12 +15,19 @@ export function parseJsonOutput(output: string): { ok: true; value: unknown } | 
   }
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+// ajv is required on first use: most runs have no json-schema assertion, and the config schema
+// (which every command loads) reaches this file.
+const require = createRequire(import.meta.url);
+let ajv: AjvInstance | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function compileJsonSchema(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
+    ajv ??= new (require('ajv') as { Ajv: new (options: object) => AjvInstance }).Ajv({
+      allErrors: false,
+      strict: false,
+    });
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
