@@ -43,6 +43,11 @@ export function checkAppProviders(options: {
         [at('url'), provider.url ?? ''],
         ...Object.entries(provider.headers ?? {}).map(([k, v]): [string[], string] => [at('headers', k), v]),
       ];
+      if (provider.method === 'GET' && provider.body !== undefined)
+        fail(
+          at('body'),
+          'a GET request carries no body; put the variables in the url (e.g. ?q={{question}})',
+        );
       const url = provider.url ?? '';
       if (!/\{\{|\$\{/.test(url) && !URL.canParse(url)) fail(at('url'), `not a valid URL: ${url}`);
       for (const [field, value] of templated)

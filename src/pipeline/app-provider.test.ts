@@ -266,6 +266,9 @@ export async function search(query, { k }) {
     expect(
       parse(text.replace('  - id: http/support-bot\n', '  - http/bare\n  - id: http/support-bot\n')),
     ).toMatch(/^eval\/evalgate\.yaml:3: providers\.0: url: required for http providers/);
+    expect(parse(text.replace('method: POST', 'method: GET'))).toMatch(
+      /^eval\/evalgate\.yaml:7: providers\.0\.body: a GET request carries no body/,
+    );
     expect(parse(text.replace('${APP_URL}/answer', 'not a url'))).toMatch(
       /^eval\/evalgate\.yaml:4: providers\.0\.url: not a valid URL: not a url/,
     );
