@@ -67,6 +67,7 @@ export function createCaseScorer(options: CaseScorerOptions): CaseScorer {
       passages: passages.map((p) => ({ id: p.id, docId: p.id.replace(/#\d+$/, ''), text: p.text })),
       k: options.k,
       supportThreshold: options.supportThreshold,
+      ...(result.citations ? { citedIds: result.citations } : {}),
     };
     if (evalCase.task === 'classify') {
       input.label = evalCase.label;

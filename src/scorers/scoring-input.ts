@@ -35,6 +35,8 @@ export interface CaseScoringInput {
   vectors?: { question?: Float32Array; output?: Float32Array; references?: Float32Array[] };
   /** Share of a sentence's content terms one passage must cover (default 0.6). */
   supportThreshold?: number;
+  /** Context ids an application returned as its citations (instead of inline markers). */
+  citedIds?: string[];
 }
 
 export const SCORER_FAMILIES = [
