@@ -1,7 +1,7 @@
 // `npm run bench`: evalgate's performance benchmarks against the targets in the issues and
 // docs/performance.md. Each measurement prints `name | measured | target | pass`; all of them
 // are written to .evalgate/bench/latest.json. Run after `npm run build` (npm run bench does it).
-//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install]
+//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install,app]
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
@@ -724,6 +724,37 @@ async function benchInstall() {
   );
 }
 
+// ---------- the user's own application (issue 9) ----------
+
+async function benchAppProviders() {
+  header('Providers that call your own app (http, module)');
+  const out = JSON.parse(
+    lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'app-provider-bench.js')])).stdout),
+  );
+  details.appProviders = out;
+  row(
+    'http provider: client CPU per call, loopback service',
+    `${out.http.cpuMsPerCall.toFixed(3)} ms`,
+    '≤ 0.5 ms',
+    out.http.cpuMsPerCall <= 0.5,
+    out.http.cpuMsPerCall,
+  );
+  row(
+    '… floor: bare keep-alive node:http, same calls',
+    `${out.http.floorCpuMsPerCall.toFixed(3)} ms`,
+    'info',
+    null,
+    out.http.floorCpuMsPerCall,
+  );
+  row(
+    'module provider: added time per call (vs a direct call)',
+    `${out.module.overheadMsPerCall.toFixed(4)} ms`,
+    '≤ 0.05 ms',
+    out.module.overheadMsPerCall <= 0.05,
+    out.module.overheadMsPerCall,
+  );
+}
+
 function lastLine(text) {
   const lines = text.trim().split('\n');
   return lines[lines.length - 1];
@@ -749,6 +780,7 @@ try {
   if (enabled('stats')) await benchStats();
   if (enabled('retrieval')) await benchRetrieval();
   if (enabled('install')) await benchInstall();
+  if (enabled('app')) await benchAppProviders();
 } catch (error) {
   failed = error;
 } finally {

@@ -68,6 +68,15 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   });
 
   Object.assign(metrics, latencySummaries(results, indexOf, resampler, options.confidence));
+  // Streaming http providers also record the time to the first token.
+  if (results.some((r) => r.firstTokenMs !== undefined))
+    Object.assign(
+      metrics,
+      latencySummaries(results, indexOf, resampler, options.confidence, {
+        pick: (r) => r.firstTokenMs,
+        prefix: 'latency.ttft_',
+      }),
+    );
 
   const summary: SuiteSummary = {
     suite: options.suite,
@@ -217,13 +226,20 @@ function latencySummaries(
   indexOf: Map<string, number>,
   resampler: Resampler,
   confidence: number,
+  measure: { pick: (r: CaseResult) => number | null | undefined; prefix: string } = {
+    pick: (r) => r.latencyMs,
+    prefix: 'latency.',
+  },
 ): Record<string, MetricSummary> {
-  const calls = results.filter((r) => typeof r.latencyMs === 'number' && Number.isFinite(r.latencyMs));
-  const latency = Float64Array.from(calls, (r) => r.latencyMs!);
+  const calls = results.filter((r) => {
+    const v = measure.pick(r);
+    return typeof v === 'number' && Number.isFinite(v);
+  });
+  const latency = Float64Array.from(calls, (r) => measure.pick(r)!);
   const caseOf = Uint32Array.from(calls, (r) => indexOf.get(r.caseId)!);
   const n = calls.length;
   const out: Record<string, MetricSummary> = {};
-  const names = LATENCY_PERCENTILES.map((p) => `latency.p${p}_ms`);
+  const names = LATENCY_PERCENTILES.map((p) => `${measure.prefix}p${p}_ms`);
   if (n === 0) {
     for (const name of names) out[name] = { value: null, low: null, high: null, n: 0, kind: 'statistic' };
     return out;

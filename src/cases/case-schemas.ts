@@ -1,5 +1,6 @@
 // zod schemas for one line of a gold test-case file, per task kind (SPEC "Test cases").
 import { z } from 'zod';
+import { AssertionSchema } from '../assertions/assertion-schema.js';
 
 const id = z
   .string()
@@ -7,6 +8,10 @@ const id = z
   .max(200)
   .regex(/^[^\s[\]]+$/, 'expected an id without spaces or square brackets');
 const tags = z.array(z.string().min(1)).default([]);
+/** Values for http/module request templates (`{{vars.x}}`); any case may carry them. */
+const vars = z.record(z.string(), z.unknown()).optional();
+/** `[{type, value, weight?}]`: pass/fail checks of the answer (src/assertions/). */
+const assert = z.array(AssertionSchema).optional();
 const grades = z.union([
   z
     .array(z.string().min(1))
@@ -23,6 +28,8 @@ export const QaCaseSchema = z.strictObject({
   relevant_docs: grades.optional(),
   context: z.string().optional(),
   tags,
+  vars,
+  assert,
 });
 
 export const ClassifyCaseSchema = z.strictObject({
@@ -30,6 +37,8 @@ export const ClassifyCaseSchema = z.strictObject({
   input: z.string().min(1),
   label: z.string().min(1),
   tags,
+  vars,
+  assert,
 });
 
 export const RetrievalCaseSchema = z.strictObject({
@@ -37,6 +46,8 @@ export const RetrievalCaseSchema = z.strictObject({
   query: z.string().min(1),
   relevant_docs: grades,
   tags,
+  vars,
+  assert,
 });
 
 export const McqCaseSchema = z.strictObject({
@@ -51,4 +62,31 @@ export const McqCaseSchema = z.strictObject({
   unknown_option: z.number().int().min(0),
   category: z.string().optional(),
   tags,
+  vars,
+  assert,
 });
+
+const ChatMessageSchema = z.strictObject({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string(),
+});
+
+/** `{id, input | messages, vars?, assert, tags?}`: free-form or structured output, scored by assertions. */
+export const GenerateCaseSchema = z
+  .strictObject({
+    id,
+    input: z.string().min(1).optional(),
+    /** A chat history; the last user message is the input. */
+    messages: z.array(ChatMessageSchema).min(1).optional(),
+    tags,
+    vars,
+    assert,
+  })
+  .refine((c) => (c.input === undefined) !== (c.messages === undefined), {
+    message: 'give either "input" or "messages"',
+    path: ['input'],
+  })
+  .refine((c) => c.messages === undefined || c.messages.some((m) => m.role === 'user'), {
+    message: 'needs at least one user message',
+    path: ['messages'],
+  });

@@ -100,6 +100,15 @@ function substitute(
   switch (evalCase.task) {
     case 'classify':
       return { ...evalCase, id, input: f(evalCase.input) };
+    case 'generate':
+      return {
+        ...evalCase,
+        id,
+        input: f(evalCase.input),
+        ...(evalCase.messages
+          ? { messages: evalCase.messages.map((m) => ({ ...m, content: f(m.content) })) }
+          : {}),
+      };
     case 'retrieval':
       return { ...evalCase, id, query: f(evalCase.query) };
     case 'mcq':

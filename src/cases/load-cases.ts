@@ -1,10 +1,17 @@
 // Loads a suite's JSONL gold cases: zod-validated per line, errors carry the line number,
 // duplicate ids rejected, classify labels checked against the suite's label list.
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { TaskKind } from '../core/task.js';
-import { ClassifyCaseSchema, McqCaseSchema, QaCaseSchema, RetrievalCaseSchema } from './case-schemas.js';
+import { AssertionSchema, assertionProblem } from '../assertions/assertion-schema.js';
+import {
+  ClassifyCaseSchema,
+  GenerateCaseSchema,
+  McqCaseSchema,
+  QaCaseSchema,
+  RetrievalCaseSchema,
+} from './case-schemas.js';
 import type { EvalCase } from './eval-case.js';
 import { findPlaceholders } from './placeholders.js';
 
@@ -48,6 +55,16 @@ export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>
       fail(undefined, `not valid JSON (${(error as Error).message.split('\n')[0]})`);
     }
     const evalCase = toCase(raw, options.task, lineNo, fail);
+    const extras = raw as Pick<EvalCase, 'vars' | 'assert'>;
+    if (extras.vars) evalCase.vars = extras.vars;
+    if (extras.assert) {
+      // The case schema has validated them already; this parse only applies the defaults.
+      evalCase.assert = z.array(AssertionSchema).parse(extras.assert);
+      evalCase.assert.forEach((a, j) => {
+        const problem = assertionProblem(a);
+        if (problem) fail(`assert.${j}.value`, `${a.type}: ${problem}`);
+      });
+    }
     const previous = seen.get(evalCase.id);
     if (previous !== undefined) fail('id', `duplicate id "${evalCase.id}" (first used on line ${previous})`);
     seen.set(evalCase.id, lineNo);
@@ -140,6 +157,19 @@ function toCase(
         tags: c.tags,
         line,
         placeholders: findPlaceholders([c.query]),
+      };
+    }
+    case 'generate': {
+      const c = check(GenerateCaseSchema);
+      const lastUser = c.messages?.filter((m) => m.role === 'user').at(-1)?.content;
+      return {
+        task,
+        id: c.id,
+        input: c.input ?? lastUser ?? '',
+        ...(c.messages ? { messages: c.messages } : {}),
+        tags: c.tags,
+        line,
+        placeholders: findPlaceholders([c.input ?? '', ...(c.messages ?? []).map((m) => m.content)]),
       };
     }
     case 'mcq': {

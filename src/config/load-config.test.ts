@@ -40,7 +40,7 @@ describe('parseConfig', () => {
   it('names the nested field path and its line for a wrong enum value', () => {
     const e = errorOf(MINIMAL.replace('task: classify', 'task: clasify'));
     expect(e.message).toBe(
-      'eval/evalgate.yaml:5: suites.0.task: expected one of "rag-qa", "qa", "classify", "retrieval", "mcq"',
+      'eval/evalgate.yaml:5: suites.0.task: expected one of "rag-qa", "qa", "classify", "retrieval", "mcq", "generate"',
     );
   });
 

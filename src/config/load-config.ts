@@ -8,6 +8,8 @@ import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { ConfigSchema, type EvalConfig } from './schema.js';
 import { interpolateEnv } from './interpolate-env.js';
+import { assertionProblem } from '../assertions/assertion-schema.js';
+import { answeredByApps, checkAppProviders } from './check-app-providers.js';
 
 export interface LoadedConfig {
   config: EvalConfig;
@@ -59,7 +61,7 @@ export function parseConfig(options: {
   const raw: unknown = doc.toJS();
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = innermostIssue(parsed.error.issues[0]);
     // An unknown key is reported at the key itself, not at its parent object.
     const fieldPath = [
       ...issue.path.map(String),
@@ -75,6 +77,22 @@ export function parseConfig(options: {
   }
   const config = parsed.data;
   checkReferences(config, file, (p) => lineOf(doc.contents, p, lineCounter));
+  const absolute = options.absolute ?? path.resolve(file);
+  const root = path.resolve(path.dirname(absolute), config.root);
+  checkAppProviders({
+    config,
+    env,
+    root,
+    fail: (fieldPath, message) => {
+      throw new InputError({
+        code: 'CONFIG_INVALID',
+        file,
+        line: lineOf(doc.contents, fieldPath, lineCounter),
+        field: fieldPath.join('.'),
+        message,
+      });
+    },
+  });
   for (const provider of config.providers) {
     if (provider.base_url)
       provider.base_url = interpolateEnv(provider.base_url, env, {
@@ -88,11 +106,10 @@ export function parseConfig(options: {
       field: 'rag.embedder_base_url',
     });
   }
-  const absolute = options.absolute ?? path.resolve(file);
   return {
     config,
     file: absolute,
-    root: path.resolve(path.dirname(absolute), config.root),
+    root,
     hash: hashValue(config).slice(0, 16),
   };
 }
@@ -119,12 +136,19 @@ function checkReferences(
     names.add(suite.name);
     if (suite.task === 'classify' && !suite.labels)
       fail(['suites', String(i), 'labels'], 'classify suites need a "labels" list');
-    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs)
+    suite.assert?.forEach((a, j) => {
+      const problem = assertionProblem(a);
+      if (problem) fail(['suites', String(i), 'assert', String(j), 'value'], `${a.type}: ${problem}`);
+    });
+    // A generate suite without a prompt sends the case's input (or chat history) as it is.
+    const promptless = suite.task === 'generate' || answeredByApps(config, suite);
+    if (suite.task !== 'retrieval' && !suite.prompt && !suite.outputs && !promptless)
       fail(
         ['suites', String(i), 'prompt'],
         `a ${suite.task} suite needs "prompt" (or "outputs" to score answers produced elsewhere)`,
       );
-    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag)
+    const ownContexts = suite.task === 'rag-qa' && (answeredByApps(config, suite) || suite.outputs);
+    if ((suite.task === 'rag-qa' || suite.task === 'retrieval') && !config.rag && !ownContexts)
       fail(['suites', String(i), 'task'], `a ${suite.task} suite needs a "rag" section`);
     suite.providers?.forEach((id, j) => {
       if (!providerIds.has(id))
@@ -140,6 +164,23 @@ function checkReferences(
   if (config.judge !== 'none' && !/^(openai|anthropic|local)\//.test(config.judge)) {
     fail(['judge'], 'expected "none" or a provider id such as "openai/gpt-4o-mini"');
   }
+}
+
+/**
+ * A provider entry is "a string or an object", so zod reports a bad field inside the object as
+ * a failed union; the branch that got furthest (the object's own issue) says what is wrong.
+ */
+function innermostIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || issue.errors.length === 0) return issue;
+  const candidates = issue.errors
+    .map((branch) => branch[0])
+    .filter((i): i is z.core.$ZodIssue => i !== undefined);
+  if (candidates.length === 0) return issue;
+  // The branch of the right type (no type mismatch at its root) got furthest.
+  const typed = candidates.filter((i) => i.path.length > 0 || i.code !== 'invalid_type');
+  if (typed.length === 0) return issue;
+  const deepest = typed.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+  return innermostIssue({ ...deepest, path: [...issue.path, ...deepest.path] } as z.core.$ZodIssue);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

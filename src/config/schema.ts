@@ -1,14 +1,18 @@
 // The eval config contract (eval/evalgate.yaml). Field names follow ../SPEC.md; every field
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
+import { AssertionSchema } from '../assertions/assertion-schema.js';
 import { TASK_KINDS } from '../core/task.js';
 import { SCORER_FAMILIES } from '../scorers/scoring-input.js';
+import { APP_PROVIDER_FIELDS, misplacedAppField, misplacedAppFieldMessage } from './app-provider-schema.js';
 
-const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
+const PROVIDER_ID = /^(local|openai|anthropic|replay|http|module)\/.+$/;
 
 export const ProviderConfigSchema = z
   .strictObject({
-    id: z.string().regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"'),
+    id: z
+      .string()
+      .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay|http|module>/<model, file or name>"'),
     /** Any OpenAI-compatible server (vLLM, Ollama, llama.cpp); `${ENV}` interpolation allowed. */
     base_url: z.string().optional(),
     /** Environment variable holding the key; defaults to OPENAI_API_KEY / ANTHROPIC_API_KEY. */
@@ -22,17 +26,30 @@ export const ProviderConfigSchema = z
     logprobs: z.boolean().default(false),
     /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
     classifier: z.enum(['centroid', 'naive-bayes']).optional(),
+    ...APP_PROVIDER_FIELDS,
   })
   .refine((p) => p.classifier === undefined || p.id === 'local/extractive', {
     message: 'only local/extractive has a classifier setting',
     path: ['classifier'],
+  })
+  .superRefine((p, ctx) => {
+    const field = misplacedAppField(p);
+    if (field)
+      ctx.addIssue({ code: 'custom', message: misplacedAppFieldMessage(field, p.id), path: [field] });
   });
 
 const ProviderEntrySchema = z.union([
   z
     .string()
-    .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay>/<model or file>"')
-    .transform((id) => ProviderConfigSchema.parse({ id })),
+    .regex(PROVIDER_ID, 'expected "<local|openai|anthropic|replay|http|module>/<model, file or name>"')
+    .transform((id, ctx) => {
+      const parsed = ProviderConfigSchema.safeParse({ id });
+      if (parsed.success) return parsed.data;
+      // e.g. `- http/bot`: an http provider needs its url, so only the object form will do.
+      const issue = parsed.error.issues[0];
+      ctx.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+      return z.NEVER;
+    }),
   ProviderConfigSchema,
 ]);
 
@@ -77,6 +94,13 @@ const RagSchema = z.strictObject({
     .prefault({}),
   context_budget_tokens: z.number().int().positive().default(1800),
   index_dir: z.string().default('.evalgate/index'),
+  /** `module/<path>#<export>`: your own retriever or LangChain vector store replaces the built-in index. */
+  retriever: z
+    .string()
+    .regex(/^module\/.+/, 'expected "module/<path>#<export>"')
+    .optional(),
+  /** Metadata field holding a retrieved document's id (default docId, id, then source). */
+  doc_id_field: z.string().min(1).optional(),
 });
 
 export const SuiteConfigSchema = z.strictObject({
@@ -95,6 +119,8 @@ export const SuiteConfigSchema = z.strictObject({
   decline_phrases: z.array(z.string()).optional(),
   /** Providers for this suite (ids from `providers`); default all. */
   providers: z.array(z.string()).optional(),
+  /** Assertions applied to every case of the suite, before each case's own `assert`. */
+  assert: z.array(AssertionSchema).optional(),
 });
 
 const TargetExpression = z

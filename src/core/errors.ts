@@ -46,7 +46,13 @@ function formatLocation(fields: InputErrorFields): string {
 }
 
 export interface ProviderErrorFields {
-  code: 'PROVIDER_HTTP' | 'PROVIDER_TIMEOUT' | 'PROVIDER_NETWORK' | 'PROVIDER_AUTH' | 'PROVIDER_BAD_RESPONSE';
+  code:
+    | 'PROVIDER_HTTP'
+    | 'PROVIDER_TIMEOUT'
+    | 'PROVIDER_NETWORK'
+    | 'PROVIDER_AUTH'
+    | 'PROVIDER_BAD_RESPONSE'
+    | 'PROVIDER_BAD_REQUEST';
   provider: string;
   message: string;
   statusCode?: number;

@@ -13,6 +13,8 @@ const EXAMPLES: Record<string, string> = {
   'retrieval.ndcg@<k>': 'retrieval.ndcg@10',
   'retrieval.hit_rate@<k>': 'retrieval.hit_rate@5',
   'latency.p<N>_ms': 'latency.p95_ms',
+  'latency.ttft_p<N>_ms': 'latency.ttft_p95_ms',
+  'assert.<type>': 'assert.contains',
   'cost.<name>_usd': 'cost.total_usd',
   '<metric> gap between groups': 'answer.f1 gap between groups',
   'answer divergence': 'answer divergence (1 − token F1 between variants)',

@@ -132,6 +132,27 @@ export const METRIC_ENTRIES: readonly MetricEntry[] = [
       `cosine similarity of the answer's and the reference answer's embedding vectors, ${embeddingCaveat(embedder)}`,
   ),
   entry(
+    'assert.pass',
+    /^assert\.pass$/,
+    QUALITY,
+    'Assertions passed',
+    'share of cases whose every assertion passed (a case with an unassessed check and no failure is left out)',
+  ),
+  entry(
+    'assert.score',
+    /^assert\.score$/,
+    QUALITY,
+    'Assertion score',
+    'weighted share of the assessed assertions that passed, averaged over cases',
+  ),
+  entry(
+    'assert.<type>',
+    /^assert\.(?!pass$|score$)([\w-]+)$/,
+    QUALITY,
+    (m) => `Assert: ${m[1]}`,
+    (m) => `share of cases whose ${m[1]} assertions all passed`,
+  ),
+  entry(
     'answer.declined',
     /^answer\.declined$/,
     QUALITY,
@@ -271,6 +292,14 @@ export const METRIC_ENTRIES: readonly MetricEntry[] = [
     { family: 'operations', unit: 'ms', direction: LOWER },
     (m) => `Latency p${m[1]}`,
     (m) => `${PERCENTILE_MEANING[m[1]] ?? `${m[1]}% of`} the cases' model calls finished within this time`,
+  ),
+  entry(
+    'latency.ttft_p<N>_ms',
+    /^latency\.ttft_p(\d+)_ms$/,
+    { family: 'operations', unit: 'ms', direction: LOWER },
+    (m) => `Time to first token p${m[1]}`,
+    (m) =>
+      `${PERCENTILE_MEANING[m[1]] ?? `${m[1]}% of`} the streamed answers had their first token within this time`,
   ),
   entry(
     'cost.per_case_usd',

@@ -15,6 +15,12 @@ describe('attributeFailure', () => {
     );
     expect(attributeFailure({ ...rag, passed: true, retrievedDocs: [], includedDocs: [] })).toBe('pass');
   });
+  it('leaves a failure with generation when nothing about retrieval is known (an app without contexts)', () => {
+    expect(attributeFailure({ ...rag, passed: false })).toBe('generation-error');
+    expect(attributeFailure({ ...rag, passed: false, retrievedDocs: [], includedDocs: [] })).toBe(
+      'retrieval-miss',
+    );
+  });
   it('puts provider errors first and wrong labels for classification', () => {
     expect(attributeFailure({ ...rag, error: true, passed: null })).toBe('provider-error');
     expect(attributeFailure({ task: 'classify', error: false, passed: false })).toBe('wrong-label');

@@ -18,7 +18,10 @@ export function attributeFailure(input: AttributionInput): FailureAttribution | 
   if (input.passed === null) return null;
   if (input.passed) return 'pass';
   if (input.task === 'classify' || input.task === 'mcq') return 'wrong-label';
-  if (input.task === 'rag-qa' && input.relevantDocs && input.relevantDocs.length > 0) {
+  // Without any view of retrieval (an app that returns no contexts) a failure cannot be traced
+  // to it, so it stays with generation.
+  const retrievalSeen = input.retrievedDocs !== undefined || input.includedDocs !== undefined;
+  if (input.task === 'rag-qa' && retrievalSeen && input.relevantDocs && input.relevantDocs.length > 0) {
     const relevant = new Set(input.relevantDocs);
     const inContext = (input.includedDocs ?? []).some((d) => relevant.has(d));
     if (!inContext) {

@@ -1,6 +1,8 @@
 // Bridges a finished case to the scorer registry: builds the scoring input (documents ranked
 // by best chunk, passages given to the model, vectors for the semantic scorers), runs the
 // suite's scorer families, and decides pass/fail for attribution and the junit file.
+import type { Assertion } from '../assertions/assertion-schema.js';
+import type { AssertionRunner } from '../assertions/run-assertions.js';
 import type { EvalCase } from '../cases/eval-case.js';
 import type { ContextPassage } from '../providers/language-model.js';
 import { docIdOfChunk } from '../rag/chunk-id.js';
@@ -9,6 +11,7 @@ import type { CaseResult } from '../run/types.js';
 import { isDecline } from '../scorers/answer/decline.js';
 import { parseLabel } from '../scorers/classification/parse-label.js';
 import { scoreCase, defaultFamilies } from '../scorers/score-case.js';
+import { applyAssertions } from './apply-assertions.js';
 import { SCORER_FAMILIES, type CaseScoringInput, type ScorerFamily } from '../scorers/scoring-input.js';
 import type { JudgeScorer } from './judge-scorer.js';
 
@@ -19,6 +22,8 @@ export interface ScoreRequest {
   labels?: string[];
   declinePhrases?: string[];
   families?: string[];
+  /** Suite-level defaults followed by the case's own assertions. */
+  assertions?: Assertion[];
 }
 
 export interface ScoreOutcome {
@@ -46,6 +51,8 @@ export interface CaseScoringStepOptions {
   judge?: JudgeScorer;
   /** Prices the judge's tokens. */
   judgeCostUsd?: (usage: { inputTokens: number; outputTokens: number }) => number | null;
+  /** Runs `assert` lists (needed for javascript and rubric assertions). */
+  assertions?: AssertionRunner;
 }
 
 export function isScorerFamily(name: string): name is ScorerFamily {
@@ -53,7 +60,7 @@ export function isScorerFamily(name: string): name is ScorerFamily {
 }
 
 export function createCaseScoringStep(options: CaseScoringStepOptions): CaseScoringStep {
-  return async ({ evalCase, result, passages, labels, declinePhrases, families }) => {
+  return async ({ evalCase, result, passages, labels, declinePhrases, families, assertions }) => {
     const output = result.output;
     const input: CaseScoringInput = {
       task: evalCase.task,
@@ -68,6 +75,7 @@ export function createCaseScoringStep(options: CaseScoringStepOptions): CaseScor
       k: options.k,
       supportThreshold: options.supportThreshold,
       hallucinationThreshold: options.hallucinationThreshold,
+      ...(result.citations ? { citedIds: result.citations } : {}),
     };
     if (evalCase.task === 'classify') {
       input.label = evalCase.label;
@@ -121,10 +129,24 @@ export function createCaseScoringStep(options: CaseScoringStepOptions): CaseScor
         result.costUsd = result.costUsd === null || judgeCost === null ? null : result.costUsd + judgeCost;
       }
     }
+    let passed = passedCase(evalCase, result, scores, options.passThreshold, declinePhrases);
+    if (assertions && assertions.length > 0 && options.assertions) {
+      const asserted = await applyAssertions({
+        runner: options.assertions,
+        assertions,
+        evalCase,
+        result,
+        scores,
+        notes,
+        judgeCostUsd: options.judgeCostUsd,
+      });
+      // A generate case is decided by its assertions alone.
+      if (evalCase.task === 'generate') passed = asserted;
+    }
     return {
       scores,
       notes: Object.keys(notes).length ? notes : undefined,
-      passed: passedCase(evalCase, result, scores, options.passThreshold, declinePhrases),
+      passed,
     };
   };
 }
@@ -145,6 +167,8 @@ function passedCase(
       const hit = Object.entries(scores).find(([name]) => name.startsWith('retrieval.hit_rate@'))?.[1];
       return hit === undefined || hit === null ? null : hit > 0;
     }
+    case 'generate':
+      return null;
     default: {
       if (result.output === null) return null;
       if (evalCase.unanswerable) return isDecline(result.output, declinePhrases);

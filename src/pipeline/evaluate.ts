@@ -22,6 +22,7 @@ import {
 } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
+import { createAssertionRunner } from '../assertions/run-assertions.js';
 import { buildRunRecord } from './build-run-record.js';
 import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
@@ -170,6 +171,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       judgeCostUsd: judgeHandle
         ? (usage) => priceTable.costUsd({ model: judgeHandle.id, usage: { ...usage, estimated: false } })
         : undefined,
+      assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
     let progress: Progress;
     try {

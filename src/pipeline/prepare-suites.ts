@@ -1,6 +1,7 @@
 // Loads every suite's prompt and cases, expands bias probes and selects few-shot examples,
 // so every input error surfaces before the first model call.
 import path from 'node:path';
+import { checkAssertionFiles } from '../assertions/check-assertion-files.js';
 import { expandCounterfactuals } from '../cases/expand-counterfactuals.js';
 import { loadCases } from '../cases/load-cases.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -45,6 +46,14 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
       displayPath: casesPath,
       task: suite.task,
       labels: suite.labels,
+    });
+    checkAssertionFiles({
+      root,
+      suiteAssertions: suite.assert,
+      suiteField: `suites.${index}.assert`,
+      configFile,
+      cases,
+      casesPath,
     });
     const variants = expandCounterfactuals(cases, config.bias, casesPath);
     const fewShot = prompt

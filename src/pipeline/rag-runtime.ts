@@ -44,7 +44,8 @@ export interface RagRuntime {
   rerankUsage(query: string): RerankUsage | undefined;
   assemble(retrieved: RetrievedChunk[]): AssembledContext;
   embedder: Embedder;
-  corpusHash: string;
+  /** null when a module retriever replaces the built-in index (no corpus is read). */
+  corpusHash: string | null;
   chunkCount: number;
   describe: NonNullable<RunManifest['retrieval']>;
 }
@@ -66,6 +67,10 @@ export interface CreateRagRuntimeOptions {
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
   const { rag, root } = options;
+  if (rag.retriever) {
+    const { createModuleRetrieverRuntime } = await import('./module-retriever-runtime.js');
+    return createModuleRetrieverRuntime({ ...options, rag: { ...rag, retriever: rag.retriever } });
+  }
   const corpusPath = path.resolve(root, rag.corpus);
   const built = await buildOrLoadIndex({
     corpusPath,

@@ -9,6 +9,8 @@ import { renderPrompt } from '../prompts/render-prompt.js';
 import type { ContextPassage, GenerateResult } from '../providers/language-model.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
+import { applyAppContexts } from './app-contexts.js';
+import { withChatHistory } from './chat-history.js';
 import { attributeFailure } from './attribute-failure.js';
 import { parseChoice } from '../scorers/mcq/parse-choice.js';
 import type { ModelHandle } from '../providers/model-handle.js';
@@ -54,7 +56,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
       };
     }
   }
-  const passages = passagesFor(evalCase, assembled);
+  let passages = passagesFor(evalCase, assembled);
 
   const result: CaseResult = {
     suite: suite.config.name,
@@ -98,7 +100,19 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     result.error = retrievalError;
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   } else if (evalCase.task !== 'retrieval' && job.model) {
-    await generateInto(result, { job, evalCase, passages, contextText: assembled?.text, runtime, started });
+    const own = await generateInto(result, {
+      job,
+      evalCase,
+      passages,
+      contextText: assembled?.text,
+      runtime,
+      started,
+    });
+    if (own) {
+      // The application's own passages are the ones scored, even when a `rag` block also ran.
+      passages = applyAppContexts(result, own);
+      assembled = undefined;
+    }
   } else {
     result.latencyMs = round(runtime.clock.monotonic() - started, 3);
   }
@@ -112,6 +126,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     labels: suite.config.labels,
     declinePhrases: suite.config.decline_phrases,
     families: suite.config.scorers,
+    assertions: [...(suite.config.assert ?? []), ...(evalCase.assert ?? [])],
   });
   result.scores = scored.scores;
   if (scored.notes) result.notes = scored.notes;
@@ -125,7 +140,8 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     retrievedDocs: assembled
       ? [...assembled.included, ...assembled.dropped].map((r) => r.chunk.docId)
       : result.retrieval?.docs,
-    includedDocs: assembled?.included.map((r) => r.chunk.docId),
+    // An application's own contexts were all given to its model.
+    includedDocs: assembled?.included.map((r) => r.chunk.docId) ?? result.retrieval?.docs,
   });
   return result;
 }
@@ -140,14 +156,14 @@ async function generateInto(
     runtime: CaseRuntime;
     started: number;
   },
-): Promise<void> {
+): Promise<GenerateResult['contexts']> {
   const { job, evalCase, passages, runtime } = options;
   const suite = job.suite;
   const model = job.model!;
   const prompt = suite.prompt;
   const question = evalCase.task === 'classify' ? evalCase.input : caseInput(evalCase);
   const contextText = options.contextText ?? passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n');
-  const messages = prompt
+  const rendered = prompt
     ? renderPrompt(prompt, {
         question,
         context: contextText,
@@ -156,6 +172,8 @@ async function generateInto(
         fewShot: suite.fewShot,
       })
     : [{ role: 'user' as const, content: question }];
+  const messages =
+    evalCase.task === 'generate' ? withChatHistory(rendered, evalCase, Boolean(prompt)) : rendered;
   const t0 = runtime.clock.monotonic();
   try {
     const generated = await model.languageModel.generate({
@@ -171,6 +189,7 @@ async function generateInto(
         labels: suite.config.labels,
         fewShot: suite.fewShot,
         options: evalCase.task === 'mcq' ? evalCase.options : undefined,
+        ...(evalCase.vars ? { vars: evalCase.vars } : {}),
       },
       caseId: evalCase.id,
       repeatIndex: job.repeat,
@@ -193,6 +212,9 @@ async function generateInto(
       const chosen = parseChoice(generated.text, evalCase.options);
       result.mcq = { ...result.mcq!, chosen };
     }
+    if (generated.firstTokenMs !== undefined) result.firstTokenMs = round(generated.firstTokenMs, 3);
+    if (generated.citations) result.citations = generated.citations;
+    return generated.contexts;
   } catch (error) {
     const e = error as Error & { attempts?: number };
     result.error = {
@@ -202,6 +224,7 @@ async function generateInto(
     result.attempts = e.attempts ?? 1;
     result.latencyMs = round(runtime.clock.monotonic() - t0, 3);
   }
+  return undefined;
 }
 
 /**

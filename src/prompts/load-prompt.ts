@@ -17,6 +17,7 @@ export const TASK_VARIABLES = {
   classify: ['input', 'question', 'labels', 'few_shot'],
   mcq: ['question', 'context', 'options'],
   retrieval: ['question'],
+  generate: ['question', 'input', 'few_shot'],
 } as const satisfies Record<TaskKind, readonly string[]>;
 
 export interface LoadedPrompt {

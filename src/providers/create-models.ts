@@ -9,6 +9,7 @@ import type { Rng } from '../core/rng.js';
 import type { EvalConfig, ProviderConfig } from '../config/schema.js';
 import type { ModelHandle } from './model-handle.js';
 import type { LanguageModel } from './language-model.js';
+import { createAppModelFactory } from './create-app-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';
 import { createReplayModel } from './replay-model.js';
@@ -71,6 +72,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
   const { config, env } = options;
   const fetch: LeanFetch = createLeanFetch();
   const cache = createResponseCache({ dir: path.resolve(options.root, config.cache_dir) });
+  const apps = createAppModelFactory({ ...options, env });
   const requested = options.requested;
   if (requested) {
     for (const id of requested) {
@@ -148,6 +150,8 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
         hasCase: replay.hasCase,
       });
       continue;
+    } else if (family === 'http' || family === 'module') {
+      raw = await apps.create(provider, config.providers.indexOf(provider));
     } else if (family === 'openai' || family === 'anthropic') {
       const keyEnv = provider.api_key_env ?? DEFAULT_KEY_ENV[family];
       const key = env[keyEnv];
@@ -253,5 +257,15 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       hasCase: raw.hasCase,
     });
   }
-  return { models, judge, reranker, replayBySuite, skipped, close: () => fetch.destroy() };
+  return {
+    models,
+    judge,
+    reranker,
+    replayBySuite,
+    skipped,
+    close: () => {
+      fetch.destroy();
+      apps.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The provider port: the one small interface every model adapter implements.
 // Core code imports this file, never an adapter.
 import type { TaskKind } from '../core/task.js';
+import type { AppContext } from './app/app-reply.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -30,6 +31,8 @@ export interface ModelInputs {
   fewShot?: FewShotExample[];
   /** Answer options for multiple-choice (mcq) tasks. */
   options?: string[];
+  /** The case's own `vars` object (request templates of http/module providers read it). */
+  vars?: Record<string, unknown>;
 }
 
 export interface GenerateRequest {
@@ -65,6 +68,12 @@ export interface GenerateResult {
   finishReason?: string;
   /** The model the server says answered (may differ from the requested alias). */
   model?: string;
+  /** Passages the user's application retrieved itself (http/module providers); scored like built-in ones. */
+  contexts?: AppContext[];
+  /** Context ids the application says its answer cites. */
+  citations?: string[];
+  /** Streaming replies: milliseconds from the request to the first text delta. */
+  firstTokenMs?: number;
 }
 
 export interface LanguageModel {

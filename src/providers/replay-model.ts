@@ -1,9 +1,11 @@
 // `replay/<file.jsonl>` (or a suite's `outputs:`): scores answers produced elsewhere, keyed by
-// case id, with no model call. Lines: {"id": "...", "output": "...", "latency_ms"?, "usage"?}.
+// case id, with no model call. Lines: {"id": "...", "output": "...", "latency_ms"?, "usage"?,
+// "contexts"?: [{id, text, score?}]} — contexts the app used are scored like retrieved ones.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError, ProviderError } from '../core/errors.js';
 import { parseJsonLines } from '../core/json-lines.js';
+import type { AppContext } from './app/app-reply.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from './language-model.js';
 
 const ReplayLineSchema = z.object({
@@ -14,6 +16,10 @@ const ReplayLineSchema = z.object({
   usage: z
     .object({ input_tokens: z.number().int().min(0), output_tokens: z.number().int().min(0) })
     .optional(),
+  contexts: z
+    .array(z.object({ id: z.string().min(1).optional(), text: z.string(), score: z.number().optional() }))
+    .optional(),
+  citations: z.array(z.string()).optional(),
 });
 
 export interface ReplayEntry {
@@ -21,6 +27,8 @@ export interface ReplayEntry {
   confidence?: number;
   latencyMs?: number;
   usage?: { inputTokens: number; outputTokens: number };
+  contexts?: AppContext[];
+  citations?: string[];
 }
 
 export function parseReplayFile(text: string, displayPath: string): Map<string, ReplayEntry> {
@@ -43,6 +51,8 @@ export function parseReplayFile(text: string, displayPath: string): Map<string, 
       confidence: e.confidence,
       latencyMs: e.latency_ms,
       usage: e.usage ? { inputTokens: e.usage.input_tokens, outputTokens: e.usage.output_tokens } : undefined,
+      ...(e.contexts ? { contexts: e.contexts } : {}),
+      ...(e.citations ? { citations: e.citations } : {}),
     });
   }
   return entries;
@@ -79,6 +89,8 @@ export async function createReplayModel(options: {
       ...(entry.latencyMs !== undefined ? { latencyMs: entry.latencyMs } : {}),
       confidence: entry.confidence,
       usage: entry.usage ? { ...entry.usage, estimated: false } : undefined,
+      ...(entry.contexts ? { contexts: entry.contexts } : {}),
+      ...(entry.citations ? { citations: entry.citations } : {}),
       model: 'replay',
     };
   };

@@ -65,7 +65,8 @@ export function toProviderError(error: unknown, options: ToProviderErrorOptions)
   return make({ code: 'PROVIDER_BAD_RESPONSE', message, isRetryable: false });
 }
 
-function classifyStatus(
+/** Status → code and retry verdict, shared with the http provider (no SDK there). */
+export function classifyStatus(
   status: number,
   shouldRetry: string | null,
 ): { code: ProviderErrorFields['code']; isRetryable: boolean } {

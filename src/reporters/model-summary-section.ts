@@ -19,6 +19,7 @@ const TASK_LABELS: Record<TaskKind, string> = {
   classify: 'classification',
   retrieval: 'search only (no model answer)',
   mcq: 'multiple-choice bias probes',
+  generate: 'free-form or structured output, scored by assertions',
 };
 
 const SEARCH_MODES: Record<string, string> = {

@@ -37,6 +37,7 @@ const QUALITY_HEADING: Record<TaskKind, string> = {
   classify: 'Classification',
   retrieval: 'Other metrics',
   mcq: 'Bias probes (multiple choice)',
+  generate: 'Assertions',
 };
 
 export interface SuiteTablesOptions {

@@ -45,8 +45,8 @@ export interface CaseResult {
     category?: string;
   };
   relevantDocs?: Record<string, number>;
-  /** Retrieved chunks and documents in rank order. */
-  retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };
+  /** Retrieved chunks and documents in rank order (score null: the application gave none). */
+  retrieval?: { chunks: { id: string; docId: string; score: number | null }[]; docs: string[] };
   context?: {
     included: string[];
     dropped: string[];
@@ -69,6 +69,10 @@ export interface CaseResult {
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
   judge?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   latencyMs: number | null;
+  /** Streaming http providers: milliseconds from the request to the first text delta. */
+  firstTokenMs?: number;
+  /** Context ids the application said its answer cites (http/module providers). */
+  citations?: string[];
   cached: boolean;
   attempts: number;
   error?: { code: string; message: string };

@@ -16,6 +16,7 @@ function supportInput(input: CaseScoringInput) {
     passages: input.passages,
     threshold: input.supportThreshold,
     declinePhrases: input.declinePhrases,
+    citedIds: input.citedIds,
   };
 }
 

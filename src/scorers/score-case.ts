@@ -11,6 +11,8 @@ const DEFAULT_FAMILIES = {
   classify: ['classification'],
   retrieval: ['retrieval', 'relevance'],
   mcq: ['mcq'],
+  // Scored by its assertions alone (src/assertions/).
+  generate: [],
 } as const satisfies Record<TaskKind, readonly ScorerFamily[]>;
 
 export function defaultFamilies(task: TaskKind): readonly ScorerFamily[] {

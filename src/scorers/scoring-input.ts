@@ -37,6 +37,8 @@ export interface CaseScoringInput {
   supportThreshold?: number;
   /** P(unsupported) at which the offline hallucination check flags an answer (default 0.4). */
   hallucinationThreshold?: number;
+  /** Context ids an application returned as its citations (instead of inline markers). */
+  citedIds?: string[];
 }
 
 export const SCORER_FAMILIES = [

@@ -10,6 +10,8 @@ export interface SupportScoringInput {
   passages?: readonly ScoringPassage[];
   threshold?: number;
   declinePhrases?: readonly string[];
+  /** An application's own citation list (context ids), scored when the answer has no markers. */
+  citedIds?: readonly string[];
 }
 
 export interface SupportSetup {

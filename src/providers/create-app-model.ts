@@ -1,0 +1,36 @@
+// Builds the adapter for a provider that is the user's own application: `http/<name>` over one
+// shared keep-alive sender, `module/<path>#<export>` loaded in-process.
+import type { Clock } from '../core/clock.js';
+import type { ProviderConfig } from '../config/schema.js';
+import { createHttpModel } from './http/http-model.js';
+import { createHttpSender, type HttpSender } from './http/send-http-request.js';
+import type { LanguageModel } from './language-model.js';
+import { createModuleModel } from './module/module-model.js';
+
+export interface AppModelFactory {
+  create(provider: ProviderConfig, index: number): Promise<LanguageModel>;
+  close(): void;
+}
+
+export function createAppModelFactory(options: {
+  root: string;
+  configFile: string;
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+}): AppModelFactory {
+  let sender: HttpSender | undefined;
+  return {
+    create: async (provider, index) => {
+      if (provider.id.startsWith('module/'))
+        return createModuleModel({
+          config: provider,
+          root: options.root,
+          configFile: options.configFile,
+          index,
+        });
+      sender ??= createHttpSender();
+      return createHttpModel({ config: provider, env: options.env, sender, clock: options.clock });
+    },
+    close: () => sender?.destroy(),
+  };
+}
