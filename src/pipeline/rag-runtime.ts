@@ -15,6 +15,7 @@ import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
 import { withEmbeddingCache } from '../rag/embedders/with-embedding-cache.js';
 import { createResponseCache } from '../providers/response-cache.js';
 import type { IndexProgress } from '../rag/rag-index.js';
+import type { HnswlibLoader } from '../rag/vector-stores/hnswlib-loader.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
 import type { GenerateRequest, LanguageModel } from '../providers/language-model.js';
@@ -60,6 +61,8 @@ export interface CreateRagRuntimeOptions {
   rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
   onProgress?: (event: IndexProgress) => void;
+  /** How hnswlib-node is loaded (tests simulate a machine without it). */
+  loadHnswlib?: HnswlibLoader;
 }
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
@@ -75,12 +78,14 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       efConstruction: rag.hnsw.ef_construction,
       efSearch: rag.hnsw.ef_search,
       seed: 42,
+      ...(options.loadHnswlib ? { loadHnswlib: options.loadHnswlib } : {}),
     },
     bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
     dir: path.resolve(root, rag.index_dir),
     onProgress: options.onProgress,
   });
   const { index } = built;
+  if (index.storeFallback) options.onNote?.(index.storeFallback);
   if (built.repairedBecause)
     options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
   options.onNote?.(
@@ -142,6 +147,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       k: rag.retrieve.k,
       chunking: `${rag.chunking.size} ${rag.chunking.unit}, overlap ${rag.chunking.overlap}`,
       vectorStore: index.vectors.kind,
+      ...(index.storeFallback ? { vectorStoreFallback: index.storeFallback } : {}),
       contextBudgetTokens: rag.context_budget_tokens,
       indexReused: built.reused,
     },

@@ -24,6 +24,7 @@ import type { IndexProgress, RagIndex, VectorStoreOptions } from './rag-index.js
 import { getTokenizer } from './tokenizer.js';
 import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-store.js';
 import type { Tokenizer } from './tokenizer.js';
+import { probeHnswlib } from './vector-stores/hnswlib-loader.js';
 
 export const DEFAULT_INDEX_DIR = '.evalgate/index';
 /** Load failures that mean "these files are not a usable index", as opposed to a bug. */
@@ -68,7 +69,7 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   const factory = toEmbedderFactory(options.embedder);
   const status = await statusFor(options, corpus.hash, factory);
   let repairedBecause: string | undefined;
-  if (status.upToDate && status.manifest) {
+  if (status.upToDate && status.manifest && storeStillRight(status.manifest, options.store)) {
     onProgress?.({ phase: 'load', done: 0, total: 1 });
     const loaded = await loadUnlessDamaged(status.path, status.manifest, factory, options.store?.efSearch);
     onProgress?.({ phase: 'load', done: 1, total: 1 });
@@ -91,6 +92,7 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
     key: status.key,
     inputs: status.inputs,
     storeKind: index.vectors.kind,
+    ...(index.storeFallback ? { storeFallback: index.storeFallback } : {}),
     documentCount: corpus.documents.length,
     chunkCount: index.chunks.length,
   };
@@ -98,6 +100,16 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   await persist(index, manifest, status.path);
   onProgress?.({ phase: 'save', done: 1, total: 1 });
   return { index, reused: false, manifest, ...(repairedBecause ? { repairedBecause } : {}) };
+}
+
+/**
+ * A saved HNSW index needs the addon to load, and a saved fallback (exact) index should give way
+ * to HNSW once the addon is installed; either way the index is rebuilt.
+ */
+function storeStillRight(manifest: IndexManifest, store: VectorStoreOptions | undefined): boolean {
+  if (manifest.storeKind !== 'hnsw' && !manifest.storeFallback) return true;
+  const available = probeHnswlib(store?.loadHnswlib).ok;
+  return manifest.storeKind === 'hnsw' ? available : !available;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface IndexManifest {
   inputs: IndexInputs;
   /** The store actually built (`auto` resolved by chunk count). */
   storeKind: 'hnsw' | 'exact';
+  /** Set when `storeKind` is not what was asked for, e.g. exact because hnswlib-node is missing. */
+  storeFallback?: string;
   documentCount: number;
   chunkCount: number;
 }
@@ -151,5 +153,6 @@ export async function loadRagIndex(
     embedder: options.embedder.create(embedderState),
     ...(embedderState ? { embedderState } : {}),
     corpusHash: inputs.corpusHash,
+    ...(manifest.storeFallback ? { storeFallback: manifest.storeFallback } : {}),
   };
 }

@@ -101,7 +101,12 @@ function retrievalSetup(manifest: RunManifest): string {
       ['Search', SEARCH_MODES[r.mode] ?? escapeMarkdown(r.mode)],
       ['Passages retrieved per question', formatCount(r.k)],
       ['Chunking', escapeMarkdown(r.chunking)],
-      ['Vector store', escapeMarkdown(r.vectorStore)],
+      [
+        'Vector store',
+        escapeMarkdown(
+          r.vectorStoreFallback ? `${r.vectorStore} (fallback: ${r.vectorStoreFallback})` : r.vectorStore,
+        ),
+      ],
       [
         'Context budget',
         `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`,

@@ -235,6 +235,8 @@ export interface RunManifest {
     k: number;
     chunking: string;
     vectorStore: string;
+    /** Why vectorStore is not the store asked for (e.g. hnswlib-node missing → exact). */
+    vectorStoreFallback?: string;
     contextBudgetTokens: number;
     indexReused: boolean;
   } | null;

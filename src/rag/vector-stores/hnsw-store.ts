@@ -4,13 +4,13 @@
 // shards in parallel (build-hnsw-store.ts). The native addon is loaded on first use so commands
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as Hnswlib from 'hnswlib-node';
 import { RuntimeFailure } from '../../core/errors.js';
 import { compareScored } from '../top-k.js';
 import type { VectorHit, VectorStore } from '../vector-store.js';
 import { checkDimension } from './exact-store.js';
+import { requireHnswlib } from './hnswlib-loader.js';
 
 export const HNSW_META_FILE = 'hnsw.json';
 
@@ -49,11 +49,8 @@ interface HnswMeta {
   shards: { file: string; from: number; count: number }[];
 }
 
-let addon: typeof Hnswlib | undefined;
-
 export function hnswlib(): typeof Hnswlib {
-  addon ??= createRequire(import.meta.url)('hnswlib-node') as typeof Hnswlib;
-  return addon;
+  return requireHnswlib();
 }
 
 /** A single in-memory graph, filled with `add`. */
