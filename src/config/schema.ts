@@ -72,7 +72,14 @@ const RagSchema = z.strictObject({
   vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
   hnsw: HnswSchema.prefault({}),
   bm25: z
-    .strictObject({ k1: z.number().positive().default(0.9), b: z.number().min(0).max(1).default(0.4) })
+    .strictObject({
+      k1: z.number().positive().default(0.9),
+      b: z.number().min(0).max(1).default(0.4),
+      /** standard (evalgate's word rules) or lucene (Lucene's EnglishAnalyzer, as Anserini's BM25). */
+      analyzer: z.enum(['standard', 'lucene']).default('standard'),
+      /** exact document lengths, or lucene's one-byte length norms. */
+      norms: z.enum(['exact', 'lucene']).default('exact'),
+    })
     .prefault({}),
   context_budget_tokens: z.number().int().positive().default(1800),
   index_dir: z.string().default('.evalgate/index'),

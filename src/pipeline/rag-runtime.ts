@@ -80,7 +80,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       seed: 42,
       ...(options.loadHnswlib ? { loadHnswlib: options.loadHnswlib } : {}),
     },
-    bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
+    bm25: { k1: rag.bm25.k1, b: rag.bm25.b, analyzer: rag.bm25.analyzer, norms: rag.bm25.norms },
     dir: path.resolve(root, rag.index_dir),
     onProgress: options.onProgress,
   });

@@ -180,7 +180,12 @@ function indexInputs(
       shardSize: HNSW_SHARD_SIZE,
       maxShards: HNSW_MAX_SHARDS,
     },
-    bm25: { k1: options.bm25?.k1 ?? 0.9, b: options.bm25?.b ?? 0.4 },
+    bm25: {
+      k1: options.bm25?.k1 ?? 0.9,
+      b: options.bm25?.b ?? 0.4,
+      analyzer: options.bm25?.analyzer ?? 'standard',
+      norms: options.bm25?.norms ?? 'exact',
+    },
     versions: libraryVersions(),
   };
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { RuntimeFailure } from '../core/errors.js';
 import { readColumns, writeColumns } from './binary-columns.js';
 import { restoreBm25Index } from './bm25.js';
-import type { Bm25State } from './bm25.js';
+import type { Bm25Norms, Bm25State } from './bm25.js';
+import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
 import type { ChunkingOptions } from './chunker.js';
 import type { EmbedderFactory } from './embedder-factory.js';
 import type { RagIndex, StoreKind } from './rag-index.js';
@@ -42,7 +43,7 @@ export interface IndexInputs {
     shardSize: number;
     maxShards: number;
   };
-  bm25: { k1: number; b: number };
+  bm25: { k1: number; b: number; analyzer: Bm25AnalyzerName; norms: Bm25Norms };
   versions: Record<string, string>;
 }
 
@@ -72,7 +73,15 @@ export async function saveRagIndex(index: RagIndex, dir: string, manifest: Index
     writeFile(join(dir, CHUNKS_FILE), JSON.stringify(index.chunks)),
     writeColumns(
       join(dir, BM25_FILE),
-      { version: state.version, k1: state.k1, b: state.b, ids: state.ids, terms: state.terms },
+      {
+        version: state.version,
+        k1: state.k1,
+        b: state.b,
+        analyzer: state.analyzer,
+        norms: state.norms,
+        ids: state.ids,
+        terms: state.terms,
+      },
       {
         offsets: state.offsets,
         docs: state.docs,
@@ -118,7 +127,9 @@ export async function loadRagIndex(
   }
   const [chunksText, bm25File, vectors, embedderState] = await Promise.all([
     readFile(join(dir, CHUNKS_FILE), 'utf8'),
-    readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'ids' | 'terms'>>(join(dir, BM25_FILE)),
+    readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'analyzer' | 'norms' | 'ids' | 'terms'>>(
+      join(dir, BM25_FILE),
+    ),
     storeLoaders[manifest.storeKind](dir, inputs.embedder.dimension, options.efSearch),
     inputs.embedder.fitted
       ? readFile(join(dir, EMBEDDER_STATE_FILE)).then(
