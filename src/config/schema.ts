@@ -45,8 +45,11 @@ const ChunkingSchema = z
 
 const RetrieveSchema = z.strictObject({
   k: z.number().int().positive().max(100).default(5),
-  mode: z.enum(['dense', 'bm25', 'hybrid']).default('hybrid'),
+  /** Unset: bm25 with an offline (local/*) embedder, hybrid with a semantic one (rag/default-retrieval-mode.ts). */
+  mode: z.enum(['dense', 'bm25', 'hybrid']).optional(),
   rrf_k: z.number().positive().default(60),
+  /** Weight of the BM25 list in hybrid fusion (dense weighs 1); 1 is plain RRF. */
+  lexical_weight: z.number().positive().default(1),
   mmr_lambda: z.number().min(0).max(1).optional(),
   rerank: z.string().regex(PROVIDER_ID).optional(),
 });

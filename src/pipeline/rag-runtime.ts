@@ -18,6 +18,7 @@ import type { IndexProgress } from '../rag/rag-index.js';
 import type { HnswlibLoader } from '../rag/vector-stores/hnswlib-loader.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
+import { defaultRetrievalMode } from '../rag/default-retrieval-mode.js';
 import type { GenerateRequest, LanguageModel } from '../providers/language-model.js';
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
@@ -91,7 +92,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   options.onNote?.(
     `${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
   );
-  const mode = options.mode ?? rag.retrieve.mode;
+  const mode = options.mode ?? rag.retrieve.mode ?? defaultRetrievalMode(rag.embedder);
   const reported = new Set<string>();
   const noteOnce = (reason: string): void => {
     const key = reason.slice(0, 60);
@@ -109,6 +110,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     mode,
     k: rag.retrieve.k,
     rrfK: rag.retrieve.rrf_k,
+    lexicalWeight: rag.retrieve.lexical_weight,
     mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda },
     rerank,
   });
