@@ -72,7 +72,22 @@ const RagSchema = z.strictObject({
   embedding_dimension: z.number().int().min(16).max(8192).optional(),
   embedder_base_url: z.string().optional(),
   retrieve: RetrieveSchema.prefault({}),
-  vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
+  vector_store: z.enum(['auto', 'hnsw', 'exact', 'pgvector']).default('auto'),
+  /** For vector_store: pgvector. postgres://…, pglite://memory or pglite://<dir>; use ${DATABASE_URL}. */
+  database_url: z.string().optional(),
+  pgvector: z
+    .strictObject({
+      table_prefix: z
+        .string()
+        .regex(
+          /^[a-z_][a-z0-9_]{0,30}$/,
+          'expected lower-case letters, digits and _ (a SQL identifier prefix)',
+        )
+        .default('evalgate_'),
+      /** hnsw.ef_search for the session; 100 covers the default 50-candidate pool without iterative scans. */
+      ef_search: z.number().int().positive().max(1000).default(100),
+    })
+    .prefault({}),
   hnsw: HnswSchema.prefault({}),
   bm25: z
     .strictObject({

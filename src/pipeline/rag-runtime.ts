@@ -3,10 +3,8 @@
 // the context within the token budget, the reranker's tokens for a query, and the embedder
 // for semantic scorers.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import path from 'node:path';
 import type { RagConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
-import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
@@ -16,6 +14,9 @@ import { withEmbeddingCache } from '../rag/embedders/with-embedding-cache.js';
 import { createResponseCache } from '../providers/response-cache.js';
 import type { IndexProgress } from '../rag/rag-index.js';
 import type { HnswlibLoader } from '../rag/vector-stores/hnswlib-loader.js';
+import type { ModuleLoader } from '../pgvector/open-sql-client.js';
+import { meterAnnRecall } from './meter-ann-recall.js';
+import { openRetrievalIndex } from './open-retrieval-index.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
 import { defaultRetrievalMode } from '../rag/default-retrieval-mode.js';
@@ -47,6 +48,8 @@ export interface RagRuntime {
   corpusHash: string;
   chunkCount: number;
   describe: NonNullable<RunManifest['retrieval']>;
+  /** Releases the database session of a pgvector index (a no-op otherwise). */
+  close(): Promise<void>;
 }
 
 export interface CreateRagRuntimeOptions {
@@ -64,33 +67,35 @@ export interface CreateRagRuntimeOptions {
   onProgress?: (event: IndexProgress) => void;
   /** How hnswlib-node is loaded (tests simulate a machine without it). */
   loadHnswlib?: HnswlibLoader;
+  /** How optional database drivers are imported (tests simulate missing ones). */
+  loadModule?: ModuleLoader;
+  /** Share of dense searches repeated exactly to measure the store's ANN recall (default 0.25). */
+  annRecallSampleRate?: number;
 }
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
   const { rag, root } = options;
-  const corpusPath = path.resolve(root, rag.corpus);
-  const built = await buildOrLoadIndex({
-    corpusPath,
-    chunking: rag.chunking,
+  const opened = await openRetrievalIndex({
+    rag,
+    root,
+    configFile: options.configFile,
     embedder: embedderFor(options),
-    store: {
-      kind: rag.vector_store,
-      m: rag.hnsw.m,
-      efConstruction: rag.hnsw.ef_construction,
-      efSearch: rag.hnsw.ef_search,
-      seed: 42,
-      ...(options.loadHnswlib ? { loadHnswlib: options.loadHnswlib } : {}),
-    },
-    bm25: { k1: rag.bm25.k1, b: rag.bm25.b, analyzer: rag.bm25.analyzer, norms: rag.bm25.norms },
-    dir: path.resolve(root, rag.index_dir),
     onProgress: options.onProgress,
+    ...(options.loadHnswlib ? { loadHnswlib: options.loadHnswlib } : {}),
+    ...(options.loadModule ? { loadModule: options.loadModule } : {}),
   });
-  const { index } = built;
-  if (index.storeFallback) options.onNote?.(index.storeFallback);
-  if (built.repairedBecause)
-    options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
+  const { index } = opened;
+  for (const note of opened.notes) options.onNote?.(note);
   options.onNote?.(
-    `${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
+    `${opened.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
+  );
+  // The store's own recall against exact search, on a sample of the run's dense searches.
+  const queryContext = new AsyncLocalStorage<string>();
+  const metered = meterAnnRecall(
+    index.vectors,
+    rag.retrieve.k,
+    () => queryContext.getStore(),
+    options.annRecallSampleRate,
   );
   const mode = options.mode ?? rag.retrieve.mode ?? defaultRetrievalMode(rag.embedder);
   const reported = new Set<string>();
@@ -106,7 +111,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const rerankModel = options.rerankModel ? meteredModel(options.rerankModel, rerankMeter) : undefined;
   const rerank = rerankModel ? createLlmReranker({ model: rerankModel, onInvalid: noteOnce }) : undefined;
   const retriever = createRetriever({
-    index,
+    index: metered ? { ...index, vectors: metered.store } : index,
     mode,
     k: rag.retrieve.k,
     rrfK: rag.retrieve.rrf_k,
@@ -118,16 +123,18 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
   const memo = new Map<string, Promise<RetrievedChunk[]>>();
   const tokenizer = getTokenizer();
-  return {
+  const runtime: RagRuntime = {
     retrieve: (query) => {
       let pending = memo.get(query);
       if (!pending) {
         if (rerankModel) {
           const usage: RerankUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
           usageByQuery.set(query, usage);
-          pending = rerankMeter.run(usage, () => retriever.retrieve(query, { k: depth }));
+          pending = queryContext.run(query, () =>
+            rerankMeter.run(usage, () => retriever.retrieve(query, { k: depth })),
+          );
         } else {
-          pending = retriever.retrieve(query, { k: depth });
+          pending = queryContext.run(query, () => retriever.retrieve(query, { k: depth }));
         }
         memo.set(query, pending);
       }
@@ -151,9 +158,16 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       vectorStore: index.vectors.kind,
       ...(index.storeFallback ? { vectorStoreFallback: index.storeFallback } : {}),
       contextBudgetTokens: rag.context_budget_tokens,
-      indexReused: built.reused,
+      indexReused: opened.reused,
+    },
+    close: async () => {
+      await opened.close?.();
     },
   };
+  // A getter, read when the run record is written, after every search of the run.
+  if (metered)
+    Object.defineProperty(runtime.describe, 'annRecall', { enumerable: true, get: () => metered.report() });
+  return runtime;
 }
 
 function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage>): LanguageModel {

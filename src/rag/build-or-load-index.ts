@@ -20,7 +20,7 @@ import type { EmbedderFactory } from './embedder-factory.js';
 import { INDEX_FORMAT_VERSION, loadRagIndex, readManifest, saveRagIndex } from './index-store.js';
 import type { IndexInputs, IndexManifest } from './index-store.js';
 import { buildRagIndex } from './rag-index.js';
-import type { IndexProgress, RagIndex, VectorStoreOptions } from './rag-index.js';
+import type { IndexProgress, LocalRagIndex, VectorStoreOptions } from './rag-index.js';
 import { getTokenizer } from './tokenizer.js';
 import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-store.js';
 import type { Tokenizer } from './tokenizer.js';
@@ -54,7 +54,7 @@ export interface IndexStatus {
 }
 
 export interface BuiltOrLoadedIndex {
-  index: RagIndex;
+  index: LocalRagIndex;
   reused: boolean;
   /** Why a saved index that matched could not be used (damaged files), when it was rebuilt for that. */
   repairedBecause?: string;
@@ -121,7 +121,7 @@ async function loadUnlessDamaged(
   manifest: IndexManifest,
   factory: EmbedderFactory,
   efSearch: number | undefined,
-): Promise<{ index: RagIndex } | { damage: string }> {
+): Promise<{ index: LocalRagIndex } | { damage: string }> {
   try {
     return { index: await loadRagIndex(path, manifest, { embedder: factory, efSearch }) };
   } catch (error) {
@@ -190,7 +190,7 @@ function indexInputs(
   };
 }
 
-async function persist(index: RagIndex, manifest: IndexManifest, path: string): Promise<void> {
+async function persist(index: LocalRagIndex, manifest: IndexManifest, path: string): Promise<void> {
   const parent = dirname(path);
   await mkdir(parent, { recursive: true });
   const temp = join(parent, `.tmp-${manifest.key.slice(0, 12)}-${process.pid}-${Date.now()}`);

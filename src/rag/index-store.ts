@@ -11,9 +11,9 @@ import type { Bm25Norms, Bm25State } from './bm25.js';
 import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
 import type { ChunkingOptions } from './chunker.js';
 import type { EmbedderFactory } from './embedder-factory.js';
-import type { RagIndex, StoreKind } from './rag-index.js';
+import type { LocalRagIndex, StoreKind } from './rag-index.js';
 import type { Chunk } from './types.js';
-import type { VectorStore } from './vector-store.js';
+import type { InProcessVectorStore } from './vector-store.js';
 import { loadExactStore } from './vector-stores/exact-store.js';
 import { loadHnswStore } from './vector-stores/hnsw-store.js';
 
@@ -64,10 +64,14 @@ const storeLoaders = {
   exact: (dir, dimension) => loadExactStore(dir, { dimension }),
 } satisfies Record<
   IndexManifest['storeKind'],
-  (dir: string, dimension: number, efSearch?: number) => Promise<VectorStore>
+  (dir: string, dimension: number, efSearch?: number) => Promise<InProcessVectorStore>
 >;
 
-export async function saveRagIndex(index: RagIndex, dir: string, manifest: IndexManifest): Promise<void> {
+export async function saveRagIndex(
+  index: LocalRagIndex,
+  dir: string,
+  manifest: IndexManifest,
+): Promise<void> {
   const state = index.bm25.toState();
   await Promise.all([
     writeFile(join(dir, CHUNKS_FILE), JSON.stringify(index.chunks)),
@@ -114,7 +118,7 @@ export async function loadRagIndex(
   dir: string,
   manifest: IndexManifest,
   options: LoadRagIndexOptions,
-): Promise<RagIndex> {
+): Promise<LocalRagIndex> {
   const { inputs } = manifest;
   if (
     options.embedder.id !== inputs.embedder.id ||

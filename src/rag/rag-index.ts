@@ -12,7 +12,7 @@ import { toEmbedderFactory } from './embedder-factory.js';
 import type { EmbedderFactory } from './embedder-factory.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk, CorpusDocument } from './types.js';
-import type { VectorStore } from './vector-store.js';
+import type { InProcessVectorStore, VectorStore } from './vector-store.js';
 import { createExactStore } from './vector-stores/exact-store.js';
 import { buildHnswStore } from './vector-stores/build-hnsw-store.js';
 import type { HnswParams } from './vector-stores/hnsw-store.js';
@@ -32,6 +32,9 @@ export interface RagIndex {
   /** Why the store is not the one asked for (hnswlib-node missing → exact), when it is not. */
   storeFallback?: string;
 }
+
+/** An index whose vectors live in this process (saved with the index directory). */
+export type LocalRagIndex = RagIndex & { vectors: InProcessVectorStore };
 
 export type StoreKind = 'auto' | 'hnsw' | 'exact';
 
@@ -72,7 +75,7 @@ export function embeddingText(chunk: Chunk, factory: Pick<EmbedderFactory, 'with
   return factory.withTitle && chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text;
 }
 
-export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagIndex> {
+export async function buildRagIndex(options: BuildRagIndexOptions): Promise<LocalRagIndex> {
   const { documents, chunking, onProgress } = options;
   validateChunking(chunking);
   const chunks: Chunk[] = [];
@@ -144,7 +147,7 @@ async function createVectorStore(
   options: VectorStoreOptions,
   dimension: number,
   matrix: Float32Array,
-): Promise<{ store: VectorStore; fallback?: string }> {
+): Promise<{ store: InProcessVectorStore; fallback?: string }> {
   const count = matrix.length / dimension;
   let fallback: string | undefined;
   if (resolveStoreKind(options.kind, count) === 'hnsw') {

@@ -107,6 +107,16 @@ function retrievalSetup(manifest: RunManifest): string {
           r.vectorStoreFallback ? `${r.vectorStore} (fallback: ${r.vectorStoreFallback})` : r.vectorStore,
         ),
       ],
+      ...(r.annRecall
+        ? [
+            [
+              'Vector store recall',
+              r.annRecall.recallAtK === null
+                ? `not assessed (no search sampled); ${formatCount(r.annRecall.shortResults)} short result lists`
+                : `recall@${r.annRecall.k} ${r.annRecall.recallAtK.toFixed(3)} against exact search on ${formatCount(r.annRecall.sampledSearches)} sampled searches; ${formatCount(r.annRecall.shortResults)} short result lists`,
+            ],
+          ]
+        : []),
       [
         'Context budget',
         `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`,

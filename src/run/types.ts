@@ -237,6 +237,15 @@ export interface RunManifest {
     vectorStore: string;
     /** Why vectorStore is not the store asked for (e.g. hnswlib-node missing → exact). */
     vectorStoreFallback?: string;
+    /** The vector store's recall@k against exact search on sampled queries (hnswlib, pgvector). */
+    annRecall?: {
+      store: string;
+      k: number;
+      sampledSearches: number;
+      recallAtK: number | null;
+      shortResults: number;
+      shortQueries: string[];
+    };
     contextBudgetTokens: number;
     indexReused: boolean;
   } | null;

@@ -108,4 +108,31 @@ describe('hnswlib-node missing', () => {
     expect(installed.describe.vectorStore).toBe('hnsw');
     expect(installed.describe.vectorStoreFallback).toBeUndefined();
   });
+
+  it('an HNSW run reports the store recall against exact search on sampled searches', async () => {
+    const options = setup('ann');
+    const rag = ConfigSchema.shape.rag.unwrap().parse({
+      corpus: 'rag/corpus',
+      chunking: { size: 50, overlap: 10 },
+      vector_store: 'hnsw',
+      retrieve: { mode: 'dense' },
+      index_dir: 'index',
+    });
+    const runtime = await createRagRuntime({
+      rag,
+      root: join(options.corpusPath, '..', '..'),
+      env: {},
+      configFile: 'eval/evalgate.yaml',
+      annRecallSampleRate: 1,
+    });
+    for (const q of ['refund', 'password reset', 'invoice address', 'two-factor']) await runtime.retrieve(q);
+    expect(runtime.describe.annRecall).toMatchObject({
+      store: 'hnsw',
+      k: 5,
+      sampledSearches: 4,
+      shortResults: 0,
+    });
+    expect(runtime.describe.annRecall?.recallAtK).toBe(1); // tiny graph: HNSW is exact here
+    expect(JSON.parse(JSON.stringify(runtime.describe)).annRecall.sampledSearches).toBe(4);
+  });
 });

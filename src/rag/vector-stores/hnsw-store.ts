@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type * as Hnswlib from 'hnswlib-node';
 import { RuntimeFailure } from '../../core/errors.js';
 import { compareScored } from '../top-k.js';
-import type { VectorHit, VectorStore } from '../vector-store.js';
+import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
 import { checkDimension } from './exact-store.js';
 import { requireHnswlib } from './hnswlib-loader.js';
 
@@ -54,7 +54,7 @@ export function hnswlib(): typeof Hnswlib {
 }
 
 /** A single in-memory graph, filled with `add`. */
-export function createHnswStore(options: HnswStoreOptions): VectorStore {
+export function createHnswStore(options: HnswStoreOptions): InProcessVectorStore {
   const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
   const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
   index.initIndex({
@@ -69,7 +69,7 @@ export function createHnswStore(options: HnswStoreOptions): VectorStore {
 export async function loadHnswStore(
   dir: string,
   options: { dimension: number; efSearch?: number },
-): Promise<VectorStore> {
+): Promise<InProcessVectorStore> {
   const metaFile = join(dir, HNSW_META_FILE);
   let meta: HnswMeta;
   try {
@@ -104,7 +104,7 @@ export function createShardedHnswStore(
   shards: HnswShard[],
   dimension: number,
   efSearch: number,
-): VectorStore {
+): InProcessVectorStore {
   const efs = shards.map(() => -1);
   const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), 0);
   const shardOf = (label: number): HnswShard => {
