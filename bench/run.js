@@ -545,6 +545,21 @@ async function benchRetrieval() {
     row('bench/rag-bench.js', 'not present', 'n/a', null, null);
   }
 
+  const lsaFit = JSON.parse(
+    lastLine(
+      (await runNodeChecked([path.join(REPO_ROOT, 'bench', 'lsa-fit-bench.js')], { timeoutMs: 180_000 }))
+        .stdout,
+    ),
+  );
+  details.lsaFit = lsaFit;
+  row(
+    `local/lsa fit, ${lsaFit.documents} docs / ${lsaFit.distinctTerms} terms (CPU ${fmtMs(lsaFit.fitCpuMs)})`,
+    fmtMs(lsaFit.fitMs),
+    '< 3 s',
+    lsaFit.fitMs < 3000,
+    lsaFit.fitMs,
+  );
+
   const modes = JSON.parse(
     lastLine((await runNodeChecked([path.join(REPO_ROOT, 'bench', 'retrieval-modes-bench.js')])).stdout),
   );
