@@ -545,6 +545,64 @@ async function benchRetrieval() {
     row('bench/rag-bench.js', 'not present', 'n/a', null, null);
   }
 
+  // 100k chunks in process (hnswlib, parallel shard build), and pgvector in PGlite at 20k chunks:
+  // PGlite is single-threaded WASM, and its HNSW build at 100k would hold the bench for many minutes.
+  const scale = JSON.parse(
+    lastLine(
+      (
+        await runNodeChecked([path.join(REPO_ROOT, 'bench', 'scale-bench.js'), '--store', 'hnsw'], {
+          timeoutMs: 900_000,
+        })
+      ).stdout,
+    ),
+  );
+  details.scale = scale;
+  row(
+    `scale: chunk+embed+HNSW, ${scale.chunks} chunks`,
+    fmtMs(scale.buildMs),
+    '< 90 s',
+    scale.buildMs < 90_000,
+    scale.buildMs,
+  );
+  row(
+    `scale: hybrid query p50 / p99 at ${scale.chunks}`,
+    `${fmtMs(scale.hybridQueryP50Ms)} / ${fmtMs(scale.hybridQueryP99Ms)}`,
+    'p50 < 5 ms',
+    scale.hybridQueryP50Ms < 5,
+    scale.hybridQueryP50Ms,
+  );
+  row(
+    `scale: peak RSS at ${scale.chunks} chunks`,
+    `${scale.peakRssMb} MB`,
+    '< 1 GB',
+    scale.peakRssMb < 1024,
+    scale.peakRssMb,
+  );
+  const scalePg = JSON.parse(
+    lastLine(
+      (
+        await runNodeChecked([path.join(REPO_ROOT, 'bench', 'scale-bench.js'), '--store', 'pgvector'], {
+          timeoutMs: 900_000,
+        })
+      ).stdout,
+    ),
+  );
+  details.scalePgvector = scalePg;
+  row(
+    `scale: pgvector (PGlite) build, ${scalePg.chunks} chunks`,
+    fmtMs(scalePg.buildMs),
+    'info',
+    null,
+    scalePg.buildMs,
+  );
+  row(
+    `scale: pgvector hybrid query p50 / p99`,
+    `${fmtMs(scalePg.hybridQueryP50Ms)} / ${fmtMs(scalePg.hybridQueryP99Ms)}`,
+    'info',
+    null,
+    scalePg.hybridQueryP50Ms,
+  );
+
   const lsaFit = JSON.parse(
     lastLine(
       (await runNodeChecked([path.join(REPO_ROOT, 'bench', 'lsa-fit-bench.js')], { timeoutMs: 180_000 }))

@@ -21,7 +21,7 @@ import type { Chunk, CorpusDocument } from '../rag/types.js';
 import { databaseFailure } from './database-url.js';
 import { createPgvectorStore } from './pgvector-store.js';
 import type { PgvectorStore } from './pgvector-store.js';
-import { checkIdentifier, preparePgvectorTable, toVectorLiteral } from './pgvector-table.js';
+import { checkIdentifier, createHnswIndex, preparePgvectorTable, toVectorLiteral } from './pgvector-table.js';
 import type { SqlClient } from './sql-client.js';
 
 export interface BuildPgvectorIndexOptions {
@@ -113,6 +113,7 @@ export async function buildPgvectorIndex(options: BuildPgvectorIndexOptions): Pr
       m: options.hnsw?.m ?? 16,
       efConstruction: options.hnsw?.efConstruction ?? 64,
       efSearch: options.efSearch,
+      createIndex: false,
     }),
   );
 
@@ -187,6 +188,15 @@ export async function buildPgvectorIndex(options: BuildPgvectorIndexOptions): Pr
       throw error;
     }
   });
+
+  onProgress?.({ phase: 'vectors', done: 0, total: 1 });
+  await wrap('cannot build the HNSW index', () =>
+    createHnswIndex(client, table, {
+      m: options.hnsw?.m ?? 16,
+      efConstruction: options.hnsw?.efConstruction ?? 64,
+    }),
+  );
+  onProgress?.({ phase: 'vectors', done: 1, total: 1 });
 
   onProgress?.({ phase: 'bm25', done: 0, total: 1 });
   const bm25 = createBm25Index(

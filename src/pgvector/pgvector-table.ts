@@ -11,6 +11,11 @@ export interface PgvectorTableOptions {
   m: number;
   efConstruction: number;
   efSearch: number;
+  /**
+   * Create the HNSW index now (default). A bulk load passes false and calls createHnswIndex
+   * after inserting: pgvector builds a graph from loaded rows much faster than row by row.
+   */
+  createIndex?: boolean;
 }
 
 export interface PgvectorSession {
@@ -40,10 +45,9 @@ export async function preparePgvectorTable(options: PgvectorTableOptions): Promi
        text text NOT NULL,
        embedding vector(${dimension}) NOT NULL
      );
-     CREATE INDEX IF NOT EXISTS ${table}_doc ON ${table} (doc_id);
-     CREATE INDEX IF NOT EXISTS ${table}_hnsw ON ${table}
-       USING hnsw (embedding vector_cosine_ops) WITH (m = ${m}, ef_construction = ${efConstruction});`,
+     CREATE INDEX IF NOT EXISTS ${table}_doc ON ${table} (doc_id);`,
   );
+  if (options.createIndex !== false) await createHnswIndex(client, table, { m, efConstruction });
   const { rows } = await client.query<{ extversion: string }>(
     "SELECT extversion FROM pg_extension WHERE extname = 'vector'",
   );
@@ -53,6 +57,19 @@ export async function preparePgvectorTable(options: PgvectorTableOptions): Promi
   await client.exec(`SET hnsw.ef_search = ${Math.max(1, Math.floor(options.efSearch))}`);
   if (iterativeScan) await client.exec('SET hnsw.iterative_scan = strict_order');
   return { version, iterativeScan };
+}
+
+/** The HNSW index over cosine distance; a no-op when the table has it already. */
+export async function createHnswIndex(
+  client: SqlClient,
+  table: string,
+  params: { m: number; efConstruction: number },
+): Promise<void> {
+  const name = checkIdentifier(table);
+  await client.exec(
+    `CREATE INDEX IF NOT EXISTS ${name}_hnsw ON ${name}
+       USING hnsw (embedding vector_cosine_ops) WITH (m = ${params.m}, ef_construction = ${params.efConstruction})`,
+  );
 }
 
 /** `[x1,x2,…]`, pgvector's text form. */
