@@ -50,6 +50,8 @@ export interface RagRuntime {
   describe: NonNullable<RunManifest['retrieval']>;
   /** Releases the database session of a pgvector index (a no-op otherwise). */
   close(): Promise<void>;
+  /** Whether the vector store returned a short candidate list for this query (once retrieved). */
+  shortVectorList(query: string): boolean;
 }
 
 export interface CreateRagRuntimeOptions {
@@ -163,6 +165,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     close: async () => {
       await opened.close?.();
     },
+    shortVectorList: (query) => metered?.isShort(query) ?? false,
   };
   // A getter, read when the run record is written, after every search of the run.
   if (metered)

@@ -51,6 +51,8 @@ describe('withAnnRecall', () => {
     expect(report.recallAtK).toBeCloseTo(2 / 3, 12);
     expect(report.shortResults).toBe(4);
     expect(report.shortQueries).toEqual(['q0', 'q1', 'q2', 'q3']);
+    expect(metered.isShort('q2')).toBe(true);
+    expect(metered.isShort('q9')).toBe(false);
   });
 
   it('a list shorter than k is not short when the store holds fewer vectors', async () => {

@@ -32,6 +32,8 @@ export interface AnnRecallOptions {
 export interface MeteredStore {
   store: VectorStore;
   report(): AnnRecallReport;
+  /** Whether a search made for `query` came back short (needs `currentQuery`). */
+  isShort(query: string): boolean;
 }
 
 function sampled(vector: Float32Array, rate: number): boolean {
@@ -46,6 +48,7 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
   let recallSum = 0;
   let short = 0;
   const shortQueries: string[] = [];
+  const shortSet = new Set<string>();
   const store: VectorStore = {
     kind: inner.kind,
     get size() {
@@ -59,7 +62,10 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
       if (hits.length < Math.min(n, inner.size)) {
         short++;
         const query = options.currentQuery?.();
-        if (query !== undefined && shortQueries.length < 20) shortQueries.push(query);
+        if (query !== undefined && !shortSet.has(query)) {
+          shortSet.add(query);
+          if (shortQueries.length < 20) shortQueries.push(query);
+        }
       }
       if (samples < maxSamples && sampled(vector, options.sampleRate)) {
         samples++;
@@ -80,5 +86,6 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
       shortResults: short,
       shortQueries: [...shortQueries],
     }),
+    isShort: (query) => shortSet.has(query),
   };
 }

@@ -44,7 +44,12 @@ export interface CaseResult {
   };
   relevantDocs?: Record<string, number>;
   /** Retrieved chunks and documents in rank order. */
-  retrieval?: { chunks: { id: string; docId: string; score: number }[]; docs: string[] };
+  retrieval?: {
+    chunks: { id: string; docId: string; score: number }[];
+    docs: string[];
+    /** The vector store returned fewer candidates than asked and than it holds (see manifest.retrieval.annRecall). */
+    shortVectorList?: true;
+  };
   context?: {
     included: string[];
     dropped: string[];
