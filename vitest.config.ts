@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // PGlite (Postgres in WASM) takes seconds to start: those tests run in `npm run test:pg`.
+    exclude: [...configDefaults.exclude, 'src/**/*.pg.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -4,12 +4,14 @@
 // suites, and reports mean nDCG@10 (plus recall@k and MRR) per suite and pooled over both.
 // Prints one JSON line. Run after `npm run build`:
 //   node bench/retrieval-modes-bench.js [--config eval/evalgate.yaml] [--embedder local/lsa]
-// --embedder overrides the config's rag.embedder (e.g. to compare local/hash with local/lsa).
+// --embedder overrides the config's rag.embedder (e.g. to compare local/hash with local/lsa);
+// --analyzer and --norms override rag.bm25 (standard|lucene, exact|lucene).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { caseInput, expandCounterfactuals, loadCases } from '../dist/cases/index.js';
 import { loadConfig } from '../dist/config/load-config.js';
 import { createRagRuntime } from '../dist/pipeline/rag-runtime.js';
+import { defaultRetrievalMode } from '../dist/rag/default-retrieval-mode.js';
 import { retrievalScores } from '../dist/scorers/retrieval/retrieval-scores.js';
 
 const SUITES = ['support-qa', 'retrieval'];
@@ -24,7 +26,15 @@ const { config, root, file } = await loadConfig(configPath, {});
 if (!config.rag) throw new Error(`${configPath} has no rag section`);
 const embedder = argument('--embedder');
 // A different embedder means a different vector size; its own default applies.
-const rag = embedder ? { ...config.rag, embedder, embedding_dimension: undefined } : config.rag;
+let rag = embedder ? { ...config.rag, embedder, embedding_dimension: undefined } : config.rag;
+const analyzer = argument('--analyzer');
+const lexicalWeight = argument('--lexical-weight');
+const norms = argument('--norms');
+rag = {
+  ...rag,
+  bm25: { ...rag.bm25, ...(analyzer ? { analyzer } : {}), ...(norms ? { norms } : {}) },
+  retrieve: { ...rag.retrieve, ...(lexicalWeight ? { lexical_weight: Number(lexicalWeight) } : {}) },
+};
 const k = config.rag.retrieve.k;
 
 const judged = [];
@@ -85,6 +95,10 @@ console.log(
   JSON.stringify({
     bench: 'retrieval-modes',
     embedder: embedderId,
+    configMode: rag.retrieve.mode ?? defaultRetrievalMode(rag.embedder),
+    analyzer: rag.bm25.analyzer,
+    norms: rag.bm25.norms,
+    lexicalWeight: rag.retrieve.lexical_weight,
     k,
     judgedQueries: judged.length,
     modes,

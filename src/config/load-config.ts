@@ -106,6 +106,12 @@ export function parseConfig(options: {
       field: 'rag.embedder_base_url',
     });
   }
+  if (config.rag?.database_url) {
+    config.rag.database_url = interpolateEnv(config.rag.database_url, env, {
+      file,
+      field: 'rag.database_url',
+    });
+  }
   return {
     config,
     file: absolute,

@@ -63,8 +63,11 @@ const ChunkingSchema = z
 
 const RetrieveSchema = z.strictObject({
   k: z.number().int().positive().max(100).default(5),
-  mode: z.enum(['dense', 'bm25', 'hybrid']).default('hybrid'),
+  /** Unset: bm25 with an offline (local/*) embedder, hybrid with a semantic one (rag/default-retrieval-mode.ts). */
+  mode: z.enum(['dense', 'bm25', 'hybrid']).optional(),
   rrf_k: z.number().positive().default(60),
+  /** Weight of the BM25 list in hybrid fusion (dense weighs 1); 1 is plain RRF. */
+  lexical_weight: z.number().positive().default(1),
   mmr_lambda: z.number().min(0).max(1).optional(),
   rerank: z.string().regex(PROVIDER_ID).optional(),
 });
@@ -87,10 +90,32 @@ const RagSchema = z.strictObject({
   embedding_dimension: z.number().int().min(16).max(8192).optional(),
   embedder_base_url: z.string().optional(),
   retrieve: RetrieveSchema.prefault({}),
-  vector_store: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
+  vector_store: z.enum(['auto', 'hnsw', 'exact', 'pgvector']).default('auto'),
+  /** For vector_store: pgvector. postgres://…, pglite://memory or pglite://<dir>; use ${DATABASE_URL}. */
+  database_url: z.string().optional(),
+  pgvector: z
+    .strictObject({
+      table_prefix: z
+        .string()
+        .regex(
+          /^[a-z_][a-z0-9_]{0,30}$/,
+          'expected lower-case letters, digits and _ (a SQL identifier prefix)',
+        )
+        .default('evalgate_'),
+      /** hnsw.ef_search for the session; 100 covers the default 50-candidate pool without iterative scans. */
+      ef_search: z.number().int().positive().max(1000).default(100),
+    })
+    .prefault({}),
   hnsw: HnswSchema.prefault({}),
   bm25: z
-    .strictObject({ k1: z.number().positive().default(0.9), b: z.number().min(0).max(1).default(0.4) })
+    .strictObject({
+      k1: z.number().positive().default(0.9),
+      b: z.number().min(0).max(1).default(0.4),
+      /** standard (evalgate's word rules) or lucene (Lucene's EnglishAnalyzer, as Anserini's BM25). */
+      analyzer: z.enum(['standard', 'lucene']).default('standard'),
+      /** exact document lengths, or lucene's one-byte length norms. */
+      norms: z.enum(['exact', 'lucene']).default('exact'),
+    })
     .prefault({}),
   context_budget_tokens: z.number().int().positive().default(1800),
   index_dir: z.string().default('.evalgate/index'),

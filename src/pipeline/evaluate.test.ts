@@ -137,7 +137,7 @@ describe('evaluate', () => {
       config,
       (await readFile(config, 'utf8')).replace(
         'retrieve: { k: 3 }',
-        'retrieve: { k: 3, rerank: openai/gpt-4o-mini }',
+        'retrieve: { k: 3, mode: hybrid, rerank: openai/gpt-4o-mini }',
       ),
     );
     const plain = await evaluate({
@@ -191,7 +191,7 @@ describe('evaluate', () => {
       config,
       (await readFile(config, 'utf8')).replace(
         'retrieve: { k: 3 }',
-        'retrieve: { k: 3, rerank: openai/gpt-4o-mini }',
+        'retrieve: { k: 3, mode: hybrid, rerank: openai/gpt-4o-mini }',
       ),
     );
     const { results, record } = await evaluate({

@@ -183,6 +183,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
           clock,
           retrieve: rag?.retrieve,
           assemble: rag?.assemble,
+          shortVectorList: rag?.shortVectorList,
           costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
           rerankCost:
             rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,

@@ -116,7 +116,7 @@ describe('gate holes, end to end', () => {
     server = await startFakeOpenAIServer({ reply: () => 'I would rather not rank these.' });
     const root = await createFixtureProject({ openaiUrl: server.url });
     const configPath = await editConfig(root, (t) =>
-      t.replace('retrieve: { k: 3 }', 'retrieve: { k: 3, rerank: openai/gpt-4o-mini }'),
+      t.replace('retrieve: { k: 3 }', 'retrieve: { k: 3, mode: hybrid, rerank: openai/gpt-4o-mini }'),
     );
     const run = await evaluate({ configPath, env: {}, providers: ['local/extractive'] });
     const qa = run.results.filter((r) => r.suite === 'qa');

@@ -45,6 +45,8 @@ export async function createModuleRetrieverRuntime(options: {
       return pending;
     },
     rerankUsage: () => undefined,
+    close: async () => {},
+    shortVectorList: () => false,
     assemble: (retrieved) =>
       assembleContext({
         retrieved: retrieved.slice(0, rag.retrieve.k),

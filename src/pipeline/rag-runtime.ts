@@ -3,10 +3,8 @@
 // the context within the token budget, the reranker's tokens for a query, and the embedder
 // for semantic scorers.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import path from 'node:path';
 import type { RagConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
-import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
@@ -15,8 +13,13 @@ import { createOpenAIEmbedder } from '../rag/embedders/openai-embedder.js';
 import { withEmbeddingCache } from '../rag/embedders/with-embedding-cache.js';
 import { createResponseCache } from '../providers/response-cache.js';
 import type { IndexProgress } from '../rag/rag-index.js';
+import type { HnswlibLoader } from '../rag/vector-stores/hnswlib-loader.js';
+import type { ModuleLoader } from '../pgvector/open-sql-client.js';
+import { meterAnnRecall } from './meter-ann-recall.js';
+import { openRetrievalIndex } from './open-retrieval-index.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
+import { defaultRetrievalMode } from '../rag/default-retrieval-mode.js';
 import type { GenerateRequest, LanguageModel } from '../providers/language-model.js';
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
@@ -48,6 +51,10 @@ export interface RagRuntime {
   corpusHash: string | null;
   chunkCount: number;
   describe: NonNullable<RunManifest['retrieval']>;
+  /** Releases the database session of a pgvector index (a no-op otherwise). */
+  close(): Promise<void>;
+  /** Whether the vector store returned a short candidate list for this query (once retrieved). */
+  shortVectorList(query: string): boolean;
 }
 
 export interface CreateRagRuntimeOptions {
@@ -63,6 +70,12 @@ export interface CreateRagRuntimeOptions {
   rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
   onProgress?: (event: IndexProgress) => void;
+  /** How hnswlib-node is loaded (tests simulate a machine without it). */
+  loadHnswlib?: HnswlibLoader;
+  /** How optional database drivers are imported (tests simulate missing ones). */
+  loadModule?: ModuleLoader;
+  /** Share of dense searches repeated exactly to measure the store's ANN recall (default 0.25). */
+  annRecallSampleRate?: number;
 }
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
@@ -71,29 +84,29 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     const { createModuleRetrieverRuntime } = await import('./module-retriever-runtime.js');
     return createModuleRetrieverRuntime({ ...options, rag: { ...rag, retriever: rag.retriever } });
   }
-  const corpusPath = path.resolve(root, rag.corpus);
-  const built = await buildOrLoadIndex({
-    corpusPath,
-    chunking: rag.chunking,
+  const opened = await openRetrievalIndex({
+    rag,
+    root,
+    configFile: options.configFile,
     embedder: embedderFor(options),
-    store: {
-      kind: rag.vector_store,
-      m: rag.hnsw.m,
-      efConstruction: rag.hnsw.ef_construction,
-      efSearch: rag.hnsw.ef_search,
-      seed: 42,
-    },
-    bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
-    dir: path.resolve(root, rag.index_dir),
     onProgress: options.onProgress,
+    ...(options.loadHnswlib ? { loadHnswlib: options.loadHnswlib } : {}),
+    ...(options.loadModule ? { loadModule: options.loadModule } : {}),
   });
-  const { index } = built;
-  if (built.repairedBecause)
-    options.onNote?.(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
+  const { index } = opened;
+  for (const note of opened.notes) options.onNote?.(note);
   options.onNote?.(
-    `${built.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
+    `${opened.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
   );
-  const mode = options.mode ?? rag.retrieve.mode;
+  // The store's own recall against exact search, on a sample of the run's dense searches.
+  const queryContext = new AsyncLocalStorage<string>();
+  const metered = meterAnnRecall(
+    index.vectors,
+    rag.retrieve.k,
+    () => queryContext.getStore(),
+    options.annRecallSampleRate,
+  );
+  const mode = options.mode ?? rag.retrieve.mode ?? defaultRetrievalMode(rag.embedder);
   const reported = new Set<string>();
   const noteOnce = (reason: string): void => {
     const key = reason.slice(0, 60);
@@ -117,10 +130,11 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       })
     : undefined;
   const retriever = createRetriever({
-    index,
+    index: metered ? { ...index, vectors: metered.store } : index,
     mode,
     k: rag.retrieve.k,
     rrfK: rag.retrieve.rrf_k,
+    lexicalWeight: rag.retrieve.lexical_weight,
     mmr: rag.retrieve.mmr_lambda === undefined ? undefined : { lambda: rag.retrieve.mmr_lambda },
     rerank,
   });
@@ -128,16 +142,18 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const depth = Math.max(rag.retrieve.k, RANKING_DEPTH);
   const memo = new Map<string, Promise<RetrievedChunk[]>>();
   const tokenizer = getTokenizer();
-  return {
+  const runtime: RagRuntime = {
     retrieve: (query) => {
       let pending = memo.get(query);
       if (!pending) {
         if (rerankModel) {
           const usage: RerankUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
           usageByQuery.set(query, usage);
-          pending = rerankMeter.run(usage, () => retriever.retrieve(query, { k: depth }));
+          pending = queryContext.run(query, () =>
+            rerankMeter.run(usage, () => retriever.retrieve(query, { k: depth })),
+          );
         } else {
-          pending = retriever.retrieve(query, { k: depth });
+          pending = queryContext.run(query, () => retriever.retrieve(query, { k: depth }));
         }
         memo.set(query, pending);
       }
@@ -159,10 +175,19 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       k: rag.retrieve.k,
       chunking: `${rag.chunking.size} ${rag.chunking.unit}, overlap ${rag.chunking.overlap}`,
       vectorStore: index.vectors.kind,
+      ...(index.storeFallback ? { vectorStoreFallback: index.storeFallback } : {}),
       contextBudgetTokens: rag.context_budget_tokens,
-      indexReused: built.reused,
+      indexReused: opened.reused,
     },
+    close: async () => {
+      await opened.close?.();
+    },
+    shortVectorList: (query) => metered?.isShort(query) ?? false,
   };
+  // A getter, read when the run record is written, after every search of the run.
+  if (metered)
+    Object.defineProperty(runtime.describe, 'annRecall', { enumerable: true, get: () => metered.report() });
+  return runtime;
 }
 
 function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage>): LanguageModel {

@@ -26,6 +26,8 @@ export interface CaseRuntime {
   /** Tokens and cost of reranking a query that was retrieved; undefined without a reranker. */
   rerankCost?: (query: string) => NonNullable<CaseResult['rerank']> | undefined;
   scorer: CaseScoringStep;
+  /** Whether the vector store returned a short candidate list for a retrieved query. */
+  shortVectorList?: (query: string) => boolean;
 }
 
 export interface CaseJob {
@@ -84,6 +86,7 @@ export async function runCase(job: CaseJob, runtime: CaseRuntime): Promise<CaseR
     result.retrieval = {
       chunks: retrieved.map((r) => ({ id: r.chunk.id, docId: r.chunk.docId, score: round(r.score, 6) })),
       docs,
+      ...(runtime.shortVectorList?.(input) ? { shortVectorList: true as const } : {}),
     };
   }
   if (assembled) {

@@ -133,4 +133,54 @@ describe('runJobs', () => {
       { code: 'RETRIEVAL_FAILED', message: 'retrieval failed: embeddings: HTTP 400' },
     ]);
   });
+
+  it('flags the cases whose query got a short vector-store list, and only those', async () => {
+    const model: LanguageModel = {
+      id: 'm',
+      provider: 'local',
+      model: 'm',
+      cacheable: false,
+      generate: async () => ({ text: 'a' }),
+    };
+    const suite = suiteWith(model, 2);
+    suite.config = { name: 's', task: 'retrieval', cases: 'x.jsonl' };
+    suite.variants = suite.variants.map((v, i) => ({
+      ...v,
+      evalCase: {
+        task: 'retrieval',
+        id: `r${i}`,
+        query: `query ${i}`,
+        relevantDocs: { a: 1 },
+        tags: [],
+        line: i + 1,
+        placeholders: [],
+      },
+    }));
+    const chunk = {
+      id: 'a#0',
+      docId: 'a',
+      index: 0,
+      text: 't',
+      start: 0,
+      end: 1,
+      headingPath: [],
+      tokenCount: 1,
+    };
+    const results: { caseId: string; retrieval?: { shortVectorList?: true } }[] = [];
+    await runJobs({
+      suites: [suite],
+      concurrency: 1,
+      repeat: 1,
+      runtime: {
+        clock: systemClock,
+        costUsd: () => 0,
+        scorer: async () => ({ scores: {}, passed: null }),
+        retrieve: async () => [{ chunk, score: 1, rank: 1 }],
+        shortVectorList: (query) => query === 'query 1',
+      },
+      onResult: (r) => results.push(r),
+    });
+    const flags = Object.fromEntries(results.map((r) => [r.caseId, r.retrieval?.shortVectorList ?? false]));
+    expect(flags).toEqual({ r0: false, r1: true });
+  });
 });

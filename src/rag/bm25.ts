@@ -1,11 +1,20 @@
-// Lucene-style BM25 over title + text, with terms from contentTerms:
+// Lucene-style BM25 over title + text:
 //   idf(t)      = ln(1 + (N - df + 0.5) / (df + 0.5))
-//   score(d, q) = Σ over distinct query terms t of idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl))
-// Document length is the number of content terms (exact, not Lucene's one-byte norm).
+//   score(d, q) = Σ over query terms t of qtf(t) · idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl))
+// Two analyzers (text/bm25-analyzers.ts): `standard` (evalgate's own: words kept whole across
+// hyphens and dots, 127 stop words, each distinct query term once, qtf = 1) and `lucene`
+// (Lucene's EnglishAnalyzer, and a query term counts as often as it occurs, as in Lucene's
+// bag-of-words queries). dl is the number of terms, exact or, with `norms: lucene`, decoded from
+// Lucene's one-byte norm; avgdl is exact either way, as in Lucene. Lucene ≥ 8 drops the constant
+// (k1 + 1) factor; kept here, it scales every score alike and changes no ranking.
 // The inverted index is CSR-style typed arrays (offsets, doc ids, term frequencies), so the
 // state is plain data that saves and loads without parsing numbers.
-import { contentTerms } from '../text/analyze.js';
+import { BM25_ANALYZERS } from '../text/bm25-analyzers.js';
+import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
+import { luceneFieldLength } from './lucene-length-norm.js';
 import { topK } from './top-k.js';
+
+export type Bm25Norms = 'exact' | 'lucene';
 
 export interface Bm25Document {
   id: string;
@@ -18,6 +27,10 @@ export interface Bm25Options {
   k1?: number;
   /** Length normalisation; 0.4 (Anserini) suits short, similar-length chunks. */
   b?: number;
+  /** `standard` (default) or `lucene` (EnglishAnalyzer; query terms counted with multiplicity). */
+  analyzer?: Bm25AnalyzerName;
+  /** `exact` (default) document lengths or Lucene's one-byte `lucene` norms. */
+  norms?: Bm25Norms;
 }
 
 export interface Bm25Hit {
@@ -32,6 +45,10 @@ export interface Bm25State {
   version: 1;
   k1: number;
   b: number;
+  /** Absent in indexes saved before analyzers existed: `standard`. */
+  analyzer?: Bm25AnalyzerName;
+  /** Absent in indexes saved before norms existed: `exact`. */
+  norms?: Bm25Norms;
   ids: string[];
   terms: string[];
   offsets: Uint32Array;
@@ -62,9 +79,11 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
   let tripleFreqs: Uint32Array = new Uint32Array(1024);
   let triples = 0;
   const local = new Map<number, number>();
+  const analyzer = options.analyzer ?? 'standard';
+  const analyze = BM25_ANALYZERS[analyzer];
   for (let d = 0; d < documents.length; d++) {
     const doc = documents[d];
-    const docTerms = contentTerms(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
+    const docTerms = analyze(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
     lengths[d] = docTerms.length;
     local.clear();
     for (const term of docTerms) {
@@ -106,6 +125,8 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
       version: 1,
       k1: options.k1 ?? 0.9,
       b: options.b ?? 0.4,
+      analyzer,
+      norms: options.norms ?? 'exact',
       ids: documents.map((doc) => doc.id),
       terms,
       offsets,
@@ -119,13 +140,19 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
 
 export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
   const { k1, b, ids, terms, offsets, docs, freqs, lengths } = state;
+  const analyzer = state.analyzer ?? 'standard';
+  const analyze = BM25_ANALYZERS[analyzer];
+  // Lucene scores every occurrence of a query term; the standard analyzer each distinct term once.
+  const countRepeats = analyzer === 'lucene';
+  const fieldLength = state.norms === 'lucene' ? luceneFieldLength : (length: number) => length;
   const n = ids.length;
   let total = 0;
   for (let d = 0; d < n; d++) total += lengths[d];
   const avgdl = n > 0 ? total / n : 0;
   // k1·(1 − b + b·dl/avgdl) per document, computed once.
   const norms = new Float64Array(n);
-  for (let d = 0; d < n; d++) norms[d] = k1 * (1 - b + (avgdl > 0 ? (b * lengths[d]) / avgdl : 0));
+  for (let d = 0; d < n; d++)
+    norms[d] = k1 * (1 - b + (avgdl > 0 ? (b * fieldLength(lengths[d])) / avgdl : 0));
   // Built on first search: loading an index that is then only checked should stay cheap.
   let termIds = knownTermIds;
   const scores = new Float64Array(n);
@@ -136,17 +163,17 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
     size: n,
     search(query, k) {
       termIds ??= new Map(terms.map((term, i) => [term, i]));
-      const queryTerms = new Set<number>();
-      for (const term of contentTerms(query)) {
+      const queryTerms = new Map<number, number>();
+      for (const term of analyze(query)) {
         const id = termIds.get(term);
-        if (id !== undefined) queryTerms.add(id);
+        if (id !== undefined) queryTerms.set(id, countRepeats ? (queryTerms.get(id) ?? 0) + 1 : 1);
       }
       hits.length = 0;
-      for (const t of queryTerms) {
+      for (const [t, qtf] of queryTerms) {
         const from = offsets[t];
         const to = offsets[t + 1];
         const df = to - from;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = qtf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let p = from; p < to; p++) {
           const d = docs[p];
           const tf = freqs[p];

@@ -165,4 +165,16 @@ describe('buildOrLoadIndex', () => {
       await createRetriever({ index: built.index, mode: 'dense' }).retrieve(query),
     );
   });
+
+  it('rebuilds when the BM25 analyzer or norms change, and records them in the manifest', async () => {
+    const options = setup('bm25-analyzer');
+    const standard = await buildOrLoadIndex(options);
+    expect(standard.manifest.inputs.bm25).toEqual({ k1: 0.9, b: 0.4, analyzer: 'standard', norms: 'exact' });
+    const lucene = await buildOrLoadIndex({ ...options, bm25: { analyzer: 'lucene', norms: 'lucene' } });
+    expect(lucene.reused).toBe(false);
+    expect(lucene.manifest.inputs.bm25).toMatchObject({ analyzer: 'lucene', norms: 'lucene' });
+    const again = await buildOrLoadIndex({ ...options, bm25: { analyzer: 'lucene', norms: 'lucene' } });
+    expect(again.reused).toBe(true);
+    expect(again.index.bm25.toState()).toMatchObject({ analyzer: 'lucene', norms: 'lucene' });
+  });
 });

@@ -20,10 +20,11 @@ import type { EmbedderFactory } from './embedder-factory.js';
 import { INDEX_FORMAT_VERSION, loadRagIndex, readManifest, saveRagIndex } from './index-store.js';
 import type { IndexInputs, IndexManifest } from './index-store.js';
 import { buildRagIndex } from './rag-index.js';
-import type { IndexProgress, RagIndex, VectorStoreOptions } from './rag-index.js';
+import type { IndexProgress, LocalRagIndex, VectorStoreOptions } from './rag-index.js';
 import { getTokenizer } from './tokenizer.js';
 import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-store.js';
 import type { Tokenizer } from './tokenizer.js';
+import { probeHnswlib } from './vector-stores/hnswlib-loader.js';
 
 export const DEFAULT_INDEX_DIR = '.evalgate/index';
 /** Load failures that mean "these files are not a usable index", as opposed to a bug. */
@@ -53,7 +54,7 @@ export interface IndexStatus {
 }
 
 export interface BuiltOrLoadedIndex {
-  index: RagIndex;
+  index: LocalRagIndex;
   reused: boolean;
   /** Why a saved index that matched could not be used (damaged files), when it was rebuilt for that. */
   repairedBecause?: string;
@@ -68,7 +69,7 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   const factory = toEmbedderFactory(options.embedder);
   const status = await statusFor(options, corpus.hash, factory);
   let repairedBecause: string | undefined;
-  if (status.upToDate && status.manifest) {
+  if (status.upToDate && status.manifest && storeStillRight(status.manifest, options.store)) {
     onProgress?.({ phase: 'load', done: 0, total: 1 });
     const loaded = await loadUnlessDamaged(status.path, status.manifest, factory, options.store?.efSearch);
     onProgress?.({ phase: 'load', done: 1, total: 1 });
@@ -91,6 +92,7 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
     key: status.key,
     inputs: status.inputs,
     storeKind: index.vectors.kind,
+    ...(index.storeFallback ? { storeFallback: index.storeFallback } : {}),
     documentCount: corpus.documents.length,
     chunkCount: index.chunks.length,
   };
@@ -98,6 +100,16 @@ export async function buildOrLoadIndex(options: BuildOrLoadIndexOptions): Promis
   await persist(index, manifest, status.path);
   onProgress?.({ phase: 'save', done: 1, total: 1 });
   return { index, reused: false, manifest, ...(repairedBecause ? { repairedBecause } : {}) };
+}
+
+/**
+ * A saved HNSW index needs the addon to load, and a saved fallback (exact) index should give way
+ * to HNSW once the addon is installed; either way the index is rebuilt.
+ */
+function storeStillRight(manifest: IndexManifest, store: VectorStoreOptions | undefined): boolean {
+  if (manifest.storeKind !== 'hnsw' && !manifest.storeFallback) return true;
+  const available = probeHnswlib(store?.loadHnswlib).ok;
+  return manifest.storeKind === 'hnsw' ? available : !available;
 }
 
 /**
@@ -109,7 +121,7 @@ async function loadUnlessDamaged(
   manifest: IndexManifest,
   factory: EmbedderFactory,
   efSearch: number | undefined,
-): Promise<{ index: RagIndex } | { damage: string }> {
+): Promise<{ index: LocalRagIndex } | { damage: string }> {
   try {
     return { index: await loadRagIndex(path, manifest, { embedder: factory, efSearch }) };
   } catch (error) {
@@ -168,12 +180,17 @@ function indexInputs(
       shardSize: HNSW_SHARD_SIZE,
       maxShards: HNSW_MAX_SHARDS,
     },
-    bm25: { k1: options.bm25?.k1 ?? 0.9, b: options.bm25?.b ?? 0.4 },
+    bm25: {
+      k1: options.bm25?.k1 ?? 0.9,
+      b: options.bm25?.b ?? 0.4,
+      analyzer: options.bm25?.analyzer ?? 'standard',
+      norms: options.bm25?.norms ?? 'exact',
+    },
     versions: libraryVersions(),
   };
 }
 
-async function persist(index: RagIndex, manifest: IndexManifest, path: string): Promise<void> {
+async function persist(index: LocalRagIndex, manifest: IndexManifest, path: string): Promise<void> {
   const parent = dirname(path);
   await mkdir(parent, { recursive: true });
   const temp = join(parent, `.tmp-${manifest.key.slice(0, 12)}-${process.pid}-${Date.now()}`);

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { RuntimeFailure } from '../core/errors.js';
 import { readColumns, writeColumns } from './binary-columns.js';
 import { restoreBm25Index } from './bm25.js';
-import type { Bm25State } from './bm25.js';
+import type { Bm25Norms, Bm25State } from './bm25.js';
+import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
 import type { ChunkingOptions } from './chunker.js';
 import type { EmbedderFactory } from './embedder-factory.js';
-import type { RagIndex, StoreKind } from './rag-index.js';
+import type { LocalRagIndex, StoreKind } from './rag-index.js';
 import type { Chunk } from './types.js';
-import type { VectorStore } from './vector-store.js';
+import type { InProcessVectorStore } from './vector-store.js';
 import { loadExactStore } from './vector-stores/exact-store.js';
 import { loadHnswStore } from './vector-stores/hnsw-store.js';
 
@@ -42,7 +43,7 @@ export interface IndexInputs {
     shardSize: number;
     maxShards: number;
   };
-  bm25: { k1: number; b: number };
+  bm25: { k1: number; b: number; analyzer: Bm25AnalyzerName; norms: Bm25Norms };
   versions: Record<string, string>;
 }
 
@@ -52,6 +53,8 @@ export interface IndexManifest {
   inputs: IndexInputs;
   /** The store actually built (`auto` resolved by chunk count). */
   storeKind: 'hnsw' | 'exact';
+  /** Set when `storeKind` is not what was asked for, e.g. exact because hnswlib-node is missing. */
+  storeFallback?: string;
   documentCount: number;
   chunkCount: number;
 }
@@ -61,16 +64,28 @@ const storeLoaders = {
   exact: (dir, dimension) => loadExactStore(dir, { dimension }),
 } satisfies Record<
   IndexManifest['storeKind'],
-  (dir: string, dimension: number, efSearch?: number) => Promise<VectorStore>
+  (dir: string, dimension: number, efSearch?: number) => Promise<InProcessVectorStore>
 >;
 
-export async function saveRagIndex(index: RagIndex, dir: string, manifest: IndexManifest): Promise<void> {
+export async function saveRagIndex(
+  index: LocalRagIndex,
+  dir: string,
+  manifest: IndexManifest,
+): Promise<void> {
   const state = index.bm25.toState();
   await Promise.all([
     writeFile(join(dir, CHUNKS_FILE), JSON.stringify(index.chunks)),
     writeColumns(
       join(dir, BM25_FILE),
-      { version: state.version, k1: state.k1, b: state.b, ids: state.ids, terms: state.terms },
+      {
+        version: state.version,
+        k1: state.k1,
+        b: state.b,
+        analyzer: state.analyzer,
+        norms: state.norms,
+        ids: state.ids,
+        terms: state.terms,
+      },
       {
         offsets: state.offsets,
         docs: state.docs,
@@ -103,7 +118,7 @@ export async function loadRagIndex(
   dir: string,
   manifest: IndexManifest,
   options: LoadRagIndexOptions,
-): Promise<RagIndex> {
+): Promise<LocalRagIndex> {
   const { inputs } = manifest;
   if (
     options.embedder.id !== inputs.embedder.id ||
@@ -116,7 +131,9 @@ export async function loadRagIndex(
   }
   const [chunksText, bm25File, vectors, embedderState] = await Promise.all([
     readFile(join(dir, CHUNKS_FILE), 'utf8'),
-    readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'ids' | 'terms'>>(join(dir, BM25_FILE)),
+    readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'analyzer' | 'norms' | 'ids' | 'terms'>>(
+      join(dir, BM25_FILE),
+    ),
     storeLoaders[manifest.storeKind](dir, inputs.embedder.dimension, options.efSearch),
     inputs.embedder.fitted
       ? readFile(join(dir, EMBEDDER_STATE_FILE)).then(
@@ -151,5 +168,6 @@ export async function loadRagIndex(
     embedder: options.embedder.create(embedderState),
     ...(embedderState ? { embedderState } : {}),
     corpusHash: inputs.corpusHash,
+    ...(manifest.storeFallback ? { storeFallback: manifest.storeFallback } : {}),
   };
 }

@@ -4,7 +4,7 @@ export type { AssembledContext, Chunk, CorpusDocument, RetrievedChunk, Retriever
 export type { Embedder } from './embedder.js';
 export type { EmbedderFactory } from './embedder-factory.js';
 export { toEmbedderFactory } from './embedder-factory.js';
-export type { VectorHit, VectorStore } from './vector-store.js';
+export type { InProcessVectorStore, VectorHit, VectorStore } from './vector-store.js';
 
 export { loadCorpus, corpusHash } from './corpus-loader.js';
 export type { LoadedCorpus } from './corpus-loader.js';

@@ -12,10 +12,12 @@ import { toEmbedderFactory } from './embedder-factory.js';
 import type { EmbedderFactory } from './embedder-factory.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk, CorpusDocument } from './types.js';
-import type { VectorStore } from './vector-store.js';
+import type { InProcessVectorStore, VectorStore } from './vector-store.js';
 import { createExactStore } from './vector-stores/exact-store.js';
 import { buildHnswStore } from './vector-stores/build-hnsw-store.js';
 import type { HnswParams } from './vector-stores/hnsw-store.js';
+import { hnswFallbackNote, probeHnswlib } from './vector-stores/hnswlib-loader.js';
+import type { HnswlibLoader } from './vector-stores/hnswlib-loader.js';
 
 export interface RagIndex {
   /** In corpus order: doc id, then chunk number. A chunk's position is its vector label. */
@@ -27,13 +29,20 @@ export interface RagIndex {
   /** Corpus-fitted embedder state (the hash embedder's IDF table), persisted with the index. */
   embedderState?: Uint8Array;
   corpusHash: string;
+  /** Why the store is not the one asked for (hnswlib-node missing → exact), when it is not. */
+  storeFallback?: string;
 }
+
+/** An index whose vectors live in this process (saved with the index directory). */
+export type LocalRagIndex = RagIndex & { vectors: InProcessVectorStore };
 
 export type StoreKind = 'auto' | 'hnsw' | 'exact';
 
 export interface VectorStoreOptions extends HnswParams {
   /** `auto`: exact search below EXACT_STORE_MAX_CHUNKS chunks (perfect recall, sub-ms), else HNSW. */
   kind?: StoreKind;
+  /** How hnswlib-node is loaded; tests inject a failing loader to simulate a machine without it. */
+  loadHnswlib?: HnswlibLoader;
 }
 
 /** Below this many chunks a brute-force scan is as fast as HNSW and has perfect recall. */
@@ -66,7 +75,7 @@ export function embeddingText(chunk: Chunk, factory: Pick<EmbedderFactory, 'with
   return factory.withTitle && chunk.title ? `${chunk.title}\n${chunk.text}` : chunk.text;
 }
 
-export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagIndex> {
+export async function buildRagIndex(options: BuildRagIndexOptions): Promise<LocalRagIndex> {
   const { documents, chunking, onProgress } = options;
   validateChunking(chunking);
   const chunks: Chunk[] = [];
@@ -109,7 +118,7 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagI
     onProgress?.({ phase: 'embed', done: Math.min(from + batchSize, texts.length), total: texts.length });
   }
   onProgress?.({ phase: 'vectors', done: 0, total: 1 });
-  const vectors = await createVectorStore(options.store ?? {}, dimension, matrix);
+  const { store: vectors, fallback } = await createVectorStore(options.store ?? {}, dimension, matrix);
   onProgress?.({ phase: 'vectors', done: 1, total: 1 });
 
   onProgress?.({ phase: 'bm25', done: 0, total: 1 });
@@ -125,6 +134,7 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<RagI
     embedder,
     ...(embedderState ? { embedderState } : {}),
     corpusHash: options.corpusHash ?? corpusHash(documents),
+    ...(fallback ? { storeFallback: fallback } : {}),
   };
 }
 
@@ -137,13 +147,17 @@ async function createVectorStore(
   options: VectorStoreOptions,
   dimension: number,
   matrix: Float32Array,
-): Promise<VectorStore> {
+): Promise<{ store: InProcessVectorStore; fallback?: string }> {
   const count = matrix.length / dimension;
-  if (resolveStoreKind(options.kind, count) === 'hnsw')
-    return buildHnswStore({ ...options, dimension, vectors: matrix });
+  let fallback: string | undefined;
+  if (resolveStoreKind(options.kind, count) === 'hnsw') {
+    const probe = probeHnswlib(options.loadHnswlib);
+    if (probe.ok) return { store: await buildHnswStore({ ...options, dimension, vectors: matrix }) };
+    fallback = hnswFallbackNote(probe.reason);
+  }
   const store = createExactStore({ dimension }, new Float32Array(0));
   const rows: Float32Array[] = [];
   for (let i = 0; i < count; i++) rows.push(matrix.subarray(i * dimension, (i + 1) * dimension));
   store.add(rows);
-  return store;
+  return { store, ...(fallback ? { fallback } : {}) };
 }

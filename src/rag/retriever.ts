@@ -19,6 +19,8 @@ export interface RetrieverOptions {
   k?: number;
   /** RRF constant; 60 is the value from the original paper and the common default. */
   rrfK?: number;
+  /** Weight of the BM25 list in hybrid fusion (the dense list weighs 1); default 1, plain RRF. */
+  lexicalWeight?: number;
   /** Candidates taken from each first-stage list; default max(50, 4k). */
   candidatePool?: number;
   /** Diversity re-ranking over the candidates' vectors; lambda 1 = no diversity. */
@@ -57,6 +59,7 @@ export function createRetriever(options: RetrieverOptions): Retriever {
           ? reciprocalRankFusion(
               lists.map((list) => list.map((c) => c.label)),
               rrfK,
+              [1, options.lexicalWeight ?? 1],
             )
           : lists[0];
       if (rerank) {

@@ -23,4 +23,20 @@ describe('reciprocalRankFusion', () => {
     // 4 is first in one list and 2 in the other: equal scores, lower label first.
     expect(reciprocalRankFusion([[4], [2]], 1).map((f) => f.label)).toEqual([2, 4]);
   });
+
+  it('weights each list: weight / (k + rank)', () => {
+    // dense: 7, 3   bm25 (weight 2): 3, 9
+    // 3: 1/62 + 2/61 = 0.048916;  9: 2/62 = 0.032258;  7: 1/61 = 0.016393
+    const fused = reciprocalRankFusion(
+      [
+        [7, 3],
+        [3, 9],
+      ],
+      60,
+      [1, 2],
+    );
+    expect(fused.map((f) => f.label)).toEqual([3, 9, 7]);
+    expect(fused[0].score).toBeCloseTo(1 / 62 + 2 / 61, 12);
+    expect(fused[1].score).toBeCloseTo(2 / 62, 12);
+  });
 });

@@ -130,7 +130,22 @@ function retrievalSetup(manifest: RunManifest): string {
       ['Search', SEARCH_MODES[r.mode] ?? escapeMarkdown(r.mode)],
       ['Passages retrieved per question', formatCount(r.k)],
       ['Chunking', escapeMarkdown(r.chunking)],
-      ['Vector store', escapeMarkdown(r.vectorStore)],
+      [
+        'Vector store',
+        escapeMarkdown(
+          r.vectorStoreFallback ? `${r.vectorStore} (fallback: ${r.vectorStoreFallback})` : r.vectorStore,
+        ),
+      ],
+      ...(r.annRecall
+        ? [
+            [
+              'Vector store recall',
+              r.annRecall.recallAtK === null
+                ? `not assessed (no search sampled); ${formatCount(r.annRecall.shortResults)} short result lists`
+                : `recall@${r.annRecall.k} ${r.annRecall.recallAtK.toFixed(3)} against exact search on ${formatCount(r.annRecall.sampledSearches)} sampled searches; ${formatCount(r.annRecall.shortResults)} short result lists`,
+            ],
+          ]
+        : []),
       [
         'Context budget',
         `${formatCount(r.contextBudgetTokens)} tokens (passages beyond it are dropped and recorded)`,

@@ -46,7 +46,12 @@ export interface CaseResult {
   };
   relevantDocs?: Record<string, number>;
   /** Retrieved chunks and documents in rank order (score null: the application gave none). */
-  retrieval?: { chunks: { id: string; docId: string; score: number | null }[]; docs: string[] };
+  retrieval?: {
+    chunks: { id: string; docId: string; score: number | null }[];
+    docs: string[];
+    /** The vector store returned fewer candidates than asked and than it holds (see manifest.retrieval.annRecall). */
+    shortVectorList?: true;
+  };
   context?: {
     included: string[];
     dropped: string[];
@@ -341,6 +346,17 @@ export interface RunManifest {
     k: number;
     chunking: string;
     vectorStore: string;
+    /** Why vectorStore is not the store asked for (e.g. hnswlib-node missing → exact). */
+    vectorStoreFallback?: string;
+    /** The vector store's recall@k against exact search on sampled queries (hnswlib, pgvector). */
+    annRecall?: {
+      store: string;
+      k: number;
+      sampledSearches: number;
+      recallAtK: number | null;
+      shortResults: number;
+      shortQueries: string[];
+    };
     contextBudgetTokens: number;
     indexReused: boolean;
   } | null;

@@ -28,6 +28,7 @@ export async function indexCommand(options: { config: string }): Promise<number>
     },
   });
   if (tty) process.stderr.write('\r\x1b[2K');
+  await runtime.close();
   const d = runtime.describe;
   process.stdout.write(
     `index: ${runtime.chunkCount} chunks, ${d.embedder}, ${d.vectorStore} store, corpus ${runtime.corpusHash?.slice(0, 12) ?? '(external retriever)'}, ${Math.round(performance.now() - started)} ms\n`,

@@ -71,9 +71,13 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
     orthonormalize(q, small, l, i === iterations - 1 ? 2 : 1);
   }
 
-  // B = Qᵀ M is l × large; its singular values are M's, and BBᵀ is small enough to decompose.
-  const bt = timesTransposed(q);
-  const { values, vectors } = symmetricEigen(gramOfColumns(bt, large, l), l);
+  // B = Qᵀ M is l × large; its singular values are M's, and BBᵀ = Qᵀ (M (Mᵀ Q)) is small enough to
+  // decompose. Formed through two sparse products and one small-side dense product, never as a
+  // dense large × l block times itself: with a 30k-term vocabulary that dense step was most of
+  // the fit.
+  const mq = timesTransposed(q); // Mᵀ Q: large × l
+  const gram = smallGram(q, times(mq), small, l);
+  const { values, vectors } = symmetricEigen(gram, l);
   const singularValues = new Float64Array(k);
   const inverse = new Float64Array(k);
   const floor = Math.sqrt(Math.max(0, values[0])) * NEGLIGIBLE_SINGULAR_VALUE;
@@ -83,9 +87,10 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
     singularValues[j] = sigma;
     inverse[j] = 1 / sigma;
   }
-  // M = (QW) Σ (BᵀWΣ⁻¹)ᵀ. A's right singular vectors are M's right ones when M = A, its left ones when M = Aᵀ.
+  // M = (QW) Σ (BᵀWΣ⁻¹)ᵀ. A's right singular vectors are M's right ones when M = A, its left ones
+  // when M = Aᵀ. Mᵀ Q W Σ⁻¹ is computed as Mᵀ (Q W Σ⁻¹): a sparse product of k columns.
   const right = wide
-    ? times3(bt, vectors, large, l, k, inverse)
+    ? multiplyTransposed(matrix, times3(q, vectors, small, l, k, inverse), k)
     : times3(
         q,
         vectors,
@@ -98,19 +103,25 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   return { singularValues, right };
 }
 
-/** XᵀX for row-major X (height × width); symmetric width × width. */
-function gramOfColumns(x: Float64Array, height: number, width: number): Float64Array {
+/** QᵀY for row-major Q and Y (height × width) where QᵀY is symmetric; width × width. */
+function smallGram(q: Float64Array, y: Float64Array, height: number, width: number): Float64Array {
   const gram = new Float64Array(width * width);
   for (let r = 0; r < height; r++) {
     const row = r * width;
     for (let i = 0; i < width; i++) {
-      const xi = x[row + i];
-      if (xi === 0) continue;
+      const qi = q[row + i];
+      if (qi === 0) continue;
       const g = i * width;
-      for (let j = i; j < width; j++) gram[g + j] += xi * x[row + j];
+      for (let j = 0; j < width; j++) gram[g + j] += qi * y[row + j];
     }
   }
-  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) gram[i * width + j] = gram[j * width + i];
+  // Symmetric in exact arithmetic; average away the rounding so the eigen-solver sees symmetry.
+  for (let i = 0; i < width; i++)
+    for (let j = 0; j < i; j++) {
+      const mean = (gram[i * width + j] + gram[j * width + i]) / 2;
+      gram[i * width + j] = mean;
+      gram[j * width + i] = mean;
+    }
   return gram;
 }
 

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RuntimeFailure } from '../../core/errors.js';
-import type { VectorStore } from '../vector-store.js';
+import type { InProcessVectorStore } from '../vector-store.js';
 import { DEFAULT_EF_SEARCH, createHnswStore, createShardedHnswStore, hnswlib } from './hnsw-store.js';
 import type { HnswParams, HnswShard } from './hnsw-store.js';
 
@@ -31,7 +31,7 @@ export function hnswShardCount(count: number, shardSize = HNSW_SHARD_SIZE): numb
   return Math.max(1, Math.min(HNSW_MAX_SHARDS, Math.ceil(count / shardSize)));
 }
 
-export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<VectorStore> {
+export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<InProcessVectorStore> {
   const { dimension, vectors, m = 16, efConstruction = 200, seed = 42 } = options;
   const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
   const count = vectors.length / dimension;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { RuntimeFailure } from '../../core/errors.js';
 import { readColumns, writeColumns } from '../binary-columns.js';
 import { topK } from '../top-k.js';
-import type { VectorHit, VectorStore } from '../vector-store.js';
+import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
 
 export const EXACT_VECTORS_FILE = 'vectors.bin';
 
@@ -12,7 +12,7 @@ export interface ExactStoreOptions {
   dimension: number;
 }
 
-export function createExactStore(options: ExactStoreOptions, initial?: Float32Array): VectorStore {
+export function createExactStore(options: ExactStoreOptions, initial?: Float32Array): InProcessVectorStore {
   const { dimension } = options;
   let matrix = initial ?? new Float32Array(dimension * 256);
   let size = initial ? initial.length / dimension : 0;
@@ -64,7 +64,7 @@ export function createExactStore(options: ExactStoreOptions, initial?: Float32Ar
   };
 }
 
-export async function loadExactStore(dir: string, options: ExactStoreOptions): Promise<VectorStore> {
+export async function loadExactStore(dir: string, options: ExactStoreOptions): Promise<InProcessVectorStore> {
   const file = join(dir, EXACT_VECTORS_FILE);
   const { meta, columns } = await readColumns<{ dimension: number; size: number }>(file);
   const vectors = columns.vectors;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import type { Rng } from '../../core/rng.js';
-import type { VectorStore } from '../vector-store.js';
+import type { InProcessVectorStore as VectorStore } from '../vector-store.js';
 import { buildHnswStore } from './build-hnsw-store.js';
 import { createExactStore } from './exact-store.js';
 import { DEFAULT_EF_SEARCH, createHnswStore, loadHnswStore } from './hnsw-store.js';

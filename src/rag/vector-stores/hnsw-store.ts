@@ -4,13 +4,13 @@
 // shards in parallel (build-hnsw-store.ts). The native addon is loaded on first use so commands
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as Hnswlib from 'hnswlib-node';
 import { RuntimeFailure } from '../../core/errors.js';
 import { compareScored } from '../top-k.js';
-import type { VectorHit, VectorStore } from '../vector-store.js';
+import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
 import { checkDimension } from './exact-store.js';
+import { requireHnswlib } from './hnswlib-loader.js';
 
 export const HNSW_META_FILE = 'hnsw.json';
 
@@ -49,15 +49,12 @@ interface HnswMeta {
   shards: { file: string; from: number; count: number }[];
 }
 
-let addon: typeof Hnswlib | undefined;
-
 export function hnswlib(): typeof Hnswlib {
-  addon ??= createRequire(import.meta.url)('hnswlib-node') as typeof Hnswlib;
-  return addon;
+  return requireHnswlib();
 }
 
 /** A single in-memory graph, filled with `add`. */
-export function createHnswStore(options: HnswStoreOptions): VectorStore {
+export function createHnswStore(options: HnswStoreOptions): InProcessVectorStore {
   const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
   const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
   index.initIndex({
@@ -72,7 +69,7 @@ export function createHnswStore(options: HnswStoreOptions): VectorStore {
 export async function loadHnswStore(
   dir: string,
   options: { dimension: number; efSearch?: number },
-): Promise<VectorStore> {
+): Promise<InProcessVectorStore> {
   const metaFile = join(dir, HNSW_META_FILE);
   let meta: HnswMeta;
   try {
@@ -107,7 +104,7 @@ export function createShardedHnswStore(
   shards: HnswShard[],
   dimension: number,
   efSearch: number,
-): VectorStore {
+): InProcessVectorStore {
   const efs = shards.map(() => -1);
   const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), 0);
   const shardOf = (label: number): HnswShard => {

@@ -1,0 +1,76 @@
+// LSA fit time at 5k documents / 40k distinct terms (the issue's target: < 3 s). A synthetic
+// corpus: Zipf-distributed words from a 40k-word vocabulary, 150 words per document, seeded.
+// Prints one JSON line. Run after `npm run build`:  node bench/lsa-fit-bench.js [--docs 5000]
+import { performance } from 'node:perf_hooks';
+import { createRng } from '../dist/core/rng.js';
+import { fitLsaEmbedderState } from '../dist/rag/embedders/lsa-embedder.js';
+import { contentTerms } from '../dist/text/analyze.js';
+
+const argument = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const DOCS = argument('--docs', 5000);
+const VOCABULARY = argument('--vocabulary', 40_000);
+const WORDS_PER_DOC = 150;
+
+const rng = createRng(13);
+// Pronounceable distinct words, so the Porter stemmer leaves most of them distinct.
+const syllables = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'su',
+  'ra',
+  'ti',
+  'po',
+  've',
+  'zu',
+  'da',
+  'fe',
+  'gi',
+  'ho',
+  'ju',
+  'qu',
+];
+const vocabulary = Array.from({ length: VOCABULARY }, (_, i) => {
+  let word = 'w';
+  for (let n = i + 1; n > 0; n = Math.floor(n / 16)) word += syllables[n % 16];
+  return `${word}x`;
+});
+// Zipf(1) over the vocabulary by inverse-CDF on the harmonic weights.
+const cumulative = new Float64Array(VOCABULARY);
+let total = 0;
+for (let i = 0; i < VOCABULARY; i++) cumulative[i] = total += 1 / (i + 1);
+const draw = () => {
+  const u = rng.next() * total;
+  let lo = 0;
+  let hi = VOCABULARY - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return vocabulary[lo];
+};
+const texts = Array.from({ length: DOCS }, () => Array.from({ length: WORDS_PER_DOC }, draw).join(' '));
+const distinct = new Set(texts.flatMap((t) => contentTerms(t))).size;
+
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const state = fitLsaEmbedderState(texts);
+const fitMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  JSON.stringify({
+    bench: 'lsa-fit',
+    documents: DOCS,
+    distinctTerms: distinct,
+    keptTerms: state.model.terms.length,
+    rank: state.model.rank,
+    fitMs: Math.round(fitMs),
+    // On a busy machine wall time includes waiting for a core; CPU time does not.
+    fitCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+  }),
+);

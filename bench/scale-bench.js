@@ -1,0 +1,121 @@
+// 100k-chunk scale benchmark: a seeded synthetic corpus of N one-chunk documents (English-like
+// words), chunked, embedded with local/hash (512 dimensions) and indexed, then hybrid queries.
+//   node bench/scale-bench.js --store hnsw [--chunks 100000]      in-process hnswlib (parallel build)
+//   node bench/scale-bench.js --store pgvector [--chunks 20000]   pgvector in PGlite (in process)
+// Prints one JSON line: build time (chunk + embed + index), hybrid query p50/p99 over 200
+// queries, and this process's peak RSS. Run each store in its own process (npm run bench does),
+// so the RSS is that store's. Targets (issue 13, hnsw): build < 90 s, p50 < 5 ms, RSS < 1 GB.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildPgvectorIndex } from '../dist/pgvector/build-pgvector-index.js';
+import { parseDatabaseUrl } from '../dist/pgvector/database-url.js';
+import { openSqlClient } from '../dist/pgvector/open-sql-client.js';
+import { buildRagIndex, createRetriever, loadCorpus, localEmbedderFactory } from '../dist/rag/index.js';
+
+const argument = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const STORE = argument('--store', 'hnsw');
+const CHUNKS = Number(argument('--chunks', STORE === 'hnsw' ? 100_000 : 20_000));
+const QUERIES = 200;
+
+function rng(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20261206);
+const int = (n) => Math.floor(random() * n);
+const STEMS = (
+  'account bill charge refund invoice payment plan seat card bank transfer password reset login token session ' +
+  'network server cache latency request response error timeout retry queue worker job schedule deploy release build ' +
+  'test suite report metric score model prompt context chunk index search query vector embed rank filter sort page ' +
+  'user admin role group team owner member policy rule limit quota usage cost price tax region zone cluster node disk ' +
+  'memory file folder upload download export import sync backup restore archive delete update create read write lock'
+).split(' ');
+const SUFFIXES = ['', '', 's', 'ed', 'ing', 'er', 'ment'];
+// Rare made-up terms give documents distinguishing words, as product names and ids do.
+const rare = () => `x${int(50_000).toString(36)}`;
+const word = () => (random() < 0.08 ? rare() : STEMS[int(STEMS.length)] + SUFFIXES[int(SUFFIXES.length)]);
+const sentence = () => Array.from({ length: 8 + int(8) }, word).join(' ');
+
+const dir = mkdtempSync(join(tmpdir(), 'evalgate-scale-'));
+try {
+  const lines = [];
+  for (let i = 0; i < CHUNKS; i++)
+    lines.push(
+      JSON.stringify({
+        id: `d${i}`,
+        title: `${word()} ${word()}`,
+        text: `${sentence()}. ${sentence()}. ${sentence()}.`,
+      }),
+    );
+  const corpusPath = join(dir, 'corpus.jsonl');
+  writeFileSync(corpusPath, `${lines.join('\n')}\n`);
+  const queries = Array.from({ length: QUERIES }, () => `${word()} ${word()} ${word()}`);
+  const chunking = { size: 220, overlap: 40, unit: 'tokens' };
+  const embedder = localEmbedderFactory('local/hash');
+
+  const started = performance.now();
+  let index;
+  let client;
+  if (STORE === 'pgvector') {
+    client = await openSqlClient(
+      parseDatabaseUrl('pglite://memory', { file: '-', field: '-' }),
+      'pglite://memory',
+    );
+    const opened = performance.now();
+    ({ index } = await buildPgvectorIndex({
+      corpusPath,
+      chunking,
+      embedder,
+      client,
+      databaseUrl: 'pglite://memory',
+      tablePrefix: 'scale_',
+      efSearch: 100,
+      hnsw: { m: 16, efConstruction: 64 },
+    }));
+    console.error(`PGlite start ${Math.round(opened - started)} ms`);
+  } else {
+    index = await buildRagIndex({
+      documents: loadCorpus(corpusPath).documents,
+      chunking,
+      embedder,
+      store: { kind: 'hnsw' },
+    });
+  }
+  const buildMs = performance.now() - started;
+
+  const retriever = createRetriever({ index, mode: 'hybrid', k: 10 });
+  for (const q of queries.slice(0, 20)) await retriever.retrieve(q); // warm-up
+  const times = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await retriever.retrieve(q);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  console.log(
+    JSON.stringify({
+      bench: 'scale',
+      store: index.vectors.kind,
+      chunks: index.chunks.length,
+      buildMs: Math.round(buildMs),
+      hybridQueryP50Ms: Math.round(at(0.5) * 100) / 100,
+      hybridQueryP99Ms: Math.round(at(0.99) * 100) / 100,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+  await client?.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,46 @@
+// Chooses the exact-search oracle for a store's ANN-recall line: pgvector repeats the query with
+// index scans off; hnswlib is checked against brute force over its own stored vectors (built on
+// the first sampled search). An exact store needs no line: its recall is 1 by construction.
+import type { MeteredStore } from '../rag/ann-recall.js';
+import { withAnnRecall } from '../rag/ann-recall.js';
+import type { VectorStore } from '../rag/vector-store.js';
+import { createExactStore } from '../rag/vector-stores/exact-store.js';
+import type { PgvectorStore } from '../pgvector/pgvector-store.js';
+
+/** Share of a run's dense searches repeated exactly (at most 200 of them). */
+export const ANN_RECALL_SAMPLE_RATE = 0.25;
+
+export function meterAnnRecall(
+  store: VectorStore,
+  k: number,
+  currentQuery: () => string | undefined,
+  sampleRate = ANN_RECALL_SAMPLE_RATE,
+): MeteredStore | undefined {
+  if (store.kind === 'pgvector') {
+    const pg = store as PgvectorStore;
+    return withAnnRecall(store, {
+      k,
+      sampleRate,
+      exact: (vector, n) => pg.exactSearch(vector, n),
+      currentQuery,
+    });
+  }
+  if (store.kind === 'hnsw' && store.vector) {
+    let oracle: ReturnType<typeof createExactStore> | undefined;
+    return withAnnRecall(store, {
+      k,
+      sampleRate,
+      exact: (vector, n) => {
+        if (!oracle) {
+          oracle = createExactStore({ dimension: vector.length });
+          const all: Float32Array[] = [];
+          for (let label = 0; label < store.size; label++) all.push(store.vector!(label));
+          oracle.add(all);
+        }
+        return oracle.search(vector, n);
+      },
+      currentQuery,
+    });
+  }
+  return undefined;
+}
