@@ -97,6 +97,31 @@ program
     runCommand(() => import('./commands/init-command.js').then((m) => m.initCommand(dir, options))),
   );
 
+program
+  .command('serve')
+  .description(
+    'serve the evaluated pipeline over HTTP (/v1/answer, /v1/classify, /healthz, /readyz, /metrics)',
+  )
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-s, --suite <name...>', 'only these suites (the first of each kind is the default)')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--port <n>', 'port', parsePort, 8787)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--log <file>', 'inference log (JSONL)', '.evalgate/inference.jsonl')
+  .option(
+    '--allow-unevaluated',
+    'serve even when it differs from the accepted baseline (said in every response)',
+  )
+  .action((options) =>
+    runCommand(() => import('./commands/serve-command.js').then((m) => m.serveCommand(options))),
+  );
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);
+  return n;
+}
+
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got "${value}"`);

@@ -1,6 +1,7 @@
 // The eval config contract (eval/evalgate.yaml). Field names follow ../SPEC.md; every field
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
+import { ServeSchema } from './serve-schema.js';
 import { TASK_KINDS } from '../core/task.js';
 
 const PROVIDER_ID = /^(local|openai|anthropic|replay)\/.+$/;
@@ -165,6 +166,7 @@ export const ConfigSchema = z.strictObject({
   experiments_log: z.string().default('experiments/experiment_log.md'),
   /** Per-case F1 at or above which a QA answer counts as correct (for pass/fail and attribution). */
   pass_threshold: z.number().min(0).max(1).default(0.5),
+  serve: ServeSchema.optional(),
 });
 
 export type EvalConfig = z.output<typeof ConfigSchema>;

@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { RagConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
-import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
+import { buildOrLoadIndex, indexStatus, type BuildOrLoadIndexOptions } from '../rag/build-or-load-index.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
@@ -43,6 +43,8 @@ export interface RagRuntime {
   assemble(retrieved: RetrievedChunk[]): AssembledContext;
   embedder: Embedder;
   corpusHash: string;
+  /** The index key: a hash of the corpus content, the chunking and the embedder (not the built bytes). */
+  indexKey: string;
   chunkCount: number;
   describe: NonNullable<RunManifest['retrieval']>;
 }
@@ -60,24 +62,17 @@ export interface CreateRagRuntimeOptions {
   rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
   onProgress?: (event: IndexProgress) => void;
+  /**
+   * Share one retrieval per query (default true: providers and repeats of a case ask the same
+   * query). A server answering an open stream of queries turns it off, so memory stays flat.
+   */
+  memoize?: boolean;
 }
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
-  const { rag, root } = options;
-  const corpusPath = path.resolve(root, rag.corpus);
+  const { rag } = options;
   const built = await buildOrLoadIndex({
-    corpusPath,
-    chunking: rag.chunking,
-    embedder: embedderFor(options),
-    store: {
-      kind: rag.vector_store,
-      m: rag.hnsw.m,
-      efConstruction: rag.hnsw.ef_construction,
-      efSearch: rag.hnsw.ef_search,
-      seed: 42,
-    },
-    bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
-    dir: path.resolve(root, rag.index_dir),
+    ...indexOptions(options),
     onProgress: options.onProgress,
   });
   const { index } = built;
@@ -114,7 +109,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   return {
     retrieve: (query) => {
       let pending = memo.get(query);
-      if (!pending) {
+      if (!pending || options.memoize === false) {
         if (rerankModel) {
           const usage: RerankUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
           usageByQuery.set(query, usage);
@@ -122,7 +117,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
         } else {
           pending = retriever.retrieve(query, { k: depth });
         }
-        memo.set(query, pending);
+        if (options.memoize !== false) memo.set(query, pending);
       }
       return pending;
     },
@@ -135,6 +130,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       }),
     embedder: index.embedder,
     corpusHash: index.corpusHash,
+    indexKey: built.manifest.key,
     chunkCount: index.chunks.length,
     describe: {
       embedder: index.embedder.id,
@@ -145,6 +141,34 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       contextBudgetTokens: rag.context_budget_tokens,
       indexReused: built.reused,
     },
+  };
+}
+
+/** The index key the config's retrieval settings give today (reads and hashes the corpus, builds nothing). */
+export async function ragIndexKey(
+  options: Omit<CreateRagRuntimeOptions, 'mode' | 'rerankModel' | 'onNote' | 'onProgress' | 'memoize'>,
+): Promise<{ key: string; corpusHash: string }> {
+  const status = await indexStatus(indexOptions(options));
+  return { key: status.key, corpusHash: status.inputs.corpusHash };
+}
+
+function indexOptions(
+  options: Pick<CreateRagRuntimeOptions, 'rag' | 'root' | 'env' | 'configFile' | 'cacheDir'>,
+): BuildOrLoadIndexOptions {
+  const { rag, root } = options;
+  return {
+    corpusPath: path.resolve(root, rag.corpus),
+    chunking: rag.chunking,
+    embedder: embedderFor(options),
+    store: {
+      kind: rag.vector_store,
+      m: rag.hnsw.m,
+      efConstruction: rag.hnsw.ef_construction,
+      efSearch: rag.hnsw.ef_search,
+      seed: 42,
+    },
+    bm25: { k1: rag.bm25.k1, b: rag.bm25.b },
+    dir: path.resolve(root, rag.index_dir),
   };
 }
 
@@ -164,7 +188,9 @@ function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage
   };
 }
 
-function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
+function embedderFor(
+  options: Pick<CreateRagRuntimeOptions, 'rag' | 'env' | 'configFile' | 'cacheDir'>,
+): Embedder | EmbedderFactory {
   const { rag, env } = options;
   const local = localEmbedderFactory(rag.embedder, {
     dimension: rag.embedding_dimension,
