@@ -80,9 +80,11 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
         ? 'INVALID_JSON'
         : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? 'BODY_TOO_LARGE'
-          : status >= 500
-            ? 'INTERNAL'
-            : (error.code ?? 'INVALID_REQUEST');
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status >= 500
+              ? 'INTERNAL'
+              : (error.code ?? 'INVALID_REQUEST');
     return reply.code(status).send(errorBody(status, code, message, request.id));
   });
 

@@ -160,6 +160,13 @@ describe('evalgate serve: request validation', () => {
     const huge = await post(server, '/v1/answer', { question: 'x'.repeat(1_048_577) });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe('BODY_TOO_LARGE');
+    const text = await fetch(`${server.url}/v1/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<q/>',
+    });
+    expect(text.status).toBe(415);
+    expect((await text.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     // Only the one valid request reached the pipeline.
     expect(pipeline.calls).toHaveLength(1);
   });
