@@ -161,9 +161,3 @@ export function createNumericDriftTest(options: {
 export function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
-
-function distinctShare(sorted: Float64Array): number {
-  let distinct = sorted.length > 0 ? 1 : 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
-  return sorted.length ? distinct / sorted.length : 0;
-}
