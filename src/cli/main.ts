@@ -116,6 +116,19 @@ program
     runCommand(() => import('./commands/serve-command.js').then((m) => m.serveCommand(options))),
   );
 
+program
+  .command('monitor')
+  .description(
+    'drift, quality and SLO alarms from inference logs against the accepted baseline (exit 1 on any alert)',
+  )
+  .requiredOption('-l, --log <file...>', 'inference log(s) written by evalgate serve (rotated files too)')
+  .option('--since <time>', 'window start: ISO date-time or a duration back from now (24h, 7d)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-o, --out <file>', 'report path (default reports/monitoring.md)')
+  .action((options) =>
+    runCommand(() => import('./commands/monitor-command.js').then((m) => m.monitorCommand(options))),
+  );
+
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);

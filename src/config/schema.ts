@@ -1,6 +1,7 @@
 // The eval config contract (eval/evalgate.yaml). Field names follow ../SPEC.md; every field
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
+import { MonitorSchema } from './monitor-schema.js';
 import { ServeSchema } from './serve-schema.js';
 import { TASK_KINDS } from '../core/task.js';
 
@@ -167,6 +168,7 @@ export const ConfigSchema = z.strictObject({
   /** Per-case F1 at or above which a QA answer counts as correct (for pass/fail and attribution). */
   pass_threshold: z.number().min(0).max(1).default(0.5),
   serve: ServeSchema.optional(),
+  monitor: MonitorSchema.optional(),
 });
 
 export type EvalConfig = z.output<typeof ConfigSchema>;

@@ -16,14 +16,14 @@ import type { ModelHandle, PreparedSuite } from '../pipeline/prepared-suite.js';
 import type { RagRuntime } from '../pipeline/rag-runtime.js';
 import { runCase } from '../pipeline/run-case.js';
 import { createModels } from '../providers/create-models.js';
-import { readBaseline } from '../run/baseline.js';
 import { isDecline } from '../scorers/answer/decline.js';
 import { parseLabel } from '../scorers/classification/parse-label.js';
 import { checkServingBaseline } from './check-serving-baseline.js';
 import { servedResult } from './served-result.js';
 import type { ServeRequest, ServedSuite, ServingPipeline } from './serving-pipeline.js';
 import { pickSuite } from './serving-pipeline.js';
-import { needsReview, providerSettings, ServingReferenceSchema } from './serving-reference.js';
+import { readServingReference } from './read-serving-reference.js';
+import { needsReview, providerSettings } from './serving-reference.js';
 import type { ServingReference } from './serving-reference.js';
 
 export interface LoadServingPipelineOptions {
@@ -95,8 +95,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       });
     }
     const baselineFile = config.gate.baseline;
-    const baseline = await readBaseline(path.resolve(root, baselineFile), baselineFile);
-    const reference = parseReference((baseline as { serving?: unknown } | null)?.serving, baselineFile);
+    const { reference, runId } = await readServingReference(path.resolve(root, baselineFile), baselineFile);
     const setup = {
       indexKey: rag?.indexKey ?? null,
       usesIndex: rag !== null,
@@ -115,7 +114,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         file: baselineFile,
         message: `what would be served differs from the accepted baseline: ${mismatches.join('; ')} (evaluate and accept it, or pass --allow-unevaluated)`,
       });
-    const manifestHash = hashValue({ setup, baselineRun: baseline?.runId ?? null }).slice(0, 16);
+    const manifestHash = hashValue({ setup, baselineRun: runId }).slice(0, 16);
     return createEvaluatedPipeline({
       served,
       rag,
@@ -129,19 +128,6 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
     created.close();
     throw error;
   }
-}
-
-function parseReference(raw: unknown, file: string): ServingReference | null {
-  if (raw === undefined) return null;
-  const parsed = ServingReferenceSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new InputError({
-    code: 'BASELINE_INVALID',
-    file,
-    field: ['serving', ...issue.path].join('.'),
-    message: `${issue.message} (re-create it with \`evalgate baseline accept\`)`,
-  });
 }
 
 function createEvaluatedPipeline(options: {
