@@ -8,6 +8,7 @@ import type { InferenceRecord } from '../serve/inference-record.js';
 import { INVALID_LABEL, type ReferenceDistribution } from '../serve/serving-reference.js';
 import { binCounts, chiSquare, jensenShannon, psi, quantileEdges, smoothedShares } from './effect-sizes.js';
 import { binomialUpperTail, fisherExactTwoSided } from './exact-tests.js';
+import { estimateAccuracy, fitPlatt } from './label-free-accuracy.js';
 import { createNumericDriftTest } from './numeric-drift-test.js';
 
 export type Verdict = 'pass' | 'alert' | 'not assessed';
@@ -50,6 +51,7 @@ export function suiteSignals(options: {
     return rows;
   }
   if (reference.labels) rows.push(...labelShares(suite, ok, reference.labels, settings));
+  if (reference.correct) rows.push(labelFreeAccuracy(suite, ok, reference));
   const numeric = (signal: string, ref: readonly number[], win: number[], fork: string) =>
     rows.push(numericRow({ suite, signal, ref, win, settings, rng: options.rng.fork(`${suite}:${fork}`) }));
   numeric(
@@ -177,6 +179,43 @@ function labelShares(
       verdict: alert ? 'alert' : 'pass',
     };
   });
+}
+
+const MIN_CALIBRATION = 150;
+const ACCURACY_DROP = 0.05;
+
+/** Accuracy estimated from confidences calibrated on the eval set (no labels needed). */
+function labelFreeAccuracy(
+  suite: string,
+  ok: readonly InferenceRecord[],
+  reference: ReferenceDistribution,
+): SignalRow {
+  const correct = reference.correct ?? [];
+  const signal = 'estimated accuracy (no labels)';
+  const conf = values(ok, (r) => r.confidence);
+  if (correct.length < MIN_CALIBRATION || conf.length < MIN_WINDOW)
+    return {
+      suite,
+      signal,
+      value: `n = ${conf.length}`,
+      threshold: '—',
+      test: `needs ≥ ${MIN_CALIBRATION} eval cases with confidences (has ${correct.length}) and ≥ ${MIN_WINDOW} window confidences`,
+      effects: '',
+      verdict: 'not assessed',
+    };
+  const evalAccuracy = correct.reduce((a, b) => a + b, 0) / correct.length;
+  const est = estimateAccuracy(fitPlatt(reference.confidence, correct), conf);
+  // An alert only when even the interval's top is more than 5 points under the eval accuracy.
+  const alert = est.high < evalAccuracy - ACCURACY_DROP;
+  return {
+    suite,
+    signal,
+    value: `${fmt(est.estimate)} (95 % CI ${fmt(est.low)}–${fmt(est.high)}; eval ${fmt(evalAccuracy)})`,
+    threshold: `CI upper bound ≥ eval − ${ACCURACY_DROP}`,
+    test: `Platt calibration on ${correct.length} eval cases; n = ${est.n}${est.n < 500 ? ' (targets hold from n = 500)' : ''}`,
+    effects: `difference ${fmt(est.estimate - evalAccuracy)}`,
+    verdict: alert ? 'alert' : 'pass',
+  };
 }
 
 function reviewRate(

@@ -120,6 +120,7 @@ describe('runMonitor', () => {
         'intent:confidence distribution',
         'intent:input length (characters)',
         'intent:review rate (needs_review)',
+        'intent:estimated accuracy (no labels)',
         'support-qa:retrieval top score',
         'support-qa:input length (characters)',
       ]),
@@ -185,6 +186,19 @@ describe('runMonitor', () => {
     });
     expect(report).toContain('| intent | label share: escalate |');
     expect(report).toContain('**ALERT**');
+  }, 60_000);
+
+  it('estimated accuracy alerts when traffic moves to confidences where the eval classifier was often wrong', async () => {
+    const ref = await reference();
+    const rng = createRng(14);
+    const intent = ref.reference.intent['local/extractive'];
+    const sorted = [...intent.confidence].sort((a, b) => a - b);
+    const lowest = sorted.slice(0, Math.floor(sorted.length / 4));
+    const log = records({ suite: 'intent', ref: { ...intent, confidence: lowest }, n: 500, rng, startMs: START, spacingMs: 1000 });
+    const row = runMonitor({ records: log, reference: ref, settings, now: START }).rows.find(
+      (r) => r.signal === 'estimated accuracy (no labels)',
+    );
+    expect(row?.verdict).toBe('alert');
   }, 60_000);
 
   it('traffic: alerts when requests stop against the rate seen before the window, not when they continue', async () => {
