@@ -125,8 +125,27 @@ program
   .option('--since <time>', 'window start: ISO date-time or a duration back from now (24h, 7d)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('-o, --out <file>', 'report path (default reports/monitoring.md)')
+  .option('--feedback <file>', 'human labels for production requests: report macro-F1 against them')
   .action((options) =>
     runCommand(() => import('./commands/monitor-command.js').then((m) => m.monitorCommand(options))),
+  );
+
+const feedback = program
+  .command('feedback')
+  .description('turn human-labelled production samples into gold cases');
+feedback
+  .command('import')
+  .description(
+    'append labelled samples (JSONL: input + label or reference) to a suite file, deduplicated, PII refused',
+  )
+  .argument('<file>', 'labelled samples')
+  .requiredOption('-s, --suite <name>', 'the suite the samples belong to (its task and labels)')
+  .option('-o, --out <file>', 'suite file to write (default test_cases/<suite>-feedback.jsonl)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((file, options) =>
+    runCommand(() =>
+      import('./commands/feedback-command.js').then((m) => m.feedbackImportCommand(file, options)),
+    ),
   );
 
 function parsePort(value: string): number {

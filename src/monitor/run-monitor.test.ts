@@ -194,7 +194,14 @@ describe('runMonitor', () => {
     const intent = ref.reference.intent['local/extractive'];
     const sorted = [...intent.confidence].sort((a, b) => a - b);
     const lowest = sorted.slice(0, Math.floor(sorted.length / 4));
-    const log = records({ suite: 'intent', ref: { ...intent, confidence: lowest }, n: 500, rng, startMs: START, spacingMs: 1000 });
+    const log = records({
+      suite: 'intent',
+      ref: { ...intent, confidence: lowest },
+      n: 500,
+      rng,
+      startMs: START,
+      spacingMs: 1000,
+    });
     const row = runMonitor({ records: log, reference: ref, settings, now: START }).rows.find(
       (r) => r.signal === 'estimated accuracy (no labels)',
     );

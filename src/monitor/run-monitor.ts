@@ -5,6 +5,9 @@ import type { MonitorConfig } from '../config/monitor-schema.js';
 import { createRng } from '../core/rng.js';
 import type { InferenceRecord } from '../serve/inference-record.js';
 import type { ServingReference } from '../serve/serving-reference.js';
+import { F1_DROP, feedbackF1 } from '../feedback/feedback-f1.js';
+import type { FeedbackLine } from '../feedback/import-feedback.js';
+import { INVALID_LABEL } from '../serve/serving-reference.js';
 import { poissonLowerTail } from './exact-tests.js';
 import { fmt, fmtP, suiteSignals, type SignalRow } from './monitor-signals.js';
 
@@ -20,6 +23,8 @@ export function runMonitor(options: {
   settings: MonitorConfig;
   since?: number;
   now: number;
+  /** Human labels for production samples (`--feedback`), and the eval's macro-F1 per suite × model. */
+  feedback?: { lines: readonly FeedbackLine[]; evalF1: (suite: string, model: string) => number | null };
 }): MonitorOutcome {
   const { settings } = options;
   const inWindow = options.records.filter(
@@ -51,6 +56,18 @@ export function runMonitor(options: {
         rng: rng.fork(key),
       }),
     );
+    const labels = options.reference?.reference[suite]?.[model]?.labels;
+    if (options.feedback && labels)
+      rows.push(
+        feedbackRow({
+          suite,
+          records,
+          labels: Object.keys(labels).filter((l) => l !== INVALID_LABEL),
+          lines: options.feedback.lines,
+          evalF1: options.feedback.evalF1(suite, model),
+          rng: rng.fork(`${key}:feedback`),
+        }),
+      );
   }
   const from = options.since ?? (inWindow[0] ? Date.parse(inWindow[0].time) : null);
   const to =
@@ -68,6 +85,36 @@ export function runMonitor(options: {
       requests: inWindow.length,
     },
     alerts: rows.filter((r) => r.verdict === 'alert').length,
+  };
+}
+
+function feedbackRow(options: {
+  suite: string;
+  records: readonly InferenceRecord[];
+  labels: string[];
+  lines: readonly FeedbackLine[];
+  evalF1: number | null;
+  rng: ReturnType<typeof createRng>;
+}): SignalRow {
+  const r = feedbackF1({ ...options, feedback: options.lines, replicates: 1000 });
+  const base = { suite: options.suite, signal: 'macro-F1 vs feedback labels' };
+  if (r.f1 === null || r.low === null || r.high === null || r.evalF1 === null)
+    return {
+      ...base,
+      value: `${r.matched} labelled requests matched`,
+      threshold: '—',
+      test:
+        r.evalF1 === null ? 'no eval macro-F1 in the baseline' : 'no feedback line matches a logged request',
+      effects: '',
+      verdict: 'not assessed',
+    };
+  return {
+    ...base,
+    value: `${fmt(r.f1)} (95 % CI ${fmt(r.low)}–${fmt(r.high)}; eval ${fmt(r.evalF1)})`,
+    threshold: `drop ≤ ${F1_DROP} or CI reaching the eval value`,
+    test: `bootstrap over ${r.matched} labelled requests (matched by request id or input hash)`,
+    effects: `difference ${fmt(r.f1 - r.evalF1)}`,
+    verdict: r.alert ? 'alert' : 'pass',
   };
 }
 

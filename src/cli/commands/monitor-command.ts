@@ -7,6 +7,8 @@ import { readInferenceLogs, parseSince } from '../../monitor/read-inference-logs
 import { renderMonitoringReport } from '../../monitor/monitoring-report.js';
 import { runMonitor } from '../../monitor/run-monitor.js';
 import { readServingReference } from '../../serve/read-serving-reference.js';
+import { readFeedback } from '../../feedback/import-feedback.js';
+import { readBaseline } from '../../run/baseline.js';
 import { loadProject } from './load-project.js';
 
 export async function monitorCommand(options: {
@@ -14,23 +16,27 @@ export async function monitorCommand(options: {
   log: string[];
   since?: string;
   out?: string;
+  feedback?: string;
 }): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const now = Date.now();
   const since = options.since === undefined ? undefined : parseSince(options.since, now);
   const records = await readInferenceLogs(options.log);
   const baselineFile = loaded.config.gate.baseline;
-  const { reference, runId } = await readServingReference(
-    path.resolve(loaded.root, baselineFile),
-    baselineFile,
-  );
-  const outcome = runMonitor({
-    records,
-    reference,
-    settings: monitorSettings(loaded.config.monitor),
-    since,
-    now,
-  });
+  const baselinePath = path.resolve(loaded.root, baselineFile);
+  const { reference, runId } = await readServingReference(baselinePath, baselineFile);
+  const baseline = options.feedback ? await readBaseline(baselinePath, baselineFile) : null;
+  const feedback = options.feedback
+    ? {
+        lines: (await readFeedback(options.feedback)).map((l) => l.value),
+        evalF1: (suite: string, model: string) =>
+          baseline?.summary.find((s) => s.suite === suite && s.provider === model)?.metrics[
+            'classification.macro_f1'
+          ] ?? null,
+      }
+    : undefined;
+  const settings = monitorSettings(loaded.config.monitor);
+  const outcome = runMonitor({ records, reference, settings, since, now, feedback });
   const out = path.resolve(options.out ?? path.join(reportsDir, 'monitoring.md'));
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(
