@@ -2,7 +2,7 @@
 // the enforced per-request timeout with its fallback response, readiness, Prometheus metrics and
 // one inference-log line per pipeline request. What is answered comes from the ServingPipeline
 // port; this file decides only how requests are admitted and how results are written back.
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServeConfig } from '../config/serve-schema.js';
 import type { Clock } from '../core/clock.js';
@@ -27,6 +27,12 @@ export interface ServeAppOptions {
 
 export interface ServeApp {
   app: FastifyInstance;
+  /**
+   * Sends each served suite's sample through the HTTP layer (routing, validation, the pipeline,
+   * serialisation), so neither the model nor the server code is cold on the first real request.
+   * Warm-up requests are neither logged nor counted in /metrics.
+   */
+  warmUp(): Promise<void>;
   /** Marks warm-up done: /readyz turns 200 and /v1 routes admit requests. */
   setReady(): void;
   /** Settles when every admitted pipeline call has finished (timed-out ones included). */
@@ -53,6 +59,9 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     },
   });
   let ready = false;
+  // Only this process knows it, so no client can pass as a warm-up request.
+  const warmUpKey = randomUUID();
+  const isWarmUp = (request: FastifyRequest) => request.headers['x-evalgate-warm-up'] === warmUpKey;
   const pending = new Set<Promise<unknown>>();
   const unevaluated =
     pipeline.unevaluated.length > 0
@@ -100,7 +109,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
 
   app.addHook('onRequest', async (request, reply) => {
     const route = routeOf(request);
-    if (!route) return;
+    if (!route || isWarmUp(request)) return;
     if (options.token !== undefined && !authorized(request.headers.authorization, options.token)) {
       metrics.rejected(route, 'unauthorized');
       reply.header('www-authenticate', 'Bearer');
@@ -172,21 +181,23 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       if (outcome.kind === 'failed') request.log.error({ err: outcome.error }, 'pipeline failed');
       const latencyMs = Math.round((clock.monotonic() - started) * 1000) / 1000;
       const needsReview = served ? served.needsReview : true;
-      options.log.append(
-        inferenceRecord({
-          time: clock.now(),
-          requestId: request.id,
-          route,
-          text,
-          logInputs: settings.log_inputs,
-          status,
-          served,
-          suite,
-          latencyMs,
-          manifestHash: pipeline.manifestHash,
-        }),
-      );
-      metrics.observe({ route, status, seconds: latencyMs / 1000, needsReview });
+      if (!isWarmUp(request)) {
+        options.log.append(
+          inferenceRecord({
+            time: clock.now(),
+            requestId: request.id,
+            route,
+            text,
+            logInputs: settings.log_inputs,
+            status,
+            served,
+            suite,
+            latencyMs,
+            manifestHash: pipeline.manifestHash,
+          }),
+        );
+        metrics.observe({ route, status, seconds: latencyMs / 1000, needsReview });
+      }
       const common = {
         suite: suite.name,
         model: suite.model,
@@ -224,6 +235,21 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
 
   return {
     app,
+    warmUp: async () => {
+      // Twice per suite: the first call compiles, the second runs the optimised path.
+      for (let round = 0; round < 2; round++)
+        for (const suite of pipeline.suites)
+          await app.inject({
+            method: 'POST',
+            url: `/v1/${suite.route}`,
+            headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
+            payload: JSON.stringify(
+              suite.route === 'answer'
+                ? { question: suite.sample, suite: suite.name }
+                : { input: suite.sample, suite: suite.name },
+            ),
+          });
+    },
     setReady: () => {
       ready = true;
     },

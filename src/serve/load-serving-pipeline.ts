@@ -146,6 +146,7 @@ function createEvaluatedPipeline(options: {
     model: s.models[0].id,
     promptVersion: s.prompt ? `${s.prompt.id}@v${s.prompt.version}` : null,
     promptHash: s.prompt ? s.prompt.versionId.split('#')[1] : null,
+    sample: sampleText(s),
   }));
   // Serving scores nothing (there is no gold answer); it parses the label exactly as the eval's
   // case scorer does, so the served label is the evaluated one.
@@ -197,19 +198,6 @@ function createEvaluatedPipeline(options: {
     manifestHash: options.manifestHash,
     unevaluated: options.mismatches,
     run,
-    warmUp: async () => {
-      for (const s of suites) {
-        const sample = served[suites.indexOf(s)].variants[0]?.evalCase;
-        const text = sample
-          ? sample.task === 'classify'
-            ? sample.input
-            : 'question' in sample
-              ? sample.question
-              : ''
-          : '';
-        await run({ route: s.route, suite: s.name, text: text || 'warm-up', requestId: 'warm-up' });
-      }
-    },
     close: options.close,
   };
 }
@@ -224,4 +212,10 @@ function caseFor(suite: PreparedSuite, request: ServeRequest): EvalCase {
     references: [],
     unanswerable: false,
   };
+}
+
+function sampleText(suite: PreparedSuite): string {
+  const c = suite.variants[0]?.evalCase;
+  if (!c) return 'warm-up';
+  return c.task === 'classify' ? c.input : 'question' in c ? c.question : 'warm-up';
 }

@@ -18,6 +18,7 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'answer@v1',
     promptHash: 'aaaa1111',
+    sample: 'q',
   },
   {
     name: 'qa-2',
@@ -25,6 +26,7 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'answer@v2',
     promptHash: 'bbbb2222',
+    sample: 'q',
   },
   {
     name: 'intent',
@@ -32,24 +34,29 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'intent@v1',
     promptHash: 'cccc3333',
+    sample: 'q',
   },
 ];
 
 export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): ServingPipeline & {
   calls: ServeRequest[];
+  /** Delay, gate and failures apply once armed (after the server's warm-up). */
+  armed: boolean;
 } {
   const calls: ServeRequest[] = [];
   return {
     calls,
+    armed: false,
     suites: SCRIPTED_SUITES,
     manifestHash: 'm4n1f3st',
     unevaluated: options.unevaluated ?? [],
     async run(request) {
       calls.push(request);
-      if (options.gate) await options.gate;
-      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      const armed = this.armed;
+      if (armed && options.gate) await options.gate;
+      if (armed && options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       const suite = SCRIPTED_SUITES.find((s) => s.name === request.suite)!;
-      const error = options.fail?.(request) ?? null;
+      const error = (armed && options.fail?.(request)) || null;
       const classify = request.route === 'classify';
       return {
         suite: suite.name,
@@ -69,7 +76,6 @@ export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): S
         error,
       };
     },
-    async warmUp() {},
     close() {},
   };
 }

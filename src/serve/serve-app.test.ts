@@ -46,6 +46,11 @@ async function start(
     loadPipeline: async () => pipeline,
   });
   running.push(server);
+  // Warm-up sent each suite's sample twice through HTTP; the tests count from here.
+  expect(pipeline.calls).toHaveLength(2 * 3);
+  pipeline.calls.length = 0;
+  pipeline.armed = true;
+  id = 0;
   return { server, logFile: path.join(dir, 'inference.jsonl'), pinoOutput: () => pino, pipeline };
 }
 
@@ -308,5 +313,7 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
     expect(text).toContain('evalgate_needs_review_total{route="answer"} 1');
     expect(text).toContain('evalgate_request_duration_seconds_count{route="answer"} 2');
     expect(text).toContain('evalgate_serving_info{manifest_hash="m4n1f3st",evaluated="true"} 1');
+    // Warm-up requests are not counted.
+    expect(text).not.toContain('evalgate_requests_total{route="classify"');
   });
 });

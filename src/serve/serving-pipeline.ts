@@ -48,6 +48,8 @@ export interface ServedSuite {
   model: string;
   promptVersion: string | null;
   promptHash: string | null;
+  /** A gold case's text: the server's warm-up sends it through HTTP before reporting ready. */
+  sample: string;
 }
 
 export interface ServingPipeline {
@@ -58,8 +60,6 @@ export interface ServingPipeline {
   unevaluated: string[];
   /** Runs one request; never throws for a model failure (the result carries the error). */
   run(request: ServeRequest): Promise<ServedResult>;
-  /** One request per served suite, so the first real request is not the slow one. */
-  warmUp(): Promise<void>;
   close(): void;
 }
 
