@@ -66,6 +66,20 @@ export function suiteSignals(options: {
     values(records, (r) => r.input_length),
     'length',
   );
+  if (reference.oovRate?.length)
+    numeric(
+      'input OOV rate vs corpus',
+      reference.oovRate,
+      values(records, (r) => r.oov_rate ?? null),
+      'oov',
+    );
+  if (reference.centroidDistance?.length)
+    numeric(
+      'input embedding distance from eval centroid',
+      reference.centroidDistance,
+      values(records, (r) => r.centroid_distance ?? null),
+      'centroid',
+    );
   if (reference.retrievalTopScore.length > 0)
     numeric(
       'retrieval top score',

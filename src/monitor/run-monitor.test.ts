@@ -22,6 +22,8 @@ interface Drift {
   errorEvery?: number;
   slowEvery?: number;
   reviewAll?: boolean;
+  oovShift?: number;
+  centroidShift?: number;
 }
 
 function pick(rng: Rng, values: readonly number[]): number {
@@ -73,6 +75,10 @@ function records(options: {
       top_score: ref.retrievalTopScore.length
         ? pick(rng, ref.retrievalTopScore) + (drift.topScoreShift ?? 0)
         : null,
+      oov_rate: ref.oovRate?.length ? pick(rng, ref.oovRate) + (drift.oovShift ?? 0) : null,
+      centroid_distance: ref.centroidDistance?.length
+        ? pick(rng, ref.centroidDistance) + (drift.centroidShift ?? 0)
+        : null,
     });
   }
   return out;
@@ -121,6 +127,8 @@ describe('runMonitor', () => {
         'intent:input length (characters)',
         'intent:review rate (needs_review)',
         'intent:estimated accuracy (no labels)',
+        'intent:input OOV rate vs corpus',
+        'intent:input embedding distance from eval centroid',
         'support-qa:retrieval top score',
         'support-qa:input length (characters)',
       ]),
@@ -160,7 +168,11 @@ describe('runMonitor', () => {
         rng,
         startMs: START,
         spacingMs: 1000,
-        drift: { topScoreShift: -sd(qa.retrievalTopScore) },
+        drift: {
+          topScoreShift: -sd(qa.retrievalTopScore),
+          oovShift: 0.5 * sd(qa.oovRate ?? []),
+          centroidShift: 0.5 * sd(qa.centroidDistance ?? []),
+        },
       }),
     ];
     const outcome = runMonitor({ records: log, reference: ref, settings, now: START + 3_600_000 });
@@ -177,7 +189,11 @@ describe('runMonitor', () => {
       ]),
     );
     // The undrifted signals of support-qa stay quiet.
-    expect(alerted.filter((s) => s.startsWith('support-qa:'))).toEqual(['support-qa:retrieval top score']);
+    expect(alerted.filter((s) => s.startsWith('support-qa:')).sort()).toEqual([
+      'support-qa:input OOV rate vs corpus',
+      'support-qa:input embedding distance from eval centroid',
+      'support-qa:retrieval top score',
+    ]);
     const report = renderMonitoringReport({
       outcome,
       logFiles: ['x.jsonl'],

@@ -28,6 +28,8 @@ export const InferenceRecordSchema = z.looseObject({
   manifest_hash: z.string(),
   retrieved_docs: z.array(z.string()),
   top_score: z.number().nullable(),
+  oov_rate: z.number().nullable().optional(),
+  centroid_distance: z.number().nullable().optional(),
   error: z.string().optional(),
 });
 
@@ -69,6 +71,8 @@ export function inferenceRecord(options: {
     manifest_hash: options.manifestHash,
     retrieved_docs: s?.retrievedDocs ?? [],
     top_score: s?.topScore ?? null,
+    oov_rate: s?.oovRate ?? null,
+    centroid_distance: s?.centroidDistance ?? null,
     ...(options.status === 'timeout' ? { error: 'TIMEOUT' } : s?.error ? { error: s.error.code } : {}),
   };
 }

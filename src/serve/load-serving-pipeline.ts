@@ -18,6 +18,8 @@ import { runCase } from '../pipeline/run-case.js';
 import { createModels } from '../providers/create-models.js';
 import { isDecline } from '../scorers/answer/decline.js';
 import { parseLabel } from '../scorers/classification/parse-label.js';
+import { corpusVocabulary, inputFeatures } from '../monitor/input-features.js';
+import { loadCorpus } from '../rag/corpus-loader.js';
 import { checkServingBaseline } from './check-serving-baseline.js';
 import { servedResult } from './served-result.js';
 import type { ServeRequest, ServedSuite, ServingPipeline } from './serving-pipeline.js';
@@ -115,6 +117,9 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         message: `what would be served differs from the accepted baseline: ${mismatches.join('; ')} (evaluate and accept it, or pass --allow-unevaluated)`,
       });
     const manifestHash = hashValue({ setup, baselineRun: runId }).slice(0, 16);
+    const vocabulary = config.rag
+      ? corpusVocabulary(loadCorpus(path.resolve(root, config.rag.corpus)).documents)
+      : null;
     return createEvaluatedPipeline({
       served,
       rag,
@@ -122,6 +127,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       clock: options.clock,
       manifestHash,
       mismatches,
+      vocabulary,
       close: created.close,
     });
   } catch (error) {
@@ -137,6 +143,7 @@ function createEvaluatedPipeline(options: {
   clock: Clock;
   manifestHash: string;
   mismatches: string[];
+  vocabulary: ReadonlySet<string> | null;
   close: () => void;
 }): ServingPipeline {
   const { served, rag, clock } = options;
@@ -179,7 +186,14 @@ function createEvaluatedPipeline(options: {
       },
     );
     const review = options.reference?.review[suite.config.name]?.[model.id];
-    return servedResult({
+    const centroid = options.reference?.reference[suite.config.name]?.[model.id]?.centroid;
+    const [features] = await inputFeatures({
+      texts: [request.text],
+      vocabulary: options.vocabulary,
+      embedder: rag?.embedder ?? null,
+      centroid: centroid ? Float32Array.from(centroid) : null,
+    });
+    const answered = servedResult({
       suite: picked,
       result,
       assembled,
@@ -192,6 +206,7 @@ function createEvaluatedPipeline(options: {
         }),
       isDeclined: (text) => isDecline(text, suite.config.decline_phrases),
     });
+    return { ...answered, oovRate: features.oovRate, centroidDistance: features.centroidDistance };
   };
   return {
     suites,

@@ -72,6 +72,8 @@ export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): S
         retrievedDocs: classify ? [] : ['doc-a.md'],
         topScore: classify ? null : 0.5,
         declined: false,
+        oovRate: null,
+        centroidDistance: null,
         needsReview: Boolean(error),
         error,
       };

@@ -59,7 +59,11 @@ describe('evalgate serve (CLI, committed sample)', () => {
     expect(await cli.exited).toBe(0);
     const lines = (await readFile(log, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ route: 'classify', label: 'billing', status: 'ok' });
+    const line = JSON.parse(lines[0]);
+    expect(line).toMatchObject({ route: 'classify', label: 'billing', status: 'ok' });
+    // Input-drift features computed at serve time against the corpus and the eval centroid.
+    expect(line.oov_rate).toBeGreaterThanOrEqual(0);
+    expect(line.centroid_distance).toBeGreaterThan(0);
   }, 60_000);
 
   it('exits 2 naming each mismatch with the accepted baseline', async () => {

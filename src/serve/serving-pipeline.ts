@@ -39,6 +39,9 @@ export interface ServedResult {
   topScore: number | null;
   declined: boolean;
   needsReview: boolean;
+  /** Input-drift features (null when the project has no corpus or embedder). */
+  oovRate: number | null;
+  centroidDistance: number | null;
   error: { code: string; message: string } | null;
 }
 

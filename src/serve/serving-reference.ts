@@ -30,6 +30,12 @@ export interface ReferenceDistribution {
   retrievalTopScore: number[];
   latencyMs: number[];
   needsReview: number;
+  /** Out-of-vocabulary rate of each eval input against the corpus (absent without a corpus). */
+  oovRate?: number[];
+  /** Cosine distance of each eval input's embedding from `centroid`. */
+  centroidDistance?: number[];
+  /** Unit centroid of the suite's eval-input embeddings (absent without an embedder). */
+  centroid?: number[];
 }
 
 export interface ServingReference {
@@ -171,6 +177,9 @@ export function storedServingReference(reference: ServingReference): unknown {
         inputLength: d.inputLength.join(' '),
         retrievalTopScore: d.retrievalTopScore.join(' '),
         latencyMs: d.latencyMs.join(' '),
+        ...(d.oovRate ? { oovRate: d.oovRate.join(' ') } : {}),
+        ...(d.centroidDistance ? { centroidDistance: d.centroidDistance.join(' ') } : {}),
+        ...(d.centroid ? { centroid: d.centroid.join(' ') } : {}),
       };
   }
   return { ...reference, reference: reference2 };
@@ -209,6 +218,9 @@ export const ServingReferenceSchema = z.object({
         retrievalTopScore: Numbers,
         latencyMs: Numbers,
         needsReview: z.number(),
+        oovRate: Numbers.optional(),
+        centroidDistance: Numbers.optional(),
+        centroid: Numbers.optional(),
       }),
     ),
   ),
