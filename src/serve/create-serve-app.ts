@@ -32,7 +32,7 @@ export interface ServeApp {
    * serialisation), so neither the model nor the server code is cold on the first real request.
    * Warm-up requests are neither logged nor counted in /metrics.
    */
-  warmUp(): Promise<void>;
+  warmUp(url: string): Promise<void>;
   /** Marks warm-up done: /readyz turns 200 and /v1 routes admit requests. */
   setReady(): void;
   /** Settles when every admitted pipeline call has finished (timed-out ones included). */
@@ -235,20 +235,22 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
 
   return {
     app,
-    warmUp: async () => {
-      // Twice per suite: the first call compiles, the second runs the optimised path.
+    warmUp: async (url) => {
+      // Over a real socket (the HTTP parser and keep-alive path warm too), twice per suite: the
+      // first call compiles, the second runs the optimised path.
       for (let round = 0; round < 2; round++)
-        for (const suite of pipeline.suites)
-          await app.inject({
+        for (const suite of pipeline.suites) {
+          const res = await fetch(`${url}/v1/${suite.route}`, {
             method: 'POST',
-            url: `/v1/${suite.route}`,
             headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
-            payload: JSON.stringify(
+            body: JSON.stringify(
               suite.route === 'answer'
                 ? { question: suite.sample, suite: suite.name }
                 : { input: suite.sample, suite: suite.name },
             ),
           });
+          await res.arrayBuffer();
+        }
     },
     setReady: () => {
       ready = true;

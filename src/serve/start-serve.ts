@@ -56,7 +56,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   });
   try {
     const url = await server.app.listen({ host: options.host, port: options.port });
-    await server.warmUp();
+    await server.warmUp(url);
     server.setReady();
     let stopping: Promise<void> | undefined;
     const running = server;
