@@ -50,7 +50,7 @@ export async function inputFeatures(options: {
   centroid: Float32Array | null;
 }): Promise<InputFeatures[]> {
   const { texts, vocabulary, embedder, centroid } = options;
-  const vectors = embedder && centroid && centroid.length ? await embedder.embed(texts) : null;
+  const vectors = embedder && centroid?.length ? await embedder.embed(texts) : null;
   return texts.map((text, i) => ({
     oovRate: vocabulary ? oovRate(text, vocabulary) : null,
     centroidDistance: vectors && centroid ? round(cosineDistance(vectors[i], centroid)) : null,
