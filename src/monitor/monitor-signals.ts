@@ -8,7 +8,9 @@ import type { InferenceRecord } from '../serve/inference-record.js';
 import { INVALID_LABEL, type ReferenceDistribution } from '../serve/serving-reference.js';
 import { binCounts, chiSquare, jensenShannon, psi, quantileEdges, smoothedShares } from './effect-sizes.js';
 import { binomialUpperTail, fisherExactTwoSided } from './exact-tests.js';
+import { classificationReport } from '../scorers/classification/classification-report.js';
 import { estimateAccuracy, fitPlatt } from './label-free-accuracy.js';
+import { estimateMacroF1 } from './label-free-f1.js';
 import { createNumericDriftTest } from './numeric-drift-test.js';
 
 export type Verdict = 'pass' | 'alert' | 'not assessed';
@@ -52,6 +54,8 @@ export function suiteSignals(options: {
   }
   if (reference.labels) rows.push(...labelShares(suite, ok, reference.labels, settings));
   if (reference.correct) rows.push(labelFreeAccuracy(suite, ok, reference));
+  if (reference.predicted && reference.gold && reference.labelOrder)
+    rows.push(labelFreeMacroF1(suite, ok, reference, options.rng.fork(`${suite}:f1`)));
   const numeric = (signal: string, ref: readonly number[], win: number[], fork: string) =>
     rows.push(numericRow({ suite, signal, ref, win, settings, rng: options.rng.fork(`${suite}:${fork}`) }));
   numeric(
@@ -228,6 +232,49 @@ function labelFreeAccuracy(
     threshold: `CI upper bound ≥ eval − ${ACCURACY_DROP}`,
     test: `Platt calibration on ${correct.length} eval cases; n = ${est.n}${est.n < 500 ? ' (targets hold from n = 500)' : ''}`,
     effects: `difference ${fmt(est.estimate - evalAccuracy)}`,
+    verdict: alert ? 'alert' : 'pass',
+  };
+}
+
+/** Macro-F1 estimated without labels; the eval's own macro-F1 (same cases) is the comparison. */
+function labelFreeMacroF1(
+  suite: string,
+  ok: readonly InferenceRecord[],
+  reference: ReferenceDistribution,
+  rng: Rng,
+): SignalRow {
+  const labels = reference.labelOrder!;
+  const evalSet = reference.confidence.flatMap((confidence, i) => {
+    const p = reference.predicted![i];
+    const g = reference.gold![i];
+    return p >= 0 && g >= 0 ? [{ predicted: labels[p], gold: labels[g], confidence }] : [];
+  });
+  const window = ok.flatMap((r) =>
+    r.label !== null && r.confidence !== null && labels.includes(r.label)
+      ? [{ predicted: r.label, confidence: r.confidence }]
+      : [],
+  );
+  const signal = 'estimated macro-F1 (no labels)';
+  if (evalSet.length < MIN_CALIBRATION || window.length < MIN_WINDOW)
+    return {
+      suite,
+      signal,
+      value: `n = ${window.length}`,
+      threshold: '—',
+      test: `needs ≥ ${MIN_CALIBRATION} eval cases with confidences (has ${evalSet.length}) and ≥ ${MIN_WINDOW} window predictions`,
+      effects: '',
+      verdict: 'not assessed',
+    };
+  const evalF1 = classificationReport({ items: evalSet, labels }).macroF1 ?? 0;
+  const est = estimateMacroF1({ evalSet, window, labels, rng, replicates: 300 });
+  const alert = est.high < evalF1 - ACCURACY_DROP;
+  return {
+    suite,
+    signal,
+    value: `${fmt(est.estimate)} (95 % CI ${fmt(est.low)}–${fmt(est.high)}; eval ${fmt(evalF1)})`,
+    threshold: `CI upper bound ≥ eval − ${ACCURACY_DROP}`,
+    test: `calibration and error mix from ${evalSet.length} eval cases, seeded bootstrap; n = ${window.length}${window.length < 500 ? ' (targets hold from n = 500)' : ''}`,
+    effects: `difference ${fmt(est.estimate - evalF1)}`,
     verdict: alert ? 'alert' : 'pass',
   };
 }

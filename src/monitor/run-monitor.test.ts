@@ -127,6 +127,7 @@ describe('runMonitor', () => {
         'intent:input length (characters)',
         'intent:review rate (needs_review)',
         'intent:estimated accuracy (no labels)',
+        'intent:estimated macro-F1 (no labels)',
         'intent:input OOV rate vs corpus',
         'intent:input embedding distance from eval centroid',
         'support-qa:retrieval top score',

@@ -72,6 +72,7 @@ describe('buildServingReference', () => {
   const ref = buildServingReference({
     config: {
       providers: [{ id: 'local/extractive', logprobs: false, timeout_ms: 60000, max_retries: 4 }],
+      suites: [{ name: 'intent', labels: ['billing', 'general'] }],
     } as never,
     record,
     results,
@@ -85,6 +86,10 @@ describe('buildServingReference', () => {
     expect(intent).toMatchObject({ n: 4, errors: 1, labels: { billing: 1, general: 1, '(invalid)': 1 } });
     expect(intent.confidence).toEqual([0.9, 0.5, 0.3]);
     expect(intent.correct).toEqual([1, 0, 0]);
+    // Label indexes into the suite's labels; −1 for an output that was not a label.
+    expect(intent.labelOrder).toEqual(['billing', 'general']);
+    expect(intent.predicted).toEqual([0, 1, -1]);
+    expect(intent.gold).toEqual([0, 0, 1]);
     // 0.5 < 0.6, the invalid label and the error go to review; 0.9 does not.
     expect(intent.needsReview).toBe(3);
     expect(intent.inputLength).toEqual([3, 6, 5, 5]);

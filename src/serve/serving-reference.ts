@@ -25,6 +25,10 @@ export interface ReferenceDistribution {
   labels?: Record<string, number>;
   /** Gold-label correctness per confidence, for the label-free quality estimate (classify). */
   correct?: number[];
+  /** Per confidence: predicted and gold label as indexes into `labelOrder` (−1 = not a label). */
+  predicted?: number[];
+  gold?: number[];
+  labelOrder?: string[];
   confidence: number[];
   inputLength: number[];
   retrievalTopScore: number[];
@@ -83,6 +87,10 @@ export function needsReview(options: {
   return options.confidence === null || options.confidence < options.review.threshold;
 }
 
+function labelOrderOf(config: EvalConfig, suite: string): string[] {
+  return [...(config.suites.find((s) => s.name === suite)?.labels ?? [])];
+}
+
 export function buildServingReference(options: {
   config: EvalConfig;
   record: RunRecord;
@@ -112,7 +120,15 @@ export function buildServingReference(options: {
     const dist = (reference[r.suite][r.provider] ??= {
       n: 0,
       errors: 0,
-      ...(r.task === 'classify' ? { labels: {}, correct: [] } : {}),
+      ...(r.task === 'classify'
+        ? {
+            labels: {},
+            correct: [],
+            predicted: [],
+            gold: [],
+            labelOrder: labelOrderOf(options.config, r.suite),
+          }
+        : {}),
       confidence: [],
       inputLength: [],
       retrievalTopScore: [],
@@ -132,6 +148,8 @@ export function buildServingReference(options: {
       if (confidence !== null) {
         dist.confidence.push(confidence);
         dist.correct!.push(r.predicted === r.label ? 1 : 0);
+        dist.predicted!.push(dist.labelOrder!.indexOf(r.predicted ?? ''));
+        dist.gold!.push(dist.labelOrder!.indexOf(r.label ?? ''));
       }
     } else if (confidence !== null && !r.error) dist.confidence.push(confidence);
     const failed = Boolean(r.error) || (r.task === 'classify' && r.predicted == null);
@@ -173,6 +191,8 @@ export function storedServingReference(reference: ServingReference): unknown {
       reference2[suite][provider] = {
         ...d,
         ...(d.correct ? { correct: d.correct.join(' ') } : {}),
+        ...(d.predicted ? { predicted: d.predicted.join(' ') } : {}),
+        ...(d.gold ? { gold: d.gold.join(' ') } : {}),
         confidence: d.confidence.join(' '),
         inputLength: d.inputLength.join(' '),
         retrievalTopScore: d.retrievalTopScore.join(' '),
@@ -213,6 +233,9 @@ export const ServingReferenceSchema = z.object({
         errors: z.number(),
         labels: z.record(z.string(), z.number()).optional(),
         correct: Numbers.optional(),
+        predicted: Numbers.optional(),
+        gold: Numbers.optional(),
+        labelOrder: z.array(z.string()).optional(),
         confidence: Numbers,
         inputLength: Numbers,
         retrievalTopScore: Numbers,
