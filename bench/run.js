@@ -1,7 +1,7 @@
 // `npm run bench`: evalgate's performance benchmarks against the targets in the issues and
 // docs/performance.md. Each measurement prints `name | measured | target | pass`; all of them
 // are written to .evalgate/bench/latest.json. Run after `npm run build` (npm run bench does it).
-//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install,app]
+//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install,app,serve]
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
@@ -17,6 +17,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { createBenchProject } from './bench-project.js';
+import { benchServe } from './serve-bench.js';
 import {
   installCleanup,
   killAllChildren,
@@ -888,6 +889,7 @@ try {
   if (enabled('retrieval')) await benchRetrieval();
   if (enabled('install')) await benchInstall();
   if (enabled('app')) await benchAppProviders();
+  if (enabled('serve')) await benchServe({ row, header, details });
 } catch (error) {
   failed = error;
 } finally {

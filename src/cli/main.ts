@@ -115,6 +115,63 @@ program
     runCommand(() => import('./commands/init-command.js').then((m) => m.initCommand(dir, options))),
   );
 
+program
+  .command('serve')
+  .description(
+    'serve the evaluated pipeline over HTTP (/v1/answer, /v1/classify, /healthz, /readyz, /metrics)',
+  )
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-s, --suite <name...>', 'only these suites (the first of each kind is the default)')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--port <n>', 'port', parsePort, 8787)
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--log <file>', 'inference log (JSONL)', '.evalgate/inference.jsonl')
+  .option(
+    '--allow-unevaluated',
+    'serve even when it differs from the accepted baseline (said in every response)',
+  )
+  .action((options) =>
+    runCommand(() => import('./commands/serve-command.js').then((m) => m.serveCommand(options))),
+  );
+
+program
+  .command('monitor')
+  .description(
+    'drift, quality and SLO alarms from inference logs against the accepted baseline (exit 1 on any alert)',
+  )
+  .requiredOption('-l, --log <file...>', 'inference log(s) written by evalgate serve (rotated files too)')
+  .option('--since <time>', 'window start: ISO date-time or a duration back from now (24h, 7d)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-o, --out <file>', 'report path (default reports/monitoring.md)')
+  .option('--feedback <file>', 'human labels for production requests: report macro-F1 against them')
+  .action((options) =>
+    runCommand(() => import('./commands/monitor-command.js').then((m) => m.monitorCommand(options))),
+  );
+
+const feedback = program
+  .command('feedback')
+  .description('turn human-labelled production samples into gold cases');
+feedback
+  .command('import')
+  .description(
+    'append labelled samples (JSONL: input + label or reference) to a suite file, deduplicated, PII refused',
+  )
+  .argument('<file>', 'labelled samples')
+  .requiredOption('-s, --suite <name>', 'the suite the samples belong to (its task and labels)')
+  .option('-o, --out <file>', 'suite file to write (default test_cases/<suite>-feedback.jsonl)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .action((file, options) =>
+    runCommand(() =>
+      import('./commands/feedback-command.js').then((m) => m.feedbackImportCommand(file, options)),
+    ),
+  );
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);
+  return n;
+}
+
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got "${value}"`);

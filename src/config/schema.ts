@@ -2,6 +2,8 @@
 // has a default where a sensible one exists so a small config stays small.
 import { z } from 'zod';
 import { AssertionSchema } from '../assertions/assertion-schema.js';
+import { MonitorSchema } from './monitor-schema.js';
+import { ServeSchema } from './serve-schema.js';
 import { TASK_KINDS } from '../core/task.js';
 import { SCORER_FAMILIES } from '../scorers/scoring-input.js';
 import { APP_PROVIDER_FIELDS, misplacedAppField, misplacedAppFieldMessage } from './app-provider-schema.js';
@@ -257,6 +259,8 @@ export const ConfigSchema = z.strictObject({
   experiments_log: z.string().default('experiments/experiment_log.md'),
   /** Per-case F1 at or above which a QA answer counts as correct (for pass/fail and attribution). */
   pass_threshold: z.number().min(0).max(1).default(0.5),
+  serve: ServeSchema.optional(),
+  monitor: MonitorSchema.optional(),
 });
 
 export type EvalConfig = z.output<typeof ConfigSchema>;

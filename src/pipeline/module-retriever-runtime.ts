@@ -56,6 +56,8 @@ export async function createModuleRetrieverRuntime(options: {
     // Semantic scorers embed question, answer and references only: the offline hash embedder serves.
     embedder: createHashEmbedder({ dimension: 256 }),
     corpusHash: null,
+    // The app's retriever is the index: its module reference stands in for the key.
+    indexKey: `module:${rag.retriever}`,
     chunkCount: 0,
     describe: {
       embedder: 'by the retriever',

@@ -8,7 +8,7 @@ import { parseDatabaseUrl } from '../pgvector/database-url.js';
 import { buildPgvectorIndex } from '../pgvector/build-pgvector-index.js';
 import { openSqlClient } from '../pgvector/open-sql-client.js';
 import type { ModuleLoader } from '../pgvector/open-sql-client.js';
-import { buildOrLoadIndex } from '../rag/build-or-load-index.js';
+import { type BuildOrLoadIndexOptions, buildOrLoadIndex, indexStatus } from '../rag/build-or-load-index.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
 import type { IndexProgress, RagIndex } from '../rag/rag-index.js';
@@ -27,6 +27,8 @@ export interface OpenRetrievalIndexOptions {
 
 export interface OpenedRetrievalIndex {
   index: RagIndex;
+  /** The index key: corpus content, chunking, embedder and BM25 settings (not the built bytes). */
+  key: string;
   reused: boolean;
   notes: string[];
   /** Releases the database session, when there is one. */
@@ -63,6 +65,7 @@ export async function openRetrievalIndex(options: OpenRetrievalIndexOptions): Pr
       const { session } = index.vectors;
       return {
         index,
+        key: (await indexStatus(builtInIndexOptions(options))).key,
         reused: sync.embeddedChunks === 0 && sync.removed === 0,
         notes: [
           `pgvector ${session.version} (${client.kind}) table ${sync.table}: ${sync.added} documents added, ` +
@@ -79,12 +82,25 @@ export async function openRetrievalIndex(options: OpenRetrievalIndexOptions): Pr
       throw error;
     }
   }
-  const built = await buildOrLoadIndex({
-    corpusPath,
+  const built = await buildOrLoadIndex({ ...builtInIndexOptions(options), onProgress: options.onProgress });
+  const notes: string[] = [];
+  if (built.index.storeFallback) notes.push(built.index.storeFallback);
+  if (built.repairedBecause)
+    notes.push(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
+  return { index: built.index, key: built.manifest.key, reused: built.reused, notes };
+}
+
+/** The in-process index's inputs from the config: one home for what the index key covers. */
+export function builtInIndexOptions(
+  options: Pick<OpenRetrievalIndexOptions, 'rag' | 'root' | 'embedder' | 'loadHnswlib'>,
+): BuildOrLoadIndexOptions {
+  const { rag, root } = options;
+  return {
+    corpusPath: path.resolve(root, rag.corpus),
     chunking: rag.chunking,
     embedder: options.embedder,
     store: {
-      kind: rag.vector_store,
+      kind: rag.vector_store === 'pgvector' ? 'auto' : rag.vector_store,
       m: rag.hnsw.m,
       efConstruction: rag.hnsw.ef_construction,
       efSearch: rag.hnsw.ef_search,
@@ -93,11 +109,5 @@ export async function openRetrievalIndex(options: OpenRetrievalIndexOptions): Pr
     },
     bm25: { k1: rag.bm25.k1, b: rag.bm25.b, analyzer: rag.bm25.analyzer, norms: rag.bm25.norms },
     dir: path.resolve(root, rag.index_dir),
-    onProgress: options.onProgress,
-  });
-  const notes: string[] = [];
-  if (built.index.storeFallback) notes.push(built.index.storeFallback);
-  if (built.repairedBecause)
-    notes.push(`saved retrieval index was damaged, rebuilding it: ${built.repairedBecause}`);
-  return { index: built.index, reused: built.reused, notes };
+  };
 }

@@ -16,7 +16,8 @@ import type { IndexProgress } from '../rag/rag-index.js';
 import type { HnswlibLoader } from '../rag/vector-stores/hnswlib-loader.js';
 import type { ModuleLoader } from '../pgvector/open-sql-client.js';
 import { meterAnnRecall } from './meter-ann-recall.js';
-import { openRetrievalIndex } from './open-retrieval-index.js';
+import { builtInIndexOptions, openRetrievalIndex } from './open-retrieval-index.js';
+import { indexStatus } from '../rag/build-or-load-index.js';
 import { createLlmReranker } from '../rag/llm-reranker.js';
 import { createRetriever } from '../rag/retriever.js';
 import { defaultRetrievalMode } from '../rag/default-retrieval-mode.js';
@@ -49,6 +50,8 @@ export interface RagRuntime {
   embedder: Embedder;
   /** null when a module retriever replaces the built-in index (no corpus is read). */
   corpusHash: string | null;
+  /** The index key: a hash of the corpus content, the chunking and the embedder (not the built bytes). */
+  indexKey: string;
   chunkCount: number;
   describe: NonNullable<RunManifest['retrieval']>;
   /** Releases the database session of a pgvector index (a no-op otherwise). */
@@ -76,6 +79,11 @@ export interface CreateRagRuntimeOptions {
   loadModule?: ModuleLoader;
   /** Share of dense searches repeated exactly to measure the store's ANN recall (default 0.25). */
   annRecallSampleRate?: number;
+  /**
+   * Share one retrieval per query (default true: providers and repeats of a case ask the same
+   * query). A server answering an open stream of queries turns it off, so memory stays flat.
+   */
+  memoize?: boolean;
 }
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
@@ -145,7 +153,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   const runtime: RagRuntime = {
     retrieve: (query) => {
       let pending = memo.get(query);
-      if (!pending) {
+      if (!pending || options.memoize === false) {
         if (rerankModel) {
           const usage: RerankUsage = { inputTokens: 0, outputTokens: 0, estimated: false };
           usageByQuery.set(query, usage);
@@ -155,7 +163,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
         } else {
           pending = queryContext.run(query, () => retriever.retrieve(query, { k: depth }));
         }
-        memo.set(query, pending);
+        if (options.memoize !== false) memo.set(query, pending);
       }
       return pending;
     },
@@ -168,6 +176,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
       }),
     embedder: index.embedder,
     corpusHash: index.corpusHash,
+    indexKey: opened.key,
     chunkCount: index.chunks.length,
     describe: {
       embedder: index.embedder.id,
@@ -190,6 +199,14 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
   return runtime;
 }
 
+/** The index key the config's retrieval settings give today (reads and hashes the corpus, builds nothing). */
+export async function ragIndexKey(
+  options: Omit<CreateRagRuntimeOptions, 'mode' | 'rerankModel' | 'onNote' | 'onProgress' | 'memoize'>,
+): Promise<{ key: string; corpusHash: string }> {
+  const status = await indexStatus(builtInIndexOptions({ ...options, embedder: embedderFor(options) }));
+  return { key: status.key, corpusHash: status.inputs.corpusHash };
+}
+
 function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage>): LanguageModel {
   return {
     ...model,
@@ -206,7 +223,9 @@ function meteredModel(model: LanguageModel, meter: AsyncLocalStorage<RerankUsage
   };
 }
 
-function embedderFor(options: CreateRagRuntimeOptions): Embedder | EmbedderFactory {
+function embedderFor(
+  options: Pick<CreateRagRuntimeOptions, 'rag' | 'env' | 'configFile' | 'cacheDir'>,
+): Embedder | EmbedderFactory {
   const { rag, env } = options;
   const local = localEmbedderFactory(rag.embedder, {
     dimension: rag.embedding_dimension,

@@ -45,14 +45,30 @@ export function getTokenizer(encoding: TokenizerEncoding = DEFAULT_ENCODING): To
   return tokenizer;
 }
 
+const MEMO_MIN_CHARS = 1000;
+const MEMO_MAX_ENTRIES = 256;
+
 function createTiktokenTokenizer(encoding: Tiktoken, name: TokenizerEncoding): Tokenizer {
   const decoder = new TextDecoder();
   // Token ids of cl100k_base are < 2^17; 0 marks "not looked up yet" (no token has 0 bytes).
   const byteLengths = new Uint8Array(1 << 18);
+  const counts = new Map<string, number>();
   return {
     name,
     encode: (text) => encoding.encode_ordinary(text),
-    count: (text) => (text.length === 0 ? 0 : encoding.encode_ordinary(text).length),
+    count: (text) => {
+      if (text.length === 0) return 0;
+      // Long texts recur (a system prompt with few-shot examples is sent with every case and
+      // every served request): their counts are remembered, a bounded number of them.
+      if (text.length < MEMO_MIN_CHARS) return encoding.encode_ordinary(text).length;
+      let n = counts.get(text);
+      if (n === undefined) {
+        n = encoding.encode_ordinary(text).length;
+        if (counts.size >= MEMO_MAX_ENTRIES) counts.delete(counts.keys().next().value as string);
+        counts.set(text, n);
+      }
+      return n;
+    },
     decode: (tokens) =>
       decoder.decode(encoding.decode(tokens instanceof Uint32Array ? tokens : Uint32Array.from(tokens))),
     tokenByteLength: (token) => {

@@ -6,6 +6,7 @@ import { buildBaseline, serializeBaseline } from '../../run/baseline.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { writeFileAtomic } from '../../run/run-folder.js';
+import { withServingReference } from '../../serve/attach-serving-reference.js';
 import { findRun, loadProject } from './load-project.js';
 
 export async function baselineAcceptCommand(
@@ -15,7 +16,8 @@ export async function baselineAcceptCommand(
   const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
   const [record, results] = await Promise.all([readRunRecord(runDir), readResults(runDir)]);
-  const baseline = buildBaseline(record, results, new Date().toISOString());
+  const built = buildBaseline(record, results, new Date().toISOString());
+  const baseline = await withServingReference(built, { loaded, record, results, env: process.env });
   const file = path.resolve(loaded.root, loaded.config.gate.baseline);
   await writeFileAtomic(file, serializeBaseline(baseline));
   const log = path.resolve(loaded.root, loaded.config.experiments_log);

@@ -1,0 +1,63 @@
+// `evalgate serve`: serves the evaluated pipeline over HTTP until SIGTERM/SIGINT, then shuts
+// down gracefully and exits 0. Refuses to start (exit 2) when what would be served differs from
+// the accepted baseline, unless --allow-unevaluated.
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../core/clock.js';
+import { loadServingPipeline } from '../../serve/load-serving-pipeline.js';
+import { startServe } from '../../serve/start-serve.js';
+
+export interface ServeCommandOptions {
+  config: string;
+  suite?: string[];
+  provider?: string[];
+  port: number;
+  host: string;
+  log?: string;
+  allowUnevaluated?: boolean;
+}
+
+export async function serveCommand(options: ServeCommandOptions): Promise<number> {
+  const note = (line: string) => process.stderr.write(`${line}\n`);
+  const running = await startServe({
+    configPath: options.config,
+    env: process.env,
+    clock: systemClock,
+    newId: randomUUID,
+    host: options.host,
+    port: options.port,
+    log: options.log,
+    logStream: process.stderr,
+    loadPipeline: (configPath) =>
+      loadServingPipeline({
+        configPath,
+        env: process.env,
+        clock: systemClock,
+        suites: options.suite,
+        providers: options.provider,
+        allowUnevaluated: options.allowUnevaluated,
+        onNote: note,
+      }),
+  });
+  const { pipeline } = running;
+  for (const m of pipeline.unevaluated) note(`warning: serving unevaluated (--allow-unevaluated): ${m}`);
+  for (const s of pipeline.suites)
+    note(
+      `serving ${s.name} on /v1/${s.route} with ${s.model}${s.promptVersion ? ` (${s.promptVersion}#${s.promptHash})` : ''}`,
+    );
+  process.stdout.write(
+    `evalgate serve: listening on ${running.url} (manifest ${pipeline.manifestHash}, log ${running.logFile})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      note(`${signal}: finishing in-flight requests`);
+      running.stop().then(resolve, (error) => {
+        note(`shutdown failed: ${(error as Error).message}`);
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  note('stopped');
+  return 0;
+}

@@ -1,0 +1,322 @@
+// The HTTP layer of `evalgate serve` (Fastify): validation, bearer auth, the concurrency limit,
+// the enforced per-request timeout with its fallback response, readiness, Prometheus metrics and
+// one inference-log line per pipeline request. What is answered comes from the ServingPipeline
+// port; this file decides only how requests are admitted and how results are written back.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ServeConfig } from '../config/serve-schema.js';
+import type { Clock } from '../core/clock.js';
+import type { InferenceLog } from './inference-log.js';
+import { inferenceRecord, type InferenceStatus } from './inference-record.js';
+import { describeRequestIssue, requestSchema } from './request-schemas.js';
+import { createServeMetrics } from './serve-metrics.js';
+import { pickSuite, type ServeRoute, type ServedResult, type ServingPipeline } from './serving-pipeline.js';
+
+export interface ServeAppOptions {
+  pipeline: ServingPipeline;
+  settings: ServeConfig;
+  /** Bearer token required on /v1 routes; undefined = no auth. */
+  token: string | undefined;
+  log: InferenceLog;
+  clock: Clock;
+  newId: () => string;
+  /** Where pino writes (stderr in the CLI); the token is redacted from anything logged. */
+  logStream: NodeJS.WritableStream;
+  logLevel?: string;
+}
+
+export interface ServeApp {
+  app: FastifyInstance;
+  /**
+   * Sends each served suite's sample through the HTTP layer (routing, validation, the pipeline,
+   * serialisation), so neither the model nor the server code is cold on the first real request.
+   * Warm-up requests are neither logged nor counted in /metrics.
+   */
+  warmUp(url: string): Promise<void>;
+  /** Marks warm-up done: /readyz turns 200 and /v1 routes admit requests. */
+  setReady(): void;
+  /** Settles when every admitted pipeline call has finished (timed-out ones included). */
+  drain(): Promise<void>;
+}
+
+const RETRY_AFTER_SECONDS = '1';
+
+export function createServeApp(options: ServeAppOptions): ServeApp {
+  const { pipeline, settings, clock } = options;
+  const metrics = createServeMetrics({
+    manifestHash: pipeline.manifestHash,
+    evaluated: pipeline.unevaluated.length === 0,
+  });
+  const app = Fastify({
+    bodyLimit: settings.body_limit_bytes,
+    genReqId: () => options.newId(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    logger: {
+      level: options.logLevel ?? 'info',
+      stream: options.logStream,
+      redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+    },
+  });
+  let ready = false;
+  // Only this process knows it, so no client can pass as a warm-up request.
+  const warmUpKey = randomUUID();
+  const isWarmUp = (request: FastifyRequest) => request.headers['x-evalgate-warm-up'] === warmUpKey;
+  const pending = new Set<Promise<unknown>>();
+  const unevaluated =
+    pipeline.unevaluated.length > 0
+      ? {
+          evaluated: false,
+          warning: `served with --allow-unevaluated: ${pipeline.unevaluated.join('; ')}`,
+        }
+      : { evaluated: true };
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const route = routeOf(request);
+    if (route) metrics.rejected(route, status === 413 ? 'too_large' : status < 500 ? 'invalid' : 'internal');
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'the body is not valid JSON'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `the body is larger than ${settings.body_limit_bytes} bytes`
+          : status >= 500
+            ? 'internal error'
+            : error.message;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const code =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'INVALID_JSON'
+        : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? 'BODY_TOO_LARGE'
+          : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status >= 500
+              ? 'INTERNAL'
+              : (error.code ?? 'INVALID_REQUEST');
+    return reply.code(status).send(errorBody(status, code, message, request.id));
+  });
+
+  // Keep-alive connections would hold close() open for Fastify's 72 s keep-alive timeout: once
+  // shutting down, each response in flight tells its client to close the connection.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const route = routeOf(request);
+    if (!route || isWarmUp(request)) return;
+    if (options.token !== undefined && !authorized(request.headers.authorization, options.token)) {
+      metrics.rejected(route, 'unauthorized');
+      reply.header('www-authenticate', 'Bearer');
+      return reply
+        .code(401)
+        .send(errorBody(401, 'UNAUTHORIZED', 'a valid bearer token is required', request.id));
+    }
+    if (!ready) {
+      metrics.rejected(route, 'not_ready');
+      reply.header('retry-after', RETRY_AFTER_SECONDS);
+      return reply.code(503).send(errorBody(503, 'NOT_READY', 'warming up', request.id));
+    }
+    if (pending.size >= settings.max_concurrency) {
+      metrics.rejected(route, 'overloaded');
+      reply.header('retry-after', RETRY_AFTER_SECONDS);
+      return reply
+        .code(503)
+        .send(
+          errorBody(
+            503,
+            'OVERLOADED',
+            `${settings.max_concurrency} requests are in progress; retry shortly`,
+            request.id,
+          ),
+        );
+    }
+  });
+
+  const handle = (route: ServeRoute) => {
+    const schema = requestSchema(route, settings.max_input_chars);
+    return async (request: FastifyRequest, reply: FastifyReply) => {
+      const started = clock.monotonic();
+      const parsed = schema.safeParse(request.body);
+      if (!parsed.success) {
+        metrics.rejected(route, 'invalid');
+        return reply
+          .code(400)
+          .send(
+            errorBody(
+              400,
+              'INVALID_REQUEST',
+              describeRequestIssue(parsed.error, settings.max_input_chars, request.body),
+              request.id,
+            ),
+          );
+      }
+      const body = parsed.data as { question?: string; input?: string; suite?: string };
+      const text = (route === 'answer' ? body.question : body.input) as string;
+      const suite = pickSuite(pipeline.suites, route, body.suite);
+      if ('error' in suite) {
+        metrics.rejected(route, 'invalid');
+        return reply.code(400).send(errorBody(400, 'UNKNOWN_SUITE', suite.error, request.id));
+      }
+      const work = pipeline.run({ route, text, suite: suite.name, requestId: request.id });
+      // The slot is held until the pipeline call settles, even after a timeout answered the
+      // client: the work still uses the model, and admitting more would overload it.
+      const tracked = work
+        .catch(() => undefined)
+        .finally(() => {
+          pending.delete(tracked);
+          metrics.inFlight.dec();
+        });
+      pending.add(tracked);
+      metrics.inFlight.inc();
+      const outcome = await withTimeout(work, settings.timeout_ms);
+      const served = outcome.kind === 'done' ? outcome.value : null;
+      const status: InferenceStatus =
+        outcome.kind === 'timeout' ? 'timeout' : outcome.kind === 'failed' || served?.error ? 'error' : 'ok';
+      if (outcome.kind === 'failed') request.log.error({ err: outcome.error }, 'pipeline failed');
+      const latencyMs = Math.round((clock.monotonic() - started) * 1000) / 1000;
+      const needsReview = served ? served.needsReview : true;
+      if (!isWarmUp(request)) {
+        options.log.append(
+          inferenceRecord({
+            time: clock.now(),
+            requestId: request.id,
+            route,
+            text,
+            logInputs: settings.log_inputs,
+            status,
+            served,
+            suite,
+            latencyMs,
+            manifestHash: pipeline.manifestHash,
+          }),
+        );
+        metrics.observe({ route, status, seconds: latencyMs / 1000, needsReview });
+      }
+      const common = {
+        suite: suite.name,
+        model: suite.model,
+        prompt_version: suite.promptVersion,
+        prompt_hash: suite.promptHash,
+        manifest_hash: pipeline.manifestHash,
+        ...unevaluated,
+        request_id: request.id,
+        latency_ms: latencyMs,
+      };
+      const fallback =
+        status === 'ok'
+          ? {}
+          : {
+              fallback: status,
+              error: status === 'timeout' ? 'TIMEOUT' : (served?.error?.code ?? 'PIPELINE_FAILED'),
+            };
+      return reply.send(
+        route === 'answer' ? answerBody(served, common, fallback) : classifyBody(served, common, fallback),
+      );
+    };
+  };
+
+  app.post('/v1/answer', handle('answer'));
+  app.post('/v1/classify', handle('classify'));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) =>
+    ready
+      ? { status: 'ready', manifest_hash: pipeline.manifestHash, ...unevaluated }
+      : reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send({ status: 'warming-up' }),
+  );
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  return {
+    app,
+    warmUp: async (url) => {
+      // Over a real socket (the HTTP parser and keep-alive path warm too), twice per suite: the
+      // first call compiles, the second runs the optimised path.
+      for (let round = 0; round < 2; round++)
+        for (const suite of pipeline.suites) {
+          const res = await fetch(`${url}/v1/${suite.route}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
+            body: JSON.stringify(
+              suite.route === 'answer'
+                ? { question: suite.sample, suite: suite.name }
+                : { input: suite.sample, suite: suite.name },
+            ),
+          });
+          await res.arrayBuffer();
+        }
+    },
+    setReady: () => {
+      ready = true;
+    },
+    drain: async () => {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
+
+function answerBody(served: ServedResult | null, common: object, fallback: object): object {
+  return {
+    answer: served?.error ? null : (served?.answer ?? null),
+    citations: served?.citations ?? [],
+    contexts: served?.contexts ?? [],
+    confidence: served?.confidence ?? null,
+    needs_review: served ? served.needsReview : true,
+    ...common,
+    ...fallback,
+  };
+}
+
+function classifyBody(served: ServedResult | null, common: object, fallback: object): object {
+  return {
+    label: served?.error ? null : (served?.label ?? null),
+    probabilities: served?.probabilities ?? null,
+    confidence: served?.confidence ?? null,
+    needs_review: served ? served.needsReview : true,
+    ...common,
+    ...fallback,
+  };
+}
+
+type Outcome<T> = { kind: 'done'; value: T } | { kind: 'timeout' } | { kind: 'failed'; error: unknown };
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<Outcome<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Outcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'timeout' }), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        (value): Outcome<T> => ({ kind: 'done', value }),
+        (error): Outcome<T> => ({ kind: 'failed', error }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function routeOf(request: FastifyRequest): ServeRoute | null {
+  const url = request.url.split('?')[0];
+  return url === '/v1/answer' ? 'answer' : url === '/v1/classify' ? 'classify' : null;
+}
+
+function authorized(header: string | undefined, token: string): boolean {
+  const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
+  if (!match) return false;
+  const given = Buffer.from(match[1].trim());
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function errorBody(status: number, code: string, message: string, requestId: string): object {
+  return { error: { status, code, message }, request_id: requestId };
+}

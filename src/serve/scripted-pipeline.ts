@@ -1,0 +1,83 @@
+// A ServingPipeline for tests of the HTTP layer: answers after a chosen delay (or when a gate
+// opens), so timeouts, overload and shutdown can be provoked on purpose.
+import type { ServeRequest, ServedResult, ServedSuite, ServingPipeline } from './serving-pipeline.js';
+
+export interface ScriptedPipelineOptions {
+  /** Milliseconds before each answer (default 0). */
+  delayMs?: number;
+  /** When set, every run waits for this promise before answering. */
+  gate?: Promise<void>;
+  unevaluated?: string[];
+  fail?: (request: ServeRequest) => ServedResult['error'];
+}
+
+export const SCRIPTED_SUITES: ServedSuite[] = [
+  {
+    name: 'qa',
+    route: 'answer',
+    model: 'local/scripted',
+    promptVersion: 'answer@v1',
+    promptHash: 'aaaa1111',
+    sample: 'q',
+  },
+  {
+    name: 'qa-2',
+    route: 'answer',
+    model: 'local/scripted',
+    promptVersion: 'answer@v2',
+    promptHash: 'bbbb2222',
+    sample: 'q',
+  },
+  {
+    name: 'intent',
+    route: 'classify',
+    model: 'local/scripted',
+    promptVersion: 'intent@v1',
+    promptHash: 'cccc3333',
+    sample: 'q',
+  },
+];
+
+export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): ServingPipeline & {
+  calls: ServeRequest[];
+  /** Delay, gate and failures apply once armed (after the server's warm-up). */
+  armed: boolean;
+} {
+  const calls: ServeRequest[] = [];
+  return {
+    calls,
+    armed: false,
+    suites: SCRIPTED_SUITES,
+    manifestHash: 'm4n1f3st',
+    unevaluated: options.unevaluated ?? [],
+    async run(request) {
+      calls.push(request);
+      const armed = this.armed;
+      if (armed && options.gate) await options.gate;
+      if (armed && options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      const suite = SCRIPTED_SUITES.find((s) => s.name === request.suite)!;
+      const error = (armed && options.fail?.(request)) || null;
+      const classify = request.route === 'classify';
+      return {
+        suite: suite.name,
+        model: suite.model,
+        promptVersion: suite.promptVersion,
+        promptHash: suite.promptHash,
+        answer: classify || error ? null : `echo: ${request.text} [doc-a.md#0]`,
+        label: classify && !error ? 'billing' : null,
+        probabilities: classify ? { billing: 0.8, other: 0.2 } : null,
+        confidence: classify ? 0.8 : null,
+        citations: classify ? [] : ['doc-a.md#0'],
+        contexts: classify ? [] : [{ id: 'doc-a.md#0', doc_id: 'doc-a.md', score: 0.5, text: 'A passage.' }],
+        retrievedDocs: classify ? [] : ['doc-a.md'],
+        topScore: classify ? null : 0.5,
+        declined: false,
+        oovRate: null,
+        centroidDistance: null,
+        needsReview: Boolean(error),
+        error,
+      };
+    },
+    close() {},
+  };
+}

@@ -1,0 +1,84 @@
+// The port between the HTTP server and what it serves: one request in, one served result out.
+// The server knows nothing of suites, prompts or indexes; tests give it a scripted pipeline to
+// exercise timeouts and overload, and `loadServingPipeline` gives it the evaluated one.
+
+export type ServeRoute = 'answer' | 'classify';
+
+export interface ServeRequest {
+  route: ServeRoute;
+  /** `question` for answer, `input` for classify. */
+  text: string;
+  /** Picks one of the served suites of this route; the route's default otherwise. */
+  suite?: string;
+  requestId: string;
+}
+
+export interface ServedContext {
+  id: string;
+  doc_id: string;
+  score: number;
+  text: string;
+}
+
+export interface ServedResult {
+  suite: string;
+  /** Provider id, e.g. `local/extractive`. */
+  model: string;
+  /** `<id>@v<N>` and the prompt's content hash; null for suites without a prompt. */
+  promptVersion: string | null;
+  promptHash: string | null;
+  answer: string | null;
+  label: string | null;
+  probabilities: Record<string, number> | null;
+  confidence: number | null;
+  citations: string[];
+  contexts: ServedContext[];
+  /** Retrieved documents in rank order (for the inference log). */
+  retrievedDocs: string[];
+  /** Score of the best retrieved chunk (retrieval drift). */
+  topScore: number | null;
+  declined: boolean;
+  needsReview: boolean;
+  /** Input-drift features (null when the project has no corpus or embedder). */
+  oovRate: number | null;
+  centroidDistance: number | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface ServedSuite {
+  name: string;
+  route: ServeRoute;
+  model: string;
+  promptVersion: string | null;
+  promptHash: string | null;
+  /** A gold case's text: the server's warm-up sends it through HTTP before reporting ready. */
+  sample: string;
+}
+
+export interface ServingPipeline {
+  suites: ServedSuite[];
+  /** What the start-up check compared, hashed: the same in every response. */
+  manifestHash: string;
+  /** Mismatches with the accepted baseline that `--allow-unevaluated` let through (empty when evaluated). */
+  unevaluated: string[];
+  /** Runs one request; never throws for a model failure (the result carries the error). */
+  run(request: ServeRequest): Promise<ServedResult>;
+  close(): void;
+}
+
+/** The suite a request goes to: the named one (of this route), or the route's first. */
+export function pickSuite(
+  suites: readonly ServedSuite[],
+  route: ServeRoute,
+  name: string | undefined,
+): ServedSuite | { error: string } {
+  const ofRoute = suites.filter((s) => s.route === route);
+  if (ofRoute.length === 0) return { error: `no ${route} suite is served` };
+  if (name === undefined) return ofRoute[0];
+  const found = ofRoute.find((s) => s.name === name);
+  return (
+    found ?? {
+      error: `suite "${name}" is not served here (served: ${ofRoute.map((s) => s.name).join(', ')})`,
+    }
+  );
+}

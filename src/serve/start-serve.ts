@@ -1,0 +1,83 @@
+// Starts `evalgate serve` as a library call: load the evaluated pipeline, open the inference
+// log, warm up, listen. `stop()` is the graceful shutdown SIGTERM triggers: stop accepting,
+// let in-flight requests finish, wait for timed-out work, flush the log, release the models.
+import path from 'node:path';
+import { serveSettings } from '../config/serve-schema.js';
+import { loadConfig } from '../config/load-config.js';
+import type { Clock } from '../core/clock.js';
+import { createServeApp } from './create-serve-app.js';
+import { openInferenceLog } from './inference-log.js';
+import type { ServingPipeline } from './serving-pipeline.js';
+
+export interface StartServeOptions {
+  configPath: string;
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+  newId: () => string;
+  host: string;
+  port: number;
+  /** Inference log path (relative to the project root); default `.evalgate/inference.jsonl`. */
+  log?: string;
+  logStream: NodeJS.WritableStream;
+  /** The evaluated pipeline by default; tests may inject a scripted one. */
+  loadPipeline: (configPath: string) => Promise<ServingPipeline>;
+}
+
+export interface RunningServer {
+  url: string;
+  pipeline: ServingPipeline;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_INFERENCE_LOG = '.evalgate/inference.jsonl';
+
+export async function startServe(options: StartServeOptions): Promise<RunningServer> {
+  const loaded = await loadConfig(options.configPath, options.env);
+  const settings = serveSettings(loaded.config.serve);
+  const pipeline = await options.loadPipeline(options.configPath);
+  const logFile = path.resolve(loaded.root, options.log ?? DEFAULT_INFERENCE_LOG);
+  let server: ReturnType<typeof createServeApp> | undefined;
+  const log = await openInferenceLog({
+    file: logFile,
+    maxBytes: settings.log_max_bytes,
+    maxFiles: settings.log_max_files,
+    onError: (error) => server?.app.log.error({ err: error }, 'inference log write failed'),
+  });
+  const token = options.env[settings.auth_token_env] || undefined;
+  server = createServeApp({
+    pipeline,
+    settings,
+    token,
+    log,
+    clock: options.clock,
+    newId: options.newId,
+    logStream: options.logStream,
+  });
+  try {
+    const url = await server.app.listen({ host: options.host, port: options.port });
+    await server.warmUp(url);
+    server.setReady();
+    let stopping: Promise<void> | undefined;
+    const running = server;
+    return {
+      url,
+      pipeline,
+      logFile,
+      stop: () => {
+        stopping ??= (async () => {
+          await running.app.close();
+          await running.drain();
+          await log.close();
+          pipeline.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await server.app.close();
+    await log.close();
+    pipeline.close();
+    throw error;
+  }
+}
