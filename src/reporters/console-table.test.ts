@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../run/types.js';
-import { runRecord } from './__fixtures__/run-record.js';
+import { passingGate, runRecord } from './__fixtures__/run-record.js';
 import { renderConsoleSummary } from './console-table.js';
 
 const ANSI = /\u001B\[\d+m/g;
@@ -53,19 +53,7 @@ describe('renderConsoleSummary', () => {
   it('says so when the gate passes', () => {
     const passing: RunRecord = {
       ...runRecord,
-      gate: {
-        status: 'pass',
-        failures: [],
-        warnings: [],
-        waived: [],
-        notAssessed: [],
-        passedChecks: 0,
-        family: null,
-        exitCode: 0,
-        recommendation: 'ship',
-        reasons: [],
-        conditions: [],
-      },
+      gate: passingGate,
     };
     expect(renderConsoleSummary(passing, { color: false })).toContain(
       'Gate ✓ PASS · ship · no failed checks, 0 passed',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeErrors } from '../analysis/error-analysis.js';
 import type { RunRecord } from '../run/types.js';
 import { expectGolden } from './__fixtures__/golden.js';
-import { results, runRecord } from './__fixtures__/run-record.js';
+import { results, passingGate, runRecord } from './__fixtures__/run-record.js';
 import { appendExperiment, nextExperimentNumber, renderExperimentEntry } from './experiment-log.js';
 
 const analysis = analyzeErrors(results);
@@ -76,19 +76,7 @@ describe('renderExperimentEntry', () => {
       ...runRecord,
       targets: runRecord.targets.map((t) => ({ ...t, pass: true })),
       bias: { rows: [], subgroups: [] },
-      gate: {
-        status: 'pass',
-        failures: [],
-        warnings: [],
-        waived: [],
-        notAssessed: [],
-        passedChecks: 0,
-        family: null,
-        exitCode: 0,
-        recommendation: 'ship',
-        reasons: [],
-        conditions: [],
-      },
+      gate: passingGate,
     };
     const entry = renderExperimentEntry(clean, analyzeErrors([]), { number: 2 });
     expect(entry).toContain('accept this run as the new baseline');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../run/types.js';
-import { runRecord } from './__fixtures__/run-record.js';
+import { passingGate, runRecord } from './__fixtures__/run-record.js';
 import { renderGithubSummary } from './github-summary.js';
 
 describe('renderGithubSummary', () => {
@@ -28,19 +28,7 @@ describe('renderGithubSummary', () => {
   it('says all is well when the gate passes', () => {
     const passing: RunRecord = {
       ...runRecord,
-      gate: {
-        status: 'pass',
-        failures: [],
-        warnings: [],
-        waived: [],
-        notAssessed: [],
-        passedChecks: 0,
-        family: null,
-        exitCode: 0,
-        recommendation: 'ship',
-        reasons: [],
-        conditions: [],
-      },
+      gate: passingGate,
     };
     const summary = renderGithubSummary(passing);
     expect(summary.split('\n')[0]).toBe('## evalgate: ✅ Ship — gate passed');

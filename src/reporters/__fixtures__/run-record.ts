@@ -986,3 +986,18 @@ export const runRecord: RunRecord = {
     providersRemoved: [],
   },
 };
+
+/** A gate that passed with nothing to report, for tests of the passing path. */
+export const passingGate: RunRecord['gate'] = {
+  status: 'pass',
+  failures: [],
+  warnings: [],
+  waived: [],
+  notAssessed: [],
+  passedChecks: 0,
+  family: null,
+  exitCode: 0,
+  recommendation: 'ship',
+  reasons: [],
+  conditions: [],
+};
