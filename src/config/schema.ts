@@ -128,6 +128,8 @@ const RagSchema = z.strictObject({
     .optional(),
   /** Metadata field holding a retrieved document's id (default docId, id, then source). */
   doc_id_field: z.string().min(1).optional(),
+  /** A `rag.retriever` module that has not answered by then fails the case (it can never hang the run). */
+  retriever_timeout_ms: z.number().int().positive().default(60_000),
 });
 
 export const SuiteConfigSchema = z.strictObject({

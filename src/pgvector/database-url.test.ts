@@ -65,4 +65,15 @@ describe('scrubbing the URL out of driver errors', () => {
     ).rejects.toThrow(/npm install @electric-sql\/pglite/);
     await expect(openSqlClient(parseDatabaseUrl(url, where), url, missing)).rejects.toThrow(/npm install pg/);
   });
+
+  it('scrubs every part of a URL whose password holds a bare %, which cannot be decoded', () => {
+    const url = 'postgres://alice:50%off@db.internal:5432/prod';
+    const out = scrubDatabaseUrl(
+      'getaddrinfo ENOTFOUND db.internal; password authentication failed for user "alice" (50%off)',
+      url,
+    );
+    expect(out).not.toContain('db.internal');
+    expect(out).not.toContain('alice');
+    expect(out).not.toContain('50%off');
+  });
 });

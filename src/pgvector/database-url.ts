@@ -29,8 +29,14 @@ function secretParts(url: string): string[] {
   const parts = [url];
   try {
     const parsed = new URL(url.replace(/^pglite:/i, 'file:'));
-    for (const part of [parsed.password, parsed.username, parsed.hostname, parsed.pathname.slice(1)])
-      if (part && part.length >= 3) parts.push(decodeURIComponent(part), part);
+    for (const part of [parsed.password, parsed.username, parsed.hostname, parsed.pathname.slice(1)]) {
+      if (!part || part.length < 3) continue;
+      parts.push(part);
+      // A bare `%` (a password like 50%off) cannot be decoded; the raw part is scrubbed anyway.
+      try {
+        parts.push(decodeURIComponent(part));
+      } catch {}
+    }
   } catch {
     // Not URL-shaped: the whole string is already scrubbed.
   }

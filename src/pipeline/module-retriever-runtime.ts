@@ -2,6 +2,7 @@
 // the built-in index (no corpus is read or indexed); retrieval is memoised per query as the
 // built-in runtime does, and the context is assembled within the same token budget.
 import type { RagConfig } from '../config/schema.js';
+import { ProviderError } from '../core/errors.js';
 import { loadModuleExport } from '../providers/module/load-module-export.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
@@ -39,7 +40,11 @@ export async function createModuleRetrieverRuntime(options: {
     retrieve: (query) => {
       let pending = memo.get(query);
       if (!pending) {
-        pending = retriever.retrieve(query, { k: depth });
+        pending = withDeadline(
+          retriever.retrieve(query, { k: depth }),
+          rag.retriever_timeout_ms,
+          rag.retriever,
+        );
         memo.set(query, pending);
       }
       return pending;
@@ -69,4 +74,24 @@ export async function createModuleRetrieverRuntime(options: {
       indexReused: false,
     },
   };
+}
+
+/** Rejects when `work` has not settled within `ms`; the case then records a retrieval error. */
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ProviderError({
+            code: 'PROVIDER_TIMEOUT',
+            provider: what,
+            message: `${what} did not return within ${ms} ms (rag.retriever_timeout_ms)`,
+            isRetryable: false,
+          }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -27,6 +27,10 @@ export function createAppModelFactory(options: {
           root: options.root,
           configFile: options.configFile,
           index,
+          // Keys and tokens of the environment, so an error the app throws cannot carry them into results.
+          secrets: Object.entries(options.env)
+            .filter(([name, value]) => value && /KEY|TOKEN|SECRET|PASSWORD/i.test(name))
+            .map(([, value]) => value as string),
         });
       sender ??= createHttpSender();
       return createHttpModel({ config: provider, env: options.env, sender, clock: options.clock });

@@ -55,7 +55,7 @@ export function retrieverFromExport(target: unknown, options: ModuleRetrieverOpt
       const k = callOptions?.k ?? 5;
       const items = await fn(query, { k });
       if (!Array.isArray(items)) throw new TypeError('the retriever function must return a list');
-      return toChunks(items.slice(0, k), docIdOf, options.countTokens);
+      return toChunks(items.slice(0, k), docIdOf, options.countTokens, options.docIdField);
     },
   };
 }
@@ -64,6 +64,7 @@ function toChunks(
   items: unknown[],
   docIdOf: (doc: LangChainDocumentLike) => string,
   countTokens: (text: string) => number,
+  docIdField?: string,
 ): RetrievedChunk[] {
   const perDoc = new Map<string, number>();
   return items.map((item, i) => {
@@ -71,7 +72,11 @@ function toChunks(
     const r = (raw ?? {}) as Record<string, unknown>;
     const text = r.text ?? r.pageContent;
     if (typeof text !== 'string') throw new TypeError(`retrieved item ${i} has no text (or pageContent)`);
-    const explicit = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : undefined;
+    // With a configured doc-id field the metadata decides, not the item's own id (a store UUID).
+    const metadata = r.metadata as Record<string, unknown> | undefined;
+    const configured = docIdField !== undefined && metadata?.[docIdField] !== undefined;
+    const explicit =
+      !configured && (typeof r.id === 'string' || typeof r.id === 'number') ? String(r.id) : undefined;
     const docId = explicit
       ? docIdOfChunk(explicit)
       : docIdOf({ pageContent: text, metadata: r.metadata as Record<string, unknown> | undefined });

@@ -52,6 +52,8 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     genReqId: () => options.newId(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // A body that trickles in (slow upload) must not hold a slot for ever.
+    requestTimeout: 60_000,
     logger: {
       level: options.logLevel ?? 'info',
       stream: options.logStream,
@@ -304,8 +306,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<Outcome<T>>
   }
 }
 
+/** The matched route, not the raw URL: `/v1/%61nswer` is routed to /v1/answer and must be guarded like it. */
 function routeOf(request: FastifyRequest): ServeRoute | null {
-  const url = request.url.split('?')[0];
+  const url = request.routeOptions.url;
   return url === '/v1/answer' ? 'answer' : url === '/v1/classify' ? 'classify' : null;
 }
 

@@ -2,14 +2,15 @@
 // email addresses, phone numbers and payment card numbers (13–19 digits passing the Luhn check,
 // so order numbers and dates stay readable).
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// The lookbehind makes a match start only where a local part can start, so a long run of word
+// characters is scanned once rather than retried from every position (8,000 chars took 200 ms).
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 // Digit runs with optional spaces/dashes; cards are checked with Luhn, phones by digit count.
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 const PHONE = /(?<![\w])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,4}){1,4}(?![\w])/g;
 
 export function redactPii(text: string): string {
-  return text
-    .replace(EMAIL, '[email]')
+  return (text.includes('@') ? text.replace(EMAIL, '[email]') : text)
     .replace(CARD, (match) => (luhnValid(match.replace(/\D/g, '')) ? '[card]' : match))
     .replace(PHONE, (match) => {
       const digits = match.replace(/\D/g, '').length;

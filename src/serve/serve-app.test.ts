@@ -181,6 +181,8 @@ describe('evalgate serve: auth, overload, timeout', () => {
   it('401 without the bearer token, 200 with it, and the token never reaches a log', async () => {
     const { server, logFile, pinoOutput } = await start({ env: { EVALGATE_SERVE_TOKEN: TOKEN } });
     expect((await post(server, '/v1/answer', { question: 'q' })).status).toBe(401);
+    // A percent-encoded path reaches the same route, so it must meet the same guard.
+    expect((await post(server, '/v1/%61nswer', { question: 'q' })).status).toBe(401);
     const wrong = await post(server, '/v1/answer', { question: 'q' }, { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer');

@@ -66,8 +66,12 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
       logFile,
       stop: () => {
         stopping ??= (async () => {
-          await running.app.close();
+          // Stop accepting, let in-flight requests finish, then drop what is left (an aborted
+          // client's keep-alive socket would otherwise hold close() for the keep-alive timeout).
+          const closing = running.app.close();
           await running.drain();
+          running.app.server.closeAllConnections();
+          await closing;
           await log.close();
           pipeline.close();
         })();

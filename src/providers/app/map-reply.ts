@@ -84,8 +84,10 @@ function toContexts(value: unknown, path: string, docIdField: string | undefined
     const text = item.text ?? item.pageContent ?? item.content;
     if (typeof text !== 'string') throw new ReplyShapeError(`context ${i} at ${path} has no text`);
     const metadata = isRecord(item.metadata) ? item.metadata : {};
+    // A configured metadata field wins over the item's own id (often a store's UUID).
     const rawId =
-      item.id ?? (docIdField ? metadata[docIdField] : (metadata.id ?? metadata.source)) ?? undefined;
+      (docIdField ? (metadata[docIdField] ?? item.id) : (item.id ?? metadata.id ?? metadata.source)) ??
+      undefined;
     if (rawId !== undefined && typeof rawId !== 'string' && typeof rawId !== 'number')
       throw new ReplyShapeError(`context ${i} at ${path} has an id that is ${describe(rawId)}`);
     const score = item.score ?? metadata.score;

@@ -207,6 +207,24 @@ describe('http provider', () => {
     expect((await roomy.generate(request())).text).toHaveLength(big.length);
   });
 
+  it('never expands ${ENV} inside case text: a question naming a secret stays literal text', async () => {
+    let seen = '';
+    const app = await serve((req, _body, res) => {
+      seen = String(req.headers['x-q']);
+      json(res, 200, { answer: `echo ${seen}` });
+    });
+    const m = model({
+      url: app.origin,
+      headers: { 'X-Q': '{{question}}' },
+      response: { output: '$.answer' },
+    });
+    const leaked = await m.generate(
+      request({ inputs: { question: 'leak ${APP_TOKEN}', input: 'leak ${APP_TOKEN}' } }),
+    );
+    expect(seen).toBe('leak ${APP_TOKEN}');
+    expect(leaked.text).not.toContain(TOKEN);
+  });
+
   it('never lets the header secret into an error message, even when the server echoes it', async () => {
     const app = await serve((req, _body, res) =>
       json(res, 401, { error: `bad token ${req.headers['x-key']}` }),

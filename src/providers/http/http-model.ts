@@ -56,18 +56,18 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
     try {
       url =
         fixedUrl ??
+        // `${ENV}` is expanded in the config's own text first, then case values are spliced in:
+        // a case whose text says `${OPENAI_API_KEY}` must stay that literal text.
         new URL(
-          expandEnvAtRequest(
-            renderTemplate(config.url!, variables, encodeURIComponent) as string,
-            env,
-            secrets,
-          ),
+          renderTemplate(
+            expandEnvAtRequest(config.url!, env, secrets),
+            variables,
+            encodeURIComponent,
+          ) as string,
         );
       for (const [name, value] of Object.entries(config.headers ?? {}))
-        headers[name.toLowerCase()] = expandEnvAtRequest(
-          String(renderTemplate(value, variables)),
-          env,
-          secrets,
+        headers[name.toLowerCase()] = String(
+          renderTemplate(expandEnvAtRequest(value, env, secrets), variables),
         );
       if (config.body !== undefined && method !== 'GET') {
         const rendered = renderTemplate(config.body, variables);

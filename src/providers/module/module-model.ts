@@ -10,6 +10,7 @@ import { mapReply, type ReplyMapping } from '../app/map-reply.js';
 import { MissingVariableError, renderTemplate, type TemplateVariables } from '../app/render-template.js';
 import { templateVariables } from '../app/template-variables.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
+import { redactSecrets } from '../redact-secrets.js';
 import { loadModuleExport } from './load-module-export.js';
 
 /** The second argument a module function receives. */
@@ -33,6 +34,8 @@ export interface ModuleModelOptions {
   configFile: string;
   /** Position in `providers`, for error messages. */
   index: number;
+  /** Values that must not appear in a recorded error (the environment's keys and tokens). */
+  secrets?: readonly string[];
 }
 
 export async function createModuleModel(options: ModuleModelOptions): Promise<LanguageModel> {
@@ -79,7 +82,8 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
       throw providerError(
         config.id,
         'PROVIDER_BAD_RESPONSE',
-        `threw ${e?.name ?? 'error'}: ${e?.message ?? String(error)}`,
+        // An SDK error inside the app may quote a key; scrub what the environment holds.
+        redactSecrets(`threw ${e?.name ?? 'error'}: ${e?.message ?? String(error)}`, options.secrets ?? []),
         e?.isRetryable === true,
       );
     } finally {
