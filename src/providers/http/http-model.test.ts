@@ -219,7 +219,7 @@ describe('http provider', () => {
       response: { output: '$.answer' },
     });
     const leaked = await m.generate(
-      request({ inputs: { question: 'leak ${APP_TOKEN}', input: 'leak ${APP_TOKEN}' } }),
+      request({ inputs: { task: 'rag-qa', question: 'leak ${APP_TOKEN}' } }),
     );
     expect(seen).toBe('leak ${APP_TOKEN}');
     expect(leaked.text).not.toContain(TOKEN);
