@@ -59,10 +59,17 @@ describe('forestRows', () => {
   it('keeps only gated metrics and signs the change so that + is better', () => {
     const record = withComparisons([
       comparison({}),
-      comparison({ metric: 'hallucination.rate', delta: 0.04, low: 0.01, high: 0.07, higherIsBetter: false }),
-      comparison({ metric: 'answer.rouge_l', adjustedP: null }),
+      comparison({
+        metric: 'hallucination.rate',
+        delta: 0.04,
+        low: 0.01,
+        high: 0.07,
+        higherIsBetter: false,
+        margin: 0.03,
+      }),
+      comparison({ metric: 'answer.rouge_l', adjustedP: null, margin: null }),
     ]);
-    const rows = forestRows(record, { 'answer.f1': 0.02, 'hallucination.rate': 0.03 });
+    const rows = forestRows(record, {});
     expect(rows.map((r) => r.metric)).toEqual(['answer.f1', 'hallucination.rate']);
     expect(rows[0]).toMatchObject({ change: -0.05, low: -0.08, high: -0.02, margin: -0.02 });
     // A rise of a lower-is-better rate is a loss: [0.01, 0.07] becomes [-0.07, -0.01].
@@ -77,7 +84,14 @@ describe('forestRows', () => {
     const rows = forestRows(record, {});
     expect(rows.find((r) => r.metric === 'answer.f1')?.failed).toBe(true);
     expect(rows.find((r) => r.metric === 'retrieval.ndcg@10')?.failed).toBe(false);
-    expect(rows.every((r) => r.margin === null)).toBe(true);
+    // The margin drawn is the one the gate used, from the record.
+    expect(rows.every((r) => r.margin === -0.02)).toBe(true);
+  });
+
+  it('marks a gated comparison the gate could not test as not assessed, never within margin', () => {
+    const record = withComparisons([comparison({ delta: -0.2, low: -0.5, high: 0.1, reachable: false })]);
+    const [row] = forestRows(record, {});
+    expect(row).toMatchObject({ failed: false, notAssessed: true });
   });
 
   it('includes a metric named in the margins even without an adjusted p, and skips missing deltas', () => {

@@ -9,7 +9,10 @@ export function forestChart(record: RunRecord, margins: Readonly<Record<string, 
   if (!record.changes.hasBaseline) return null;
   const rows = forestRows(record, margins);
   if (rows.length === 0) return null;
-  const values = rows.map((r: ForestRow) => ({ ...r, status: r.failed ? 'regressed' : 'within margin' }));
+  const values = rows.map((r: ForestRow) => ({
+    ...r,
+    status: r.failed ? 'regressed' : r.notAssessed ? 'not assessed' : 'within margin',
+  }));
   const y = { field: 'label', type: 'nominal', title: null, sort: null } as const;
   const spec: VegaLiteSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -35,7 +38,10 @@ export function forestChart(record: RunRecord, margins: Readonly<Record<string, 
           color: {
             field: 'status',
             type: 'nominal',
-            scale: { domain: ['within margin', 'regressed'], range: [COLORS.ok, COLORS.fail] },
+            scale: {
+              domain: ['within margin', 'regressed', 'not assessed'],
+              range: [COLORS.ok, COLORS.fail, '#9e9e9e'],
+            },
             legend: { title: null, orient: 'bottom' },
           },
         },

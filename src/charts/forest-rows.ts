@@ -1,6 +1,6 @@
 // The rows of the change-vs-baseline forest plot, derived from the run record: one row per
-// gated metric (the ones the gate tests, which carry a Holm-adjusted p-value) with its paired
-// Δ and interval, turned so that positive always means "better", and the allowed margin.
+// gated comparison (a metric with a margin) with its paired Δ and interval, turned so that
+// positive always means "better", the margin the gate used, and whether the gate could test it.
 import type { MetricComparison, RunRecord } from '../run/types.js';
 
 export interface ForestRow {
@@ -16,24 +16,28 @@ export interface ForestRow {
   margin: number | null;
   /** Regressed beyond the margin, as the gate decided (a gate failure names this metric). */
   failed: boolean;
+  /** Gated, but too few paired cases to reach significance: not assessed, never "within margin". */
+  notAssessed: boolean;
   adjustedP: number | null;
 }
 
-/** Gated metrics are those Holm's correction ran over; `margins` adds any the config names. */
+/** Gated comparisons carry the margin the gate used; `margins` covers records without one. */
 export function forestRows(record: RunRecord, margins: Readonly<Record<string, number>> = {}): ForestRow[] {
   const failed = new Set(
     record.gate.failures
       .filter((f) => f.kind === 'regression')
       .map((f) => `${f.suite}\u0000${f.provider}\u0000${f.metric}`),
   );
-  const gated = (c: MetricComparison): boolean => c.adjustedP !== null || Object.hasOwn(margins, c.metric);
+  const marginOf = (c: MetricComparison): number | null =>
+    c.margin ?? (Object.hasOwn(margins, c.metric) ? margins[c.metric] : null);
   const rows: ForestRow[] = [];
   for (const c of record.comparison) {
-    if (!gated(c) || c.delta === null || c.low === null || c.high === null) continue;
+    const allowed = marginOf(c);
+    if (allowed === null || c.delta === null || c.low === null || c.high === null) continue;
     const sign = c.higherIsBetter ? 1 : -1;
     // Flipping the sign of a "lower is better" metric swaps the ends of its interval.
     const [low, high] = sign === 1 ? [c.low, c.high] : [-c.high, -c.low];
-    const margin = Object.hasOwn(margins, c.metric) ? -margins[c.metric] : null;
+    const margin = -allowed;
     rows.push({
       label: `${c.suite} · ${c.metric}${providerSuffix(record, c.provider)}`,
       suite: c.suite,
@@ -44,6 +48,7 @@ export function forestRows(record: RunRecord, margins: Readonly<Record<string, n
       high: zeroClean(high),
       margin,
       failed: failed.has(`${c.suite}\u0000${c.provider}\u0000${c.metric}`),
+      notAssessed: c.margin !== null && c.reachable === false,
       adjustedP: c.adjustedP,
     });
   }

@@ -1,10 +1,11 @@
 // Reads the run records of earlier runs (reports/runs/*/run.json) for the history chart: the
-// newest `limit` runs by id, skipping folders without a readable run.json (an interrupted run).
+// newest `limit` runs up to and including `upTo` (a run's history never shows later runs),
+// skipping folders without a readable run.json (an interrupted run).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunRecord } from '../run/types.js';
 
-export async function readRunHistory(runsDir: string, limit = 30): Promise<RunRecord[]> {
+export async function readRunHistory(runsDir: string, upTo?: string, limit = 30): Promise<RunRecord[]> {
   let entries: string[];
   try {
     entries = (await readdir(runsDir)).filter((e) => /^\d{8}-\d{6}/.test(e)).sort();
@@ -12,13 +13,16 @@ export async function readRunHistory(runsDir: string, limit = 30): Promise<RunRe
     return [];
   }
   const records: RunRecord[] = [];
-  for (const entry of entries.slice(-limit)) {
+  // Newest first, skipping runs that started after `upTo` (an ISO time), until `limit` are found.
+  for (let i = entries.length - 1; i >= 0 && records.length < limit; i--) {
     try {
-      const raw = JSON.parse(await readFile(path.join(runsDir, entry, 'run.json'), 'utf8'));
-      if (raw?.manifest?.runId && Array.isArray(raw.summary)) records.push(raw as RunRecord);
+      const raw = JSON.parse(await readFile(path.join(runsDir, entries[i], 'run.json'), 'utf8'));
+      if (!raw?.manifest?.runId || !Array.isArray(raw.summary)) continue;
+      if (upTo !== undefined && String(raw.manifest.startedAt) > upTo) continue;
+      records.push(raw as RunRecord);
     } catch {
       /* not a finished run: nothing to plot */
     }
   }
-  return records;
+  return records.reverse();
 }

@@ -20,8 +20,8 @@ describe('writeReportCharts', () => {
       ...runRecord,
       manifest: {
         ...runRecord.manifest,
-        runId: '20260101-000000-000-aaaaaa',
-        startedAt: '2026-01-01T00:00:00.000Z',
+        runId: '20250101-000000-000-aaaaaa',
+        startedAt: '2025-01-01T00:00:00.000Z',
       },
     };
     await mkdir(path.join(runsDir, earlier.manifest.runId), { recursive: true });
@@ -44,5 +44,18 @@ describe('writeReportCharts', () => {
     expect(inRun).not.toContain('old-chart.svg');
     const history = await readFile(path.join(dir, 'charts', 'history.svg'), 'utf8');
     expect(history).toContain('2 runs, oldest first');
+    // A run that started after this one is not part of its history.
+    const later = {
+      ...earlier,
+      manifest: {
+        ...earlier.manifest,
+        runId: '20270101-000000-000-cccccc',
+        startedAt: '2027-01-01T00:00:00.000Z',
+      },
+    };
+    await mkdir(path.join(runsDir, later.manifest.runId), { recursive: true });
+    await writeFile(path.join(runsDir, later.manifest.runId, 'run.json'), JSON.stringify(later));
+    await writeReportCharts({ record: runRecord, results, reportDirs: [dir], runsDir });
+    expect(await readFile(path.join(dir, 'charts', 'history.svg'), 'utf8')).toContain('2 runs, oldest first');
   });
 });

@@ -20,7 +20,9 @@ export interface WriteReportChartsOptions {
 }
 
 export async function writeReportCharts(options: WriteReportChartsOptions): Promise<WrittenChart[]> {
-  const history = options.runsDir ? await readRunHistory(options.runsDir) : [];
+  const history = options.runsDir
+    ? await readRunHistory(options.runsDir, options.record.manifest.startedAt)
+    : [];
   const charts = await renderCharts({
     record: options.record,
     results: options.results,

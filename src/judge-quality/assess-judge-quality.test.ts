@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import type { CaseResult } from '../run/types.js';
-import { assessJudgeQuality } from './assess-judge-quality.js';
+import { agreement, assessJudgeQuality } from './assess-judge-quality.js';
 import { loadJudgeLabels } from './load-judge-labels.js';
 
 function result(caseId: string, value: number | null, repeat = 0, metric = 'judge.faithfulness'): CaseResult {
@@ -117,5 +117,20 @@ describe('loadJudgeLabels', () => {
     );
     const missing = await loadJudgeLabels(join(dir, 'nope.jsonl')).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(InputError);
+  });
+});
+
+describe('agreement with pass/fail labels', () => {
+  it("reads a continuous judge score as pass at JUDGE_PASS_AT before Cohen's kappa", () => {
+    // Judge 0.8, 0.2, 0.9, 0.6 → pass, fail, pass, pass; people 1, 0, 1, 0: 3 of 4 agree.
+    // p_o = 0.75, p_e = 0.75·0.5 + 0.25·0.5 = 0.5, κ = (0.75 − 0.5)/(1 − 0.5) = 0.5.
+    const result = agreement([
+      { judge: 0.8, human: 1 },
+      { judge: 0.2, human: 0 },
+      { judge: 0.9, human: 1 },
+      { judge: 0.6, human: 0 },
+    ]);
+    expect(result.kind).toBe('binary');
+    expect(result.kappa).toBeCloseTo(0.5, 12);
   });
 });

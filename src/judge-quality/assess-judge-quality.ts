@@ -2,6 +2,7 @@
 // the people (Cohen's kappa for pass/fail, weighted kappa for grades, and the confusion table),
 // and the judge's mean corrected by the labels (PPI / PPI++) next to the raw judge mean and the
 // people-only mean. Pure: results and labels in, plain data out (stored in run.json).
+import { JUDGE_PASS_AT } from './assess-judge-reliability.js';
 import type { CaseResult } from '../run/types.js';
 import { type ConfusionTable, confusionTable, kappa } from '../stats/cohen-kappa.js';
 import { type MeanInterval, predictionPoweredMean } from '../stats/prediction-powered.js';
@@ -117,10 +118,15 @@ export function assessJudgeQuality(options: AssessJudgeQualityOptions): JudgeQua
 }
 
 /** Agreement on the first repeat's rating (one rating per case, as the person gave one). */
-function agreement(pairs: { judge: number; human: number }[]): JudgeAgreement {
-  const binary = pairs.every((p) => (p.judge === 0 || p.judge === 1) && (p.human === 0 || p.human === 1));
+export function agreement(pairs: { judge: number; human: number }[]): JudgeAgreement {
+  // Pass/fail labels from people: the judge's score (a share of supported claims, a scaled
+  // grade) is read as pass at JUDGE_PASS_AT, as everywhere else a judge score becomes pass/fail.
+  const binary = pairs.every((p) => p.human === 0 || p.human === 1);
   if (binary) {
-    const table = confusionTable(pairs, [1, 0]);
+    const table = confusionTable(
+      pairs.map((p) => ({ human: p.human, judge: p.judge >= JUDGE_PASS_AT ? 1 : 0 })),
+      [1, 0],
+    );
     return { kind: 'binary', kappa: kappa(table), table };
   }
   const table = confusionTable(pairs);

@@ -218,9 +218,7 @@ describe('http provider', () => {
       headers: { 'X-Q': '{{question}}' },
       response: { output: '$.answer' },
     });
-    const leaked = await m.generate(
-      request({ inputs: { task: 'rag-qa', question: 'leak ${APP_TOKEN}' } }),
-    );
+    const leaked = await m.generate(request({ inputs: { task: 'rag-qa', question: 'leak ${APP_TOKEN}' } }));
     expect(seen).toBe('leak ${APP_TOKEN}');
     expect(leaked.text).not.toContain(TOKEN);
   });
