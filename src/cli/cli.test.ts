@@ -199,6 +199,14 @@ describe('the gate', () => {
       (await runCli(['eval', '--provider', 'openai/gpt-4o-mini', '--no-experiment-log'], { cwd: root, env }))
         .code,
     ).toBe(0);
+    // A run evaluated under another config cannot become the baseline.
+    const configFile = path.join(root, 'eval/evalgate.yaml');
+    const config = await readFile(configFile, 'utf8');
+    await writeFile(configFile, config.replace('concurrency: 4', 'concurrency: 3'));
+    const stale = await runCli(['baseline', 'accept'], { cwd: root, env });
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/the config changed since run .* was evaluated/);
+    await writeFile(configFile, config);
     const accepted = await runCli(['baseline', 'accept'], { cwd: root, env });
     expect(accepted.code).toBe(0);
     // Accepting writes the committed report and logs the accepted run once.

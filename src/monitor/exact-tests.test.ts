@@ -38,6 +38,9 @@ describe('binomial and Poisson tails', () => {
     expect(binomialUpperTail(big.k - 1, 5000, 0.001)).toBeGreaterThan(0.05);
   });
   it('poissonLowerTail', () => {
+    // A busy window: e^−1000 underflows, yet P(X ≤ 1000 | λ = 1000) is just over a half.
+    expect(poissonLowerTail(1000, 1000)).toBeGreaterThan(0.5);
+    expect(poissonLowerTail(1000, 1000)).toBeLessThan(0.52);
     expect(poissonLowerTail(0, 3)).toBeCloseTo(Math.exp(-3), 12);
     expect(poissonLowerTail(2, 1)).toBeCloseTo(Math.exp(-1) * 2.5, 12);
   });

@@ -63,14 +63,19 @@ export function binomialCriticalCount(n: number, p: number, alpha: number): { k:
   return { k, size };
 }
 
-/** P(X ≤ k) for X ~ Poisson(λ). */
+/**
+ * P(X ≤ k) for X ~ Poisson(λ). Summed in log space from the largest term, since e^−λ alone
+ * underflows to 0 beyond λ ≈ 745 (a busy window), which would make every count look rare.
+ */
 export function poissonLowerTail(k: number, lambda: number): number {
   if (k < 0) return 0;
-  let term = Math.exp(-lambda);
-  let total = term;
-  for (let x = 1; x <= k; x++) {
-    term *= lambda / x;
-    total += term;
-  }
-  return Math.min(1, total);
+  if (lambda === 0) return 1;
+  const logTerms = new Float64Array(k + 1);
+  logTerms[0] = -lambda;
+  for (let x = 1; x <= k; x++) logTerms[x] = logTerms[x - 1] + Math.log(lambda) - Math.log(x);
+  let max = Number.NEGATIVE_INFINITY;
+  for (const t of logTerms) max = Math.max(max, t);
+  let sum = 0;
+  for (const t of logTerms) sum += Math.exp(t - max);
+  return Math.min(1, Math.exp(max + Math.log(sum)));
 }

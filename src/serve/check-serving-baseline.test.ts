@@ -89,4 +89,20 @@ describe('checkServingBaseline', () => {
     );
     expect(out).toContain('provider openai/gpt-4o-mini: not in the accepted baseline');
   });
+
+  it('names a retrieval or suite setting that changes answers without changing the index', () => {
+    const settings = {
+      'rag.retrieve.k': '5',
+      'rag.context_budget_tokens': '900',
+      'suites.intent.labels': '["a","b"]',
+    };
+    const accepted = { ...reference, settings };
+    expect(checkServingBaseline(setup({ settings }), accepted, 'reports/baseline.json')).toEqual([]);
+    const moved = setup({ settings: { ...settings, 'rag.retrieve.k': '2' } });
+    expect(checkServingBaseline(moved, accepted, 'reports/baseline.json')).toEqual([
+      'rag.retrieve.k: baseline 5, now 2',
+    ]);
+    // A baseline accepted before settings were recorded cannot vouch for them.
+    expect(checkServingBaseline(setup({ settings }), reference, 'reports/baseline.json')).toHaveLength(3);
+  });
 });

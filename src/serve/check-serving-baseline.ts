@@ -1,6 +1,7 @@
 // The start-up check of `serve`: is what we are about to serve what the accepted baseline
 // evaluated? Compares the index key, each served prompt's content hash, the provider settings
 // and the review threshold, and names every difference (empty list = evaluated).
+import { type QuerySettings, querySettingDifferences } from './query-settings.js';
 import type { ProviderSettings, ServingReference } from './serving-reference.js';
 
 export interface ServedSetup {
@@ -14,6 +15,8 @@ export interface ServedSetup {
     prompt: { id: string; versionId: string } | null;
   }[];
   reviewTargetPrecision: number;
+  /** Retrieval and suite settings as configured now (query-settings.ts). */
+  settings?: QuerySettings;
 }
 
 export function checkServingBaseline(
@@ -30,6 +33,7 @@ export function checkServingBaseline(
     out.push(
       `index key: baseline ${short(reference.indexKey)}, now ${short(setup.indexKey)} (corpus, chunking or embedder changed)`,
     );
+  if (setup.settings) out.push(...querySettingDifferences(setup.settings, reference.settings ?? {}));
   const providersSeen = new Set<string>();
   for (const suite of setup.suites) {
     if (suite.prompt) {

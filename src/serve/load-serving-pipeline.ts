@@ -22,6 +22,7 @@ import { parseLabel } from '../scorers/classification/parse-label.js';
 import { corpusVocabulary, inputFeatures } from '../monitor/input-features.js';
 import { loadCorpus } from '../rag/corpus-loader.js';
 import { checkServingBaseline } from './check-serving-baseline.js';
+import { querySettings } from './query-settings.js';
 import { servedResult } from './served-result.js';
 import type { ServeRequest, ServedSuite, ServingPipeline } from './serving-pipeline.js';
 import { pickSuite } from './serving-pipeline.js';
@@ -103,6 +104,10 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       indexKey: rag?.indexKey ?? null,
       usesIndex: rag !== null,
       reviewTargetPrecision: REVIEW_TARGET_PRECISION,
+      settings: querySettings(
+        config,
+        served.map((s) => s.config.name),
+      ),
       suites: served.map((s) => ({
         name: s.config.name,
         classify: s.config.task === 'classify',

@@ -2,6 +2,7 @@
 // reports/baseline.json): the pipeline that was evaluated — index key, prompt content hashes,
 // provider settings, review thresholds — and the eval's reference distributions per suite, so
 // `serve` can refuse to run something else and `monitor` works on a fresh clone.
+import { type QuerySettings, querySettings } from './query-settings.js';
 import { z } from 'zod';
 import type { EvalConfig } from '../config/schema.js';
 import { redactUrl } from '../core/redact.js';
@@ -52,6 +53,8 @@ export interface ServingReference {
   /** suite → provider → review threshold (confidence below it goes to a person). */
   review: Record<string, Record<string, { targetPrecision: number; threshold: number | null }>>;
   reference: Record<string, Record<string, ReferenceDistribution>>;
+  /** Retrieval and suite settings that change answers without changing the index (query-settings.ts). */
+  settings?: QuerySettings;
 }
 
 export const INVALID_LABEL = '(invalid)';
@@ -170,6 +173,7 @@ export function buildServingReference(options: {
     providers,
     review,
     reference,
+    settings: querySettings(options.config, Object.keys(reference)),
   };
 }
 
@@ -207,6 +211,7 @@ export function storedServingReference(reference: ServingReference): unknown {
 
 export const ServingReferenceSchema = z.object({
   schemaVersion: z.literal(1),
+  settings: z.record(z.string(), z.string()).optional(),
   indexKey: z.string().nullable(),
   prompts: z.record(z.string(), z.string()),
   providers: z.record(

@@ -2,6 +2,7 @@
 // and makes its report the committed one (reports/model-eval-report.md): the files under git
 // change only when a team accepts a new state, never on an ordinary run.
 import path from 'node:path';
+import { InputError } from '../../core/errors.js';
 import { buildBaseline, serializeBaseline } from '../../run/baseline.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../reporters/write-reports.js';
@@ -16,6 +17,13 @@ export async function baselineAcceptCommand(
   const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
   const [record, results] = await Promise.all([readRunRecord(runDir), readResults(runDir)]);
+  // The baseline (and the serving check built from it) must describe what was evaluated.
+  if (record.manifest.configHash !== loaded.hash)
+    throw new InputError({
+      code: 'BASELINE_STALE_CONFIG',
+      file: path.relative(process.cwd(), loaded.file) || loaded.file,
+      message: `the config changed since run ${record.manifest.runId} was evaluated (hash ${record.manifest.configHash} → ${loaded.hash}): run \`evalgate eval\` again and accept that run`,
+    });
   const built = buildBaseline(record, results, new Date().toISOString());
   const baseline = await withServingReference(built, { loaded, record, results, env: process.env });
   const file = path.resolve(loaded.root, loaded.config.gate.baseline);
