@@ -168,5 +168,15 @@ describe('generate suites scored by assertions', () => {
     expect((error as Error).message).toBe(
       'test_cases/gen.jsonl:1: assert.1.value: javascript: module file not found: app/nope.mjs',
     );
+    // An existing module without that export stops just as early, naming the cases file.
+    await writeFile(cases, text.replace('app/checks.mjs#mentionsTicket', 'app/checks.mjs#nope'));
+    const missingExport = await evaluate({
+      configPath: path.join(root, 'eval/evalgate.yaml'),
+      env: {},
+      suites: ['gen'],
+    }).catch((e: Error) => e);
+    expect((missingExport as Error).message).toBe(
+      'test_cases/gen.jsonl:1: assert.1.value: javascript: app/checks.mjs has no exported function "nope"',
+    );
   });
 });

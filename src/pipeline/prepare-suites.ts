@@ -47,7 +47,7 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
       task: suite.task,
       labels: suite.labels,
     });
-    checkAssertionFiles({
+    await checkAssertionFiles({
       root,
       suiteAssertions: suite.assert,
       suiteField: `suites.${index}.assert`,

@@ -109,6 +109,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     if (closing) reply.header('connection', 'close');
   });
 
+  const admitted = new Set<string>();
   app.addHook('onRequest', async (request, reply) => {
     const route = routeOf(request);
     if (!route || isWarmUp(request)) return;
@@ -124,7 +125,9 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       reply.header('retry-after', RETRY_AFTER_SECONDS);
       return reply.code(503).send(errorBody(503, 'NOT_READY', 'warming up', request.id));
     }
-    if (pending.size >= settings.max_concurrency) {
+    // Admitted requests whose body is still arriving count too, or a burst of slow uploads
+    // would all pass this check before any of them reaches the pipeline.
+    if (pending.size + admitted.size >= settings.max_concurrency) {
       metrics.rejected(route, 'overloaded');
       reply.header('retry-after', RETRY_AFTER_SECONDS);
       return reply
@@ -138,11 +141,19 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
           ),
         );
     }
+    admitted.add(request.id);
   });
+  const release = async (request: FastifyRequest): Promise<void> => {
+    admitted.delete(request.id);
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   const handle = (route: ServeRoute) => {
     const schema = requestSchema(route, settings.max_input_chars);
     return async (request: FastifyRequest, reply: FastifyReply) => {
+      // From here the request is counted in `pending` (once it has work) instead.
+      admitted.delete(request.id);
       const started = clock.monotonic();
       const parsed = schema.safeParse(request.body);
       if (!parsed.success) {
