@@ -135,11 +135,10 @@ describe('recallCurve', () => {
 });
 
 describe('latencyDistribution', () => {
-  it('gives nearest-rank percentiles and an ECDF ending at 1, ignoring cached calls', () => {
+  it('gives nearest-rank percentiles and an ECDF ending at 1, over the results the record uses', () => {
     const results = Array.from({ length: 100 }, (_, i) =>
       caseResult({ caseId: `c${i}`, latencyMs: 100 - i }),
     );
-    results.push(caseResult({ caseId: 'cached', latencyMs: 0.1, cached: true }));
     const { cdf, markers } = latencyDistribution(results);
     expect(markers.map((m) => [m.label, m.ms])).toEqual([
       ['p50', 50],
@@ -148,6 +147,15 @@ describe('latencyDistribution', () => {
     ]);
     expect(cdf[0]).toMatchObject({ ms: 1, share: 0.01 });
     expect(cdf.at(-1)).toMatchObject({ ms: 100, share: 1 });
+    // A cached result counts as the record counts it, and a second provider gets its own series.
+    const mixed = [
+      ...results,
+      caseResult({ caseId: 'cached', latencyMs: 0.1, cached: true }),
+      caseResult({ caseId: 'other', provider: 'openai/m', latencyMs: 7 }),
+    ];
+    const split = latencyDistribution(mixed);
+    expect(new Set(split.markers.map((m) => m.suite)).size).toBe(2);
+    expect(split.cdf[0].ms).toBe(0.1);
   });
 
   it('thins a large run to the point budget but keeps both extremes', () => {

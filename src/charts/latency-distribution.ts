@@ -1,6 +1,7 @@
-// Latency per suite as an empirical CDF plus its nearest-rank p50/p95/p99 (the same percentile
-// definition the record's latency metrics use), derived from results.jsonl. Large runs are
-// thinned to at most `maxPoints` CDF steps per suite, always keeping the extremes.
+// Latency per suite (× provider, when a run has several) as an empirical CDF plus its
+// nearest-rank p50/p95/p99, from the same results and percentile definition as the record's
+// latency metrics, so the markers equal the report's numbers. Large runs are thinned to at most
+// `maxPoints` CDF steps per series, always keeping the extremes.
 import type { CaseResult } from '../run/types.js';
 import { percentile } from '../scorers/latency/percentile.js';
 
@@ -23,12 +24,14 @@ export interface LatencyDistribution {
 
 export function latencyDistribution(results: readonly CaseResult[], maxPoints = 200): LatencyDistribution {
   const bySuite = new Map<string, number[]>();
+  const providers = new Set(results.map((r) => r.provider));
   for (const r of results) {
-    // Cached answers cost no time; counting them would pull every percentile towards zero.
-    if (r.latencyMs === null || !Number.isFinite(r.latencyMs) || r.cached) continue;
-    const list = bySuite.get(r.suite) ?? [];
+    // The record's selection (aggregate/summarize-suite.ts): every result with a latency.
+    if (typeof r.latencyMs !== 'number' || !Number.isFinite(r.latencyMs)) continue;
+    const key = providers.size > 1 ? `${r.suite} · ${r.provider}` : r.suite;
+    const list = bySuite.get(key) ?? [];
     list.push(r.latencyMs);
-    bySuite.set(r.suite, list);
+    bySuite.set(key, list);
   }
   const cdf: LatencyCdfPoint[] = [];
   const markers: LatencyMarker[] = [];

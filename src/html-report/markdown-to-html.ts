@@ -108,7 +108,8 @@ function splitRow(line: string): string[] {
   return cells;
 }
 
-const SAFE_HREF = /^(#[\w.:-]*|(?![a-z][a-z0-9+.-]*:)[\w./#-]+)$/i;
+// In-page anchors and relative paths only: no scheme, and no leading `//` (protocol-relative).
+const SAFE_HREF = /^(#[\w.:-]*|(?![a-z][a-z0-9+.-]*:)(?!\/\/)[\w./#-]+)$/i;
 
 function renderInline(text: string, options: MarkdownToHtmlOptions): string {
   let out = '';

@@ -144,7 +144,10 @@ export function createHttpModel(options: HttpModelOptions): LanguageModel {
     try {
       let raw: unknown;
       if (reply.eventStream) {
-        raw = { ...Object.assign({}, ...events), [STREAM_TEXT]: streamed };
+        // A loop, not a spread: a stream of 200k events would overflow the call stack.
+        const merged: Record<string, unknown> = {};
+        for (const event of events) Object.assign(merged, event);
+        raw = { ...merged, [STREAM_TEXT]: streamed };
       } else {
         raw = parseBody(reply.text, reply.headers.get('content-type'), mapping !== undefined);
       }

@@ -90,6 +90,11 @@ describe('standardTokens (Lucene StandardTokenizer)', () => {
     expect(standardTokens('mail_address __ _x')).toEqual(['mail_address', '_x']);
   });
 
+  it('breaks at a zero width space (UAX #29 Other) but not at a zero width joiner (Format)', () => {
+    expect(standardTokens('foo\u200Bbar')).toEqual(['foo', 'bar']);
+    expect(standardTokens('foo\u200Dbar')).toEqual(['foo\u200Dbar']);
+  });
+
   it('cuts tokens longer than 255 characters', () => {
     const long = 'a'.repeat(MAX_TOKEN_LENGTH + 10);
     expect(standardTokens(long).map((t) => t.length)).toEqual([MAX_TOKEN_LENGTH, 10]);

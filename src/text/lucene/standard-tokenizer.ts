@@ -35,7 +35,9 @@ const MID_NUM = new Set([
   0xff1b,
 ]);
 
-const EXTEND = /[\p{M}\p{Cf}]/u;
+// Format characters extend a word, except ZERO WIDTH SPACE (U+200B), which UAX #29 classes as
+// Other: Lucene breaks there.
+const EXTEND = /(?!\u200B)[\p{M}\p{Cf}]/u;
 const SINGLE = /[\p{Ideographic}\p{Script=Hiragana}]/u;
 const SOUTH_EAST_ASIAN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const KATAKANA = /\p{Script=Katakana}/u;
