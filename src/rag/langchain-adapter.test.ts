@@ -1,8 +1,42 @@
-import { Document } from '@langchain/core/documents';
-import { FakeRetriever, FakeVectorStore, SyntheticEmbeddings } from '@langchain/core/utils/testing';
+// The adapter takes anything shaped like a LangChain retriever or vector store (@langchain/core is
+// an optional peer), so these tests use plain objects of those shapes; the real LangChain.js
+// classes (HNSWLib, a retrieval chain) are exercised end to end by examples/langchain-rag in CI.
 import { describe, expect, it } from 'vitest';
 import { assembleContext } from './context-assembler.js';
 import { fromLangChainRetriever, fromLangChainVectorStore } from './langchain-adapter.js';
+
+interface Doc {
+  pageContent: string;
+  metadata: Record<string, unknown>;
+}
+const Document = class {
+  pageContent: string;
+  metadata: Record<string, unknown>;
+  constructor(fields: Doc) {
+    this.pageContent = fields.pageContent;
+    this.metadata = fields.metadata;
+  }
+};
+/** A retriever's shape: `invoke(query)` resolves to documents. */
+const FakeRetriever = class {
+  constructor(private readonly options: { output: Doc[] }) {}
+  async invoke(_query: string): Promise<Doc[]> {
+    return this.options.output;
+  }
+};
+/** A vector store's shape, scoring by word overlap: the share of query words a text holds. */
+const overlapStore = (texts: string[], metadatas: Record<string, unknown>[]) => ({
+  async similaritySearchWithScore(query: string, k = 4): Promise<[Doc, number][]> {
+    const words = query.split(' ');
+    return texts
+      .map((text, i): [Doc, number] => [
+        { pageContent: text, metadata: metadatas[i] },
+        words.filter((w) => text.split(' ').includes(w)).length / words.length,
+      ])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k);
+  },
+});
 
 describe('fromLangChainRetriever', () => {
   it('maps documents to retrieved chunks with doc ids from metadata', async () => {
@@ -55,10 +89,9 @@ describe('fromLangChainRetriever', () => {
 
 describe('fromLangChainVectorStore', () => {
   it('searches with scores and keeps the store ranking', async () => {
-    const store = await FakeVectorStore.fromTexts(
+    const store = overlapStore(
       ['refund policy for annual plans', 'password reset link', 'sso certificate error'],
       [{ id: 'refunds.md' }, { id: 'password.md' }, { id: 'sso.md' }],
-      new SyntheticEmbeddings({ vectorSize: 16 }),
     );
     const hits = await fromLangChainVectorStore(store, { k: 2 }).retrieve('refund policy for annual plans');
     expect(hits).toHaveLength(2);
