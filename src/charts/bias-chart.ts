@@ -6,10 +6,12 @@ import type { Chart } from './chart.js';
 import { COLORS } from './palette.js';
 
 export function biasChart(record: RunRecord): Chart | null {
+  // With several providers each bar names its provider, or two bars would share one row.
+  const several = new Set(record.bias.rows.map((r) => r.provider)).size > 1;
   const values = record.bias.rows
     .filter((r) => r.value !== null)
     .map((r) => ({
-      label: `${r.suite} · ${r.attribute} · ${r.metric}`,
+      label: `${r.suite} · ${r.attribute} · ${r.metric}${several ? ` (${r.provider})` : ''}`,
       value: r.value,
       low: r.low ?? null,
       high: r.high ?? null,

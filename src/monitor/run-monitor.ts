@@ -56,13 +56,15 @@ export function runMonitor(options: {
         rng: rng.fork(key),
       }),
     );
-    const labels = options.reference?.reference[suite]?.[model]?.labels;
-    if (options.feedback && labels)
+    const dist = options.reference?.reference[suite]?.[model];
+    if (options.feedback && dist?.labels)
       rows.push(
         feedbackRow({
           suite,
           records,
-          labels: Object.keys(labels).filter((l) => l !== INVALID_LABEL),
+          // Every label of the suite, as the eval's macro-F1 uses; a label the eval never
+          // predicted is still one of the classes.
+          labels: (dist.labelOrder ?? Object.keys(dist.labels)).filter((l) => l !== INVALID_LABEL),
           lines: options.feedback.lines,
           evalF1: options.feedback.evalF1(suite, model),
           rng: rng.fork(`${key}:feedback`),

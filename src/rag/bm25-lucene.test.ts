@@ -31,6 +31,14 @@ describe('BM25 with analyzer: lucene', () => {
     expect(index.search('IL-6', 10).map((h) => h.id)).toEqual(['d1', 'd2']);
   });
 
+  it('leaves a document with no indexed term (stop words only) out of N and avgdl, as Lucene does', () => {
+    const withStopWords = createBm25Index([...docs, { id: 'd4', text: 'the and of' }], {
+      analyzer: 'lucene',
+    });
+    // Same N = 3 and avgdl = 3 as without d4, so the same hand-computed score.
+    expect(withStopWords.search('IL receptor', 10)[0].score).toBeCloseTo(1.003379, 5);
+  });
+
   it('differs from the standard analyzer where Lucene splits and counts', () => {
     const standard = createBm25Index(docs);
     // Standard keeps "il-6" whole, so d2 (il) does not match it; a repeated term counts once.

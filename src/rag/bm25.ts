@@ -146,9 +146,15 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
   const countRepeats = analyzer === 'lucene';
   const fieldLength = state.norms === 'lucene' ? luceneFieldLength : (length: number) => length;
   const n = ids.length;
+  // Lucene's docCount and average length count only documents with at least one indexed term
+  // (a chunk of stop words alone has none); the standard analyzer keeps today's exact counts.
   let total = 0;
-  for (let d = 0; d < n; d++) total += lengths[d];
-  const avgdl = n > 0 ? total / n : 0;
+  let counted = 0;
+  for (let d = 0; d < n; d++) {
+    total += lengths[d];
+    if (lengths[d] > 0 || analyzer !== 'lucene') counted++;
+  }
+  const avgdl = counted > 0 ? total / counted : 0;
   // k1·(1 − b + b·dl/avgdl) per document, computed once.
   const norms = new Float64Array(n);
   for (let d = 0; d < n; d++)
@@ -173,7 +179,7 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
         const from = offsets[t];
         const to = offsets[t + 1];
         const df = to - from;
-        const idf = qtf * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = qtf * Math.log(1 + (counted - df + 0.5) / (df + 0.5));
         for (let p = from; p < to; p++) {
           const d = docs[p];
           const tf = freqs[p];
