@@ -5,52 +5,16 @@
 // hold 100,000 cases) and fills the drill-down. Every piece of data reaches the DOM through
 // textContent or attribute setters, never as markup, so case text cannot run.
 
-export function clientMain(): void {
-  // The compact row written by page-data.ts (see CaseRow there for each key).
-  interface Row {
-    id: string;
-    s: number;
-    p: number;
-    r?: number;
-    st: 'p' | 'f' | 'n';
-    at?: string;
-    why?: string;
-    ch?: 'r' | 'i' | 'm' | 'u' | 'n';
-    t?: number[];
-    q: string;
-    x?: string;
-    o: string | null;
-    m: number;
-    v: (number | null)[];
-    bv?: (number | null)[];
-    bo?: string | null;
-    rc?: number[];
-    cs?: string;
-    rl?: number[];
-    un?: string[];
-    lat?: number;
-    cost?: number;
-  }
-  interface Meta {
-    title: string;
-    runId: string;
-    baselineRunId: string | null;
-    baselineLabel?: string;
-    baselineAvailable: boolean;
-    suites: string[];
-    providers: string[];
-    tags: string[];
-    metrics: string[];
-    higher: boolean[];
-    layouts: number[][];
-    chunkTexts: boolean;
-  }
-  interface Chunk {
-    id: string;
-    doc: string;
-    text: string | null;
-  }
+// Types only: erased at compile time, so the inlined function text still refers to nothing.
+import type { CaseRow, PageChunk, PageMeta } from './page-data.js';
 
+/** The compact row written by page-data.ts (see CaseRow there for each key). */
+type Row = CaseRow;
+/** The compare page adds a label for its baseline side. */
+type Meta = PageMeta & { baselineLabel?: string };
+type Chunk = PageChunk;
+
+export function clientMain(): void {
   const started = performance.now();
   const readJson = <T>(id: string): T => JSON.parse(document.getElementById(id)?.textContent ?? 'null') as T;
   const meta = readJson<Meta>('evalgate-meta');
