@@ -11,8 +11,8 @@ import { chunkDocument, validateChunking } from '../rag/chunker.js';
 import type { ChunkingOptions } from '../rag/chunker.js';
 import { loadCorpus } from '../rag/corpus-loader.js';
 import type { Embedder } from '../rag/embedder.js';
-import { toEmbedderFactory } from '../rag/embedder-factory.js';
 import type { EmbedderFactory } from '../rag/embedder-factory.js';
+import { fitEmbedder } from '../rag/fit-embedder.js';
 import { embeddingText } from '../rag/rag-index.js';
 import type { IndexProgress, RagIndex } from '../rag/rag-index.js';
 import { getTokenizer } from '../rag/tokenizer.js';
@@ -77,15 +77,7 @@ export async function buildPgvectorIndex(options: BuildPgvectorIndexOptions): Pr
     onProgress?.({ phase: 'chunk', done: i + 1, total: corpus.documents.length });
   });
 
-  const factory = toEmbedderFactory(options.embedder);
-  const texts = chunks.map((chunk) => embeddingText(chunk, factory));
-  let embedderState: Uint8Array | undefined;
-  if (factory.fit) {
-    onProgress?.({ phase: 'fit', done: 0, total: 1 });
-    embedderState = factory.fit(texts);
-    onProgress?.({ phase: 'fit', done: 1, total: 1 });
-  }
-  const embedder = factory.create(embedderState);
+  const { factory, state: embedderState, embedder } = fitEmbedder(chunks, options.embedder, onProgress);
   const { size, overlap, unit } = options.chunking;
   // A fitted embedder's vectors depend on its state (the corpus's IDF, LSA basis): a new state
   // is a new table, so only embedders without corpus state re-index incrementally.

@@ -8,7 +8,7 @@ import { chunkDocument, validateChunking } from './chunker.js';
 import type { ChunkingOptions } from './chunker.js';
 import { corpusHash } from './corpus-loader.js';
 import type { Embedder } from './embedder.js';
-import { toEmbedderFactory } from './embedder-factory.js';
+import { fitEmbedder } from './fit-embedder.js';
 import type { EmbedderFactory } from './embedder-factory.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { Chunk, CorpusDocument } from './types.js';
@@ -83,16 +83,7 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<Loca
     for (const chunk of chunkDocument(doc, { ...chunking, tokenizer: options.tokenizer })) chunks.push(chunk);
     onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   });
-  const factory = toEmbedderFactory(options.embedder);
-  const texts = chunks.map((chunk) => embeddingText(chunk, factory));
-
-  let embedderState: Uint8Array | undefined;
-  if (factory.fit) {
-    onProgress?.({ phase: 'fit', done: 0, total: 1 });
-    embedderState = factory.fit(texts);
-    onProgress?.({ phase: 'fit', done: 1, total: 1 });
-  }
-  const embedder = factory.create(embedderState);
+  const { texts, state: embedderState, embedder } = fitEmbedder(chunks, options.embedder, onProgress);
 
   const { dimension } = embedder;
   const matrix = new Float32Array(texts.length * dimension);
