@@ -75,7 +75,11 @@ describe('assessJudgeQuality', () => {
       labels: [0, 0.5, 1, 0.5].map((label, i) => ({ id: `g${i}`, metric: 'judge.rubric', label })),
     });
     expect(row.agreement?.kind).toBe('graded');
-    expect(row.agreement?.linear).not.toBeNull();
+    // Pairs (0,0) (.5,.5) (1,1) (1,.5): the table spans the 1–5 rubric's five grades.
+    expect(row.agreement?.table.categories).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    // Linear: observed .5/4 = 0.125; expected Σ|a−b|·r·c with judge {0: ¼, .5: ¼, 1: ½} and
+    // human {0: ¼, .5: ½, 1: ¼} = 0.5·(¼·½) + 1·(¼·¼) + .5·(¼·¼) + .5·(¼·¼) + 1·(½·¼) + .5·(½·½) = 0.4375
+    expect(row.agreement?.linear).toBeCloseTo(1 - 0.125 / 0.4375, 12);
     expect(row.notAssessed).toMatch(/every judged case is labelled/);
     expect(row.ppi).toBeUndefined();
     // No labels for a metric → no row at all (nothing to say about it).

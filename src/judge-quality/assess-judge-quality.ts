@@ -4,6 +4,7 @@
 // people-only mean. Pure: results and labels in, plain data out (stored in run.json).
 import { JUDGE_PASS_AT } from './assess-judge-reliability.js';
 import type { CaseResult } from '../run/types.js';
+import { rubricGrades } from '../scorers/judge/rubric-judge.js';
 import { type ConfusionTable, confusionTable, kappa } from '../stats/cohen-kappa.js';
 import { type MeanInterval, predictionPoweredMean } from '../stats/prediction-powered.js';
 import type { JudgeLabel } from './load-judge-labels.js';
@@ -129,7 +130,11 @@ export function agreement(pairs: { judge: number; human: number }[]): JudgeAgree
     );
     return { kind: 'binary', kappa: kappa(table), table };
   }
-  const table = confusionTable(pairs);
+  // Graded: the table spans the rubric's whole scale (plus any off-scale label a person gave),
+  // so a grade nobody used still sits at its true distance from the others.
+  const observed = pairs.flatMap((p) => [p.judge, p.human]);
+  const categories = [...new Set([...rubricGrades(), ...observed])].sort((a, b) => a - b);
+  const table = confusionTable(pairs, categories);
   return {
     kind: 'graded',
     kappa: kappa(table),

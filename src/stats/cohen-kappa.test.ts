@@ -83,6 +83,34 @@ describe('Cohen kappa', () => {
     expect(kappa(table)).toBeCloseTo(0.26 / 0.66, 12);
   });
 
+  it('weights come from grade values: unobserved grades of the scale do not shrink distances', () => {
+    // 1–5 rubric mapped to 0–1; only 0, 0.25 and 1 occur. Six (judge, human) pairs:
+    // (0,0) (.25,.25) (1,1) (0,.25) (1,.25) (.25,0). Marginals: judge 0: 2/6, .25: 2/6, 1: 2/6;
+    // human 0: 2/6, .25: 3/6, 1: 1/6. Linear weights |a − b| (span 1):
+    //   observed Σw·O = (.25 + .75 + .25)/6 = 15/72;
+    //   expected Σw·E = (2/6)(3/6)·.25 + (2/6)(1/6)·1 + (2/6)(2/6)·.25 + (2/6)(1/6)·.75
+    //                 + (2/6)(2/6)·1 + (2/6)(3/6)·.75 = 29/72  →  κ = 1 − 15/29 = 14/29.
+    // Position-based weights would have called 0.25 → 1 one step of two (0.5), not 0.75.
+    const pairs = [
+      { judge: 0, human: 0 },
+      { judge: 0.25, human: 0.25 },
+      { judge: 1, human: 1 },
+      { judge: 0, human: 0.25 },
+      { judge: 1, human: 0.25 },
+      { judge: 0.25, human: 0 },
+    ];
+    expect(kappa(confusionTable(pairs), 'linear')).toBeCloseTo(14 / 29, 12);
+    // Listing the whole scale changes nothing: the empty grades carry no mass.
+    const scale = [0, 0.25, 0.5, 0.75, 1];
+    expect(kappa(confusionTable(pairs, scale), 'linear')).toBeCloseTo(14 / 29, 12);
+    expect(kappa(confusionTable(pairs, scale), 'quadratic')).toBeCloseTo(
+      kappa(confusionTable(pairs), 'quadratic') ?? Number.NaN,
+      12,
+    );
+    // Quadratic: observed (.0625 + .5625 + .0625)/6 = 0.6875/6; expected Σ(a−b)²·r·c = 89/288
+    expect(kappa(confusionTable(pairs), 'quadratic')).toBeCloseTo(1 - 0.6875 / 6 / (89 / 288), 12);
+  });
+
   it('rejects ratings outside the given categories', () => {
     expect(() => confusionTable([{ judge: 2, human: 1 }], [0, 1])).toThrow(RangeError);
   });

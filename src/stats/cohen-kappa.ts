@@ -2,8 +2,11 @@
 // cases. Cohen's kappa for categories (binary pass/fail): κ = (p_o − p_e)/(1 − p_e), p_o the
 // observed agreement, p_e the agreement expected from the two raters' marginals alone. Weighted
 // kappa for ordered grades (Cohen 1968): κ_w = 1 − Σ w·O / Σ w·E with disagreement weights
-// w_ij = |i − j|/(k − 1) (linear) or ((i − j)/(k − 1))² (quadratic), O and E the observed and
-// chance-expected proportions. Both are null when chance agreement is total (p_e = 1).
+// w_ij = |cᵢ − cⱼ|/(c_max − c_min) (linear) or its square (quadratic), O and E the observed and
+// chance-expected proportions. The weights come from the grade values, not their positions in
+// the list: on a 1–5 rubric where only grades 1, 2 and 5 occur, 2→5 is three steps, not one.
+// On an equally spaced scale with every grade present this is the usual |i − j|/(k − 1).
+// Both are null when chance agreement is total (p_e = 1).
 
 export interface ConfusionTable {
   /** Ordered categories (ascending for numeric grades). */
@@ -44,9 +47,11 @@ export function kappa(table: ConfusionTable, weights: KappaWeights = 'none'): nu
   if (k < 2) return null;
   const rows = counts.map((row) => row.reduce((a, b) => a + b, 0) / n);
   const cols = table.categories.map((_, j) => counts.reduce((a, row) => a + row[j], 0) / n);
+  const cats = table.categories;
+  const span = cats[k - 1] - cats[0];
   const w = (i: number, j: number): number => {
     if (weights === 'none') return i === j ? 0 : 1;
-    const d = Math.abs(i - j) / (k - 1);
+    const d = Math.abs(cats[i] - cats[j]) / span;
     return weights === 'linear' ? d : d * d;
   };
   let observed = 0;

@@ -1,5 +1,5 @@
 // How consistent a judge (or any pass/fail check) is when the same case is run K times
-// (`repeat: K`), and a gate test that treats the case, not the repeat, as the unit.
+// (`repeat: K`), reported per suite × provider.
 //
 // - Flip rate of a case: the probability that two independent repeats disagree, 2q(1 − q) for a
 //   case passing with probability q. Estimated without bias by the share of disagreeing pairs
@@ -8,12 +8,8 @@
 // - pass@k (Chen et al. 2021): the probability that at least one of k repeats passes, estimated
 //   without bias per case as 1 − C(n − c, k)/C(n, k); pass^k (Yao et al. 2024, τ-bench): the
 //   probability that all k pass, C(c, k)/C(n, k). Both are averaged over cases.
-// - The clustered comparison: per-case means over repeats, paired by case, so K repeats of a
-//   case count as one noisy measurement of it, never as K independent cases. The standard error
-//   of the mean paired difference is sd(dᵢ)/√m over the m shared cases (the analytic
-//   cluster-robust SE for case-level means).
-import { normalCdf } from './normal-cdf.js';
-import { normalQuantile } from './normal-quantile.js';
+// The gate's side of repeats (per-case means, so K repeats of a case are one measurement of it)
+// lives in run/per-case-table.ts; gate/judge-noise.simulation.test.ts checks it.
 
 export interface CaseTally {
   caseId: string;
@@ -71,48 +67,4 @@ export function repeatReliability(tallies: readonly CaseTally[]): RepeatReliabil
     passAtK: mean((t) => casePassAtK(t.runs, t.passes, k)),
     passHatK: mean((t) => casePassHatK(t.runs, t.passes, k)),
   };
-}
-
-export interface ClusteredDifference {
-  /** Mean over shared cases of (candidate case mean − baseline case mean). */
-  difference: number;
-  standardError: number;
-  low: number;
-  high: number;
-  /** Two-sided normal p-value for "no difference". */
-  pValue: number;
-  cases: number;
-}
-
-/** Paired by case id over the cases both sides have; each side given as per-case means. */
-export function clusteredDifference(
-  baseline: ReadonlyMap<string, number>,
-  candidate: ReadonlyMap<string, number>,
-  confidence = 0.95,
-): ClusteredDifference | null {
-  const d: number[] = [];
-  for (const [caseId, b] of baseline) {
-    const c = candidate.get(caseId);
-    if (c !== undefined) d.push(c - b);
-  }
-  const m = d.length;
-  if (m < 2) return null;
-  const mean = d.reduce((a, b) => a + b, 0) / m;
-  const variance = d.reduce((a, x) => a + (x - mean) ** 2, 0) / (m - 1);
-  const se = Math.sqrt(variance / m);
-  const z = normalQuantile(1 - (1 - confidence) / 2);
-  const pValue = se === 0 ? (mean === 0 ? 1 : 0) : 2 * (1 - normalCdf(Math.abs(mean / se)));
-  return { difference: mean, standardError: se, low: mean - z * se, high: mean + z * se, pValue, cases: m };
-}
-
-/**
- * The gate's regression rule on case-level means: fail when the candidate is worse by more than
- * `maxDrop` AND the drop is significant at `alpha` (two-sided), as the main gate does.
- */
-export function clusteredRegression(
-  diff: ClusteredDifference,
-  options: { maxDrop: number; alpha?: number; higherIsBetter?: boolean },
-): boolean {
-  const drop = options.higherIsBetter === false ? diff.difference : -diff.difference;
-  return drop > options.maxDrop && diff.pValue < (options.alpha ?? 0.05);
 }

@@ -32,10 +32,18 @@ export interface RubricJudgeInput {
 export type RubricJudge = (input: RubricJudgeInput) => Promise<Score>;
 
 const DEFAULT_NAME = 'judge.rubric';
+/** The rubric's integer scale when none is given (G-Eval's 1–5). */
+export const DEFAULT_RUBRIC_SCALE: readonly [number, number] = [1, 5];
+
+/** The 0–1 values a rubric score can take: (s − min)/(max − min) for every integer s on the scale. */
+export function rubricGrades(scale: readonly [number, number] = DEFAULT_RUBRIC_SCALE): number[] {
+  const [min, max] = scale;
+  return Array.from({ length: max - min + 1 }, (_, i) => i / (max - min));
+}
 const VARIABLES = ['question', 'answer', 'context', 'rubric', 'scale_min', 'scale_max'] as const;
 
 export function createRubricJudge(options: RubricJudgeOptions): RubricJudge {
-  const [min, max] = options.scale ?? [1, 5];
+  const [min, max] = options.scale ?? DEFAULT_RUBRIC_SCALE;
   const NAME = options.name ?? DEFAULT_NAME;
   assertTemplateVariables(options.template, VARIABLES);
   const schema = z.object({
