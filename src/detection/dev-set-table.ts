@@ -11,7 +11,8 @@ export interface DevSlice {
 }
 
 const SLICES: ReadonlyArray<readonly [string, (c: DevCase) => boolean]> = [
-  ['realistic, hand-written (validation, seen 3×)', (c) => c.part === 'realistic' && c.split !== 'tune'],
+  ['realistic, hand-written blind (held out, measured once)', (c) => c.split === 'heldout'],
+  ['realistic, hand-written (validation, seen 3×)', (c) => c.part === 'realistic' && c.split === undefined],
   ['perturbed, test split (held out)', (c) => c.part === 'perturbed' && c.split === 'test'],
   ['perturbed, tuning split (fitted on)', (c) => c.part === 'perturbed' && c.split === 'tune'],
   ['realistic, tuning split (fitted on)', (c) => c.part === 'realistic' && c.split === 'tune'],

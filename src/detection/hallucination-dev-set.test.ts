@@ -31,14 +31,23 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('meets the targets on the held-out realistic part at the default threshold', () => {
-    const m = slices[0].metrics;
+  it('has a blind held-out part (100 hand-written answers) and a validation part', () => {
+    expect(slices[0].name).toMatch(/blind/);
+    expect(slices[0].metrics.n).toBe(100);
+    expect(slices[1].metrics.n).toBe(93);
+  });
+
+  it('holds the targets it met, on the parts where it met them (regression guard)', () => {
     expect(DEFAULT_HALLUCINATION_THRESHOLD).toBe(0.4);
-    expect(m.f1).toBeGreaterThanOrEqual(0.5);
-    expect(m.auroc).toBeGreaterThanOrEqual(0.75);
-    // The recall target is 0.9; the held-out measurement is 34 of 38 (0.895), reported
-    // as missed in docs/metrics.md rather than met by moving the threshold after seeing it.
-    expect(m.recall).toBeGreaterThanOrEqual(0.89);
+    // Blind held-out part, measured once: F1 ≥ 0.5 is met; AUROC (0.581) and recall (0.778)
+    // miss the 0.75 and 0.9, and docs/metrics.md says so. A later change that lowers F1
+    // below the target here fails.
+    expect(slices[0].metrics.f1).toBeGreaterThanOrEqual(0.5);
+    // Validation part (seen 3× during development): F1 and AUROC met, recall 34 of 38.
+    const validation = slices[1].metrics;
+    expect(validation.f1).toBeGreaterThanOrEqual(0.5);
+    expect(validation.auroc).toBeGreaterThanOrEqual(0.75);
+    expect(validation.recall).toBeGreaterThanOrEqual(0.89);
   });
 
   it('matches what reports state about the check (OFFLINE_CHECK_QUALITY)', () => {

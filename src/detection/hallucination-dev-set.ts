@@ -13,7 +13,7 @@ const DevCaseSchema = z
     part: z.enum(['realistic', 'perturbed']),
     kind: z.string().min(1),
     hallucinated: z.boolean(),
-    split: z.enum(['tune', 'test']).optional(),
+    split: z.enum(['tune', 'test', 'heldout']).optional(),
     source: z.string().optional(),
     question: z.string(),
     answer: z.string().min(1),
@@ -31,8 +31,11 @@ export interface DevCase {
   part: 'realistic' | 'perturbed';
   kind: string;
   hallucinated: boolean;
-  /** Perturbed cases only: the tuning split is the only data the support model was fitted on. */
-  split?: 'tune' | 'test';
+  /**
+   * `tune`: the only data the support model was fitted on. `heldout`: written blind (by someone
+   * who had not seen the check) after the check was final, and measured once.
+   */
+  split?: 'tune' | 'test' | 'heldout';
   question: string;
   answer: string;
   passages: ScoringPassage[];

@@ -1,4 +1,4 @@
-// The committed labelled hallucination set: its three files, loaded together.
+// The committed labelled hallucination set: its four files, loaded together.
 import { join } from 'node:path';
 import { type DevCase, loadHallucinationDevSet } from './hallucination-dev-set.js';
 
@@ -6,6 +6,7 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-realistic.jsonl',
   'test_cases/hallucination-dev-realistic-tune.jsonl',
   'test_cases/hallucination-dev-perturbed.jsonl',
+  'test_cases/hallucination-dev-heldout.jsonl',
 ] as const;
 
 /** `root` is the repository root (the perturbed part reads its articles from rag/corpus). */

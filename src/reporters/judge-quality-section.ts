@@ -29,7 +29,7 @@ export function renderJudgeQualitySection(record: RunRecord): string {
 
 function offlineCheckNote(): string {
   const q = OFFLINE_CHECK_QUALITY;
-  return `**Hallucination rate comes from the offline check**, a lexical comparison of each answer sentence with the retrieved passages (no model, no ground truth). On a labelled development set of ${q.cases} realistic answers (${code(q.set)}), at its default threshold of ${q.threshold}, it flagged ${formatPercent(q.recall)} of the hallucinated answers (recall ${formatScore(q.recall)}) and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}; AUROC ${formatScore(q.auroc)}). Read it as the share of answers worth a second look, not as a count of hallucinations.`;
+  return `**Hallucination rate comes from the offline check**, a lexical comparison of each answer sentence with the retrieved passages (no model, no ground truth). On ${q.cases} labelled realistic answers written blind and measured once (${code(q.set)}), at its default threshold of ${q.threshold}, it flagged ${formatPercent(q.recall)} of the hallucinated answers (recall ${formatScore(q.recall)}) and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}; AUROC ${formatScore(q.auroc)}). Read it as the share of answers worth a second look, not as a count of hallucinations.`;
 }
 
 const ci = (i: { estimate: number; low: number; high: number } | undefined): string =>
