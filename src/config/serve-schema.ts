@@ -15,6 +15,14 @@ export const ServeSchema = z.strictObject({
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
     .default('EVALGATE_SERVE_TOKEN'),
+  /**
+   * Environment variable holding the key for the log's input hashes (HMAC-SHA-256). Set it in
+   * production: an unkeyed SHA-256 of a short input can be reversed by hashing guesses.
+   */
+  input_hash_key_env: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
+    .default('EVALGATE_INPUT_HASH_KEY'),
   /** Write the input text into the inference log (emails, phones and card numbers redacted). */
   log_inputs: z.boolean().default(false),
   log_max_bytes: z

@@ -1,8 +1,9 @@
 // F1 of production predictions against human feedback labels: feedback lines are matched to
-// inference-log lines by request id, else by input hash; macro-F1 of the matched predictions is
+// inference-log lines by request id, else by input hash (keyed like the log's, input-hash.ts); macro-F1 of the matched predictions is
 // compared with the eval's macro-F1. An alert needs a drop of more than 5 points AND the
 // window's bootstrap 95 % interval lying below the eval value (so a few labels cannot page).
 import { sha256 } from '../core/hash.js';
+import type { InputHasher } from '../serve/input-hash.js';
 import type { Rng } from '../core/rng.js';
 import type { InferenceRecord } from '../serve/inference-record.js';
 import { classificationReport } from '../scorers/classification/classification-report.js';
@@ -26,7 +27,10 @@ export function feedbackF1(options: {
   evalF1: number | null;
   rng: Rng;
   replicates: number;
+  /** The hash the log used; default the unkeyed SHA-256. */
+  hashInput?: InputHasher;
 }): FeedbackF1 {
+  const logHash = options.hashInput ?? sha256;
   const byId = new Map(options.records.map((r) => [r.request_id, r]));
   const byHash = new Map(options.records.map((r) => [r.input_hash, r]));
   const items: { gold: string; predicted: string | null }[] = [];
@@ -36,7 +40,7 @@ export function feedbackF1(options: {
     const hash = sha256(f.input);
     if (!f.label || seen.has(hash)) continue;
     seen.add(hash);
-    const r = (f.request_id && byId.get(f.request_id)) || byHash.get(sha256(f.input));
+    const r = (f.request_id && byId.get(f.request_id)) || byHash.get(logHash(f.input));
     if (r) items.push({ gold: f.label, predicted: r.label });
   }
   const macro = (xs: readonly { gold: string; predicted: string | null }[]) =>

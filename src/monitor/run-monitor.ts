@@ -1,6 +1,7 @@
 // `evalgate monitor` as a library call: the window of inference-log lines, compared per served
 // suite with the reference the accepted baseline stored, plus traffic against its expectation.
 // Returns the signal rows; rendering and the exit code are the caller's.
+import { type InputHasher, KEYED_PREFIX } from '../serve/input-hash.js';
 import type { MonitorConfig } from '../config/monitor-schema.js';
 import { createRng } from '../core/rng.js';
 import type { InferenceRecord } from '../serve/inference-record.js';
@@ -24,7 +25,12 @@ export function runMonitor(options: {
   since?: number;
   now: number;
   /** Human labels for production samples (`--feedback`), and the eval's macro-F1 per suite × model. */
-  feedback?: { lines: readonly FeedbackLine[]; evalF1: (suite: string, model: string) => number | null };
+  feedback?: {
+    lines: readonly FeedbackLine[];
+    evalF1: (suite: string, model: string) => number | null;
+    /** Hashes feedback inputs the way the log did (keyed when the deployment set a key). */
+    hashInput?: InputHasher;
+  };
 }): MonitorOutcome {
   const { settings } = options;
   const inWindow = options.records.filter(
@@ -67,6 +73,7 @@ export function runMonitor(options: {
           labels: (dist.labelOrder ?? Object.keys(dist.labels)).filter((l) => l !== INVALID_LABEL),
           lines: options.feedback.lines,
           evalF1: options.feedback.evalF1(suite, model),
+          hashInput: options.feedback.hashInput,
           rng: rng.fork(`${key}:feedback`),
         }),
       );
@@ -96,6 +103,7 @@ function feedbackRow(options: {
   labels: string[];
   lines: readonly FeedbackLine[];
   evalF1: number | null;
+  hashInput?: InputHasher;
   rng: ReturnType<typeof createRng>;
 }): SignalRow {
   const r = feedbackF1({ ...options, feedback: options.lines, replicates: 1000 });
@@ -106,7 +114,11 @@ function feedbackRow(options: {
       value: `${r.matched} labelled requests matched`,
       threshold: '—',
       test:
-        r.evalF1 === null ? 'no eval macro-F1 in the baseline' : 'no feedback line matches a logged request',
+        r.evalF1 === null
+          ? 'no eval macro-F1 in the baseline'
+          : keyedWithoutKey(options.records, options.hashInput)
+            ? 'the log hashes inputs with a key that is not set here (serve.input_hash_key_env), so feedback can only match by request id, and none did'
+            : 'no feedback line matches a logged request',
       effects: '',
       verdict: 'not assessed',
     };
@@ -118,6 +130,12 @@ function feedbackRow(options: {
     effects: `difference ${fmt(r.f1 - r.evalF1)}`,
     verdict: r.alert ? 'alert' : 'pass',
   };
+}
+
+/** The log's hashes are keyed but this monitor run has no key: inputs cannot be matched. */
+function keyedWithoutKey(records: readonly InferenceRecord[], hashInput: InputHasher | undefined): boolean {
+  const keyed = records.some((r) => r.input_hash.startsWith(KEYED_PREFIX));
+  return keyed && (hashInput === undefined || !hashInput('').startsWith(KEYED_PREFIX));
 }
 
 /** Traffic that stops: fewer requests than expected, with an exact Poisson test. */

@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
 import { inferenceRecord, type InferenceStatus } from './inference-record.js';
 import { describeRequestIssue, requestSchema } from './request-schemas.js';
+import { createInputHasher, type InputHasher } from './input-hash.js';
 import { createServeMetrics } from './serve-metrics.js';
 import { pickSuite, type ServeRoute, type ServedResult, type ServingPipeline } from './serving-pipeline.js';
 
@@ -17,6 +18,8 @@ export interface ServeAppOptions {
   settings: ServeConfig;
   /** Bearer token required on /v1 routes; undefined = no auth. */
   token: string | undefined;
+  /** How the log identifies inputs (keyed when the deployment sets a hash key). */
+  hashInput?: InputHasher;
   log: InferenceLog;
   clock: Clock;
   newId: () => string;
@@ -43,6 +46,7 @@ const RETRY_AFTER_SECONDS = '1';
 
 export function createServeApp(options: ServeAppOptions): ServeApp {
   const { pipeline, settings, clock } = options;
+  const hashInput = options.hashInput ?? createInputHasher(undefined);
   const metrics = createServeMetrics({
     manifestHash: pipeline.manifestHash,
     evaluated: pipeline.unevaluated.length === 0,
@@ -201,6 +205,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
             requestId: request.id,
             route,
             text,
+            hashInput,
             logInputs: settings.log_inputs,
             status,
             served,

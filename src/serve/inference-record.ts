@@ -1,8 +1,8 @@
-// One line of the inference log. The input is identified by its hash (sha256) and length; its
+// One line of the inference log. The input is identified by its hash (input-hash.ts) and length; its
 // text is written only with `log_inputs: true`, and then with emails, phone numbers and card
 // numbers redacted. The schema is what `evalgate monitor` reads.
 import { z } from 'zod';
-import { sha256 } from '../core/hash.js';
+import type { InputHasher } from './input-hash.js';
 import { redactPii } from './redact-pii.js';
 import type { ServeRoute, ServedResult } from './serving-pipeline.js';
 
@@ -40,6 +40,7 @@ export function inferenceRecord(options: {
   requestId: string;
   route: ServeRoute;
   text: string;
+  hashInput: InputHasher;
   logInputs: boolean;
   status: InferenceStatus;
   served: ServedResult | null;
@@ -57,7 +58,7 @@ export function inferenceRecord(options: {
     route: options.route,
     suite: options.suite.name,
     status: options.status,
-    input_hash: sha256(options.text),
+    input_hash: options.hashInput(options.text),
     input_length: options.text.length,
     ...(options.logInputs ? { input: redactPii(options.text) } : {}),
     // Answers can echo what the user wrote: the same redaction applies to them.

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load-config.js';
 import type { Clock } from '../core/clock.js';
 import { createServeApp } from './create-serve-app.js';
 import { openInferenceLog } from './inference-log.js';
+import { createInputHasher, inputHashKey } from './input-hash.js';
 import type { ServingPipeline } from './serving-pipeline.js';
 
 export interface StartServeOptions {
@@ -49,6 +50,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     pipeline,
     settings,
     token,
+    hashInput: createInputHasher(inputHashKey(options.env, settings.input_hash_key_env)),
     log,
     clock: options.clock,
     newId: options.newId,

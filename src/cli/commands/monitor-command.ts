@@ -6,6 +6,8 @@ import { monitorSettings } from '../../config/monitor-schema.js';
 import { readInferenceLogs, parseSince } from '../../monitor/read-inference-logs.js';
 import { renderMonitoringReport } from '../../monitor/monitoring-report.js';
 import { runMonitor } from '../../monitor/run-monitor.js';
+import { serveSettings } from '../../config/serve-schema.js';
+import { createInputHasher, inputHashKey } from '../../serve/input-hash.js';
 import { readServingReference } from '../../serve/read-serving-reference.js';
 import { readFeedback } from '../../feedback/import-feedback.js';
 import { readBaseline } from '../../run/baseline.js';
@@ -26,8 +28,10 @@ export async function monitorCommand(options: {
   const baselinePath = path.resolve(loaded.root, baselineFile);
   const { reference, runId } = await readServingReference(baselinePath, baselineFile);
   const baseline = options.feedback ? await readBaseline(baselinePath, baselineFile) : null;
+  const serve = serveSettings(loaded.config.serve);
   const feedback = options.feedback
     ? {
+        hashInput: createInputHasher(inputHashKey(process.env, serve.input_hash_key_env)),
         lines: (await readFeedback(options.feedback)).map((l) => l.value),
         evalF1: (suite: string, model: string) =>
           baseline?.summary.find((s) => s.suite === suite && s.provider === model)?.metrics[
