@@ -11,7 +11,7 @@ import { binomialUpperTail, fisherExactTwoSided } from './exact-tests.js';
 import { classificationReport } from '../scorers/classification/classification-report.js';
 import { estimateAccuracy, fitPlatt } from './label-free-accuracy.js';
 import { estimateMacroF1 } from './label-free-f1.js';
-import { createNumericDriftTest } from './numeric-drift-test.js';
+import { createNumericDriftTest, numericAlert } from './numeric-drift-test.js';
 
 export type Verdict = 'pass' | 'alert' | 'not assessed';
 
@@ -130,13 +130,11 @@ function numericRow(options: {
     rng: options.rng,
   });
   const result = test.test(win);
-  const sd = Math.sqrt(test.reference.variance);
-  const effect = sd > 0 ? result.wasserstein / sd : result.wasserstein > 0 ? Number.POSITIVE_INFINITY : 0;
+  const { alert, effect } = numericAlert(result, test.reference.variance, settings.numeric_effect_floor);
   const edges = quantileEdges(ref);
   const p = smoothedShares(binCounts(ref, edges));
   const q = smoothedShares(binCounts(win, edges));
   const windowMean = win.reduce((a, b) => a + b, 0) / win.length;
-  const alert = result.reject && effect >= settings.numeric_effect_floor;
   return {
     suite,
     signal,

@@ -158,6 +158,22 @@ export function createNumericDriftTest(options: {
   };
 }
 
+/**
+ * The numeric alert rule: the test fitted to the window size rejects AND the shift is at least
+ * `floor` reference standard deviations (W1 / SD), so a huge window cannot page on a trivial
+ * shift. Returns the effect too, for the report.
+ */
+export function numericAlert(
+  result: Pick<NumericTestResult, 'reject' | 'wasserstein'>,
+  referenceVariance: number,
+  floor: number,
+): { alert: boolean; effect: number } {
+  const sd = Math.sqrt(referenceVariance);
+  const w = result.wasserstein;
+  const effect = sd > 0 ? w / sd : w > 0 ? Number.POSITIVE_INFINITY : 0;
+  return { alert: result.reject && effect >= floor, effect };
+}
+
 export function gaussian(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
