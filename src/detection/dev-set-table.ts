@@ -12,7 +12,7 @@ export interface DevSlice {
 
 const SLICES: ReadonlyArray<readonly [string, (c: DevCase) => boolean]> = [
   ['realistic, hand-written blind (held out, measured once)', (c) => c.split === 'heldout'],
-  ['realistic, hand-written (validation, seen 3×)', (c) => c.part === 'realistic' && c.split === undefined],
+  ['realistic, hand-written (validation, seen 4×)', (c) => c.part === 'realistic' && c.split === undefined],
   ['perturbed, test split (held out)', (c) => c.part === 'perturbed' && c.split === 'test'],
   ['perturbed, tuning split (fitted on)', (c) => c.part === 'perturbed' && c.split === 'tune'],
   [
