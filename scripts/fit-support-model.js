@@ -9,11 +9,12 @@ import { checkAnswerSupport } from '../dist/scorers/hallucination/answer-support
 import { SUPPORT_MODEL } from '../dist/scorers/hallucination/support-model.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-// Only cases marked split "tune": the perturbed tuning split and the small hand-written tuning file.
+// Only cases marked split "tune": the perturbed tuning split and the two hand-written tuning files.
 const load = (file) => loadHallucinationDevSet(`${ROOT}test_cases/${file}`, `${ROOT}rag/corpus`);
 const cases = [
   ...(await load('hallucination-dev-perturbed.jsonl')),
   ...(await load('hallucination-dev-realistic-tune.jsonl')),
+  ...(await load('hallucination-dev-realistic-tune2.jsonl')),
 ].filter((c) => c.split === 'tune');
 const NAMES = Object.keys(SUPPORT_MODEL).filter((k) => k !== 'intercept');
 const L2 = 0.1;

@@ -12,10 +12,16 @@ export interface DevSlice {
 
 const SLICES: ReadonlyArray<readonly [string, (c: DevCase) => boolean]> = [
   ['realistic, hand-written blind (held out, measured once)', (c) => c.split === 'heldout'],
-  ['realistic, hand-written (validation, seen 3×)', (c) => c.part === 'realistic' && c.split === undefined],
+  ['realistic, hand-written (validation, seen 4×)', (c) => c.part === 'realistic' && c.split === undefined],
   ['perturbed, test split (held out)', (c) => c.part === 'perturbed' && c.split === 'test'],
   ['perturbed, tuning split (fitted on)', (c) => c.part === 'perturbed' && c.split === 'tune'],
-  ['realistic, tuning split (fitted on)', (c) => c.part === 'realistic' && c.split === 'tune'],
+  [
+    'realistic, tuning split (fitted on)',
+    (c) => c.part === 'realistic' && c.split === 'tune' && !c.id.startsWith('tune2-'),
+  ],
+  // The second hand-written tuning file (ids tune2-…): free paraphrase, recombined numbers,
+  // conditions, quantifiers and fabricated sources, written for the blind set's described style.
+  ['realistic, tuning split 2 (fitted on)', (c) => c.part === 'realistic' && c.id.startsWith('tune2-')],
 ];
 
 export function measureDevSlices(

@@ -1,10 +1,11 @@
-// The committed labelled hallucination set: its four files, loaded together.
+// The committed labelled hallucination set: its five files, loaded together.
 import { join } from 'node:path';
 import { type DevCase, loadHallucinationDevSet } from './hallucination-dev-set.js';
 
 export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-realistic.jsonl',
   'test_cases/hallucination-dev-realistic-tune.jsonl',
+  'test_cases/hallucination-dev-realistic-tune2.jsonl',
   'test_cases/hallucination-dev-perturbed.jsonl',
   'test_cases/hallucination-dev-heldout.jsonl',
 ] as const;

@@ -4,6 +4,7 @@
 import { splitSentences } from '../../text/sentences.js';
 import { containsDeclinePhrase, isDeclineSentences } from '../answer/decline.js';
 import { findCitationMarkers, stripCitationMarkers } from '../citation-markers.js';
+import { isPleasantry } from './claim-cues.js';
 import { analyzeSentence, type SentenceEvidence } from './sentence-evidence.js';
 
 export interface AnswerSentence {
@@ -30,7 +31,7 @@ export function analyzeAnswer(answer: string, declinePhrases?: readonly string[]
   if (!declined) {
     for (const text of raw) {
       const stripped = stripCitationMarkers(text);
-      if (!stripped || containsDeclinePhrase(stripped, declinePhrases)) continue;
+      if (!stripped || containsDeclinePhrase(stripped, declinePhrases) || isPleasantry(stripped)) continue;
       const evidence = analyzeSentence(stripped);
       if (evidence.terms.length === 0) continue;
       sentences.push({ text: stripped, markers: findCitationMarkers(text), evidence });

@@ -4,11 +4,12 @@
 import { contentTerms } from '../../text/analyze.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import type { AnswerSentence } from './answer-sentences.js';
-import { analyzeClaim } from './claim-facts.js';
-import { alignClaim, type ClaimFeatures } from './claim-check.js';
+import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
+import { alignClaim, type ClaimFeatures, NO_QUESTION, type QuestionFacts } from './claim-check.js';
 import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
 import { splitSegments } from './negation-scope.js';
+import { findDates } from './number-reasoning.js';
 import { SUPPORT_MODEL, unsupportedProbability } from './support-model.js';
 
 export interface ClaimResult {
@@ -41,11 +42,20 @@ export interface AnswerSupportOptions {
 
 export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport {
   const index = contextIndexFor(options.passages);
-  const questionTerms = new Set(options.question ? contentTerms(options.question) : []);
+  const question: QuestionFacts = options.question
+    ? {
+        terms: new Set(contentTerms(options.question)),
+        numbers: extractNumberMentions(options.question),
+        dates: findDates(options.question),
+      }
+    : NO_QUESTION;
   const model = options.model ?? SUPPORT_MODEL;
   const sentences = options.sentences.map((sentence): SentenceResult => {
+    const sentenceNumbers = extractNumberMentions(sentence.text);
     const claims = splitClaims(sentence.text).map((claim): ClaimResult => {
-      const alignment = alignClaim(index, analyzeClaim(claim), splitSegments(claim), questionTerms);
+      const facts = analyzeClaim(claim);
+      const others = sentenceNumbers.filter((n) => !facts.numbers.some((m) => m.value === n.value));
+      const alignment = alignClaim(index, facts, splitSegments(claim), question, claim, others);
       return { claim, score: unsupportedProbability(alignment.features, model), ...alignment };
     });
     return { sentence: sentence.text, score: Math.max(...claims.map((c) => c.score)), claims };

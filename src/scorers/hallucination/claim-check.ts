@@ -4,9 +4,13 @@
 // sentence, or anywhere), a negation that disagrees with the aligned clause, and an antonym in
 // place of the claim's word. The features feed the calibrated model in support-model.ts.
 import { stem } from '../../text/analyze.js';
-import type { ClaimFacts } from './claim-facts.js';
+import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
+import type { ClaimFacts, NumberMention } from './claim-facts.js';
+import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
+import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
+import { sameQuantity } from './quantities.js';
 import { GENERIC_TERMS } from './word-classes.js';
 
 export interface ClaimFeatures {
@@ -29,7 +33,24 @@ export interface ClaimFeatures {
   nameConflict: 0 | 1;
   negationMismatch: 0 | 1;
   antonym: 0 | 1;
+  /** Some number is not stated but follows by one step of arithmetic, a unit ratio, a stated range or date arithmetic. */
+  numberDerived: 0 | 1;
+  /** "all", "always", "every"… where the aligned context does not say so. */
+  quantifierAdded: 0 | 1;
+  /** The aligned sentence states a condition ("only if", "unless", "except") and the claim none. */
+  conditionDropped: 0 | 1;
+  /** The claim cites a source ("a study", "according to the Archives") the context never mentions. */
+  sourceAdded: 0 | 1;
 }
+
+/** What the question states: its words count half, its numbers and dates as given. */
+export interface QuestionFacts {
+  terms: ReadonlySet<string>;
+  numbers: readonly NumberMention[];
+  dates: readonly DayDate[];
+}
+
+export const NO_QUESTION: QuestionFacts = { terms: new Set(), numbers: [], dates: [] };
 
 export interface ClaimAlignment {
   features: ClaimFeatures;
@@ -64,6 +85,7 @@ for (const [a, b] of ANTONYM_PAIRS) {
 }
 
 const NUMBER_BONUS = 0.5;
+const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
 const GENERIC_WEIGHT = 0.3;
 
 /** Question words count as half-given: echoing the question is not inventing a fact. */
@@ -73,8 +95,12 @@ export function alignClaim(
   index: ContextIndex,
   claim: ClaimFacts,
   claimSegments: readonly Segment[],
-  questionTerms: ReadonlySet<string>,
+  question: QuestionFacts,
+  claimText = '',
+  /** Numbers the rest of the answer sentence states ("28 of the 40 questions, which is 70 %"). */
+  sentenceNumbers: readonly NumberMention[] = [],
 ): ClaimAlignment {
+  const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
   const weights = claim.terms.map((t) => index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1));
   let best = -1;
@@ -123,37 +149,89 @@ export function alignClaim(
         alignedSentence.firstClause + alignedSentence.clauseCount,
       )
     : [];
+  // The runner-up sentence states numbers too: an answer often fuses two adjacent statements
+  // ("six 200 mg tablets in 24 hours" from the dose and the daily-limit sentences).
+  const runnerUp = second >= 0 ? index.sentences[index.clauses[second].sentence] : undefined;
+  const runnerUpNumbers = new Set(runnerUp?.numbers.map((n) => n.value) ?? []);
   for (const clause of alignedClauses) {
     for (const t of clause.facts.terms) alignedTerms.add(t);
     for (const n of clause.facts.numbers) alignedNumbers.add(n.value);
     for (const n of clause.facts.names) alignedNames.add(n);
   }
 
+  // Dates worked out from a stated date and a stated span: their day and month are backed.
+  const windowList = [...window];
+  const windowTexts = windowList.map((s) => index.sentences[s].text);
+  const operands = [
+    ...windowList.flatMap((s) => index.sentences[s].numbers),
+    ...question.numbers,
+    ...sentenceNumbers,
+  ];
+  // Any stated span counts here (a claimed date often shares no word with the sentence giving
+  // the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
+  const claimDates = findDates(claimText);
+  const derivedDates =
+    claimDates.length === 0
+      ? []
+      : claimDates.filter((d) =>
+          derivableDate(
+            d,
+            [...index.sentences.flatMap((s) => findDates(s.text)), ...question.dates],
+            [...index.sentences.flatMap((s) => s.numbers), ...question.numbers, ...sentenceNumbers],
+          ),
+        );
+  const backedByDate = new Set(derivedDates.flatMap((d) => [d.dayOfMonth, d.month, stem(d.month)]));
+
   let total = 0;
   let missLocal = 0;
   let missGlobal = 0;
   claim.terms.forEach((t, j) => {
+    if (backedByDate.has(t)) return;
     const w = weights[j];
     total += w;
     const credit = questionTerms.has(t) ? QUESTION_CREDIT : 0;
-    if (!windowTerms.has(t)) missLocal += w * (1 - credit);
-    if (!index.allTerms.has(t)) missGlobal += w * (1 - credit);
+    if (!hasWordFamily(windowTerms, t)) missLocal += w * (1 - credit);
+    if (!hasWordFamily(index.allTerms, t)) missGlobal += w * (1 - credit);
   });
 
   const unknown: string[] = [];
   let numberMissing: 0 | 1 = 0;
   let numberElsewhere: 0 | 1 = 0;
   let unitMismatch: 0 | 1 = 0;
+  let numberDerived: 0 | 1 = 0;
+  const approximate = APPROXIMATE.test(claimText);
+  const alignedQuantities = alignedSentence?.numbers.flatMap((n) => (n.quantity ? [n.quantity] : [])) ?? [];
   for (const n of claim.numbers) {
     const units = index.numberUnits.get(n.value);
-    if (!units) {
+    const sameAmount = n.quantity
+      ? index.quantities.some((q) => sameQuantity(q, n.quantity as never, approximate))
+      : false;
+    if (!units && !sameAmount) {
+      if (question.numbers.some((q) => q.value === n.value) || backedByDate.has(n.value)) continue;
+      // A worked-out amount is a new one: an amount of the same kind that the aligned sentence
+      // states and the claim leaves out means the claim's number replaced it ("every 2 hours"
+      // for "every 4 hours"), whatever arithmetic could make 2.
+      const replaces = replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? []);
+      // A value inside a band the aligned sentence states ("between 23 kg and 32 kg") is
+      // reasoned, however its bounds are left out; a band in a neighbouring sentence is not.
+      const inBand = alignedSentence !== undefined && insideStatedRange(n, [alignedSentence.text]);
+      if (inBand || ((!replaces || !n.quantity) && derivable(n, operands, claimText))) {
+        numberDerived = 1;
+        continue;
+      }
+      // A soft mention ("two engineers", "a year") counts only when it replaced a stated one.
+      if (n.soft && !replaces) continue;
       numberMissing = 1;
       unknown.push(n.text);
       continue;
     }
-    if (!alignedNumbers.has(n.value)) numberElsewhere = 1;
-    // A unit mismatch needs the context to state this number only with other units.
-    if (n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) {
+    const alignedAmount = n.quantity
+      ? alignedQuantities.some((q) => sameQuantity(q, n.quantity as never))
+      : false;
+    if (!alignedNumbers.has(n.value) && !runnerUpNumbers.has(n.value) && !alignedAmount) numberElsewhere = 1;
+    // A unit mismatch needs the context to state this number only with other units, and no
+    // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
+    if (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) {
       unitMismatch = 1;
       unknown.push(n.text);
     }
@@ -164,6 +242,7 @@ export function alignClaim(
   for (const name of claim.names) {
     const term = stem(name);
     if (!index.allTerms.has(name) && !index.allTerms.has(term)) {
+      if (backedByDate.has(name) || question.dates.some((d) => d.month === name)) continue;
       nameMissing = 1;
       unknown.push(name);
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {
@@ -177,6 +256,17 @@ export function alignClaim(
     if (windowTerms.has(t)) continue;
     if ((ANTONYMS.get(t) ?? []).some((a) => windowTerms.has(a))) antonym = 1;
   }
+
+  const quantifierAdded: 0 | 1 =
+    best >= 0 && addedQuantifiers(claimText, windowTexts.join(' ')).length > 0 ? 1 : 0;
+  // The condition must restrict the very clause the claim restates, not a neighbouring one.
+  const bestClauseText = best >= 0 ? clauseText(index, best) : '';
+  const conditionDropped: 0 | 1 = best >= 0 && droppedCondition(claimText, bestClauseText) ? 1 : 0;
+  const sources = sourceWords(claimText).filter(
+    (w) => !index.allTerms.has(stem(w)) && !index.allTerms.has(w),
+  );
+  const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
+  unknown.push(...sources);
 
   return {
     features: {
@@ -194,8 +284,59 @@ export function alignClaim(
       nameConflict: nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n)) ? 1 : 0,
       negationMismatch,
       antonym,
+      numberDerived,
+      quantifierAdded,
+      conditionDropped,
+      sourceAdded,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
   };
+}
+
+/** The clause's words as written, for the word-level cues (the index keeps only its facts). */
+function clauseText(index: ContextIndex, clause: number): string {
+  const sentence = index.sentences[index.clauses[clause].sentence];
+  const pieces = splitClaims(sentence.text);
+  const at = clause - sentence.firstClause;
+  return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
+}
+
+/**
+ * The term, or one of its word family: Porter stems of one family can still differ ("tenant" /
+ * "tenanc", "engin" / "engineer"). A shared prefix of six letters, or a stem of four or more
+ * that the other extends, counts; "transfer" and "transport" (five) do not.
+ */
+function hasWordFamily(terms: ReadonlySet<string>, term: string): boolean {
+  if (terms.has(term)) return true;
+  if (term.length < 4) return false;
+  for (const other of terms) {
+    if (other.length < 4 || other[0] !== term[0]) continue;
+    const [short, long] = other.length <= term.length ? [other, term] : [term, other];
+    if (long.startsWith(short)) return true;
+    let shared = 0;
+    while (shared < short.length && short[shared] === long[shared]) shared++;
+    if (shared >= 6) return true;
+  }
+  return false;
+}
+
+/**
+ * The claim's number stands where the aligned sentence states another of the same kind (same
+ * dimension, or both plain counts), which the claim does not repeat: "three approvals" for "two
+ * approvals", "every 2 hours" for "every 4 hours".
+ */
+function replacesAlignedNumber(
+  n: NumberMention,
+  claimNumbers: readonly NumberMention[],
+  aligned: readonly NumberMention[],
+): boolean {
+  const plain = (m: NumberMention) => !m.unit && !m.value.includes(':') && m.amount !== undefined;
+  return aligned.some(
+    (m) =>
+      (n.quantity ? m.quantity?.dim === n.quantity.dim : plain(n) && plain(m)) &&
+      !claimNumbers.some(
+        (c) => c.value === m.value || (c.quantity && m.quantity && sameQuantity(c.quantity, m.quantity)),
+      ),
+  );
 }

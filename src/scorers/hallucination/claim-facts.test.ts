@@ -26,10 +26,22 @@ describe('claim facts', () => {
     expect(
       extractNumberMentions('Take 10 micrograms for two weeks, from 2024-01-05; 12.50 per seat.'),
     ).toEqual([
-      { value: '10', text: '10 micrograms', unit: 'microgram' },
-      { value: '2', text: 'two weeks', unit: 'week' },
+      {
+        value: '10',
+        text: '10 micrograms',
+        unit: 'microgram',
+        amount: 10,
+        quantity: { dim: 'mass', base: 0.01 },
+      },
+      {
+        value: '2',
+        text: 'two weeks',
+        unit: 'week',
+        amount: 2,
+        quantity: { dim: 'time', base: 14 * 86_400 },
+      },
       { value: '2024-01-05', text: '2024-01-05' },
-      { value: '12.5', text: '12.50' },
+      { value: '12.5', text: '12.50', amount: 12.5 },
     ]);
     // Unit spellings map to one form: km = kilometres, % = percent.
     expect(extractNumberMentions('7 km and 7 kilometres; 17% and 17 percent').map((m) => m.unit)).toEqual([
@@ -47,8 +59,17 @@ describe('claim facts', () => {
   });
   it('drops stopwords, filler, clitics and numbers from the terms; keeps names', () => {
     expect(analyzeClaim("Based on the context, you'll get a refund from Acme within 30 days.")).toEqual({
-      terms: ['get', 'refund', 'acm', 'within', 'dai'],
-      numbers: [{ value: '30', text: '30 days', unit: 'dai' }],
+      // The unit after a number is checked with the number, not as a word.
+      terms: ['get', 'refund', 'acm', 'within'],
+      numbers: [
+        {
+          value: '30',
+          text: '30 days',
+          unit: 'dai',
+          amount: 30,
+          quantity: { dim: 'time', base: 30 * 86_400 },
+        },
+      ],
       names: ['acme'],
       negated: false,
     });

@@ -5,6 +5,8 @@
 import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
+import { stripHedges } from './claim-cues.js';
+import { clockTime, type Quantity, spelledQuantities, toQuantity } from './quantities.js';
 import { extractNames, normalizeNumber } from './sentence-evidence.js';
 import { canonicalTerm } from './word-classes.js';
 
@@ -14,6 +16,12 @@ export interface NumberMention {
   text: string;
   /** Stemmed unit from UNITS right after the number ("30 days" → "day"), when there is one. */
   unit?: string;
+  /** The value as a number (a time of day in hours), for arithmetic; absent for dates and ranges. */
+  amount?: number;
+  /** The amount in base units, when the unit has a known scale ("two weeks" → 1,209,600 s). */
+  quantity?: Quantity;
+  /** "a year": counts when it matches the context, is not a stated number when it does not. */
+  soft?: boolean;
 }
 
 export interface ClaimFacts {
@@ -25,7 +33,7 @@ export interface ClaimFacts {
 
 // Words that talk about the answer rather than state a fact ("Based on the context provided, …").
 const META_WORDS = new Set(
-  'based information info provided context according question great answer mentioned document documents passage passages text says states stated note happy help hope sure glad thanks'.split(
+  'based information info provided context according question great answer mentioned document documents passage passages text says states stated note happy help hope sure glad thanks believe think afraid sorry hi hello hey welcome mistaken guess seems course certainly absolutely basically'.split(
     ' ',
   ),
 );
@@ -33,6 +41,8 @@ const META_WORDS = new Set(
 // Words that negate a statement. "No" and "without" are left out: "at no extra cost" and "free"
 // say the same thing, and the flips that matter read "is not", "can't", "never".
 const NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
+
+const QUANTITY_WORDS = new Set(['half', 'quarter', 'couple', 'dozen']);
 
 const NUMBER_WORDS: Record<string, string> = {
   two: '2',
@@ -107,12 +117,33 @@ export const UNITS = new Set(
     'time',
     'character',
     'page',
+    'litre',
+    'liter',
+    'l',
+    'ml',
+    'millilitre',
+    'milliliter',
+    'cl',
+    'tonne',
+    'fortnight',
+    'kilobyte',
+    'megabyte',
+    'gigabyte',
+    'terabyte',
+    'p',
   ].map((u) => canonicalTerm(stem(u))),
 );
 
-// A number (digits, or a spelled-out one as a whole word), then an optional unit.
+// A number (digits, or a spelled-out one as a whole word), then "am"/"pm" or a glued "p"
+// ("50p"), or an optional unit.
 const MENTION =
-  /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?/giu;
+  /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
+
+function amountOf(value: string): number | undefined {
+  const time = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (time) return Number(time[1]) + Number(time[2]) / 60;
+  return /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
+}
 
 export function extractNumberMentions(text: string): NumberMention[] {
   const out: NumberMention[] = [];
@@ -120,10 +151,35 @@ export function extractNumberMentions(text: string): NumberMention[] {
     const raw = match[1].toLowerCase();
     // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
     if (!/^\d/.test(raw) && text[(match.index ?? 0) + match[1].length] === '-') continue;
+    const meridiem = match[2];
+    const time = /^\d/.test(raw) ? clockTime(raw, meridiem) : undefined;
+    if (time) {
+      out.push({ value: time, text: match[0].trim(), amount: amountOf(time) });
+      continue;
+    }
     const value = NUMBER_WORDS[raw] ?? normalizeNumber(raw);
-    const unitWord = match[2]?.toLowerCase().replace(/\s/g, '');
+    const unitWord = (match[3] ?? match[4])?.toLowerCase().replace(/\s/g, '');
     const unit = unitWord ? canonicalTerm(stem(unitWord)) : undefined;
-    out.push(unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] });
+    const amount = amountOf(value);
+    const mention: NumberMention =
+      unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] };
+    if (amount !== undefined) mention.amount = amount;
+    // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own
+    // tally of what it lists, so it only counts where the context backs it.
+    if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;
+    const quantity = amount !== undefined ? toQuantity(amount, mention.unit) : undefined;
+    if (quantity) mention.quantity = quantity;
+    out.push(mention);
+  }
+  for (const q of spelledQuantities(text)) {
+    out.push({
+      value: String(q.amount),
+      text: q.text,
+      unit: q.unit,
+      amount: q.amount,
+      ...(toQuantity(q.amount, q.unit) ? { quantity: toQuantity(q.amount, q.unit) } : {}),
+      ...(q.soft ? { soft: true } : {}),
+    });
   }
   return out;
 }
@@ -133,24 +189,74 @@ function stripInterjection(text: string): string {
   return text.replace(/^\s*(?:no|yes|nope|yep|unfortunately not|not really)\b[,.:;!—–-]*\s*/i, '');
 }
 
-export function isNegated(text: string): boolean {
-  return words(stripInterjection(text)).some((w) => NEGATORS.has(w) || w.endsWith("n't"));
+const NEG = String.raw`(?:not|never|cannot|\p{L}+n['’]t)`;
+// Same meaning, one wording, so polarity and words compare alike on both sides.
+const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
+  // "must not weigh more than 8 kg" = "can weigh at most 8 kg" = "up to 8 kg": a limit, not a negation.
+  [
+    new RegExp(
+      String.raw`\b(?:no|${NEG})\s+((?:[\p{L}]+\s+){0,2}?)(?:more|longer|heavier|later|greater|higher|larger|bigger)\s+than\b`,
+      'giu',
+    ),
+    '$1maximum',
+  ],
+  [new RegExp(String.raw`\b${NEG}\s+exceed\p{L}*`, 'giu'), 'maximum'],
+  [/\b(?:at\s+most|up\s+to|a\s+maximum\s+of|no\s+more\s+than)\b/giu, 'maximum'],
+  [
+    new RegExp(
+      String.raw`\b(?:no|${NEG})\s+((?:[\p{L}]+\s+){0,2}?)(?:less|fewer|shorter|earlier|lower|smaller)\s+than\b`,
+      'giu',
+    ),
+    '$1minimum',
+  ],
+  [/\b(?:at\s+least|a\s+minimum\s+of)\b/giu, 'minimum'],
+  // "doesn't cost anything" = "at no extra cost" = "free of charge" = "free".
+  [
+    new RegExp(
+      String.raw`\b(?:${NEG}|do\s+not|does\s+not|will\s+not)\s+cost\s+(?:you\s+)?(?:anything|a\s+thing|extra|a\s+penny|a\s+cent)\b`,
+      'giu',
+    ),
+    'is free',
+  ],
+  [
+    /\b(?:at|for|with)\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)\b|\bfree\s+of\s+charge\b|\bwithout\s+charge\b|\bno\s+charge\b/giu,
+    'free',
+  ],
+  // "is prohibited" = "is not allowed" = "you can't"; "refused" = "not accepted".
+  [/\b(?:prohibited|forbidden|banned|barred|disallowed)\b/giu, 'not allowed'],
+  [/\b(?:refused|rejected)\b/giu, 'not accepted'],
+];
+
+/** The claim with hedges removed and equivalent wordings made one. */
+export function normalizeClaimText(text: string): string {
+  let out = stripHedges(text);
+  for (const [pattern, replacement] of EQUIVALENCES) out = out.replace(pattern, replacement);
+  return out;
 }
 
-export function analyzeClaim(text: string): ClaimFacts {
+export function isNegated(text: string): boolean {
+  return words(stripInterjection(normalizeClaimText(text))).some((w) => NEGATORS.has(w) || w.endsWith("n't"));
+}
+
+export function analyzeClaim(raw: string): ClaimFacts {
+  const text = normalizeClaimText(raw);
   const terms = new Set<string>();
   for (const token of words(stripInterjection(text))) {
     // "you'll", "it's", "that's": the pronoun is a stopword, the clitic is no content.
     const word = token.replace(/['’](?:s|ll|d|re|ve|m)$/, '');
     if (isStopword(word) || META_WORDS.has(word) || NEGATORS.has(word) || word.endsWith("n't")) continue;
-    if (/^\d/.test(word) || NUMBER_WORDS[word]) continue; // numbers are checked as numbers
+    // Numbers are checked as numbers, "half a litre" and "a couple of days" as quantities.
+    if (/^\d/.test(word) || NUMBER_WORDS[word] || QUANTITY_WORDS.has(word)) continue;
     terms.add(canonicalTerm(stem(word)));
   }
+  const numbers = extractNumberMentions(text);
+  // A unit after a number is checked with the number ("two weeks" = "14 days"), not as a word.
+  for (const n of numbers) if (n.unit) terms.delete(n.unit);
   return {
     terms: [...terms],
-    numbers: extractNumberMentions(text),
-    // Single letters are units or initials ("90°C"), not names worth checking.
-    names: extractNames(stripInterjection(text)).filter((n) => n.length > 1),
-    negated: isNegated(text),
+    numbers,
+    // Single letters are units or initials ("90°C"), not names worth checking; "I'm" is no name.
+    names: extractNames(stripInterjection(text)).filter((n) => n.length > 1 && !/^i['’]/.test(n)),
+    negated: words(stripInterjection(text)).some((w) => NEGATORS.has(w) || w.endsWith("n't")),
   };
 }

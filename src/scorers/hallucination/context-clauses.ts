@@ -5,7 +5,8 @@
 import { splitSentences } from '../../text/sentences.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import { splitClaims } from './claim-split.js';
-import { analyzeClaim, type ClaimFacts } from './claim-facts.js';
+import { analyzeClaim, type ClaimFacts, type NumberMention } from './claim-facts.js';
+import type { Quantity } from './quantities.js';
 import { type Segment, splitSegments } from './negation-scope.js';
 
 export interface ContextClause {
@@ -24,6 +25,8 @@ export interface ContextSentence {
   clauseCount: number;
   /** Comma-delimited segments: the scope a negation is compared in. */
   segments: readonly Segment[];
+  /** The numbers its clauses state, for one-step arithmetic on the aligned neighbourhood. */
+  numbers: readonly NumberMention[];
 }
 
 export interface ContextIndex {
@@ -35,6 +38,8 @@ export interface ContextIndex {
   allTerms: ReadonlySet<string>;
   /** value → units it is stated with anywhere in the context ('' for none). */
   numberUnits: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every amount with a known unit scale, in base units ("14 days" and "two weeks" compare equal). */
+  quantities: readonly Quantity[];
   /** Inverse document frequency over clauses; a term absent from the context gets `unseenWeight`. */
   weight: (term: string) => number;
   unseenWeight: number;
@@ -78,6 +83,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
   const df = new Map<string, number>();
   const allTerms = new Set<string>();
   const numberUnits = new Map<string, Set<string>>();
+  const quantities: Quantity[] = [];
   passages.forEach((passage, p) => {
     for (const sentence of analyzePassageText(passage.text)) {
       const s = sentences.length;
@@ -93,6 +99,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
           let units = numberUnits.get(n.value);
           if (!units) numberUnits.set(n.value, (units = new Set()));
           units.add(n.unit ?? '');
+          if (n.quantity) quantities.push(n.quantity);
         }
       }
       sentences.push({
@@ -102,6 +109,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
         firstClause,
         clauseCount: sentence.clauses.length,
         segments: sentence.segments,
+        numbers: sentence.clauses.flatMap((c) => c.facts.numbers),
       });
     }
   });
@@ -113,6 +121,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
     segments: sentences.flatMap((s) => s.segments),
     allTerms,
     numberUnits,
+    quantities,
     weight: (term) => {
       const d = df.get(term);
       return d === undefined ? unseenWeight : Math.log((total + 1) / (d + 0.5));

@@ -18,10 +18,13 @@ export type { SupportScoringInput } from './support-setup.js';
 export type HallucinationReason =
   | 'unknown-number'
   | 'unit-mismatch'
+  | 'unknown-source'
   | 'unknown-name'
   | 'negation-mismatch'
+  | 'overgeneralised'
   | 'misplaced-number'
   | 'misplaced-name'
+  | 'dropped-condition'
   | 'low-coverage';
 
 export interface UnsupportedSentence {
@@ -48,10 +51,13 @@ export function reasonOf(claim: ClaimResult): HallucinationReason {
   const f = claim.features;
   if (f.numberMissing) return 'unknown-number';
   if (f.unitMismatch) return 'unit-mismatch';
+  if (f.sourceAdded) return 'unknown-source';
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch) return 'negation-mismatch';
+  if (f.quantifierAdded) return 'overgeneralised';
   if (f.numberElsewhere && !f.numbersAligned) return 'misplaced-number';
   if (f.nameElsewhere) return 'misplaced-name';
+  if (f.conditionDropped) return 'dropped-condition';
   return 'low-coverage';
 }
 

@@ -16,6 +16,8 @@ particular perhaps place please possible pretty probably put quite rather really
 say see seem simply since so something sometimes soon still sure take takes thing things think
 though time together typically unfortunately usual usually via want way well whole within yes
 approximately about around nearly almost specific specifically directly currently simply also
+fall falls band range bracket means mean total altogether work works comes count counts apply
+applies treat treated qualify qualifies case cases option options worth best
 `;
 
 const SYNONYM_GROUPS = [
@@ -39,10 +41,28 @@ const SYNONYM_GROUPS = [
   ['contact', 'reach'],
   ['send', 'email'],
   ['shop', 'store'],
+  ['child', 'children', 'kid', 'kids'],
+  ['bike', 'bicycle'],
+  ['journey', 'ride', 'trip'],
+  ['doctor', 'physician', 'gp'],
+  ['tall', 'high', 'height'],
+  ['run', 'flow', 'operate'],
+  ['leave', 'depart'],
+  ['weigh', 'weight', 'heavy'],
+  ['buy', 'bought'],
+  ['annual', 'annually', 'yearly'],
+  ['pass', 'clear', 'resolve', 'disappear'],
+  ['recommend', 'advise', 'suggest'],
+  ['eat', 'food'],
+  ['permission', 'consent', 'approval'],
+  ['maximum', 'max'],
   ['kilometre', 'kilometer', 'km'],
   ['metre', 'meter'],
   ['kilogram', 'kg'],
   ['milligram', 'mg'],
+  ['gram', 'g'],
+  ['litre', 'liter', 'l'],
+  ['millilitre', 'milliliter', 'ml'],
   ['microgram', 'mcg', 'µg'],
   ['hour', 'hr', 'hrs'],
   ['minute', 'min', 'mins'],

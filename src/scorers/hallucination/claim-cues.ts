@@ -1,0 +1,80 @@
+// Small word-level cues a claim's content words miss: quantifiers stronger than the context's
+// ("all" where it says "most", "always" where it says "usually"), conditions the context attaches
+// and the claim drops ("only if", "unless", "except"), sources the context never names
+// ("according to a 2019 study"), and the politeness and hedges that state nothing ("Sure —",
+// "I believe", "Hope this helps!"), which are taken out before a claim is checked.
+import { words } from '../../text/tokenize.js';
+
+// Universal quantifiers and absolutes. "never"/"none" are left to the negation check.
+const STRONG = new Set(
+  'all always every everyone everybody everything everywhere both entire entirely completely guaranteed invariably'.split(
+    ' ',
+  ),
+);
+
+/** Strong quantifiers in the claim that the aligned context does not use itself. */
+export function addedQuantifiers(claim: string, context: string): string[] {
+  const have = new Set(words(context));
+  // "every eruption" = "each eruption".
+  if (have.has('each')) have.add('every');
+  // "all day", "all year round": an idiom for "without a limit", not a universal claim.
+  const text = claim.replace(/\ball\s+(?:day|night|week|year|the\s+time)\b/gi, '');
+  return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
+}
+
+const CONDITION =
+  /\b(?:only|unless|except|excluding|provided\s+(?:that|you|they|it|the)|providing|as\s+long\s+as|so\s+long\s+as|if|subject\s+to|on\s+condition)\b/i;
+
+/** The context restricts the statement ("… unless reserved", "only with consent") and the claim states no condition. */
+export function droppedCondition(claim: string, context: string): boolean {
+  return CONDITION.test(context) && !CONDITION.test(claim);
+}
+
+// Words that attribute a claim to a source; "according to the leaflet" is handled by the
+// caller (the source's own words must then be in the context).
+const SOURCE_WORDS = new Set(
+  'study studies survey surveys report reports reported research researchers published journal journals archive archives statistics census experts scientists university institute association'.split(
+    ' ',
+  ),
+);
+const ACCORDING = /\baccording\s+to\s+((?:[\p{L}\d'’-]+\s*){1,6})/iu;
+// "according to the passage/context/leaflet" names the given text, not an outside source.
+const GIVEN_TEXT =
+  /^(?:the|this|your|our)?\s*(?:passage|context|document|text|leaflet|page|article|docs?|documentation|manual|information|guide|policy|terms|website|site|faq|notes?|instructions?|label)\b/i;
+
+/** The source words of the claim (raw, lower-case), for the caller to look up in the context. */
+export function sourceWords(claim: string): string[] {
+  const out = words(claim).filter((w) => SOURCE_WORDS.has(w));
+  const according = ACCORDING.exec(claim);
+  if (according && !GIVEN_TEXT.test(according[1].trim()))
+    out.push(
+      ...words(according[1]).filter((w) => !['the', 'a', 'an', 'of', 'to', 'by', 'and', 'in'].includes(w)),
+    );
+  return [...new Set(out)];
+}
+
+// Openers and asides that carry no fact: greetings, acknowledgements, hedges.
+const OPENER =
+  /^\s*(?:(?:sure(?:\s+thing)?|of\s+course|certainly|absolutely|great\s+question|good\s+question|good\s+news|happy\s+to\s+help|hi(?:\s+there)?|hello|hey|okay|ok|well|so|in\s+short|short\s+answer|basically|sorry|unfortunately)\b[\s,!.:;—–-]*)+/i;
+const HEDGE =
+  /\b(?:i\s+believe|i\s+think|i'm\s+afraid|i\s+am\s+afraid|as\s+far\s+as\s+i\s+know|if\s+i'm\s+not\s+mistaken|i'd\s+say|it\s+seems|it\s+looks\s+like|i\s+guess)\b[,]?\s*/gi;
+
+/** The claim without politeness and hedges; the facts it states are unchanged. */
+export function stripHedges(text: string): string {
+  const stripped = text
+    .replace(OPENER, '')
+    .replace(HEDGE, '')
+    .replace(/[,;\s]+([.!?]*)$/, '$1')
+    .trim();
+  return stripped.length > 0 ? stripped : text;
+}
+
+const PLEASANTRY =
+  /^\s*(?:hope\s+(?:this|that|it)\s+helps|let\s+me\s+know\b|feel\s+free\b|happy\s+to\s+help|glad\s+to\s+help|you're\s+welcome|thanks?\b|thank\s+you|any\s+other\s+questions)[^.!?]*[.!?]*\s*$/i;
+const GREETING =
+  /^\s*(?:hi|hello|hey|sure|of\s+course|certainly|absolutely|great\s+question|good\s+question|good\s+news)(?:\s+there)?[\s!.,:]*$/i;
+
+/** A whole sentence that only greets, thanks or offers more help ("Hope this helps!", "Hi!"). */
+export function isPleasantry(sentence: string): boolean {
+  return GREETING.test(sentence) || (PLEASANTRY.test(sentence) && words(sentence).length <= 12);
+}

@@ -1,0 +1,140 @@
+// Numbers an answer may state without the context stating them: one step of arithmetic on the
+// numbers near the aligned context sentence and in the question (6 × 200 mg = 1,200 mg; 1930 −
+// 1889 = 41 years; 28 of 40 = 70 %), a unit ratio ("every 15 minutes" → four an hour), a value
+// inside a stated range ("between 23 kg and 32 kg" → 30 kg), and a date a stated number of days
+// from a stated date (3 June + 7 days = 10 June). One step only, and from the aligned
+// neighbourhood only: the further the search goes, the more wrong numbers it would excuse.
+import type { NumberMention } from './claim-facts.js';
+import { type Quantity, sameQuantity, unitKey, unitSize, UNIT_WORDS } from './quantities.js';
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+// A percentage worked out from two counts is usually rounded ("27 of 40 = 68 %").
+const closePercent = (a: number, b: number) => Math.abs(a - b) <= 0.5;
+
+/** True when `target` follows from two of `operands` by +, −, ×, ÷ (or a percentage of one in the other). */
+export function derivable(
+  target: NumberMention,
+  operands: readonly NumberMention[],
+  claimText: string,
+): boolean {
+  const x = target.amount;
+  if (x === undefined) return false;
+  const amounts = operands.map((o) => o.amount).filter((a): a is number => a !== undefined && a !== x);
+  for (let i = 0; i < amounts.length; i++) {
+    for (let j = i + 1; j < amounts.length; j++) {
+      const [a, b] = [amounts[i], amounts[j]];
+      if ([a + b, Math.abs(a - b), a * b].some((v) => close(v, x))) return true;
+      if ((b !== 0 && close(a / b, x)) || (a !== 0 && close(b / a, x))) return true;
+      if (target.quantity?.dim === 'percent' && b !== 0 && a !== 0)
+        if (closePercent((100 * a) / b, x) || closePercent((100 * b) / a, x)) return true;
+    }
+  }
+  return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
+}
+
+/** Sums and differences of two amounts of the same kind, or one amount times a count. */
+function derivableQuantity(q: Quantity, operands: readonly NumberMention[]): boolean {
+  const same = operands.map((o) => o.quantity).filter((o): o is Quantity => o?.dim === q.dim);
+  const counts = operands.filter((o) => !o.quantity && o.amount !== undefined).map((o) => o.amount as number);
+  for (let i = 0; i < same.length; i++) {
+    for (let j = i + 1; j < same.length; j++) {
+      const [a, b] = [same[i].base, same[j].base];
+      if ([a + b, Math.abs(a - b)].some((v) => sameQuantity(q, { dim: q.dim, base: v }))) return true;
+    }
+    for (const n of counts)
+      if (n > 0 && [same[i].base * n, same[i].base / n].some((v) => sameQuantity(q, { dim: q.dim, base: v })))
+        return true;
+  }
+  return false;
+}
+
+const UNIT_MENTION = new RegExp(
+  `\\b(?:an?|per|each|every)\\s+(${UNIT_WORDS.filter((w) => w.length > 2).join('|')})\\b`,
+  'giu',
+);
+
+/** "every 15 minutes … four an hour": a bare count that is a unit the claim names over a stated amount. */
+function unitRatio(x: number, operands: readonly NumberMention[], claimText: string): boolean {
+  for (const match of claimText.matchAll(UNIT_MENTION)) {
+    const size = unitSize(unitKey(match[1]));
+    if (!size) continue;
+    for (const o of operands)
+      if (o.quantity?.dim === size.dim && o.quantity.base > 0 && close(size.base / o.quantity.base, x))
+        return true;
+  }
+  return false;
+}
+
+// "between 23 kg and 32 kg", "23–32 kg", "from 18 to 25 years".
+const RANGE =
+  /\b(?:between\s+)?(\d+(?:[.,]\d+)?)\s*([\p{L}%]*)\s*(?:and|to|–|—|-)\s*(\d+(?:[.,]\d+)?)\s*([\p{L}%]*)/giu;
+
+/** True when the target lies strictly inside a range one of the texts states. */
+export function insideStatedRange(target: NumberMention, texts: readonly string[]): boolean {
+  if (target.amount === undefined) return false;
+  for (const text of texts) {
+    for (const m of text.matchAll(RANGE)) {
+      const lo = Number(m[1].replace(',', ''));
+      const hi = Number(m[3].replace(',', ''));
+      if (!(lo < hi)) continue;
+      const unit = m[4] || m[2];
+      // The range must be in the target's unit, or both must be bare.
+      if ((target.unit ?? '') !== (unit ? unitKey(unit) : '') && !(unit && target.quantity)) continue;
+      if (target.quantity && unit) {
+        const lq = unitSize(unitKey(unit));
+        if (!lq || lq.dim !== target.quantity.dim) continue;
+        const v = target.quantity.base / lq.base;
+        if (v > lo && v < hi) return true;
+      } else if (target.amount > lo && target.amount < hi) return true;
+    }
+  }
+  return false;
+}
+
+const MONTHS = 'january february march april may june july august september october november december'.split(
+  ' ',
+);
+const MONTH_ALT = MONTHS.join('|');
+const DATE = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\b|\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`,
+  'giu',
+);
+const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+export interface DayDate {
+  text: string;
+  /** Day of a non-leap year, 0-based. */
+  day: number;
+  month: string;
+  dayOfMonth: string;
+}
+
+export function findDates(text: string): DayDate[] {
+  const out: DayDate[] = [];
+  for (const m of text.matchAll(DATE)) {
+    const month = (m[2] ?? m[3]).toLowerCase();
+    const dom = Number(m[1] ?? m[4]);
+    if (dom < 1 || dom > 31) continue;
+    out.push({
+      text: m[0],
+      day: MONTH_START[MONTHS.indexOf(month)] + dom - 1,
+      month,
+      dayOfMonth: String(dom),
+    });
+  }
+  return out;
+}
+
+/** A claimed date that is a stated date plus or minus a stated whole number of days or weeks. */
+export function derivableDate(
+  date: DayDate,
+  dates: readonly DayDate[],
+  operands: readonly NumberMention[],
+): boolean {
+  const spans = operands
+    .map((o) => (o.quantity?.dim === 'time' ? o.quantity.base / 86_400 : undefined))
+    .filter((d): d is number => d !== undefined && Number.isInteger(d));
+  return dates.some((d) =>
+    spans.some((s) => (d.day + s) % 365 === date.day || (d.day - s + 365) % 365 === date.day),
+  );
+}
