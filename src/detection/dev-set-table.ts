@@ -11,7 +11,10 @@ export interface DevSlice {
 }
 
 const SLICES: ReadonlyArray<readonly [string, (c: DevCase) => boolean]> = [
-  ['realistic, hand-written blind (held out, measured once)', (c) => c.split === 'heldout'],
+  // Both blind sets, pooled: what reports quote (OFFLINE_CHECK_QUALITY).
+  ['realistic, blind, both sets (200)', (c) => c.split === 'heldout'],
+  ['realistic, blind set 1 (held-…)', (c) => c.split === 'heldout' && c.id.startsWith('held-')],
+  ['realistic, blind set 2 (blind2-…)', (c) => c.split === 'heldout' && c.id.startsWith('blind2-')],
   ['realistic, hand-written (validation, seen 4×)', (c) => c.part === 'realistic' && c.split === undefined],
   ['perturbed, test split (held out)', (c) => c.part === 'perturbed' && c.split === 'test'],
   ['perturbed, tuning split (fitted on)', (c) => c.part === 'perturbed' && c.split === 'tune'],

@@ -8,6 +8,7 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-realistic-tune2.jsonl',
   'test_cases/hallucination-dev-perturbed.jsonl',
   'test_cases/hallucination-dev-heldout.jsonl',
+  'test_cases/hallucination-dev-blind2.jsonl',
 ] as const;
 
 /** `root` is the repository root (the perturbed part reads its articles from rag/corpus). */
