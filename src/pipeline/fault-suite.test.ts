@@ -122,13 +122,14 @@ describe('fault suite: a real eval run against a failing server', () => {
       failures.push(
         { status: 429, retryAfter: '1' },
         { status: 500 },
-        { hangMs: 800 },
+        { hangMs: 2000 },
         { reset: true },
         { status: 503, retryAfterMs: 10 },
       );
     }
     const { server, counts } = await startServer({ failures });
-    const root = await project(server.url, PROVIDER(6, 250));
+    // A timeout far above loopback latency even on a loaded machine, so only the hangs time out.
+    const root = await project(server.url, PROVIDER(6, 1500));
     const { results, onDisk } = await run(root);
     const { scored, errors } = expectEachCaseOnce(results, onDisk);
     // Up to six failures in a row can meet one case; max_retries 6 outlasts any of them.
