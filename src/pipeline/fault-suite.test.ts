@@ -2,7 +2,7 @@
 // injected 429s, 500s, timeouts, resets, malformed bodies, and a server that dies mid-run. The
 // invariant in every case: each case appears exactly once, scored or recorded as an error —
 // nothing lost, nothing counted twice, no answer given to the wrong case.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
@@ -219,5 +219,50 @@ describe('fault suite: a real eval run against a failing server', () => {
     expect(server.rateLimit?.refused ?? 0).toBeLessThanOrEqual(2);
     // Paced, not lucky: 10 a minute after the first minute's 10 is at least two minutes.
     expect(clock.monotonic()).toBeGreaterThanOrEqual(((CASES - 10) / 10) * 60_000 * 0.95);
+  });
+
+  it('a response cache torn by a crash: the damaged entries are re-asked and reported, never served', async () => {
+    const { server, counts } = await startServer();
+    const root = await project(server.url, PROVIDER(1));
+    const evalOnce = async (notes: string[]) =>
+      evaluate({
+        configPath: path.join(root, 'eval/evalgate.yaml'),
+        env: { OPENAI_API_KEY: 'sk-fault-suite' },
+        providers: ['openai/gpt-4o-mini'],
+        clock: createFakeClock(),
+        onNote: (line) => notes.push(line),
+      });
+    await evalOnce([]);
+    expect(counts.answered).toBe(CASES);
+    // Tear three entries the ways a crash or a cut-short restore does.
+    const files: string[] = [];
+    const cacheDir = path.join(root, '.evalgate/cache');
+    for (const sub of await readdir(cacheDir)) {
+      for (const name of await readdir(path.join(cacheDir, sub))) files.push(path.join(cacheDir, sub, name));
+    }
+    const entries = files.filter((f) => f.endsWith('.json')).sort();
+    expect(entries.length).toBeGreaterThanOrEqual(CASES);
+    const torn = entries.slice(0, 3);
+    const full = await readFile(torn[0], 'utf8');
+    await writeFile(torn[0], full.slice(0, Math.floor(full.length / 2)));
+    await writeFile(torn[1], '\u0000'.repeat(200));
+    const tampered = (await readFile(torn[2], 'utf8')).replace(/"text":"[^"]*"/, '"text":"a wrong answer"');
+    await writeFile(torn[2], tampered);
+    const notes: string[] = [];
+    const second = await evalOnce(notes);
+    // Exactly the torn ones went back to the model; every case is there once, correct.
+    expect(counts.answered).toBe(CASES + 3);
+    const lines = (await readFile(path.join(second.runDir, 'results.jsonl'), 'utf8')).trim().split('\n');
+    const { scored } = expectEachCaseOnce(
+      second.results,
+      lines.map((l) => JSON.parse(l)),
+    );
+    expect(scored).toHaveLength(CASES);
+    expect(scored.filter((r) => !r.cached)).toHaveLength(3);
+    const warnings = notes.filter((n) => n.includes('was torn'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(
+      /^warning: response cache entry \.evalgate\/cache\/[0-9a-f]{2}\/[0-9a-f]+\.json was torn \((unreadable|checksum)\)/,
+    );
   });
 });

@@ -44,6 +44,8 @@ async function createRemoteModel(
 /** Key-less OpenAI-compatible servers (vLLM, Ollama, llama.cpp) still need a non-empty key for the SDK. */
 const NO_KEY_PLACEHOLDER = 'no-key-required';
 const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+/** Torn cache entries named one by one before the notes stop. */
+const MAX_TORN_NOTES = 3;
 /** The config's own upper bound on `concurrency`. */
 const MAX_CONCURRENCY = 512;
 /** Families that call a server which may rate-limit us. */
@@ -80,7 +82,18 @@ export interface CreatedModels {
 export async function createModels(options: CreateModelsOptions): Promise<CreatedModels> {
   const { config, env } = options;
   const fetch: LeanFetch = createLeanFetch();
-  const cache = createResponseCache({ dir: path.resolve(options.root, config.cache_dir) });
+  let tornNoted = 0;
+  const cache = createResponseCache({
+    dir: path.resolve(options.root, config.cache_dir),
+    // A crash (or an interrupted cache restore) can leave damaged entries: said, not trusted.
+    onTorn: ({ file, reason }) => {
+      if (++tornNoted > MAX_TORN_NOTES) return;
+      const name = path.relative(options.root, file) || file;
+      options.onNote?.(
+        `warning: response cache entry ${name} was torn (${reason}); it was ignored and removed, so this case calls the model again${tornNoted === MAX_TORN_NOTES ? ' (further torn entries are repaired without a note)' : ''}`,
+      );
+    },
+  });
   const apps = createAppModelFactory({ ...options, env });
   const requested = options.requested;
   if (requested) {
