@@ -13,6 +13,7 @@ import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/fake-op
 import type { FakeChatReply, FakeOpenAIServerOptions } from '../testing/fake-openai-server.js';
 import type { RecordedRequest } from '../testing/fake-http-server.js';
 import { evaluate } from './evaluate.js';
+import type { Progress } from './run-jobs.js';
 
 const CASES = 30;
 const QUESTIONS = [
@@ -224,8 +225,9 @@ describe('fault suite: a real eval run against a failing server', () => {
   it('a response cache torn by a crash: the damaged entries are re-asked and reported, never served', async () => {
     const { server, counts } = await startServer();
     const root = await project(server.url, PROVIDER(1));
-    const evalOnce = async (notes: string[]) =>
+    const evalOnce = async (notes: string[], progress: Progress[] = []) =>
       evaluate({
+        onProgress: (p) => progress.push({ ...p }),
         configPath: path.join(root, 'eval/evalgate.yaml'),
         env: { OPENAI_API_KEY: 'sk-fault-suite' },
         providers: ['openai/gpt-4o-mini'],
@@ -249,7 +251,8 @@ describe('fault suite: a real eval run against a failing server', () => {
     const tampered = (await readFile(torn[2], 'utf8')).replace(/"text":"[^"]*"/, '"text":"a wrong answer"');
     await writeFile(torn[2], tampered);
     const notes: string[] = [];
-    const second = await evalOnce(notes);
+    const progress: Progress[] = [];
+    const second = await evalOnce(notes, progress);
     // Exactly the torn ones went back to the model; every case is there once, correct.
     expect(counts.answered).toBe(CASES + 3);
     const lines = (await readFile(path.join(second.runDir, 'results.jsonl'), 'utf8')).trim().split('\n');
@@ -258,7 +261,14 @@ describe('fault suite: a real eval run against a failing server', () => {
       lines.map((l) => JSON.parse(l)),
     );
     expect(scored).toHaveLength(CASES);
-    expect(scored.filter((r) => !r.cached)).toHaveLength(3);
+    const paid = scored.filter((r) => !r.cached);
+    expect(paid).toHaveLength(3);
+    // Cost so far counts what this run paid for: the three re-asked answers, not the cached ones.
+    const last = progress[progress.length - 1];
+    expect(last).toMatchObject({ done: CASES, total: CASES, cached: CASES - 3, errors: 0 });
+    const expected = paid.reduce((sum, r) => sum + (r.costUsd ?? 0), 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(last.costUsd).toBeCloseTo(expected, 12);
     const warnings = notes.filter((n) => n.includes('was torn'));
     expect(warnings).toHaveLength(3);
     expect(warnings[0]).toMatch(
