@@ -80,6 +80,53 @@ async function scenario({ family, rpm, burst, configured, requests, concurrency 
   };
 }
 
+/** CPU per request through the SDK alone and through the limiter, at 0 ms with no limits (the overhead a run pays). */
+export async function overhead(requests) {
+  const { createRateLimiter } = await dist('rate-limit/rate-limiter.js');
+  const { observeRateLimits } = await dist('providers/rate-limit-fetch.js');
+  const { withRateLimit } = await dist('providers/with-rate-limit.js');
+  const { createLeanFetch } = await dist('providers/lean-fetch.js');
+  const { createOpenAIModel } = await dist('providers/openai-model.js');
+  const { systemClock } = await dist('core/clock.js');
+  const { startFakeOpenAIServer } = await dist('testing/fake-openai-server.js');
+  const server = await startFakeOpenAIServer({ record: false });
+  const measure = async (wrapped) => {
+    const lean = createLeanFetch();
+    const limiter = createRateLimiter({ maxConcurrency: 8, clock: systemClock });
+    const fetch = wrapped ? observeRateLimits(lean, limiter, systemClock) : lean;
+    const raw = createOpenAIModel({
+      id: 'openai/m',
+      model: 'm',
+      apiKey: 'k',
+      baseURL: server.url,
+      timeoutMs: 10_000,
+      fetch,
+    });
+    const model = wrapped ? withRateLimit(raw, limiter) : raw;
+    const request = { messages: [{ role: 'user', content: 'What is the refund window?' }] };
+    for (let i = 0; i < 200; i++) await model.generate(request);
+    const cpu = process.cpuUsage();
+    let next = 0;
+    const worker = async () => {
+      while (next++ < requests) await model.generate(request);
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const used = process.cpuUsage(cpu);
+    lean.destroy();
+    return (used.user + used.system) / 1000 / requests;
+  };
+  // Alternate to spread the machine's noise over both.
+  const bare = [];
+  const paced = [];
+  for (let round = 0; round < 3; round++) {
+    bare.push(await measure(false));
+    paced.push(await measure(true));
+  }
+  await server.close();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+  return { bareMs: median(bare), pacedMs: median(paced) };
+}
+
 export async function benchRateLimits({ row, header, details }) {
   header('Rate limits (wall clock, fake servers enforcing per-second bursts)');
   const cases = [
@@ -87,6 +134,14 @@ export async function benchRateLimits({ row, header, details }) {
     { name: 'anthropic, limit learnt from headers', family: 'anthropic', rpm: 2400, burst: 40 },
   ];
   details.rateLimits = [];
+  const cost = await overhead(2000);
+  details.rateLimitOverhead = cost;
+  row(
+    'rate limit: CPU per request, SDK alone → with limiter',
+    `${cost.bareMs.toFixed(3)} → ${cost.pacedMs.toFixed(3)} ms (+${((cost.pacedMs - cost.bareMs) * 1000).toFixed(0)} µs)`,
+    '(fake server in-process)',
+    null,
+  );
   for (const c of cases) {
     const result = await scenario({ ...c, requests: 400, concurrency: 16 });
     details.rateLimits.push({ ...c, ...result });
