@@ -24,6 +24,15 @@ describe('createRateLimiter', () => {
     expect(permits).toHaveLength(4);
   });
 
+  it('a first request that fails for another reason (a 500) opens up too; a first 429 does not', async () => {
+    const failing = setup();
+    (await failing.limiter.acquire({ tokens: 1 })).settle({ kind: 'error' });
+    expect(failing.limiter.stats().concurrency).toBe(4);
+    const limited = setup();
+    (await limited.limiter.acquire({ tokens: 1 })).settle({ kind: 'rate-limited', retryAfterMs: 10 });
+    expect(limited.limiter.stats().concurrency).toBe(1);
+  });
+
   it('paces to the configured rpm: the 61st request of a minute waits one second', async () => {
     const { clock, limiter } = setup({ rpm: 60 });
     for (let i = 0; i < 60; i++) (await limiter.acquire({ tokens: 1 })).settle({ kind: 'success' });

@@ -99,7 +99,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   let opened = false;
   let pauseUntil = 0;
   let lastResetMs: number | undefined;
-  /** Success times in the last minute, kept only while no request limit is known. */
+  /** Success times, kept only while no request limit is known (trimmed to the last minute). */
   const recentSuccesses: number[] = [];
   const stats = { rateLimited: 0, waits: 0, waitedMs: 0 };
   // Our share of the limit, for when something else spends the same quota (another job on the
@@ -158,7 +158,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (outcome.kind === 'success') {
           if (!requests.bucket) {
             recentSuccesses.push(now());
-            while (recentSuccesses[0] <= now() - 60_000) recentSuccesses.shift();
+            // Trimmed in halves, so keeping the window costs O(1) a success on average.
+            if (recentSuccesses.length > 64 && recentSuccesses[recentSuccesses.length >> 1] <= now() - 60_000)
+              recentSuccesses.splice(0, recentSuccesses.length >> 1);
           }
           if (outcome.tokens !== undefined) {
             tokens.bucket?.adjust(cost - outcome.tokens);
@@ -173,12 +175,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         }
         if (outcome.kind === 'rate-limited') {
           stats.rateLimited++;
-          if (!requests.bucket && recentSuccesses.length >= MIN_SUCCESSES_FOR_GUESS) {
+          const lastMinute = recentSuccesses.filter((t) => t > now() - 60_000).length;
+          if (!requests.bucket && lastMinute >= MIN_SUCCESSES_FOR_GUESS) {
             // Neither configured nor told by headers: what got through in the minute before
             // the first 429 is the best guess of the limit; the share cuts below refine it.
-            requests.limit = Math.max(1, recentSuccesses.length);
+            requests.limit = lastMinute;
             requests.bucket = createTokenBucket({ perMinute: requests.limit, now, initial: 0 });
-            recentSuccesses.length = 0;
           }
           // The server has nothing left for us: whatever our buckets believed was too much.
           for (const d of [requests, tokens]) {
@@ -195,6 +197,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           return;
         }
         concurrency.release(permit, 'other');
+        // An error that is not a 429 says nothing about the limits: no reason to stay at one.
+        if (!opened) {
+          opened = true;
+          concurrency.open();
+        }
       },
     };
   };
