@@ -15,8 +15,7 @@ import { createLocalExtractiveModel } from './local/local-extractive-model.js';
 import { createReplayModel } from './replay-model.js';
 import { createResponseCache } from './response-cache.js';
 import { getTokenizer } from './token-estimate.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit/rate-limiter.js';
-import { observeRateLimits } from './rate-limit-fetch.js';
+import { createProviderLimiters } from './provider-limiters.js';
 import { withRateLimit } from './with-rate-limit.js';
 import { withCache } from './with-cache.js';
 import { withLatency } from './with-latency.js';
@@ -46,8 +45,6 @@ const NO_KEY_PLACEHOLDER = 'no-key-required';
 const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
 /** Torn cache entries named one by one before the notes stop. */
 const MAX_TORN_NOTES = 3;
-/** The config's own upper bound on `concurrency`. */
-const MAX_CONCURRENCY = 512;
 /** Families that call a server which may rate-limit us. */
 const RATE_LIMITED_FAMILIES = new Set(['openai', 'anthropic', 'http']);
 
@@ -117,29 +114,12 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       `warning: could not write to the response cache at ${config.cache_dir} (${reason}); answers are not cached, so a rerun calls the models again`,
     );
   };
-  // One limiter per provider id: the judge and a model under test of the same id share a quota.
-  const limiters = new Map<string, RateLimiter>();
-  const limiterOf = (provider: ProviderConfig): RateLimiter => {
-    let limiter = limiters.get(provider.id);
-    if (!limiter) {
-      limiter = createRateLimiter({
-        rpm: provider.rpm,
-        tpm: provider.tpm,
-        // The callers bound concurrency themselves (eval, serve); this bound only matters after
-        // a 429 has lowered the limit, and halving starts from the requests actually in flight.
-        maxConcurrency: options.concurrency ?? MAX_CONCURRENCY,
-        clock: options.clock,
-      });
-      limiters.set(provider.id, limiter);
-    }
-    return limiter;
-  };
-  const remoteFetch = (provider: ProviderConfig): typeof globalThis.fetch =>
-    observeRateLimits(fetch, limiterOf(provider), options.clock);
+  const limits = createProviderLimiters({ clock: options.clock, concurrency: options.concurrency });
+  const remoteFetch = (provider: ProviderConfig): typeof globalThis.fetch => limits.fetchFor(provider, fetch);
   const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
     // Remote models are paced (every attempt, so inside the retries); local ones need not be.
     const family = provider.id.split('/')[0];
-    const paced = RATE_LIMITED_FAMILIES.has(family) ? withRateLimit(raw, limiterOf(provider)) : raw;
+    const paced = RATE_LIMITED_FAMILIES.has(family) ? withRateLimit(raw, limits.limiterOf(provider)) : raw;
     const retried = withRetries(paced, {
       maxRetries: provider.max_retries,
       baseDelayMs: 500,
