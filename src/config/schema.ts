@@ -24,6 +24,10 @@ export const ProviderConfigSchema = z
       .optional(),
     timeout_ms: z.number().int().positive().default(60_000),
     max_retries: z.number().int().min(0).max(10).default(4),
+    /** Requests per minute this provider may be sent (docs/rate-limits.md); the server's own limit header may lower it. */
+    rpm: z.number().positive().optional(),
+    /** Tokens (input + output) per minute this provider may be sent. */
+    tpm: z.number().positive().optional(),
     /** Request logprobs (OpenAI) so classification gets a confidence. */
     logprobs: z.boolean().default(false),
     /** local/extractive only: the few-shot classifier for classify suites (default centroid). */

@@ -12,6 +12,8 @@ export interface Progress {
   total: number;
   errors: number;
   cached: number;
+  /** Dollars spent so far on answers that were not cached (known prices only). */
+  costUsd?: number;
 }
 
 export interface RunJobsOptions {
@@ -42,7 +44,7 @@ export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   const jobs = planJobs(options.suites, options.repeat);
   const limit = pLimit(options.concurrency);
-  const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0 };
+  const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0, costUsd: 0 };
   await Promise.all(
     jobs.map((job) =>
       limit(async () => {
@@ -50,6 +52,7 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
         progress.done++;
         if (result.error) progress.errors++;
         if (result.cached) progress.cached++;
+        else if (result.costUsd) progress.costUsd = (progress.costUsd ?? 0) + result.costUsd;
         options.onResult(result);
         options.onProgress?.(progress);
       }),

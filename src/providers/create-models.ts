@@ -15,6 +15,8 @@ import { createLocalExtractiveModel } from './local/local-extractive-model.js';
 import { createReplayModel } from './replay-model.js';
 import { createResponseCache } from './response-cache.js';
 import { getTokenizer } from './token-estimate.js';
+import { createProviderLimiters } from './provider-limiters.js';
+import { withRateLimit } from './with-rate-limit.js';
 import { withCache } from './with-cache.js';
 import { withLatency } from './with-latency.js';
 import { withRetries } from './with-retries.js';
@@ -41,6 +43,10 @@ async function createRemoteModel(
 /** Key-less OpenAI-compatible servers (vLLM, Ollama, llama.cpp) still need a non-empty key for the SDK. */
 const NO_KEY_PLACEHOLDER = 'no-key-required';
 const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+/** Torn cache entries named one by one before the notes stop. */
+const MAX_TORN_NOTES = 3;
+/** Families that call a server which may rate-limit us. */
+const RATE_LIMITED_FAMILIES = new Set(['openai', 'anthropic', 'http']);
 
 export interface CreateModelsOptions {
   config: EvalConfig;
@@ -52,6 +58,8 @@ export interface CreateModelsOptions {
   useCache: boolean;
   clock: Clock;
   rng: Rng;
+  /** Upper bound of each provider's adaptive concurrency (default 512: callers bound it themselves). */
+  concurrency?: number;
   /** One-line warnings (a cache that cannot be written is said once, not swallowed). */
   onNote?: (line: string) => void;
 }
@@ -71,7 +79,18 @@ export interface CreatedModels {
 export async function createModels(options: CreateModelsOptions): Promise<CreatedModels> {
   const { config, env } = options;
   const fetch: LeanFetch = createLeanFetch();
-  const cache = createResponseCache({ dir: path.resolve(options.root, config.cache_dir) });
+  let tornNoted = 0;
+  const cache = createResponseCache({
+    dir: path.resolve(options.root, config.cache_dir),
+    // A crash (or an interrupted cache restore) can leave damaged entries: said, not trusted.
+    onTorn: ({ file, reason }) => {
+      if (++tornNoted > MAX_TORN_NOTES) return;
+      const name = path.relative(options.root, file) || file;
+      options.onNote?.(
+        `warning: response cache entry ${name} was torn (${reason}); it was ignored and removed, so this case calls the model again${tornNoted === MAX_TORN_NOTES ? ' (further torn entries are repaired without a note)' : ''}`,
+      );
+    },
+  });
   const apps = createAppModelFactory({ ...options, env });
   const requested = options.requested;
   if (requested) {
@@ -95,8 +114,13 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       `warning: could not write to the response cache at ${config.cache_dir} (${reason}); answers are not cached, so a rerun calls the models again`,
     );
   };
+  const limits = createProviderLimiters({ clock: options.clock, concurrency: options.concurrency });
+  const remoteFetch = (provider: ProviderConfig): typeof globalThis.fetch => limits.fetchFor(provider, fetch);
   const wrap = (raw: LanguageModel, provider: ProviderConfig): LanguageModel => {
-    const retried = withRetries(raw, {
+    // Remote models are paced (every attempt, so inside the retries); local ones need not be.
+    const family = provider.id.split('/')[0];
+    const paced = RATE_LIMITED_FAMILIES.has(family) ? withRateLimit(raw, limits.limiterOf(provider)) : raw;
+    const retried = withRetries(paced, {
       maxRetries: provider.max_retries,
       baseDelayMs: 500,
       maxDelayMs: 20_000,
@@ -173,7 +197,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
         apiKey: key || NO_KEY_PLACEHOLDER,
         baseURL: provider.base_url,
         timeoutMs: provider.timeout_ms,
-        fetch,
+        fetch: remoteFetch(provider),
         clock: options.clock,
       });
     }
@@ -217,7 +241,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       apiKey: key || NO_KEY_PLACEHOLDER,
       baseURL: provider.base_url,
       timeoutMs: provider.timeout_ms,
-      fetch,
+      fetch: remoteFetch(provider),
       clock: options.clock,
     });
     return {

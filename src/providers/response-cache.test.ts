@@ -38,21 +38,40 @@ describe('createResponseCache', () => {
     expect(await cache.get(key)).toMatchObject({ text: expect.stringMatching(/^v\d+$/) });
   });
 
-  it('treats truncated, corrupted or foreign entries as misses', async () => {
-    const cache = createResponseCache({ dir });
-    await cache.set(key, { text: 'answer' });
+  it('treats truncated, corrupted or foreign entries as torn: a miss, counted, reported, removed', async () => {
+    const seen: string[] = [];
+    const cache = createResponseCache({ dir, onTorn: (t) => seen.push(t.reason) });
     const file = join(dir, key.slice(0, 2), `${key}.json`);
+    await cache.set(key, { text: 'answer' });
     const full = await readFile(file, 'utf8');
-    await writeFile(file, full.slice(0, full.length - 5));
-    expect(await cache.get(key)).toBeUndefined();
-    await writeFile(file, '\u0000\u0000garbage');
-    expect(await cache.get(key)).toBeUndefined();
-    await writeFile(file, JSON.stringify({ key: sha256('other'), value: { text: 'x' } }));
-    expect(await cache.get(key)).toBeUndefined();
-    await writeFile(file, 'null');
-    expect(await cache.get(key)).toBeUndefined();
+    const damaged = [
+      full.slice(0, full.length - 5), // cut short
+      '\u0000'.repeat(full.length), // zero-filled blocks after a crash
+      '\u0000\u0000garbage',
+      JSON.stringify({ key: sha256('other'), value: { text: 'x' } }), // another key's entry
+      'null',
+      full.replace('answer', 'answeR'), // parses, right key, but not what was written
+    ];
+    for (const text of damaged) {
+      await writeFile(file, text);
+      expect(await cache.get(key)).toBeUndefined();
+      // Removed, so it cannot be served by anything later either.
+      await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+    expect(seen).toEqual(['unreadable', 'unreadable', 'unreadable', 'foreign', 'unreadable', 'checksum']);
+    expect(cache.stats?.()).toEqual({ torn: 6 });
     await cache.set(key, { text: 'repaired' });
     expect(await cache.get(key)).toEqual({ text: 'repaired' });
+  });
+
+  it('an absent entry is a plain miss, not torn; an entry from before checksums still reads', async () => {
+    const cache = createResponseCache({ dir });
+    expect(await cache.get(key)).toBeUndefined();
+    const file = join(dir, key.slice(0, 2), `${key}.json`);
+    await cache.set(key, { text: 'x' });
+    await writeFile(file, JSON.stringify({ key, value: { text: 'old format' } }));
+    expect(await cache.get(key)).toEqual({ text: 'old format' });
+    expect(cache.stats?.()).toEqual({ torn: 0 });
   });
 
   it('refuses keys that are not hex digests', async () => {

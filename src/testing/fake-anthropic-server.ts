@@ -3,6 +3,7 @@
 import { failureResponse } from './fake-failure.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
+import { createFakeRateLimiter, type FakeRateLimiter, type FakeRateLimitOptions } from './fake-rate-limit.js';
 import type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
 
 export interface FakeMessageReply {
@@ -25,6 +26,8 @@ export interface FakeAnthropicServerOptions {
   /** Consumed one per request, front first, before any normal reply. */
   failures?: FakeFailure[];
   record?: boolean;
+  /** Enforced rpm/tpm limits: 429s with Anthropic's rate-limit headers. */
+  rateLimit?: FakeRateLimitOptions;
 }
 
 export interface FakeAnthropicServer {
@@ -33,6 +36,8 @@ export interface FakeAnthropicServer {
   requests: RecordedRequest[];
   /** The live failure queue; push to script failures after start. */
   failures: FakeFailure[];
+  /** Admitted and refused counts, when `rateLimit` is set. */
+  rateLimit?: FakeRateLimiter;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startFakeAnthropicServer(
 ): Promise<FakeAnthropicServer> {
   const failures = [...(options.failures ?? [])];
   let counter = 0;
+  const rateLimit = options.rateLimit && createFakeRateLimiter(options.rateLimit, 'anthropic');
 
   const handle = (request: RecordedRequest): FakeHttpResponse => {
     let extraDelay = 0;
@@ -74,6 +80,12 @@ export async function startFakeAnthropicServer(
       return { status: 404, body: anthropicErrorBody(404, `Not found: ${request.method} ${path}`) };
     }
     const response = message(request, request.body as MessagesBody, ++counter);
+    const body = response.body as { usage?: { input_tokens: number; output_tokens: number } } | undefined;
+    const usage = body?.usage;
+    const verdict = rateLimit?.admit(usage ? usage.input_tokens + usage.output_tokens : 0);
+    if (verdict && !verdict.ok)
+      return { status: 429, headers: verdict.headers, body: anthropicErrorBody(429, verdict.message) };
+    if (verdict) response.headers = { ...response.headers, ...verdict.headers };
     response.delayMs = (response.delayMs ?? 0) + extraDelay;
     return response;
   };
@@ -108,7 +120,7 @@ export async function startFakeAnthropicServer(
   };
 
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: server.origin, requests: server.requests, failures, close: server.close };
+  return { url: server.origin, requests: server.requests, failures, rateLimit, close: server.close };
 }
 
 /** Anthropic's error envelope: `{ type: 'error', error: { type, message } }`. */

@@ -17,6 +17,14 @@ export type FakeFailure =
   | {
       /** Answer normally, but only after this long (longer than the client timeout = a hang). */
       hangMs: number;
+    }
+  | {
+      /** Drop the connection without answering (the client sees ECONNRESET / socket hang up). */
+      reset: true;
+    }
+  | {
+      /** Answer 200 with this body verbatim, e.g. JSON cut off halfway. */
+      malformed: string;
     };
 
 export type ErrorBodyFactory = (status: number, message: string) => unknown;
@@ -28,6 +36,8 @@ export function failureResponse(
   errorBody: ErrorBodyFactory,
 ): FakeHttpResponse | { delayMs: number } {
   if ('hangMs' in failure) return { delayMs: failure.hangMs };
+  if ('reset' in failure) return { status: 0, reset: true };
+  if ('malformed' in failure) return { status: 200, body: failure.malformed };
   const headers: Record<string, string> = { ...failure.headers };
   if (failure.retryAfter !== undefined) headers['retry-after'] = failure.retryAfter;
   if (failure.retryAfterMs !== undefined) headers['retry-after-ms'] = String(failure.retryAfterMs);

@@ -22,6 +22,8 @@ export interface FakeHttpResponse {
   body?: unknown;
   /** Wait this long before answering. A wait longer than the client's timeout simulates a hang. */
   delayMs?: number;
+  /** Destroy the connection instead of answering (a reset). */
+  reset?: boolean;
 }
 
 export interface FakeHttpServerOptions {
@@ -46,6 +48,10 @@ export async function startFakeHttpServer(options: FakeHttpServerOptions): Promi
   const pending = new Set<NodeJS.Timeout>();
 
   const respond = (res: ServerResponse, reply: FakeHttpResponse): void => {
+    if (reply.reset) {
+      res.socket?.destroy();
+      return;
+    }
     const payload =
       typeof reply.body === 'string'
         ? reply.body

@@ -4,6 +4,7 @@ import { createRng, hashSeed } from '../core/rng.js';
 import { failureResponse } from './fake-failure.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
+import { createFakeRateLimiter, type FakeRateLimiter, type FakeRateLimitOptions } from './fake-rate-limit.js';
 import type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
 
 export interface FakeTokenLogprob {
@@ -40,6 +41,8 @@ export interface FakeOpenAIServerOptions {
   record?: boolean;
   /** The `created` timestamp in every completion (fixed, so fixtures stay deterministic). */
   created?: number;
+  /** Enforced rpm/tpm limits on chat completions: 429s with OpenAI's rate-limit headers. */
+  rateLimit?: FakeRateLimitOptions;
 }
 
 export interface FakeOpenAIServer {
@@ -48,6 +51,8 @@ export interface FakeOpenAIServer {
   requests: RecordedRequest[];
   /** The live failure queue; push to script failures after start. */
   failures: FakeFailure[];
+  /** Admitted and refused counts, when `rateLimit` is set. */
+  rateLimit?: FakeRateLimiter;
   close(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export async function startFakeOpenAIServer(
   const dimension = options.embeddingDimension ?? 8;
   const embed = options.embed ?? ((text: string) => pseudoRandomVector(text, dimension));
   let counter = 0;
+  const rateLimit = options.rateLimit && createFakeRateLimiter(options.rateLimit, 'openai');
 
   const handle = (request: RecordedRequest): FakeHttpResponse => {
     let extraDelay = 0;
@@ -85,6 +91,11 @@ export async function startFakeOpenAIServer(
     let response: FakeHttpResponse;
     if (request.method === 'POST' && path === '/v1/chat/completions') {
       response = chatCompletion(request, request.body as ChatBody, ++counter);
+      const usage = (response.body as { usage?: { total_tokens: number } } | undefined)?.usage;
+      const verdict = rateLimit?.admit(usage?.total_tokens ?? 0);
+      if (verdict && !verdict.ok)
+        return { status: 429, headers: verdict.headers, body: openAIErrorBody(429, verdict.message) };
+      if (verdict) response.headers = { ...response.headers, ...verdict.headers };
     } else if (request.method === 'POST' && path === '/v1/embeddings') {
       response = embeddings(request.body as EmbeddingsBody);
     } else {
@@ -156,7 +167,7 @@ export async function startFakeOpenAIServer(
   };
 
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: `${server.origin}/v1`, requests: server.requests, failures, close: server.close };
+  return { url: `${server.origin}/v1`, requests: server.requests, failures, rateLimit, close: server.close };
 }
 
 /** OpenAI's error envelope: `{ error: { message, type, param, code } }`. */

@@ -19,3 +19,6 @@ export { createScriptedModel } from './scripted-model.js';
 export type { ScriptedAnswer, ScriptedModel, ScriptedModelOptions } from './scripted-model.js';
 export { createFakeClock } from './fake-clock.js';
 export type { FakeClock } from './fake-clock.js';
+export { createVirtualClock } from './virtual-clock.js';
+export type { VirtualClock } from './virtual-clock.js';
+export type { FakeRateLimitOptions, FakeRateLimiter } from './fake-rate-limit.js';

@@ -1,6 +1,7 @@
 // `evalgate eval`: run, write reports, print the summary block, and choose the exit code
 // (0 pass, 1 gate failed with --gate, 3 provider errors above the allowed share).
 import path from 'node:path';
+import { systemClock } from '../../core/clock.js';
 import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
@@ -25,7 +26,9 @@ export interface EvalCommandOptions {
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
   const progress = createProgressLine({
     stream: process.stderr,
-    enabled: !options.quiet && process.stderr.isTTY === true,
+    enabled: !options.quiet,
+    tty: process.stderr.isTTY === true,
+    clock: systemClock,
   });
   const outcome = await evaluate({
     configPath: options.config,
