@@ -10,7 +10,7 @@ import { InputError } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
 import { createModels } from '../providers/create-models.js';
-import { createPriceTable, type PriceTable } from '../providers/pricing.js';
+import { createConfigPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
 import {
   createRunId,
@@ -146,14 +146,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const runDir = path.join(runsDir(reportsDir), runId);
     const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
-    const priceTable = createPriceTable(
-      Object.fromEntries(
-        Object.entries(config.pricing).map(([m, p]) => [
-          m,
-          { inputPerMTok: p.input, outputPerMTok: p.output },
-        ]),
-      ),
-    );
+    const priceTable = createConfigPriceTable(config.pricing);
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,

@@ -415,4 +415,19 @@ export interface Baseline {
   /** Bias checks with their values and standard errors, for the bias regression test. */
   bias?: { check: string; provider: string; value: number | null; standardError: number | null }[];
   generation?: Record<string, GenerationSettings>;
+  /** Measured tokens and latency per suite × provider, so `evalgate plan` can estimate the next run. */
+  usage?: BaselineUsage[];
+}
+
+/** Means over a suite × provider's model calls (tokens: every call with usage; latency: uncached calls). */
+export interface BaselineUsage {
+  suite: string;
+  provider: string;
+  /** Calls that reported (or estimated) usage. */
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Uncached calls, whose latency was a real model call. */
+  latencyCalls: number;
+  latencyMs: number | null;
 }
