@@ -35,6 +35,12 @@ program
   .option('--experiment-log', 'append an entry to the experiment log (default: only with --hypothesis)')
   .option('--no-experiment-log', 'never append to the experiment log')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
+  .option(
+    '--max-cost-usd <usd>',
+    'stop before model calls would cost more (overrides budget.max_cost_usd)',
+    parsePositiveNumber,
+  )
+  .option('--yes', 'start even when the estimate is above the budget (the run still stops at it)')
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
