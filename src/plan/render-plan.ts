@@ -4,7 +4,7 @@ import { formatUsd } from '../reporters/format-value.js';
 import { BATCH_DISCOUNT } from './estimate-jobs.js';
 import type { RunEstimateWithNotes } from './estimate-run.js';
 import type { SampleSizePlan } from './sample-size-plan.js';
-import type { RunEstimate } from './summarize-estimate.js';
+import { isInProcess, type RunEstimate } from './summarize-estimate.js';
 
 export function renderPlan(estimate: RunEstimateWithNotes, sampleSize: SampleSizePlan | null): string {
   const lines: string[] = [];
@@ -16,7 +16,7 @@ export function renderPlan(estimate: RunEstimateWithNotes, sampleSize: SampleSiz
     count(g.outputTokens),
     g.modelCalls > g.cachedCalls ? g.outputSources.join(', ') : '—',
     g.unpricedCalls > 0 ? `${formatUsd(g.costUsd)} + ${g.unpricedCalls} unpriced` : formatUsd(g.costUsd),
-    `${formatSeconds(g.latencyMs / 1000)} (${g.latencySource})`,
+    isInProcess(g.provider) ? 'in-process' : `${formatSeconds(g.latencyMs / 1000)} (${g.latencySource})`,
   ]);
   lines.push(
     table(
@@ -67,10 +67,17 @@ export function estimateLine(e: RunEstimate): string {
     e.time.boundBy === 'latency'
       ? `at concurrency ${e.concurrency}`
       : `bound by ${e.time.provider}'s ${e.time.boundBy} limit`;
+  const remote = e.modelCalls - e.cachedCalls - e.inProcessCalls;
+  const time =
+    remote > 0
+      ? `~${formatSeconds(e.seconds)} of model calls ${bound}`
+      : e.inProcessCalls > 0
+        ? 'no remote model call to time (in-process models only)'
+        : 'no model call to wait for';
   return (
     `estimate: ${count(e.modelCalls)} model calls, ${count(e.cachedCalls)} cached; ` +
     `${count(e.inputTokens)} input + ${count(e.outputTokens)} output tokens; ` +
-    `${cost}${batch}; ~${formatSeconds(e.seconds)} ${bound}`
+    `${cost}${batch}; ${time}`
   );
 }
 

@@ -33,6 +33,8 @@ export interface RunEstimate {
   outputTokens: number;
   costUsd: number;
   unpricedCalls: number;
+  /** Uncached calls to in-process models (local/…, replay/…): CPU work, left out of the time. */
+  inProcessCalls: number;
   seconds: number;
   time: WallTimeEstimate;
   concurrency: number;
@@ -50,6 +52,7 @@ export interface SummarizeOptions {
 export function summarizeEstimate(jobs: readonly JobEstimate[], options: SummarizeOptions): RunEstimate {
   const groups = new Map<string, GroupEstimate & { sources: Map<OutputSource, number> }>();
   const loads = new Map<string, ProviderLoad>();
+  let inProcessCalls = 0;
   for (const j of jobs) {
     const key = `${j.suite}\u0000${j.provider}`;
     let g = groups.get(key);
@@ -81,6 +84,12 @@ export function summarizeEstimate(jobs: readonly JobEstimate[], options: Summari
     if (j.costUsd === null) g.unpricedCalls++;
     else g.costUsd += j.costUsd;
     g.sources.set(j.outputSource, (g.sources.get(j.outputSource) ?? 0) + 1);
+    // An in-process model's "latency" is CPU time shared with scoring on one thread, which a
+    // pool of slots does not divide: the latency model would promise a speed-up it cannot have.
+    if (isInProcess(j.provider)) {
+      inProcessCalls++;
+      continue;
+    }
     let load = loads.get(j.provider);
     if (!load) {
       load = {
@@ -110,10 +119,16 @@ export function summarizeEstimate(jobs: readonly JobEstimate[], options: Summari
     outputTokens: sum((g) => g.outputTokens),
     costUsd: sum((g) => g.costUsd),
     unpricedCalls: sum((g) => g.unpricedCalls),
+    inProcessCalls,
     seconds: time.seconds,
     time,
     concurrency: options.concurrency,
     batch: options.batch,
     groups: list,
   };
+}
+
+/** The offline baseline and replayed outputs run inside evalgate's own process. */
+export function isInProcess(providerId: string): boolean {
+  return providerId.startsWith('local/') || providerId.startsWith('replay/');
 }
