@@ -3,9 +3,8 @@
 // estimate is above its limit unless the user confirmed it (`--yes`), and hand back the guard
 // that holds the run under the limit while it runs.
 import type { EvalConfig } from '../config/schema.js';
-import { InputError } from '../core/errors.js';
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
-import { estimateJobs, retrievalIsFree, type RetrievalForPlan } from '../plan/estimate-jobs.js';
+import { estimateJobs, isPaidFamily, retrievalIsFree, type RetrievalForPlan } from '../plan/estimate-jobs.js';
 import { providerRateLimits } from '../plan/provider-rate-limits.js';
 import { estimateLine } from '../plan/render-plan.js';
 import { summarizeEstimate, type RunEstimate } from '../plan/summarize-estimate.js';
@@ -14,6 +13,7 @@ import type { PriceTable } from '../providers/pricing.js';
 import type { ResponseCache } from '../providers/response-cache.js';
 import type { Baseline } from '../run/types.js';
 import { createBudgetGuard, type BudgetGuard } from './budget-guard.js';
+import { budgetLimit, refuseOverBudget } from './check-budget.js';
 
 export interface SpendOptions {
   /** `--max-cost-usd`: overrides `budget.max_cost_usd`. */
@@ -48,15 +48,11 @@ export interface PreparedSpend {
 
 export async function prepareSpend(options: PrepareSpendOptions): Promise<PreparedSpend | null> {
   const { config } = options;
-  const fromFlag = options.spend?.maxCostUsd;
-  const limit = fromFlag ?? config.budget?.max_cost_usd ?? null;
+  const limit = budgetLimit(config, options.spend?.maxCostUsd);
   const announce = options.spend?.announce ?? false;
   // Nothing to say and nothing to hold: skip the estimate (a 100k-case run pays for it in CPU).
   if (limit === null && !announce) return null;
-  if (
-    !options.suites.some((s) => s.models.some((m) => m.provider === 'openai' || m.provider === 'anthropic'))
-  )
-    return null;
+  if (!options.suites.some((s) => s.models.some((m) => isPaidFamily(m.provider)))) return null;
   const profile = usageProfile(options.baseline);
   const batch = options.spend?.batch ?? false;
   const jobs = await estimateJobs({
@@ -81,12 +77,11 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
   if (estimate.paidCalls === 0) return null;
   if (announce) options.onNote?.(estimateLine(estimate));
   if (limit === null) return { estimate, guard: null };
-  if (estimate.costUsd > limit && !options.spend?.confirmed)
-    throw new InputError({
-      code: 'BUDGET_EXCEEDED',
-      file: fromFlag === undefined ? options.configFile : undefined,
-      field: fromFlag === undefined ? 'budget.max_cost_usd' : '--max-cost-usd',
-      message: `the estimated cost $${estimate.costUsd.toFixed(4)} is above the budget $${limit}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
-    });
-  return { estimate, guard: createBudgetGuard({ maxCostUsd: limit, estimates: jobs }) };
+  refuseOverBudget({
+    limit,
+    estimatedUsd: estimate.costUsd,
+    confirmed: options.spend?.confirmed ?? false,
+    configFile: options.configFile,
+  });
+  return { estimate, guard: createBudgetGuard({ maxCostUsd: limit.maxCostUsd, estimates: jobs }) };
 }

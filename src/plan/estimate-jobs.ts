@@ -98,7 +98,7 @@ async function estimateJob(
     options.cache && !contextBounded && typeof caching.cacheKey === 'function'
       ? asResult(await options.cache.get(caching.cacheKey(request)))
       : undefined;
-  const paid = PAID_FAMILIES.has(model.provider);
+  const paid = isPaidFamily(model.provider);
   let inputTokens = estimateUsage({ messages: request.messages, output: '', tokenizer }).inputTokens;
   if (contextBounded) inputTokens += options.rag!.context_budget_tokens;
   const measured = options.profile.outputTokens(suite.config.name, model.id);
@@ -130,6 +130,11 @@ async function estimateJob(
     contextBounded,
     costUsd,
   };
+}
+
+/** A provider family whose calls are billed (openai, anthropic). */
+export function isPaidFamily(family: string): boolean {
+  return PAID_FAMILIES.has(family);
 }
 
 /** Running retrieval costs nothing with a local embedder and no reranking model. */
