@@ -1,6 +1,8 @@
 // The gate's account of a run that stopped at its spending limit: every suite × provider with
-// calls left out is listed as not assessed, marked as a partial run (never a release).
-import type { NotAssessed, RunManifest } from '../run/types.js';
+// calls left out is listed as not assessed, marked as a partial run (never a release), and the
+// coverage checks that only failed because of the stop ("measured on only 60 of 206 cases", "did
+// not run for this provider") give way to it: their cause is known, and it is not the config.
+import type { GateFailure, NotAssessed, RunManifest } from '../run/types.js';
 
 /** Case ids named in a line before "and N more". */
 const NAMED = 5;
@@ -18,4 +20,14 @@ export function budgetNotAssessed(manifest: Pick<RunManifest, 'budget'>): NotAss
       partialRun: true as const,
     };
   });
+}
+
+/** Coverage failures of the suite × provider pairs the budget cut short, which the stop explains. */
+export function explainedByBudget(
+  manifest: Pick<RunManifest, 'budget'>,
+): (failure: Pick<GateFailure, 'kind' | 'suite' | 'provider'>) => boolean {
+  const budget = manifest.budget;
+  if (!budget?.stopped) return () => false;
+  const cut = new Set(budget.notRun.map((g) => `${g.suite}\u0000${g.provider}`));
+  return (f) => f.kind === 'not-measured' && cut.has(`${f.suite}\u0000${f.provider}`);
 }

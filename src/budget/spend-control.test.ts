@@ -1,7 +1,7 @@
 // Spend control end to end against a fake OpenAI server that bills exactly what the plan
 // estimates (tiktoken input, max_tokens output), so the budget's arithmetic can be pinned to
 // the call: the run that must stop after three calls, and the runs that must not stop.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
@@ -9,6 +9,7 @@ import { InputError } from '../core/errors.js';
 import { evaluate } from '../pipeline/evaluate.js';
 import { DEFAULT_PRICES } from '../providers/pricing.js';
 import { getTokenizer } from '../providers/token-estimate.js';
+import { buildBaseline, serializeBaseline } from '../run/baseline.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
 
 let server: FakeOpenAIServer | null = null;
@@ -51,10 +52,15 @@ async function setup() {
     useCache: false,
   };
   // One unlimited run in job order (concurrency 1) gives each call's bill = its estimate.
-  await evaluate({ ...base, concurrency: 1 });
+  const full = await evaluate({ ...base, concurrency: 1 });
   const perCall = [...fake.bills];
   fake.bills.length = 0;
-  return { root, base, perCall, bills: fake.bills };
+  const acceptBaseline = () =>
+    writeFile(
+      path.join(root, 'reports/baseline.json'),
+      serializeBaseline(buildBaseline(full.record, full.results, 'now')),
+    );
+  return { root, base, perCall, bills: fake.bills, acceptBaseline };
 }
 
 describe('spend control', () => {
@@ -123,5 +129,24 @@ describe('spend control', () => {
     );
     expect(bills).toHaveLength(0);
     expect(await readdir(path.join(root, 'reports/runs'))).toEqual(runsBefore);
+  });
+
+  it('against a baseline, the cases cut by the budget are not assessed, not failures of the config', async () => {
+    const { base, perCall, bills, acceptBaseline } = await setup();
+    await acceptBaseline();
+    // One call fits: 1 of the baseline's 6 cases measured would otherwise fail "measured on only 1 of 6".
+    const outcome = await evaluate({
+      ...base,
+      spend: { maxCostUsd: perCall[0] * 1.5, confirmed: true },
+    });
+    expect(bills).toHaveLength(1);
+    const gate = outcome.record.gate;
+    expect(gate.failures.filter((f) => f.kind === 'not-measured')).toEqual([]);
+    expect(gate.notAssessed.find((n) => n.partialRun)?.why).toContain(
+      '5 calls not made (q2, q3, q4, q5, q6)',
+    );
+    expect(gate.recommendation).toBe('do-not-ship');
+    // The one case that ran is still paired with the baseline.
+    expect(outcome.record.comparison.find((c) => c.metric === 'answer.f1')?.n).toBe(1);
   });
 });
