@@ -65,7 +65,7 @@ export function estimateLine(e: RunEstimate): string {
   const batch = e.batch ? ` (batch: ${Math.round(BATCH_DISCOUNT * 100)}% off)` : '';
   const bound =
     e.time.boundBy === 'latency'
-      ? `at concurrency ${e.concurrency}`
+      ? `with concurrency ${e.concurrency}`
       : `bound by ${e.time.provider}'s ${e.time.boundBy} limit`;
   const remote = e.modelCalls - e.cachedCalls - e.inProcessCalls;
   const time =

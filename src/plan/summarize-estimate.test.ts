@@ -64,7 +64,7 @@ describe('summarizeEstimate', () => {
       outputSources: ['max_tokens'],
     });
     expect(estimateLine(e)).toBe(
-      'estimate: 5 model calls, 1 cached; 400 input + 200 output tokens; $0.0020 + 1 unpriced calls; ~2.5 s of model calls at concurrency 2',
+      'estimate: 5 model calls, 1 cached; 400 input + 200 output tokens; $0.0020 + 1 unpriced calls; ~2.5 s of model calls with concurrency 2',
     );
   });
 
