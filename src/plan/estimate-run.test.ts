@@ -36,14 +36,15 @@ function billingServer(): Promise<{
   const tokenizer = getTokenizer();
   let input = 0;
   let output = 0;
-  let n = 0;
   return startFakeOpenAIServer({
     reply: (request) => {
       const messages = (request.body as { messages: { role: string; content: string }[] }).messages;
       const prompt = messages.map((m) => m.content).join('\n');
       const extra = EXTRA_CASES.find((c) => prompt.includes(c.question))?.reference;
-      // Answers of varying length: the reference, every other one with a sentence of hedging.
-      const hedge = ' The help centre article says so.'.repeat(n++ % 2);
+      // Answers of varying length: the reference, and for questions of odd length a sentence of
+      // hedging (per case, not per arrival, so the bill does not depend on completion order).
+      const question = prompt.match(/Question: (.*)/)?.[1] ?? '';
+      const hedge = ' The help centre article says so.'.repeat(question.length % 2);
       const content = `${referenceFor(prompt) ?? extra ?? 'I do not know.'}${hedge}`;
       const promptTokens =
         3 + messages.reduce((acc, m) => acc + 3 + tokenizer.count(m.role) + tokenizer.count(m.content), 0);
