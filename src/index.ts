@@ -48,6 +48,8 @@ export * as stats from './stats/index.js';
 
 export { aggregateRun } from './aggregate/aggregate-run.js';
 export { judgeRun } from './gate/judge-run.js';
+export { estimateRun, type EstimateRunOptions, type RunEstimateWithNotes } from './plan/estimate-run.js';
+export { budgetLimit, refuseOverBudget, type BudgetLimit } from './budget/check-budget.js';
 export { decideGate } from './gate/decide-gate.js';
 export { compareRuns } from './gate/compare-runs.js';
 export { readResults, readRunRecord } from './run/read-run.js';

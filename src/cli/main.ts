@@ -35,9 +35,37 @@ program
   .option('--experiment-log', 'append an entry to the experiment log (default: only with --hypothesis)')
   .option('--no-experiment-log', 'never append to the experiment log')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
+  .option(
+    '--max-cost-usd <usd>',
+    'stop before model calls would cost more (overrides budget.max_cost_usd)',
+    parsePositiveNumber,
+  )
+  .option('--yes', 'start even when the estimate is above the budget (the run still stops at it)')
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
+  );
+
+program
+  .command('plan')
+  .description(
+    'what eval with these flags would cost and take, and the cases a target effect needs (no model calls)',
+  )
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-s, --suite <name...>', 'only these suites')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--concurrency <n>', 'parallel model calls (overrides the config)', parsePositiveInt)
+  .option('--repeat <n>', 'run each case n times', parsePositiveInt)
+  .option('--no-cache', 'plan as if the response cache were bypassed')
+  .option('--batch', 'price uncached API calls at the batch discount')
+  .option('--mde <effect>', 'cases needed to catch a true drop this large (e.g. 0.03)', parsePositiveNumber)
+  .option(
+    '--against <run>',
+    'with --mde: take the spread of differences from this run paired with the baseline',
+  )
+  .option('--json', 'print the plan as JSON')
+  .action((options) =>
+    runCommand(() => import('./commands/plan-command.js').then((m) => m.planCommand(options))),
   );
 
 program
@@ -169,6 +197,12 @@ feedback
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);
+  return n;
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
   return n;
 }
 

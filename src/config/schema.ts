@@ -267,6 +267,8 @@ export const ConfigSchema = z.strictObject({
   pass_threshold: z.number().min(0).max(1).default(0.5),
   serve: ServeSchema.optional(),
   monitor: MonitorSchema.optional(),
+  /** Spend control: a run (or sweep) stops before its model calls would cost more than this. */
+  budget: z.strictObject({ max_cost_usd: z.number().positive().optional() }).optional(),
 });
 
 export type EvalConfig = z.output<typeof ConfigSchema>;

@@ -15,6 +15,7 @@ import type {
   SuiteSummary,
   TargetCheck,
 } from '../run/types.js';
+import { budgetNotAssessed, explainedByBudget } from '../budget/budget-not-assessed.js';
 import { judgeBias } from './bias-verdicts.js';
 import { checkTargets } from './check-targets.js';
 import { compareRuns } from './compare-runs.js';
@@ -63,6 +64,9 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
     baseline,
     allowMissingProviders: options.allowMissingProviders,
   });
+  const explained = explainedByBudget(manifest);
+  coverage.failures = coverage.failures.filter((f) => !explained(f));
+  coverage.notAssessed.push(...budgetNotAssessed(manifest));
   const bias = judgeBias({
     rows: options.bias.rows,
     config,

@@ -74,6 +74,12 @@ export function recommend(options: RecommendOptions): Advice {
       `this run covered only part of the project (${skippedSuites.map((n) => n.what.slice(6)).join(', ')} did not run), so it cannot stand for a release`,
     );
 
+  const partial = options.notAssessed.filter((n) => n.partialRun);
+  if (partial.length > 0)
+    blockers.push(
+      `this run stopped before it finished (${partial.map((n) => n.what).join('; ')}), so it cannot stand for a release`,
+    );
+
   const met = options.targets.filter((t) => t.pass).length;
   if (options.targets.length > 0 && met === options.targets.length)
     reasons.push(`all ${met} absolute targets met`);

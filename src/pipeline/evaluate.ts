@@ -10,7 +10,7 @@ import { InputError } from '../core/errors.js';
 import { redactUrl } from '../core/redact.js';
 import { createRng } from '../core/rng.js';
 import { createModels } from '../providers/create-models.js';
-import { createPriceTable, type PriceTable } from '../providers/pricing.js';
+import { createConfigPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
 import {
   createRunId,
@@ -29,6 +29,7 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import { runJobs, type Progress } from './run-jobs.js';
+import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 
 export interface EvaluateOptions {
   configPath: string;
@@ -46,6 +47,8 @@ export interface EvaluateOptions {
   onNote?: (line: string) => void;
   /** `--allow-missing-provider`: a baseline provider may be absent (a deliberate switch). */
   allowMissingProviders?: boolean;
+  /** Spend control: the estimate before a paid run, the budget and its confirmation. */
+  spend?: SpendOptions;
 }
 
 export interface EvaluateOutcome {
@@ -144,16 +147,23 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
     const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
     const runDir = path.join(runsDir(reportsDir), runId);
-    const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
-    const priceTable = createPriceTable(
-      Object.fromEntries(
-        Object.entries(config.pricing).map(([m, p]) => [
-          m,
-          { inputPerMTok: p.input, outputPerMTok: p.output },
-        ]),
-      ),
-    );
+    const priceTable = createConfigPriceTable(config.pricing);
+    const spend = await prepareSpend({
+      spend: options.spend,
+      config,
+      configFile,
+      suites,
+      repeat: options.repeat ?? config.repeat,
+      concurrency: options.concurrency ?? config.concurrency,
+      retrieval: rag,
+      cache: options.useCache === false ? null : created.cache,
+      prices: priceTable,
+      baseline,
+      onNote: options.onNote,
+    });
+    // Opened after the spend check, so a run refused for its budget leaves no run folder behind.
+    const writer = await openResultsWriter(runDir);
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
@@ -194,6 +204,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
           writer.write(result);
         },
         onProgress: options.onProgress,
+        admit: spend?.guard?.admit,
+        settle: spend?.guard?.settle,
       });
     } finally {
       await writer.close();
@@ -250,6 +262,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
         rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
       },
+      ...(spend?.guard ? { budget: spend.guard.summary() } : {}),
     };
     const sorted = sortResults(results);
     // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.

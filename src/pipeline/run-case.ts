@@ -5,13 +5,12 @@ import type { CaseVariant } from '../cases/expand-counterfactuals.js';
 import type { Clock } from '../core/clock.js';
 import { EvalgateError } from '../core/errors.js';
 import { relevantDocIds } from '../core/relevance.js';
-import { renderPrompt } from '../prompts/render-prompt.js';
 import type { ContextPassage, GenerateResult } from '../providers/language-model.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { CaseResult } from '../run/types.js';
 import { applyAppContexts } from './app-contexts.js';
-import { withChatHistory } from './chat-history.js';
 import { attributeFailure } from './attribute-failure.js';
+import { buildGenerationRequest, passagesFor, pricedModelId } from './generation-request.js';
 import { parseChoice } from '../scorers/mcq/parse-choice.js';
 import type { ModelHandle } from '../providers/model-handle.js';
 import type { PreparedSuite } from './prepared-suite.js';
@@ -163,40 +162,18 @@ async function generateInto(
   const { job, evalCase, passages, runtime } = options;
   const suite = job.suite;
   const model = job.model!;
-  const prompt = suite.prompt;
-  const question = evalCase.task === 'classify' ? evalCase.input : caseInput(evalCase);
-  const contextText = options.contextText ?? passages.map((p) => `[${p.id}]\n${p.text}`).join('\n\n');
-  const rendered = prompt
-    ? renderPrompt(prompt, {
-        question,
-        context: contextText,
-        labels: suite.config.labels,
-        options: evalCase.task === 'mcq' ? evalCase.options : undefined,
-        fewShot: suite.fewShot,
-      })
-    : [{ role: 'user' as const, content: question }];
-  const messages =
-    evalCase.task === 'generate' ? withChatHistory(rendered, evalCase, Boolean(prompt)) : rendered;
   const t0 = runtime.clock.monotonic();
   try {
-    const generated = await model.languageModel.generate({
-      messages,
-      ...(prompt?.frontMatter.model ? { model: prompt.frontMatter.model } : {}),
-      temperature: prompt?.frontMatter.temperature,
-      maxTokens: prompt?.frontMatter.max_tokens,
-      logprobs: model.config.logprobs && evalCase.task === 'classify' ? true : undefined,
-      inputs: {
-        task: evalCase.task,
-        question,
-        context: passages,
-        labels: suite.config.labels,
-        fewShot: suite.fewShot,
-        options: evalCase.task === 'mcq' ? evalCase.options : undefined,
-        ...(evalCase.vars ? { vars: evalCase.vars } : {}),
-      },
-      caseId: evalCase.id,
-      repeatIndex: job.repeat,
-    });
+    const generated = await model.languageModel.generate(
+      buildGenerationRequest({
+        suite,
+        evalCase,
+        model,
+        repeat: job.repeat,
+        passages,
+        contextText: options.contextText,
+      }),
+    );
     const meta = generated as GenerateResult & { cached?: boolean; attempts?: number; latencyMs?: number };
     result.output = generated.text;
     result.cached = meta.cached === true;
@@ -206,10 +183,7 @@ async function generateInto(
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
     if (generated.usage) {
       result.usage = generated.usage;
-      result.costUsd = runtime.costUsd(
-        `${model.provider}/${prompt?.frontMatter.model ?? model.model}`,
-        generated.usage,
-      );
+      result.costUsd = runtime.costUsd(pricedModelId(model, suite), generated.usage);
     }
     if (evalCase.task === 'mcq') {
       const chosen = parseChoice(generated.text, evalCase.options);
@@ -270,13 +244,6 @@ function describeExpectations(result: CaseResult, evalCase: EvalCase): void {
       };
       break;
   }
-}
-
-function passagesFor(evalCase: EvalCase, assembled: AssembledContext | undefined): ContextPassage[] {
-  if (assembled) return assembled.included.map((r) => ({ id: r.chunk.id, text: r.chunk.text }));
-  if (evalCase.task === 'qa' && evalCase.context) return [{ id: 'context#0', text: evalCase.context }];
-  if (evalCase.task === 'mcq') return [{ id: 'context#0', text: evalCase.context }];
-  return [];
 }
 
 function oneLine(text: string): string {

@@ -14,6 +14,8 @@ export interface Progress {
   cached: number;
   /** Dollars spent so far on answers that were not cached (known prices only). */
   costUsd?: number;
+  /** Jobs a budget guard held back (never started); absent without a guard. */
+  notRun?: number;
 }
 
 export interface RunJobsOptions {
@@ -23,6 +25,10 @@ export interface RunJobsOptions {
   repeat: number;
   onResult: (result: CaseResult) => void;
   onProgress?: (progress: Progress) => void;
+  /** Spend control (budget/budget-guard.ts): may this job start? Asked as its slot opens. */
+  admit?: (job: CaseJob) => boolean;
+  /** Told what each admitted job cost once it finished. */
+  settle?: (job: CaseJob, result: CaseResult) => void;
 }
 
 export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
@@ -48,7 +54,12 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   await Promise.all(
     jobs.map((job) =>
       limit(async () => {
+        if (options.admit && !options.admit(job)) {
+          progress.notRun = (progress.notRun ?? 0) + 1;
+          return;
+        }
         const result = await runCase(job, options.runtime);
+        options.settle?.(job, result);
         progress.done++;
         if (result.error) progress.errors++;
         if (result.cached) progress.cached++;

@@ -13,7 +13,7 @@ import { createAppModelFactory } from './create-app-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';
 import { createReplayModel } from './replay-model.js';
-import { createResponseCache } from './response-cache.js';
+import { createResponseCache, type ResponseCache } from './response-cache.js';
 import { getTokenizer } from './token-estimate.js';
 import { createProviderLimiters } from './provider-limiters.js';
 import { withRateLimit } from './with-rate-limit.js';
@@ -73,6 +73,8 @@ export interface CreatedModels {
   replayBySuite: Map<string, ModelHandle>;
   /** Providers that did not start; `keyEnv` names the missing key's variable. */
   skipped: { id: string; reason: string; keyEnv?: string }[];
+  /** The response cache the models read and write (`evalgate plan` looks calls up in it). */
+  cache: ResponseCache;
   close(): void;
 }
 
@@ -287,6 +289,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     reranker,
     replayBySuite,
     skipped,
+    cache,
     close: () => {
       fetch.destroy();
       apps.close();

@@ -117,3 +117,14 @@ function nameCandidates(name: string): string[] {
   if (noDate !== noAlias) out.push(noDate);
   return out;
 }
+
+/** The table a run prices with: the config's `pricing:` (USD per million tokens) over the built-in list. */
+export function createConfigPriceTable(
+  pricing: Readonly<Record<string, { input: number; output: number }>>,
+): PriceTable {
+  return createPriceTable(
+    Object.fromEntries(
+      Object.entries(pricing).map(([m, p]) => [m, { inputPerMTok: p.input, outputPerMTok: p.output }]),
+    ),
+  );
+}

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import { stableStringify } from '../core/hash.js';
+import { measureUsage } from '../plan/usage-profile.js';
 import { perCaseTable, transposeTable } from './per-case-table.js';
 import type { Baseline, CaseResult, RunRecord } from './types.js';
 
@@ -59,6 +60,7 @@ export function buildBaseline(
       standardError: r.standardError == null ? null : Math.round(r.standardError * 1e6) / 1e6,
     })),
     ...(record.manifest.generation ? { generation: record.manifest.generation } : {}),
+    usage: measureUsage(results),
   };
 }
 

@@ -253,6 +253,8 @@ export interface GateFailure {
 export interface NotAssessed {
   what: string;
   why: string;
+  /** The run itself covered only part of what it was asked to (stopped by its budget): never a release. */
+  partialRun?: true;
 }
 
 export interface AppliedWaiver {
@@ -379,6 +381,21 @@ export interface RunManifest {
     /** Results whose reranker failed and fell back to the first-stage order. */
     rerankFallbacks?: number;
   };
+  /** The spending limit the run was held to (`budget.max_cost_usd` / `--max-cost-usd`), when set. */
+  budget?: RunBudget;
+}
+
+/** What a run with a spending limit estimated, spent, and left undone to stay under it. */
+export interface RunBudget {
+  maxCostUsd: number;
+  /** The plan's estimate before the run (uncached calls; cached ones cost nothing). */
+  estimatedCostUsd: number;
+  /** Cost of the uncached calls made (recorded cost, or the estimate where none was recorded). */
+  spentUsd: number;
+  /** True when calls were left out because the next one would have crossed the limit. */
+  stopped: boolean;
+  /** The model calls not made, by suite × provider. */
+  notRun: { suite: string; provider: string; caseIds: string[] }[];
 }
 
 /** run.json: manifest plus everything derived from results.jsonl. */
@@ -415,4 +432,19 @@ export interface Baseline {
   /** Bias checks with their values and standard errors, for the bias regression test. */
   bias?: { check: string; provider: string; value: number | null; standardError: number | null }[];
   generation?: Record<string, GenerationSettings>;
+  /** Measured tokens and latency per suite × provider, so `evalgate plan` can estimate the next run. */
+  usage?: BaselineUsage[];
+}
+
+/** Means over a suite × provider's model calls (tokens: every call with usage; latency: uncached calls). */
+export interface BaselineUsage {
+  suite: string;
+  provider: string;
+  /** Calls that reported (or estimated) usage. */
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Uncached calls, whose latency was a real model call. */
+  latencyCalls: number;
+  latencyMs: number | null;
 }

@@ -21,6 +21,10 @@ export interface EvalCommandOptions {
   experimentLog?: boolean;
   allowMissingProvider?: boolean;
   quiet?: boolean;
+  /** `--max-cost-usd`: overrides `budget.max_cost_usd`. */
+  maxCostUsd?: number;
+  /** `--yes`: start a run whose estimate is above the budget (it still stops at the budget). */
+  yes?: boolean;
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
@@ -41,6 +45,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     hypothesis: options.hypothesis,
     reportsDir: options.out,
     allowMissingProviders: options.allowMissingProvider,
+    spend: { maxCostUsd: options.maxCostUsd, confirmed: options.yes, announce: !options.quiet },
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
@@ -65,6 +70,13 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   process.stdout.write(
     `report: ${path.relative(process.cwd(), written.report)}  run: ${path.relative(process.cwd(), runDir)}  html: ${path.relative(process.cwd(), written.html)}\n`,
   );
+  const budget = record.manifest.budget;
+  if (budget?.stopped) {
+    const left = budget.notRun.reduce((n, g) => n + g.caseIds.length, 0);
+    process.stderr.write(
+      `evalgate: stopped by budget: ${left} model calls not made to stay under $${budget.maxCostUsd} (spent $${budget.spentUsd.toFixed(4)}); the finished results are kept, and the gate lists the rest as not assessed\n`,
+    );
+  }
   if (record.gate.status === 'error') return 3;
   if (options.gate && record.gate.status === 'fail') return 1;
   return 0;

@@ -1,0 +1,101 @@
+// Holds a run under its spending limit while it runs. Before a paid call starts, the guard adds
+// what has been spent, the estimates of the calls still in flight and this call's estimate; if
+// that would cross the limit, the call is not made, and from then on no paid call is: the run
+// stops spending, finishes what is in flight, and still runs calls that cost nothing (cached
+// answers, free models). Everything that finished is kept; what was left out is listed.
+import type { RunBudget } from '../run/types.js';
+import type { JobEstimate } from '../plan/estimate-jobs.js';
+
+export interface GuardedJob {
+  suite: { config: { name: string } };
+  variant: { evalCase: { id: string } };
+  model: { id: string } | null;
+  repeat: number;
+}
+
+export interface SettledResult {
+  cached: boolean;
+  costUsd: number | null;
+}
+
+export interface BudgetGuard {
+  /** May this job start? Reserves its estimate when it may. */
+  admit(job: GuardedJob): boolean;
+  /** The job finished: its reservation becomes what it actually cost. */
+  settle(job: GuardedJob, result: SettledResult): void;
+  summary(): RunBudget;
+}
+
+export interface BudgetGuardOptions {
+  maxCostUsd: number;
+  estimates: readonly JobEstimate[];
+}
+
+export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
+  const byJob = new Map<string, JobEstimate>();
+  let estimatedCostUsd = 0;
+  for (const e of options.estimates) {
+    byJob.set(keyOf(e.suite, e.caseId, e.provider, e.repeat), e);
+    if (!e.cached) estimatedCostUsd += e.costUsd ?? 0;
+  }
+  const reservations = new Map<string, number>();
+  let reserved = 0;
+  let spent = 0;
+  let stopped = false;
+  const notRun = new Map<string, RunBudget['notRun'][number]>();
+
+  const jobKey = (job: GuardedJob) =>
+    keyOf(job.suite.config.name, job.variant.evalCase.id, job.model?.id ?? 'retrieval', job.repeat);
+
+  return {
+    admit(job) {
+      if (!job.model) return true;
+      const key = jobKey(job);
+      const estimate = byJob.get(key);
+      // No estimate (not a model call the plan knows) or one that costs nothing: never held back.
+      const cost = estimate && !estimate.cached ? (estimate.costUsd ?? 0) : 0;
+      if (cost === 0) return true;
+      if (stopped || spent + reserved + cost > options.maxCostUsd) {
+        stopped = true;
+        const group = `${job.suite.config.name}\u0000${job.model.id}`;
+        let entry = notRun.get(group);
+        if (!entry) {
+          entry = { suite: job.suite.config.name, provider: job.model.id, caseIds: [] };
+          notRun.set(group, entry);
+        }
+        entry.caseIds.push(job.variant.evalCase.id);
+        return false;
+      }
+      reservations.set(key, cost);
+      reserved += cost;
+      return true;
+    },
+    settle(job, result) {
+      const key = jobKey(job);
+      const held = reservations.get(key);
+      if (held === undefined) {
+        // Admitted as free; a cache entry that vanished between plan and call still costs money.
+        if (!result.cached && result.costUsd) spent += result.costUsd;
+        return;
+      }
+      reservations.delete(key);
+      reserved -= held;
+      if (!result.cached) spent += result.costUsd ?? held;
+    },
+    summary: () => ({
+      maxCostUsd: options.maxCostUsd,
+      estimatedCostUsd: round(estimatedCostUsd),
+      spentUsd: round(spent),
+      stopped,
+      notRun: [...notRun.values()],
+    }),
+  };
+}
+
+function keyOf(suite: string, caseId: string, provider: string, repeat: number): string {
+  return `${suite}\u0000${caseId}\u0000${provider}\u0000${repeat}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}

@@ -1,0 +1,152 @@
+// Spend control end to end against a fake OpenAI server that bills exactly what the plan
+// estimates (tiktoken input, max_tokens output), so the budget's arithmetic can be pinned to
+// the call: the run that must stop after three calls, and the runs that must not stop.
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
+import { InputError } from '../core/errors.js';
+import { evaluate } from '../pipeline/evaluate.js';
+import { DEFAULT_PRICES } from '../providers/pricing.js';
+import { getTokenizer } from '../providers/token-estimate.js';
+import { buildBaseline, serializeBaseline } from '../run/baseline.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const PRICE = DEFAULT_PRICES['gpt-4o-mini'];
+const MAX_TOKENS = 200; // the fixture prompt's max_tokens
+
+/** Bills every call at its cookbook input count and the full max_tokens of output, in call order. */
+async function exactBillingServer(): Promise<{ server: FakeOpenAIServer; bills: number[] }> {
+  const tokenizer = getTokenizer();
+  const bills: number[] = [];
+  const s = await startFakeOpenAIServer({
+    reply: (request) => {
+      const messages = (request.body as { messages: { role: string; content: string }[] }).messages;
+      const input =
+        3 + messages.reduce((acc, m) => acc + 3 + tokenizer.count(m.role) + tokenizer.count(m.content), 0);
+      bills.push((input * PRICE.inputPerMTok + MAX_TOKENS * PRICE.outputPerMTok) / 1e6);
+      const prompt = messages.map((m) => m.content).join('\n');
+      return {
+        content: referenceFor(prompt) ?? 'unknown',
+        usage: { prompt_tokens: input, completion_tokens: MAX_TOKENS },
+      };
+    },
+  });
+  return { server: s, bills };
+}
+
+async function setup() {
+  const fake = await exactBillingServer();
+  server = fake.server;
+  const root = await createFixtureProject({ openaiUrl: server.url });
+  const base = {
+    configPath: path.join(root, 'eval/evalgate.yaml'),
+    env: { OPENAI_API_KEY: 'test' },
+    providers: ['openai/gpt-4o-mini'],
+    useCache: false,
+  };
+  // One unlimited run in job order (concurrency 1) gives each call's bill = its estimate.
+  const full = await evaluate({ ...base, concurrency: 1 });
+  const perCall = [...fake.bills];
+  fake.bills.length = 0;
+  const acceptBaseline = () =>
+    writeFile(
+      path.join(root, 'reports/baseline.json'),
+      serializeBaseline(buildBaseline(full.record, full.results, 'now')),
+    );
+  return { root, base, perCall, bills: fake.bills, acceptBaseline };
+}
+
+describe('spend control', () => {
+  it('stops before the call that would cross the limit, keeps what finished, and the gate says what did not run', async () => {
+    const { base, perCall, bills } = await setup();
+    expect(perCall).toHaveLength(6);
+    const limit = perCall[0] + perCall[1] + perCall[2] + perCall[3] / 2;
+    const notes: string[] = [];
+    const outcome = await evaluate({
+      ...base,
+      spend: { maxCostUsd: limit, confirmed: true, announce: true },
+      onNote: (l) => notes.push(l),
+    });
+    expect(notes.some((n) => n.startsWith('estimate: 6 model calls, 0 cached;'))).toBe(true);
+    expect(bills).toHaveLength(3); // three calls fit; the fourth would have crossed
+    expect(bills.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(limit);
+    expect(outcome.results.map((r) => r.caseId)).toEqual(['q1', 'q2', 'q3']);
+    const budget = outcome.record.manifest.budget!;
+    expect(budget).toMatchObject({ maxCostUsd: limit, stopped: true });
+    expect(budget.spentUsd).toBeCloseTo(perCall[0] + perCall[1] + perCall[2], 9);
+    expect(budget.estimatedCostUsd).toBeCloseTo(
+      perCall.reduce((a, b) => a + b, 0),
+      9,
+    );
+    expect(budget.notRun).toEqual([
+      { suite: 'qa', provider: 'openai/gpt-4o-mini', caseIds: ['q4', 'q5', 'q6'] },
+    ]);
+    // Written, not lost: results.jsonl and run.json hold the finished cases and the stop.
+    const lines = (await readFile(path.join(outcome.runDir, 'results.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const stored = JSON.parse(await readFile(path.join(outcome.runDir, 'run.json'), 'utf8'));
+    expect(stored.manifest.budget.stopped).toBe(true);
+    const gate = outcome.record.gate;
+    const partial = gate.notAssessed.filter((n) => n.partialRun);
+    expect(partial).toHaveLength(1);
+    expect(partial[0].what).toBe('cases of qa / openai/gpt-4o-mini not run');
+    expect(partial[0].why).toContain('3 calls not made (q4, q5, q6)');
+    expect(gate.recommendation).toBe('do-not-ship');
+    expect(gate.reasons.join(' ')).toContain('this run stopped before it finished');
+  });
+
+  it('does not stop when the limit covers the estimate, nor when every call is cached', async () => {
+    const { base, perCall, bills } = await setup();
+    const total = perCall.reduce((a, b) => a + b, 0);
+    const outcome = await evaluate({ ...base, spend: { maxCostUsd: total * (1 + 1e-9) } });
+    expect(bills).toHaveLength(6);
+    expect(outcome.record.manifest.budget).toMatchObject({ stopped: false, notRun: [] });
+    expect(outcome.record.gate.notAssessed.some((n) => n.partialRun)).toBe(false);
+
+    // Cached: fill the cache, then a budget far below one call still runs everything, free.
+    await evaluate({ ...base, useCache: true });
+    bills.length = 0;
+    const cached = await evaluate({ ...base, useCache: true, spend: { maxCostUsd: perCall[0] / 100 } });
+    expect(bills).toHaveLength(0);
+    expect(cached.results).toHaveLength(6);
+    expect(cached.record.manifest.budget).toBeUndefined(); // nothing to pay, nothing held
+  });
+
+  it('refuses a run whose estimate is above the budget unless confirmed, before any call or run folder', async () => {
+    const { root, base, perCall, bills } = await setup();
+    const runsBefore = await readdir(path.join(root, 'reports/runs'));
+    const attempt = evaluate({ ...base, spend: { maxCostUsd: perCall[0] * 2 } });
+    await expect(attempt).rejects.toBeInstanceOf(InputError);
+    await expect(attempt).rejects.toThrow(
+      /--max-cost-usd: the estimated cost \$0\.\d{4} is above the budget \$[\d.e-]+; raise it, or pass --yes/,
+    );
+    expect(bills).toHaveLength(0);
+    expect(await readdir(path.join(root, 'reports/runs'))).toEqual(runsBefore);
+  });
+
+  it('against a baseline, the cases cut by the budget are not assessed, not failures of the config', async () => {
+    const { base, perCall, bills, acceptBaseline } = await setup();
+    await acceptBaseline();
+    // One call fits: 1 of the baseline's 6 cases measured would otherwise fail "measured on only 1 of 6".
+    const outcome = await evaluate({
+      ...base,
+      spend: { maxCostUsd: perCall[0] * 1.5, confirmed: true },
+    });
+    expect(bills).toHaveLength(1);
+    const gate = outcome.record.gate;
+    expect(gate.failures.filter((f) => f.kind === 'not-measured')).toEqual([]);
+    expect(gate.notAssessed.find((n) => n.partialRun)?.why).toContain(
+      '5 calls not made (q2, q3, q4, q5, q6)',
+    );
+    expect(gate.recommendation).toBe('do-not-ship');
+    // The one case that ran is still paired with the baseline.
+    expect(outcome.record.comparison.find((c) => c.metric === 'answer.f1')?.n).toBe(1);
+  });
+});
