@@ -1,7 +1,8 @@
 // The gate's account of a run that stopped at its spending limit: every suite × provider with
 // calls left out is listed as not assessed, marked as a partial run (never a release), and the
 // coverage checks that only failed because of the stop ("measured on only 60 of 206 cases", "did
-// not run for this provider") give way to it: their cause is known, and it is not the config.
+// not run for this provider") give way to one failure per cut pair that names the cause. The gate
+// still fails: a run it did not see finish could hide a regression in the cases it never ran.
 import type { GateFailure, NotAssessed, RunManifest } from '../run/types.js';
 
 /** Case ids named in a line before "and N more". */
@@ -20,6 +21,19 @@ export function budgetNotAssessed(manifest: Pick<RunManifest, 'budget'>): NotAss
       partialRun: true as const,
     };
   });
+}
+
+/** One failure per suite × provider the budget cut short: the gate never passes an unfinished run. */
+export function budgetFailures(manifest: Pick<RunManifest, 'budget'>): GateFailure[] {
+  const budget = manifest.budget;
+  if (!budget?.stopped) return [];
+  return budget.notRun.map((g) => ({
+    kind: 'not-measured' as const,
+    suite: g.suite,
+    provider: g.provider,
+    metric: 'cases',
+    message: `stopped at the $${budget.maxCostUsd} budget with ${g.caseIds.length} call${g.caseIds.length === 1 ? '' : 's'} not made: the gate cannot pass cases it did not see (raise the budget, or choose a subset on purpose with --sample/--limit)`,
+  }));
 }
 
 /** Coverage failures of the suite × provider pairs the budget cut short, which the stop explains. */

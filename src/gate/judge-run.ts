@@ -15,7 +15,7 @@ import type {
   SuiteSummary,
   TargetCheck,
 } from '../run/types.js';
-import { budgetNotAssessed, explainedByBudget } from '../budget/budget-not-assessed.js';
+import { budgetFailures, budgetNotAssessed, explainedByBudget } from '../budget/budget-not-assessed.js';
 import { judgeBias } from './bias-verdicts.js';
 import { checkTargets } from './check-targets.js';
 import { compareRuns } from './compare-runs.js';
@@ -65,7 +65,7 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
     allowMissingProviders: options.allowMissingProviders,
   });
   const explained = explainedByBudget(manifest);
-  coverage.failures = coverage.failures.filter((f) => !explained(f));
+  coverage.failures = [...coverage.failures.filter((f) => !explained(f)), ...budgetFailures(manifest)];
   coverage.notAssessed.push(...budgetNotAssessed(manifest));
   const bias = judgeBias({
     rows: options.bias.rows,
