@@ -82,6 +82,44 @@ program
     runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
   );
 
+program
+  .command('sweep')
+  .description(
+    "run every variant of a sweep (the config's sweep: block or --file) and compare them with the reference",
+  )
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-f, --file <file>', "sweep file (sweep: and/or sweep_variants:) instead of the config's own block")
+  .option('-s, --suite <name...>', 'only these suites')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--concurrency <n>', 'parallel model calls (overrides the config)', parsePositiveInt)
+  .option('--no-cache', 'bypass the response cache')
+  .option(
+    '--metrics <ids>',
+    'comma-separated metric ids (default: gated metrics, cost.per_case_usd, latency.p95_ms)',
+    parseList,
+  )
+  .option('--hypothesis <text>', 'what the sweep is meant to show (in the experiment log entry)')
+  .option(
+    '--holdout <fraction>',
+    "keep this share of each suite's cases aside for --confirm (seeded)",
+    parseFraction,
+  )
+  .option(
+    '--max-cost-usd <usd>',
+    'refuse to start when the estimate is above this (unless --yes)',
+    parseNonNegative,
+  )
+  .option('-y, --yes', 'start even above --max-cost-usd')
+  .option('--no-experiment-log', 'do not append the sweep to the experiment log')
+  .option('--render <sweep-id>', 're-render a finished sweep from its sweep.json (no model calls)')
+  .option('--refine <sweep-id>', 'print a finer grid around the best region of a finished sweep')
+  .option('--confirm <sweep-id>', "run --variant and the reference on the sweep's held-out cases")
+  .option('--variant <name>', 'the variant to confirm')
+  .addOption(new Option('--quiet', 'no progress output'))
+  .action((options) =>
+    runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options))),
+  );
+
 const baseline = program.command('baseline').description('manage the gate baseline');
 baseline
   .command('accept')
@@ -169,6 +207,27 @@ feedback
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);
+  return n;
+}
+
+function parseList(value: string): string[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new Error(`expected a comma-separated list, got "${value}"`);
+  return items;
+}
+
+function parseFraction(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new Error(`expected a fraction between 0 and 1, got "${value}"`);
+  return n;
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a non-negative number, got "${value}"`);
   return n;
 }
 
