@@ -42,8 +42,8 @@ export function finerValues(values: readonly number[], best: number): number[] {
   const below = i > 0 ? sorted[i - 1] : null;
   const above = i >= 0 && i < sorted.length - 1 ? sorted[i + 1] : null;
   const gap = (above ?? best) - (below ?? best) || Math.abs(best) || 1;
-  const lower = below !== null ? (below + best) / 2 : best - gap / 4;
-  const upper = above !== null ? (best + above) / 2 : best + gap / 4;
+  const lower = below !== null ? (below + best) / 2 : best - gap / 2;
+  const upper = above !== null ? (best + above) / 2 : best + gap / 2;
   const round = (x: number): number => (integers ? Math.round(x) : Number(x.toPrecision(6)));
   const out = [round(lower), best, round(upper)].filter((x) => !integers || x > 0 || best <= 0);
   return [...new Set(out)].sort((a, b) => a - b);

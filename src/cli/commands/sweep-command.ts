@@ -118,7 +118,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     },
     variants: prepared.variants,
     estimate,
-    confirm: (p) => withinBudget(p, options, note),
+    confirm: (p) => withinBudget(p, options),
     resamples: config.gate.resamples,
     useCache: options.cache,
     runVariant: async (variant: ValidatedVariant, i: number) => {
@@ -172,8 +172,9 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
  * The spend check before anything runs. Above `--max-cost-usd` the sweep needs `--yes`; a plan
  * that cannot price its paid calls is not assumed to be cheap.
  */
-function withinBudget(plan: SweepPlan, options: SweepCommandOptions, note: (line: string) => void): boolean {
-  note(renderSweepPlan(plan));
+function withinBudget(plan: SweepPlan, options: SweepCommandOptions): boolean {
+  // Always shown, --quiet or not: it is what the sweep is about to spend.
+  process.stderr.write(`evalgate: ${renderSweepPlan(plan)}\n`);
   const limit = options.maxCostUsd;
   if (limit === undefined || options.yes) return true;
   const paid = plan.modelCalls - plan.cachedCalls;
