@@ -151,13 +151,20 @@ describe('evalgate sweep', () => {
 
   it('runs the sweep without the held-out cases and confirms a variant on them only', async () => {
     const root = await project();
-    await writeFile(path.join(root, 'sweep.yaml'), 'sweep:\n  rag.retrieve.k: [1, 2]\n');
+    await writeFile(
+      path.join(root, 'sweep.yaml'),
+      'sweep:\n  rag.retrieve.k: [1, 2]\nsweep_variants:\n  - name: warm\n    set:\n      providers[openai/gpt-4o-mini].temperature: 0.7\n',
+    );
     const swept = await runCli(
       ['sweep', '--file', 'sweep.yaml', '--provider', 'openai/gpt-4o-mini', '--holdout', '0.5', '--quiet'],
       root,
     );
     expect(swept.code).toBe(0);
     const [sweep] = await readSweepJson(root);
+    // A provider's temperature overrides the prompt's (0) in the requests of that variant only.
+    const temperatures = chatRequests(server!).map((r) => (r.body as { temperature?: number }).temperature);
+    expect(temperatures.filter((t) => t === 0.7)).toHaveLength(3);
+    expect(temperatures.filter((t) => t === 0).length).toBeGreaterThan(0);
     const held = sweep.holdout!.cases.qa;
     expect(held).toHaveLength(3);
     for (const v of sweep.variants)
@@ -166,7 +173,7 @@ describe('evalgate sweep', () => {
     const noVariant = await runCli(['sweep', '--confirm', sweep.id], root);
     expect(noVariant.code).toBe(2);
     expect(noVariant.stderr.trim().split('\n')).toHaveLength(1);
-    expect(noVariant.stderr).toContain('--confirm needs --variant <name> (variants: k=1, k=2)');
+    expect(noVariant.stderr).toContain('--confirm needs --variant <name> (variants: k=1, k=2, warm)');
 
     const confirmed = await runCli(['sweep', '--confirm', sweep.id, '--variant', 'k=1', '--quiet'], root);
     expect(confirmed.stderr).toBe('');

@@ -26,6 +26,8 @@ export const ProviderConfigSchema = z
     max_retries: z.number().int().min(0).max(10).default(4),
     /** Request logprobs (OpenAI) so classification gets a confidence. */
     logprobs: z.boolean().default(false),
+    /** Sampling temperature for this provider, over the prompt's own (e.g. a sweep over temperatures). */
+    temperature: z.number().min(0).max(2).optional(),
     /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
     classifier: z.enum(['centroid', 'naive-bayes']).optional(),
     ...APP_PROVIDER_FIELDS,

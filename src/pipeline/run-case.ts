@@ -182,7 +182,7 @@ async function generateInto(
     const generated = await model.languageModel.generate({
       messages,
       ...(prompt?.frontMatter.model ? { model: prompt.frontMatter.model } : {}),
-      temperature: prompt?.frontMatter.temperature,
+      temperature: model.config.temperature ?? prompt?.frontMatter.temperature,
       maxTokens: prompt?.frontMatter.max_tokens,
       logprobs: model.config.logprobs && evalCase.task === 'classify' ? true : undefined,
       inputs: {

@@ -9,6 +9,7 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { appendExperiment, nextExperimentNumber } from '../../reporters/experiment-log.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { createRunId, writeFileAtomic } from '../../run/run-folder.js';
+import { checkBudget } from '../../sweep/check-budget.js';
 import { createSweepEstimator, type EstimateVariant } from '../../sweep/estimate-variant.js';
 import { holdoutFilter } from '../../sweep/holdout-split.js';
 import { prepareSweep } from '../../sweep/prepare-sweep.js';
@@ -168,24 +169,9 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   return 0;
 }
 
-/**
- * The spend check before anything runs. Above `--max-cost-usd` the sweep needs `--yes`; a plan
- * that cannot price its paid calls is not assumed to be cheap.
- */
 function withinBudget(plan: SweepPlan, options: SweepCommandOptions): boolean {
   // Always shown, --quiet or not: it is what the sweep is about to spend.
   process.stderr.write(`evalgate: ${renderSweepPlan(plan)}\n`);
-  const limit = options.maxCostUsd;
-  if (limit === undefined || options.yes) return true;
-  const paid = plan.modelCalls - plan.cachedCalls;
-  if (plan.costUsd !== null && plan.costUsd <= limit) return true;
-  if (plan.costUsd === null && paid === 0) return true;
-  throw new InputError({
-    code: 'BUDGET_EXCEEDED',
-    field: '--max-cost-usd',
-    message:
-      plan.costUsd === null
-        ? `${paid} paid model calls whose cost cannot be estimated, with a budget of $${limit}: add --yes to run anyway`
-        : `estimated cost $${plan.costUsd.toFixed(4)} is above the budget of $${limit}: add --yes to run anyway`,
-  });
+  checkBudget(plan, { maxCostUsd: options.maxCostUsd, yes: options.yes });
+  return true;
 }
