@@ -72,14 +72,21 @@ program
 
 program
   .command('compare')
-  .description('paired comparison of two runs, without gating')
-  .argument('<runA>', 'baseline run id or folder')
-  .argument('<runB>', 'candidate run id or folder')
+  .description(
+    'compare runs by case, without gating: two runs one-sided as the gate asks; three or more (or --markdown) as a matrix against the first',
+  )
+  .argument('<runs...>', 'run ids or folders; the first is the reference (A)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .option('--html', 'also write a side-by-side HTML page')
+  .option('--markdown', 'print the comparison as markdown tables')
+  .option(
+    '--metrics <ids>',
+    'comma-separated metric ids for the matrix (default: gated metrics, cost.per_case_usd, latency.p95_ms)',
+    parseList,
+  )
+  .option('--html', 'also write a side-by-side HTML page (two runs)')
   .option('--html-out <file>', 'where to write it (default: reports/compare-<A>-vs-<B>.html)')
-  .action((a, b, options) =>
-    runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
+  .action((runs, options) =>
+    runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(runs, options))),
   );
 
 program
@@ -118,6 +125,16 @@ program
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
     runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options))),
+  );
+
+program
+  .command('history')
+  .description('runs over time, from the run folders and the experiment log')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-m, --metric <id>', 'show this metric per suite × provider (e.g. answer.f1)')
+  .option('--limit <n>', 'the newest n runs', parsePositiveInt, 30)
+  .action((options) =>
+    runCommand(() => import('./commands/history-command.js').then((m) => m.historyCommand(options))),
   );
 
 const baseline = program.command('baseline').description('manage the gate baseline');

@@ -147,7 +147,7 @@ describe('evalgate sweep', () => {
     for (const file of await readdir(path.join(root, 'reports/sweeps', again.id)))
       expect(await readFile(path.join(root, 'reports/sweeps', again.id, file), 'utf8')).not.toContain(CANARY);
     expect(first.stdout + first.stderr + second.stdout).not.toContain(CANARY);
-  });
+  }, 180_000); // two sweeps of nine runs, each run drawing its charts and report.html
 
   it('runs the sweep without the held-out cases and confirms a variant on them only', async () => {
     const root = await project();
@@ -170,6 +170,13 @@ describe('evalgate sweep', () => {
     for (const v of sweep.variants)
       for (const r of await resultsOf(root, v.runId)) expect(held).not.toContain(r.caseId);
 
+    // compare takes N runs, aligned by case, and prints markdown.
+    const compared = await runCli(['compare', ...sweep.variants.map((v) => v.runId), '--markdown'], root);
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toContain(`## Runs compared with ${sweep.variants[0].runId}`);
+    expect(compared.stdout).toContain('### qa · openai/gpt-4o-mini');
+    expect(compared.stdout.match(/^\| \**20\d{6}-/gm)).toHaveLength(4);
+
     const noVariant = await runCli(['sweep', '--confirm', sweep.id], root);
     expect(noVariant.code).toBe(2);
     expect(noVariant.stderr.trim().split('\n')).toHaveLength(1);
@@ -191,7 +198,7 @@ describe('evalgate sweep', () => {
     const refine = await runCli(['sweep', '--refine', sweep.id], root);
     expect(refine.code).toBe(0);
     expect(refine.stdout).toMatch(/^# Finer grid around /);
-  });
+  }, 180_000);
 
   it('reports a bad path or value as one line naming the sweep file, line and field (exit 2)', async () => {
     const root = await createFixtureProject();

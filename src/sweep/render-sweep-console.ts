@@ -13,34 +13,56 @@ export function renderSweepPlan(plan: SweepPlan): string {
 }
 
 export function renderSweepConsole(sweep: SweepRecord, options: { color: boolean }): string {
-  const rows = sweep.rows;
-  const providers = new Set(rows.map((r) => r.provider));
+  const builds = sweep.variants.filter((v) => v.index && !v.index.reused).length;
+  const requests = sweep.variants.reduce((n, v) => n + v.counts.requests, 0);
+  const cached = sweep.variants.reduce((n, v) => n + v.counts.cached, 0);
+  return [
+    renderMatrixConsole({
+      rows: sweep.rows,
+      names: sweep.variants.map((v) => v.name),
+      pareto: sweep.pareto,
+      family: sweep.family,
+      reference: 'the reference',
+      color: options.color,
+    }),
+    `index builds: ${builds}; model calls made: ${requests}, from the cache: ${cached}`,
+  ].join('\n');
+}
+
+/** The matrix as a console table: a row per variant or run, a column per suite × metric. */
+export function renderMatrixConsole(options: {
+  rows: readonly SweepRow[];
+  names: readonly string[];
+  pareto: readonly string[];
+  family: SweepRecord['family'];
+  reference: string;
+  color: boolean;
+}): string {
+  const { rows, pareto } = options;
+  // The provider is named only where a suite ran with more than one.
+  const providersOf = (suite: string) =>
+    new Set(rows.filter((r) => r.suite === suite).map((r) => r.provider));
   const header = (r: SweepRow): string =>
-    `${r.suite}${providers.size > 1 ? ` ${r.provider}` : ''}\n${r.metric}`;
+    `${r.suite}${providersOf(r.suite).size > 1 ? ` ${r.provider}` : ''}\n${r.metric}`;
   const table = new Table({
     head: ['variant', ...rows.map(header)],
     style: { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] },
   });
-  for (const v of sweep.variants) {
-    const name = `${sweep.pareto.includes(v.name) ? '* ' : '  '}${v.name}`;
+  for (const name of options.names) {
     table.push([
-      name,
+      `${pareto.includes(name) ? '* ' : '  '}${name}`,
       ...rows.map((r) => {
-        const cell = r.cells.find((c) => c.variant === v.name);
+        const cell = r.cells.find((c) => c.variant === name);
         if (!cell) return '';
         const mark = cell.comparison ? ` ${MARK_SYMBOL[cell.comparison.mark]}` : '';
         return `${formatMetric(r.metric, cell.value)}${mark}`;
       }),
     ]);
   }
-  const builds = sweep.variants.filter((v) => v.index && !v.index.reused).length;
-  const requests = sweep.variants.reduce((n, v) => n + v.counts.requests, 0);
-  const cached = sweep.variants.reduce((n, v) => n + v.counts.cached, 0);
   return [
     table.toString(),
-    `${MARK_SYMBOL.better} better  ${MARK_SYMBOL.worse} worse  ${MARK_SYMBOL.same} not distinguishable  ${MARK_SYMBOL.untested} not tested — paired with the reference by case, Holm-adjusted over ${sweep.family.size} comparisons at α = ${sweep.family.alpha.toFixed(2)}`,
-    sweep.pareto.length ? `* Pareto front: ${sweep.pareto.join(', ')}` : '',
-    `index builds: ${builds}; model calls made: ${requests}, from the cache: ${cached}`,
+    `${MARK_SYMBOL.better} better  ${MARK_SYMBOL.worse} worse  ${MARK_SYMBOL.same} not distinguishable  ${MARK_SYMBOL.untested} not tested — paired with ${options.reference} by case, Holm-adjusted over ${options.family.size} comparisons at α = ${options.family.alpha.toFixed(2)}`,
+    pareto.length ? `* Pareto front: ${pareto.join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');

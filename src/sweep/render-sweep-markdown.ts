@@ -26,12 +26,12 @@ export function renderSweepMarkdown(sweep: SweepRecord): string {
       `**Cases:** ${describeCases(sweep)}`,
     ].join('\n'),
     `## Variants\n\n${variantsTable(sweep)}`,
-    `## Results matrix\n\n${legend(sweep)}\n\n${matrixTables(sweep.rows, sweep)}`,
+    `## Results matrix\n\n${matrixLegend(sweep.family, 'reference')}\n\n${matrixTables(sweep.rows, sweep.pareto)}`,
     `## Pareto front\n\n${paretoText(sweep)}`,
   ];
   if (sweep.confirmation)
     parts.push(
-      `## Held-out confirmation: ${code(sweep.confirmation.variant)}\n\nThe chosen variant and the reference, run again on the ${countHoldout(sweep)} held-out cases the sweep never used (runs ${code(sweep.confirmation.runs.reference)} and ${code(sweep.confirmation.runs.variant)}).\n\n${matrixTables(sweep.confirmation.rows, sweep)}`,
+      `## Held-out confirmation: ${code(sweep.confirmation.variant)}\n\nThe chosen variant and the reference, run again on the ${countHoldout(sweep)} held-out cases the sweep never used (runs ${code(sweep.confirmation.runs.reference)} and ${code(sweep.confirmation.runs.variant)}). ${matrixLegend(sweep.confirmation.family, 'reference')}\n\n${matrixTables(sweep.confirmation.rows, [])}`,
     );
   parts.push(
     "## Choosing a variant\n\nThe marks compare each variant with the reference on the same cases the sweep was run on. Picking the best-looking of many variants on those cases overstates its gain (the winner's curse), so evalgate does not pick one. " +
@@ -83,24 +83,26 @@ function variantsTable(sweep: SweepRecord): string {
   );
 }
 
-function legend(sweep: SweepRecord): string {
-  const { family } = sweep;
+/** What the marks mean and how they were tested; `reference` names the run every other is paired with. */
+export function matrixLegend(family: SweepRecord['family'], reference: string): string {
+  const words = (mark: keyof typeof MARK_WORDS) => MARK_WORDS[mark].replace('the reference', reference);
   return (
-    `${MARK_SYMBOL.better} ${MARK_WORDS.better}, ${MARK_SYMBOL.worse} ${MARK_WORDS.worse}, ${MARK_SYMBOL.same} ${MARK_WORDS.same}, ${MARK_SYMBOL.untested} ${MARK_WORDS.untested}. ` +
-    `Each variant is paired with the reference by case (McNemar's exact test for pass/fail metrics, a sign-flip test for other means, a paired swap test for latency percentiles; two-sided); ` +
+    `${MARK_SYMBOL.better} ${words('better')}, ${MARK_SYMBOL.worse} ${words('worse')}, ${MARK_SYMBOL.same} ${words('same')}, ${MARK_SYMBOL.untested} ${MARK_WORDS.untested}. ` +
+    `Each is paired with ${reference} by case (McNemar's exact test for pass/fail metrics, a sign-flip test for other means, a paired swap test for latency percentiles; two-sided); ` +
     `p-values are Holm-adjusted across the ${family.size} comparisons that could reach significance, at α = ${family.alpha.toFixed(2)}` +
     (family.excluded > 0 ? ` (${family.excluded} more could not: no case, or too few, changed)` : '') +
     ". Intervals are the runs' own bootstrap intervals."
   );
 }
 
-function matrixTables(rows: readonly SweepRow[], sweep: SweepRecord): string {
+/** One table per suite × provider: a row per variant (bold: on the Pareto front), a column per metric. */
+export function matrixTables(rows: readonly SweepRow[], pareto: readonly string[]): string {
   const groups = new Map<string, SweepRow[]>();
   for (const row of rows) {
     const key = `${row.suite} · ${row.provider}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  const variants = rows[0]?.cells.map((c) => c.variant) ?? sweep.variants.map((v) => v.name);
+  const variants = rows[0]?.cells.map((c) => c.variant) ?? [];
   const out: string[] = [];
   for (const [key, group] of groups) {
     out.push(
@@ -110,7 +112,7 @@ function matrixTables(rows: readonly SweepRow[], sweep: SweepRecord): string {
           ...group.map((r) => `${escapeMarkdown(describeMetric(r.metric).label)} (${code(r.metric)})`),
         ],
         variants.map((name) => [
-          sweep.pareto.includes(name) ? `**${escapeMarkdown(name)}**` : escapeMarkdown(name),
+          pareto.includes(name) ? `**${escapeMarkdown(name)}**` : escapeMarkdown(name),
           ...group.map((r) =>
             cellText(
               r,
