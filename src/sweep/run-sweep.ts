@@ -98,6 +98,10 @@ export async function runSweep(
       biasFailures: outcome.record.gate.failures
         .filter((f) => f.kind === 'bias' || f.kind === 'bias-regression')
         .map((f) => `${f.suite}/${f.metric}`),
+      biasChecks: {
+        judged: outcome.record.bias.rows.filter((r) => r.pass !== null).length,
+        notJudged: outcome.record.bias.rows.filter((r) => r.pass === null).length,
+      },
     });
   }
   const matrix = buildSweepMatrix({

@@ -2,6 +2,7 @@
 // as the approach, one Results row per metric with the reference's value and which variants
 // moved it significantly, each variant's bias checks, errors, a conclusion that picks no winner,
 // and the commands for the next step.
+import { describeMetric } from '../metrics/metric-catalog.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from '../reporters/markdown-table.js';
 import {
   formatDate,
@@ -78,15 +79,23 @@ function results(sweep: SweepRecord, targets: SweepEntryOptions['targets']): str
 function biasTable(sweep: SweepRecord): string {
   return markdownTable(
     ['Protected Attribute', 'Metric', 'Threshold', 'Result', 'Pass?'],
-    sweep.variants.map((v) => [
-      `all (variant ${escapeMarkdown(v.name)})`,
-      'bias checks of the run',
-      'config thresholds',
-      v.biasFailures.length
-        ? `failed: ${v.biasFailures.map(escapeMarkdown).join(', ')}`
-        : 'no blocking failure',
-      v.biasFailures.length ? '❌' : '✅',
-    ]),
+    sweep.variants.map((v) => {
+      const { judged, notJudged } = v.biasChecks ?? { judged: 0, notJudged: 0 };
+      const unjudged = notJudged ? `; ${notJudged} not assessed` : '';
+      // A variant whose run judged no bias check has not passed one.
+      const [result, pass] = v.biasFailures.length
+        ? [`failed: ${v.biasFailures.map(escapeMarkdown).join(', ')}${unjudged}`, '❌']
+        : judged === 0
+          ? [`not assessed (no bias check was judged in this run${unjudged})`, DASH]
+          : [`${judged} judged, no blocking failure${unjudged}`, '✅'];
+      return [
+        `all (variant ${escapeMarkdown(v.name)})`,
+        'bias checks of the run',
+        'config thresholds',
+        result,
+        pass,
+      ];
+    }),
   );
 }
 
@@ -100,6 +109,10 @@ function errors(sweep: SweepRecord): string {
 
 function conclusion(sweep: SweepRecord): string {
   const marks = new Map<string, { better: number; worse: number }>();
+  const operations = sweep.rows.filter((r) => describeMetric(r.metric).family === 'operations');
+  const operationsMarked = operations.some((r) =>
+    r.cells.some((c) => c.comparison?.mark === 'better' || c.comparison?.mark === 'worse'),
+  );
   for (const row of sweep.rows)
     for (const cell of row.cells) {
       const m = marks.get(cell.variant) ?? { better: 0, worse: 0 };
@@ -118,6 +131,9 @@ function conclusion(sweep: SweepRecord): string {
     mixed.length ? `Trade-offs (better on some, worse on others): ${list(mixed)}.` : '',
     worse.length ? `Only worse: ${list(worse)}.` : '',
     `Pareto front: ${list(sweep.pareto)}.`,
+    operationsMarked
+      ? 'Latency differences between runs made one after another include the load on the machine at the time and warm-up (the reference runs first): repeat the comparison before acting on them.'
+      : '',
     'This sweep does not by itself meet the evidence bar for a change: a variant chosen from it must be confirmed on cases it did not see.',
   ];
   return sentences.filter(Boolean).join(' ');

@@ -48,6 +48,8 @@ export interface SweepVariantRecord {
   gate: 'pass' | 'fail' | 'error';
   /** Blocking bias checks that failed in the variant's run (check ids). */
   biasFailures: string[];
+  /** Bias checks the run judged, and those it could not (too little data, suites left out). */
+  biasChecks: { judged: number; notJudged: number };
 }
 
 export interface SweepRecord {

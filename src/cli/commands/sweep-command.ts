@@ -89,6 +89,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   const reportsDir = path.resolve(reference.root, config.reports_dir);
   const includeCase = split ? holdoutFilter(split, 'sweep') : undefined;
   const id = createRunId(Date.now(), randomBytes(4).toString('hex'));
+  const saidOnce = new Set<string>();
   const metrics = options.metrics ?? [...Object.keys(config.gate.max_drop), COST_METRIC, 'latency.p95_ms'];
   const estimate = sweepEstimator({
     env: process.env,
@@ -136,7 +137,10 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
         includeCase,
         sweep: { id, variant: variant.name, set: variant.set, cases: split ? 'sweep' : 'all' },
         onNote: (line) => {
-          if (!/^(built|reused) retrieval index/.test(line) || !options.quiet) note(`  ${line}`);
+          // Index notes show what each variant built or reused; the rest (skipped providers)
+          // would repeat for every variant, so each is said once.
+          if (/^(built|reused) retrieval index/.test(line) || !saidOnce.has(line)) note(`  ${line}`);
+          saidOnce.add(line);
         },
       });
       await writeReports({
