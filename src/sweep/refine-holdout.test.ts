@@ -16,11 +16,12 @@ describe('refine', () => {
     const row = (
       marks: Record<string, 'better' | 'worse' | 'same'>,
       values: Record<string, number>,
+      metric = 'answer.f1',
     ): SweepRow => ({
       suite: 'qa',
       provider: 'p',
-      metric: 'answer.f1',
-      higherIsBetter: true,
+      metric,
+      higherIsBetter: metric !== 'latency.p95_ms',
       cells: Object.keys(values).map((variant) => ({
         variant,
         value: values[variant],
@@ -52,15 +53,21 @@ describe('refine', () => {
         { name: 'reference', set: {} },
         { name: 'a', set: { 'rag.chunking.size': 300, 'rag.retrieve.mode': 'hybrid' } },
         { name: 'b', set: { 'rag.chunking.size': 160, 'rag.retrieve.mode': 'bm25' } },
+        { name: 'c', set: { 'rag.chunking.size': 300, 'rag.retrieve.mode': 'bm25' } },
       ],
       rows: [
         // a has the higher value but is significantly worse somewhere; b gains without a loss.
-        row({ a: 'better', b: 'better' }, { reference: 0.5, a: 0.7, b: 0.6 }),
-        row({ a: 'worse', b: 'same' }, { reference: 0.5, a: 0.4, b: 0.5 }),
+        // c is only faster: latency marks break ties, they do not outrank a quality gain.
+        row({ a: 'better', b: 'better', c: 'same' }, { reference: 0.5, a: 0.7, b: 0.6, c: 0.65 }),
+        row({ a: 'worse', b: 'same', c: 'same' }, { reference: 0.5, a: 0.4, b: 0.5, c: 0.5 }),
+        row({ a: 'same', b: 'same', c: 'better' }, { reference: 90, a: 90, b: 95, c: 40 }, 'latency.p95_ms'),
       ],
     } as unknown as SweepRecord;
     const refined = refineGrid(sweep);
     expect(refined.around).toBe('b');
+    expect(refined.reason).toBe(
+      'significantly better than the reference on 1 quality metric(s), worse on none',
+    );
     expect(refined.grid).toEqual({ 'rag.chunking.size': [130, 160, 190], 'rag.retrieve.mode': ['bm25'] });
     expect(refined.yaml).toContain('  rag.chunking.size: [ 130, 160, 190 ]');
   });
