@@ -7,7 +7,7 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { REFERENCE } from '../../sweep/expand-variants.js';
 import { holdoutFilter } from '../../sweep/holdout-split.js';
-import { renderSweepConsole } from '../../sweep/render-sweep-console.js';
+import { renderMatrixConsole } from '../../sweep/render-sweep-console.js';
 import { providerAlias } from '../../sweep/run-sweep.js';
 import { buildSweepMatrix, type VariantData } from '../../sweep/sweep-matrix.js';
 import { readSweep, writeSweep } from '../../sweep/sweep-folder.js';
@@ -96,15 +96,17 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
     family: matrix.family,
   };
   const written = await writeSweep(reportsDir, sweep);
-  const view = {
-    ...sweep,
-    variants: sweep.variants.filter((v) => v.name === REFERENCE || v.name === chosen.name),
-    rows: matrix.rows,
-    family: matrix.family,
-    pareto: [],
-  };
   process.stdout.write(
-    `Held-out confirmation of ${chosen.name} (${Object.values(sweep.holdout.cases).flat().length} cases the sweep did not use):\n${renderSweepConsole(view, { color: options.color })}\nsweep: ${path.relative(process.cwd(), written.markdown)}\n`,
+    `Held-out confirmation of ${chosen.name} (${Object.values(sweep.holdout.cases).flat().length} cases the sweep did not use):\n${renderMatrixConsole(
+      {
+        rows: matrix.rows,
+        names: [REFERENCE, chosen.name],
+        pareto: [],
+        family: matrix.family,
+        reference: 'the reference',
+        color: options.color,
+      },
+    )}\nsweep: ${path.relative(process.cwd(), written.markdown)}\n`,
   );
   return 0;
 }
