@@ -133,6 +133,10 @@ describe('sweep matrix', () => {
       expect(markOf(matrix, 'noise', metric), metric).toBe('same');
       expect(markOf(matrix, 'better', 'cost.per_case_usd')).toBe('same');
     }
+    // The paired interval of the F1 gain covers the planted +0.15 (less where clipped at 1) and excludes 0.
+    const f1 = matrix.rows.find((r) => r.metric === 'answer.f1')!.cells.find((c) => c.variant === 'better')!;
+    expect(f1.comparison!.ci![0]).toBeGreaterThan(0);
+    expect(f1.comparison!.ci![1]).toBeLessThanOrEqual(0.15 + 1e-9);
     // An identical variant cannot reach significance, so it is left out of the Holm family.
     const same = matrix.rows[0].cells.find((c) => c.variant === 'same')!.comparison!;
     expect(same.adjustedP).toBeNull();

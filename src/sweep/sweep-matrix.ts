@@ -47,6 +47,7 @@ interface PendingTest {
     pValue: number | null;
     minP: number;
     test: 'mcnemar' | 'sign-flip' | 'swap';
+    ci?: [number, number] | null;
   };
 }
 
@@ -119,6 +120,7 @@ export function buildSweepMatrix(options: BuildSweepMatrixOptions): Pick<SweepRe
     p.cell.comparison = {
       n: o.n,
       delta: o.delta,
+      ...(o.ci !== undefined ? { ci: o.ci } : {}),
       test: o.test,
       pValue: o.pValue,
       adjustedP: adj,
@@ -176,6 +178,7 @@ function runTest(
     pValue: paired.pValue,
     minP: paired.minAttainableP ?? 1,
     test: paired.test,
+    ci: paired.ci,
   };
 }
 

@@ -14,6 +14,8 @@ export interface SweepCell {
     /** Paired cases. */
     n: number;
     delta: number | null;
+    /** Paired bootstrap interval of the mean difference (means only; null for percentiles). */
+    ci?: [number, number] | null;
     test: 'mcnemar' | 'sign-flip' | 'swap' | 'none';
     pValue: number | null;
     /** Holm-adjusted across every variant × metric in the family; null outside it. */

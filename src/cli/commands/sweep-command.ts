@@ -170,6 +170,14 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   process.stdout.write(
     `${renderSweepConsole(record, { color })}\nsweep: ${path.relative(process.cwd(), written.markdown)}  json: ${path.relative(process.cwd(), written.json)}\n`,
   );
+  // As for eval: provider failures above gate.max_error_rate in any variant are a runtime failure.
+  const failed = record.variants.filter((v) => v.gate === 'error').map((v) => v.name);
+  if (failed.length > 0) {
+    process.stderr.write(
+      `evalgate: too many failed model calls in ${failed.join(', ')} (gate.max_error_rate)\n`,
+    );
+    return 3;
+  }
   return 0;
 }
 
