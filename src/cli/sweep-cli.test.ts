@@ -143,6 +143,11 @@ describe('evalgate sweep', () => {
     expect((await runCli(['sweep', '--render', again.id], root)).code).toBe(0);
     expect(await readFile(md, 'utf8')).toBe(before);
     expect(before).toContain('## Results matrix');
+    // The trade-off chart (quality against cost or latency) sits beside it.
+    expect(before).toContain('](pareto.svg)');
+    expect(await readFile(path.join(root, 'reports/sweeps', again.id, 'pareto.svg'), 'utf8')).toMatch(
+      /^<svg /,
+    );
 
     for (const file of await readdir(path.join(root, 'reports/sweeps', again.id)))
       expect(await readFile(path.join(root, 'reports/sweeps', again.id, file), 'utf8')).not.toContain(CANARY);

@@ -12,6 +12,7 @@ import {
 } from '../reporters/format-value.js';
 import { code, escapeMarkdown, markdownTable } from '../reporters/markdown-table.js';
 import { formatValue, REFERENCE } from './expand-variants.js';
+import { SWEEP_CHART_FILE, sweepTradeoffChart } from './sweep-chart.js';
 import { MARK_SYMBOL, MARK_WORDS } from './sweep-marks.js';
 import type { SweepCell, SweepRecord, SweepRow } from './sweep-record.js';
 
@@ -27,7 +28,7 @@ export function renderSweepMarkdown(sweep: SweepRecord): string {
     ].join('\n'),
     `## Variants\n\n${variantsTable(sweep)}`,
     `## Results matrix\n\n${matrixLegend(sweep.family, 'reference')}\n\n${matrixTables(sweep.rows, sweep.pareto)}`,
-    `## Pareto front\n\n${paretoText(sweep)}`,
+    `## Pareto front\n\n${paretoText(sweep)}${chartLink(sweep)}`,
   ];
   if (sweep.confirmation)
     parts.push(
@@ -135,6 +136,11 @@ function cellText(row: SweepRow, cell: SweepCell | undefined): string {
   if (c.mark === 'untested') return `${value} ${MARK_SYMBOL.untested}`;
   const p = c.adjustedP !== null ? `p_adj ${formatP(c.adjustedP)}` : 'p_adj n/a';
   return `${value} ${MARK_SYMBOL[c.mark]} ${formatDelta(row.metric, c.delta)}, ${p}`;
+}
+
+function chartLink(sweep: SweepRecord): string {
+  const chart = sweepTradeoffChart(sweep);
+  return chart ? `\n\n![${escapeMarkdown(chart.title)}](${SWEEP_CHART_FILE})` : '';
 }
 
 function paretoText(sweep: SweepRecord): string {

@@ -3,7 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../run/run-folder.js';
+import { renderSvg } from '../charts/render-svg.js';
 import { renderSweepMarkdown } from './render-sweep-markdown.js';
+import { SWEEP_CHART_FILE, sweepTradeoffChart } from './sweep-chart.js';
 import { SWEEP_FILE, SWEEP_MARKDOWN, type SweepRecord } from './sweep-record.js';
 
 export function sweepDir(reportsDir: string, id: string): string {
@@ -18,6 +20,8 @@ export async function writeSweep(
   const json = path.join(dir, SWEEP_FILE);
   const markdown = path.join(dir, SWEEP_MARKDOWN);
   await writeFileAtomic(json, `${JSON.stringify(sweep, null, 1)}\n`);
+  const chart = sweepTradeoffChart(sweep);
+  if (chart) await writeFileAtomic(path.join(dir, SWEEP_CHART_FILE), await renderSvg(chart.spec));
   await writeFileAtomic(markdown, renderSweepMarkdown(sweep));
   return { json, markdown };
 }
