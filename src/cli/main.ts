@@ -100,14 +100,69 @@ program
 
 program
   .command('compare')
-  .description('paired comparison of two runs, without gating')
-  .argument('<runA>', 'baseline run id or folder')
-  .argument('<runB>', 'candidate run id or folder')
+  .description(
+    'compare runs by case, without gating: two runs one-sided as the gate asks; three or more (or --markdown) as a matrix against the first',
+  )
+  .argument('<runs...>', 'run ids or folders; the first is the reference (A)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
-  .option('--html', 'also write a side-by-side HTML page')
+  .option('--markdown', 'print the comparison as markdown tables')
+  .option(
+    '--metrics <ids>',
+    'comma-separated metric ids for the matrix (default: gated metrics, cost.per_case_usd, latency.p95_ms)',
+    parseList,
+  )
+  .option('--html', 'also write a side-by-side HTML page (two runs)')
   .option('--html-out <file>', 'where to write it (default: reports/compare-<A>-vs-<B>.html)')
-  .action((a, b, options) =>
-    runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(a, b, options))),
+  .action((runs, options) =>
+    runCommand(() => import('./commands/compare-command.js').then((m) => m.compareCommand(runs, options))),
+  );
+
+program
+  .command('sweep')
+  .description(
+    "run every variant of a sweep (the config's sweep: block or --file) and compare them with the reference",
+  )
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-f, --file <file>', "sweep file (sweep: and/or sweep_variants:) instead of the config's own block")
+  .option('-s, --suite <name...>', 'only these suites')
+  .option('-p, --provider <id...>', 'only these providers (missing keys become an error)')
+  .option('--concurrency <n>', 'parallel model calls (overrides the config)', parsePositiveInt)
+  .option('--no-cache', 'bypass the response cache')
+  .option(
+    '--metrics <ids>',
+    'comma-separated metric ids (default: gated metrics, cost.per_case_usd, latency.p95_ms)',
+    parseList,
+  )
+  .option('--hypothesis <text>', 'what the sweep is meant to show (in the experiment log entry)')
+  .option(
+    '--holdout <fraction>',
+    "keep this share of each suite's cases aside for --confirm (seeded)",
+    parseFraction,
+  )
+  .option(
+    '--max-cost-usd <usd>',
+    'refuse to start when the estimate is above this (unless --yes)',
+    parseNonNegative,
+  )
+  .option('-y, --yes', 'start even above --max-cost-usd')
+  .option('--no-experiment-log', 'do not append the sweep to the experiment log')
+  .option('--render <sweep-id>', 're-render a finished sweep from its sweep.json (no model calls)')
+  .option('--refine <sweep-id>', 'print a finer grid around the best region of a finished sweep')
+  .option('--confirm <sweep-id>', "run --variant and the reference on the sweep's held-out cases")
+  .option('--variant <name>', 'the variant to confirm')
+  .addOption(new Option('--quiet', 'no progress output'))
+  .action((options) =>
+    runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options))),
+  );
+
+program
+  .command('history')
+  .description('runs over time, from the run folders and the experiment log')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('-m, --metric <id>', 'show this metric per suite × provider (e.g. answer.f1)')
+  .option('--limit <n>', 'the newest n runs', parsePositiveInt, 30)
+  .action((options) =>
+    runCommand(() => import('./commands/history-command.js').then((m) => m.historyCommand(options))),
   );
 
 const baseline = program.command('baseline').description('manage the gate baseline');
@@ -203,6 +258,27 @@ function parsePort(value: string): number {
 function parsePositiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
+  return n;
+}
+
+function parseList(value: string): string[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new Error(`expected a comma-separated list, got "${value}"`);
+  return items;
+}
+
+function parseFraction(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n < 1)) throw new Error(`expected a fraction between 0 and 1, got "${value}"`);
+  return n;
+}
+
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a non-negative number, got "${value}"`);
   return n;
 }
 

@@ -21,9 +21,21 @@ export interface LoadedConfig {
   hash: string;
 }
 
+/** Top-level keys that describe a sweep (src/sweep/), not a run: left out of the run's config and hash. */
+export const SWEEP_KEYS = ['sweep', 'sweep_variants'] as const;
+
+export interface LoadConfigOptions {
+  /**
+   * Applied to the parsed YAML before schema validation (a sweep variant's settings), so the
+   * config hash and every default reflect them. Returns the new raw object.
+   */
+  overrides?: (raw: Record<string, unknown>) => Record<string, unknown>;
+}
+
 export async function loadConfig(
   file: string,
   env: Readonly<Record<string, string | undefined>>,
+  loadOptions: LoadConfigOptions = {},
 ): Promise<LoadedConfig> {
   const absolute = path.resolve(file);
   let text: string;
@@ -36,7 +48,7 @@ export async function loadConfig(
       message: 'config file not found (create one with `npx evalgate init`)',
     });
   }
-  return parseConfig({ text, file, absolute, env });
+  return parseConfig({ text, file, absolute, env, overrides: loadOptions.overrides });
 }
 
 export function parseConfig(options: {
@@ -44,6 +56,7 @@ export function parseConfig(options: {
   file: string;
   absolute?: string;
   env: Readonly<Record<string, string | undefined>>;
+  overrides?: LoadConfigOptions['overrides'];
 }): LoadedConfig {
   const { text, file, env } = options;
   const lineCounter = new LineCounter();
@@ -58,8 +71,8 @@ export function parseConfig(options: {
       message: `invalid YAML: ${firstLine(err.message)}`,
     });
   }
-  const raw: unknown = doc.toJS();
-  const parsed = ConfigSchema.safeParse(raw ?? {});
+  const raw = withoutSweepKeys(doc.toJS());
+  const parsed = ConfigSchema.safeParse(options.overrides ? options.overrides(raw) : raw);
   if (!parsed.success) {
     const issue = innermostIssue(parsed.error.issues[0]);
     // An unknown key is reported at the key itself, not at its parent object.
@@ -118,6 +131,15 @@ export function parseConfig(options: {
     root,
     hash: hashValue(config).slice(0, 16),
   };
+}
+
+/** The config without its sweep block: a sweep is run by `evalgate sweep`, never by an eval. */
+function withoutSweepKeys(raw: unknown): Record<string, unknown> {
+  if (raw === null || raw === undefined) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return raw as Record<string, unknown>;
+  const copy = { ...(raw as Record<string, unknown>) };
+  for (const key of SWEEP_KEYS) delete copy[key];
+  return copy;
 }
 
 /** Cross-field rules zod cannot see on its own. */
@@ -209,8 +231,8 @@ function formatPath(p: readonly PropertyKey[]): string {
   return p.map(String).join('.') || '(root)';
 }
 
-/** Line of the deepest YAML node that exists along the path (1-based). */
-function lineOf(root: Node | null, fieldPath: string[], counter: LineCounter): number | undefined {
+/** Line of the deepest YAML node that exists along the path (1-based); the sweep reader uses it too. */
+export function lineOf(root: Node | null, fieldPath: string[], counter: LineCounter): number | undefined {
   let node: unknown = root;
   let line: number | undefined = (root as Node | null)?.range
     ? counter.linePos((root as Node).range![0]).line

@@ -30,6 +30,8 @@ export const ProviderConfigSchema = z
     tpm: z.number().positive().optional(),
     /** Request logprobs (OpenAI) so classification gets a confidence. */
     logprobs: z.boolean().default(false),
+    /** Sampling temperature for this provider, over the prompt's own (e.g. a sweep over temperatures). */
+    temperature: z.number().min(0).max(2).optional(),
     /** local/extractive only: the few-shot classifier for classify suites (default centroid). */
     classifier: z.enum(['centroid', 'naive-bayes']).optional(),
     ...APP_PROVIDER_FIELDS,

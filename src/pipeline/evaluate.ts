@@ -3,7 +3,7 @@
 // are the caller's job (the CLI), so this function can be embedded and tested.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { gitInfo, packageVersions } from '../core/environment-info.js';
 import { InputError } from '../core/errors.js';
@@ -49,6 +49,15 @@ export interface EvaluateOptions {
   allowMissingProviders?: boolean;
   /** Spend control: the estimate before a paid run, the budget and its confirmation. */
   spend?: SpendOptions;
+  /**
+   * Changes to the parsed config before validation (a sweep variant's settings): the config
+   * hash, the index key and the cache keys all follow from the changed config.
+   */
+  configOverrides?: LoadConfigOptions['overrides'];
+  /** Runs only the cases this accepts, by suite and base case id (a sweep's holdout split). */
+  includeCase?: (suite: string, baseId: string) => boolean;
+  /** Recorded in the manifest: the sweep this run is a variant of. */
+  sweep?: RunManifest['sweep'];
 }
 
 export interface EvaluateOutcome {
@@ -76,7 +85,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     return now;
   };
 
-  const loaded = await loadConfig(options.configPath, options.env);
+  const loaded = await loadConfig(options.configPath, options.env, { overrides: options.configOverrides });
   const { config, root } = loaded;
   const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
   if (options.suites) {
@@ -111,6 +120,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       onlySuites: options.suites,
       rng,
     });
+    const include = options.includeCase;
+    if (include)
+      for (const s of suites) s.variants = s.variants.filter((v) => include(s.config.name, v.baseId));
     for (const s of suites) {
       if (s.config.task !== 'retrieval' && s.models.length === 0)
         options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
@@ -228,6 +240,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       seed: config.seed,
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
+      ...(options.sweep ? { sweep: options.sweep } : {}),
       ...(options.suites || options.providers
         ? {
             filters: {

@@ -39,7 +39,7 @@ export function buildGenerationRequest(options: GenerationRequestOptions): Cache
   return {
     messages,
     ...(prompt?.frontMatter.model ? { model: prompt.frontMatter.model } : {}),
-    temperature: prompt?.frontMatter.temperature,
+    temperature: model.config.temperature ?? prompt?.frontMatter.temperature,
     maxTokens: prompt?.frontMatter.max_tokens,
     logprobs: model.config.logprobs && evalCase.task === 'classify' ? true : undefined,
     inputs: {

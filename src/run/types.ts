@@ -334,6 +334,16 @@ export interface RunManifest {
   seed: number;
   repeat: number;
   hypothesis: string | null;
+  /**
+   * A run made by `evalgate sweep`: the sweep's id, this variant's name, the config paths it set,
+   * and which cases ran (`sweep`: all but the holdout, `holdout`: only the held-out ones).
+   */
+  sweep?: {
+    id: string;
+    variant: string;
+    set: Record<string, unknown>;
+    cases?: 'all' | 'sweep' | 'holdout';
+  };
   /** `--suite` / `--provider` selections, when the run was limited to part of the config. */
   filters?: { suites?: string[]; providers?: string[] };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];

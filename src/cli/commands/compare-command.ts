@@ -1,36 +1,93 @@
-// `evalgate compare <runA> <runB>`: the paired comparison of two runs (A = baseline), printed
-// without gating.
+// `evalgate compare <runA> <runB> [runC...]`: two runs give the paired comparison of B with A
+// (one-sided, as the gate asks it), without gating. Three or more runs, or `--markdown`, give the
+// matrix a sweep prints: every run against the first, aligned by case, two-sided, Holm-adjusted
+// across runs × metrics, with the Pareto front.
+import { InputError } from '../../core/errors.js';
 import { compareRuns } from '../../gate/compare-runs.js';
 import { perCaseTable } from '../../run/per-case-table.js';
-import { readResults } from '../../run/read-run.js';
+import { readResults, readRunRecord } from '../../run/read-run.js';
 import { renderComparisonTable } from '../../reporters/comparison-table.js';
+import { paretoFront } from '../../sweep/pareto-front.js';
+import { renderMatrixConsole } from '../../sweep/render-sweep-console.js';
+import { matrixLegend, matrixTables } from '../../sweep/render-sweep-markdown.js';
+import { buildSweepMatrix, COST_METRIC } from '../../sweep/sweep-matrix.js';
 import { compareHtmlCommand } from './compare-html-command.js';
 import { findRun, loadProject } from './load-project.js';
 
-export async function compareCommand(
-  runA: string,
-  runB: string,
-  options: { config: string; html?: boolean; htmlOut?: string },
-): Promise<number> {
+export interface CompareOptions {
+  config: string;
+  html?: boolean;
+  htmlOut?: string;
+  markdown?: boolean;
+  metrics?: string[];
+}
+
+export async function compareCommand(runs: string[], options: CompareOptions): Promise<number> {
+  if (runs.length < 2)
+    throw new InputError({
+      code: 'USAGE',
+      field: 'compare',
+      message: 'give at least two runs (the first is the reference)',
+    });
   const { loaded, reportsDir } = await loadProject(options.config);
-  const [dirA, dirB] = await Promise.all([findRun(reportsDir, runA), findRun(reportsDir, runB)]);
-  const [a, b] = await Promise.all([readResults(dirA), readResults(dirB)]);
+  const dirs = await Promise.all(runs.map((run) => findRun(reportsDir, run)));
   const gate = loaded.config.gate;
-  const comparisons = compareRuns({
-    baseline: perCaseTable(a),
-    candidate: perCaseTable(b),
-    maxDrop: gate.max_drop,
+  if (runs.length === 2 && !options.markdown && !options.metrics) {
+    const [a, b] = await Promise.all(dirs.map((dir) => readResults(dir)));
+    const comparisons = compareRuns({
+      baseline: perCaseTable(a),
+      candidate: perCaseTable(b),
+      maxDrop: gate.max_drop,
+      confidence: gate.confidence,
+      resamples: gate.resamples,
+      seed: loaded.config.seed,
+    });
+    process.stdout.write(
+      `${renderComparisonTable(comparisons, {
+        confidence: gate.confidence,
+        color: process.stdout.isTTY === true,
+      })}\n`,
+    );
+    if (options.html || options.htmlOut)
+      await compareHtmlCommand({
+        dirA: dirs[0],
+        dirB: dirs[1],
+        comparisons,
+        loaded,
+        reportsDir,
+        file: options.htmlOut,
+      });
+    return 0;
+  }
+  if (options.html || options.htmlOut)
+    throw new InputError({
+      code: 'USAGE',
+      field: '--html',
+      message: 'the side-by-side page compares exactly two runs',
+    });
+  const loadedRuns = await Promise.all(
+    dirs.map(async (dir) => ({ record: await readRunRecord(dir), results: await readResults(dir) })),
+  );
+  const names = loadedRuns.map((r) => r.record.manifest.runId);
+  if (new Set(names).size !== names.length)
+    throw new InputError({ code: 'USAGE', field: 'compare', message: 'a run is named twice' });
+  const matrix = buildSweepMatrix({
+    variants: loadedRuns.map((r) => ({
+      name: r.record.manifest.runId,
+      summary: r.record.summary,
+      results: r.results,
+    })),
+    metrics: options.metrics ?? [...Object.keys(gate.max_drop), COST_METRIC, 'latency.p95_ms'],
     confidence: gate.confidence,
     resamples: gate.resamples,
     seed: loaded.config.seed,
   });
+  const pareto = paretoFront(matrix.rows, names);
+  const reference = `run ${names[0]}`;
   process.stdout.write(
-    `${renderComparisonTable(comparisons, {
-      confidence: gate.confidence,
-      color: process.stdout.isTTY === true,
-    })}\n`,
+    options.markdown
+      ? `## Runs compared with ${names[0]}\n\n${matrixLegend(matrix.family, reference)}\n\n${matrixTables(matrix.rows, pareto)}\n`
+      : `${renderMatrixConsole({ rows: matrix.rows, names, pareto, family: matrix.family, reference, color: process.stdout.isTTY === true })}\n`,
   );
-  if (options.html || options.htmlOut)
-    await compareHtmlCommand({ dirA, dirB, comparisons, loaded, reportsDir, file: options.htmlOut });
   return 0;
 }

@@ -1,0 +1,192 @@
+// `evalgate sweep`: runs every variant of a sweep as a normal run (one sweep id), then prints
+// and writes the results matrix; `--render` re-renders a finished sweep, `--refine` proposes a
+// finer grid, `--confirm` runs a chosen variant against the reference on the held-out cases.
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { evaluate } from '../../pipeline/evaluate.js';
+import { appendExperiment, nextExperimentNumber } from '../../reporters/experiment-log.js';
+import { writeReports } from '../../reporters/write-reports.js';
+import { createRunId, writeFileAtomic } from '../../run/run-folder.js';
+import { budgetLimit } from '../../budget/check-budget.js';
+import { checkBudget } from '../../sweep/check-budget.js';
+import { createSweepEstimator, type EstimateVariant } from '../../sweep/estimate-variant.js';
+import { withPlanPrices } from '../../sweep/priced-estimator.js';
+import { holdoutFilter } from '../../sweep/holdout-split.js';
+import { prepareSweep } from '../../sweep/prepare-sweep.js';
+import { refineGrid } from '../../sweep/refine-grid.js';
+import { renderSweepConsole, renderSweepPlan } from '../../sweep/render-sweep-console.js';
+import { runSweep, type SweepPlan } from '../../sweep/run-sweep.js';
+import { COST_METRIC } from '../../sweep/sweep-matrix.js';
+import { renderSweepExperimentEntry } from '../../sweep/sweep-experiment-entry.js';
+import { readKnownWork, readSweep, writeSweep } from '../../sweep/sweep-folder.js';
+import type { ValidatedVariant } from '../../sweep/validate-variants.js';
+import { overridesFor } from '../../sweep/validate-variants.js';
+import { confirmSweepVariant } from './sweep-confirm.js';
+import { loadProject } from './load-project.js';
+
+export interface SweepCommandOptions {
+  config: string;
+  file?: string;
+  suite?: string[];
+  provider?: string[];
+  concurrency?: number;
+  cache: boolean;
+  metrics?: string[];
+  hypothesis?: string;
+  holdout?: number;
+  yes?: boolean;
+  maxCostUsd?: number;
+  experimentLog?: boolean;
+  render?: string;
+  refine?: string;
+  confirm?: string;
+  variant?: string;
+  quiet?: boolean;
+}
+
+/** What the sweep prints before it starts: its own call counts, priced by the plan. */
+const sweepEstimator = (options: Parameters<typeof createSweepEstimator>[0]): EstimateVariant =>
+  withPlanPrices(createSweepEstimator(options), options);
+
+export async function sweepCommand(options: SweepCommandOptions): Promise<number> {
+  const note = (line: string): void => {
+    if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
+  };
+  const color = process.stdout.isTTY === true;
+  if (options.render || options.refine) {
+    const { reportsDir } = await loadProject(options.config);
+    const sweep = await readSweep(reportsDir, (options.render ?? options.refine)!);
+    if (options.refine) {
+      const refined = refineGrid(sweep);
+      process.stdout.write(
+        `${refined.yaml}# Save as a file and run: evalgate sweep --file <file>${sweep.holdout ? ` --holdout ${sweep.holdout.fraction}` : ''}\n`,
+      );
+      return 0;
+    }
+    const written = await writeSweep(reportsDir, sweep);
+    process.stdout.write(
+      `${renderSweepConsole(sweep, { color })}\nsweep: ${path.relative(process.cwd(), written.markdown)}\n`,
+    );
+    return 0;
+  }
+  if (options.confirm) return confirmSweepVariant({ ...options, confirm: options.confirm, note, color });
+  if (options.variant)
+    throw new InputError({
+      code: 'USAGE',
+      field: '--variant',
+      message: '--variant goes with --confirm <sweep-id>',
+    });
+
+  const prepared = await prepareSweep({
+    configPath: options.config,
+    sweepFile: options.file,
+    env: process.env,
+    suites: options.suite,
+    holdout: options.holdout,
+  });
+  const { reference, split } = prepared;
+  const { config } = reference;
+  const reportsDir = path.resolve(reference.root, config.reports_dir);
+  const includeCase = split ? holdoutFilter(split, 'sweep') : undefined;
+  const id = createRunId(Date.now(), randomBytes(4).toString('hex'));
+  const saidOnce = new Set<string>();
+  const metrics = options.metrics ?? [...Object.keys(config.gate.max_drop), COST_METRIC, 'latency.p95_ms'];
+  const estimate = sweepEstimator({
+    env: process.env,
+    suites: options.suite,
+    providers: options.provider,
+    useCache: options.cache,
+    includeCase,
+    knownWork: options.cache ? await readKnownWork(reportsDir) : undefined,
+  });
+  const { record, plan } = await runSweep({
+    record: {
+      schemaVersion: 1,
+      id,
+      createdAt: new Date().toISOString(),
+      configFile: path.relative(reference.root, reference.file),
+      specFile: path.relative(reference.root, path.resolve(options.file ?? options.config)),
+      hypothesis: options.hypothesis ?? null,
+      grid: prepared.spec.grid.map((a) => ({ path: a.path, values: a.values })),
+      referenceValues: prepared.referenceValues,
+      seed: config.seed,
+      confidence: config.gate.confidence,
+      metrics,
+      holdout: split,
+      filters: {
+        ...(options.suite ? { suites: options.suite } : {}),
+        ...(options.provider ? { providers: options.provider } : {}),
+      },
+    },
+    variants: prepared.variants,
+    estimate,
+    confirm: (p) =>
+      withinBudget(p, { ...options, maxCostUsd: budgetLimit(config, options.maxCostUsd)?.maxCostUsd }),
+    resamples: config.gate.resamples,
+    useCache: options.cache,
+    runVariant: async (variant: ValidatedVariant, i: number) => {
+      note(`variant ${i + 1}/${prepared.variants.length}: ${variant.name}`);
+      const outcome = await evaluate({
+        configPath: options.config,
+        env: process.env,
+        suites: options.suite,
+        providers: options.provider,
+        concurrency: options.concurrency,
+        useCache: options.cache,
+        hypothesis: options.hypothesis,
+        configOverrides: overridesFor(variant.set),
+        includeCase,
+        sweep: { id, variant: variant.name, set: variant.set, cases: split ? 'sweep' : 'all' },
+        onNote: (line) => {
+          // Index notes show what each variant built or reused; the rest (skipped providers)
+          // would repeat for every variant, so each is said once.
+          if (/^(built|reused) retrieval index/.test(line) || !saidOnce.has(line)) note(`  ${line}`);
+          saidOnce.add(line);
+        },
+      });
+      await writeReports({
+        record: outcome.record,
+        results: outcome.results,
+        runDir: outcome.runDir,
+        reportsDir: null,
+        experimentLog: null,
+        gateMargins: outcome.gateMargins,
+        indexDir: outcome.indexDir,
+      });
+      return { record: outcome.record, results: outcome.results };
+    },
+  });
+  // The budget check throws; a declined plan has run nothing.
+  if (!record) return plan.variants > 0 ? 2 : 0;
+  const written = await writeSweep(reportsDir, record);
+  if (options.experimentLog !== false) {
+    const log = path.resolve(reference.root, config.experiments_log);
+    const existing = await readFile(log, 'utf8').catch(() => null);
+    const entry = renderSweepExperimentEntry(record, {
+      number: nextExperimentNumber(existing),
+      targets: config.targets,
+    });
+    await writeFileAtomic(log, appendExperiment(existing, entry));
+  }
+  process.stdout.write(
+    `${renderSweepConsole(record, { color })}\nsweep: ${path.relative(process.cwd(), written.markdown)}  json: ${path.relative(process.cwd(), written.json)}\n`,
+  );
+  // As for eval: provider failures above gate.max_error_rate in any variant are a runtime failure.
+  const failed = record.variants.filter((v) => v.gate === 'error').map((v) => v.name);
+  if (failed.length > 0) {
+    process.stderr.write(
+      `evalgate: too many failed model calls in ${failed.join(', ')} (gate.max_error_rate)\n`,
+    );
+    return 3;
+  }
+  return 0;
+}
+
+function withinBudget(plan: SweepPlan, options: SweepCommandOptions): boolean {
+  // Always shown, --quiet or not: it is what the sweep is about to spend.
+  process.stderr.write(`evalgate: ${renderSweepPlan(plan)}\n`);
+  checkBudget(plan, { maxCostUsd: options.maxCostUsd, yes: options.yes });
+  return true;
+}
