@@ -36,6 +36,8 @@ program
   .option('--no-experiment-log', 'never append to the experiment log')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
   .addOption(new Option('--quiet', 'no progress output'))
+  .option('--batch', 'send model calls through the OpenAI / Anthropic batch APIs (half price, slower)')
+  .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveInt)
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
   );

@@ -23,6 +23,7 @@ import {
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createAssertionRunner } from '../assertions/run-assertions.js';
+import { startBatchRun, type BatchRunOptions } from '../batch/start-batch-run.js';
 import { buildRunRecord } from './build-run-record.js';
 import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
@@ -46,6 +47,8 @@ export interface EvaluateOptions {
   onNote?: (line: string) => void;
   /** `--allow-missing-provider`: a baseline provider may be absent (a deliberate switch). */
   allowMissingProviders?: boolean;
+  /** `--batch`: answers come from the providers' batch APIs through the cache (src/batch). */
+  batch?: BatchRunOptions;
 }
 
 export interface EvaluateOutcome {
@@ -99,6 +102,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     rng,
     onNote: options.onNote,
   });
+  const batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const suites = await prepareSuites({
@@ -174,21 +178,27 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
     let progress: Progress;
+    const jobs = {
+      suites,
+      concurrency: options.concurrency ?? config.concurrency,
+      repeat: options.repeat ?? config.repeat,
+      runtime: {
+        clock,
+        retrieve: rag?.retrieve,
+        assemble: rag?.assemble,
+        shortVectorList: rag?.shortVectorList,
+        costUsd: batch.costUsd((model, usage) => priceTable.costUsd({ model, usage })),
+        rerankCost: rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
+        scorer,
+      },
+    };
+    // --batch: one planning pass lists the missing requests, batches answer them into the cache.
+    await batch.prefill((runtime) =>
+      runJobs({ ...jobs, runtime: runtime(jobs.runtime), onResult: () => {} }),
+    );
     try {
       progress = await runJobs({
-        suites,
-        concurrency: options.concurrency ?? config.concurrency,
-        repeat: options.repeat ?? config.repeat,
-        runtime: {
-          clock,
-          retrieve: rag?.retrieve,
-          assemble: rag?.assemble,
-          shortVectorList: rag?.shortVectorList,
-          costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
-          rerankCost:
-            rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
-          scorer,
-        },
+        ...jobs,
         onResult: (result) => {
           results.push(result);
           writer.write(result);
@@ -250,6 +260,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
         rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
       },
+      ...batch.manifest(),
     };
     const sorted = sortResults(results);
     // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
@@ -282,6 +293,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
     };
   } finally {
+    batch.close();
     created.close();
   }
 }

@@ -40,7 +40,7 @@ async function createRemoteModel(
 
 /** Key-less OpenAI-compatible servers (vLLM, Ollama, llama.cpp) still need a non-empty key for the SDK. */
 const NO_KEY_PLACEHOLDER = 'no-key-required';
-const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
+export const DEFAULT_KEY_ENV = { openai: 'OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY' } as const;
 
 export interface CreateModelsOptions {
   config: EvalConfig;

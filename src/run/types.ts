@@ -59,7 +59,7 @@ export interface CaseResult {
     budgetTokens: number;
     overflow: boolean;
   };
-  usage?: { inputTokens: number; outputTokens: number; estimated: boolean };
+  usage?: { inputTokens: number; outputTokens: number; estimated: boolean; batch?: boolean };
   /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
   /** Tokens and cost of reranking this case's query (included in costUsd). */
@@ -379,6 +379,35 @@ export interface RunManifest {
     /** Results whose reranker failed and fell back to the first-stage order. */
     rerankFallbacks?: number;
   };
+  /** `eval --batch`, or answers billed at the batch price read from the cache (src/batch). */
+  batch?: BatchManifest;
+}
+
+/** The batches a run submitted or picked up, and what the batch price saved. */
+export interface BatchManifest {
+  /** Set when the run used `--batch`. */
+  submitted?: {
+    batches: {
+      provider: string;
+      batchId: string;
+      status: string;
+      requests: number;
+      succeeded: number;
+      failed: number;
+      resumed: boolean;
+    }[];
+    requests: number;
+    retriedDirectly: number;
+    failed: number;
+  };
+  /** Model calls billed at the batch price, and the list price of the same tokens. */
+  cost: {
+    calls: number;
+    unpricedCalls: number;
+    costUsd: number;
+    listCostUsd: number;
+    savingUsd: number;
+  } | null;
 }
 
 /** run.json: manifest plus everything derived from results.jsonl. */

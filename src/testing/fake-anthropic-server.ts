@@ -1,6 +1,8 @@
 // A local stand-in for the Anthropic Messages API (POST /v1/messages) that speaks the real wire
 // format, so tests exercise the real `@anthropic-ai/sdk` client offline.
+import { createFakeAnthropicBatchApi } from './fake-anthropic-batch.js';
 import { failureResponse } from './fake-failure.js';
+import type { FakeBatchApi, FakeBatchOptions } from './fake-openai-batch.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
 import type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
@@ -25,6 +27,8 @@ export interface FakeAnthropicServerOptions {
   /** Consumed one per request, front first, before any normal reply. */
   failures?: FakeFailure[];
   record?: boolean;
+  /** How Message Batches end (fake-anthropic-batch.ts). */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeAnthropicServer {
@@ -34,6 +38,8 @@ export interface FakeAnthropicServer {
   /** The live failure queue; push to script failures after start. */
   failures: FakeFailure[];
   close(): Promise<void>;
+  /** Message Batches' counters and options (`batch.stats.created`, …). */
+  batch: FakeBatchApi;
 }
 
 interface MessagesBody {
@@ -71,7 +77,12 @@ export async function startFakeAnthropicServer(
     }
     const path = request.path.split('?')[0];
     if (request.method !== 'POST' || path !== '/v1/messages') {
-      return { status: 404, body: anthropicErrorBody(404, `Not found: ${request.method} ${path}`) };
+      return (
+        batch.handle(request) ?? {
+          status: 404,
+          body: anthropicErrorBody(404, `Not found: ${request.method} ${path}`),
+        }
+      );
     }
     const response = message(request, request.body as MessagesBody, ++counter);
     response.delayMs = (response.delayMs ?? 0) + extraDelay;
@@ -107,8 +118,13 @@ export async function startFakeAnthropicServer(
     };
   };
 
+  const batch = createFakeAnthropicBatchApi({
+    answer: (request) => message(request, request.body as MessagesBody, ++counter),
+    errorBody: anthropicErrorBody,
+    options: options.batch,
+  });
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: server.origin, requests: server.requests, failures, close: server.close };
+  return { url: server.origin, requests: server.requests, failures, close: server.close, batch };
 }
 
 /** Anthropic's error envelope: `{ type: 'error', error: { type, message } }`. */

@@ -1,6 +1,7 @@
 // A local stand-in for the OpenAI API (POST /v1/chat/completions and /v1/embeddings) that
 // speaks the real wire format, so tests and benchmarks exercise the real `openai` SDK offline.
 import { createRng, hashSeed } from '../core/rng.js';
+import { createFakeOpenAIBatchApi, type FakeBatchApi, type FakeBatchOptions } from './fake-openai-batch.js';
 import { failureResponse } from './fake-failure.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
@@ -40,6 +41,8 @@ export interface FakeOpenAIServerOptions {
   record?: boolean;
   /** The `created` timestamp in every completion (fixed, so fixtures stay deterministic). */
   created?: number;
+  /** How batches of the Batch API end (fake-openai-batch.ts). */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeOpenAIServer {
@@ -49,6 +52,8 @@ export interface FakeOpenAIServer {
   /** The live failure queue; push to script failures after start. */
   failures: FakeFailure[];
   close(): Promise<void>;
+  /** The Batch API's counters and options (`batch.stats.created`, …). */
+  batch: FakeBatchApi;
 }
 
 interface ChatBody {
@@ -88,7 +93,7 @@ export async function startFakeOpenAIServer(
     } else if (request.method === 'POST' && path === '/v1/embeddings') {
       response = embeddings(request.body as EmbeddingsBody);
     } else {
-      response = {
+      response = batch.handle(request) ?? {
         status: 404,
         body: openAIErrorBody(404, `Unknown request URL: ${request.method} ${path}`),
       };
@@ -155,8 +160,14 @@ export async function startFakeOpenAIServer(
     };
   };
 
+  const batch = createFakeOpenAIBatchApi({
+    answer: (request) => chatCompletion(request, request.body as ChatBody, ++counter),
+    errorBody: openAIErrorBody,
+    options: options.batch,
+    created,
+  });
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: `${server.origin}/v1`, requests: server.requests, failures, close: server.close };
+  return { url: `${server.origin}/v1`, requests: server.requests, failures, close: server.close, batch };
 }
 
 /** OpenAI's error envelope: `{ error: { message, type, param, code } }`. */

@@ -20,6 +20,10 @@ export interface EvalCommandOptions {
   experimentLog?: boolean;
   allowMissingProvider?: boolean;
   quiet?: boolean;
+  /** `--batch`: answer through the providers' batch APIs (docs/batch.md). */
+  batch?: boolean;
+  /** `--batch-poll <seconds>`: wait between batch status polls. */
+  batchPoll?: number;
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
@@ -38,6 +42,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     hypothesis: options.hypothesis,
     reportsDir: options.out,
     allowMissingProviders: options.allowMissingProvider,
+    batch: options.batch ? { pollIntervalMs: (options.batchPoll ?? 30) * 1000 } : undefined,
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);

@@ -1,0 +1,177 @@
+// One provider's part of `eval --batch`: pick up batches an earlier, interrupted run left behind,
+// submit the requests no batch covers (split by model and by the API's size limits), poll every
+// batch until it ends, and hand each request's outcome to the caller. The state file of a batch
+// is written as soon as the provider accepts it and removed once its results were handed over.
+import type { Clock } from '../core/clock.js';
+import type { GenerateRequest } from '../providers/language-model.js';
+import type { BatchClient, BatchItem, BatchOutcome, BatchStatus } from './batch-port.js';
+import type { BatchRecord, BatchStateStore } from './batch-state.js';
+
+export interface ProviderBatchSummary {
+  provider: string;
+  batchId: string;
+  /** The provider's last status word (`completed`, `expired`, `ended`, …). */
+  status: string;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  /** Picked up from an earlier, interrupted run rather than submitted by this one. */
+  resumed: boolean;
+}
+
+export interface RunProviderBatchesOptions {
+  provider: string;
+  /** See `serverHash`. */
+  server: string;
+  /** The provider's default model; a prompt may name another, and each model gets its own batch. */
+  model: string;
+  client: BatchClient;
+  /** Response-cache key → request, for every request the run still needs. */
+  requests: ReadonlyMap<string, GenerateRequest>;
+  state: BatchStateStore;
+  clock: Clock;
+  pollIntervalMs: number;
+  signal?: AbortSignal;
+  onNote?: (line: string) => void;
+  /** Called once per request of an ended batch (await it: the cache write happens there). */
+  onOutcome: (outcome: BatchOutcome) => Promise<void>;
+}
+
+interface ActiveBatch {
+  record: BatchRecord;
+  resumed: boolean;
+  last: string;
+}
+
+export async function runProviderBatches(
+  options: RunProviderBatchesOptions,
+): Promise<ProviderBatchSummary[]> {
+  const { provider, requests, state, client } = options;
+  const note = options.onNote ?? (() => undefined);
+  const active: ActiveBatch[] = [];
+  const covered = new Set<string>();
+  const earlier = await state.list((file) => note(`ignoring unreadable batch state file ${file}`));
+  for (const record of earlier) {
+    if (record.provider !== provider || record.server !== options.server) continue;
+    const wanted = record.customIds.filter((id) => requests.has(id) && !covered.has(id));
+    if (wanted.length === 0) continue;
+    for (const id of wanted) covered.add(id);
+    active.push({ record, resumed: true, last: '' });
+    note(
+      `resuming ${provider} batch ${record.batchId} (${record.customIds.length} requests, submitted ${record.submittedAt})`,
+    );
+  }
+
+  const fresh: BatchItem[] = [];
+  for (const [customId, request] of requests) if (!covered.has(customId)) fresh.push({ customId, request });
+  for (const chunk of splitItems(fresh, client, options.model)) {
+    options.signal?.throwIfAborted();
+    const { batchId } = await client.submit(chunk);
+    const record: BatchRecord = {
+      version: 1,
+      provider,
+      server: options.server,
+      batchId,
+      customIds: chunk.map((i) => i.customId),
+      submittedAt: new Date(options.clock.now()).toISOString(),
+    };
+    await state.save(record);
+    active.push({ record, resumed: false, last: '' });
+    note(
+      `submitted ${provider} batch ${batchId} with ${chunk.length} requests; if interrupted, run the same command again to pick it up`,
+    );
+  }
+
+  const summaries: ProviderBatchSummary[] = [];
+  let pending = active;
+  while (pending.length > 0) {
+    const still: ActiveBatch[] = [];
+    for (const batch of pending) {
+      const status = await client.status(batch.record.batchId);
+      const line = progressLine(provider, batch.record.batchId, status);
+      if (line !== batch.last) note(line);
+      batch.last = line;
+      if (status.state === 'running') still.push(batch);
+      else summaries.push(await collect(batch, status, options));
+    }
+    pending = still;
+    if (pending.length > 0) await options.clock.sleep(options.pollIntervalMs, options.signal);
+  }
+  return summaries;
+}
+
+async function collect(
+  batch: ActiveBatch,
+  status: BatchStatus,
+  options: RunProviderBatchesOptions,
+): Promise<ProviderBatchSummary> {
+  const mine = new Map<string, GenerateRequest>();
+  for (const id of batch.record.customIds) {
+    const request = options.requests.get(id);
+    if (request) mine.set(id, request);
+  }
+  let succeeded = 0;
+  let failed = 0;
+  if (status.state === 'failed') {
+    // The whole batch was refused (validation): every request gets the reason.
+    for (const customId of mine.keys()) {
+      failed++;
+      await options.onOutcome({
+        customId,
+        ok: false,
+        code: 'BATCH_REQUEST_FAILED',
+        message: `the batch ${batch.record.batchId} failed: ${status.message ?? 'no reason given'}`,
+        retryable: false,
+      });
+    }
+  } else {
+    for await (const outcome of options.client.results(batch.record.batchId, mine)) {
+      if (outcome.ok) succeeded++;
+      else failed++;
+      await options.onOutcome(outcome);
+    }
+  }
+  await options.state.remove(batch.record);
+  return {
+    provider: options.provider,
+    batchId: batch.record.batchId,
+    status: status.providerStatus,
+    requests: batch.record.customIds.length,
+    succeeded,
+    failed,
+    resumed: batch.resumed,
+  };
+}
+
+function progressLine(provider: string, batchId: string, status: BatchStatus): string {
+  const failed = status.failed > 0 ? `, ${status.failed} failed` : '';
+  return `${provider} batch ${batchId}: ${status.providerStatus}, ${status.done}/${status.total} done${failed}`;
+}
+
+/** Batches of one model each, within the API's request and byte limits, in a stable order. */
+export function splitItems(items: BatchItem[], client: BatchClient, defaultModel: string): BatchItem[][] {
+  const byModel = new Map<string, BatchItem[]>();
+  for (const item of items) {
+    const model = item.request.model ?? defaultModel;
+    const list = byModel.get(model) ?? [];
+    list.push(item);
+    byModel.set(model, list);
+  }
+  const chunks: BatchItem[][] = [];
+  for (const model of [...byModel.keys()].sort()) {
+    let chunk: BatchItem[] = [];
+    let bytes = 0;
+    for (const item of byModel.get(model)!) {
+      const size = client.sizeOf(item);
+      if (chunk.length > 0 && (chunk.length >= client.maxRequests || bytes + size > client.maxBytes)) {
+        chunks.push(chunk);
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(item);
+      bytes += size;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+  }
+  return chunks;
+}
