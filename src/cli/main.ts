@@ -37,7 +37,7 @@ program
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
   .addOption(new Option('--quiet', 'no progress output'))
   .option('--batch', 'send model calls through the OpenAI / Anthropic batch APIs (half price, slower)')
-  .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveInt)
+  .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveNumber)
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
   );
@@ -171,6 +171,12 @@ feedback
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`expected a port number, got "${value}"`);
+  return n;
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
   return n;
 }
 
