@@ -47,6 +47,8 @@ export interface BatchRunSummary {
 export interface BatchSession {
   /** Wraps every OpenAI/Anthropic handle (models under test) in place; others are left alone. */
   attach(handles: ModelHandle[]): void;
+  /** Whether `attach` wrapped this handle (its calls go into batches). */
+  isAttached(handle: ModelHandle): boolean;
   /** `planRun` runs every case once through the attached models (results are discarded). */
   prefill(planRun: () => Promise<unknown>): Promise<BatchRunSummary>;
   close(): void;
@@ -65,6 +67,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
   const fetch = createLeanFetch();
   const targets = new Map<string, Target>();
   const failures = new Map<string, BatchFailure>();
+  const attached = new Set<ModelHandle>();
   let mode: 'plan' | 'final' = 'plan';
 
   const gateFor = (target: Target): BatchGate => ({
@@ -108,8 +111,11 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
         const target = targets.get(id) ?? { handle, family: handle.provider, server, planned: new Map() };
         targets.set(id, target);
         handle.languageModel = withBatchGate(model as CachingModel, gateFor(target));
+        attached.add(handle);
       }
     },
+
+    isAttached: (handle) => attached.has(handle),
 
     async prefill(planRun) {
       mode = 'plan';

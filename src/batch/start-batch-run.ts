@@ -17,16 +17,22 @@ export interface BatchRunOptions {
   signal?: AbortSignal;
 }
 
+export interface PlanPass {
+  /** The suites with only the models whose calls go into batches (no app, local or replay call twice). */
+  suites<S extends { models: ModelHandle[] }>(suites: S[]): S[];
+  /** The runtime without scoring and pricing: the pass's results are thrown away. */
+  runtime<R extends { scorer: unknown; costUsd: unknown }>(runtime: R): R;
+}
+
 export interface BatchRun {
   /** Wraps the run's per-call pricer to count batch-priced calls and their list price. */
   costUsd(price: CallPricer): CallPricer;
   /**
-   * With `--batch`: calls `planRun` once with a runtime transform that skips scoring and pricing
-   * (the pass only lists requests), then submits, polls and fills the cache. Without it: nothing.
+   * With `--batch`: calls `planRun` once; it must run every job of `plan.suites(…)` with
+   * `plan.runtime(…)`, which keep only the batchable models and skip scoring and pricing (the pass
+   * only lists requests). Then submits, polls and fills the cache. Without `--batch`: nothing.
    */
-  prefill(
-    planRun: (plan: <R extends { scorer: unknown; costUsd: unknown }>(runtime: R) => R) => Promise<unknown>,
-  ): Promise<void>;
+  prefill(planRun: (plan: PlanPass) => Promise<unknown>): Promise<void>;
   manifest(): { batch?: BatchManifest };
   close(): void;
 }
@@ -67,12 +73,17 @@ export function startBatchRun(input: {
     async prefill(planRun) {
       if (!session) return;
       submitted = await session.prefill(() =>
-        // The pass's results are thrown away: no scoring, and no pricing (the meter counts the real run).
-        planRun((runtime) => ({
-          ...runtime,
-          scorer: async () => ({ scores: {}, passed: null }),
-          costUsd: () => null,
-        })),
+        planRun({
+          suites: (suites) =>
+            suites
+              .map((suite) => ({ ...suite, models: suite.models.filter((m) => session.isAttached(m)) }))
+              .filter((suite) => suite.models.length > 0),
+          runtime: (runtime) => ({
+            ...runtime,
+            scorer: async () => ({ scores: {}, passed: null }),
+            costUsd: () => null,
+          }),
+        }),
       );
     },
     manifest() {

@@ -148,7 +148,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
     const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
     const runDir = path.join(runsDir(reportsDir), runId);
-    const writer = await openResultsWriter(runDir);
     const results: CaseResult[] = [];
     const priceTable = createPriceTable(
       Object.fromEntries(
@@ -193,9 +192,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       },
     };
     // --batch: one planning pass lists the missing requests, batches answer them into the cache.
-    await batch.prefill((runtime) =>
-      runJobs({ ...jobs, runtime: runtime(jobs.runtime), onResult: () => {} }),
+    await batch.prefill((plan) =>
+      runJobs({
+        ...jobs,
+        suites: plan.suites(suites),
+        runtime: plan.runtime(jobs.runtime),
+        onResult: () => {},
+      }),
     );
+    // Opened after the batches: an interrupted --batch run leaves no half-made run folder.
+    const writer = await openResultsWriter(runDir);
     try {
       progress = await runJobs({
         ...jobs,
