@@ -9,6 +9,7 @@ import {
   anthropicResult,
 } from '../providers/anthropic-model.js';
 import { systemClock, type Clock } from '../core/clock.js';
+import { RuntimeFailure } from '../core/errors.js';
 import { toProviderError } from '../providers/to-provider-error.js';
 import type { BatchClient, BatchItem, BatchOutcome } from './batch-port.js';
 
@@ -58,6 +59,16 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
     }
   };
 
+  // A server without the batch endpoints (most OpenAI-compatible ones) says 404: say that plainly.
+  const unsupported = (error: unknown): never => {
+    if ((error as { statusCode?: number }).statusCode === 404)
+      throw new RuntimeFailure(
+        'BATCH_UNSUPPORTED',
+        `${options.id}: the server has no batch API (POST /v1/messages/batches answered 404); run without --batch`,
+      );
+    throw error;
+  };
+
   return {
     maxRequests: 100_000,
     // The API takes 256 MB per batch; headroom for the JSON envelope.
@@ -65,12 +76,15 @@ export function createAnthropicBatchClient(options: AnthropicBatchClientOptions)
     sizeOf: (item) => Buffer.byteLength(JSON.stringify(entryOf(item))) + 1,
 
     async submit(items) {
-      const batch = await guard(() => client.messages.batches.create({ requests: items.map(entryOf) }));
+      const batch = await guard(() => client.messages.batches.create({ requests: items.map(entryOf) })).catch(
+        unsupported,
+      );
       return { batchId: batch.id };
     },
 
     async status(batchId) {
-      const batch = await guard(() => client.messages.batches.retrieve(batchId));
+      // No SDK retries here: the poll loop retries on its own clock (run-provider-batches.ts).
+      const batch = await guard(() => client.messages.batches.retrieve(batchId, {}, { maxRetries: 0 }));
       const c = batch.request_counts;
       const total = c.processing + c.succeeded + c.errored + c.canceled + c.expired;
       return {

@@ -157,6 +157,55 @@ describe('eval --batch with failures', () => {
     expect(chatCalls(server)).toBe(0);
   });
 
+  it('a server without a batch API, or a refused key, stops the run with one line naming the provider', async () => {
+    const canary = 'sk-canary-77aa11bb22';
+    const server = await startFakeOpenAIServer({
+      reply: answer,
+      failures: [
+        { status: 404, message: 'Unknown request URL: POST /v1/files' },
+        { status: 401, message: 'Incorrect API key', echoCredentials: true },
+      ],
+    });
+    servers.push(server);
+    const configPath = await openAIProject(server.url);
+    const run = () =>
+      evaluate({
+        configPath,
+        ...openAIOptions,
+        env: { OPENAI_API_KEY: canary },
+        batch: { pollIntervalMs: 1 },
+      });
+    await expect(run()).rejects.toMatchObject({
+      code: 'BATCH_UNSUPPORTED',
+      exitCode: 3,
+      message:
+        'openai/gpt-4o-mini: the server has no batch API (POST /files answered 404); run without --batch',
+    });
+    const refused = await run().catch((error: Error) => error);
+    expect(refused).toMatchObject({ code: 'PROVIDER_AUTH', exitCode: 3 });
+    expect((refused as Error).message).not.toContain(canary);
+    expect((refused as Error).message).not.toContain('\n');
+    expect(chatCalls(server)).toBe(0);
+  });
+
+  it('a failed poll (503) is noted and polled again, not fatal', async () => {
+    const server = await startFakeAnthropicServer({ reply: answer, batch: { pollsUntilDone: 1 } });
+    servers.push(server);
+    const notes: string[] = [];
+    const { results } = await evaluate({
+      configPath: await anthropicProject(server.url),
+      ...anthropicOptions,
+      batch: { pollIntervalMs: 1 },
+      onNote: (line) => {
+        notes.push(line);
+        if (line.startsWith('submitted')) server.failures.push({ status: 503 }, { status: 529 });
+      },
+    });
+    expect(errorsOf(results)).toEqual({});
+    expect(notes.filter((n) => n.startsWith('could not poll'))).toHaveLength(2);
+    expect(server.batch.stats.created).toBe(1);
+  });
+
   it('refuses --batch with --no-cache in one line', async () => {
     const server = await startFakeOpenAIServer({ reply: answer });
     servers.push(server);

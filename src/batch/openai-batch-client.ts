@@ -12,6 +12,7 @@ import {
 } from '../providers/openai-model.js';
 import type { GenerateRequest } from '../providers/language-model.js';
 import { systemClock, type Clock } from '../core/clock.js';
+import { RuntimeFailure } from '../core/errors.js';
 import { toProviderError } from '../providers/to-provider-error.js';
 import type { BatchClient, BatchItem, BatchOutcome, BatchStatus } from './batch-port.js';
 
@@ -71,6 +72,16 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions): Batc
     }
   };
 
+  // A server without the batch endpoints (most OpenAI-compatible ones) says 404: say that plainly.
+  const unsupported = (error: unknown): never => {
+    if ((error as { statusCode?: number }).statusCode === 404)
+      throw new RuntimeFailure(
+        'BATCH_UNSUPPORTED',
+        `${options.id}: the server has no batch API (POST /files answered 404); run without --batch`,
+      );
+    throw error;
+  };
+
   return {
     maxRequests: 50_000,
     // The API takes 200 MB; headroom for the multipart envelope.
@@ -80,7 +91,9 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions): Batc
     async submit(items) {
       const jsonl = `${items.map(lineOf).join('\n')}\n`;
       const upload = await toFile(Buffer.from(jsonl), 'evalgate-batch.jsonl', { type: 'application/jsonl' });
-      const file = await guard(() => client.files.create({ file: upload, purpose: 'batch' }));
+      const file = await guard(() => client.files.create({ file: upload, purpose: 'batch' })).catch(
+        unsupported,
+      );
       const batch = await guard(() =>
         client.batches.create({
           input_file_id: file.id,
@@ -93,7 +106,8 @@ export function createOpenAIBatchClient(options: OpenAIBatchClientOptions): Batc
     },
 
     async status(batchId) {
-      const batch = await guard(() => client.batches.retrieve(batchId));
+      // No SDK retries here: the poll loop retries on its own clock (run-provider-batches.ts).
+      const batch = await guard(() => client.batches.retrieve(batchId, { maxRetries: 0 }));
       const counts = batch.request_counts ?? { total: 0, completed: 0, failed: 0 };
       const ended = ['completed', 'expired', 'cancelled'].includes(batch.status);
       const status: BatchStatus = {

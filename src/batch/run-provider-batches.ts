@@ -37,6 +37,9 @@ export interface RunProviderBatchesOptions {
   onOutcome: (outcome: BatchOutcome) => Promise<void>;
 }
 
+/** Consecutive failed polls tolerated (each after the SDK's own retries) before the run stops. */
+const MAX_FAILED_POLLS = 10;
+
 interface ActiveBatch {
   record: BatchRecord;
   resumed: boolean;
@@ -84,10 +87,16 @@ export async function runProviderBatches(
 
   const summaries: ProviderBatchSummary[] = [];
   let pending = active;
+  let failedPolls = 0;
   while (pending.length > 0) {
     const still: ActiveBatch[] = [];
     for (const batch of pending) {
-      const status = await client.status(batch.record.batchId);
+      const status = await pollOnce(batch, options, () => (failedPolls += 1));
+      if (!status) {
+        still.push(batch);
+        continue;
+      }
+      failedPolls = 0;
       const line = progressLine(provider, batch.record.batchId, status);
       if (line !== batch.last) note(line);
       batch.last = line;
@@ -98,6 +107,24 @@ export async function runProviderBatches(
     if (pending.length > 0) await options.clock.sleep(options.pollIntervalMs, options.signal);
   }
   return summaries;
+}
+
+/** Polls once; a passing failure (network, 5xx, 429) is noted and polled again next round. */
+async function pollOnce(
+  batch: ActiveBatch,
+  options: RunProviderBatchesOptions,
+  failed: () => number,
+): Promise<BatchStatus | null> {
+  try {
+    return await options.client.status(batch.record.batchId);
+  } catch (error) {
+    const retryable = (error as { isRetryable?: boolean }).isRetryable === true;
+    if (!retryable || failed() > MAX_FAILED_POLLS) throw error;
+    options.onNote?.(
+      `could not poll ${options.provider} batch ${batch.record.batchId} (${(error as Error).message}); trying again`,
+    );
+    return null;
+  }
 }
 
 async function collect(
