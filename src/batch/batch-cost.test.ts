@@ -97,11 +97,16 @@ describe('splitItems', () => {
   });
 
   it('gives each model its own batches, within the request and byte limits, in a stable order', () => {
-    const chunks = splitItems(
-      [item('a'), item('b', 'm2'), item('c'), item('d'), item('e'.repeat(20)), item('f'.repeat(10))],
-      client,
-      'm1',
-    );
+    const items = [
+      item('a'),
+      item('b', 'm2'),
+      item('c'),
+      item('d'),
+      item('e'.repeat(20)),
+      item('f'.repeat(10)),
+    ];
+    const requests = new Map(items.map((i) => [i.customId, i.request]));
+    const chunks = [...splitItems([...requests.keys()], requests, client, 'm1')];
     // m1: a, c, d fill the 3-request limit; e (20 bytes) + f (10) would pass 25 bytes.
     expect(chunks.map((c) => c.map((i) => i.customId))).toEqual([
       ['a', 'c', 'd'],

@@ -2,6 +2,7 @@
 // read back one outcome per request by its custom id. Adapters: OpenAI Batch API
 // (openai-batch-client.ts) and Anthropic Message Batches (anthropic-batch-client.ts).
 import type { GenerateRequest, GenerateResult } from '../providers/language-model.js';
+import type { PlannedRequests } from './request-spool.js';
 
 export interface BatchItem {
   /** The response-cache key of the request: a 64-hex digest, valid as a custom id on both APIs. */
@@ -43,6 +44,9 @@ export interface BatchClient {
   sizeOf(item: BatchItem): number;
   submit(items: BatchItem[]): Promise<{ batchId: string }>;
   status(batchId: string): Promise<BatchStatus>;
-  /** Every outcome of an ended batch; `requests` maps custom ids back to requests for parsing. */
-  results(batchId: string, requests: ReadonlyMap<string, BatchItem['request']>): AsyncIterable<BatchOutcome>;
+  /**
+   * Every outcome of an ended batch, one per key of `requests` (which maps custom ids back to
+   * requests for parsing; ids it does not know are skipped).
+   */
+  results(batchId: string, requests: PlannedRequests): AsyncIterable<BatchOutcome>;
 }

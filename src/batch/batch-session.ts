@@ -4,10 +4,10 @@
 // every case (no provider call: misses are only noted), sends the missing requests as batches per
 // provider, polls them, and writes each answer to the cache marked batch-priced. Requests a batch
 // could not answer are either retried directly (server-side failures) or recorded per case.
+import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { InputError } from '../core/errors.js';
 import { DEFAULT_KEY_ENV } from '../providers/create-models.js';
-import type { GenerateRequest } from '../providers/language-model.js';
 import { createLeanFetch } from '../providers/lean-fetch.js';
 import type { ModelHandle } from '../providers/model-handle.js';
 import { createResponseCache } from '../providers/response-cache.js';
@@ -15,6 +15,7 @@ import type { CachingModel } from '../providers/with-cache.js';
 import type { BatchClient, BatchOutcome } from './batch-port.js';
 import { withBatchGate, type BatchFailure, type BatchGate } from './batch-gate-model.js';
 import { createBatchStateStore, serverHash } from './batch-state.js';
+import { createRequestSpool, type RequestSpool } from './request-spool.js';
 import { runProviderBatches, type ProviderBatchSummary } from './run-provider-batches.js';
 
 export const DEFAULT_BATCH_POLL_MS = 30_000;
@@ -58,7 +59,7 @@ interface Target {
   handle: ModelHandle;
   family: 'openai' | 'anthropic';
   server: string;
-  planned: Map<string, GenerateRequest>;
+  planned: RequestSpool;
 }
 
 export function createBatchSession(options: BatchSessionOptions): BatchSession {
@@ -73,7 +74,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
   const gateFor = (target: Target): BatchGate => ({
     mode: () => mode,
     lookup: (key) => cache.get(key),
-    plan: (key, request) => target.planned.set(key, request),
+    plan: (key, request) => target.planned.add(key, request),
     failure: (key) => failures.get(key),
   });
 
@@ -108,7 +109,13 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
         const server = serverHash(handle.config.base_url);
         const id = `${handle.id}\n${server}`;
         // A second handle with the same id and server (the judge declared as a provider) shares the plan.
-        const target = targets.get(id) ?? { handle, family: handle.provider, server, planned: new Map() };
+        const spool = path.join(options.stateDir, `plan-${process.pid}-${targets.size}.jsonl.tmp`);
+        const target = targets.get(id) ?? {
+          handle,
+          family: handle.provider,
+          server,
+          planned: createRequestSpool(spool),
+        };
         targets.set(id, target);
         handle.languageModel = withBatchGate(model as CachingModel, gateFor(target));
         attached.add(handle);
@@ -150,7 +157,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
           onOutcome,
         });
         summary.batches.push(...batches);
-        target.planned.clear();
+        target.planned.close();
       }
       if (summary.retriedDirectly > 0)
         options.onNote?.(
@@ -163,6 +170,9 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
       return summary;
     },
 
-    close: () => fetch.destroy(),
+    close: () => {
+      for (const target of targets.values()) target.planned.close();
+      fetch.destroy();
+    },
   };
 }

@@ -3,9 +3,9 @@
 // batch until it ends, and hand each request's outcome to the caller. The state file of a batch
 // is written as soon as the provider accepts it and removed once its results were handed over.
 import type { Clock } from '../core/clock.js';
-import type { GenerateRequest } from '../providers/language-model.js';
 import type { BatchClient, BatchItem, BatchOutcome, BatchStatus } from './batch-port.js';
 import type { BatchRecord, BatchStateStore } from './batch-state.js';
+import type { PlannedRequests } from './request-spool.js';
 
 export interface ProviderBatchSummary {
   provider: string;
@@ -26,8 +26,8 @@ export interface RunProviderBatchesOptions {
   /** The provider's default model; a prompt may name another, and each model gets its own batch. */
   model: string;
   client: BatchClient;
-  /** Response-cache key → request, for every request the run still needs. */
-  requests: ReadonlyMap<string, GenerateRequest>;
+  /** Response-cache key → request, for every request the run still needs (on disk: request-spool.ts). */
+  requests: PlannedRequests;
   state: BatchStateStore;
   clock: Clock;
   pollIntervalMs: number;
@@ -65,9 +65,8 @@ export async function runProviderBatches(
     );
   }
 
-  const fresh: BatchItem[] = [];
-  for (const [customId, request] of requests) if (!covered.has(customId)) fresh.push({ customId, request });
-  for (const chunk of splitItems(fresh, client, options.model)) {
+  const fresh = [...requests.keys()].filter((customId) => !covered.has(customId));
+  for (const chunk of splitItems(fresh, requests, client, options.model)) {
     options.signal?.throwIfAborted();
     const { batchId } = await client.submit(chunk);
     const record: BatchRecord = {
@@ -132,11 +131,15 @@ async function collect(
   status: BatchStatus,
   options: RunProviderBatchesOptions,
 ): Promise<ProviderBatchSummary> {
-  const mine = new Map<string, GenerateRequest>();
-  for (const id of batch.record.customIds) {
-    const request = options.requests.get(id);
-    if (request) mine.set(id, request);
-  }
+  // The batch's own requests that this run still needs, read from the spool one at a time.
+  const ids = batch.record.customIds.filter((id) => options.requests.has(id));
+  const own = new Set(ids);
+  const mine: PlannedRequests = {
+    size: ids.length,
+    has: (id) => own.has(id),
+    get: (id) => (own.has(id) ? options.requests.get(id) : undefined),
+    keys: () => ids,
+  };
   let succeeded = 0;
   let failed = 0;
   if (status.state === 'failed') {
@@ -175,30 +178,44 @@ function progressLine(provider: string, batchId: string, status: BatchStatus): s
   return `${provider} batch ${batchId}: ${status.providerStatus}, ${status.done}/${status.total} done${failed}`;
 }
 
-/** Batches of one model each, within the API's request and byte limits, in a stable order. */
-export function splitItems(items: BatchItem[], client: BatchClient, defaultModel: string): BatchItem[][] {
-  const byModel = new Map<string, BatchItem[]>();
-  for (const item of items) {
-    const model = item.request.model ?? defaultModel;
+/**
+ * Most bytes of request bodies held in memory for one batch. Below both APIs' limits on purpose:
+ * a batch is built in memory, so this (not the API) bounds what `--batch` adds to the heap.
+ */
+export const BATCH_MEMORY_BYTES = 64_000_000;
+
+/**
+ * Batches of one model each, within the API's request limit and the byte budget, in a stable
+ * order; built lazily, so only one batch's requests are in memory at a time.
+ */
+export function* splitItems(
+  customIds: readonly string[],
+  requests: PlannedRequests,
+  client: BatchClient,
+  defaultModel: string,
+): Generator<BatchItem[]> {
+  const byModel = new Map<string, string[]>();
+  for (const customId of customIds) {
+    const model = requests.get(customId)?.model ?? defaultModel;
     const list = byModel.get(model) ?? [];
-    list.push(item);
+    list.push(customId);
     byModel.set(model, list);
   }
-  const chunks: BatchItem[][] = [];
+  const maxBytes = Math.min(client.maxBytes, BATCH_MEMORY_BYTES);
   for (const model of [...byModel.keys()].sort()) {
     let chunk: BatchItem[] = [];
     let bytes = 0;
-    for (const item of byModel.get(model)!) {
+    for (const customId of byModel.get(model)!) {
+      const item = { customId, request: requests.get(customId)! };
       const size = client.sizeOf(item);
-      if (chunk.length > 0 && (chunk.length >= client.maxRequests || bytes + size > client.maxBytes)) {
-        chunks.push(chunk);
+      if (chunk.length > 0 && (chunk.length >= client.maxRequests || bytes + size > maxBytes)) {
+        yield chunk;
         chunk = [];
         bytes = 0;
       }
       chunk.push(item);
       bytes += size;
     }
-    if (chunk.length > 0) chunks.push(chunk);
+    if (chunk.length > 0) yield chunk;
   }
-  return chunks;
 }
