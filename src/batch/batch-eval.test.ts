@@ -92,6 +92,8 @@ describe('eval --batch', () => {
     ]);
     expect(notes.some((n) => /batch batch_fake1: in_progress, 0\/6 done/.test(n))).toBe(true);
     expect(notes.some((n) => /batch batch_fake1: completed, 6\/6 done/.test(n))).toBe(true);
+    expect(batched.record.manifest.timings.batch).toBeGreaterThan(0);
+    expect(direct.record.manifest.timings.batch).toBeUndefined();
     // Latency was not measured, so it is reported as such rather than as ~0 ms.
     expect(batched.record.summary[0].metrics['latency.p50_ms'].value).toBeNull();
   });

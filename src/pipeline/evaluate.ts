@@ -200,6 +200,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         onResult: () => {},
       }),
     );
+    if (options.batch) t = lap('batch', t);
     // Opened after the batches: an interrupted --batch run leaves no half-made run folder.
     const writer = await openResultsWriter(runDir);
     try {
