@@ -55,7 +55,10 @@ describe('evalgate eval --batch (CLI)', () => {
     const killed = await runCli(args, root, (stderr) => stderr.includes('in_progress'));
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.stderr).toContain('submitted openai/gpt-4o-mini batch batch_fake1 with 6 requests');
-    expect(await readdir(path.join(root, '.evalgate/batches'))).toHaveLength(1);
+    const batchesDir = path.join(root, '.evalgate/batches');
+    expect((await readdir(batchesDir)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    // The killed process's scratch plan is left behind...
+    expect(await readdir(path.join(batchesDir, 'plans'))).toHaveLength(1);
 
     const resumed = await runCli(args, root);
     expect(resumed.code).toBe(0);
@@ -63,7 +66,9 @@ describe('evalgate eval --batch (CLI)', () => {
     expect(resumed.stderr).toContain('batch_fake1: completed, 6/6 done');
     expect(server.batch.stats.created).toBe(1);
     expect(chatCalls(server)).toBe(0);
-    expect(await readdir(path.join(root, '.evalgate/batches'))).toEqual([]);
+    // ...and the next run removes it with its own.
+    expect(await readdir(batchesDir)).toEqual(['plans']);
+    expect(await readdir(path.join(batchesDir, 'plans'))).toEqual([]);
 
     const runDir = resumed.stdout.match(/run: (\S+)/)![1];
     const report = await readFile(path.join(root, runDir, 'model-eval-report.md'), 'utf8');

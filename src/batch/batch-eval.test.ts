@@ -156,7 +156,7 @@ describe('eval --batch', () => {
         },
       }),
     ).rejects.toThrow('interrupted by the test');
-    expect(await readdir(stateDir)).toHaveLength(1);
+    expect((await readdir(stateDir)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
     const pollsBefore = server.batch.stats.polls;
     expect(server.batch.stats.answered).toBe(0);
 
@@ -173,7 +173,7 @@ describe('eval --batch', () => {
     expect(resumed.record.manifest.batch?.submitted?.batches).toEqual([
       expect.objectContaining({ batchId: 'batch_fake1', resumed: true, succeeded: 6 }),
     ]);
-    expect(await readdir(stateDir)).toEqual([]);
+    expect((await readdir(stateDir)).filter((n) => n.endsWith('.json'))).toEqual([]);
   });
 
   it('never writes the API key into batch state or the run folder', async () => {
@@ -191,7 +191,7 @@ describe('eval --batch', () => {
       },
     }).catch(() => undefined);
     const stateDir = path.join(path.dirname(configPath), '..', '.evalgate', 'batches');
-    const [file] = await readdir(stateDir);
+    const [file] = (await readdir(stateDir)).filter((n) => n.endsWith('.json'));
     expect(await readFile(path.join(stateDir, file), 'utf8')).not.toContain(canary);
     // The key did reach the server, so the canary would have been there to leak.
     expect(server.requests.some((r) => String(r.headers.authorization).includes(canary))).toBe(true);

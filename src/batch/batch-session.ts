@@ -4,6 +4,7 @@
 // every case (no provider call: misses are only noted), sends the missing requests as batches per
 // provider, polls them, and writes each answer to the cache marked batch-priced. Requests a batch
 // could not answer are either retried directly (server-side failures) or recorded per case.
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { InputError } from '../core/errors.js';
@@ -64,6 +65,7 @@ interface Target {
 
 export function createBatchSession(options: BatchSessionOptions): BatchSession {
   const cache = createResponseCache({ dir: options.cacheDir });
+  removeOrphanSpools(path.join(options.stateDir, 'plans'));
   const state = createBatchStateStore(options.stateDir);
   const fetch = createLeanFetch();
   const targets = new Map<string, Target>();
@@ -109,7 +111,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
         const server = serverHash(handle.config.base_url);
         const id = `${handle.id}\n${server}`;
         // A second handle with the same id and server (the judge declared as a provider) shares the plan.
-        const spool = path.join(options.stateDir, `plan-${process.pid}-${targets.size}.jsonl.tmp`);
+        const spool = path.join(options.stateDir, 'plans', `${process.pid}-${targets.size}.jsonl.tmp`);
         const target = targets.get(id) ?? {
           handle,
           family: handle.provider,
@@ -175,4 +177,29 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
       fetch.destroy();
     },
   };
+}
+
+/** Scratch plans of processes that no longer run (killed mid-poll) are deleted; they are never read. */
+function removeOrphanSpools(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-\d+\.jsonl\.tmp$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || isRunning(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
