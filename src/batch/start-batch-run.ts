@@ -61,7 +61,6 @@ export function startBatchRun(input: {
         configFile: input.configFile,
       })
     : null;
-  session?.attach(input.models);
   let meter: ReturnType<typeof meterBatchCost> | null = null;
   let submitted: BatchRunSummary | undefined;
 
@@ -72,6 +71,8 @@ export function startBatchRun(input: {
     },
     async prefill(planRun) {
       if (!session) return;
+      // Here, not at start: a refusal (--no-cache) then happens inside the run's cleanup scope.
+      session.attach(input.models);
       submitted = await session.prefill(() =>
         planRun({
           suites: (suites) =>
