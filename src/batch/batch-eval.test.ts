@@ -138,6 +138,12 @@ describe('eval --batch', () => {
     expect(again.record.manifest.batch?.submitted).toMatchObject({ requests: 0, batches: [] });
     // Cached batch answers keep their batch price, so the saving is still shown.
     expect(again.record.manifest.batch?.cost?.calls).toBe(6);
+    // So does a run without --batch that reads them from the cache.
+    const { batch, ...plain } = options;
+    const direct = await evaluate(plain);
+    expect(direct.record.manifest.batch?.submitted).toBeUndefined();
+    expect(direct.record.manifest.batch?.cost).toEqual(again.record.manifest.batch?.cost);
+    expect(chatCalls(server)).toBe(0);
   });
 
   it('resumes interrupted polling: the re-run polls the same batch instead of creating another', async () => {
