@@ -157,6 +157,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
           signal: options.signal,
           onNote: options.onNote,
           onOutcome,
+          isCollected: async (id) => (await cache.get(id)) !== undefined,
         });
         summary.batches.push(...batches);
         target.planned.close();

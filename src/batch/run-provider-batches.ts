@@ -33,6 +33,11 @@ export interface RunProviderBatchesOptions {
   pollIntervalMs: number;
   signal?: AbortSignal;
   onNote?: (line: string) => void;
+  /**
+   * Whether a request's answer is already in the cache: a state file whose requests all are was
+   * collected by a run that stopped before deleting it, and is deleted now.
+   */
+  isCollected?: (customId: string) => Promise<boolean>;
   /** Called once per request of an ended batch (await it: the cache write happens there). */
   onOutcome: (outcome: BatchOutcome) => Promise<void>;
 }
@@ -57,7 +62,11 @@ export async function runProviderBatches(
   for (const record of earlier) {
     if (record.provider !== provider || record.server !== options.server) continue;
     const wanted = record.customIds.filter((id) => requests.has(id) && !covered.has(id));
-    if (wanted.length === 0) continue;
+    if (wanted.length === 0) {
+      if (options.isCollected && (await allCollected(record.customIds, options.isCollected)))
+        await state.remove(record);
+      continue;
+    }
     for (const id of wanted) covered.add(id);
     active.push({ record, resumed: true, last: '' });
     note(
@@ -106,6 +115,11 @@ export async function runProviderBatches(
     if (pending.length > 0) await options.clock.sleep(options.pollIntervalMs, options.signal);
   }
   return summaries;
+}
+
+async function allCollected(ids: string[], isCollected: (id: string) => Promise<boolean>): Promise<boolean> {
+  for (const id of ids) if (!(await isCollected(id))) return false;
+  return true;
 }
 
 /** Polls once; a passing failure (network, 5xx, 429) is noted and polled again next round. */
