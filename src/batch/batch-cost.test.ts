@@ -79,8 +79,27 @@ describe('batch pricing', () => {
     } as RunManifest;
     expect(batchCostRow(manifest)).toEqual([
       'Batch API',
-      "5 model calls billed at the batch price (50 % off): $0.0012 instead of $0.0024, saving $0.0012; 6 requests in batch openai/gpt-4o-mini `batch_1` completed, resumed; 1 not answered (see the cases' errors)",
+      "5 model calls billed at the batch price (50 % off): $0.00120 instead of $0.00240, saving $0.00120; 6 requests in batch openai/gpt-4o-mini `batch_1` completed, resumed; 1 not answered (see the cases' errors)",
     ]);
+    const big = {
+      batch: { cost: { ...manifest.batch!.cost!, costUsd: 12.5, listCostUsd: 25, savingUsd: 12.5 } },
+    };
+    expect(batchCostRow(big as RunManifest)?.[1]).toBe(
+      '5 model calls billed at the batch price (50 % off): $12.5000 instead of $25.0000, saving $12.5000',
+    );
+    const tiny = {
+      batch: {
+        cost: {
+          ...manifest.batch!.cost!,
+          costUsd: 0.0000554,
+          listCostUsd: 0.0001108,
+          savingUsd: 0.0000554,
+        },
+      },
+    };
+    expect(batchCostRow(tiny as RunManifest)?.[1]).toBe(
+      '5 model calls billed at the batch price (50 % off): $0.0000554 instead of $0.000111, saving $0.0000554',
+    );
     expect(batchCostRow({} as RunManifest)).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ export function batchCostRow(manifest: RunManifest): [string, string] | null {
     const off = `${Math.round((1 - BATCH_PRICE_FACTOR) * 100)} % off`;
     const unpriced = cost.unpricedCalls > 0 ? ` (${cost.unpricedCalls} without a price left out)` : '';
     parts.push(
-      `${cost.calls} model calls billed at the batch price (${off}): ${formatUsd(cost.costUsd)} instead of ${formatUsd(cost.listCostUsd)}, saving ${formatUsd(cost.savingUsd)}${unpriced}`,
+      `${cost.calls} model calls billed at the batch price (${off}): ${usd(cost.costUsd)} instead of ${usd(cost.listCostUsd)}, saving ${usd(cost.savingUsd)}${unpriced}`,
     );
   }
   const submitted = batch.submitted;
@@ -33,4 +33,10 @@ export function batchCostRow(manifest: RunManifest): [string, string] | null {
     );
   }
   return ['Batch API', parts.join('; ')];
+}
+
+/** Dollars with at least three significant digits: a small suite's saving must not read $0.0001 vs $0.0001. */
+function usd(value: number): string {
+  if (value === 0 || !Number.isFinite(value) || value >= 0.01) return formatUsd(value);
+  return `$${value.toFixed(2 - Math.floor(Math.log10(value)))}`;
 }
