@@ -80,8 +80,11 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
   refuseOverBudget({
     limit,
     estimatedUsd: estimate.costUsd,
-    confirmed: options.spend?.confirmed ?? false,
+    // A batch is submitted whole and billed whole, so it cannot stop at the limit: --yes
+    // (which means "spend up to the budget") cannot start one that is estimated above it.
+    confirmed: (options.spend?.confirmed ?? false) && !batch,
     configFile: options.configFile,
+    what: batch ? 'batch (submitted whole, so it cannot stop at the budget)' : undefined,
   });
   return { estimate, guard: createBudgetGuard({ maxCostUsd: limit.maxCostUsd, estimates: jobs }) };
 }

@@ -42,6 +42,8 @@ program
   )
   .option('--yes', 'start even when the estimate is above the budget (the run still stops at it)')
   .addOption(new Option('--quiet', 'no progress output'))
+  .option('--batch', 'send model calls through the OpenAI / Anthropic batch APIs (half price, slower)')
+  .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveNumber)
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
   );

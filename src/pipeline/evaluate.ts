@@ -23,6 +23,7 @@ import {
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createAssertionRunner } from '../assertions/run-assertions.js';
+import { startBatchRun, type BatchRunOptions } from '../batch/start-batch-run.js';
 import { buildRunRecord } from './build-run-record.js';
 import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
@@ -58,6 +59,8 @@ export interface EvaluateOptions {
   includeCase?: (suite: string, baseId: string) => boolean;
   /** Recorded in the manifest: the sweep this run is a variant of. */
   sweep?: RunManifest['sweep'];
+  /** `--batch`: answers come from the providers' batch APIs through the cache (src/batch). */
+  batch?: BatchRunOptions;
 }
 
 export interface EvaluateOutcome {
@@ -111,6 +114,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     rng,
     onNote: options.onNote,
   });
+  const batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const suites = await prepareSuites({
@@ -174,8 +178,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       baseline,
       onNote: options.onNote,
     });
-    // Opened after the spend check, so a run refused for its budget leaves no run folder behind.
-    const writer = await openResultsWriter(runDir);
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
@@ -196,21 +198,36 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
     let progress: Progress;
+    const jobs = {
+      suites,
+      concurrency: options.concurrency ?? config.concurrency,
+      repeat: options.repeat ?? config.repeat,
+      runtime: {
+        clock,
+        retrieve: rag?.retrieve,
+        assemble: rag?.assemble,
+        shortVectorList: rag?.shortVectorList,
+        costUsd: batch.costUsd((model, usage) => priceTable.costUsd({ model, usage })),
+        rerankCost: rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
+        scorer,
+      },
+    };
+    // --batch: one planning pass lists the missing requests, batches answer them into the cache.
+    await batch.prefill((plan) =>
+      runJobs({
+        ...jobs,
+        suites: plan.suites(suites),
+        runtime: plan.runtime(jobs.runtime),
+        onResult: () => {},
+      }),
+    );
+    if (options.batch) t = lap('batch', t);
+    // Opened after the spend check and the batches: a run refused for its budget, or an
+    // interrupted --batch run, leaves no half-made run folder.
+    const writer = await openResultsWriter(runDir);
     try {
       progress = await runJobs({
-        suites,
-        concurrency: options.concurrency ?? config.concurrency,
-        repeat: options.repeat ?? config.repeat,
-        runtime: {
-          clock,
-          retrieve: rag?.retrieve,
-          assemble: rag?.assemble,
-          shortVectorList: rag?.shortVectorList,
-          costUsd: (model, usage) => priceTable.costUsd({ model, usage }),
-          rerankCost:
-            rag && created.reranker ? rerankPricing(rag, created.reranker.id, priceTable) : undefined,
-          scorer,
-        },
+        ...jobs,
         onResult: (result) => {
           results.push(result);
           writer.write(result);
@@ -276,6 +293,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
       },
       ...(spend?.guard ? { budget: spend.guard.summary() } : {}),
+      ...batch.manifest(),
     };
     const sorted = sortResults(results);
     // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
@@ -308,6 +326,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
     };
   } finally {
+    batch.close();
     created.close();
   }
 }

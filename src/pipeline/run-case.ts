@@ -174,11 +174,17 @@ async function generateInto(
         contextText: options.contextText,
       }),
     );
-    const meta = generated as GenerateResult & { cached?: boolean; attempts?: number; latencyMs?: number };
+    const meta = generated as GenerateResult & {
+      cached?: boolean;
+      attempts?: number;
+      latencyMs?: number | null;
+    };
     result.output = generated.text;
     result.cached = meta.cached === true;
     result.attempts = result.cached ? 0 : (meta.attempts ?? 1);
-    result.latencyMs = round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
+    // null: not measured (a batch-API answer has no per-call latency; src/batch).
+    result.latencyMs =
+      meta.latencyMs === null ? null : round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
     if (generated.confidence !== undefined) result.confidence = round(generated.confidence, 6);
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
     if (generated.usage) {

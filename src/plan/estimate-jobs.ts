@@ -2,6 +2,7 @@
 // send (pipeline/generation-request.ts), looked up in the response cache under the cache's own
 // key, its input counted with the project's tokenizer, its output taken from the cache entry,
 // the baseline's measured mean or the prompt's max_tokens, and the sum priced.
+import { BATCH_PRICE_FACTOR } from '../providers/pricing.js';
 import { caseInput } from '../cases/eval-case.js';
 import type { RagConfig } from '../config/schema.js';
 import type { CaseJob } from '../pipeline/run-case.js';
@@ -17,7 +18,7 @@ import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { UsageProfile } from './usage-profile.js';
 
 /** The providers' batch APIs bill about half the standard price (OpenAI Batch, Anthropic Message Batches). */
-export const BATCH_DISCOUNT = 0.5;
+
 /** Provider families whose calls are billed (and have a batch API). */
 const PAID_FAMILIES = new Set(['openai', 'anthropic']);
 /** Output tokens assumed for a call with neither a baseline measurement nor a max_tokens. */
@@ -116,7 +117,7 @@ async function estimateJob(
         model: pricedModelId(model, suite),
         usage: { inputTokens, outputTokens: output.tokens, estimated: true },
       });
-  const costUsd = listCost === null ? null : options.batch && paid ? listCost * BATCH_DISCOUNT : listCost;
+  const costUsd = listCost === null ? null : options.batch && paid ? listCost * BATCH_PRICE_FACTOR : listCost;
   return {
     suite: suite.config.name,
     caseId: evalCase.id,

@@ -1,7 +1,7 @@
 // The plan on the console: one row per suite × provider, the totals, the cases a target effect
 // needs per gated metric, and what the estimate leaves out. Renders only; nothing is computed.
 import { formatUsd } from '../reporters/format-value.js';
-import { BATCH_DISCOUNT } from './estimate-jobs.js';
+import { BATCH_PRICE_FACTOR } from '../providers/pricing.js';
 import type { RunEstimateWithNotes } from './estimate-run.js';
 import type { SampleSizePlan } from './sample-size-plan.js';
 import { isInProcess, type RunEstimate } from './summarize-estimate.js';
@@ -62,7 +62,7 @@ export function renderPlan(estimate: RunEstimateWithNotes, sampleSize: SampleSiz
 /** The one line eval prints before a paid run, and the plan's total. */
 export function estimateLine(e: RunEstimate): string {
   const cost = `${formatUsd(e.costUsd)}${e.unpricedCalls > 0 ? ` + ${e.unpricedCalls} unpriced calls` : ''}`;
-  const batch = e.batch ? ` (batch: ${Math.round(BATCH_DISCOUNT * 100)}% off)` : '';
+  const batch = e.batch ? ` (batch: ${Math.round((1 - BATCH_PRICE_FACTOR) * 100)}% off)` : '';
   const bound =
     e.time.boundBy === 'latency'
       ? `with concurrency ${e.concurrency}`

@@ -53,20 +53,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
   };
 
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
-    const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
-    const messages: MessageParam[] = [];
-    for (const m of request.messages) {
-      if (m.role !== 'system') messages.push({ role: m.role, content: m.content });
-    }
-    const params = {
-      max_tokens: request.maxTokens ?? options.defaultMaxTokens ?? 1024,
-      ...(request.temperature !== undefined && { temperature: request.temperature }),
-      ...options.extraParams,
-      // A prompt may name its own model (front matter `model:`) within the same provider.
-      model: request.model ?? options.model,
-      messages,
-      ...(system.length > 0 && { system: system.join('\n\n') }),
-    } as MessageCreateParamsNonStreaming;
+    const params = anthropicMessageParams(request, options);
     let message: Message;
     try {
       message = await client.messages.create(params, { signal: request.signal });
@@ -74,11 +61,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       if (request.signal?.aborted) throw request.signal.reason;
       throw toProviderError(error, { ...errorOptions, nowMs: clock.now() });
     }
-    const text = (message.content ?? []).map((block) => (block.type === 'text' ? block.text : '')).join('');
-    const result: GenerateResult = { text, usage: usageOf(message, request, text, options.tokenizer) };
-    if (message.stop_reason) result.finishReason = message.stop_reason;
-    if (message.model) result.model = message.model;
-    return result;
+    return anthropicResult(message, request, options);
   };
 
   return {
@@ -88,6 +71,43 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     cacheable: options.cacheable ?? true,
     generate,
   };
+}
+
+/**
+ * The Messages API body for a request. Exported so Message Batches send exactly the body a direct
+ * call would (src/batch), and the answers they bring back mean the same.
+ */
+export function anthropicMessageParams(
+  request: GenerateRequest,
+  options: Pick<AnthropicModelOptions, 'model' | 'defaultMaxTokens' | 'extraParams'>,
+): MessageCreateParamsNonStreaming {
+  const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content);
+  const messages: MessageParam[] = [];
+  for (const m of request.messages) {
+    if (m.role !== 'system') messages.push({ role: m.role, content: m.content });
+  }
+  return {
+    max_tokens: request.maxTokens ?? options.defaultMaxTokens ?? 1024,
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...options.extraParams,
+    // A prompt may name its own model (front matter `model:`) within the same provider.
+    model: request.model ?? options.model,
+    messages,
+    ...(system.length > 0 && { system: system.join('\n\n') }),
+  } as MessageCreateParamsNonStreaming;
+}
+
+/** A message (from a direct call or a batch result line) as the port's result. */
+export function anthropicResult(
+  message: Message,
+  request: GenerateRequest,
+  options: Pick<AnthropicModelOptions, 'tokenizer'>,
+): GenerateResult {
+  const text = (message.content ?? []).map((block) => (block.type === 'text' ? block.text : '')).join('');
+  const result: GenerateResult = { text, usage: usageOf(message, request, text, options.tokenizer) };
+  if (message.stop_reason) result.finishReason = message.stop_reason;
+  if (message.model) result.model = message.model;
+  return result;
 }
 
 /** Input includes prompt-cache reads and writes: Anthropic reports them apart from `input_tokens`. */

@@ -56,6 +56,8 @@ export interface TokenUsage {
   outputTokens: number;
   /** True when counted locally with tiktoken because the provider reported no usage. */
   estimated: boolean;
+  /** Answered through a provider's batch API, so billed at the batch discount (src/batch). */
+  batch?: boolean;
 }
 
 export interface GenerateResult {

@@ -49,8 +49,7 @@ export interface OpenAIModelOptions {
 export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
   const baseURL = options.baseURL ?? OPENAI_DEFAULT_BASE_URL;
   const clock = options.clock ?? systemClock;
-  const maxTokensParam =
-    options.maxTokensParam ?? (baseURL === OPENAI_DEFAULT_BASE_URL ? 'max_completion_tokens' : 'max_tokens');
+  const maxTokensParam = options.maxTokensParam ?? openAIMaxTokensParam(baseURL);
   // Every option is explicit so the SDK reads no OPENAI_* environment variable behind our back.
   const client = new OpenAI({
     apiKey: options.apiKey,
@@ -69,15 +68,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
   };
 
   const generate = async (request: GenerateRequest): Promise<GenerateResult> => {
-    const params = {
-      ...(request.temperature !== undefined && { temperature: request.temperature }),
-      ...(request.maxTokens !== undefined && { [maxTokensParam]: request.maxTokens }),
-      ...(request.logprobs && { logprobs: true, top_logprobs: TOP_LOGPROBS }),
-      ...options.extraParams,
-      // A prompt may name its own model (front matter `model:`) within the same provider.
-      model: request.model ?? options.model,
-      messages: request.messages,
-    } as ChatCompletionCreateParamsNonStreaming;
+    const params = openAIChatParams(request, { ...options, maxTokensParam });
     let completion: ChatCompletion;
     try {
       completion = await client.chat.completions.create(params, { signal: request.signal });
@@ -85,7 +76,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
       if (request.signal?.aborted) throw request.signal.reason;
       throw toProviderError(error, { ...errorOptions, nowMs: clock.now() });
     }
-    return toResult(completion, request, options);
+    return openAIResult(completion, request, options);
   };
 
   return {
@@ -97,10 +88,40 @@ export function createOpenAIModel(options: OpenAIModelOptions): LanguageModel {
   };
 }
 
-function toResult(
+/** `max_completion_tokens` for OpenAI itself, `max_tokens` for compatible servers (see the option). */
+export function openAIMaxTokensParam(
+  baseURL: string | undefined,
+): NonNullable<OpenAIModelOptions['maxTokensParam']> {
+  return (baseURL ?? OPENAI_DEFAULT_BASE_URL) === OPENAI_DEFAULT_BASE_URL
+    ? 'max_completion_tokens'
+    : 'max_tokens';
+}
+
+/**
+ * The chat-completions body for a request. Exported so the Batch API sends byte-for-byte the
+ * body a direct call would (src/batch), and the answers it brings back mean the same.
+ */
+export function openAIChatParams(
+  request: GenerateRequest,
+  options: Pick<OpenAIModelOptions, 'model' | 'extraParams' | 'maxTokensParam'>,
+): ChatCompletionCreateParamsNonStreaming {
+  const maxTokensParam = options.maxTokensParam ?? 'max_completion_tokens';
+  return {
+    ...(request.temperature !== undefined && { temperature: request.temperature }),
+    ...(request.maxTokens !== undefined && { [maxTokensParam]: request.maxTokens }),
+    ...(request.logprobs && { logprobs: true, top_logprobs: TOP_LOGPROBS }),
+    ...options.extraParams,
+    // A prompt may name its own model (front matter `model:`) within the same provider.
+    model: request.model ?? options.model,
+    messages: request.messages,
+  } as ChatCompletionCreateParamsNonStreaming;
+}
+
+/** A completion (from a direct call or a batch output line) as the port's result. */
+export function openAIResult(
   completion: ChatCompletion,
   request: GenerateRequest,
-  options: OpenAIModelOptions,
+  options: Pick<OpenAIModelOptions, 'id' | 'tokenizer'>,
 ): GenerateResult {
   const choice = completion.choices?.[0];
   if (!choice?.message) {

@@ -6,6 +6,12 @@ import type { TokenUsage } from './language-model.js';
 
 export const PRICE_TABLE_VERSION = '2026-11';
 
+/**
+ * Share of the list price a batch-API call costs: OpenAI's Batch API and Anthropic's Message
+ * Batches both bill input and output tokens at 50 % of the standard rate.
+ */
+export const BATCH_PRICE_FACTOR = 0.5;
+
 /** Prices in USD per one million tokens. */
 export interface ModelPrice {
   inputPerMTok: number;
@@ -95,7 +101,8 @@ export function createPriceTable(overrides: Record<string, ModelPrice> = {}): Pr
   const costUsd = ({ model, usage }: CostInput): number | null => {
     const p = priceOf(model);
     if (!p || !usage) return null;
-    return (usage.inputTokens * p.inputPerMTok + usage.outputTokens * p.outputPerMTok) / 1_000_000;
+    const listUsd = (usage.inputTokens * p.inputPerMTok + usage.outputTokens * p.outputPerMTok) / 1_000_000;
+    return usage.batch ? listUsd * BATCH_PRICE_FACTOR : listUsd;
   };
 
   return { version, priceOf, costUsd };

@@ -3,6 +3,7 @@
 // the baseline, so a reader knows which change the numbers below are about.
 import type { TaskKind } from '../core/task.js';
 import type { ChangeSummary, RunManifest, RunRecord } from '../run/types.js';
+import { batchCostRow } from './batch-cost-row.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-value.js';
 import {
   BY_CONSTRUCTION_METRICS,
@@ -97,6 +98,8 @@ function runFacts(manifest: RunManifest): string {
       `${counts.results} results from ${counts.requests} model requests; ${counts.cached} served from cache; ${counts.errors} failed`,
     ],
   ];
+  const batchRow = batchCostRow(manifest);
+  if (batchRow) rows.push(batchRow);
   if (manifest.hypothesis) rows.push(['Hypothesis', escapeMarkdown(manifest.hypothesis)]);
   return markdownTable(['Item', 'Value'], rows);
 }

@@ -59,7 +59,7 @@ export interface CaseResult {
     budgetTokens: number;
     overflow: boolean;
   };
-  usage?: { inputTokens: number; outputTokens: number; estimated: boolean };
+  usage?: { inputTokens: number; outputTokens: number; estimated: boolean; batch?: boolean };
   /** Generation cost plus, when a reranker or a judge took part, their costs. */
   costUsd: number | null;
   /** Tokens and cost of reranking this case's query (included in costUsd). */
@@ -393,6 +393,8 @@ export interface RunManifest {
   };
   /** The spending limit the run was held to (`budget.max_cost_usd` / `--max-cost-usd`), when set. */
   budget?: RunBudget;
+  /** `eval --batch`, or answers billed at the batch price read from the cache (src/batch). */
+  batch?: BatchManifest;
 }
 
 /** What a run with a spending limit estimated, spent, and left undone to stay under it. */
@@ -406,6 +408,33 @@ export interface RunBudget {
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
   notRun: { suite: string; provider: string; caseIds: string[] }[];
+}
+
+/** The batches a run submitted or picked up, and what the batch price saved. */
+export interface BatchManifest {
+  /** Set when the run used `--batch`. */
+  submitted?: {
+    batches: {
+      provider: string;
+      batchId: string;
+      status: string;
+      requests: number;
+      succeeded: number;
+      failed: number;
+      resumed: boolean;
+    }[];
+    requests: number;
+    retriedDirectly: number;
+    failed: number;
+  };
+  /** Model calls billed at the batch price, and the list price of the same tokens. */
+  cost: {
+    calls: number;
+    unpricedCalls: number;
+    costUsd: number;
+    listCostUsd: number;
+    savingUsd: number;
+  } | null;
 }
 
 /** run.json: manifest plus everything derived from results.jsonl. */

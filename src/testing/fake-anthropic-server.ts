@@ -1,6 +1,8 @@
 // A local stand-in for the Anthropic Messages API (POST /v1/messages) that speaks the real wire
 // format, so tests exercise the real `@anthropic-ai/sdk` client offline.
+import { createFakeAnthropicBatchApi } from './fake-anthropic-batch.js';
 import { failureResponse } from './fake-failure.js';
+import type { FakeBatchApi, FakeBatchOptions } from './fake-openai-batch.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
 import { createFakeRateLimiter, type FakeRateLimiter, type FakeRateLimitOptions } from './fake-rate-limit.js';
@@ -28,6 +30,8 @@ export interface FakeAnthropicServerOptions {
   record?: boolean;
   /** Enforced rpm/tpm limits: 429s with Anthropic's rate-limit headers. */
   rateLimit?: FakeRateLimitOptions;
+  /** How Message Batches end (fake-anthropic-batch.ts). */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeAnthropicServer {
@@ -39,6 +43,8 @@ export interface FakeAnthropicServer {
   /** Admitted and refused counts, when `rateLimit` is set. */
   rateLimit?: FakeRateLimiter;
   close(): Promise<void>;
+  /** Message Batches' counters and options (`batch.stats.created`, …). */
+  batch: FakeBatchApi;
 }
 
 interface MessagesBody {
@@ -77,7 +83,12 @@ export async function startFakeAnthropicServer(
     }
     const path = request.path.split('?')[0];
     if (request.method !== 'POST' || path !== '/v1/messages') {
-      return { status: 404, body: anthropicErrorBody(404, `Not found: ${request.method} ${path}`) };
+      return (
+        batch.handle(request) ?? {
+          status: 404,
+          body: anthropicErrorBody(404, `Not found: ${request.method} ${path}`),
+        }
+      );
     }
     const response = message(request, request.body as MessagesBody, ++counter);
     const body = response.body as { usage?: { input_tokens: number; output_tokens: number } } | undefined;
@@ -119,8 +130,13 @@ export async function startFakeAnthropicServer(
     };
   };
 
+  const batch = createFakeAnthropicBatchApi({
+    answer: (request) => message(request, request.body as MessagesBody, ++counter),
+    errorBody: anthropicErrorBody,
+    options: options.batch,
+  });
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: server.origin, requests: server.requests, failures, rateLimit, close: server.close };
+  return { url: server.origin, requests: server.requests, failures, rateLimit, close: server.close, batch };
 }
 
 /** Anthropic's error envelope: `{ type: 'error', error: { type, message } }`. */

@@ -1,6 +1,7 @@
 // A local stand-in for the OpenAI API (POST /v1/chat/completions and /v1/embeddings) that
 // speaks the real wire format, so tests and benchmarks exercise the real `openai` SDK offline.
 import { createRng, hashSeed } from '../core/rng.js';
+import { createFakeOpenAIBatchApi, type FakeBatchApi, type FakeBatchOptions } from './fake-openai-batch.js';
 import { failureResponse } from './fake-failure.js';
 import type { FakeFailure } from './fake-failure.js';
 import { startFakeHttpServer } from './fake-http-server.js';
@@ -43,6 +44,8 @@ export interface FakeOpenAIServerOptions {
   created?: number;
   /** Enforced rpm/tpm limits on chat completions: 429s with OpenAI's rate-limit headers. */
   rateLimit?: FakeRateLimitOptions;
+  /** How batches of the Batch API end (fake-openai-batch.ts). */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeOpenAIServer {
@@ -54,6 +57,8 @@ export interface FakeOpenAIServer {
   /** Admitted and refused counts, when `rateLimit` is set. */
   rateLimit?: FakeRateLimiter;
   close(): Promise<void>;
+  /** The Batch API's counters and options (`batch.stats.created`, …). */
+  batch: FakeBatchApi;
 }
 
 interface ChatBody {
@@ -99,7 +104,7 @@ export async function startFakeOpenAIServer(
     } else if (request.method === 'POST' && path === '/v1/embeddings') {
       response = embeddings(request.body as EmbeddingsBody);
     } else {
-      response = {
+      response = batch.handle(request) ?? {
         status: 404,
         body: openAIErrorBody(404, `Unknown request URL: ${request.method} ${path}`),
       };
@@ -166,8 +171,21 @@ export async function startFakeOpenAIServer(
     };
   };
 
+  const batch = createFakeOpenAIBatchApi({
+    answer: (request) => chatCompletion(request, request.body as ChatBody, ++counter),
+    errorBody: openAIErrorBody,
+    options: options.batch,
+    created,
+  });
   const server = await startFakeHttpServer({ handle, latencyMs: options.latencyMs, record: options.record });
-  return { url: `${server.origin}/v1`, requests: server.requests, failures, rateLimit, close: server.close };
+  return {
+    url: `${server.origin}/v1`,
+    requests: server.requests,
+    failures,
+    rateLimit,
+    close: server.close,
+    batch,
+  };
 }
 
 /** OpenAI's error envelope: `{ error: { message, type, param, code } }`. */

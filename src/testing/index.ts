@@ -14,6 +14,7 @@ export type {
   FakeMessageReply,
 } from './fake-anthropic-server.js';
 export type { FakeFailure } from './fake-failure.js';
+export type { FakeBatchApi, FakeBatchOptions, FakeBatchStats } from './fake-openai-batch.js';
 export type { RecordedRequest } from './fake-http-server.js';
 export { createScriptedModel } from './scripted-model.js';
 export type { ScriptedAnswer, ScriptedModel, ScriptedModelOptions } from './scripted-model.js';

@@ -25,6 +25,10 @@ export interface EvalCommandOptions {
   maxCostUsd?: number;
   /** `--yes`: start a run whose estimate is above the budget (it still stops at the budget). */
   yes?: boolean;
+  /** `--batch`: answer through the providers' batch APIs (docs/batch.md). */
+  batch?: boolean;
+  /** `--batch-poll <seconds>`: wait between batch status polls. */
+  batchPoll?: number;
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
@@ -45,7 +49,13 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     hypothesis: options.hypothesis,
     reportsDir: options.out,
     allowMissingProviders: options.allowMissingProvider,
-    spend: { maxCostUsd: options.maxCostUsd, confirmed: options.yes, announce: !options.quiet },
+    spend: {
+      maxCostUsd: options.maxCostUsd,
+      confirmed: options.yes,
+      announce: !options.quiet,
+      batch: options.batch === true,
+    },
+    batch: options.batch ? { pollIntervalMs: (options.batchPoll ?? 30) * 1000 } : undefined,
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
