@@ -12,14 +12,7 @@ import { createRng } from '../core/rng.js';
 import { createModels } from '../providers/create-models.js';
 import { createPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
-import {
-  createRunId,
-  openResultsWriter,
-  runsDir,
-  writeFileAtomic,
-  RESULTS_FILE,
-  RUN_FILE,
-} from '../run/run-folder.js';
+import { writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createAssertionRunner } from '../assertions/run-assertions.js';
@@ -28,7 +21,13 @@ import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
+import type { CaseJob } from './run-case.js';
 import { runJobs, type Progress } from './run-jobs.js';
+import { openRun } from '../resume/open-run.js';
+import { resultKey } from '../resume/read-written-results.js';
+import { resumeOptions } from '../resume/resume-options.js';
+import { runFingerprint } from '../resume/run-fingerprint.js';
+import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
 
 export interface EvaluateOptions {
   configPath: string;
@@ -46,6 +45,12 @@ export interface EvaluateOptions {
   onNote?: (line: string) => void;
   /** `--allow-missing-provider`: a baseline provider may be absent (a deliberate switch). */
   allowMissingProviders?: boolean;
+  /** Which cases to run (--shard, --limit, --sample, --filter, --case, --rerun-failed). */
+  selection?: JobSelection;
+  /** `--resume [run]`: finish an interrupted run (true: the latest unfinished one). */
+  resume?: string | true;
+  /** The run folder being resumed (set from `resume`). */
+  resumeDir?: string;
 }
 
 export interface EvaluateOutcome {
@@ -63,6 +68,8 @@ export interface EvaluateOutcome {
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
+  // A resumed run takes over the options it began with (src/resume/resume-options.ts).
+  if (options.resume && !options.resumeDir) return evaluate(await resumeOptions(options));
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
   const t0 = clock.monotonic();
@@ -142,10 +149,30 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     t = lap('index', t);
 
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
-    const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
-    const runDir = path.join(runsDir(reportsDir), runId);
-    const writer = await openResultsWriter(runDir);
-    const results: CaseResult[] = [];
+    const opened = await openRun({
+      reportsDir,
+      startedAt,
+      salt: randomBytes(4).toString('hex'),
+      fingerprint: runFingerprint({
+        configHash: loaded.hash,
+        corpusHash: rag?.corpusHash ?? null,
+        seed: config.seed,
+        suites,
+      }),
+      options: {
+        suites: options.suites,
+        providers: options.providers,
+        repeat: options.repeat,
+        useCache: options.useCache,
+        hypothesis: options.hypothesis,
+        allowMissingProviders: options.allowMissingProviders,
+        selection: options.selection,
+      },
+      resumeDir: options.resumeDir,
+      configFile,
+    });
+    const { runId, runDir, writer } = opened;
+    const results: CaseResult[] = [...opened.prior];
     const priceTable = createPriceTable(
       Object.fromEntries(
         Object.entries(config.pricing).map(([m, p]) => [
@@ -191,10 +218,18 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         },
         onResult: (result) => {
           results.push(result);
-          writer.write(result);
+          return writer.write(result);
         },
         onProgress: options.onProgress,
+        select: (jobs) => {
+          const picked = options.selection ? selectJobs(jobs, options.selection, config.seed) : jobs;
+          return opened.done.size > 0 ? picked.filter((j) => !opened.done.has(jobKey(j))) : picked;
+        },
       });
+      for (const r of opened.prior) {
+        if (r.error) progress.errors++;
+        if (r.cached) progress.cached++;
+      }
     } finally {
       await writer.close();
     }
@@ -216,14 +251,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       seed: config.seed,
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
-      ...(options.suites || options.providers
-        ? {
-            filters: {
-              ...(options.suites && { suites: options.suites }),
-              ...(options.providers && { providers: options.providers }),
-            },
-          }
-        : {}),
+      ...runFilters(options),
       providers: uniqueProviders(suites).map((p) =>
         p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p,
       ),
@@ -284,6 +312,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   } finally {
     created.close();
   }
+}
+
+/** The job's result identity, to skip what a resumed run already wrote. */
+function jobKey(job: CaseJob): string {
+  return resultKey({
+    suite: job.suite.config.name,
+    caseId: job.variant.evalCase.id,
+    provider: job.model?.id ?? 'retrieval',
+    repeat: job.repeat,
+  });
 }
 
 /** Prices what the reranker spent on a query with the reranker's own model. */

@@ -19,8 +19,14 @@ export interface RunJobsOptions {
   runtime: CaseRuntime;
   concurrency: number;
   repeat: number;
-  onResult: (result: CaseResult) => void;
+  /**
+   * Awaited before the job's concurrency slot is freed: a result that is written to disk when
+   * this resolves means a crash loses at most `concurrency` finished or in-flight cases.
+   */
+  onResult: (result: CaseResult) => unknown;
   onProgress?: (progress: Progress) => void;
+  /** Narrows the planned jobs (shard, --limit, --sample, resume's already-written cases). */
+  select?: (jobs: CaseJob[]) => CaseJob[];
 }
 
 export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
@@ -40,7 +46,8 @@ export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
 }
 
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
-  const jobs = planJobs(options.suites, options.repeat);
+  const planned = planJobs(options.suites, options.repeat);
+  const jobs = options.select ? options.select(planned) : planned;
   const limit = pLimit(options.concurrency);
   const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0 };
   await Promise.all(
@@ -50,7 +57,7 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
         progress.done++;
         if (result.error) progress.errors++;
         if (result.cached) progress.cached++;
-        options.onResult(result);
+        await options.onResult(result);
         options.onProgress?.(progress);
       }),
     ),

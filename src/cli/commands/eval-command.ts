@@ -5,8 +5,9 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { createProgressLine } from '../progress-line.js';
+import { type SelectionFlags, selectionFromFlags } from './selection-flags.js';
 
-export interface EvalCommandOptions {
+export interface EvalCommandOptions extends Omit<SelectionFlags, 'config'> {
   config: string;
   suite?: string[];
   provider?: string[];
@@ -20,9 +21,12 @@ export interface EvalCommandOptions {
   experimentLog?: boolean;
   allowMissingProvider?: boolean;
   quiet?: boolean;
+  /** `--resume [run]`: true for the latest unfinished run. */
+  resume?: string | true;
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  const selection = await selectionFromFlags(options);
   const progress = createProgressLine({
     stream: process.stderr,
     enabled: !options.quiet && process.stderr.isTTY === true,
@@ -38,6 +42,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     hypothesis: options.hypothesis,
     reportsDir: options.out,
     allowMissingProviders: options.allowMissingProvider,
+    selection,
+    resume: options.resume,
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
