@@ -49,23 +49,23 @@ function sameExperiment(a: RunManifest, b: RunManifest): void {
     );
   if (a.configHash !== b.configHash)
     refuse(`shards from different configs: ${pair} have config hashes ${a.configHash} and ${b.configHash}`);
-  for (const id of new Set([...Object.keys(a.prompts), ...Object.keys(b.prompts)]))
-    if (a.prompts[id] !== b.prompts[id])
-      refuse(
-        `shards from different prompts: ${id} is ${a.prompts[id] ?? 'absent'} in run ${a.runId} and ${b.prompts[id] ?? 'absent'} in run ${b.runId}`,
-      );
+  if (stableStringify(a.filters ?? {}) !== stableStringify(b.filters ?? {}))
+    refuse(
+      `shards with different selections: ${pair} were run with different --suite/--provider/case filters`,
+    );
   if ((a.corpusHash ?? null) !== (b.corpusHash ?? null))
     refuse(`shards from different corpora: ${pair} have corpus hashes ${a.corpusHash} and ${b.corpusHash}`);
   const suites = (m: RunManifest) =>
     m.suites.map((s) => `${s.name}:${s.fileHash ?? stableStringify(s.caseHashes)}`);
   if (stableStringify(suites(a)) !== stableStringify(suites(b)))
     refuse(`shards from different gold cases or suites: ${pair} differ in ${differingSuite(a, b)}`);
+  for (const id of new Set([...Object.keys(a.prompts), ...Object.keys(b.prompts)]))
+    if (a.prompts[id] !== b.prompts[id])
+      refuse(
+        `shards from different prompts: ${id} is ${a.prompts[id] ?? 'absent'} in run ${a.runId} and ${b.prompts[id] ?? 'absent'} in run ${b.runId}`,
+      );
   if (a.seed !== b.seed || a.repeat !== b.repeat)
     refuse(`shards with different settings: ${pair} differ in seed or repeat`);
-  if (stableStringify(a.filters ?? {}) !== stableStringify(b.filters ?? {}))
-    refuse(
-      `shards with different selections: ${pair} were run with different --suite/--provider/case filters`,
-    );
   const providers = (m: RunManifest) => m.providers.map((p) => p.id).join(', ');
   if (providers(a) !== providers(b))
     refuse(
