@@ -4,7 +4,7 @@
 // replayed with the built CLI on a fixture project: shards, merge (the printed path), gate; and
 // merge's one-line refusals with exit 2.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -96,5 +96,18 @@ describe('.github/workflows/eval-sharded.yml', () => {
     const twice = await cli(['merge', folders[0], folders[0], folders[1]], root);
     expect(twice.code).toBe(2);
     expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+
+    // A run folder a crash left half-written is never trusted: one line, exit 2, for each command.
+    const torn = path.join(root, 'reports/runs/20990101-000000-000-torn00');
+    await cp(path.join(root, runPath), torn, { recursive: true });
+    const runJson = path.join(torn, 'run.json');
+    await writeFile(runJson, (await readFile(runJson, 'utf8')).slice(0, 500));
+    for (const args of [['gate'], ['report'], ['baseline', 'accept'], ['merge', torn, ...folders.slice(1)]]) {
+      const out = await cli(args, root);
+      expect(out.code, args.join(' ')).toBe(2);
+      expect(out.stderr, args.join(' ')).toMatch(
+        /^evalgate: \S*run\.json: cut short or not valid JSON .* cannot be trusted.*\n$/,
+      );
+    }
   }, 60_000);
 });
