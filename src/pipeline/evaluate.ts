@@ -252,6 +252,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
       ...runFilters(options),
+      ...(opened.resumed && { resumed: opened.resumed }),
       providers: uniqueProviders(suites).map((p) =>
         p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p,
       ),

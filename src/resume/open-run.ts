@@ -33,6 +33,8 @@ export interface OpenedRun {
   prior: CaseResult[];
   /** resultKey of every prior result: these jobs are not run again. */
   done: Set<string>;
+  /** For the manifest of a resumed run. */
+  resumed?: { startedAt: string; priorResults: number };
 }
 
 export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
@@ -69,5 +71,12 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     done.add(key);
     prior.push(r);
   }
-  return { runId: started.runId, runDir, writer: await openResultsAppender(runDir), prior, done };
+  return {
+    runId: started.runId,
+    runDir,
+    writer: await openResultsAppender(runDir),
+    prior,
+    done,
+    resumed: { startedAt: started.startedAt, priorResults: prior.length },
+  };
 }

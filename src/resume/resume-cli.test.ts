@@ -98,6 +98,7 @@ describe('evalgate eval --resume after kill -9', () => {
     const record = JSON.parse(await readFile(path.join(runDir, 'run.json'), 'utf8'));
     expect(record.manifest.runId).toBe(path.basename(runDir));
     expect(record.manifest.counts.results).toBe(N);
+    expect(record.manifest.resumed.priorResults).toBe(before.length);
 
     const asked = new Map<string, number>();
     for (const r of server.requests) {

@@ -348,6 +348,8 @@ export interface RunManifest {
   shard?: { index: number; count: number };
   /** A run made by `evalgate merge`: the shard runs it joins, in shard order. */
   mergedFrom?: string[];
+  /** Finished by `--resume`: when the run first began, and how many results it had written. */
+  resumed?: { startedAt: string; priorResults: number };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
   /** Configured providers that did not run, and why (a missing key names its variable). */
   skippedProviders?: { id: string; reason: string; keyEnv?: string }[];
