@@ -53,7 +53,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   const { record, results, runDir, reportsDir } = outcome;
   // An ordinary run leaves tracked files alone: its report stays in the run folder, and the
   // experiment log records experiments (a hypothesis, or an explicit --experiment-log).
-  const logged = options.experimentLog ?? Boolean(options.hypothesis);
+  // The manifest's hypothesis: a resumed run keeps the one it began with.
+  const logged = options.experimentLog ?? Boolean(record.manifest.hypothesis);
   const written = await writeReports({
     record,
     results,
