@@ -6,7 +6,7 @@ import type { CaseJob } from '../pipeline/run-case.js';
 import type { CaseResult } from '../run/types.js';
 import { failedCases } from './failed-cases.js';
 import { allocate } from './sample-jobs.js';
-import { isCaseSelection, runFilters, selectJobs } from './select-jobs.js';
+import { runFilters, selectJobs } from './select-jobs.js';
 import { parseShard } from './shard-jobs.js';
 
 /** suite → number of base cases; every case has 2 providers, case 0 of each suite 2 variants. */
@@ -134,7 +134,7 @@ describe('--limit, --filter, --case, --rerun-failed', () => {
     expect(base(picked)).toEqual(['a/a-0', 'a/a-1']);
   });
 
-  it('records the selection in the manifest, and knows a partial run', () => {
+  it('records the selection in the manifest', () => {
     expect(runFilters({})).toEqual({});
     expect(runFilters({ suites: ['a'] })).toEqual({ filters: { suites: ['a'] } });
     expect(
@@ -142,7 +142,5 @@ describe('--limit, --filter, --case, --rerun-failed', () => {
         selection: { limit: 3, shard: { index: 1, count: 2 }, rerunFailed: { runId: 'r', cases: [] } },
       }),
     ).toEqual({ filters: { limit: 3, rerunFailed: 'r' }, shard: { index: 1, count: 2 } });
-    expect(isCaseSelection({ limit: 1 })).toBe(true);
-    expect(isCaseSelection({})).toBe(false);
   });
 });

@@ -49,19 +49,6 @@ export function selectJobs(jobs: readonly CaseJob[], selection: JobSelection, se
   return out;
 }
 
-/** True when the selection picks cases (beyond --suite/--provider), so the run is partial. */
-export function isCaseSelection(selection: JobSelection | undefined): boolean {
-  return Boolean(
-    selection &&
-      (selection.shard ||
-        selection.limit !== undefined ||
-        selection.sample !== undefined ||
-        selection.filter?.length ||
-        selection.cases?.length ||
-        selection.rerunFailed),
-  );
-}
-
 /**
  * The manifest fields a run's choices add: `--suite`/`--provider` and the case selection under
  * `filters` (absent for a run of everything), the shard on its own.
