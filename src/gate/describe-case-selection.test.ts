@@ -66,8 +66,9 @@ describe('a case selection at the gate', () => {
   it('fails thin coverage and a missing suite on a full run, lists them as not assessed on a selection', () => {
     const full = checkCoverage({ manifest: manifest(), summaries, config, baseline });
     expect(full.failures.map((f) => `${f.suite}:${f.metric}`).sort()).toEqual([
-      'intent:(suite)',
-      'qa:answer.f1',
+      'intent:(suite)', // has targets but did not run
+      'intent:(suite)', // was in the baseline but did not run
+      'qa:answer.f1', // measured on 3 of the 40 cases
     ]);
 
     const limited = checkCoverage({
