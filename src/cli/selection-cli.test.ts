@@ -2,7 +2,7 @@
 // each picks the cases it names, records itself in the manifest, and a selection run is judged
 // on what it ran but is never a release recommendation, while the full run it came from can be.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../run/types.js';
@@ -74,9 +74,12 @@ describe('eval --limit / --sample / --filter / --case / --rerun-failed', () => {
     expect(sampled.ids).toHaveLength(3);
     expect(sampled.record.manifest.filters).toEqual({ sample: 3 });
 
+    const folders = (await readdir(path.join(root, 'reports/runs'))).length;
     const unknown = await cli(['eval', '--quiet', '--case', 'q9'], root);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('evalgate: --case: no case with id "q9" in the selected suites\n');
+    // Refused before the run folder exists: nothing unfinished is left for --resume to find.
+    expect(await readdir(path.join(root, 'reports/runs'))).toHaveLength(folders);
     const badShard = await cli(['eval', '--quiet', '--shard', '3/2'], root);
     expect(badShard.code).toBe(2);
     expect(badShard.stderr).toMatch(/^evalgate: --shard: expected i\/n with 1 ≤ i ≤ n .*\n$/);

@@ -22,7 +22,7 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
-import { runJobs, type Progress } from './run-jobs.js';
+import { planJobs, runJobs, type Progress } from './run-jobs.js';
 import { openRun } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
@@ -149,6 +149,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     t = lap('index', t);
 
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
+    // A bad selection (an unknown --case, a filter matching nothing) fails before the run folder
+    // exists, so it leaves no unfinished run behind for --resume to find.
+    if (options.selection)
+      selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed);
     const opened = await openRun({
       reportsDir,
       startedAt,
