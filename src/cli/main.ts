@@ -44,6 +44,13 @@ program
   .addOption(new Option('--quiet', 'no progress output'))
   .option('--batch', 'send model calls through the OpenAI / Anthropic batch APIs (half price, slower)')
   .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveNumber)
+  .option('--shard <i/n>', 'run shard i of n (1-based): a balanced, deterministic share of every suite')
+  .option('--limit <n>', 'only the first n cases of each suite', parsePositiveInt)
+  .option('--sample <n>', 'a seeded random sample of n cases, stratified by suite', parsePositiveInt)
+  .option('--filter <expr...>', 'only cases matching every filter (tag:<t>[,<t>...])')
+  .option('--case <id...>', 'only these case ids (repeatable)')
+  .option('--rerun-failed <run>', 'only the cases that failed or errored in that run')
+  .option('--resume [run]', 'finish an interrupted run (default: the latest unfinished one)')
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
   );
@@ -68,6 +75,16 @@ program
   .option('--json', 'print the plan as JSON')
   .action((options) =>
     runCommand(() => import('./commands/plan-command.js').then((m) => m.planCommand(options))),
+  );
+
+program
+  .command('merge')
+  .description('join the shard runs of `eval --shard i/n` into one run folder and print its path')
+  .argument('<runs...>', 'shard run ids or folders (every shard of one split)')
+  .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
+  .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
+  .action((runs, options) =>
+    runCommand(() => import('./commands/merge-command.js').then((m) => m.mergeCommand(runs, options))),
   );
 
 program

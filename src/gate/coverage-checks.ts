@@ -6,6 +6,7 @@
 // `--provider`) or an explicit switch left out is listed as not assessed instead.
 import type { EvalConfig } from '../config/schema.js';
 import type { Baseline, GateFailure, NotAssessed, RunManifest, SuiteSummary } from '../run/types.js';
+import { describeCaseSelection } from './describe-case-selection.js';
 
 /** A gated metric measured on fewer than this share of the cases the baseline measured is thin. */
 export const MIN_MEASURED_SHARE = 0.5;
@@ -26,6 +27,12 @@ export interface Coverage {
 
 export function checkCoverage(options: CoverageOptions): Coverage {
   const out: Coverage = { failures: [], notAssessed: [] };
+  const selection = describeCaseSelection(options.manifest);
+  if (selection)
+    out.notAssessed.push({
+      what: 'the cases this run left out',
+      why: `it ran a selection (${selection}), so only the selected cases are judged`,
+    });
   missingSuites(options, out);
   missingProviders(options, out);
   missingPairs(options, out);
@@ -57,6 +64,13 @@ function missingSuites({ manifest, config, summaries }: CoverageOptions, out: Co
       continue;
     }
     if (summaries.some((s) => s.suite === suite.name)) continue;
+    if (describeCaseSelection(manifest)) {
+      out.notAssessed.push({
+        what: `suite ${suite.name}`,
+        why: 'the case selection picked none of its cases',
+      });
+      continue;
+    }
     if (config.targets[suite.name])
       out.failures.push({
         kind: 'not-measured',
@@ -119,6 +133,8 @@ function missingPairs(options: CoverageOptions, out: Coverage): void {
     // Reported once per provider above when the whole provider is absent.
     if (pair.provider !== 'retrieval' && !ranProviders.has(pair.provider)) continue;
     if (!selectedSuite(manifest, pair.suite) || !selectedProvider(manifest, pair.provider)) continue;
+    // A case selection that picked none of the suite's cases is listed once, in missingSuites.
+    if (describeCaseSelection(manifest)) continue;
     const inConfig = options.config.suites.some((s) => s.name === pair.suite);
     out.failures.push({
       kind: 'not-measured',
@@ -144,7 +160,8 @@ function isOptional(config: EvalConfig, suite: string, metric: string): boolean 
  */
 function unmeasuredMetrics(options: CoverageOptions, out: Coverage): void {
   const { config, baseline, summaries, manifest } = options;
-  const filtered = Boolean(manifest.filters?.suites || manifest.filters?.providers);
+  const selection = describeCaseSelection(manifest);
+  const filtered = Boolean(manifest.filters?.suites || manifest.filters?.providers || selection);
   for (const metric of Object.keys(config.gate.max_drop)) {
     const misses: { suite: string; provider: string; why: string }[] = [];
     for (const s of summaries) {
@@ -159,7 +176,9 @@ function unmeasuredMetrics(options: CoverageOptions, out: Coverage): void {
         });
       } else if (measuredBefore && (!m || m.n === 0)) {
         misses.push({ suite: s.suite, provider: s.provider, why: 'came back null on every case' });
-      } else if (measuredBefore && m) {
+      } else if (measuredBefore && m && !selection) {
+        // A selection measures fewer cases than the baseline by design: only thin coverage of
+        // a full run means a scorer stopped working.
         const nBefore = countMeasured(baseline!, s.suite, s.provider, metric);
         if (nBefore > 0 && m.n < MIN_MEASURED_SHARE * nBefore)
           misses.push({

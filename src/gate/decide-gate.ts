@@ -24,6 +24,8 @@ export interface DecideGateOptions {
   confidence: number;
   maxErrorRate: number;
   hasBaseline: boolean;
+  /** A case selection (see describe-case-selection.ts): never a release recommendation. */
+  partial?: string | null;
 }
 
 export function decideGate(options: DecideGateOptions): GateDecision {
@@ -91,6 +93,7 @@ export function decideGate(options: DecideGateOptions): GateDecision {
     targets: options.targets,
     comparisons: options.comparisons,
     hasBaseline: options.hasBaseline,
+    partial: options.partial,
   });
   return {
     status,

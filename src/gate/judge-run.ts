@@ -21,6 +21,7 @@ import { checkTargets } from './check-targets.js';
 import { compareRuns } from './compare-runs.js';
 import { checkCoverage } from './coverage-checks.js';
 import { decideGate } from './decide-gate.js';
+import { describeCaseSelection } from './describe-case-selection.js';
 import { changedCaseIds, describeChanges } from './describe-changes.js';
 
 export interface JudgeRunOptions {
@@ -83,6 +84,7 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
     confidence: config.gate.confidence,
     maxErrorRate: config.gate.max_error_rate,
     hasBaseline: baseline !== null,
+    partial: describeCaseSelection(manifest),
   });
   return { comparison, targets, gate, changes };
 }

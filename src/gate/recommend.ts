@@ -26,6 +26,8 @@ export interface RecommendOptions {
   targets: readonly TargetCheck[];
   comparisons: readonly MetricComparison[];
   hasBaseline: boolean;
+  /** How a case selection (shard, --limit, --sample, ...) picked part of the cases; null: all. */
+  partial?: string | null;
 }
 
 type Advice = Pick<GateDecision, 'recommendation' | 'reasons' | 'conditions'>;
@@ -72,6 +74,10 @@ export function recommend(options: RecommendOptions): Advice {
   if (skippedSuites.length > 0)
     blockers.push(
       `this run covered only part of the project (${skippedSuites.map((n) => n.what.slice(6)).join(', ')} did not run), so it cannot stand for a release`,
+    );
+  if (options.partial)
+    blockers.push(
+      `this run covered only part of the project (a selection of the cases: ${options.partial}), so it cannot stand for a release`,
     );
 
   const partial = options.notAssessed.filter((n) => n.partialRun);

@@ -12,14 +12,7 @@ import { createRng } from '../core/rng.js';
 import { createModels } from '../providers/create-models.js';
 import { createConfigPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
-import {
-  createRunId,
-  openResultsWriter,
-  runsDir,
-  writeFileAtomic,
-  RESULTS_FILE,
-  RUN_FILE,
-} from '../run/run-folder.js';
+import { writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createAssertionRunner } from '../assertions/run-assertions.js';
@@ -29,7 +22,13 @@ import { createCaseScoringStep } from './case-scoring-step.js';
 import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
-import { runJobs, type Progress } from './run-jobs.js';
+import type { CaseJob } from './run-case.js';
+import { planJobs, runJobs, type Progress } from './run-jobs.js';
+import { openRun } from '../resume/open-run.js';
+import { resultKey } from '../resume/read-written-results.js';
+import { resumeOptions } from '../resume/resume-options.js';
+import { runFingerprint } from '../resume/run-fingerprint.js';
+import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 
 export interface EvaluateOptions {
@@ -61,6 +60,12 @@ export interface EvaluateOptions {
   sweep?: RunManifest['sweep'];
   /** `--batch`: answers come from the providers' batch APIs through the cache (src/batch). */
   batch?: BatchRunOptions;
+  /** Which cases to run (--shard, --limit, --sample, --filter, --case, --rerun-failed). */
+  selection?: JobSelection;
+  /** `--resume [run]`: finish an interrupted run (true: the latest unfinished one). */
+  resume?: string | true;
+  /** The run folder being resumed (set from `resume`). */
+  resumeDir?: string;
 }
 
 export interface EvaluateOutcome {
@@ -78,6 +83,8 @@ export interface EvaluateOutcome {
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcome> {
+  // A resumed run takes over the options it began with (src/resume/resume-options.ts).
+  if (options.resume && !options.resumeDir) return evaluate(await resumeOptions(options));
   const clock = options.clock ?? systemClock;
   const startedAt = clock.now();
   const t0 = clock.monotonic();
@@ -161,9 +168,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     t = lap('index', t);
 
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
-    const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
-    const runDir = path.join(runsDir(reportsDir), runId);
-    const results: CaseResult[] = [];
+    // A bad selection (an unknown --case, a filter matching nothing) fails before the run folder
+    // exists, so it leaves no unfinished run behind for --resume to find.
+    if (options.selection)
+      selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed);
     const priceTable = createConfigPriceTable(config.pricing);
     const spend = await prepareSpend({
       spend: options.spend,
@@ -178,6 +186,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       baseline,
       onNote: options.onNote,
     });
+    /** The selected jobs, less those an interrupted run already wrote (`done`). */
+    const select =
+      (done: ReadonlySet<string>) =>
+      (jobs: CaseJob[]): CaseJob[] => {
+        const picked = options.selection ? selectJobs(jobs, options.selection, config.seed) : jobs;
+        return done.size > 0 ? picked.filter((j) => !done.has(jobKey(j))) : picked;
+      };
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
@@ -219,23 +234,52 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
         onResult: () => {},
+        select: select(new Set()),
       }),
     );
     if (options.batch) t = lap('batch', t);
     // Opened after the spend check and the batches: a run refused for its budget, or an
     // interrupted --batch run, leaves no half-made run folder.
-    const writer = await openResultsWriter(runDir);
+    const opened = await openRun({
+      reportsDir,
+      startedAt,
+      salt: randomBytes(4).toString('hex'),
+      fingerprint: runFingerprint({
+        configHash: loaded.hash,
+        corpusHash: rag?.corpusHash ?? null,
+        seed: config.seed,
+        suites,
+      }),
+      options: {
+        suites: options.suites,
+        providers: options.providers,
+        repeat: options.repeat,
+        useCache: options.useCache,
+        hypothesis: options.hypothesis,
+        allowMissingProviders: options.allowMissingProviders,
+        selection: options.selection,
+      },
+      resumeDir: options.resumeDir,
+      configFile,
+    });
+    const { runId, runDir, writer } = opened;
+    const results: CaseResult[] = [...opened.prior];
     try {
       progress = await runJobs({
         ...jobs,
         onResult: (result) => {
           results.push(result);
-          writer.write(result);
+          return writer.write(result);
         },
         onProgress: options.onProgress,
         admit: spend?.guard?.admit,
         settle: spend?.guard?.settle,
+        select: select(opened.done),
       });
+      for (const r of opened.prior) {
+        if (r.error) progress.errors++;
+        if (r.cached) progress.cached++;
+      }
     } finally {
       await writer.close();
     }
@@ -258,14 +302,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       repeat: options.repeat ?? config.repeat,
       hypothesis: options.hypothesis ?? null,
       ...(options.sweep ? { sweep: options.sweep } : {}),
-      ...(options.suites || options.providers
-        ? {
-            filters: {
-              ...(options.suites && { suites: options.suites }),
-              ...(options.providers && { providers: options.providers }),
-            },
-          }
-        : {}),
+      ...runFilters(options),
+      ...(opened.resumed && { resumed: opened.resumed }),
       providers: uniqueProviders(suites).map((p) =>
         p.baseUrl ? { ...p, baseUrl: redactUrl(p.baseUrl, options.env) } : p,
       ),
@@ -329,6 +367,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     batch.close();
     created.close();
   }
+}
+
+/** The job's result identity, to skip what a resumed run already wrote. */
+function jobKey(job: CaseJob): string {
+  return resultKey({
+    suite: job.suite.config.name,
+    caseId: job.variant.evalCase.id,
+    provider: job.model?.id ?? 'retrieval',
+    repeat: job.repeat,
+  });
 }
 
 /** Prices what the reranker spent on a query with the reranker's own model. */

@@ -23,12 +23,18 @@ export interface RunJobsOptions {
   runtime: CaseRuntime;
   concurrency: number;
   repeat: number;
-  onResult: (result: CaseResult) => void;
+  /**
+   * Awaited before the job's concurrency slot is freed: a result that is written to disk when
+   * this resolves means a crash loses at most `concurrency` finished or in-flight cases.
+   */
+  onResult: (result: CaseResult) => unknown;
   onProgress?: (progress: Progress) => void;
   /** Spend control (budget/budget-guard.ts): may this job start? Asked as its slot opens. */
   admit?: (job: CaseJob) => boolean;
   /** Told what each admitted job cost once it finished. */
   settle?: (job: CaseJob, result: CaseResult) => void;
+  /** Narrows the planned jobs (shard, --limit, --sample, resume's already-written cases). */
+  select?: (jobs: CaseJob[]) => CaseJob[];
 }
 
 export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
@@ -48,7 +54,8 @@ export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
 }
 
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
-  const jobs = planJobs(options.suites, options.repeat);
+  const planned = planJobs(options.suites, options.repeat);
+  const jobs = options.select ? options.select(planned) : planned;
   const limit = pLimit(options.concurrency);
   const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0, costUsd: 0 };
   await Promise.all(
@@ -64,7 +71,7 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
         if (result.error) progress.errors++;
         if (result.cached) progress.cached++;
         else if (result.costUsd) progress.costUsd = (progress.costUsd ?? 0) + result.costUsd;
-        options.onResult(result);
+        await options.onResult(result);
         options.onProgress?.(progress);
       }),
     ),

@@ -345,7 +345,23 @@ export interface RunManifest {
     cases?: 'all' | 'sweep' | 'holdout';
   };
   /** `--suite` / `--provider` selections, when the run was limited to part of the config. */
-  filters?: { suites?: string[]; providers?: string[] };
+  filters?: {
+    suites?: string[];
+    providers?: string[];
+    /** Case selections (src/selection): a run with any of these is partial, never a release. */
+    limit?: number;
+    sample?: number;
+    filter?: string[];
+    cases?: string[];
+    /** Run id whose failed cases were rerun. */
+    rerunFailed?: string;
+  };
+  /** `--shard i/n` (1-based): this run holds one shard; `evalgate merge` joins them. */
+  shard?: { index: number; count: number };
+  /** A run made by `evalgate merge`: the shard runs it joins, in shard order. */
+  mergedFrom?: string[];
+  /** Finished by `--resume`: when the run first began, and how many results it had written. */
+  resumed?: { startedAt: string; priorResults: number };
   providers: { id: string; provider: string; model: string; baseUrl?: string; classifier?: string }[];
   /** Configured providers that did not run, and why (a missing key names its variable). */
   skippedProviders?: { id: string; reason: string; keyEnv?: string }[];

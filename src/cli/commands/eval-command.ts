@@ -6,8 +6,9 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { createProgressLine } from '../progress-line.js';
+import { type SelectionFlags, selectionFromFlags } from './selection-flags.js';
 
-export interface EvalCommandOptions {
+export interface EvalCommandOptions extends Omit<SelectionFlags, 'config'> {
   config: string;
   suite?: string[];
   provider?: string[];
@@ -29,9 +30,12 @@ export interface EvalCommandOptions {
   batch?: boolean;
   /** `--batch-poll <seconds>`: wait between batch status polls. */
   batchPoll?: number;
+  /** `--resume [run]`: true for the latest unfinished run. */
+  resume?: string | true;
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  const selection = await selectionFromFlags(options);
   const progress = createProgressLine({
     stream: process.stderr,
     enabled: !options.quiet,
@@ -56,6 +60,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
       batch: options.batch === true,
     },
     batch: options.batch ? { pollIntervalMs: (options.batchPoll ?? 30) * 1000 } : undefined,
+    selection,
+    resume: options.resume,
     onProgress: progress.update,
     onNote: (line) => {
       if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
@@ -65,7 +71,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   const { record, results, runDir, reportsDir } = outcome;
   // An ordinary run leaves tracked files alone: its report stays in the run folder, and the
   // experiment log records experiments (a hypothesis, or an explicit --experiment-log).
-  const logged = options.experimentLog ?? Boolean(options.hypothesis);
+  // The manifest's hypothesis: a resumed run keeps the one it began with.
+  const logged = options.experimentLog ?? Boolean(record.manifest.hypothesis);
   const written = await writeReports({
     record,
     results,

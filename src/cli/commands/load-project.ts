@@ -2,6 +2,7 @@
 // settings) and resolve a run folder argument.
 import path from 'node:path';
 import { loadConfig, type LoadedConfig } from '../../config/load-config.js';
+import { checkRunFolder } from '../../run/check-run-folder.js';
 import { resolveRunDir } from '../../run/run-folder.js';
 
 export async function loadProject(configPath: string): Promise<{ loaded: LoadedConfig; reportsDir: string }> {
@@ -9,6 +10,9 @@ export async function loadProject(configPath: string): Promise<{ loaded: LoadedC
   return { loaded, reportsDir: path.resolve(loaded.root, loaded.config.reports_dir) };
 }
 
+/** A whole, finished run folder: a torn or unfinished one is refused (check-run-folder.ts). */
 export async function findRun(reportsDir: string, run?: string): Promise<string> {
-  return resolveRunDir(reportsDir, run);
+  const dir = await resolveRunDir(reportsDir, run);
+  await checkRunFolder(dir);
+  return dir;
 }

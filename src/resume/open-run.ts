@@ -1,0 +1,82 @@
+// Opens the run folder results are appended to: a new one (run-started.json first, so the run
+// can be resumed), or, with --resume, the unfinished one, after checking that nothing its
+// results depend on changed, cutting off a torn last line, and listing the jobs already done.
+import { rm, truncate } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError } from '../core/errors.js';
+import { openResultsAppender, type ResultsAppender } from '../run/results-appender.js';
+import { createRunId, RESULTS_FILE, RUN_FILE, runsDir } from '../run/run-folder.js';
+import type { CaseResult } from '../run/types.js';
+import { readWrittenResults, resultKey } from './read-written-results.js';
+import { fingerprintChange, type RunFingerprint } from './run-fingerprint.js';
+import { readRunStarted, type StartedOptions, writeRunStarted } from './run-started.js';
+
+export interface OpenRunOptions {
+  reportsDir: string;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  /** Random suffix for a new run id. */
+  salt: string;
+  fingerprint: RunFingerprint;
+  options: StartedOptions;
+  /** The unfinished run folder to finish (from findUnfinishedRun). */
+  resumeDir?: string;
+  /** Where the config came from, for the refusal message. */
+  configFile: string;
+}
+
+export interface OpenedRun {
+  runId: string;
+  runDir: string;
+  writer: ResultsAppender;
+  /** Results written before the interruption (one per job, torn line dropped). */
+  prior: CaseResult[];
+  /** resultKey of every prior result: these jobs are not run again. */
+  done: Set<string>;
+  /** For the manifest of a resumed run. */
+  resumed?: { startedAt: string; priorResults: number };
+}
+
+export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
+  if (!options.resumeDir) {
+    const runId = createRunId(options.startedAt, options.salt);
+    const runDir = path.join(runsDir(options.reportsDir), runId);
+    await writeRunStarted(runDir, {
+      schemaVersion: 1,
+      runId,
+      startedAt: new Date(options.startedAt).toISOString(),
+      fingerprint: options.fingerprint,
+      options: options.options,
+    });
+    return { runId, runDir, writer: await openResultsAppender(runDir), prior: [], done: new Set() };
+  }
+  const runDir = options.resumeDir;
+  const started = await readRunStarted(runDir);
+  const change = fingerprintChange(started.fingerprint, options.fingerprint);
+  if (change)
+    throw new InputError({
+      code: 'RESUME_CHANGED',
+      file: options.configFile,
+      message: `cannot resume run ${started.runId}: ${change} since it began; start a new run`,
+    });
+  const written = await readWrittenResults(runDir);
+  if (written.torn) await truncate(path.join(runDir, RESULTS_FILE), written.validBytes);
+  // A torn run.json (never trusted) goes; the finished run writes a whole one.
+  await rm(path.join(runDir, RUN_FILE), { force: true });
+  const prior: CaseResult[] = [];
+  const done = new Set<string>();
+  for (const r of written.results) {
+    const key = resultKey(r);
+    if (done.has(key)) continue;
+    done.add(key);
+    prior.push(r);
+  }
+  return {
+    runId: started.runId,
+    runDir,
+    writer: await openResultsAppender(runDir),
+    prior,
+    done,
+    resumed: { startedAt: started.startedAt, priorResults: prior.length },
+  };
+}
