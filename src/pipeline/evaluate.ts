@@ -29,6 +29,8 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import { runJobs, type Progress } from './run-jobs.js';
+import { readRunColumns } from '../columns/read-run-columns.js';
+import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
 export interface EvaluateOptions {
   configPath: string;
@@ -50,7 +52,10 @@ export interface EvaluateOptions {
 
 export interface EvaluateOutcome {
   record: RunRecord;
-  results: CaseResult[];
+  /** Every result in memory, read from results.jsonl when first asked for (tests, library use). */
+  readonly results: CaseResult[];
+  /** results.jsonl, sorted: what reporters stream. */
+  resultsFile: string;
   runDir: string;
   reportsDir: string;
   root: string;
@@ -145,7 +150,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const runId = createRunId(startedAt, randomBytes(4).toString('hex'));
     const runDir = path.join(runsDir(reportsDir), runId);
     const writer = await openResultsWriter(runDir);
-    const results: CaseResult[] = [];
     const priceTable = createPriceTable(
       Object.fromEntries(
         Object.entries(config.pricing).map(([m, p]) => [
@@ -173,9 +177,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         : undefined,
       assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
-    let progress: Progress;
     try {
-      progress = await runJobs({
+      await runJobs({
         suites,
         concurrency: options.concurrency ?? config.concurrency,
         repeat: options.repeat ?? config.repeat,
@@ -190,7 +193,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
           scorer,
         },
         onResult: (result) => {
-          results.push(result);
           writer.write(result);
         },
         onProgress: options.onProgress,
@@ -200,6 +202,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     }
     t = lap('cases', t);
 
+    // Results were streamed in completion order (crash-safe); one streaming pass reads them into
+    // typed columns and rewrites results.jsonl in its stable order (see sortResults).
+    const columns = await readRunColumns(runDir, { sortFile: true });
     const git = await gitInfo(root);
     const manifest: RunManifest = {
       schemaVersion: 2,
@@ -243,23 +248,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       })),
       packageVersions: packageVersions(),
       timings,
-      counts: {
-        results: results.length,
-        errors: progress.errors,
-        cached: progress.cached,
-        requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
-        rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
-      },
+      counts: resultCounts(columns),
     };
-    const sorted = sortResults(results);
-    // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
-    await writeFileAtomic(
-      path.join(runDir, RESULTS_FILE),
-      `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
-    );
     const record = await buildRunRecord({
       manifest,
-      results: sorted,
+      columns,
       config,
       root,
       baseline,
@@ -271,9 +264,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     manifest.finishedAt = new Date(clock.now()).toISOString();
     manifest.durationMs = Math.round(clock.monotonic() - t0);
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+    let inMemory: CaseResult[] | undefined;
     return {
       record,
-      results: sorted,
+      // Read on first use only: the CLI streams results.jsonl instead of holding the run.
+      get results() {
+        inMemory ??= loadResultsSync(path.join(runDir, RESULTS_FILE));
+        return inMemory;
+      },
+      resultsFile: path.join(runDir, RESULTS_FILE),
       runDir,
       reportsDir,
       root,
