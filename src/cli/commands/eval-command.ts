@@ -4,6 +4,7 @@ import path from 'node:path';
 import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
+import { streamResultsFile } from '../../run/result-stream.js';
 import { createProgressLine } from '../progress-line.js';
 
 export interface EvalCommandOptions {
@@ -44,13 +45,14 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     },
   });
   progress.done();
-  const { record, results, runDir, reportsDir } = outcome;
+  const { record, runDir, reportsDir } = outcome;
   // An ordinary run leaves tracked files alone: its report stays in the run folder, and the
   // experiment log records experiments (a hypothesis, or an explicit --experiment-log).
   const logged = options.experimentLog ?? Boolean(options.hypothesis);
   const written = await writeReports({
     record,
-    results,
+    // Streamed from results.jsonl: no reporter holds the whole run.
+    results: streamResultsFile(outcome.resultsFile),
     runDir,
     reportsDir: options.out ? reportsDir : null,
     experimentLog: logged ? outcome.experimentLog : null,
