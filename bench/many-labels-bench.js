@@ -71,5 +71,8 @@ console.log(
     ms: Math.round(ms),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     rocAuc: summary.metrics['classification.roc_auc'],
+    prAuc: summary.metrics['classification.pr_auc'],
+    macroF1: summary.metrics['classification.macro_f1'],
+    ece: summary.metrics['calibration.ece'],
   }),
 );

@@ -11,6 +11,8 @@ import {
 import { reviewThreshold } from '../scorers/classification/review-threshold.js';
 import {
   type PresortedLabel,
+  hasNoTies,
+  positionsOfPositives,
   weightedAveragePrecision,
   weightedMacro,
   weightedRocAuc,
@@ -190,6 +192,8 @@ function presortFromRows(
       order: Uint32Array.from(sorted, (p) => present[p]),
       scores: Float64Array.from(sorted, (p) => scores[p * L + l]),
       positive: Uint8Array.from(sorted, (p) => (positiveLabel[p] === l ? 1 : 0)),
+      positiveAt: positionsOfPositives(sorted.map((p) => positiveLabel[p] === l)),
+      noTies: hasNoTies(Float64Array.from(sorted, (p) => scores[p * L + l])),
     };
   });
 }
