@@ -48,6 +48,7 @@ for (let i = 0; i < CASES; i++) {
   });
 }
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const summary = summarizeSuite({
   suite: 'intent',
   task: 'classify',
@@ -61,12 +62,17 @@ const summary = summarizeSuite({
   seed: 42,
 });
 const ms = performance.now() - start;
+const cpu = process.cpuUsage(cpuStart);
 console.log(
   JSON.stringify({
     labels: LABELS,
     cases: CASES,
     resamples: RESAMPLES,
     ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     rocAuc: summary.metrics['classification.roc_auc'],
+    prAuc: summary.metrics['classification.pr_auc'],
+    macroF1: summary.metrics['classification.macro_f1'],
+    ece: summary.metrics['calibration.ece'],
   }),
 );

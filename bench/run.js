@@ -1,7 +1,7 @@
 // `npm run bench`: evalgate's performance benchmarks against the targets in the issues and
 // docs/performance.md. Each measurement prints `name | measured | target | pass`; all of them
 // are written to .evalgate/bench/latest.json. Run after `npm run build` (npm run bench does it).
-//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install,app,serve,ratelimit]
+//   node bench/run.js [--only startup,harness,scoring,html,stats,retrieval,install,app,serve,ratelimit,memory,labels]
 // The eval processes under test are real `evalgate eval` child processes talking to the fake
 // OpenAI server, which runs in a process of its own so the eval process's CPU and memory are
 // its own; bench/usage-hook.js reports each child's CPU time and peak RSS when it exits.
@@ -19,6 +19,8 @@ import path from 'node:path';
 import { createBenchProject } from './bench-project.js';
 import { benchServe } from './serve-bench.js';
 import { benchRateLimits } from './rate-limit-bench.js';
+import { benchManyLabels } from './many-labels-section.js';
+import { benchMemory } from './memory-bench.js';
 import {
   installCleanup,
   killAllChildren,
@@ -892,6 +894,8 @@ try {
   if (enabled('app')) await benchAppProviders();
   if (enabled('serve')) await benchServe({ row, header, details });
   if (enabled('ratelimit')) await benchRateLimits({ row, header, details });
+  if (enabled('memory')) await benchMemory({ row, header, details });
+  if (enabled('labels')) await benchManyLabels({ row, header, details });
 } catch (error) {
   failed = error;
 } finally {

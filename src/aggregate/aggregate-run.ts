@@ -1,6 +1,13 @@
 // Everything aggregated from results.jsonl: per suite × provider summaries and the bias audit.
 // No verdict here: the gate judges the aggregated run against a baseline (gate/judge-run.ts).
 // Pure, so `evalgate report` and `evalgate gate` recompute the same numbers from a run folder.
+// Works from the column store; the bias audit gets one group's rows as plain objects at a time.
+import {
+  aggregateRows,
+  columnGroups,
+  columnsFromResults,
+  type ResultColumns,
+} from '../columns/result-columns.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { BiasSummary, CaseResult, RunManifest, SuiteSummary } from '../run/types.js';
 import { auditBias } from './bias-audit.js';
@@ -8,7 +15,9 @@ import { summarizeSuite } from './summarize-suite.js';
 
 export interface AggregateRunOptions {
   manifest: RunManifest;
-  results: readonly CaseResult[];
+  /** The run's rows, sorted as results.jsonl is (columns), or results in that order. */
+  columns?: ResultColumns;
+  results?: readonly CaseResult[];
   config: EvalConfig;
 }
 
@@ -18,37 +27,40 @@ export interface AggregatedRun {
 }
 
 export function aggregateRun(options: AggregateRunOptions): AggregatedRun {
-  const { manifest, results, config } = options;
-  const groups = new Map<string, CaseResult[]>();
-  for (const r of results) {
-    const key = `${r.suite}\u0000${r.provider}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
+  const { manifest, config } = options;
+  // Results are grouped by suite × provider keeping their order within a group.
+  const columns = options.columns ?? columnsFromResults(options.results ?? [], { sort: 'group' });
+  const groups = new Map<string, { suite: string; provider: string; start: number; end: number }>();
+  for (const g of columnGroups(columns)) groups.set(`${g.suite}\u0000${g.provider}`, g);
   const suiteOrder = config.suites.map((s) => s.name);
   const summaries: SuiteSummary[] = [];
+  const bias: BiasSummary = { rows: [], subgroups: [] };
   for (const key of [...groups.keys()].sort((a, b) => compareGroupKeys(a, b, suiteOrder))) {
-    const list = groups.get(key)!;
-    const [suiteName, provider] = key.split('\u0000');
+    const { suite: suiteName, provider, start, end } = groups.get(key)!;
     const suite = config.suites.find((s) => s.name === suiteName);
     const providerInfo = manifest.providers.find((p) => p.id === provider);
-    summaries.push(
-      summarizeSuite({
-        suite: suiteName,
-        task: list[0].task,
-        provider,
-        model: providerInfo?.model ?? provider,
-        promptVersion: list[0].promptVersion,
-        labels: suite?.labels,
-        results: list,
-        resamples: config.gate.resamples,
-        confidence: config.gate.confidence,
-        seed: config.seed,
-      }),
-    );
+    const promptVersion = columns.promptVersion[start];
+    const summary = summarizeSuite({
+      suite: suiteName,
+      task: columns.strings.value(columns.task[start]) as SuiteSummary['task'],
+      provider,
+      model: providerInfo?.model ?? provider,
+      promptVersion: promptVersion < 0 ? null : columns.strings.value(promptVersion),
+      labels: suite?.labels,
+      columns,
+      start,
+      end,
+      resamples: config.gate.resamples,
+      confidence: config.gate.confidence,
+      seed: config.seed,
+    });
+    summaries.push(summary);
+    // The audit reads one group at a time; its row objects are dropped before the next group.
+    const audited = auditBias({ results: aggregateRows(columns, start, end), config, summaries: [summary] });
+    bias.rows.push(...audited.rows);
+    bias.subgroups.push(...audited.subgroups);
   }
-  return { summary: summaries, bias: auditBias({ results, config, summaries }) };
+  return { summary: summaries, bias };
 }
 
 function compareGroupKeys(a: string, b: string, suiteOrder: string[]): number {

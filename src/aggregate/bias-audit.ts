@@ -9,7 +9,8 @@ import { bbqScore, type BbqItem } from '../scorers/bias/bbq-score.js';
 import { answerDivergence, groupScoreGap, labelFlipRate } from '../scorers/bias/counterfactual.js';
 import { fairness } from '../scorers/bias/fairness.js';
 import { createResampler, normalQuantile } from '../stats/index.js';
-import type { BiasRow, BiasSummary, CaseResult, SubgroupGap, SuiteSummary } from '../run/types.js';
+import type { AggregateRow } from '../columns/aggregate-row.js';
+import type { BiasRow, BiasSummary, SubgroupGap, SuiteSummary } from '../run/types.js';
 import { tagBreakdowns } from './tag-breakdowns.js';
 
 const PRIMARY_METRIC: Record<string, string> = {
@@ -30,7 +31,7 @@ const MIN_BBQ_ANSWERS = 5;
 const GAP_RESAMPLES = 1000;
 
 export function auditBias(options: {
-  results: readonly CaseResult[];
+  results: readonly AggregateRow[];
   config: EvalConfig;
   summaries: readonly SuiteSummary[];
 }): BiasSummary {
@@ -221,14 +222,16 @@ type VariantView = {
   scores: Record<string, number | null>;
 };
 
-function counterfactualCases(variants: readonly CaseResult[]): { baseId: string; variants: VariantView[] }[] {
+function counterfactualCases(
+  variants: readonly AggregateRow[],
+): { baseId: string; variants: VariantView[] }[] {
   const byBase = new Map<string, VariantView[]>();
   for (const r of variants) {
     const list = byBase.get(r.baseId) ?? [];
     list.push({
       group: r.variant!.group,
       label: r.label !== undefined ? (r.predicted ?? null) : undefined,
-      answer: r.output,
+      answer: r.output ?? null,
       scores: r.scores,
     });
     byBase.set(r.baseId, list);
@@ -265,7 +268,7 @@ function gapWithInterval(
   return { value: round(full.gap), low: ci ? round(ci.low) : null, high: ci ? round(ci.high) : null, detail };
 }
 
-function toBbqItem(r: CaseResult): BbqItem {
+function toBbqItem(r: AggregateRow): BbqItem {
   const m = r.mcq!;
   return {
     condition: m.condition,

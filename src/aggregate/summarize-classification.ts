@@ -1,7 +1,9 @@
 // Suite-level classification statistics: macro-F1, ECE and one-vs-rest AUCs with bootstrap
 // intervals over cases, plus the confusion matrix, reliability bins and the confidence
-// threshold at which a target precision is met (the human-review cut).
-import { calibration } from '../scorers/classification/calibration.js';
+// threshold at which a target precision is met (the human-review cut). Every interval is one
+// pass per resample over the resampler's per-case draw counts (no per-draw lists, no sorting).
+import { FLAG_ERROR, FLAG_PROBABILITIES, NONE } from '../columns/result-columns.js';
+import { calibration, type CalibrationItem } from '../scorers/classification/calibration.js';
 import {
   classificationReport,
   type ClassificationItem,
@@ -9,84 +11,105 @@ import {
 import { reviewThreshold } from '../scorers/classification/review-threshold.js';
 import {
   type PresortedLabel,
-  presortOneVsRest,
+  hasNoTies,
+  positionsOfPositives,
   weightedAveragePrecision,
   weightedMacro,
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
 import { percentileInterval, type Resampler } from '../stats/index.js';
-import type { CaseResult, ClassificationSummary, MetricSummary } from '../run/types.js';
+import type { DrawCounts } from '../stats/resampler.js';
+import type { ClassificationSummary, MetricSummary } from '../run/types.js';
+import type { SuiteRows } from './suite-rows.js';
+import { createWeightedEce, createWeightedMacroF1 } from './weighted-classification.js';
 
 export const REVIEW_TARGET_PRECISION = 0.9;
 
 export function summarizeClassification(options: {
-  results: readonly CaseResult[];
+  rows: SuiteRows;
   labels: string[];
   resampler: Resampler;
   confidence: number;
-  caseIndex: Map<string, number>;
 }): { metrics: Record<string, MetricSummary>; summary: ClassificationSummary } {
-  const { labels, resampler } = options;
-  // One item per case (first repeat) so bootstrap indices map onto cases.
-  const byCase: (CaseResult | undefined)[] = new Array(resampler.n);
-  for (const r of options.results) {
-    const i = options.caseIndex.get(r.caseId)!;
-    if (!byCase[i] || r.repeat < byCase[i]!.repeat) byCase[i] = r;
+  const { labels, resampler, rows } = options;
+  const { columns } = rows;
+  const s = columns.strings;
+  const n = resampler.n;
+  // One row per case (its first repeat) so draw counts map onto cases.
+  const rowOf = new Int32Array(n).fill(NONE);
+  for (let i = rows.start; i < rows.end; i++) {
+    const c = rows.caseOf[i - rows.start];
+    if (rowOf[c] === NONE || columns.repeat[i] < columns.repeat[rowOf[c]]) rowOf[c] = i;
   }
-  const usable = byCase.map((r) => (r && !r.error && r.label !== undefined ? r : undefined));
-  const items: (ClassificationItem | undefined)[] = usable.map((r) =>
-    r ? { gold: r.label!, predicted: r.predicted ?? null } : undefined,
-  );
-  const select = <T>(arr: (T | undefined)[], idx: Uint32Array): T[] => {
-    const out: T[] = [];
-    for (const i of idx) if (arr[i] !== undefined) out.push(arr[i]!);
-    return out;
-  };
-  const identity = Uint32Array.from({ length: resampler.n }, (_, i) => i);
-  const full = classificationReport({ items: select(items, identity), labels });
-
-  const calibrationItems = usable.map((r) =>
-    r && typeof r.confidence === 'number'
-      ? { confidence: r.confidence, correct: r.predicted === r.label }
-      : undefined,
-  );
-  const scoredItems = usable.map((r) =>
-    r?.labelProbabilities ? { gold: r.label!, scores: r.labelProbabilities } : undefined,
-  );
+  const usable = (c: number): boolean =>
+    rowOf[c] !== NONE && !(columns.flags[rowOf[c]] & FLAG_ERROR) && columns.label[rowOf[c]] !== NONE;
+  const labelIndex = new Map(labels.map((l, k) => [l, k]));
+  const gold = new Int32Array(n).fill(NONE);
+  const predicted = new Int32Array(n).fill(NONE);
+  const items: ClassificationItem[] = [];
+  const calibrationItems: CalibrationItem[] = [];
+  const calConfidence = new Float64Array(n).fill(Number.NaN);
+  const calCorrect = new Uint8Array(n);
+  let nItems = 0;
+  for (let c = 0; c < n; c++) {
+    if (!usable(c)) continue;
+    const i = rowOf[c];
+    const goldLabel = s.value(columns.label[i]);
+    const predictedLabel = columns.predicted[i] === NONE ? null : s.value(columns.predicted[i]);
+    items.push({ gold: goldLabel, predicted: predictedLabel });
+    gold[c] = labelIndex.get(goldLabel) ?? NONE;
+    predicted[c] = predictedLabel === null ? NONE : (labelIndex.get(predictedLabel) ?? NONE);
+    nItems++;
+    if (!Number.isNaN(columns.confidence[i])) {
+      const correct = columns.predicted[i] === columns.label[i];
+      calibrationItems.push({ confidence: columns.confidence[i], correct });
+      calConfidence[c] = columns.confidence[i];
+      calCorrect[c] = correct ? 1 : 0;
+    }
+  }
+  const full = classificationReport({ items, labels });
 
   const metrics: Record<string, MetricSummary> = {};
-  const stat = (fn: (idx: Uint32Array) => number | null, n: number): MetricSummary => {
-    const estimate = fn(identity);
-    if (estimate === null || n === 0) return { value: null, low: null, high: null, n, kind: 'statistic' };
-    const ci = resampler.statisticCi((idx) => fn(idx) ?? NaN, options.confidence);
+  const stat = (
+    estimate: number | null,
+    count: number,
+    replicate: (counts: DrawCounts) => number,
+  ): MetricSummary => {
+    if (estimate === null || count === 0)
+      return { value: null, low: null, high: null, n: count, kind: 'statistic' };
+    const ci = n > 1 ? percentileInterval(resampler.countReplicates(replicate), options.confidence) : null;
     return {
       value: r6(estimate),
-      low: ci ? r6(ci.low) : null,
-      high: ci ? r6(ci.high) : null,
-      n,
+      low: ci ? r6(ci.low) : r6(estimate),
+      high: ci ? r6(ci.high) : r6(estimate),
+      n: count,
       kind: 'statistic',
     };
   };
-  const nItems = select(items, identity).length;
+  const usableCase = Uint8Array.from({ length: n }, (_, c) => (usable(c) ? 1 : 0));
   metrics['classification.macro_f1'] = stat(
-    (idx) => classificationReport({ items: select(items, idx), labels }).macroF1,
+    full.macroF1,
     nItems,
+    createWeightedMacroF1({ gold, predicted, labels: labels.length, usable: usableCase }),
   );
-  const nCal = select(calibrationItems, identity).length;
-  if (nCal > 0)
+  const nCal = calibrationItems.length;
+  const cal = nCal > 0 ? calibration({ items: calibrationItems }) : null;
+  if (cal)
     metrics['calibration.ece'] = stat(
-      (idx) => calibration({ items: select(calibrationItems, idx) }).ece,
+      cal.ece,
       nCal,
+      createWeightedEce({ confidence: calConfidence, correct: calCorrect }),
     );
-  const nScored = select(scoredItems, identity).length;
-  if (nScored > 0) {
+
+  const presorted = presortFromRows(rows, rowOf, usable, labels);
+  if (presorted) {
+    const nScored = presorted[0]?.order.length ?? 0;
     // Resamples as per-case draw counts over scores sorted once per label: the same draws and
     // the same values as re-sorting every resample, at one pass per label (many-label suites).
-    const presorted = presortOneVsRest(scoredItems, labels);
     const weighted = (metric: (p: PresortedLabel, w: ArrayLike<number>) => number | null): MetricSummary => {
-      const estimate = weightedMacro(presorted, new Float64Array(resampler.n).fill(1), metric);
+      const estimate = weightedMacro(presorted, new Float64Array(n).fill(1), metric);
       if (estimate === null) return { value: null, low: null, high: null, n: nScored, kind: 'statistic' };
-      if (resampler.n < 2)
+      if (n < 2)
         return { value: r6(estimate), low: r6(estimate), high: r6(estimate), n: nScored, kind: 'statistic' };
       const reps = resampler.countReplicates((counts) => weightedMacro(presorted, counts, metric) ?? NaN);
       const ci = percentileInterval(reps, options.confidence);
@@ -104,18 +127,17 @@ export function summarizeClassification(options: {
   }
 
   const confusion: ClassificationSummary['confusion'] = {};
-  full.confusion.rows.forEach((gold, i) => {
-    confusion[gold] = {};
-    full.confusion.columns.forEach((predicted, j) => {
-      confusion[gold][predicted] = full.confusion.matrix[i][j];
+  full.confusion.rows.forEach((goldLabel, i) => {
+    confusion[goldLabel] = {};
+    full.confusion.columns.forEach((predictedLabel, j) => {
+      confusion[goldLabel][predictedLabel] = full.confusion.matrix[i][j];
     });
   });
   const perClass: ClassificationSummary['perClass'] = {};
   for (const c of full.perClass)
     perClass[c.label] = { precision: c.precision, recall: c.recall, f1: c.f1, support: c.support };
   const summary: ClassificationSummary = { labels, confusion, perClass };
-  if (nCal > 0) {
-    const cal = calibration({ items: select(calibrationItems, identity) });
+  if (cal) {
     summary.reliability = cal.bins.map((b) => ({
       low: b.lower,
       high: b.upper,
@@ -123,10 +145,7 @@ export function summarizeClassification(options: {
       accuracy: b.accuracy,
       confidence: b.confidence,
     }));
-    const review = reviewThreshold({
-      items: select(calibrationItems, identity),
-      targetPrecision: REVIEW_TARGET_PRECISION,
-    });
+    const review = reviewThreshold({ items: calibrationItems, targetPrecision: REVIEW_TARGET_PRECISION });
     summary.reviewThreshold = {
       targetPrecision: REVIEW_TARGET_PRECISION,
       threshold: review?.threshold ?? null,
@@ -134,6 +153,49 @@ export function summarizeClassification(options: {
     };
   }
   return { metrics, summary };
+}
+
+/**
+ * Each label's scored cases in ascending score order (ties by case index), a label missing
+ * from a case's probabilities scoring 0; null when no usable case has probabilities.
+ */
+function presortFromRows(
+  rows: SuiteRows,
+  rowOf: Int32Array,
+  usable: (c: number) => boolean,
+  labels: readonly string[],
+): PresortedLabel[] | null {
+  const { columns } = rows;
+  const present: number[] = [];
+  for (let c = 0; c < rowOf.length; c++)
+    if (usable(c) && columns.flags[rowOf[c]] & FLAG_PROBABILITIES) present.push(c);
+  if (present.length === 0) return null;
+  const L = labels.length;
+  const labelIndex = new Map(labels.map((l, k) => [l, k]));
+  const idToLabel = new Map<number, number>();
+  const scores = new Float64Array(present.length * L);
+  const positiveLabel = new Int32Array(present.length).fill(NONE);
+  present.forEach((c, p) => {
+    const i = rowOf[c];
+    positiveLabel[p] = labelIndex.get(columns.strings.value(columns.label[i])) ?? NONE;
+    for (let k = columns.probStart[i]; k < columns.probStart[i + 1]; k++) {
+      const id = columns.probLabel[k];
+      let l = idToLabel.get(id);
+      if (l === undefined) idToLabel.set(id, (l = labelIndex.get(columns.strings.value(id)) ?? NONE));
+      if (l !== NONE) scores[p * L + l] = columns.probValue[k];
+    }
+  });
+  return labels.map((label, l) => {
+    const sorted = present.map((_, p) => p).sort((a, b) => scores[a * L + l] - scores[b * L + l] || a - b);
+    return {
+      label,
+      order: Uint32Array.from(sorted, (p) => present[p]),
+      scores: Float64Array.from(sorted, (p) => scores[p * L + l]),
+      positive: Uint8Array.from(sorted, (p) => (positiveLabel[p] === l ? 1 : 0)),
+      positiveAt: positionsOfPositives(sorted.map((p) => positiveLabel[p] === l)),
+      noTies: hasNoTies(Float64Array.from(sorted, (p) => scores[p * L + l])),
+    };
+  });
 }
 
 function r6(x: number): number {

@@ -1,6 +1,16 @@
 // Turns the results of one suite × provider into its summary: every per-case metric as a mean
 // with a seeded bootstrap interval (repeats averaged per case first), plus suite-level
-// statistics (latency percentiles, macro-F1, ECE, AUC) bootstrapped over cases.
+// statistics (latency percentiles, macro-F1, ECE, AUC) bootstrapped over cases. Reads the
+// group's rows from the column store (typed arrays), never from result objects.
+import {
+  columnsFromResults,
+  FLAG_ERROR,
+  FLAG_ESTIMATED,
+  FLAG_FIRST_TOKEN,
+  ATTRIBUTIONS,
+  NO_ATTRIBUTION,
+  type ResultColumns,
+} from '../columns/result-columns.js';
 import { createRng } from '../core/rng.js';
 import type { TaskKind } from '../core/task.js';
 import {
@@ -14,6 +24,7 @@ import {
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
 import { percentilesOf, resampledPercentiles } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
+import { type SuiteRows, suiteRows } from './suite-rows.js';
 
 export interface SummarizeOptions {
   suite: string;
@@ -22,18 +33,28 @@ export interface SummarizeOptions {
   model: string;
   promptVersion: string | null;
   labels?: string[];
-  results: readonly CaseResult[];
+  /** The group's rows: results (tests, small callers) or a row range of the column store. */
+  results?: readonly CaseResult[];
+  columns?: ResultColumns;
+  /** Row range of the group in `columns` (default: all rows). */
+  start?: number;
+  end?: number;
   resamples: number;
   confidence: number;
   seed: number;
 }
 
+const PASS = ATTRIBUTIONS.indexOf('pass');
+const PROVIDER_ERROR = ATTRIBUTIONS.indexOf('provider-error');
+
 export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
-  const { results } = options;
-  const caseIds = [...new Set(results.map((r) => r.caseId))].sort();
-  const indexOf = new Map(caseIds.map((id, i) => [id, i]));
-  const n = caseIds.length;
-  const repeats = Math.max(1, ...results.map((r) => r.repeat + 1));
+  // Results keep their given order (sums over repeats and costs add up in that order).
+  const columns = options.columns ?? columnsFromResults(options.results ?? [], { sort: false });
+  const rows = suiteRows(columns, options.start ?? 0, options.end ?? columns.n);
+  const { n } = rows;
+  const { flags } = columns;
+  let repeats = 1;
+  for (let i = rows.start; i < rows.end; i++) repeats = Math.max(repeats, columns.repeat[i] + 1);
   const resampler = createResampler({
     n,
     resamples: options.resamples,
@@ -41,16 +62,21 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   });
 
   const metrics: Record<string, MetricSummary> = {};
-  const perCase = perCaseValues(results, indexOf, n);
+  const perCase = perCaseValues(rows);
   if (options.task !== 'retrieval')
     perCase.set(
       'errors.rate',
-      valuesBy(results, indexOf, n, (r) => (r.error ? 1 : 0)),
+      valuesBy(rows, (i) => (flags[i] & FLAG_ERROR ? 1 : 0)),
     );
   // Cost per case is one number everywhere: total spend / case runs. A failed call with no
   // price spent nothing, so it counts as 0 here as it does in the total.
-  const costValues = valuesBy(results, indexOf, n, (r) => r.costUsd ?? (r.error ? 0 : null));
-  const costKnown = results.every((r) => r.error || r.costUsd !== null);
+  const cost = columns.costUsd;
+  const costValues = valuesBy(rows, (i) =>
+    Number.isNaN(cost[i]) ? (flags[i] & FLAG_ERROR ? 0 : Number.NaN) : cost[i],
+  );
+  let costKnown = true;
+  for (let i = rows.start; i < rows.end; i++)
+    if (!(flags[i] & FLAG_ERROR) && Number.isNaN(cost[i])) costKnown = false;
   if (costKnown && countFinite(costValues) > 0) perCase.set('cost.per_case_usd', costValues);
   // Every per-case mean shares one pass over the bootstrap draws.
   const names = [...perCase.keys()].sort((a, b) => a.localeCompare(b));
@@ -67,17 +93,21 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
     );
   });
 
-  Object.assign(metrics, latencySummaries(results, indexOf, resampler, options.confidence));
+  Object.assign(
+    metrics,
+    latencySummaries(rows, columns.latencyMs, resampler, options.confidence, 'latency.'),
+  );
   // Streaming http providers also record the time to the first token.
-  if (results.some((r) => r.firstTokenMs !== undefined))
+  let ttft = false;
+  for (let i = rows.start; i < rows.end; i++) if (flags[i] & FLAG_FIRST_TOKEN) ttft = true;
+  if (ttft)
     Object.assign(
       metrics,
-      latencySummaries(results, indexOf, resampler, options.confidence, {
-        pick: (r) => r.firstTokenMs,
-        prefix: 'latency.ttft_',
-      }),
+      latencySummaries(rows, columns.firstTokenMs, resampler, options.confidence, 'latency.ttft_'),
     );
 
+  let errors = 0;
+  for (let i = rows.start; i < rows.end; i++) if (flags[i] & FLAG_ERROR) errors++;
   const summary: SuiteSummary = {
     suite: options.suite,
     task: options.task,
@@ -85,40 +115,48 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
     model: options.model,
     promptVersion: options.promptVersion,
     cases: n,
-    results: results.length,
-    errors: results.filter((r) => r.error).length,
+    results: rows.end - rows.start,
+    errors,
     metrics,
-    cost: costSummary(results, costKnown),
+    cost: costSummary(rows, costKnown),
   };
 
+  // Keys in first-seen order, as the record has always listed them.
   const attribution: SuiteSummary['attribution'] = {};
-  for (const r of results)
-    if (r.attribution) attribution[r.attribution] = (attribution[r.attribution] ?? 0) + 1;
+  for (let i = rows.start; i < rows.end; i++) {
+    const a = columns.attribution[i];
+    if (a === NO_ATTRIBUTION) continue;
+    const name = ATTRIBUTIONS[a];
+    attribution[name] = (attribution[name] ?? 0) + 1;
+  }
   if (Object.keys(attribution).length) summary.attribution = attribution;
 
   if (options.task === 'classify' && options.labels) {
     const classification = summarizeClassification({
-      results,
+      rows,
       labels: options.labels,
       resampler,
       confidence: options.confidence,
-      caseIndex: indexOf,
     });
     Object.assign(metrics, classification.metrics);
     summary.classification = classification.summary;
   }
-  const histogram = confidenceHistogram(results);
+  const histogram = confidenceHistogram(rows);
   if (histogram) summary.confidenceHistogram = histogram;
 
-  if (repeats > 1 && results.some((r) => typeof r.scores['judge.rubric'] === 'number')) {
-    metrics['judge.disagreement'] = judgeDisagreement(results, resampler, options.confidence, indexOf, n);
+  const rubric = rows.metric('judge.rubric');
+  if (repeats > 1 && rubric?.some((v) => !Number.isNaN(v))) {
+    metrics['judge.disagreement'] = judgeDisagreement(rows, rubric!, resampler, options.confidence);
   }
   if (repeats > 1) {
-    const flaky = flakiness(
-      results
-        .filter((r) => r.attribution !== null)
-        .map((r) => ({ caseId: r.caseId, pass: r.attribution === 'pass' })),
-    );
+    const outcomes: { caseId: string; pass: boolean }[] = [];
+    for (let i = rows.start; i < rows.end; i++)
+      if (columns.attribution[i] !== NO_ATTRIBUTION)
+        outcomes.push({
+          caseId: columns.strings.value(columns.caseId[i]),
+          pass: columns.attribution[i] === PASS,
+        });
+    const flaky = flakiness(outcomes);
     summary.flaky = { caseIds: flaky.flaky.map((c) => c.caseId), share: flaky.share ?? 0 };
   }
   return summary;
@@ -126,69 +164,49 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
 
 /** Share of cases whose rubric grade differs between repeats: how consistent the judge is. */
 function judgeDisagreement(
-  results: readonly CaseResult[],
+  rows: SuiteRows,
+  rubric: Float64Array,
   resampler: Resampler,
   confidence: number,
-  indexOf: Map<string, number>,
-  n: number,
 ): MetricSummary {
-  const seen: (number | undefined)[] = new Array(n);
-  const values = new Float64Array(n).fill(NaN);
-  for (const r of results) {
-    const v = r.scores['judge.rubric'];
-    if (typeof v !== 'number') continue;
-    const i = indexOf.get(r.caseId)!;
-    if (seen[i] === undefined) {
-      seen[i] = v;
-      values[i] = 0;
-    } else if (seen[i] !== v) values[i] = 1;
+  const seen = new Float64Array(rows.n).fill(Number.NaN);
+  const values = new Float64Array(rows.n).fill(Number.NaN);
+  for (let i = rows.start; i < rows.end; i++) {
+    const v = rubric[i - rows.start];
+    if (Number.isNaN(v)) continue;
+    const c = rows.caseOf[i - rows.start];
+    if (Number.isNaN(seen[c])) {
+      seen[c] = v;
+      values[c] = 0;
+    } else if (seen[c] !== v) values[c] = 1;
   }
   return meanSummary(values, resampler.meanCi(values, confidence), confidence, false);
 }
 
-function perCaseValues(
-  results: readonly CaseResult[],
-  indexOf: Map<string, number>,
-  n: number,
-): Map<string, Float64Array> {
-  const sums = new Map<string, { sum: Float64Array; count: Uint16Array }>();
-  for (const r of results) {
-    const i = indexOf.get(r.caseId)!;
-    for (const [name, value] of Object.entries(r.scores)) {
-      // A metric null on every case still gets a row (n = 0): "not measured" must be visible.
-      let acc = sums.get(name);
-      if (!acc) sums.set(name, (acc = { sum: new Float64Array(n), count: new Uint16Array(n) }));
-      if (value === null || !Number.isFinite(value)) continue;
-      acc.sum[i] += value;
-      acc.count[i] += 1;
-    }
-  }
+function perCaseValues(rows: SuiteRows): Map<string, Float64Array> {
   const out = new Map<string, Float64Array>();
-  for (const [name, { sum, count }] of sums) {
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = count[i] ? sum[i] / count[i] : NaN;
-    out.set(name, values);
-  }
+  // A metric null on every case still gets a row (n = 0): "not measured" must be visible.
+  for (const name of rows.metricNames()) out.set(name, valuesByRow(rows, rows.metric(name)!));
   return out;
 }
 
-/** Per-case mean of `get` over repeats; NaN where it is null for every repeat. */
-function valuesBy(
-  results: readonly CaseResult[],
-  indexOf: Map<string, number>,
-  n: number,
-  get: (r: CaseResult) => number | null,
-): Float64Array {
-  const sum = new Float64Array(n);
-  const count = new Uint16Array(n);
-  for (const r of results) {
-    const v = get(r);
-    if (v === null || !Number.isFinite(v)) continue;
-    const i = indexOf.get(r.caseId)!;
-    sum[i] += v;
-    count[i]++;
+/** Per-case mean over repeats of a per-row column (NaN skipped); NaN where no repeat has a value. */
+function valuesByRow(rows: SuiteRows, column: Float64Array): Float64Array {
+  return valuesBy(rows, (i) => column[i - rows.start]);
+}
+
+/** Per-case mean of `get` over repeats; NaN where it is NaN for every repeat. */
+function valuesBy(rows: SuiteRows, get: (row: number) => number): Float64Array {
+  const sum = new Float64Array(rows.n);
+  const count = new Uint16Array(rows.n);
+  for (let i = rows.start; i < rows.end; i++) {
+    const v = get(i);
+    if (!Number.isFinite(v)) continue;
+    const c = rows.caseOf[i - rows.start];
+    sum[c] += v;
+    count[c]++;
   }
-  for (let i = 0; i < n; i++) sum[i] = count[i] ? sum[i] / count[i] : NaN;
+  for (let c = 0; c < rows.n; c++) sum[c] = count[c] ? sum[c] / count[c] : Number.NaN;
   return sum;
 }
 
@@ -222,24 +240,23 @@ const LATENCY_PERCENTILES = [50, 95, 99] as const;
  * bootstrap intervals that resample whole cases; all three from one pass per resample.
  */
 function latencySummaries(
-  results: readonly CaseResult[],
-  indexOf: Map<string, number>,
+  rows: SuiteRows,
+  column: Float64Array,
   resampler: Resampler,
   confidence: number,
-  measure: { pick: (r: CaseResult) => number | null | undefined; prefix: string } = {
-    pick: (r) => r.latencyMs,
-    prefix: 'latency.',
-  },
+  prefix: string,
 ): Record<string, MetricSummary> {
-  const calls = results.filter((r) => {
-    const v = measure.pick(r);
-    return typeof v === 'number' && Number.isFinite(v);
-  });
-  const latency = Float64Array.from(calls, (r) => measure.pick(r)!);
-  const caseOf = Uint32Array.from(calls, (r) => indexOf.get(r.caseId)!);
-  const n = calls.length;
+  let n = 0;
+  for (let i = rows.start; i < rows.end; i++) if (Number.isFinite(column[i])) n++;
+  const latency = new Float64Array(n);
+  const caseOf = new Uint32Array(n);
+  for (let i = rows.start, k = 0; i < rows.end; i++) {
+    if (!Number.isFinite(column[i])) continue;
+    latency[k] = column[i];
+    caseOf[k++] = rows.caseOf[i - rows.start];
+  }
   const out: Record<string, MetricSummary> = {};
-  const names = LATENCY_PERCENTILES.map((p) => `${measure.prefix}p${p}_ms`);
+  const names = LATENCY_PERCENTILES.map((p) => `${prefix}p${p}_ms`);
   if (n === 0) {
     for (const name of names) out[name] = { value: null, low: null, high: null, n: 0, kind: 'statistic' };
     return out;
@@ -278,47 +295,47 @@ function isBinary(values: Float64Array): boolean {
   return true;
 }
 
-function costSummary(results: readonly CaseResult[], known: boolean): SuiteSummary['cost'] {
+function costSummary(rows: SuiteRows, known: boolean): SuiteSummary['cost'] {
+  const { columns } = rows;
   let total = 0;
   let inputTokens = 0;
   let outputTokens = 0;
   let estimatedCases = 0;
-  for (const r of results) {
-    total += r.costUsd ?? 0;
-    // Tokens of every call the cost covers: the answer, the rerank of its query, the judge.
-    const parts = [r.usage, r.rerank, r.judge].filter((p) => p !== undefined);
-    for (const part of parts) {
-      inputTokens += part.inputTokens;
-      outputTokens += part.outputTokens;
-    }
-    if (parts.some((p) => p.estimated)) estimatedCases++;
+  for (let i = rows.start; i < rows.end; i++) {
+    total += Number.isNaN(columns.costUsd[i]) ? 0 : columns.costUsd[i];
+    inputTokens += columns.inputTokens[i];
+    outputTokens += columns.outputTokens[i];
+    if (columns.flags[i] & FLAG_ESTIMATED) estimatedCases++;
   }
+  const results = rows.end - rows.start;
   return {
     totalUsd: known ? round(total, 6) : null,
-    perCaseUsd: known && results.length ? round(total / results.length, 8) : null,
+    perCaseUsd: known && results ? round(total / results, 8) : null,
     inputTokens,
     outputTokens,
     estimatedCases,
   };
 }
 
-function confidenceHistogram(results: readonly CaseResult[]): SuiteSummary['confidenceHistogram'] {
-  const scored = results.filter(
-    (r) => typeof r.confidence === 'number' && r.attribution !== null && r.attribution !== 'provider-error',
-  );
-  if (scored.length === 0) return undefined;
+function confidenceHistogram(rows: SuiteRows): SuiteSummary['confidenceHistogram'] {
+  const { columns } = rows;
   const bins = Array.from({ length: 10 }, (_, i) => ({
     low: i / 10,
     high: (i + 1) / 10,
     count: 0,
     correct: 0,
   }));
-  for (const r of scored) {
-    const b = Math.min(9, Math.floor(r.confidence! * 10));
+  let scored = 0;
+  for (let i = rows.start; i < rows.end; i++) {
+    const a = columns.attribution[i];
+    const confidence = columns.confidence[i];
+    if (Number.isNaN(confidence) || a === NO_ATTRIBUTION || a === PROVIDER_ERROR) continue;
+    scored++;
+    const b = Math.min(9, Math.floor(confidence * 10));
     bins[b].count++;
-    if (r.attribution === 'pass') bins[b].correct++;
+    if (a === PASS) bins[b].correct++;
   }
-  return bins;
+  return scored === 0 ? undefined : bins;
 }
 
 function round(x: number, digits = 6): number {

@@ -13,7 +13,7 @@ export interface TagBreakdownOptions {
   provider: string;
   metric: string;
   /** One result per case (no counterfactual variants, no repeats). */
-  results: readonly CaseResult[];
+  results: readonly Pick<CaseResult, 'tags' | 'scores'>[];
   /** Attribute names that are protected: `bias.group_tag` and the counterfactual attributes. */
   protectedAttributes: readonly string[];
   /** Tags that describe how a case was built (`bias-probe`), left out of every breakdown. */

@@ -114,7 +114,7 @@ export const EDGE_CASE_KINDS: readonly EdgeCaseKind[] = [
   'ambiguous',
 ];
 
-const DEFAULTS: Required<ErrorAnalysisOptions> = {
+export const DEFAULTS: Required<ErrorAnalysisOptions> = {
   maxExamples: 3,
   confidentThreshold: 0.7,
   longInputTag: 'long-input',
@@ -125,7 +125,7 @@ const DEFAULTS: Required<ErrorAnalysisOptions> = {
   escalateLabel: 'escalate',
 };
 
-const TOP_CONFUSIONS = 5;
+export const TOP_CONFUSIONS = 5;
 
 export function analyzeErrors(
   results: readonly CaseResult[],
@@ -178,7 +178,10 @@ function selectCatastrophic(
 }
 
 /** First matching kind wins, so one case is never reported twice. */
-function catastrophicKind(r: CaseResult, opts: Required<ErrorAnalysisOptions>): CatastrophicKind | null {
+export function catastrophicKind(
+  r: CaseResult,
+  opts: Required<ErrorAnalysisOptions>,
+): CatastrophicKind | null {
   if (r.error || r.attribution === 'provider-error') return 'provider-error';
   if (r.scores['hallucination.rate'] === 1 && r.confidence != null && r.confidence >= opts.confidentThreshold)
     return 'confident-hallucination';
@@ -190,7 +193,7 @@ function catastrophicKind(r: CaseResult, opts: Required<ErrorAnalysisOptions>): 
   return null;
 }
 
-function catastrophicWhy(kind: CatastrophicKind, r: CaseResult): string {
+export function catastrophicWhy(kind: CatastrophicKind, r: CaseResult): string {
   switch (kind) {
     case 'confident-hallucination':
       return `Stated unsupported content with confidence ${r.confidence?.toFixed(3)}. ${explainFailure(r)}`;
@@ -247,10 +250,12 @@ function topConfusions(members: CaseResult[]): FailureGroup['confusions'] {
     .slice(0, TOP_CONFUSIONS);
 }
 
-function edgeCaseFilter(
+export function edgeCaseFilter(
   kind: EdgeCaseKind,
   sorted: readonly CaseResult[],
   opts: Required<ErrorAnalysisOptions>,
+  /** Whether a result's input is long for its suite, when already worked out (streaming). */
+  long?: (r: CaseResult) => boolean,
 ): (r: CaseResult) => boolean {
   switch (kind) {
     case 'unanswerable':
@@ -258,7 +263,8 @@ function edgeCaseFilter(
     case 'context-overflow':
       return (r) => r.context !== undefined && (r.context.overflow || r.context.dropped.length > 0);
     case 'long-input': {
-      const longest = longestInputs(sorted, { share: opts.longInputShare, vsMedian: opts.longInputVsMedian });
+      const longest =
+        long ?? longestInputs(sorted, { share: opts.longInputShare, vsMedian: opts.longInputVsMedian });
       return (r) => r.tags.includes(opts.longInputTag) || longest(r);
     }
     case 'ambiguous':
@@ -308,7 +314,7 @@ function pickExamples(members: CaseResult[], opts: Required<ErrorAnalysisOptions
   return picked;
 }
 
-function example(r: CaseResult, opts: Required<ErrorAnalysisOptions>, why: string): ErrorExample {
+export function example(r: CaseResult, opts: Required<ErrorAnalysisOptions>, why: string): ErrorExample {
   const output = describeOutput(r);
   const expected = describeExpected(r);
   return {
@@ -322,7 +328,7 @@ function example(r: CaseResult, opts: Required<ErrorAnalysisOptions>, why: strin
   };
 }
 
-function failureKind(r: CaseResult): FailureKind | null {
+export function failureKind(r: CaseResult): FailureKind | null {
   if (r.error) return 'provider-error';
   return r.attribution === null || r.attribution === 'pass' ? null : r.attribution;
 }
@@ -332,7 +338,7 @@ function isFailure(r: CaseResult): boolean {
 }
 
 /** true pass, false failure, null not judged. */
-function passed(r: CaseResult): boolean | null {
+export function passed(r: CaseResult): boolean | null {
   return r.attribution === 'pass' ? true : isFailure(r) ? false : null;
 }
 
@@ -340,7 +346,7 @@ function passed(r: CaseResult): boolean | null {
  * Whether the model declined: the answer scorer's `answer.declined` when it ran, else the
  * case's pass/fail (on an unanswerable case, declining is what passes). Null for failed calls.
  */
-function declined(r: CaseResult): boolean | null {
+export function declined(r: CaseResult): boolean | null {
   if (r.error) return null;
   const score = r.scores['answer.declined'];
   return typeof score === 'number' ? score === 1 : passed(r);
@@ -362,6 +368,6 @@ function byCase(a: CaseResult, b: CaseResult): number {
 }
 
 /** Code-unit order, not localeCompare: reports must not depend on the machine's locale. */
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

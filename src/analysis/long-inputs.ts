@@ -19,6 +19,15 @@ export function longestInputs(
     cases.set(r.caseId, r.input.length);
     lengthsBySuite.set(r.suite, cases);
   }
+  const cutoff = inputLengthCutoffs(lengthsBySuite, { share, vsMedian });
+  return (r) => r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
+}
+
+/** Per suite, the input length from which a case counts as long (see longestInputs). */
+export function inputLengthCutoffs(
+  lengthsBySuite: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  { share, vsMedian }: { share: number; vsMedian: number },
+): Map<string, number> {
   const cutoff = new Map<string, number>();
   for (const [suite, cases] of lengthsBySuite) {
     const lengths = [...cases.values()].sort((a, b) => b - a);
@@ -28,7 +37,7 @@ export function longestInputs(
       lengths.length % 2 === 1 ? lengths[Math.floor(middle)] : (lengths[middle - 1] + lengths[middle]) / 2;
     cutoff.set(suite, take > 0 ? Math.max(lengths[take - 1], vsMedian * median) : Number.POSITIVE_INFINITY);
   }
-  return (r) => r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
+  return cutoff;
 }
 
 /** How many members carry the tag, how many are in by length only, and their length range. */

@@ -1,6 +1,7 @@
 // Which charts a run gets, in report order. Each builder returns null when the run has nothing
 // for it to show (no classification suite, no baseline, ...), so no empty chart is written.
-import type { CaseResult, RunRecord } from '../run/types.js';
+import type { RunRecord } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import { biasChart } from './bias-chart.js';
 import { confidenceHistogramChart, reliabilityChart } from './calibration-charts.js';
 import type { Chart } from './chart.js';
@@ -13,7 +14,7 @@ import { recallChart } from './recall-chart.js';
 
 export interface ChartInput {
   record: RunRecord;
-  results: readonly CaseResult[];
+  results: readonly ChartRow[];
   /** Earlier run records for the history chart (any order; the current run is added). */
   history?: readonly RunRecord[];
   /** Metric → allowed drop (gate.max_drop), for the margin ticks of the forest plot. */

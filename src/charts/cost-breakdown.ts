@@ -1,7 +1,7 @@
 // Cost per suite and per kind of call (answer, judge, rerank), derived from results.jsonl.
 // A result's costUsd already includes its rerank and judge costs, so the answer share is the
 // remainder. Unpriced calls (costUsd null) are counted so the chart can say so, not as $0.
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 
 export type CallKind = 'answer' | 'judge' | 'rerank';
 
@@ -18,7 +18,7 @@ export interface CostBreakdown {
   unpriced: number;
 }
 
-export function costBreakdown(results: readonly CaseResult[]): CostBreakdown {
+export function costBreakdown(results: readonly ChartRow[]): CostBreakdown {
   const sums = new Map<string, Record<CallKind, number>>();
   let unpriced = 0;
   for (const r of results) {

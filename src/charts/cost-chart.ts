@@ -1,9 +1,9 @@
 // Cost per suite, stacked by kind of call (answer, judge, rerank).
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { costBreakdown } from './cost-breakdown.js';
 
-export function costChart(results: readonly CaseResult[]): Chart | null {
+export function costChart(results: readonly ChartRow[]): Chart | null {
   const breakdown = costBreakdown(results);
   if (breakdown.bars.length === 0) return null;
   const note =

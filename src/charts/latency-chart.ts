@@ -1,9 +1,9 @@
 // Latency: the empirical CDF per suite with its p50/p95/p99 marked (nearest-rank, as in the record).
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { latencyDistribution } from './latency-distribution.js';
 
-export function latencyChart(results: readonly CaseResult[]): Chart | null {
+export function latencyChart(results: readonly ChartRow[]): Chart | null {
   const { cdf, markers } = latencyDistribution(results);
   if (cdf.length === 0) return null;
   const shares = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;

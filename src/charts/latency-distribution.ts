@@ -2,7 +2,7 @@
 // nearest-rank p50/p95/p99, from the same results and percentile definition as the record's
 // latency metrics, so the markers equal the report's numbers. Large runs are thinned to at most
 // `maxPoints` CDF steps per series, always keeping the extremes.
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import { percentile } from '../scorers/latency/percentile.js';
 
 export interface LatencyCdfPoint {
@@ -22,7 +22,7 @@ export interface LatencyDistribution {
   markers: LatencyMarker[];
 }
 
-export function latencyDistribution(results: readonly CaseResult[], maxPoints = 200): LatencyDistribution {
+export function latencyDistribution(results: readonly ChartRow[], maxPoints = 200): LatencyDistribution {
   const bySuite = new Map<string, number[]>();
   const providers = new Set(results.map((r) => r.provider));
   for (const r of results) {

@@ -1,9 +1,9 @@
 // Retrieval: the recall@k curve for k = 1…20 per suite, from the per-case rankings.
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { recallCurve } from './recall-curve.js';
 
-export function recallChart(results: readonly CaseResult[], maxK = 20): Chart | null {
+export function recallChart(results: readonly ChartRow[], maxK = 20): Chart | null {
   const curve = recallCurve(results, maxK);
   if (curve.points.length === 0) return null;
   const depths = Object.entries(curve.depth)

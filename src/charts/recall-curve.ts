@@ -3,7 +3,7 @@
 // conventions: relevant means grade > 0, cases without a judged relevant document are skipped,
 // and a ranking shorter than k simply stops adding hits (the curve flattens at the depth that
 // was actually retrieved).
-import type { CaseResult } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import { recallAtK } from '../scorers/retrieval/recall-at-k.js';
 import { relevantCount } from '../scorers/retrieval/ranking-input.js';
 
@@ -20,7 +20,7 @@ export interface RecallCurve {
   depth: Record<string, number>;
 }
 
-export function recallCurve(results: readonly CaseResult[], maxK = 20): RecallCurve {
+export function recallCurve(results: readonly ChartRow[], maxK = 20): RecallCurve {
   const groups = new Map<string, { ranked: string[]; relevant: Record<string, number> }[]>();
   const judged = results.filter((r) => r.retrieval && r.relevantDocs && relevantCount(r.relevantDocs) > 0);
   // The provider is named only when there is more than one, to keep legends short.

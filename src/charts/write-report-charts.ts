@@ -2,7 +2,8 @@
 // it as history) and write them into the `charts/` folder beside each report that links them.
 // `evalgate baseline accept` calls it with reports/ so the accepted report gets its charts.
 import path from 'node:path';
-import type { CaseResult, RunRecord } from '../run/types.js';
+import type { RunRecord } from '../run/types.js';
+import type { ChartRow } from './chart-row.js';
 import type { WrittenChart } from './chart.js';
 import { readRunHistory } from './read-run-history.js';
 import { replaceCharts } from './replace-charts.js';
@@ -10,7 +11,7 @@ import { CHARTS_DIR, renderCharts } from './write-charts.js';
 
 export interface WriteReportChartsOptions {
   record: RunRecord;
-  results: readonly CaseResult[];
+  results: readonly ChartRow[];
   /** Folders holding a report that links `charts/…` (a run folder, reports/). */
   reportDirs: readonly string[];
   /** reports/runs, for the history chart; omit to plot this run alone. */

@@ -28,7 +28,8 @@ export interface JudgeRunOptions {
   manifest: RunManifest;
   summary: readonly SuiteSummary[];
   bias: BiasSummary;
-  results: readonly CaseResult[];
+  /** Per-case scores (read once, only with a baseline): results or rows of the column store. */
+  results: Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'scores'>>;
   config: EvalConfig;
   baseline: Baseline | null;
   /** The day of judgement (YYYY-MM-DD), for waiver expiry. */

@@ -13,7 +13,8 @@ export const HTML_REPORT_FILE = 'report.html';
 
 export interface WriteRunHtmlReportOptions {
   record: RunRecord;
-  results: readonly CaseResult[];
+  /** Every result, read once as the page is written (a results.jsonl stream, or an array). */
+  results: Iterable<CaseResult> | AsyncIterable<CaseResult>;
   /** The rendered model-eval-report.md, chart links included. */
   markdown: string;
   charts: readonly WrittenChart[];

@@ -37,7 +37,7 @@ export interface JudgeQuality {
 }
 
 export interface AssessJudgeQualityOptions {
-  results: readonly CaseResult[];
+  results: Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>>;
   labels: readonly JudgeLabel[];
   confidence?: number;
 }

@@ -12,7 +12,9 @@ export interface JudgeReliability extends RepeatReliability {
   metric: string;
 }
 
-export function assessJudgeReliability(results: readonly CaseResult[]): JudgeReliability[] {
+export function assessJudgeReliability(
+  results: Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'scores'>>,
+): JudgeReliability[] {
   const groups = new Map<
     string,
     { suite: string; provider: string; metric: string; tallies: Map<string, CaseTally> }

@@ -7,13 +7,13 @@ import { assessJudgeQuality, type JudgeQuality } from './assess-judge-quality.js
 import { loadJudgeLabels } from './load-judge-labels.js';
 
 export async function judgeQualityFor(
-  results: readonly CaseResult[],
+  results: () => Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>>,
   labelsFile: string | undefined,
 ): Promise<{ judgeQuality?: JudgeQuality[]; judgeReliability?: JudgeReliability[] }> {
   const out: { judgeQuality?: JudgeQuality[]; judgeReliability?: JudgeReliability[] } = {};
-  const reliability = assessJudgeReliability(results);
+  const reliability = assessJudgeReliability(results());
   if (reliability.length > 0) out.judgeReliability = reliability;
   if (labelsFile)
-    out.judgeQuality = assessJudgeQuality({ results, labels: await loadJudgeLabels(labelsFile) });
+    out.judgeQuality = assessJudgeQuality({ results: results(), labels: await loadJudgeLabels(labelsFile) });
   return out;
 }

@@ -30,6 +30,8 @@ import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
 import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
+import { readRunColumns } from '../columns/read-run-columns.js';
+import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
 export interface EvaluateOptions {
   configPath: string;
@@ -70,7 +72,10 @@ export interface EvaluateOptions {
 
 export interface EvaluateOutcome {
   record: RunRecord;
-  results: CaseResult[];
+  /** Every result in memory, read from results.jsonl when first asked for (tests, library use). */
+  readonly results: CaseResult[];
+  /** results.jsonl, sorted: what reporters stream. */
+  resultsFile: string;
   runDir: string;
   reportsDir: string;
   root: string;
@@ -212,7 +217,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         : undefined,
       assertions: createAssertionRunner({ root, configFile, judge: judgeHandle?.languageModel ?? null }),
     });
-    let progress: Progress;
     const jobs = {
       suites,
       concurrency: options.concurrency ?? config.concurrency,
@@ -263,28 +267,25 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       configFile,
     });
     const { runId, runDir, writer } = opened;
-    const results: CaseResult[] = [...opened.prior];
     try {
-      progress = await runJobs({
+      await runJobs({
         ...jobs,
-        onResult: (result) => {
-          results.push(result);
-          return writer.write(result);
-        },
+        // Awaited: a case's line reaches the OS before its slot frees, so a kill loses at most
+        // `concurrency` cases (resume). Nothing is kept in memory (constant-memory runs).
+        onResult: (result) => writer.write(result),
         onProgress: options.onProgress,
         admit: spend?.guard?.admit,
         settle: spend?.guard?.settle,
         select: select(opened.done),
       });
-      for (const r of opened.prior) {
-        if (r.error) progress.errors++;
-        if (r.cached) progress.cached++;
-      }
     } finally {
       await writer.close();
     }
     t = lap('cases', t);
 
+    // Results were streamed in completion order (crash-safe); one streaming pass reads them into
+    // typed columns and rewrites results.jsonl in its stable order (see sortResults).
+    const columns = await readRunColumns(runDir, { sortFile: true });
     const git = await gitInfo(root);
     const manifest: RunManifest = {
       schemaVersion: 2,
@@ -323,25 +324,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       })),
       packageVersions: packageVersions(),
       timings,
-      counts: {
-        results: results.length,
-        errors: progress.errors,
-        cached: progress.cached,
-        requests: results.filter((r) => !r.cached && r.task !== 'retrieval').length,
-        rerankFallbacks: results.filter((r) => r.rerank?.fellBack).length,
-      },
+      counts: resultCounts(columns),
       ...(spend?.guard ? { budget: spend.guard.summary() } : {}),
       ...batch.manifest(),
     };
-    const sorted = sortResults(results);
-    // results.jsonl was streamed in completion order (crash-safe); rewrite it in a stable order.
-    await writeFileAtomic(
-      path.join(runDir, RESULTS_FILE),
-      `${sorted.map((r) => JSON.stringify(r)).join('\n')}\n`,
-    );
     const record = await buildRunRecord({
       manifest,
-      results: sorted,
+      columns,
       config,
       root,
       baseline,
@@ -353,9 +342,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     manifest.finishedAt = new Date(clock.now()).toISOString();
     manifest.durationMs = Math.round(clock.monotonic() - t0);
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+    let inMemory: CaseResult[] | undefined;
     return {
       record,
-      results: sorted,
+      // Read on first use only: the CLI streams results.jsonl instead of holding the run.
+      get results() {
+        inMemory ??= loadResultsSync(path.join(runDir, RESULTS_FILE));
+        return inMemory;
+      },
+      resultsFile: path.join(runDir, RESULTS_FILE),
       runDir,
       reportsDir,
       root,

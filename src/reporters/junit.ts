@@ -24,13 +24,30 @@ export function renderJunit(record: RunRecord, results: readonly CaseResult[]): 
 }
 
 function renderSuite(record: RunRecord, group: Group): string[] {
-  const name = `${group.suite}.${group.provider}`;
-  const failures = group.results.filter(isFailure).length;
-  const errors = group.results.filter(isError).length;
   const time = group.results.reduce((sum, r) => sum + (r.latencyMs ?? 0), 0);
-  const summary = record.summary.find((s) => s.suite === group.suite && s.provider === group.provider);
-  const lines = [
-    `  <testsuite name="${attr(name)}" tests="${group.results.length}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(time)}" timestamp="${attr(record.manifest.startedAt.replace(/\.\d+Z$/, 'Z'))}">`,
+  const lines = suiteOpening(record, group.suite, group.provider, {
+    tests: group.results.length,
+    failures: group.results.filter(isFailure).length,
+    errors: group.results.filter(isError).length,
+    time,
+  });
+  for (const result of group.results) lines.push(...renderCase(`${group.suite}.${group.provider}`, result));
+  lines.push('  </testsuite>');
+  return lines;
+}
+
+/** A <testsuite> opening tag and its properties, from the group's counts. */
+export function suiteOpening(
+  record: RunRecord,
+  suite: string,
+  provider: string,
+  counts: { tests: number; failures: number; errors: number; time: number },
+): string[] {
+  const name = `${suite}.${provider}`;
+  const { failures, errors, time } = counts;
+  const summary = record.summary.find((s) => s.suite === suite && s.provider === provider);
+  return [
+    `  <testsuite name="${attr(name)}" tests="${counts.tests}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(time)}" timestamp="${attr(record.manifest.startedAt.replace(/\.\d+Z$/, 'Z'))}">`,
     '    <properties>',
     property('runId', record.manifest.runId),
     ...(summary
@@ -38,12 +55,9 @@ function renderSuite(record: RunRecord, group: Group): string[] {
       : []),
     '    </properties>',
   ];
-  for (const result of group.results) lines.push(...renderCase(name, result));
-  lines.push('  </testsuite>');
-  return lines;
 }
 
-function renderCase(classname: string, r: CaseResult): string[] {
+export function renderCase(classname: string, r: CaseResult): string[] {
   // Repeats share a case id; a suffix keeps every testcase name unique within its suite.
   const name = r.repeat > 0 ? `${r.caseId} (repeat ${r.repeat + 1})` : r.caseId;
   const open = `    <testcase classname="${attr(classname)}" name="${attr(name)}" time="${seconds(r.latencyMs ?? 0)}"`;
@@ -84,11 +98,11 @@ function groupResults(record: RunRecord, results: readonly CaseResult[]): Group[
   return groups;
 }
 
-function isError(r: CaseResult): boolean {
+export function isError(r: CaseResult): boolean {
   return r.error !== undefined || r.attribution === 'provider-error';
 }
 
-function isFailure(r: CaseResult): boolean {
+export function isFailure(r: CaseResult): boolean {
   return !isError(r) && r.attribution !== null && r.attribution !== 'pass';
 }
 
@@ -131,7 +145,7 @@ function clip(value: string): string {
   return chars.length <= MAX_DETAIL_CHARS ? value : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('')}…`;
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
@@ -150,7 +164,7 @@ function text(value: string): string {
 }
 
 /** Attribute values also escape quotes and whitespace that parsers would otherwise normalise. */
-function attr(value: string): string {
+export function attr(value: string): string {
   return text(value)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
@@ -159,6 +173,6 @@ function attr(value: string): string {
     .replace(/\t/g, '&#9;');
 }
 
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

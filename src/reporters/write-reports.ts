@@ -3,21 +3,27 @@
 // is the reporters' job; this file only decides where things go.
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyzeErrors } from '../analysis/error-analysis.js';
+import { analyzeErrorsStream } from '../analysis/analyze-errors-stream.js';
+import { toChartRow } from '../charts/chart-row.js';
 import { writeReportCharts } from '../charts/write-report-charts.js';
 import { writeRunHtmlReport } from '../html-report/write-run-html-report.js';
 import { writeFileAtomic } from '../run/run-folder.js';
+import { type ResultStream, toResultStream } from '../run/result-stream.js';
 import type { CaseResult, RunRecord } from '../run/types.js';
 import { appendExperiment, nextExperimentNumber, renderExperimentEntry } from './experiment-log.js';
 import { renderGithubSummary } from './github-summary.js';
-import { renderJunit } from './junit.js';
+import { writeJunitStream } from './junit-stream.js';
 import { renderModelEvalReport } from './markdown-report.js';
 
 export const REPORT_FILE = 'model-eval-report.md';
 
 export interface WriteReportsOptions {
   record: RunRecord;
-  results: readonly CaseResult[];
+  /**
+   * The run's results in results.jsonl's order: a stream (the CLI streams the file, so no
+   * reporter holds the run) or an array.
+   */
+  results: readonly CaseResult[] | ResultStream;
   runDir: string;
   /** Where the project's model-eval-report.md goes; null writes only the run folder's copy. */
   reportsDir: string | null;
@@ -41,13 +47,17 @@ export interface WrittenReports {
 }
 
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
-  const { record, results } = options;
-  const analysis = analyzeErrors([...results], {});
+  const { record } = options;
+  const results = toResultStream(options.results);
+  const analysis = await analyzeErrorsStream(results, {});
+  // The per-case charts need a few numbers per result, not the results.
+  const chartRows = [];
+  for await (const r of results()) chartRows.push(toChartRow(r));
   // Run folders sit side by side: the history chart reads the run's siblings.
   const runsFolder = path.dirname(options.runDir);
   const charts = await writeReportCharts({
     record,
-    results,
+    results: chartRows,
     reportDirs: options.reportsDir ? [options.runDir, options.reportsDir] : [options.runDir],
     runsDir: runsFolder,
     margins: options.gateMargins,
@@ -58,7 +68,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   await writeFileAtomic(path.join(options.runDir, REPORT_FILE), rendered);
   const html = await writeRunHtmlReport({
     record,
-    results,
+    results: results(),
     markdown: rendered,
     charts,
     runDir: options.runDir,
@@ -66,7 +76,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     indexDir: options.indexDir ?? null,
   });
   const junit = path.join(options.runDir, 'junit.xml');
-  await writeFileAtomic(junit, renderJunit(record, [...results]));
+  await writeJunitStream({ file: junit, record, results });
 
   let experimentNumber: number | null = null;
   if (options.experimentLog) {

@@ -4,7 +4,9 @@ import type { CaseResult } from './types.js';
 
 export type PerCaseTable = Record<string, Record<string, Record<string, Record<string, number>>>>;
 
-export function perCaseTable(results: readonly CaseResult[]): PerCaseTable {
+export function perCaseTable(
+  results: Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'scores'>>,
+): PerCaseTable {
   const sums: Record<string, Record<string, Record<string, Record<string, [number, number]>>>> = {};
   for (const r of results) {
     const byProvider = (sums[r.suite] ??= {});

@@ -9,7 +9,7 @@ import { RESULTS_FILE, RUN_FILE } from './run-folder.js';
 import type { CaseResult, RunRecord } from './types.js';
 
 // Only the fields later steps rely on are checked; the rest passes through as written.
-const CaseResultSchema = z.looseObject({
+export const CaseResultSchema = z.looseObject({
   suite: z.string(),
   task: z.string(),
   caseId: z.string(),

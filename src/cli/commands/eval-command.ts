@@ -5,6 +5,7 @@ import { systemClock } from '../../core/clock.js';
 import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
+import { streamResultsFile } from '../../run/result-stream.js';
 import { createProgressLine } from '../progress-line.js';
 import { type SelectionFlags, selectionFromFlags } from './selection-flags.js';
 
@@ -68,14 +69,15 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     },
   });
   progress.done();
-  const { record, results, runDir, reportsDir } = outcome;
+  const { record, runDir, reportsDir } = outcome;
   // An ordinary run leaves tracked files alone: its report stays in the run folder, and the
   // experiment log records experiments (a hypothesis, or an explicit --experiment-log).
   // The manifest's hypothesis: a resumed run keeps the one it began with.
   const logged = options.experimentLog ?? Boolean(record.manifest.hypothesis);
   const written = await writeReports({
     record,
-    results,
+    // Streamed from results.jsonl: no reporter holds the whole run.
+    results: streamResultsFile(outcome.resultsFile),
     runDir,
     reportsDir: options.out ? reportsDir : null,
     experimentLog: logged ? outcome.experimentLog : null,

@@ -6,8 +6,9 @@ import { buildRunRecord } from '../../pipeline/build-run-record.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { readBaseline } from '../../run/baseline.js';
-import { readResults, readRunRecord } from '../../run/read-run.js';
-import { RUN_FILE, writeFileAtomic } from '../../run/run-folder.js';
+import { readRunRecord } from '../../run/read-run.js';
+import { streamResultsFile } from '../../run/result-stream.js';
+import { RESULTS_FILE, RUN_FILE, writeFileAtomic } from '../../run/run-folder.js';
 import { findRun, loadProject } from './load-project.js';
 
 export interface GateCommandOptions {
@@ -19,11 +20,11 @@ export async function gateCommand(run: string | undefined, options: GateCommandO
   const { loaded, reportsDir } = await loadProject(options.config);
   const { config, root } = loaded;
   const runDir = await findRun(reportsDir, run);
-  const [stored, results] = await Promise.all([readRunRecord(runDir), readResults(runDir)]);
+  const stored = await readRunRecord(runDir);
   const baseline = await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
   const record = await buildRunRecord({
     manifest: stored.manifest,
-    results,
+    runDir,
     config,
     root,
     baseline,
@@ -33,7 +34,7 @@ export async function gateCommand(run: string | undefined, options: GateCommandO
   await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
   await writeReports({
     record,
-    results,
+    results: streamResultsFile(path.join(runDir, RESULTS_FILE)),
     runDir,
     reportsDir: null,
     experimentLog: null,

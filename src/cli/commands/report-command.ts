@@ -1,7 +1,9 @@
 // `evalgate report [run]`: re-renders the report, experiment entry preview and junit from a
 // run folder. No model is called: everything comes from run.json and results.jsonl.
 import path from 'node:path';
-import { readResults, readRunRecord } from '../../run/read-run.js';
+import { readRunRecord } from '../../run/read-run.js';
+import { streamResultsFile } from '../../run/result-stream.js';
+import { RESULTS_FILE } from '../../run/run-folder.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { findRun, loadProject } from './load-project.js';
@@ -15,10 +17,9 @@ export async function reportCommand(
   const runDir = await findRun(reportsDir, run);
   if (options.html) return reportHtmlCommand(runDir, loaded);
   const record = await readRunRecord(runDir);
-  const results = await readResults(runDir);
   const written = await writeReports({
     record,
-    results,
+    results: streamResultsFile(path.join(runDir, RESULTS_FILE)),
     runDir,
     // The run's own report; the committed one changes only with `baseline accept`.
     reportsDir: null,

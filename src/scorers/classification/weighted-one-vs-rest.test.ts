@@ -81,3 +81,21 @@ describe('weighted one-vs-rest AUC and AP', () => {
     expect(weightedRocAuc(presorted[1], ones)).toBeNull();
   });
 });
+
+describe('the no-ties fast path', () => {
+  it('is taken only when no two scores are equal, and gives the tie path’s numbers to the last bit', () => {
+    expect(presortOneVsRest(randomItems(200, 5, false), LABELS).every((p) => p.noTies)).toBe(true);
+    expect(presortOneVsRest(randomItems(200, 5, true), LABELS).some((p) => p.noTies)).toBe(false);
+    const presorted = presortOneVsRest(randomItems(200, 6, false), LABELS);
+    const rng = createRng(8);
+    for (let r = 0; r < 50; r++) {
+      // Bootstrap-like counts: many zeros, some cases drawn several times.
+      const counts = Float64Array.from({ length: 200 }, () => Math.floor(-Math.log(1 - rng.next())));
+      for (const p of presorted) {
+        const slow = { ...p, noTies: false, positiveAt: undefined };
+        expect(weightedRocAuc(p, counts)).toBe(weightedRocAuc(slow, counts));
+        expect(weightedAveragePrecision(p, counts)).toBe(weightedAveragePrecision(slow, counts));
+      }
+    }
+  });
+});

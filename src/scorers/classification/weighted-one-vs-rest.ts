@@ -12,6 +12,10 @@ export interface PresortedLabel {
   order: Uint32Array;
   scores: Float64Array;
   positive: Uint8Array;
+  /** Sorted positions of the positives, ascending: a label's total positive weight without a pass over every case. */
+  positiveAt?: Uint32Array;
+  /** No two cases share a score: every threshold holds one case (the loops skip tie grouping). */
+  noTies?: boolean;
 }
 
 /** Sorts each label's scores once; undefined items (no scores) are left out. */
@@ -31,6 +35,8 @@ export function presortOneVsRest(
       order: Uint32Array.from(sorted),
       scores: Float64Array.from(sorted, score),
       positive: Uint8Array.from(sorted, (i) => (items[i]!.gold === label ? 1 : 0)),
+      positiveAt: positionsOfPositives(sorted.map((i) => items[i]!.gold === label)),
+      noTies: hasNoTies(Float64Array.from(sorted, score)),
     };
   });
 }
@@ -41,6 +47,18 @@ export function weightedRocAuc(p: PresortedLabel, weights: ArrayLike<number>): n
   let numerator = 0;
   let totalPositive = 0;
   const n = p.order.length;
+  if (p.noTies) {
+    // A threshold of one case: the tie loop below with pos or neg 0 (same float operations).
+    for (let j = 0; j < n; j++) {
+      const w = weights[p.order[j]];
+      if (p.positive[j]) {
+        numerator += w * negativesBelow;
+        totalPositive += w;
+      } else negativesBelow += w;
+    }
+    const denominator = totalPositive * negativesBelow;
+    return denominator === 0 ? null : numerator / denominator;
+  }
   for (let i = 0; i < n; ) {
     let pos = 0;
     let neg = 0;
@@ -61,12 +79,25 @@ export function weightedRocAuc(p: PresortedLabel, weights: ArrayLike<number>): n
 
 /** Weighted step-wise average precision over distinct thresholds, highest first. */
 export function weightedAveragePrecision(p: PresortedLabel, weights: ArrayLike<number>): number | null {
+  // The same terms in the same order either way, so the same sum to the last bit.
   let totalPositive = 0;
-  for (let i = 0; i < p.order.length; i++) if (p.positive[i]) totalPositive += weights[p.order[i]];
+  if (p.positiveAt) for (const i of p.positiveAt) totalPositive += weights[p.order[i]];
+  else for (let i = 0; i < p.order.length; i++) if (p.positive[i]) totalPositive += weights[p.order[i]];
   if (totalPositive === 0) return null;
   let ap = 0;
   let truePositive = 0;
   let seen = 0;
+  if (p.noTies) {
+    for (let j = p.order.length - 1; j >= 0; j--) {
+      const w = weights[p.order[j]];
+      seen += w;
+      if (p.positive[j] && w > 0) {
+        truePositive += w;
+        ap += (w / totalPositive) * (truePositive / seen);
+      }
+    }
+    return ap;
+  }
   for (let i = p.order.length - 1; i >= 0; ) {
     let pos = 0;
     let all = 0;
@@ -100,4 +131,17 @@ export function weightedMacro(
     }
   }
   return count === 0 ? null : sum / count;
+}
+
+/** Positions where `isPositive` holds, ascending. */
+export function positionsOfPositives(isPositive: ArrayLike<boolean | number>): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0; i < isPositive.length; i++) if (isPositive[i]) out.push(i);
+  return Uint32Array.from(out);
+}
+
+/** Whether ascending `scores` has no two equal neighbours. */
+export function hasNoTies(scores: Float64Array): boolean {
+  for (let i = 1; i < scores.length; i++) if (scores[i] === scores[i - 1]) return false;
+  return true;
 }

@@ -52,13 +52,20 @@ interface AnalyzedSentence {
   clauses: readonly { facts: ClaimFacts; termSet: ReadonlySet<string> }[];
 }
 
-// Chunks recur across the cases of a suite: analyse each passage text once (bounded cache).
-const MAX_CACHED_PASSAGES = 20_000;
+// Chunks recur across the cases of a suite: analyse each passage text once. The cache is a
+// small LRU: an analysed passage holds term sets per clause (several KB), so 20,000 of them
+// were most of a 100,000-case run's memory when every case brought its own passage.
+const MAX_CACHED_PASSAGES = 2_000;
 const passageCache = new Map<string, readonly AnalyzedSentence[]>();
 
 function analyzePassageText(text: string): readonly AnalyzedSentence[] {
   let analyzed = passageCache.get(text);
-  if (analyzed) return analyzed;
+  if (analyzed) {
+    // Map keeps insertion order: re-inserting marks the passage as recently used.
+    passageCache.delete(text);
+    passageCache.set(text, analyzed);
+    return analyzed;
+  }
   // Markdown emphasis and heading markers are layout, not words.
   analyzed = splitSentences(text.replace(/[*#`]+/g, ' ')).map((sentence) => {
     const clauses = splitClaims(sentence).map((clause) => {
@@ -72,7 +79,7 @@ function analyzePassageText(text: string): readonly AnalyzedSentence[] {
       clauses,
     };
   });
-  if (passageCache.size >= MAX_CACHED_PASSAGES) passageCache.clear();
+  if (passageCache.size >= MAX_CACHED_PASSAGES) passageCache.delete(passageCache.keys().next().value!);
   passageCache.set(text, analyzed);
   return analyzed;
 }

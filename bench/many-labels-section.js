@@ -1,0 +1,37 @@
+// The `labels` section of `npm run bench` (issue 12, many labels): the statistics phase of a
+// classify suite for 77 labels × 3,000 cases (target < 2 s) and 150 labels × 20,000 cases
+// (target < 10 s), each in a child process running bench/many-labels-bench.js. Reports wall and
+// CPU time (CPU is what a busy machine does not inflate).
+import path from 'node:path';
+import { REPO_ROOT, runNodeChecked } from './child-processes.js';
+
+const SIZES = [
+  { labels: 77, cases: 3000, targetMs: 2000 },
+  { labels: 150, cases: 20000, targetMs: 10000 },
+];
+
+export async function benchManyLabels({ row, header, details }) {
+  header('Many labels: statistics phase of a classify suite (2,000 resamples)');
+  details.manyLabels = [];
+  for (const size of SIZES) {
+    const out = await runNodeChecked(
+      [
+        path.join(REPO_ROOT, 'bench', 'many-labels-bench.js'),
+        '--labels',
+        String(size.labels),
+        '--cases',
+        String(size.cases),
+      ],
+      { timeoutMs: 900_000 },
+    );
+    const result = JSON.parse(out.stdout.trim().split('\n').at(-1));
+    details.manyLabels.push(result);
+    row(
+      `${size.labels} labels x ${size.cases} cases: wall (CPU)`,
+      `${(result.ms / 1000).toFixed(2)} s (${(result.cpuMs / 1000).toFixed(2)} s)`,
+      `< ${size.targetMs / 1000} s`,
+      result.ms < size.targetMs,
+      result.ms,
+    );
+  }
+}

@@ -1,0 +1,70 @@
+// One suite × provider's rows in the column store, indexed by case: case ids in sorted order,
+// each row's case index, and per-metric columns built on demand (NaN where the metric is null
+// or absent on a row). What summarizeSuite and summarizeClassification read.
+import type { ResultColumns } from '../columns/result-columns.js';
+
+export interface SuiteRows {
+  readonly columns: ResultColumns;
+  readonly start: number;
+  readonly end: number;
+  /** Unique cases (repeats count once), sorted by id. */
+  readonly n: number;
+  readonly caseIds: readonly string[];
+  /** Case index of row start + k, at k. */
+  readonly caseOf: Uint32Array;
+  /** Score names any row of the group carries (null values included). */
+  metricNames(): string[];
+  /** The metric per row (index k for row start + k); null when no row carries it. */
+  metric(name: string): Float64Array | null;
+}
+
+const rankCache = new WeakMap<ResultColumns, Uint32Array>();
+
+function ranksOf(columns: ResultColumns): Uint32Array {
+  let rank = rankCache.get(columns);
+  if (!rank || rank.length !== columns.strings.size) {
+    rank = columns.strings.ranks();
+    rankCache.set(columns, rank);
+  }
+  return rank;
+}
+
+export function suiteRows(columns: ResultColumns, start: number, end: number): SuiteRows {
+  const rank = ranksOf(columns);
+  const unique = new Set<number>();
+  for (let i = start; i < end; i++) unique.add(columns.caseId[i]);
+  const sortedIds = [...unique].sort((a, b) => rank[a] - rank[b]);
+  const caseIndex = new Map<number, number>(sortedIds.map((id, c) => [id, c]));
+  const caseOf = new Uint32Array(end - start);
+  for (let i = start; i < end; i++) caseOf[i - start] = caseIndex.get(columns.caseId[i])!;
+
+  const metricIds = new Map<string, number>();
+  for (let k = columns.scoreStart[start]; k < columns.scoreStart[end]; k++) {
+    const id = columns.scoreMetric[k];
+    const name = columns.strings.value(id);
+    if (!metricIds.has(name)) metricIds.set(name, id);
+  }
+  const built = new Map<string, Float64Array>();
+  return {
+    columns,
+    start,
+    end,
+    n: sortedIds.length,
+    caseIds: sortedIds.map((id) => columns.strings.value(id)),
+    caseOf,
+    metricNames: () => [...metricIds.keys()],
+    metric(name) {
+      const id = metricIds.get(name);
+      if (id === undefined) return null;
+      let values = built.get(name);
+      if (!values) {
+        values = new Float64Array(end - start).fill(Number.NaN);
+        for (let i = start; i < end; i++)
+          for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+            if (columns.scoreMetric[k] === id) values[i - start] = columns.scoreValue[k];
+        built.set(name, values);
+      }
+      return values;
+    },
+  };
+}

@@ -1,0 +1,431 @@
+// The compact store a run is aggregated from: one typed array per field and one interned id per
+// string, filled row by row as results.jsonl is read (in any order) and then sorted into the
+// stable order of sortResults (suite, provider, case id, repeat). Scores, tags and label
+// probabilities are sparse per row (CSR: a start offset per row into a shared pool), so a metric
+// that appears later in a run costs nothing for the rows before it. About 150 bytes per row for
+// ten metrics, where a parsed CaseResult with its texts takes several kilobytes.
+import type { CaseResult, FailureAttribution } from '../run/types.js';
+import type { AggregateRow } from './aggregate-row.js';
+import {
+  createInternTable,
+  float64Column,
+  int32Column,
+  type InternTable,
+  uint32Column,
+  uint8Column,
+} from './growable-column.js';
+
+export const ATTRIBUTIONS: readonly FailureAttribution[] = [
+  'pass',
+  'retrieval-miss',
+  'context-overflow',
+  'generation-error',
+  'wrong-label',
+  'provider-error',
+];
+export const NO_ATTRIBUTION = 255;
+/** Int32 columns use −1 for "absent" (undefined or null). */
+export const NONE = -1;
+
+export const FLAG_ERROR = 1;
+export const FLAG_CACHED = 2;
+/** Some token count of the row (answer, rerank or judge) is an estimate. */
+export const FLAG_ESTIMATED = 4;
+export const FLAG_FIRST_TOKEN = 8;
+export const FLAG_PROBABILITIES = 16;
+export const FLAG_RERANK_FELL_BACK = 32;
+/** `predicted` was present on the row (null counts as present). */
+export const FLAG_PREDICTED = 64;
+
+const MCQ_FIELDS = 7;
+
+export interface ResultColumns {
+  readonly n: number;
+  readonly strings: InternTable;
+  readonly suite: Uint32Array;
+  readonly provider: Uint32Array;
+  readonly caseId: Uint32Array;
+  readonly baseId: Uint32Array;
+  readonly repeat: Uint32Array;
+  readonly task: Uint32Array;
+  readonly promptVersion: Int32Array;
+  readonly flags: Uint8Array;
+  /** NaN: null. */
+  readonly costUsd: Float64Array;
+  readonly latencyMs: Float64Array;
+  readonly firstTokenMs: Float64Array;
+  /** Tokens of every call the cost covers: the answer, the rerank of its query, the judge. */
+  readonly inputTokens: Float64Array;
+  readonly outputTokens: Float64Array;
+  readonly attribution: Uint8Array;
+  readonly label: Int32Array;
+  readonly predicted: Int32Array;
+  /** NaN: not a number on the row. */
+  readonly confidence: Float64Array;
+  readonly probStart: Uint32Array;
+  readonly probLabel: Uint32Array;
+  readonly probValue: Float64Array;
+  readonly scoreStart: Uint32Array;
+  readonly scoreMetric: Uint32Array;
+  /** NaN: null (or not finite, which JSON cannot carry either). */
+  readonly scoreValue: Float64Array;
+  readonly tagStart: Uint32Array;
+  readonly tagId: Uint32Array;
+  readonly variantAttribute: Int32Array;
+  readonly variantGroup: Int32Array;
+  /** Per row: index into `mcq` (× 7 fields), or −1. */
+  readonly mcqIndex: Int32Array;
+  readonly mcq: Int32Array;
+  /** Row → answer, for counterfactual variants only. */
+  readonly outputs: ReadonlyMap<number, string | null>;
+  readonly errors: ReadonlyMap<number, { code: string; message: string }>;
+  /** Byte offset and length of the row's line in results.jsonl, when read from a file. */
+  readonly lineOffset: Float64Array;
+  readonly lineLength: Uint32Array;
+}
+
+export interface ColumnsBuilder {
+  readonly n: number;
+  add(result: CaseResult, line?: { offset: number; length: number }): void;
+  /**
+   * Sorts the rows into results.jsonl's stable order; `sort: false` keeps the order they were
+   * added in, `'group'` only brings each suite × provider together (order kept within it).
+   * `identity` says the rows were already in that order.
+   */
+  finish(options?: { sort?: boolean | 'group' }): { columns: ResultColumns; identity: boolean };
+}
+
+export function createColumnsBuilder(): ColumnsBuilder {
+  const strings = createInternTable();
+  const ids = (value: string | null | undefined): number =>
+    value === null || value === undefined ? NONE : strings.id(value);
+  const c = {
+    suite: uint32Column(),
+    provider: uint32Column(),
+    caseId: uint32Column(),
+    baseId: uint32Column(),
+    repeat: uint32Column(),
+    task: uint32Column(),
+    promptVersion: int32Column(),
+    flags: uint8Column(),
+    costUsd: float64Column(),
+    latencyMs: float64Column(),
+    firstTokenMs: float64Column(),
+    inputTokens: float64Column(),
+    outputTokens: float64Column(),
+    attribution: uint8Column(),
+    label: int32Column(),
+    predicted: int32Column(),
+    confidence: float64Column(),
+    probStart: uint32Column(),
+    probLabel: uint32Column(),
+    probValue: float64Column(),
+    scoreStart: uint32Column(),
+    scoreMetric: uint32Column(),
+    scoreValue: float64Column(),
+    tagStart: uint32Column(),
+    tagId: uint32Column(),
+    variantAttribute: int32Column(),
+    variantGroup: int32Column(),
+    mcqIndex: int32Column(),
+    mcq: int32Column(),
+    lineOffset: float64Column(),
+    lineLength: uint32Column(),
+  };
+  const outputs = new Map<number, string | null>();
+  const errors = new Map<number, { code: string; message: string }>();
+  let n = 0;
+  const num = (x: number | null | undefined): number =>
+    typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN;
+
+  return {
+    get n() {
+      return n;
+    },
+    add(r, line) {
+      const row = n++;
+      c.suite.push(strings.id(r.suite));
+      c.provider.push(strings.id(r.provider));
+      c.caseId.push(strings.id(r.caseId));
+      c.baseId.push(strings.id(r.baseId));
+      c.repeat.push(r.repeat);
+      c.task.push(strings.id(r.task));
+      c.promptVersion.push(ids(r.promptVersion));
+      const parts = [r.usage, r.rerank, r.judge];
+      let input = 0;
+      let output = 0;
+      let estimated = false;
+      for (const part of parts) {
+        if (!part) continue;
+        input += part.inputTokens;
+        output += part.outputTokens;
+        if (part.estimated) estimated = true;
+      }
+      c.flags.push(
+        (r.error ? FLAG_ERROR : 0) |
+          (r.cached ? FLAG_CACHED : 0) |
+          (estimated ? FLAG_ESTIMATED : 0) |
+          (r.firstTokenMs !== undefined ? FLAG_FIRST_TOKEN : 0) |
+          (r.labelProbabilities ? FLAG_PROBABILITIES : 0) |
+          (r.rerank?.fellBack ? FLAG_RERANK_FELL_BACK : 0) |
+          (r.predicted !== undefined ? FLAG_PREDICTED : 0),
+      );
+      c.costUsd.push(num(r.costUsd));
+      c.latencyMs.push(num(r.latencyMs));
+      c.firstTokenMs.push(num(r.firstTokenMs));
+      c.inputTokens.push(input);
+      c.outputTokens.push(output);
+      c.attribution.push(r.attribution === null ? NO_ATTRIBUTION : ATTRIBUTIONS.indexOf(r.attribution));
+      c.label.push(ids(r.label));
+      c.predicted.push(ids(r.predicted));
+      c.confidence.push(typeof r.confidence === 'number' ? r.confidence : Number.NaN);
+      c.probStart.push(c.probLabel.length);
+      if (r.labelProbabilities)
+        for (const [label, p] of Object.entries(r.labelProbabilities)) {
+          c.probLabel.push(strings.id(label));
+          c.probValue.push(p);
+        }
+      c.scoreStart.push(c.scoreMetric.length);
+      for (const [metric, value] of Object.entries(r.scores)) {
+        c.scoreMetric.push(strings.id(metric));
+        c.scoreValue.push(num(value));
+      }
+      c.tagStart.push(c.tagId.length);
+      for (const tag of r.tags) c.tagId.push(strings.id(tag));
+      c.variantAttribute.push(ids(r.variant?.attribute));
+      c.variantGroup.push(ids(r.variant?.group));
+      if (r.variant) outputs.set(row, r.output);
+      if (r.error) errors.set(row, { code: r.error.code, message: r.error.message });
+      if (r.mcq) {
+        c.mcqIndex.push(c.mcq.length / MCQ_FIELDS);
+        const m = r.mcq;
+        for (const v of [
+          m.chosen ?? NONE,
+          m.correct,
+          m.biased,
+          m.unknown,
+          m.condition === 'ambiguous' ? 0 : 1,
+          ids(m.category),
+          ids(m.polarity),
+        ])
+          c.mcq.push(v);
+      } else c.mcqIndex.push(NONE);
+      c.lineOffset.push(line?.offset ?? Number.NaN);
+      c.lineLength.push(line?.length ?? 0);
+    },
+    finish(options = {}) {
+      const rank = options.sort === false ? new Uint32Array(0) : strings.ranks();
+      const suite = c.suite.view();
+      const provider = c.provider.view();
+      const caseId = c.caseId.view();
+      const repeat = c.repeat.view();
+      const order = Uint32Array.from({ length: n }, (_, i) => i);
+      const byCase = options.sort !== 'group';
+      if (options.sort !== false)
+        order.sort(
+          (a, b) =>
+            rank[suite[a]] - rank[suite[b]] ||
+            rank[provider[a]] - rank[provider[b]] ||
+            (byCase ? rank[caseId[a]] - rank[caseId[b]] || repeat[a] - repeat[b] : 0) ||
+            a - b,
+        );
+      let identity = true;
+      for (let i = 0; i < n; i++) if (order[i] !== i) identity = false;
+      const take = <A extends Float64Array | Uint32Array | Int32Array | Uint8Array>(col: {
+        view(): A;
+      }): A => {
+        const from = col.view();
+        if (identity) return from.slice() as A;
+        const out = from.slice() as A;
+        for (let i = 0; i < n; i++) out[i] = from[order[i]];
+        return out;
+      };
+      const sparse = (start: Uint32Array, pools: { view(): Float64Array | Uint32Array | Int32Array }[]) => {
+        const total = pools[0].view().length;
+        const newStart = new Uint32Array(n + 1);
+        const sources = pools.map((p) => p.view());
+        const targets = sources.map((s) => s.slice());
+        let at = 0;
+        for (let i = 0; i < n; i++) {
+          const row = order[i];
+          const from = start[row];
+          const to = row + 1 < n ? start[row + 1] : total;
+          newStart[i] = at;
+          for (let k = 0; k < sources.length; k++) targets[k].set(sources[k].subarray(from, to), at);
+          at += to - from;
+        }
+        newStart[n] = at;
+        return { start: newStart, pools: targets };
+      };
+      const probs = sparse(c.probStart.view(), [c.probLabel, c.probValue]);
+      const scores = sparse(c.scoreStart.view(), [c.scoreMetric, c.scoreValue]);
+      const tags = sparse(c.tagStart.view(), [c.tagId]);
+      const position = new Uint32Array(n);
+      for (let i = 0; i < n; i++) position[order[i]] = i;
+      const remap = <T>(map: Map<number, T>): Map<number, T> =>
+        new Map([...map].map(([row, v]) => [position[row], v] as [number, T]).sort((a, b) => a[0] - b[0]));
+      const columns: ResultColumns = {
+        n,
+        strings,
+        suite: take(c.suite),
+        provider: take(c.provider),
+        caseId: take(c.caseId),
+        baseId: take(c.baseId),
+        repeat: take(c.repeat),
+        task: take(c.task),
+        promptVersion: take(c.promptVersion),
+        flags: take(c.flags),
+        costUsd: take(c.costUsd),
+        latencyMs: take(c.latencyMs),
+        firstTokenMs: take(c.firstTokenMs),
+        inputTokens: take(c.inputTokens),
+        outputTokens: take(c.outputTokens),
+        attribution: take(c.attribution),
+        label: take(c.label),
+        predicted: take(c.predicted),
+        confidence: take(c.confidence),
+        probStart: probs.start,
+        probLabel: probs.pools[0] as Uint32Array,
+        probValue: probs.pools[1] as Float64Array,
+        scoreStart: scores.start,
+        scoreMetric: scores.pools[0] as Uint32Array,
+        scoreValue: scores.pools[1] as Float64Array,
+        tagStart: tags.start,
+        tagId: tags.pools[0] as Uint32Array,
+        variantAttribute: take(c.variantAttribute),
+        variantGroup: take(c.variantGroup),
+        mcqIndex: take(c.mcqIndex),
+        mcq: c.mcq.view().slice(),
+        outputs: remap(outputs),
+        errors: remap(errors),
+        lineOffset: take(c.lineOffset),
+        lineLength: take(c.lineLength),
+      };
+      return { columns, identity };
+    },
+  };
+}
+
+/** Builds sorted columns from results in memory (tests, and callers that already hold them). */
+export function columnsFromResults(
+  results: Iterable<CaseResult>,
+  options?: { sort?: boolean | 'group' },
+): ResultColumns {
+  const builder = createColumnsBuilder();
+  for (const r of results) builder.add(r);
+  return builder.finish(options).columns;
+}
+
+/** Contiguous row ranges of each suite × provider, in row order. */
+export function columnGroups(
+  columns: ResultColumns,
+): { suite: string; provider: string; start: number; end: number }[] {
+  const out: { suite: string; provider: string; start: number; end: number }[] = [];
+  for (let i = 0; i < columns.n; ) {
+    let j = i + 1;
+    while (
+      j < columns.n &&
+      columns.suite[j] === columns.suite[i] &&
+      columns.provider[j] === columns.provider[i]
+    )
+      j++;
+    out.push({
+      suite: columns.strings.value(columns.suite[i]),
+      provider: columns.strings.value(columns.provider[i]),
+      start: i,
+      end: j,
+    });
+    i = j;
+  }
+  return out;
+}
+
+/** Row i as the plain object aggregation code reads (fields in CaseResult's usual order). */
+export function aggregateRow(columns: ResultColumns, i: number): AggregateRow {
+  const s = columns.strings;
+  const opt = (id: number): string | undefined => (id === NONE ? undefined : s.value(id));
+  const flags = columns.flags[i];
+  const row: AggregateRow = {
+    suite: s.value(columns.suite[i]),
+    task: s.value(columns.task[i]) as AggregateRow['task'],
+    caseId: s.value(columns.caseId[i]),
+    baseId: s.value(columns.baseId[i]),
+    provider: s.value(columns.provider[i]),
+    repeat: columns.repeat[i],
+    promptVersion: opt(columns.promptVersion[i]) ?? null,
+    costUsd: nullable(columns.costUsd[i]),
+    latencyMs: nullable(columns.latencyMs[i]),
+    cached: (flags & FLAG_CACHED) !== 0,
+    attribution: columns.attribution[i] === NO_ATTRIBUTION ? null : ATTRIBUTIONS[columns.attribution[i]],
+    scores: {},
+    tags: [],
+  };
+  if (columns.variantAttribute[i] !== NONE) {
+    row.variant = {
+      attribute: s.value(columns.variantAttribute[i]),
+      group: s.value(columns.variantGroup[i]),
+    };
+    row.output = columns.outputs.get(i) ?? null;
+  }
+  const label = opt(columns.label[i]);
+  if (label !== undefined) row.label = label;
+  if (flags & FLAG_PREDICTED) row.predicted = opt(columns.predicted[i]) ?? null;
+  if (!Number.isNaN(columns.confidence[i])) row.confidence = columns.confidence[i];
+  if (flags & FLAG_PROBABILITIES) {
+    const p: Record<string, number> = {};
+    for (let k = columns.probStart[i]; k < columns.probStart[i + 1]; k++)
+      p[s.value(columns.probLabel[k])] = columns.probValue[k];
+    row.labelProbabilities = p;
+  }
+  if (flags & FLAG_FIRST_TOKEN) row.firstTokenMs = columns.firstTokenMs[i];
+  const error = columns.errors.get(i);
+  if (error) row.error = error;
+  for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+    row.scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+  for (let k = columns.tagStart[i]; k < columns.tagStart[i + 1]; k++)
+    row.tags.push(s.value(columns.tagId[k]));
+  if (columns.mcqIndex[i] !== NONE) {
+    const at = columns.mcqIndex[i] * MCQ_FIELDS;
+    const m = columns.mcq;
+    row.mcq = {
+      chosen: m[at] === NONE ? null : m[at],
+      correct: m[at + 1],
+      biased: m[at + 2],
+      unknown: m[at + 3],
+      condition: m[at + 4] === 0 ? 'ambiguous' : 'disambiguated',
+      ...(m[at + 5] !== NONE ? { category: s.value(m[at + 5]) } : {}),
+      ...(m[at + 6] !== NONE ? { polarity: s.value(m[at + 6]) } : {}),
+    };
+  }
+  return row;
+}
+
+/** Rows start … end − 1 as plain objects, for one group's pass (dropped after it). */
+export function aggregateRows(columns: ResultColumns, start = 0, end = columns.n): AggregateRow[] {
+  const out: AggregateRow[] = new Array(end - start);
+  for (let i = start; i < end; i++) out[i - start] = aggregateRow(columns, i);
+  return out;
+}
+
+function nullable(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}
+
+/** Each row's ids and scores, one short-lived object at a time (per-case tables, judge checks). */
+export function* scoreRows(
+  columns: ResultColumns,
+): Generator<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>> {
+  const s = columns.strings;
+  for (let i = 0; i < columns.n; i++) {
+    const scores: Record<string, number | null> = {};
+    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+      scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+    yield {
+      suite: s.value(columns.suite[i]),
+      provider: s.value(columns.provider[i]),
+      caseId: s.value(columns.caseId[i]),
+      repeat: columns.repeat[i],
+      scores,
+    };
+  }
+}
