@@ -5,7 +5,7 @@
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type * as Hnswlib from 'hnswlib-node';
+import type { HnswIndex, HnswlibModule } from './hnswlib-types.js';
 import { RuntimeFailure } from '../../core/errors.js';
 import { compareScored } from '../top-k.js';
 import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
@@ -39,7 +39,7 @@ export interface HnswStoreOptions extends HnswParams {
 }
 
 export interface HnswShard {
-  index: Hnswlib.HierarchicalNSW;
+  index: HnswIndex;
   /** The first label in this graph; labels are contiguous from here. */
   from: number;
 }
@@ -49,7 +49,7 @@ interface HnswMeta {
   shards: { file: string; from: number; count: number }[];
 }
 
-export function hnswlib(): typeof Hnswlib {
+export function hnswlib(): HnswlibModule {
   return requireHnswlib();
 }
 
