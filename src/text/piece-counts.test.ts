@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { createPieceCounter } from './piece-counts.js';
+import { createPieceCounter, createPieceEncoder } from './piece-counts.js';
 
 const tiktoken = createRequire(import.meta.url)('tiktoken') as typeof import('tiktoken');
 const encoding = tiktoken.get_encoding('cl100k_base');
@@ -102,5 +102,23 @@ describe('createPieceCounter (cl100k_base, ASCII)', () => {
     });
     counter.count('the cat and the hat and the cat');
     expect(calls).toBe(5); // "the", " cat", " and", " the", " hat"
+  });
+
+  it('encodes to exactly the encoder’s token ids on the repository’s texts and random ASCII', () => {
+    const encoder = createPieceEncoder((p) => encoding.encode_ordinary(p));
+    const rng = createRng(11);
+    const texts = repoTexts().flatMap((t) => t.split(/(?<=\n\n)/));
+    const atoms = [' ', '   ', '\n', '\r\n', "'s", "'LL", 'word', '42', '12345', '?!', '...', '\t', 'Z'];
+    for (let t = 0; t < 1000; t++)
+      texts.push(Array.from({ length: 1 + rng.int(25) }, () => atoms[rng.int(atoms.length)]).join(''));
+    let checked = 0;
+    for (const text of texts) {
+      const got = encoder.encode(text);
+      if (got === null) continue;
+      expect([...got], JSON.stringify(text.slice(0, 80))).toEqual([...encoding.encode_ordinary(text)]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(encoder.encode('naïve')).toBeNull();
   });
 });

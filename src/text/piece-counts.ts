@@ -28,23 +28,65 @@ export function createPieceCounter(encodePiece: (piece: string) => number): Piec
   const known = new Map<string, number>();
   return {
     count(text) {
-      if (NON_ASCII.test(text)) return null;
       let total = 0;
-      let end = 0;
-      for (const match of text.matchAll(CL100K_ASCII)) {
-        // The alternatives cover every ASCII character, so pieces are contiguous; a gap would
-        // mean the pattern is wrong for this text, and the encoder must count it.
-        if (match.index !== end) return null;
-        const piece = match[0];
-        end += piece.length;
+      const complete = forEachPiece(text, (piece) => {
         let n = known.get(piece);
         if (n === undefined) {
           n = encodePiece(piece);
           if (known.size < MAX_PIECES) known.set(piece, n);
         }
         total += n;
-      }
-      return end === text.length ? total : null;
+      });
+      return complete ? total : null;
     },
   };
+}
+
+export interface PieceEncoder {
+  /** The token ids, or null when the text is not ASCII (encode it with the encoder). */
+  encode(text: string): Uint32Array | null;
+}
+
+/** The same for token ids: a text's tokens are its pieces' tokens, in order. */
+export function createPieceEncoder(encodePiece: (piece: string) => Uint32Array): PieceEncoder {
+  const known = new Map<string, Uint32Array>();
+  const parts: Uint32Array[] = [];
+  return {
+    encode(text) {
+      parts.length = 0;
+      let length = 0;
+      const complete = forEachPiece(text, (piece) => {
+        let tokens = known.get(piece);
+        if (tokens === undefined) {
+          tokens = encodePiece(piece);
+          if (known.size < MAX_PIECES) known.set(piece, tokens);
+        }
+        parts.push(tokens);
+        length += tokens.length;
+      });
+      if (!complete) return null;
+      const out = new Uint32Array(length);
+      let at = 0;
+      for (const tokens of parts) {
+        out.set(tokens, at);
+        at += tokens.length;
+      }
+      parts.length = 0;
+      return out;
+    },
+  };
+}
+
+/** Calls `visit` with each pre-token piece; false (stop) when the text is not ASCII. */
+function forEachPiece(text: string, visit: (piece: string) => void): boolean {
+  if (NON_ASCII.test(text)) return false;
+  let end = 0;
+  for (const match of text.matchAll(CL100K_ASCII)) {
+    // The alternatives cover every ASCII character, so pieces are contiguous; a gap would mean
+    // the pattern is wrong for this text, and the encoder must take it whole.
+    if (match.index !== end) return false;
+    end += match[0].length;
+    visit(match[0]);
+  }
+  return end === text.length;
 }

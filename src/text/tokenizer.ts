@@ -5,7 +5,7 @@
 // usage and that has no RAG section never needs.
 import { createRequire } from 'node:module';
 import type { Tiktoken } from 'tiktoken';
-import { createPieceCounter } from './piece-counts.js';
+import { createPieceCounter, createPieceEncoder } from './piece-counts.js';
 
 type GetEncoding = typeof import('tiktoken').get_encoding;
 let getEncoding: GetEncoding | undefined;
@@ -58,9 +58,12 @@ function createTiktokenTokenizer(encoding: Tiktoken, name: TokenizerEncoding): T
   // Prompts that differ per case only in a few fields are counted piece by piece (exact).
   const pieces = name === 'cl100k_base' ? createPieceCounter(encodeCount) : null;
   const countWhole = (text: string) => pieces?.count(text) ?? encodeCount(text);
+  // Chunking encodes whole documents: the same, piece by piece (exact; ids in the same order).
+  const encodePiece = (text: string) => encoding.encode_ordinary(text);
+  const pieceIds = name === 'cl100k_base' ? createPieceEncoder(encodePiece) : null;
   return {
     name,
-    encode: (text) => encoding.encode_ordinary(text),
+    encode: (text) => pieceIds?.encode(text) ?? encoding.encode_ordinary(text),
     count: (text) => {
       if (text.length === 0) return 0;
       // Long texts recur (a system prompt with few-shot examples is sent with every case and
