@@ -172,6 +172,12 @@ function createEvaluatedPipeline(options: {
       result.predicted = parseLabel(result.output, labels);
     return { scores: {}, passed: null };
   };
+  // The baseline's embedding centroid per served suite, as a vector once rather than per request.
+  const centroids = new Map<PreparedSuite, Float32Array>();
+  for (const s of served) {
+    const centroid = options.reference?.reference[s.config.name]?.[s.models[0].id]?.centroid;
+    if (centroid) centroids.set(s, Float32Array.from(centroid));
+  }
   const run = async (request: ServeRequest) => {
     const picked = pickSuite(suites, request.route, request.suite);
     if ('error' in picked) throw new Error(picked.error);
@@ -196,12 +202,11 @@ function createEvaluatedPipeline(options: {
       },
     );
     const review = options.reference?.review[suite.config.name]?.[model.id];
-    const centroid = options.reference?.reference[suite.config.name]?.[model.id]?.centroid;
     const [features] = await inputFeatures({
       texts: [request.text],
       vocabulary: options.vocabulary,
       embedder: rag?.embedder ?? null,
-      centroid: centroid ? Float32Array.from(centroid) : null,
+      centroid: centroids.get(suite) ?? null,
     });
     const answered = servedResult({
       suite: picked,
