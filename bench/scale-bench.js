@@ -13,6 +13,7 @@ import { buildPgvectorIndex } from '../dist/pgvector/build-pgvector-index.js';
 import { parseDatabaseUrl } from '../dist/pgvector/database-url.js';
 import { openSqlClient } from '../dist/pgvector/open-sql-client.js';
 import { buildRagIndex, createRetriever, loadCorpus, localEmbedderFactory } from '../dist/rag/index.js';
+import { createExactStore } from '../dist/rag/vector-stores/exact-store.js';
 
 const argument = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -21,6 +22,8 @@ const argument = (name, fallback) => {
 const STORE = argument('--store', 'hnsw');
 const CHUNKS = Number(argument('--chunks', STORE === 'hnsw' ? 100_000 : 20_000));
 const QUERIES = 200;
+// HNSW build beam (rag.hnsw.ef_construction); the default is the config's.
+const EF_CONSTRUCTION = argument('--ef-construction', undefined);
 
 function rng(seed) {
   let state = seed >>> 0;
@@ -92,7 +95,7 @@ try {
       documents: loadCorpus(corpusPath).documents,
       chunking,
       embedder,
-      store: { kind: 'hnsw' },
+      store: { kind: 'hnsw', ...(EF_CONSTRUCTION ? { efConstruction: Number(EF_CONSTRUCTION) } : {}) },
     });
   }
   const buildMs = performance.now() - started;
@@ -109,6 +112,26 @@ try {
   }
   const queryCpu = process.cpuUsage(queryCpuStarted);
   times.sort((a, b) => a - b);
+
+  // The store's recall@10 against exact search on 50 of the queries (not timed).
+  let annRecallAt10 = null;
+  if (index.vectors.vector) {
+    const exact = createExactStore({ dimension: index.embedder.dimension });
+    const all = [];
+    for (let label = 0; label < index.vectors.size; label++) all.push(index.vectors.vector(label));
+    exact.add(all);
+    let sum = 0;
+    let n = 0;
+    for (const q of queries.slice(0, 50)) {
+      const [vector] = await index.embedder.embed([q]);
+      const truth = exact.search(vector, 10);
+      if (truth.length === 0) continue;
+      const got = new Set((await index.vectors.search(vector, 10)).map((h) => h.label));
+      sum += truth.filter((h) => got.has(h.label)).length / truth.length;
+      n++;
+    }
+    annRecallAt10 = n > 0 ? Math.round((sum / n) * 1000) / 1000 : null;
+  }
   const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   console.log(
     JSON.stringify({
@@ -121,6 +144,8 @@ try {
       hybridQueryP99Ms: Math.round(at(0.99) * 100) / 100,
       hybridQueryCpuMeanMs: Math.round(((queryCpu.user + queryCpu.system) / 1000 / QUERIES) * 100) / 100,
       loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      annRecallAt10,
+      ...(EF_CONSTRUCTION ? { efConstruction: Number(EF_CONSTRUCTION) } : {}),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );

@@ -22,10 +22,17 @@ export const HNSW_META_FILE = 'hnsw.json';
  */
 export const DEFAULT_EF_SEARCH = 200;
 
+/**
+ * Build-time beam. Insertion cost grows with it and dominated a 100k-chunk build; at efSearch
+ * 200, recall@10 on the scale bench's 20k hash-embedded chunks was 0.996 at 200, 0.994 at 100
+ * and 0.984 at 64, with build CPU 21.5 / 13.6 / 12.9 s (docs/performance.md, "100k chunks").
+ */
+export const DEFAULT_EF_CONSTRUCTION = 100;
+
 export interface HnswParams {
   /** Graph degree; 16 is hnswlib's recommended default for 100-1000 dims. */
   m?: number;
-  /** Build-time beam; 200 gives a graph good enough for 0.99 recall at efSearch 200. */
+  /** Build-time beam (default DEFAULT_EF_CONSTRUCTION); 100 gives 0.99 recall at efSearch 200. */
   efConstruction?: number;
   efSearch?: number;
   /** Seeds the level assignment, so the same inputs build the same graph. */
@@ -55,7 +62,7 @@ export function hnswlib(): HnswlibModule {
 
 /** A single in-memory graph, filled with `add`. */
 export function createHnswStore(options: HnswStoreOptions): InProcessVectorStore {
-  const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
+  const { dimension, m = 16, efConstruction = DEFAULT_EF_CONSTRUCTION, seed = 42 } = options;
   const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
   index.initIndex({
     maxElements: Math.max(1, options.maxElements ?? 1024),
