@@ -23,16 +23,17 @@ export const HNSW_META_FILE = 'hnsw.json';
 export const DEFAULT_EF_SEARCH = 200;
 
 /**
- * Build-time beam. Insertion cost grows with it and dominated a 100k-chunk build; at efSearch
- * 200, recall@10 on the scale bench's 20k hash-embedded chunks was 0.996 at 200, 0.994 at 100
- * and 0.984 at 64, with build CPU 21.5 / 13.6 / 12.9 s (docs/performance.md, "100k chunks").
+ * Build-time beam. Insertion cost grows with it and dominates a 100k-chunk build, but a lower
+ * beam builds a worse graph: at efSearch 200, recall@10 on the scale bench's 20k hash-embedded
+ * chunks was 0.996 at 200, 0.994 at 100 and 0.984 at 64 (build CPU 21.5 / 13.6 / 12.9 s), and at
+ * 100k chunks 100 fell to 0.972 (docs/performance.md, "100k chunks"). So 200 stays.
  */
-export const DEFAULT_EF_CONSTRUCTION = 100;
+export const DEFAULT_EF_CONSTRUCTION = 200;
 
 export interface HnswParams {
   /** Graph degree; 16 is hnswlib's recommended default for 100-1000 dims. */
   m?: number;
-  /** Build-time beam (default DEFAULT_EF_CONSTRUCTION); 100 gives 0.99 recall at efSearch 200. */
+  /** Build-time beam (default DEFAULT_EF_CONSTRUCTION): the graph's quality, and most of the build cost. */
   efConstruction?: number;
   efSearch?: number;
   /** Seeds the level assignment, so the same inputs build the same graph. */
