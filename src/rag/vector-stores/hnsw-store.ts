@@ -25,8 +25,9 @@ export const DEFAULT_EF_SEARCH = 200;
 /**
  * Build-time beam. Insertion cost grows with it and dominates a 100k-chunk build, but a lower
  * beam builds a worse graph: at efSearch 200, recall@10 on the scale bench's 20k hash-embedded
- * chunks was 0.996 at 200, 0.994 at 100 and 0.984 at 64 (build CPU 21.5 / 13.6 / 12.9 s), and at
- * 100k chunks 100 fell to 0.972 (docs/performance.md, "100k chunks"). So 200 stays.
+ * chunks was 0.996 at 200, 0.994 at 100 and 0.984 at 64 (build CPU 21.5 / 13.6 / 12.9 s); at
+ * 100k chunks 0.978 at 200 and 0.972 at 100 (build CPU 156 / 122 s; docs/performance.md,
+ * "100k chunks"). So 200 stays.
  */
 export const DEFAULT_EF_CONSTRUCTION = 200;
 
