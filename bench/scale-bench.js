@@ -6,13 +6,14 @@
 // queries, and this process's peak RSS. Run each store in its own process (npm run bench does),
 // so the RSS is that store's. Targets (issue 13, hnsw): build < 90 s, p50 < 5 ms, RSS < 1 GB.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildPgvectorIndex } from '../dist/pgvector/build-pgvector-index.js';
 import { parseDatabaseUrl } from '../dist/pgvector/database-url.js';
 import { openSqlClient } from '../dist/pgvector/open-sql-client.js';
 import { buildRagIndex, createRetriever, loadCorpus, localEmbedderFactory } from '../dist/rag/index.js';
+import { createExactStore } from '../dist/rag/vector-stores/exact-store.js';
 
 const argument = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -21,6 +22,8 @@ const argument = (name, fallback) => {
 const STORE = argument('--store', 'hnsw');
 const CHUNKS = Number(argument('--chunks', STORE === 'hnsw' ? 100_000 : 20_000));
 const QUERIES = 200;
+// HNSW build beam (rag.hnsw.ef_construction); the default is the config's.
+const EF_CONSTRUCTION = argument('--ef-construction', undefined);
 
 function rng(seed) {
   let state = seed >>> 0;
@@ -65,6 +68,9 @@ try {
   const embedder = localEmbedderFactory('local/hash');
 
   const started = performance.now();
+  // CPU of every thread of the process (the HNSW shard workers are threads): on a shared machine
+  // wall time includes waiting for a core, CPU time does not.
+  const cpuStarted = process.cpuUsage();
   let index;
   let client;
   if (STORE === 'pgvector') {
@@ -89,20 +95,43 @@ try {
       documents: loadCorpus(corpusPath).documents,
       chunking,
       embedder,
-      store: { kind: 'hnsw' },
+      store: { kind: 'hnsw', ...(EF_CONSTRUCTION ? { efConstruction: Number(EF_CONSTRUCTION) } : {}) },
     });
   }
   const buildMs = performance.now() - started;
+  const buildCpu = process.cpuUsage(cpuStarted);
 
   const retriever = createRetriever({ index, mode: 'hybrid', k: 10 });
   for (const q of queries.slice(0, 20)) await retriever.retrieve(q); // warm-up
   const times = [];
+  const queryCpuStarted = process.cpuUsage();
   for (const q of queries) {
     const t = performance.now();
     await retriever.retrieve(q);
     times.push(performance.now() - t);
   }
+  const queryCpu = process.cpuUsage(queryCpuStarted);
   times.sort((a, b) => a - b);
+
+  // The store's recall@10 against exact search on 50 of the queries (not timed).
+  let annRecallAt10 = null;
+  if (index.vectors.vector) {
+    const exact = createExactStore({ dimension: index.embedder.dimension });
+    const all = [];
+    for (let label = 0; label < index.vectors.size; label++) all.push(index.vectors.vector(label));
+    exact.add(all);
+    let sum = 0;
+    let n = 0;
+    for (const q of queries.slice(0, 50)) {
+      const [vector] = await index.embedder.embed([q]);
+      const truth = exact.search(vector, 10);
+      if (truth.length === 0) continue;
+      const got = new Set((await index.vectors.search(vector, 10)).map((h) => h.label));
+      sum += truth.filter((h) => got.has(h.label)).length / truth.length;
+      n++;
+    }
+    annRecallAt10 = n > 0 ? Math.round((sum / n) * 1000) / 1000 : null;
+  }
   const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   console.log(
     JSON.stringify({
@@ -110,8 +139,13 @@ try {
       store: index.vectors.kind,
       chunks: index.chunks.length,
       buildMs: Math.round(buildMs),
+      buildCpuMs: Math.round((buildCpu.user + buildCpu.system) / 1000),
       hybridQueryP50Ms: Math.round(at(0.5) * 100) / 100,
       hybridQueryP99Ms: Math.round(at(0.99) * 100) / 100,
+      hybridQueryCpuMeanMs: Math.round(((queryCpu.user + queryCpu.system) / 1000 / QUERIES) * 100) / 100,
+      loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+      annRecallAt10,
+      ...(EF_CONSTRUCTION ? { efConstruction: Number(EF_CONSTRUCTION) } : {}),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );

@@ -3,18 +3,22 @@
 // Prints the URL once ready; answers `cpu` messages with its own CPU time (µs), so the load
 // generator's CPU is never counted.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { systemClock } from '../dist/core/clock.js';
 import { loadServingPipeline } from '../dist/serve/load-serving-pipeline.js';
+import { asyncLogDestination } from '../dist/serve/log-destination.js';
 import { createScriptedPipeline } from '../dist/serve/scripted-pipeline.js';
 import { startServe } from '../dist/serve/start-serve.js';
 
 const mode = process.argv[2];
 const config = path.resolve(import.meta.dirname, '../eval/evalgate.yaml');
 const t0 = performance.now();
+const dir = mkdtempSync(path.join(os.tmpdir(), 'evalgate-serve-bench-'));
+// Request logs are part of the layer's cost: written as the CLI writes them (asynchronously,
+// to a file here instead of stderr).
+const requestLog = asyncLogDestination(path.join(dir, 'server.log'));
 const server = await startServe({
   configPath: config,
   env: {},
@@ -22,9 +26,8 @@ const server = await startServe({
   newId: randomUUID,
   host: '127.0.0.1',
   port: 0,
-  log: path.join(mkdtempSync(path.join(os.tmpdir(), 'evalgate-serve-bench-')), 'inference.jsonl'),
-  // Request logs are part of the layer's cost: written, then discarded.
-  logStream: new PassThrough().resume(),
+  log: path.join(dir, 'inference.jsonl'),
+  logStream: requestLog.stream,
   loadPipeline: (file) =>
     mode === 'scripted'
       ? Promise.resolve(createScriptedPipeline())
@@ -33,6 +36,9 @@ const server = await startServe({
           env: {},
           clock: systemClock,
           suites: ['support-qa', 'intent'],
+          // Measures speed, not the gate: a branch whose change awaits a baseline re-accept
+          // (a new index key) is still benchmarked. Responses then carry the unevaluated warning.
+          allowUnevaluated: true,
         }),
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, readyMs: performance.now() - t0 })}\n`);
@@ -41,6 +47,16 @@ process.on('message', (message) => {
     const u = process.cpuUsage();
     process.send({ cpuUs: u.user + u.system });
   }
-  if (message === 'stop') server.stop().then(() => process.exit(0));
+  if (message === 'stop') stop();
 });
-process.on('disconnect', () => server.stop().then(() => process.exit(0)));
+process.on('disconnect', () => stop());
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server
+    .stop()
+    .then(() => requestLog.close())
+    .then(() => rmSync(dir, { recursive: true, force: true }))
+    .then(() => process.exit(0));
+}

@@ -4,6 +4,7 @@
 // (p99, errors), and cold start (readiness, first request vs the median).
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -50,6 +51,7 @@ function load(url, options) {
   });
 }
 
+/** Client-side time (ms) and the server's own `latency_ms` from the response. */
 async function timedPost(url, request) {
   const t0 = performance.now();
   const res = await fetch(`${url}${request.path}`, {
@@ -57,9 +59,12 @@ async function timedPost(url, request) {
     headers: request.headers,
     body: request.body,
   });
-  await res.arrayBuffer();
-  return performance.now() - t0;
+  const body = await res.json();
+  return { ms: performance.now() - t0, serverMs: body.latency_ms };
 }
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const load1 = () => os.loadavg()[0].toFixed(1);
 
 export async function benchServe({ row, header, details }) {
   header('Serving (evalgate serve, autocannon on 127.0.0.1)');
@@ -103,45 +108,83 @@ export async function benchServe({ row, header, details }) {
   const readyMs = performance.now() - t0;
   const intent = cases('test_cases/intent.jsonl', 'input', 'classify');
   const qa = cases('test_cases/support-qa.jsonl', 'question', 'answer');
-  // The bench's own HTTP client loads lazily on its first fetch: warm it on /healthz, which
-  // leaves the server's /v1 path as cold (or warm) as serve made it.
+  // The bench's own HTTP client compiles lazily too: warm its GET and POST paths on routes
+  // outside /v1 (a POST to /healthz is a 404), which leaves the server's /v1 path as cold (or
+  // warm) as serve made it.
   await (await fetch(`${url}/healthz`)).arrayBuffer();
+  for (let i = 0; i < 3; i++)
+    await (await fetch(`${url}/healthz`, { method: 'POST', body: '{}' })).arrayBuffer();
   const first = await timedPost(url, intent[1]);
   const later = [];
   for (let i = 2; i < 42; i++) later.push(await timedPost(url, intent[i]));
-  later.sort((a, b) => a - b);
-  const medianMs = later[Math.floor(later.length / 2)];
+  const medianMs = median(later.map((t) => t.ms));
+  const medianServerMs = median(later.map((t) => t.serverMs));
   row('serve: start to ready (index load + warm-up)', fmt(readyMs), 'reported', null, readyMs);
   row(
     'serve: first request after ready vs median',
-    `${fmt(first)} vs ${fmt(medianMs)}`,
+    `${fmt(first.ms)} vs ${fmt(medianMs)}`,
     'first ≤ median',
-    first <= medianMs,
-    first,
+    first.ms <= medianMs,
+    first.ms,
+  );
+  row(
+    '… server-side latency_ms, first vs median',
+    `${fmt(first.serverMs)} vs ${fmt(medianServerMs)}`,
+    'reported',
+    null,
+    first.serverMs,
   );
 
+  // CPU per pipeline request, sequential (no queueing), in the server process only.
+  const cpuBefore = await sample.cpuUs();
+  const sequential = 500;
+  for (let i = 0; i < sequential; i++) await timedPost(url, intent[i % intent.length]);
+  const classifyCpuMs = ((await sample.cpuUs()) - cpuBefore) / 1000 / sequential;
+  row('serve: classify, server CPU per request', fmt(classifyCpuMs), 'reported', null, classifyCpuMs);
+  const answerCpuBefore = await sample.cpuUs();
+  for (let i = 0; i < 100; i++) await timedPost(url, qa[i % qa.length]);
+  const answerCpuMs = ((await sample.cpuUs()) - answerCpuBefore) / 1000 / 100;
+  row('serve: answer, server CPU per request', fmt(answerCpuMs), 'reported', null, answerCpuMs);
+
+  const classifyLoad = load1();
+  const classifyCpu0 = await sample.cpuUs();
   const classify = await load(url, { connections: 16, overallRate: 200, duration: 10, requests: intent });
+  const classifyCpuUnderLoad = ((await sample.cpuUs()) - classifyCpu0) / 1000 / classify.requests.total;
   const classifyErrors = classify.errors + classify.non2xx + classify.timeouts;
   row(
     'serve: classify at 200 req/s, p99',
-    `${fmt(classify.latency.p99)} (${classify.requests.total} req, ${classifyErrors} errors)`,
+    `${fmt(classify.latency.p99)} (p50 ${fmt(classify.latency.p50)}, ${classify.requests.total} req, ${classifyErrors} errors, load ${classifyLoad})`,
     '< 25 ms, no errors',
     classify.latency.p99 < 25 && classifyErrors === 0,
     classify.latency.p99,
   );
+  row(
+    '… server CPU per request during the 200 req/s run',
+    fmt(classifyCpuUnderLoad),
+    'reported',
+    null,
+    classifyCpuUnderLoad,
+  );
+  const answerLoad = load1();
   const answer = await load(url, { connections: 8, overallRate: 30, duration: 10, requests: qa });
   const answerErrors = answer.errors + answer.non2xx + answer.timeouts;
   row(
     'serve: answers at 30 req/s, p99',
-    `${fmt(answer.latency.p99)} (${answer.requests.total} req, ${answerErrors} errors)`,
+    `${fmt(answer.latency.p99)} (p50 ${fmt(answer.latency.p50)}, ${answer.requests.total} req, ${answerErrors} errors, load ${answerLoad})`,
     '< 150 ms',
     answer.latency.p99 < 150 && answerErrors === 0,
     answer.latency.p99,
   );
   details.serve = {
     readyMs,
-    firstMs: first,
+    firstMs: first.ms,
     medianMs,
+    firstServerMs: first.serverMs,
+    medianServerMs,
+    classifyCpuMs,
+    answerCpuMs,
+    classifyCpuUnderLoadMs: classifyCpuUnderLoad,
+    loadAverage: { classify: classifyLoad, answer: answerLoad },
     classify: {
       p50: classify.latency.p50,
       p99: classify.latency.p99,

@@ -23,6 +23,7 @@ import { buildRagIndex } from './rag-index.js';
 import type { IndexProgress, LocalRagIndex, VectorStoreOptions } from './rag-index.js';
 import { getTokenizer } from './tokenizer.js';
 import { HNSW_MAX_SHARDS, HNSW_SHARD_SIZE } from './vector-stores/build-hnsw-store.js';
+import { DEFAULT_EF_CONSTRUCTION } from './vector-stores/hnsw-store.js';
 import type { Tokenizer } from './tokenizer.js';
 import { probeHnswlib } from './vector-stores/hnswlib-loader.js';
 
@@ -175,7 +176,7 @@ function indexInputs(
     store: {
       kind: store.kind ?? 'auto',
       m: store.m ?? 16,
-      efConstruction: store.efConstruction ?? 200,
+      efConstruction: store.efConstruction ?? DEFAULT_EF_CONSTRUCTION,
       seed: store.seed ?? 42,
       shardSize: HNSW_SHARD_SIZE,
       maxShards: HNSW_MAX_SHARDS,

@@ -3,7 +3,12 @@
 // one inference-log line per pipeline request. What is answered comes from the ServingPipeline
 // port; this file decides only how requests are admitted and how results are written back.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { ServeConfig } from '../config/serve-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
@@ -23,17 +28,18 @@ export interface ServeAppOptions {
   log: InferenceLog;
   clock: Clock;
   newId: () => string;
-  /** Where pino writes (stderr in the CLI); the token is redacted from anything logged. */
-  logStream: NodeJS.WritableStream;
+  /** Where pino writes (stderr in the CLI, asynchronously); the token is redacted from anything logged. */
+  logStream: { write(line: string): unknown };
   logLevel?: string;
 }
 
 export interface ServeApp {
   app: FastifyInstance;
   /**
-   * Sends each served suite's sample through the HTTP layer (routing, validation, the pipeline,
-   * serialisation), so neither the model nor the server code is cold on the first real request.
-   * Warm-up requests are neither logged nor counted in /metrics.
+   * Sends each served suite's samples through the HTTP layer (routing, validation, the pipeline,
+   * the inference record, metrics, serialisation), so neither the model nor the server code is
+   * cold on the first real request. Warm-up requests are neither logged (inference log and
+   * request log) nor counted in /metrics: their records and observations go to throwaway sinks.
    */
   warmUp(url: string): Promise<void>;
   /** Marks warm-up done: /readyz turns 200 and /v1 routes admit requests. */
@@ -43,14 +49,22 @@ export interface ServeApp {
 }
 
 const RETRY_AFTER_SECONDS = '1';
+export const WARM_UP_ROUNDS = 2;
 
 export function createServeApp(options: ServeAppOptions): ServeApp {
   const { pipeline, settings, clock } = options;
   const hashInput = options.hashInput ?? createInputHasher(undefined);
-  const metrics = createServeMetrics({
+  const metricsOptions = {
     manifestHash: pipeline.manifestHash,
     evaluated: pipeline.unevaluated.length === 0,
-  });
+  };
+  const metrics = createServeMetrics(metricsOptions);
+  // Same code, separate registry: warm-up compiles the metrics path without counting.
+  const warmUpMetrics = createServeMetrics({ ...metricsOptions, processMetrics: false });
+  // Only this process knows it, so no client can pass as a warm-up request.
+  const warmUpKey = randomUUID();
+  const isWarmUp = (request: { headers: Record<string, unknown> }) =>
+    request.headers['x-evalgate-warm-up'] === warmUpKey;
   const app = Fastify({
     bodyLimit: settings.body_limit_bytes,
     genReqId: () => options.newId(),
@@ -63,11 +77,9 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       stream: options.logStream,
       redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
     },
+    logController: new LogController({ disableRequestLogging: isWarmUp }),
   });
   let ready = false;
-  // Only this process knows it, so no client can pass as a warm-up request.
-  const warmUpKey = randomUUID();
-  const isWarmUp = (request: FastifyRequest) => request.headers['x-evalgate-warm-up'] === warmUpKey;
   const pending = new Set<Promise<unknown>>();
   const unevaluated =
     pipeline.unevaluated.length > 0
@@ -109,49 +121,62 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   const admitted = new Set<string>();
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: an async hook costs a promise and a microtask on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    const refusal = admit(request, reply);
+    if (refusal) reply.code(refusal.status).send(refusal.body);
+    else done();
+  });
+  /** Null when the request may proceed; otherwise the error response (headers already set). */
+  const admit = (request: FastifyRequest, reply: FastifyReply): { status: number; body: object } | null => {
     const route = routeOf(request);
-    if (!route || isWarmUp(request)) return;
+    if (!route || isWarmUp(request)) return null;
     if (options.token !== undefined && !authorized(request.headers.authorization, options.token)) {
       metrics.rejected(route, 'unauthorized');
       reply.header('www-authenticate', 'Bearer');
-      return reply
-        .code(401)
-        .send(errorBody(401, 'UNAUTHORIZED', 'a valid bearer token is required', request.id));
+      return {
+        status: 401,
+        body: errorBody(401, 'UNAUTHORIZED', 'a valid bearer token is required', request.id),
+      };
     }
     if (!ready) {
       metrics.rejected(route, 'not_ready');
       reply.header('retry-after', RETRY_AFTER_SECONDS);
-      return reply.code(503).send(errorBody(503, 'NOT_READY', 'warming up', request.id));
+      return { status: 503, body: errorBody(503, 'NOT_READY', 'warming up', request.id) };
     }
     // Admitted requests whose body is still arriving count too, or a burst of slow uploads
     // would all pass this check before any of them reaches the pipeline.
     if (pending.size + admitted.size >= settings.max_concurrency) {
       metrics.rejected(route, 'overloaded');
       reply.header('retry-after', RETRY_AFTER_SECONDS);
-      return reply
-        .code(503)
-        .send(
-          errorBody(
-            503,
-            'OVERLOADED',
-            `${settings.max_concurrency} requests are in progress; retry shortly`,
-            request.id,
-          ),
-        );
+      return {
+        status: 503,
+        body: errorBody(
+          503,
+          'OVERLOADED',
+          `${settings.max_concurrency} requests are in progress; retry shortly`,
+          request.id,
+        ),
+      };
     }
     admitted.add(request.id);
-  });
-  const release = async (request: FastifyRequest): Promise<void> => {
+    return null;
+  };
+  const release = (request: FastifyRequest, _reply: FastifyReply, done: () => void): void => {
     admitted.delete(request.id);
+    done();
   };
   app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+  app.addHook('onRequestAbort', (request, done) => {
+    admitted.delete(request.id);
+    done();
+  });
 
   const handle = (route: ServeRoute) => {
     const schema = requestSchema(route, settings.max_input_chars);
@@ -198,24 +223,22 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       if (outcome.kind === 'failed') request.log.error({ err: outcome.error }, 'pipeline failed');
       const latencyMs = Math.round((clock.monotonic() - started) * 1000) / 1000;
       const needsReview = served ? served.needsReview : true;
-      if (!isWarmUp(request)) {
-        options.log.append(
-          inferenceRecord({
-            time: clock.now(),
-            requestId: request.id,
-            route,
-            text,
-            hashInput,
-            logInputs: settings.log_inputs,
-            status,
-            served,
-            suite,
-            latencyMs,
-            manifestHash: pipeline.manifestHash,
-          }),
-        );
-        metrics.observe({ route, status, seconds: latencyMs / 1000, needsReview });
-      }
+      const warmUp = isWarmUp(request);
+      const record = inferenceRecord({
+        time: clock.now(),
+        requestId: request.id,
+        route,
+        text,
+        hashInput,
+        logInputs: settings.log_inputs,
+        status,
+        served,
+        suite,
+        latencyMs,
+        manifestHash: pipeline.manifestHash,
+      });
+      if (!warmUp) options.log.append(record);
+      (warmUp ? warmUpMetrics : metrics).observe({ route, status, seconds: latencyMs / 1000, needsReview });
       const common = {
         suite: suite.name,
         model: suite.model,
@@ -254,21 +277,22 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   return {
     app,
     warmUp: async (url) => {
-      // Over a real socket (the HTTP parser and keep-alive path warm too), twice per suite: the
-      // first call compiles, the second runs the optimised path.
-      for (let round = 0; round < 2; round++)
-        for (const suite of pipeline.suites) {
-          const res = await fetch(`${url}/v1/${suite.route}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
-            body: JSON.stringify(
-              suite.route === 'answer'
-                ? { question: suite.sample, suite: suite.name }
-                : { input: suite.sample, suite: suite.name },
-            ),
-          });
-          await res.arrayBuffer();
-        }
+      // Over a real socket (the HTTP parser and keep-alive path warm too), every sample of every
+      // suite, twice: varied inputs reach the optimising compiler before the first real request.
+      for (let round = 0; round < WARM_UP_ROUNDS; round++)
+        for (const suite of pipeline.suites)
+          for (const sample of suite.samples) {
+            const res = await fetch(`${url}/v1/${suite.route}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
+              body: JSON.stringify(
+                suite.route === 'answer'
+                  ? { question: sample, suite: suite.name }
+                  : { input: sample, suite: suite.name },
+              ),
+            });
+            await res.arrayBuffer();
+          }
     },
     setReady: () => {
       ready = true;

@@ -53,4 +53,37 @@ describe('openInferenceLog', () => {
     }
     expect((await lines(file)).map((l) => l.i)).toEqual([1, 2]);
   });
+
+  it('batches lines: nothing reaches the disk before the interval, everything after it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-log-'));
+    const file = path.join(dir, 'inference.jsonl');
+    const log = await openInferenceLog({ file, maxBytes: 1e9, maxFiles: 1, flushIntervalMs: 300 });
+    for (let i = 0; i < 5; i++) log.append({ i });
+    await new Promise((r) => setImmediate(r));
+    expect(await lines(file)).toEqual([]);
+    // The timer alone writes them (no flush, no close).
+    const deadline = Date.now() + 5000;
+    while ((await lines(file)).length < 5 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await lines(file)).map((l) => l.i)).toEqual([0, 1, 2, 3, 4]);
+    await log.close();
+  });
+
+  it('writes at once when maxBufferedRecords lines wait, without waiting for the timer', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-log-'));
+    const file = path.join(dir, 'inference.jsonl');
+    const log = await openInferenceLog({
+      file,
+      maxBytes: 1e9,
+      maxFiles: 1,
+      flushIntervalMs: 60_000,
+      maxBufferedRecords: 3,
+    });
+    for (let i = 0; i < 3; i++) log.append({ i });
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await lines(file)).map((l) => l.i)).toEqual([0, 1, 2]);
+    log.append({ i: 3 });
+    await log.close(); // close() writes the one line still waiting for its timer
+    expect((await lines(file)).map((l) => l.i)).toEqual([0, 1, 2, 3]);
+  });
 });

@@ -40,6 +40,10 @@ export interface LoadServingPipelineOptions {
   onNote?: (line: string) => void;
 }
 
+// Enough distinct inputs that the optimising compiler has seen the pipeline's hot loops with
+// varied data (one text sent twice left the first real request 5-10× slower than the median).
+const WARM_UP_SAMPLES = 24;
+
 const ROUTE_OF = { 'rag-qa': 'answer', qa: 'answer', classify: 'classify' } as const;
 
 export async function loadServingPipeline(options: LoadServingPipelineOptions): Promise<ServingPipeline> {
@@ -159,7 +163,7 @@ function createEvaluatedPipeline(options: {
     model: s.models[0].id,
     promptVersion: s.prompt ? `${s.prompt.id}@v${s.prompt.version}` : null,
     promptHash: s.prompt ? s.prompt.versionId.split('#')[1] : null,
-    sample: sampleText(s),
+    samples: sampleTexts(s),
   }));
   // Serving scores nothing (there is no gold answer); it parses the label exactly as the eval's
   // case scorer does, so the served label is the evaluated one.
@@ -168,6 +172,12 @@ function createEvaluatedPipeline(options: {
       result.predicted = parseLabel(result.output, labels);
     return { scores: {}, passed: null };
   };
+  // The baseline's embedding centroid per served suite, as a vector once rather than per request.
+  const centroids = new Map<PreparedSuite, Float32Array>();
+  for (const s of served) {
+    const centroid = options.reference?.reference[s.config.name]?.[s.models[0].id]?.centroid;
+    if (centroid) centroids.set(s, Float32Array.from(centroid));
+  }
   const run = async (request: ServeRequest) => {
     const picked = pickSuite(suites, request.route, request.suite);
     if ('error' in picked) throw new Error(picked.error);
@@ -192,12 +202,11 @@ function createEvaluatedPipeline(options: {
       },
     );
     const review = options.reference?.review[suite.config.name]?.[model.id];
-    const centroid = options.reference?.reference[suite.config.name]?.[model.id]?.centroid;
     const [features] = await inputFeatures({
       texts: [request.text],
       vocabulary: options.vocabulary,
       embedder: rag?.embedder ?? null,
-      centroid: centroid ? Float32Array.from(centroid) : null,
+      centroid: centroids.get(suite) ?? null,
     });
     const answered = servedResult({
       suite: picked,
@@ -235,8 +244,13 @@ function caseFor(suite: PreparedSuite, request: ServeRequest): EvalCase {
   };
 }
 
-function sampleText(suite: PreparedSuite): string {
-  const c = suite.variants[0]?.evalCase;
-  if (!c) return 'warm-up';
-  return c.task === 'classify' ? c.input : 'question' in c ? c.question : 'warm-up';
+/** Up to WARM_UP_SAMPLES distinct gold texts of the suite, for the server's warm-up. */
+function sampleTexts(suite: PreparedSuite): string[] {
+  const texts = new Set<string>();
+  for (const { evalCase: c } of suite.variants) {
+    if (texts.size >= WARM_UP_SAMPLES) break;
+    const text = c.task === 'classify' ? c.input : 'question' in c ? c.question : null;
+    if (text) texts.add(text);
+  }
+  return texts.size > 0 ? [...texts] : ['warm-up'];
 }

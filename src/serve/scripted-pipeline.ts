@@ -18,7 +18,7 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'answer@v1',
     promptHash: 'aaaa1111',
-    sample: 'q',
+    samples: ['q'],
   },
   {
     name: 'qa-2',
@@ -26,7 +26,7 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'answer@v2',
     promptHash: 'bbbb2222',
-    sample: 'q',
+    samples: ['q'],
   },
   {
     name: 'intent',
@@ -34,7 +34,7 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
     model: 'local/scripted',
     promptVersion: 'intent@v1',
     promptHash: 'cccc3333',
-    sample: 'q',
+    samples: ['q', 'I was charged twice'],
   },
 ];
 

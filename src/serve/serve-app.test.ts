@@ -7,7 +7,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../core/clock.js';
-import { createScriptedPipeline, type ScriptedPipelineOptions } from './scripted-pipeline.js';
+import { WARM_UP_ROUNDS } from './create-serve-app.js';
+import {
+  createScriptedPipeline,
+  SCRIPTED_SUITES,
+  type ScriptedPipelineOptions,
+} from './scripted-pipeline.js';
+import type { ServeRequest } from './serving-pipeline.js';
 import { startServe, type RunningServer } from './start-serve.js';
 
 const TOKEN = 'canary-token-7f3e9a1c55d2';
@@ -20,6 +26,7 @@ async function start(
   logFile: string;
   pinoOutput: () => string;
   pipeline: ReturnType<typeof createScriptedPipeline>;
+  warmUpCalls: ServeRequest[];
 }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-serve-'));
   const config = path.join(dir, 'evalgate.yaml');
@@ -46,12 +53,17 @@ async function start(
     loadPipeline: async () => pipeline,
   });
   running.push(server);
-  // Warm-up sent each suite's sample twice through HTTP; the tests count from here.
-  expect(pipeline.calls).toHaveLength(2 * 3);
-  pipeline.calls.length = 0;
+  // Warm-up sent each suite's samples twice through HTTP; the tests count from here.
+  const warmUpCalls = pipeline.calls.splice(0);
   pipeline.armed = true;
   id = 0;
-  return { server, logFile: path.join(dir, 'inference.jsonl'), pinoOutput: () => pino, pipeline };
+  return {
+    server,
+    logFile: path.join(dir, 'inference.jsonl'),
+    pinoOutput: () => pino,
+    pipeline,
+    warmUpCalls,
+  };
 }
 
 function post(server: RunningServer, route: string, body: unknown, headers: Record<string, string> = {}) {
@@ -250,6 +262,20 @@ describe('evalgate serve: auth, overload, timeout', () => {
 });
 
 describe('evalgate serve: inference log, metrics, shutdown', () => {
+  it('warms up with every sample of every suite before ready, and logs or counts none of them', async () => {
+    const { server, logFile, pinoOutput, warmUpCalls } = await start();
+    const expected = SCRIPTED_SUITES.flatMap((s) => s.samples.map((text) => `${s.name}:${text}`));
+    expect(warmUpCalls.map((c) => `${c.suite}:${c.text}`)).toEqual(
+      Array.from({ length: WARM_UP_ROUNDS }, () => expected).flat(),
+    );
+    await post(server, '/v1/classify', { input: 'real' });
+    await server.stop();
+    expect((await logLines(logFile)).map((l) => l.request_id)).toEqual(['req-1']);
+    // Fastify's request log has the real request only (incoming + completed).
+    expect(pinoOutput().match(/request completed/g)).toHaveLength(1);
+    expect(pinoOutput().match(/incoming request/g)).toHaveLength(1);
+  });
+
   it('logs the input hash and length, never the raw input (canary)', async () => {
     const canary = 'CANARY-4b1d9 my email is jane@example.com';
     const { server, logFile } = await start();

@@ -11,9 +11,15 @@ export interface ServeMetrics {
   inFlight: Gauge;
 }
 
-export function createServeMetrics(options: { manifestHash: string; evaluated: boolean }): ServeMetrics {
+export function createServeMetrics(options: {
+  manifestHash: string;
+  evaluated: boolean;
+  /** Process metrics (CPU, memory, event-loop lag, GC); default true. */
+  processMetrics?: boolean;
+}): ServeMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'evalgate_process_' });
+  if (options.processMetrics !== false)
+    collectDefaultMetrics({ register: registry, prefix: 'evalgate_process_' });
   const requests = new Counter({
     name: 'evalgate_requests_total',
     help: 'Requests answered by the pipeline, by route and outcome (ok, timeout, error)',

@@ -51,8 +51,11 @@ export interface ServedSuite {
   model: string;
   promptVersion: string | null;
   promptHash: string | null;
-  /** A gold case's text: the server's warm-up sends it through HTTP before reporting ready. */
-  sample: string;
+  /**
+   * Gold cases' texts (distinct, at least one): the server's warm-up sends them through HTTP
+   * before reporting ready, so the first real request finds the code paths compiled.
+   */
+  samples: string[];
 }
 
 export interface ServingPipeline {

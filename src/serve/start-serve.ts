@@ -19,7 +19,8 @@ export interface StartServeOptions {
   port: number;
   /** Inference log path (relative to the project root); default `.evalgate/inference.jsonl`. */
   log?: string;
-  logStream: NodeJS.WritableStream;
+  /** Where the request log (pino) writes: `asyncLogDestination(2)` in the CLI. */
+  logStream: { write(line: string): unknown };
   /** The evaluated pipeline by default; tests may inject a scripted one. */
   loadPipeline: (configPath: string) => Promise<ServingPipeline>;
 }

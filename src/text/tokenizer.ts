@@ -5,6 +5,7 @@
 // usage and that has no RAG section never needs.
 import { createRequire } from 'node:module';
 import type { Tiktoken } from 'tiktoken';
+import { createPieceCounter, createPieceEncoder } from './piece-counts.js';
 
 type GetEncoding = typeof import('tiktoken').get_encoding;
 let getEncoding: GetEncoding | undefined;
@@ -53,17 +54,24 @@ function createTiktokenTokenizer(encoding: Tiktoken, name: TokenizerEncoding): T
   // Token ids of cl100k_base are < 2^17; 0 marks "not looked up yet" (no token has 0 bytes).
   const byteLengths = new Uint8Array(1 << 18);
   const counts = new Map<string, number>();
+  const encodeCount = (text: string) => encoding.encode_ordinary(text).length;
+  // Prompts that differ per case only in a few fields are counted piece by piece (exact).
+  const pieces = name === 'cl100k_base' ? createPieceCounter(encodeCount) : null;
+  const countWhole = (text: string) => pieces?.count(text) ?? encodeCount(text);
+  // Chunking encodes whole documents: the same, piece by piece (exact; ids in the same order).
+  const encodePiece = (text: string) => encoding.encode_ordinary(text);
+  const pieceIds = name === 'cl100k_base' ? createPieceEncoder(encodePiece) : null;
   return {
     name,
-    encode: (text) => encoding.encode_ordinary(text),
+    encode: (text) => pieceIds?.encode(text) ?? encoding.encode_ordinary(text),
     count: (text) => {
       if (text.length === 0) return 0;
       // Long texts recur (a system prompt with few-shot examples is sent with every case and
       // every served request): their counts are remembered, a bounded number of them.
-      if (text.length < MEMO_MIN_CHARS) return encoding.encode_ordinary(text).length;
+      if (text.length < MEMO_MIN_CHARS) return countWhole(text);
       let n = counts.get(text);
       if (n === undefined) {
-        n = encoding.encode_ordinary(text).length;
+        n = countWhole(text);
         if (counts.size >= MEMO_MAX_ENTRIES) counts.delete(counts.keys().next().value as string);
         counts.set(text, n);
       }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../core/clock.js';
 import { loadServingPipeline } from '../../serve/load-serving-pipeline.js';
+import { asyncLogDestination } from '../../serve/log-destination.js';
 import { startServe } from '../../serve/start-serve.js';
 
 export interface ServeCommandOptions {
@@ -18,6 +19,7 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
+  const requestLog = asyncLogDestination(2);
   const running = await startServe({
     configPath: options.config,
     env: process.env,
@@ -26,7 +28,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     host: options.host,
     port: options.port,
     log: options.log,
-    logStream: process.stderr,
+    logStream: requestLog.stream,
     loadPipeline: (configPath) =>
       loadServingPipeline({
         configPath,
@@ -58,6 +60,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  await requestLog.close();
   note('stopped');
   return 0;
 }

@@ -19,27 +19,43 @@ export function countHashFeatures(text: string, counter: FeatureCounter): void {
   const terms = contentTerms(text);
   let previous = 0;
   for (let t = 0; t < terms.length; t++) {
-    const term = terms[t];
-    const h = fnv1a(term, SEED_UNIGRAM);
+    const hashes = termHashes(terms[t]);
+    const h = hashes[0];
     counter.add(h, FeatureGroup.Unigram);
     if (t > 0) counter.add(fmix32(Math.imul(previous, 0x01000193) ^ h ^ SEED_BIGRAM), FeatureGroup.Bigram);
     previous = h;
-    addCharGrams(term, counter);
+    for (let i = 1; i < hashes.length; i++) counter.add(hashes[i], FeatureGroup.CharGram);
   }
 }
 
-function addCharGrams(term: string, counter: FeatureCounter): void {
-  const padded = term.length + 2;
-  for (let n = 3; n <= 5; n++) {
-    for (let start = 0; start + n <= padded; start++) {
-      let h = (SEED_CHARGRAM ^ n) >>> 0;
-      for (let i = start; i < start + n; i++) {
-        const c = i === 0 ? LT : i === padded - 1 ? GT : term.charCodeAt(i - 1);
-        h = Math.imul(h ^ c, 0x01000193);
+// A term's unigram hash followed by its character-n-gram hashes. Terms recur across a corpus
+// (and across fit and embed, which both count every chunk), so each term is hashed once; a
+// process-wide memo of a pure function, bounded like the stemmer's.
+const termHashCache = new Map<string, Uint32Array>();
+const TERM_HASH_CACHE_MAX = 200_000;
+
+function termHashes(term: string): Uint32Array {
+  let hashes = termHashCache.get(term);
+  if (hashes === undefined) {
+    const padded = term.length + 2;
+    let grams = 0;
+    for (let n = 3; n <= 5; n++) grams += Math.max(0, padded - n + 1);
+    hashes = new Uint32Array(1 + grams);
+    hashes[0] = fnv1a(term, SEED_UNIGRAM);
+    let at = 1;
+    for (let n = 3; n <= 5; n++) {
+      for (let start = 0; start + n <= padded; start++) {
+        let h = (SEED_CHARGRAM ^ n) >>> 0;
+        for (let i = start; i < start + n; i++) {
+          const c = i === 0 ? LT : i === padded - 1 ? GT : term.charCodeAt(i - 1);
+          h = Math.imul(h ^ c, 0x01000193);
+        }
+        hashes[at++] = fmix32(h);
       }
-      counter.add(fmix32(h), FeatureGroup.CharGram);
     }
+    if (termHashCache.size < TERM_HASH_CACHE_MAX) termHashCache.set(term, hashes);
   }
+  return hashes;
 }
 
 /** FNV-1a then the murmur3 finaliser, so low bits (used for buckets) are well mixed. */

@@ -43,23 +43,18 @@ export function fitLsaModel(texts: readonly string[], options: FitLsaModelOption
   const weigh = createTermWeigher(terms, idf);
 
   const offsets = new Uint32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  documents.forEach((docTerms, d) => {
-    const { ids, weights } = weigh(docTerms);
-    for (let i = 0; i < ids.length; i++) {
-      indices.push(ids[i]);
-      values.push(weights[i]);
-    }
-    offsets[d + 1] = indices.length;
+  const weighed = documents.map((docTerms, d) => {
+    const row = weigh(docTerms);
+    offsets[d + 1] = offsets[d] + row.ids.length;
+    return row;
   });
-  const matrix: SparseRows = {
-    rows: n,
-    cols: terms.length,
-    offsets,
-    indices: Uint32Array.from(indices),
-    values: Float64Array.from(values),
-  };
+  const indices = new Uint32Array(offsets[n]);
+  const values = new Float64Array(offsets[n]);
+  weighed.forEach(({ ids, weights }, d) => {
+    indices.set(ids, offsets[d]);
+    values.set(weights, offsets[d]);
+  });
+  const matrix: SparseRows = { rows: n, cols: terms.length, offsets, indices, values };
   const svd = truncatedSvd(matrix, {
     rank,
     seed: options.seed ?? 42,

@@ -52,13 +52,17 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
 
   // Work with M = A or Aᵀ, whichever is wide (small × large): the dense l²-cost steps
   // (orthonormalisations) then run on the small side, and the rest is sparse products.
+  // The products walk M's large side in order, one sparse row of `tall` (= Mᵀ, stored by rows)
+  // at a time, so each row of the large × l block is read or written once, sequentially, while
+  // the small × l block (a few MB) takes the scattered accesses: with 30k terms the large block
+  // is ~35 MB, and updating its rows in document order (scattered, once per non-zero) was
+  // memory-bound and most of the fit.
   const wide = rows <= cols;
   const small = wide ? rows : cols;
   const large = wide ? cols : rows;
-  const times = (x: Float64Array): Float64Array =>
-    wide ? multiply(matrix, x, l) : multiplyTransposed(matrix, x, l);
-  const timesTransposed = (y: Float64Array): Float64Array =>
-    wide ? multiplyTransposed(matrix, y, l) : multiply(matrix, y, l);
+  const tall = wide ? transpose(matrix) : matrix;
+  const times = (x: Float64Array): Float64Array => multiplyTransposed(tall, x, l);
+  const timesTransposed = (y: Float64Array): Float64Array => multiply(tall, y, l);
 
   // Q: an orthonormal basis (small × l) for the dominant range of M.
   // Between passes one Gram–Schmidt sweep is enough to keep the columns from collapsing onto
@@ -90,7 +94,7 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   // M = (QW) Σ (BᵀWΣ⁻¹)ᵀ. A's right singular vectors are M's right ones when M = A, its left ones
   // when M = Aᵀ. Mᵀ Q W Σ⁻¹ is computed as Mᵀ (Q W Σ⁻¹): a sparse product of k columns.
   const right = wide
-    ? multiplyTransposed(matrix, times3(q, vectors, small, l, k, inverse), k)
+    ? multiply(tall, times3(q, vectors, small, l, k, inverse), k)
     : times3(
         q,
         vectors,
@@ -103,7 +107,11 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   return { singularValues, right };
 }
 
-/** QᵀY for row-major Q and Y (height × width) where QᵀY is symmetric; width × width. */
+/**
+ * QᵀY for row-major Q and Y (height × width) where QᵀY is symmetric; width × width. Symmetric
+ * in exact arithmetic, so only the upper triangle is summed and mirrored: half the work, and the
+ * eigen-solver sees exact symmetry.
+ */
 function smallGram(q: Float64Array, y: Float64Array, height: number, width: number): Float64Array {
   const gram = new Float64Array(width * width);
   for (let r = 0; r < height; r++) {
@@ -112,16 +120,17 @@ function smallGram(q: Float64Array, y: Float64Array, height: number, width: numb
       const qi = q[row + i];
       if (qi === 0) continue;
       const g = i * width;
-      for (let j = 0; j < width; j++) gram[g + j] += qi * y[row + j];
+      let j = i;
+      for (; j + 3 < width; j += 4) {
+        gram[g + j] += qi * y[row + j];
+        gram[g + j + 1] += qi * y[row + j + 1];
+        gram[g + j + 2] += qi * y[row + j + 2];
+        gram[g + j + 3] += qi * y[row + j + 3];
+      }
+      for (; j < width; j++) gram[g + j] += qi * y[row + j];
     }
   }
-  // Symmetric in exact arithmetic; average away the rounding so the eigen-solver sees symmetry.
-  for (let i = 0; i < width; i++)
-    for (let j = 0; j < i; j++) {
-      const mean = (gram[i * width + j] + gram[j * width + i]) / 2;
-      gram[i * width + j] = mean;
-      gram[j * width + i] = mean;
-    }
+  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) gram[i * width + j] = gram[j * width + i];
   return gram;
 }
 
@@ -141,7 +150,14 @@ function times3(
       const xi = x[r * width + i];
       if (xi === 0) continue;
       const wi = i * width;
-      for (let j = 0; j < k; j++) out[o + j] += xi * w[wi + j];
+      let j = 0;
+      for (; j + 3 < k; j += 4) {
+        out[o + j] += xi * w[wi + j];
+        out[o + j + 1] += xi * w[wi + j + 1];
+        out[o + j + 2] += xi * w[wi + j + 2];
+        out[o + j + 3] += xi * w[wi + j + 3];
+      }
+      for (; j < k; j++) out[o + j] += xi * w[wi + j];
     }
     for (let j = 0; j < k; j++) out[o + j] *= scale[j];
   }
@@ -157,7 +173,15 @@ export function multiply(matrix: SparseRows, x: Float64Array, width: number): Fl
     for (let p = offsets[r]; p < offsets[r + 1]; p++) {
       const value = values[p];
       const from = indices[p] * width;
-      for (let j = 0; j < width; j++) out[o + j] += value * x[from + j];
+      // Unrolled by four: V8 does not vectorise, and this is ~1.5× faster than the plain loop.
+      let j = 0;
+      for (; j + 3 < width; j += 4) {
+        out[o + j] += value * x[from + j];
+        out[o + j + 1] += value * x[from + j + 1];
+        out[o + j + 2] += value * x[from + j + 2];
+        out[o + j + 3] += value * x[from + j + 3];
+      }
+      for (; j < width; j++) out[o + j] += value * x[from + j];
     }
   }
   return out;
@@ -172,18 +196,46 @@ export function multiplyTransposed(matrix: SparseRows, y: Float64Array, width: n
     for (let p = offsets[r]; p < offsets[r + 1]; p++) {
       const value = values[p];
       const o = indices[p] * width;
-      for (let j = 0; j < width; j++) out[o + j] += value * y[from + j];
+      let j = 0;
+      for (; j + 3 < width; j += 4) {
+        out[o + j] += value * y[from + j];
+        out[o + j + 1] += value * y[from + j + 1];
+        out[o + j + 2] += value * y[from + j + 2];
+        out[o + j + 3] += value * y[from + j + 3];
+      }
+      for (; j < width; j++) out[o + j] += value * y[from + j];
     }
   }
   return out;
 }
 
+/** The same matrix stored by columns (as the rows of its transpose). */
+export function transpose(matrix: SparseRows): SparseRows {
+  const { rows, cols, offsets, indices, values } = matrix;
+  const counts = new Uint32Array(cols + 1);
+  for (let p = 0; p < indices.length; p++) counts[indices[p] + 1]++;
+  for (let c = 0; c < cols; c++) counts[c + 1] += counts[c];
+  const next = counts.slice(0, cols);
+  const tIndices = new Uint32Array(indices.length);
+  const tValues = new Float64Array(indices.length);
+  // Rows in ascending order, so each column lists its rows ascending.
+  for (let r = 0; r < rows; r++)
+    for (let p = offsets[r]; p < offsets[r + 1]; p++) {
+      const at = next[indices[p]]++;
+      tIndices[at] = r;
+      tValues[at] = values[p];
+    }
+  return { rows: cols, cols: rows, offsets: counts, indices: tIndices, values: tValues };
+}
+
 function gaussianBlock(rows: number, width: number, rng: Rng): Float64Array {
   const out = new Float64Array(rows * width);
-  for (let i = 0; i < out.length; i++) {
-    // Box–Muller; 1 − u keeps the logarithm finite.
-    const u = 1 - rng.next();
-    out[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+  for (let i = 0; i < out.length; i += 2) {
+    // Box–Muller, both outputs (half the logarithms); 1 − u keeps the logarithm finite.
+    const radius = Math.sqrt(-2 * Math.log(1 - rng.next()));
+    const angle = 2 * Math.PI * rng.next();
+    out[i] = radius * Math.cos(angle);
+    if (i + 1 < out.length) out[i + 1] = radius * Math.sin(angle);
   }
   return out;
 }
@@ -206,10 +258,16 @@ export function orthonormalize(block: Float64Array, height: number, width: numbe
       const column = columns[j];
       for (let i = 0; i < j; i++) {
         const previous = columns[i];
-        let dot = 0;
-        for (let t = 0; t < height; t++) dot += previous[t] * column[t];
+        const dot = dotProduct(previous, column, height);
         if (dot === 0) continue;
-        for (let t = 0; t < height; t++) column[t] -= dot * previous[t];
+        let t = 0;
+        for (; t + 3 < height; t += 4) {
+          column[t] -= dot * previous[t];
+          column[t + 1] -= dot * previous[t + 1];
+          column[t + 2] -= dot * previous[t + 2];
+          column[t + 3] -= dot * previous[t + 3];
+        }
+        for (; t < height; t++) column[t] -= dot * previous[t];
       }
       const length = norm(column);
       if (length <= norms[j] * DEPENDENT_COLUMN || length === 0) column.fill(0);
@@ -223,9 +281,24 @@ export function orthonormalize(block: Float64Array, height: number, width: numbe
 }
 
 function norm(column: Float64Array): number {
-  let s = 0;
-  for (let t = 0; t < column.length; t++) s += column[t] * column[t];
-  return Math.sqrt(s);
+  return Math.sqrt(dotProduct(column, column, column.length));
+}
+
+/** Four partial sums (unrolled; the summation order is fixed, so results are deterministic). */
+function dotProduct(a: Float64Array, b: Float64Array, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = 0;
+  for (; t + 3 < n; t += 4) {
+    s0 += a[t] * b[t];
+    s1 += a[t + 1] * b[t + 1];
+    s2 += a[t + 2] * b[t + 2];
+    s3 += a[t + 3] * b[t + 3];
+  }
+  for (; t < n; t++) s0 += a[t] * b[t];
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Singular vectors are defined up to sign; pick the one whose largest entry is positive. */

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RuntimeFailure } from '../../core/errors.js';
 import type { InProcessVectorStore } from '../vector-store.js';
-import { DEFAULT_EF_SEARCH, createHnswStore, createShardedHnswStore, hnswlib } from './hnsw-store.js';
+import {
+  DEFAULT_EF_CONSTRUCTION,
+  DEFAULT_EF_SEARCH,
+  createHnswStore,
+  createShardedHnswStore,
+  hnswlib,
+} from './hnsw-store.js';
 import type { HnswParams, HnswShard } from './hnsw-store.js';
 
 /** Vectors per shard before a corpus is split; query cost grows with the shard count, so few. */
@@ -32,7 +38,7 @@ export function hnswShardCount(count: number, shardSize = HNSW_SHARD_SIZE): numb
 }
 
 export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<InProcessVectorStore> {
-  const { dimension, vectors, m = 16, efConstruction = 200, seed = 42 } = options;
+  const { dimension, vectors, m = 16, efConstruction = DEFAULT_EF_CONSTRUCTION, seed = 42 } = options;
   const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
   const count = vectors.length / dimension;
   const shards = hnswShardCount(count, options.shardSize);

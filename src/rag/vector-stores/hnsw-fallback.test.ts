@@ -1,6 +1,6 @@
 // A machine without hnswlib-node (no C++ toolchain): the index falls back to exact search, says so
 // once, records it, and moves to HNSW once the addon can be loaded.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -134,5 +134,22 @@ describe('hnswlib-node missing', () => {
     });
     expect(runtime.describe.annRecall?.recallAtK).toBe(1); // tiny graph: HNSW is exact here
     expect(JSON.parse(JSON.stringify(runtime.describe)).annRecall.sampledSearches).toBe(4);
+  });
+});
+
+describe('hnswlib-node stays optional for type-checking', () => {
+  it('no source file imports it (types included): they would reach the published .d.ts files', () => {
+    const src = new URL('../../', import.meta.url).pathname;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.ts$/.test(entry.name) && /from ['"]hnswlib-node['"]/.test(readFileSync(full, 'utf8')))
+          offenders.push(full);
+      }
+    };
+    walk(src);
+    expect(offenders).toEqual([]);
   });
 });

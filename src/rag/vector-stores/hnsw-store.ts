@@ -5,7 +5,7 @@
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type * as Hnswlib from 'hnswlib-node';
+import type { HnswIndex, HnswlibModule } from './hnswlib-types.js';
 import { RuntimeFailure } from '../../core/errors.js';
 import { compareScored } from '../top-k.js';
 import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
@@ -22,10 +22,19 @@ export const HNSW_META_FILE = 'hnsw.json';
  */
 export const DEFAULT_EF_SEARCH = 200;
 
+/**
+ * Build-time beam. Insertion cost grows with it and dominates a 100k-chunk build, but a lower
+ * beam builds a worse graph: at efSearch 200, recall@10 on the scale bench's 20k hash-embedded
+ * chunks was 0.996 at 200, 0.994 at 100 and 0.984 at 64 (build CPU 21.5 / 13.6 / 12.9 s); at
+ * 100k chunks 0.978 at 200 and 0.972 at 100 (build CPU 156 / 122 s; docs/performance.md,
+ * "100k chunks"). So 200 stays.
+ */
+export const DEFAULT_EF_CONSTRUCTION = 200;
+
 export interface HnswParams {
   /** Graph degree; 16 is hnswlib's recommended default for 100-1000 dims. */
   m?: number;
-  /** Build-time beam; 200 gives a graph good enough for 0.99 recall at efSearch 200. */
+  /** Build-time beam (default DEFAULT_EF_CONSTRUCTION): the graph's quality, and most of the build cost. */
   efConstruction?: number;
   efSearch?: number;
   /** Seeds the level assignment, so the same inputs build the same graph. */
@@ -39,7 +48,7 @@ export interface HnswStoreOptions extends HnswParams {
 }
 
 export interface HnswShard {
-  index: Hnswlib.HierarchicalNSW;
+  index: HnswIndex;
   /** The first label in this graph; labels are contiguous from here. */
   from: number;
 }
@@ -49,13 +58,13 @@ interface HnswMeta {
   shards: { file: string; from: number; count: number }[];
 }
 
-export function hnswlib(): typeof Hnswlib {
+export function hnswlib(): HnswlibModule {
   return requireHnswlib();
 }
 
 /** A single in-memory graph, filled with `add`. */
 export function createHnswStore(options: HnswStoreOptions): InProcessVectorStore {
-  const { dimension, m = 16, efConstruction = 200, seed = 42 } = options;
+  const { dimension, m = 16, efConstruction = DEFAULT_EF_CONSTRUCTION, seed = 42 } = options;
   const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
   index.initIndex({
     maxElements: Math.max(1, options.maxElements ?? 1024),

@@ -2,9 +2,9 @@
 // machine without a C++ toolchain it is absent; callers then fall back to exact search and say so.
 // The loader is a parameter (not a bare require) so tests can simulate the missing module.
 import { createRequire } from 'node:module';
-import type * as Hnswlib from 'hnswlib-node';
+import type { HnswlibModule } from './hnswlib-types.js';
 
-export type HnswlibModule = typeof Hnswlib;
+export type { HnswlibModule } from './hnswlib-types.js';
 
 /** Returns the addon or throws (not installed, failed to build, wrong ABI). */
 export type HnswlibLoader = () => HnswlibModule;
