@@ -4,7 +4,7 @@
 import type { RunManifest } from '../run/types.js';
 
 export function mergeManifests(shards: readonly RunManifest[], runId: string): RunManifest {
-  const { shard: _shard, ...first } = shards[0];
+  const { shard: _shard, budget: _budget, batch: _batch, resumed: _resumed, ...first } = shards[0];
   const startedAt = Math.min(...shards.map((m) => Date.parse(m.startedAt)));
   const finishedAt = Math.max(...shards.map((m) => Date.parse(m.finishedAt)));
   const timings: Record<string, number> = {};
@@ -31,6 +31,63 @@ export function mergeManifests(shards: readonly RunManifest[], runId: string): R
     timings,
     counts,
     mergedFrom: shards.map((m) => m.runId),
+    ...mergeBudget(shards),
+    ...mergeBatch(shards),
+  };
+}
+
+/**
+ * Any shard its budget cut short makes the merged run cut short: the gate then fails it, as it
+ * would the same run unsharded. Limits and spend add up over the shards.
+ */
+function mergeBudget(shards: readonly RunManifest[]): Pick<RunManifest, 'budget'> {
+  const budgets = shards.map((m) => m.budget).filter((b): b is NonNullable<typeof b> => b !== undefined);
+  if (budgets.length === 0) return {};
+  const sum = (f: (b: (typeof budgets)[number]) => number) =>
+    Math.round(budgets.reduce((a, b) => a + f(b), 0) * 1e9) / 1e9;
+  return {
+    budget: {
+      maxCostUsd: sum((b) => b.maxCostUsd),
+      estimatedCostUsd: sum((b) => b.estimatedCostUsd),
+      spentUsd: sum((b) => b.spentUsd),
+      stopped: budgets.some((b) => b.stopped),
+      notRun: budgets.flatMap((b) => b.notRun),
+    },
+  };
+}
+
+/** The batch price's saving over every shard (each shard submitted its own batches). */
+function mergeBatch(shards: readonly RunManifest[]): Pick<RunManifest, 'batch'> {
+  const batches = shards.map((m) => m.batch).filter((b): b is NonNullable<typeof b> => b !== undefined);
+  if (batches.length === 0) return {};
+  const costs = batches.map((b) => b.cost).filter((c): c is NonNullable<typeof c> => c !== null);
+  const sum = (f: (c: (typeof costs)[number]) => number) => costs.reduce((a, c) => a + f(c), 0);
+  const submitted = batches
+    .map((b) => b.submitted)
+    .filter((s): s is NonNullable<typeof s> => s !== undefined);
+  return {
+    batch: {
+      ...(submitted.length > 0
+        ? {
+            submitted: {
+              batches: submitted.flatMap((s) => s.batches),
+              requests: submitted.reduce((a, s) => a + s.requests, 0),
+              retriedDirectly: submitted.reduce((a, s) => a + s.retriedDirectly, 0),
+              failed: submitted.reduce((a, s) => a + s.failed, 0),
+            },
+          }
+        : {}),
+      cost:
+        costs.length === 0
+          ? null
+          : {
+              calls: sum((c) => c.calls),
+              unpricedCalls: sum((c) => c.unpricedCalls),
+              costUsd: sum((c) => c.costUsd),
+              listCostUsd: sum((c) => c.listCostUsd),
+              savingUsd: sum((c) => c.savingUsd),
+            },
+    },
   };
 }
 

@@ -2,7 +2,6 @@
 // `onResult` as soon as it finishes (results.jsonl is streamed, not written at the end), and
 // reports progress. Job order is deterministic; completion order is not, so consumers key
 // results by (suite, caseId, provider, repeat), never by position.
-import pLimit from 'p-limit';
 import type { CaseResult } from '../run/types.js';
 import { runCase, type CaseJob, type CaseRuntime } from './run-case.js';
 import type { PreparedSuite } from './prepared-suite.js';
@@ -56,25 +55,28 @@ export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   const planned = planJobs(options.suites, options.repeat);
   const jobs = options.select ? options.select(planned) : planned;
-  const limit = pLimit(options.concurrency);
   const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0, costUsd: 0 };
-  await Promise.all(
-    jobs.map((job) =>
-      limit(async () => {
-        if (options.admit && !options.admit(job)) {
-          progress.notRun = (progress.notRun ?? 0) + 1;
-          return;
-        }
-        const result = await runCase(job, options.runtime);
-        options.settle?.(job, result);
-        progress.done++;
-        if (result.error) progress.errors++;
-        if (result.cached) progress.cached++;
-        else if (result.costUsd) progress.costUsd = (progress.costUsd ?? 0) + result.costUsd;
-        await options.onResult(result);
-        options.onProgress?.(progress);
-      }),
-    ),
-  );
+  // A fixed pool of workers pulling the next job, not one pending promise per job: at 100k jobs
+  // the per-job promises and closures alone held tens of megabytes for the whole run.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next++];
+      if (options.admit && !options.admit(job)) {
+        progress.notRun = (progress.notRun ?? 0) + 1;
+        continue;
+      }
+      const result = await runCase(job, options.runtime);
+      options.settle?.(job, result);
+      progress.done++;
+      if (result.error) progress.errors++;
+      if (result.cached) progress.cached++;
+      else if (result.costUsd) progress.costUsd = (progress.costUsd ?? 0) + result.costUsd;
+      await options.onResult(result);
+      options.onProgress?.(progress);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency, jobs.length));
+  await Promise.all(Array.from({ length: workers }, worker));
   return progress;
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { RunManifest } from '../run/types.js';
+import { mergeManifests } from './merge-manifests.js';
+
+function shard(index: number, extra: Partial<RunManifest> = {}): RunManifest {
+  return {
+    runId: `s${index}`,
+    startedAt: '2026-12-06T00:00:00.000Z',
+    finishedAt: '2026-12-06T00:01:00.000Z',
+    timings: { cases: 10 },
+    counts: { results: 10, errors: 0, cached: 0, requests: 10 },
+    retrieval: null,
+    shard: { index, count: 2 },
+    ...extra,
+  } as unknown as RunManifest;
+}
+
+const budget = (stopped: boolean, ids: string[]) => ({
+  maxCostUsd: 0.5,
+  estimatedCostUsd: 0.4,
+  spentUsd: stopped ? 0.5 : 0.3,
+  stopped,
+  notRun: ids.length ? [{ suite: 'qa', provider: 'openai/x', caseIds: ids }] : [],
+});
+
+describe('mergeManifests', () => {
+  it('a shard its budget cut short makes the merged run cut short (whichever shard it was)', () => {
+    const merged = mergeManifests(
+      [shard(1, { budget: budget(false, []) }), shard(2, { budget: budget(true, ['q9']) })],
+      'm',
+    );
+    expect(merged.budget).toMatchObject({ stopped: true, maxCostUsd: 1, spentUsd: 0.8 });
+    expect(merged.budget?.notRun).toEqual([{ suite: 'qa', provider: 'openai/x', caseIds: ['q9'] }]);
+  });
+
+  it('shards that all finished merge to a finished run; shards without a budget to no budget', () => {
+    expect(
+      mergeManifests([shard(1, { budget: budget(false, []) }), shard(2, { budget: budget(false, []) })], 'm')
+        .budget?.stopped,
+    ).toBe(false);
+    expect(mergeManifests([shard(1), shard(2)], 'm').budget).toBeUndefined();
+  });
+
+  it("adds up the batch saving over every shard, not the first shard's alone", () => {
+    const cost = (saving: number) => ({
+      calls: 2,
+      unpricedCalls: 0,
+      costUsd: saving,
+      listCostUsd: 2 * saving,
+      savingUsd: saving,
+    });
+    const merged = mergeManifests(
+      [shard(1, { batch: { cost: cost(1) } }), shard(2, { batch: { cost: cost(2) } })],
+      'm',
+    );
+    expect(merged.batch?.cost).toMatchObject({ calls: 4, savingUsd: 3, listCostUsd: 6 });
+    expect(merged.shard).toBeUndefined();
+  });
+});
