@@ -191,6 +191,10 @@ baseline
   .argument('[run]', 'run id or folder')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('--no-experiment-log', 'do not append the accepted run to the experiment log')
+  .option(
+    '--allow-partial',
+    'accept a run of selected cases (--limit, --sample, a shard) or one its budget cut short',
+  )
   .action((run, options) =>
     runCommand(() =>
       import('./commands/baseline-command.js').then((m) => m.baselineAcceptCommand(run, options)),

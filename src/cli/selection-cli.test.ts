@@ -65,6 +65,11 @@ describe('eval --limit / --sample / --filter / --case / --rerun-failed', () => {
     expect(limited.record.gate.recommendation).toBe('do-not-ship');
     expect(limited.record.gate.reasons.join('\n')).toMatch(/a selection of the cases: --limit 2/);
     expect(full.record.gate.reasons.join('\n')).not.toMatch(/selection/);
+    // The latest run is now the 2-case one: promoting it needs --allow-partial.
+    const refused = await cli(['baseline', 'accept', '--no-experiment-log'], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/covered only part of the project \(--limit 2\); accept a full run, or pass --allow-partial\n$/);
+    expect((await cli(['baseline', 'accept', full.runId, '--no-experiment-log'], root)).code).toBe(0);
 
     expect((await evalRun(root, '--filter', 'tag:sync')).ids).toEqual(['q3', 'q5']);
     const named = await evalRun(root, '--case', 'q4', '--case', 'q1');

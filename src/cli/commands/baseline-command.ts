@@ -3,6 +3,7 @@
 // change only when a team accepts a new state, never on an ordinary run.
 import path from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { describeCaseSelection } from '../../gate/describe-case-selection.js';
 import { buildBaseline, serializeBaseline } from '../../run/baseline.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../reporters/write-reports.js';
@@ -12,7 +13,7 @@ import { findRun, loadProject } from './load-project.js';
 
 export async function baselineAcceptCommand(
   run: string | undefined,
-  options: { config: string; experimentLog?: boolean },
+  options: { config: string; experimentLog?: boolean; allowPartial?: boolean },
 ): Promise<number> {
   const { loaded, reportsDir } = await loadProject(options.config);
   const runDir = await findRun(reportsDir, run);
@@ -23,6 +24,17 @@ export async function baselineAcceptCommand(
       code: 'BASELINE_STALE_CONFIG',
       file: path.relative(process.cwd(), loaded.file) || loaded.file,
       message: `the config changed since run ${record.manifest.runId} was evaluated (hash ${record.manifest.configHash} → ${loaded.hash}): run \`evalgate eval\` again and accept that run`,
+    });
+  // The latest run is often a quick `--limit 5`: promoting it would leave later gates pairing
+  // only those cases. A partial baseline must be asked for.
+  const partial =
+    describeCaseSelection(record.manifest) ??
+    (record.manifest.budget?.stopped ? 'stopped by its budget' : null);
+  if (partial && !options.allowPartial)
+    throw new InputError({
+      code: 'BASELINE_PARTIAL_RUN',
+      file: runDir,
+      message: `run ${record.manifest.runId} covered only part of the project (${partial}); accept a full run, or pass --allow-partial`,
     });
   const built = buildBaseline(record, results, new Date().toISOString());
   const baseline = await withServingReference(built, { loaded, record, results, env: process.env });
