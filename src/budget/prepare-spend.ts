@@ -2,6 +2,7 @@
 // same cache), say the estimate in one line when the run will pay for calls, refuse a run whose
 // estimate is above its limit unless the user confirmed it (`--yes`), and hand back the guard
 // that holds the run under the limit while it runs.
+import type { CaseJob } from '../pipeline/run-case.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
 import { estimateJobs, isPaidFamily, retrievalIsFree, type RetrievalForPlan } from '../plan/estimate-jobs.js';
@@ -37,6 +38,8 @@ export interface PrepareSpendOptions {
   cache: ResponseCache | null;
   prices: PriceTable;
   baseline: Baseline | null;
+  /** The case selection (--shard, --limit, …): only these jobs are estimated. */
+  include?: (job: CaseJob) => boolean;
   onNote?: (line: string) => void;
 }
 
@@ -64,6 +67,7 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
     prices: options.prices,
     profile,
     batch,
+    include: options.include,
   });
   const estimate = summarizeEstimate(jobs, {
     profile,

@@ -68,7 +68,9 @@ describe('eval --limit / --sample / --filter / --case / --rerun-failed', () => {
     // The latest run is now the 2-case one: promoting it needs --allow-partial.
     const refused = await cli(['baseline', 'accept', '--no-experiment-log'], root);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/covered only part of the project \(--limit 2\); accept a full run, or pass --allow-partial\n$/);
+    expect(refused.stderr).toMatch(
+      /covered only part of the project \(--limit 2\); accept a full run, or pass --allow-partial\n$/,
+    );
     expect((await cli(['baseline', 'accept', full.runId, '--no-experiment-log'], root)).code).toBe(0);
 
     expect((await evalRun(root, '--filter', 'tag:sync')).ids).toEqual(['q3', 'q5']);

@@ -175,8 +175,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const reportsDir = path.resolve(root, options.reportsDir ?? config.reports_dir);
     // A bad selection (an unknown --case, a filter matching nothing) fails before the run folder
     // exists, so it leaves no unfinished run behind for --resume to find.
-    if (options.selection)
-      selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed);
+    // Chosen once, from the whole plan: the shard deal and the sample's per-suite shares depend
+    // on every suite, so a pass over fewer suites (the batch planning pass) must not re-select.
+    const selected = options.selection
+      ? new Set(
+          selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed).map(
+            jobKey,
+          ),
+        )
+      : null;
     const priceTable = createConfigPriceTable(config.pricing);
     const spend = await prepareSpend({
       spend: options.spend,
@@ -189,15 +196,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       cache: options.useCache === false ? null : created.cache,
       prices: priceTable,
       baseline,
+      include: selected ? (job) => selected.has(jobKey(job)) : undefined,
       onNote: options.onNote,
     });
     /** The selected jobs, less those an interrupted run already wrote (`done`). */
     const select =
       (done: ReadonlySet<string>) =>
-      (jobs: CaseJob[]): CaseJob[] => {
-        const picked = options.selection ? selectJobs(jobs, options.selection, config.seed) : jobs;
-        return done.size > 0 ? picked.filter((j) => !done.has(jobKey(j))) : picked;
-      };
+      (jobs: CaseJob[]): CaseJob[] =>
+        selected || done.size > 0
+          ? jobs.filter((j) => (!selected || selected.has(jobKey(j))) && !done.has(jobKey(j)))
+          : jobs;
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,

@@ -60,6 +60,8 @@ export interface EstimateJobsOptions {
   prices: PriceTable;
   profile: UsageProfile;
   batch: boolean;
+  /** Only these jobs (a case selection); default every planned job. */
+  include?: (job: CaseJob) => boolean;
 }
 
 /** One estimate per model call, in the run's job order (pipeline/run-jobs.ts planJobs). */
@@ -68,6 +70,7 @@ export async function estimateJobs(options: EstimateJobsOptions): Promise<JobEst
   const out: JobEstimate[] = [];
   for (const job of planJobs(options.suites, options.repeat)) {
     if (!job.model || job.suite.config.task === 'retrieval') continue;
+    if (options.include && !options.include(job)) continue;
     out.push(await estimateJob(job, options, tokenizer));
   }
   return out;
