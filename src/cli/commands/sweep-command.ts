@@ -92,6 +92,10 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   const includeCase = split ? holdoutFilter(split, 'sweep') : undefined;
   const id = createRunId(Date.now(), randomBytes(4).toString('hex'));
   const saidOnce = new Set<string>();
+  // One budget for the whole sweep: each variant may spend what the earlier ones left, and the
+  // sweep's --yes carries to them (a variant's own check would otherwise refuse it).
+  const limit = budgetLimit(config, options.maxCostUsd);
+  let spentSoFar = 0;
   const metrics = options.metrics ?? [...Object.keys(config.gate.max_drop), COST_METRIC, 'latency.p95_ms'];
   const estimate = sweepEstimator({
     env: process.env,
@@ -122,8 +126,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     },
     variants: prepared.variants,
     estimate,
-    confirm: (p) =>
-      withinBudget(p, { ...options, maxCostUsd: budgetLimit(config, options.maxCostUsd)?.maxCostUsd }),
+    confirm: (p) => withinBudget(p, { ...options, maxCostUsd: limit?.maxCostUsd }),
     resamples: config.gate.resamples,
     useCache: options.cache,
     runVariant: async (variant: ValidatedVariant, i: number) => {
@@ -137,6 +140,13 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
         useCache: options.cache,
         hypothesis: options.hypothesis,
         configOverrides: overridesFor(variant.set),
+        spend: limit
+          ? {
+              maxCostUsd: Math.max(0, limit.maxCostUsd - spentSoFar),
+              confirmed: options.yes,
+              announce: false,
+            }
+          : undefined,
         includeCase,
         sweep: { id, variant: variant.name, set: variant.set, cases: split ? 'sweep' : 'all' },
         onNote: (line) => {
@@ -146,6 +156,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
           saidOnce.add(line);
         },
       });
+      spentSoFar += outcome.record.manifest.budget?.spentUsd ?? 0;
       await writeReports({
         record: outcome.record,
         results: outcome.results,
