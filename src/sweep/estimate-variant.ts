@@ -1,10 +1,10 @@
 // Spend before a sweep starts: model calls per variant and how many of them the response cache
 // will answer. The port (`EstimateVariant`) is what the sweep calls, once per variant in run
-// order; a fuller planner (prices, rate limits) can be plugged in. The built-in estimator counts
-// calls exactly (cases × available providers × repeats) and counts as cached the calls of a
-// (suite, provider) whose every request input is the same as in an earlier variant of this
-// sweep or of an earlier sweep (assuming the cache still holds them). Calls that happen to
-// repeat a context under other settings are not foreseen, so it errs towards more paid calls.
+// order; priced-estimator.ts adds the plan's prices and cache lookups. This counter counts calls
+// exactly (cases × available providers × repeats) and marks the calls of a (suite, provider)
+// whose every request input is the same as in an earlier variant of this sweep (those will be
+// in the cache by the time the variant runs). Calls that happen to repeat a context under other
+// settings are not foreseen, so it errs towards more paid calls.
 import path from 'node:path';
 import type { EvalConfig } from '../config/schema.js';
 import { expandCounterfactuals } from '../cases/expand-counterfactuals.js';
@@ -68,7 +68,10 @@ export function createSweepEstimator(options: SweepEstimatorOptions): EstimateVa
         groups.push(group);
         if (!options.useCache || !CACHED_FAMILIES.has(family)) continue;
         const key = workKey(config, suite.name, provider, options.includeCase ? cases : null);
-        if (seen.has(key) || options.knownWork?.has(key)) {
+        // Only work of this sweep: a fingerprint from an earlier sweep cannot see an edited
+        // prompt, case file or corpus, so what is already cached is asked of the cache itself
+        // (priced-estimator.ts), never assumed.
+        if (seen.has(key)) {
           cachedCalls += calls;
           group.cachedBySweep = true;
         }

@@ -25,15 +25,21 @@ export function withPlanPrices(count: EstimateVariant, options: PricedEstimatorO
     });
     let costUsd = 0;
     let unpriced = 0;
+    let cachedCalls = 0;
     for (const group of counted.groups ?? []) {
-      if (group.cachedBySweep) continue;
+      if (group.cachedBySweep) {
+        cachedCalls += group.calls;
+        continue;
+      }
       const plan = priced.groups.find((g) => g.suite === group.suite && g.provider === group.provider);
       if (!plan || plan.modelCalls === 0) continue;
+      // What the response cache holds now, looked up with the run's own cache keys.
       const share = group.calls / plan.modelCalls;
+      cachedCalls += Math.round(plan.cachedCalls * share);
       costUsd += plan.costUsd * share;
       unpriced += plan.unpricedCalls * share;
     }
     // A call nobody can price is not assumed free: the budget check then asks for --yes.
-    return { ...counted, costUsd: unpriced > 0 ? null : costUsd };
+    return { ...counted, cachedCalls, costUsd: unpriced > 0 ? null : costUsd };
   };
 }
