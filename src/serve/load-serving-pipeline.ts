@@ -43,6 +43,12 @@ export interface LoadServingPipelineOptions {
 // Enough distinct inputs that the optimising compiler has seen the pipeline's hot loops with
 // varied data (one text sent twice left the first real request 5-10× slower than the median).
 const WARM_UP_SAMPLES = 24;
+/**
+ * A model behind a network call (a paid API, the team's own service) gets one sample: each
+ * warm-up request is a real call, at every start, and the network dwarfs what the JIT saves.
+ */
+const REMOTE_WARM_UP_SAMPLES = 1;
+const IN_PROCESS_FAMILIES = new Set(['local', 'replay', 'module']);
 
 const ROUTE_OF = { 'rag-qa': 'answer', qa: 'answer', classify: 'classify' } as const;
 
@@ -163,7 +169,10 @@ function createEvaluatedPipeline(options: {
     model: s.models[0].id,
     promptVersion: s.prompt ? `${s.prompt.id}@v${s.prompt.version}` : null,
     promptHash: s.prompt ? s.prompt.versionId.split('#')[1] : null,
-    samples: sampleTexts(s),
+    samples: sampleTexts(
+      s,
+      IN_PROCESS_FAMILIES.has(s.models[0].id.split('/')[0]) ? WARM_UP_SAMPLES : REMOTE_WARM_UP_SAMPLES,
+    ),
   }));
   // Serving scores nothing (there is no gold answer); it parses the label exactly as the eval's
   // case scorer does, so the served label is the evaluated one.
@@ -244,11 +253,11 @@ function caseFor(suite: PreparedSuite, request: ServeRequest): EvalCase {
   };
 }
 
-/** Up to WARM_UP_SAMPLES distinct gold texts of the suite, for the server's warm-up. */
-function sampleTexts(suite: PreparedSuite): string[] {
+/** Up to `limit` distinct gold texts of the suite, for the server's warm-up. */
+function sampleTexts(suite: PreparedSuite, limit: number): string[] {
   const texts = new Set<string>();
   for (const { evalCase: c } of suite.variants) {
-    if (texts.size >= WARM_UP_SAMPLES) break;
+    if (texts.size >= limit) break;
     const text = c.task === 'classify' ? c.input : 'question' in c ? c.question : null;
     if (text) texts.add(text);
   }

@@ -165,6 +165,23 @@ describe('eval/serve parity on the sample', () => {
       allowUnevaluated: true,
     });
     expect(allowed.unevaluated).toEqual(['provider local/extractive timeout_ms: baseline 60000, now 1234']);
+    // In-process model: many warm-up inputs (the JIT sees varied data).
+    expect(allowed.suites[0].samples.length).toBeGreaterThan(1);
     allowed.close();
+  });
+
+  it('warms a model behind a network call with one input per suite (each warm-up request is a real call)', async () => {
+    const remote = await writeConfig((c) => {
+      c.providers = [{ id: 'openai/gpt-4o-mini', base_url: 'http://127.0.0.1:9/v1' }];
+    });
+    const pipeline = await loadServingPipeline({
+      configPath: remote,
+      env: { OPENAI_API_KEY: 'sk-warm-up-test' },
+      clock: systemClock,
+      suites: ['intent'],
+      allowUnevaluated: true,
+    });
+    expect(pipeline.suites.map((s) => s.samples.length)).toEqual([1]);
+    pipeline.close();
   });
 });
