@@ -103,6 +103,7 @@ describe('evalgate sweep', () => {
     // reuses a saved index.
     expect(sweep.variants.filter((v) => v.index && !v.index.reused).length).toBeLessThanOrEqual(2);
     expect(sweep.variants.every((v) => v.index)).toBe(true);
+    expect(first.stdout).toMatch(/2 distinct retrieval indexes, each built at most once/);
     expect(await readdir(path.join(root, '.evalgate/index'))).toHaveLength(2);
 
     // Every distinct prompt (case × the context it was given) reached the server exactly once.

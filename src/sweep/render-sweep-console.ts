@@ -1,5 +1,6 @@
 // The console view of a sweep: one line for the plan before it starts, and the results matrix
 // (variants × metrics, each value with its mark against the reference) when it ends.
+import { describeIndexes } from './describe-indexes.js';
 import Table from 'cli-table3';
 import { formatMetric, formatUsd } from '../reporters/format-value.js';
 import type { SweepPlan } from './run-sweep.js';
@@ -13,7 +14,6 @@ export function renderSweepPlan(plan: SweepPlan): string {
 }
 
 export function renderSweepConsole(sweep: SweepRecord, options: { color: boolean }): string {
-  const builds = sweep.variants.filter((v) => v.index && !v.index.reused).length;
   const requests = sweep.variants.reduce((n, v) => n + v.counts.requests, 0);
   const cached = sweep.variants.reduce((n, v) => n + v.counts.cached, 0);
   return [
@@ -25,7 +25,7 @@ export function renderSweepConsole(sweep: SweepRecord, options: { color: boolean
       reference: 'the reference',
       color: options.color,
     }),
-    `index builds: ${builds}; model calls made: ${requests}, from the cache: ${cached}`,
+    `${describeIndexes(sweep)}; model calls made: ${requests}, from the cache: ${cached}`,
   ].join('\n');
 }
 

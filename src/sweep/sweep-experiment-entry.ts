@@ -2,6 +2,7 @@
 // as the approach, one Results row per metric with the reference's value and which variants
 // moved it significantly, each variant's bias checks, errors, a conclusion that picks no winner,
 // and the commands for the next step.
+import { describeIndexes } from './describe-indexes.js';
 import { describeMetric } from '../metrics/metric-catalog.js';
 import { bulletList, code, escapeMarkdown, markdownTable } from '../reporters/markdown-table.js';
 import {
@@ -28,13 +29,12 @@ export function renderSweepExperimentEntry(sweep: SweepRecord, options: SweepEnt
   const held = Object.values(sweep.holdout?.cases ?? {}).reduce((n, ids) => n + ids.length, 0);
   const made = sweep.variants.reduce((n, v) => n + v.counts.requests, 0);
   const cached = sweep.variants.reduce((n, v) => n + v.counts.cached, 0);
-  const builds = sweep.variants.filter((v) => v.index && !v.index.reused).length;
   const parts = [
     `## Experiment ${number}: ${escapeMarkdown(title)}`,
     `**Date:** ${formatDate(sweep.createdAt)}`,
     `**Hypothesis:** ${sweep.hypothesis ? escapeMarkdown(sweep.hypothesis) : 'None recorded for this sweep.'}`,
     `**Approach:** Sweep ${code(sweep.id)}: ${sweep.variants.length} variants (the reference, the config as it is, plus ${grid ? escapeMarkdown(grid) : 'named variants'}), each a normal run with its own run folder; ` +
-      `${made} model calls made, ${cached} answered from the cache, ${builds} retrieval index builds` +
+      `${made} model calls made, ${cached} answered from the cache, ${describeIndexes(sweep)}` +
       (sweep.holdout
         ? `; ${held} cases held out for confirmation (fraction ${sweep.holdout.fraction})`
         : '') +
