@@ -44,7 +44,7 @@ describe('renderJudgeQualitySection', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
     expect(text).toContain('recall 0.833');
-    expect(text).toContain('precision 0.532');
+    expect(text).toContain('precision 0.514');
     expect(text).toContain('not as a count of hallucinations');
   });
 

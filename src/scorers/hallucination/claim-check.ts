@@ -215,7 +215,9 @@ export function alignClaim(
       // A value inside a band the aligned sentence states ("between 23 kg and 32 kg") is
       // reasoned, however its bounds are left out; a band in a neighbouring sentence is not.
       const inBand = alignedSentence !== undefined && insideStatedRange(n, [alignedSentence.text]);
-      if (inBand || ((!replaces || !n.quantity) && derivable(n, operands, claimText))) {
+      // Never for a number that took the place of a stated one, bare count or not: arithmetic on
+      // two other numbers nearby can make almost any small count ("3 attempts" from 15 ÷ 5).
+      if (inBand || (!replaces && derivable(n, operands, claimText))) {
         numberDerived = 1;
         continue;
       }

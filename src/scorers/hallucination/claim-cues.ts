@@ -70,11 +70,15 @@ export function stripHedges(text: string): string {
 }
 
 const PLEASANTRY =
-  /^\s*(?:hope\s+(?:this|that|it)\s+helps|let\s+me\s+know\b|feel\s+free\b|happy\s+to\s+help|glad\s+to\s+help|you're\s+welcome|thanks?\b|thank\s+you|any\s+other\s+questions)[^.!?]*[.!?]*\s*$/i;
+  /^\s*(?:hope\s+(?:this|that|it)\s+helps|let\s+me\s+know\b|feel\s+free\b|happy\s+to\s+help|glad\s+to\s+help|you're\s+welcome|thanks\b(?!\s+to\b)|thank\s+you\b(?!\s+to\b)|any\s+other\s+questions)[^.!?]*[.!?]*\s*$/i;
 const GREETING =
   /^\s*(?:hi|hello|hey|sure|of\s+course|certainly|absolutely|great\s+question|good\s+question|good\s+news)(?:\s+there)?[\s!.,:]*$/i;
 
 /** A whole sentence that only greets, thanks or offers more help ("Hope this helps!", "Hi!"). */
 export function isPleasantry(sentence: string): boolean {
-  return GREETING.test(sentence) || (PLEASANTRY.test(sentence) && words(sentence).length <= 12);
+  // A sentence with a number in it states something ("Thanks to the 2024 update, …").
+  return (
+    GREETING.test(sentence) ||
+    (PLEASANTRY.test(sentence) && words(sentence).length <= 12 && !/\d/.test(sentence))
+  );
 }

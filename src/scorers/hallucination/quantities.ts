@@ -69,15 +69,17 @@ export function unitSize(unit: string): Quantity | undefined {
 }
 
 /**
- * Equal amounts; months and years are averages, so time spans allow 2 % (30 days ≈ a month).
- * `approximate` (the claim says "about", "roughly") allows 10 %: "about a month and a half" for
- * "about six weeks".
+ * Equal amounts; months and years are averages, so a span stated in months or years allows 2 %
+ * against one in days or weeks (30 days ≈ a month). Two whole numbers of days are compared
+ * exactly: 91 days is not 90 days. `approximate` (the claim says "about", "roughly") allows 10 %:
+ * "about a month and a half" for "about six weeks".
  */
 export function sameQuantity(a: Quantity, b: Quantity, approximate = false): boolean {
   if (a.dim !== b.dim) return false;
+  const calendarAverage = (q: Quantity) => q.base % DAY !== 0;
   const tolerance = approximate
     ? 0.1
-    : a.dim === 'time' && Math.max(a.base, b.base) >= 28 * DAY
+    : a.dim === 'time' && Math.max(a.base, b.base) >= 28 * DAY && (calendarAverage(a) || calendarAverage(b))
       ? 0.02
       : 1e-9;
   return Math.abs(a.base - b.base) <= tolerance * Math.max(Math.abs(a.base), Math.abs(b.base));
