@@ -6,7 +6,6 @@ import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { openResultsAppender, type ResultsAppender } from '../run/results-appender.js';
 import { createRunId, RESULTS_FILE, RUN_FILE, runsDir } from '../run/run-folder.js';
-import type { CaseResult } from '../run/types.js';
 import { readWrittenResults, resultKey } from './read-written-results.js';
 import { fingerprintChange, type RunFingerprint } from './run-fingerprint.js';
 import { readRunStarted, type StartedOptions, writeRunStarted } from './run-started.js';
@@ -29,8 +28,8 @@ export interface OpenedRun {
   runId: string;
   runDir: string;
   writer: ResultsAppender;
-  /** Results written before the interruption (one per job, torn line dropped). */
-  prior: CaseResult[];
+  /** How many results were written before the interruption (one per job, torn line dropped). */
+  prior: number;
   /** resultKey of every prior result: these jobs are not run again. */
   done: Set<string>;
   /** For the manifest of a resumed run. */
@@ -48,7 +47,7 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
       fingerprint: options.fingerprint,
       options: options.options,
     });
-    return { runId, runDir, writer: await openResultsAppender(runDir), prior: [], done: new Set() };
+    return { runId, runDir, writer: await openResultsAppender(runDir), prior: 0, done: new Set() };
   }
   const runDir = options.resumeDir;
   const started = await readRunStarted(runDir);
@@ -59,24 +58,19 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
       file: options.configFile,
       message: `cannot resume run ${started.runId}: ${change} since it began; start a new run`,
     });
-  const written = await readWrittenResults(runDir);
+  // Only the keys are kept: the earlier results stay on disk, where the record is built from.
+  const done = new Set<string>();
+  const written = await readWrittenResults(runDir, (r) => done.add(resultKey(r)));
   if (written.torn) await truncate(path.join(runDir, RESULTS_FILE), written.validBytes);
   // A torn run.json (never trusted) goes; the finished run writes a whole one.
   await rm(path.join(runDir, RUN_FILE), { force: true });
-  const prior: CaseResult[] = [];
-  const done = new Set<string>();
-  for (const r of written.results) {
-    const key = resultKey(r);
-    if (done.has(key)) continue;
-    done.add(key);
-    prior.push(r);
-  }
+  const prior = done.size;
   return {
     runId: started.runId,
     runDir,
     writer: await openResultsAppender(runDir),
     prior,
     done,
-    resumed: { startedAt: started.startedAt, priorResults: prior.length },
+    resumed: { startedAt: started.startedAt, priorResults: prior },
   };
 }

@@ -18,7 +18,11 @@ export interface WrittenResults {
   torn: boolean;
 }
 
-export async function readWrittenResults(runDir: string): Promise<WrittenResults> {
+/** With `visit`, each result goes to it and `results` stays empty (a 100k-line run in memory is not needed to resume it). */
+export async function readWrittenResults(
+  runDir: string,
+  visit?: (result: CaseResult) => void,
+): Promise<WrittenResults> {
   const file = path.join(runDir, RESULTS_FILE);
   let size: number;
   try {
@@ -54,7 +58,8 @@ export async function readWrittenResults(runDir: string): Promise<WrittenResults
       bad = lineNo;
       continue;
     }
-    results.push(parsed);
+    if (visit) visit(parsed);
+    else results.push(parsed);
     validBytes = offset;
   }
   return { results, validBytes, torn: bad !== null };
