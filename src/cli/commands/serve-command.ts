@@ -20,6 +20,13 @@ export interface ServeCommandOptions {
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
   const requestLog = asyncLogDestination(2);
+  // Listened for before start-up (loading and warm-up take a while): a SIGTERM then still ends
+  // in a clean shutdown and exit 0, not the default kill.
+  let signalled: ((signal: string) => void) | null = null;
+  let early: string | null = null;
+  const onSignal = (signal: string) => (signalled ? signalled(signal) : (early ??= signal));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
   const running = await startServe({
     configPath: options.config,
     env: process.env,
@@ -57,8 +64,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
         resolve();
       });
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    if (early) stop(early);
+    else signalled = stop;
   });
   await requestLog.close();
   note('stopped');
