@@ -169,6 +169,7 @@ program
   .option('--refine <sweep-id>', 'print a finer grid around the best region of a finished sweep')
   .option('--confirm <sweep-id>', "run --variant and the reference on the sweep's held-out cases")
   .option('--variant <name>', 'the variant to confirm')
+  .option('--reconfirm', 'confirm another variant on held-out cases already used (recorded as such)')
   .addOption(new Option('--quiet', 'no progress output'))
   .action((options) =>
     runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options))),

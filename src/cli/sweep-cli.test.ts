@@ -204,6 +204,17 @@ describe('evalgate sweep', () => {
     expect(await readFile(path.join(root, 'reports/sweeps', sweep.id, 'sweep.md'), 'utf8')).toContain(
       '## Held-out confirmation: `k=1`',
     );
+    // A second look at the same held-out cases must be asked for, and is recorded.
+    const again = await runCli(['sweep', '--confirm', sweep.id, '--variant', 'k=2', '--quiet'], root);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already used to confirm k=1; .*--reconfirm/);
+    const forced = await runCli(
+      ['sweep', '--confirm', sweep.id, '--variant', 'k=2', '--reconfirm', '--quiet'],
+      root,
+    );
+    expect(forced.code).toBe(0);
+    const [afterForced] = await readSweepJson(root);
+    expect((afterForced.confirmation as { earlier?: string[] }).earlier).toEqual(['k=1']);
     const refine = await runCli(['sweep', '--refine', sweep.id], root);
     expect(refine.code).toBe(0);
     expect(refine.stdout).toMatch(/^# Finer grid around /);

@@ -32,7 +32,7 @@ export function renderSweepMarkdown(sweep: SweepRecord): string {
   ];
   if (sweep.confirmation)
     parts.push(
-      `## Held-out confirmation: ${code(sweep.confirmation.variant)}\n\nThe chosen variant and the reference, run again on the ${countHoldout(sweep)} held-out cases the sweep never used (runs ${code(sweep.confirmation.runs.reference)} and ${code(sweep.confirmation.runs.variant)}). ${matrixLegend(sweep.confirmation.family, 'reference')}\n\n${matrixTables(sweep.confirmation.rows, [])}`,
+      `## Held-out confirmation: ${code(sweep.confirmation.variant)}\n\nThe chosen variant and the reference, run again on the ${countHoldout(sweep)} held-out cases the sweep never used (runs ${code(sweep.confirmation.runs.reference)} and ${code(sweep.confirmation.runs.variant)}).${sweep.confirmation.earlier ? ` **These held-out cases were used before, to confirm ${sweep.confirmation.earlier.map(code).join(', ')}: with ${sweep.confirmation.earlier.length + 1} looks this is no longer an unbiased check.**` : ''} ${matrixLegend(sweep.confirmation.family, 'reference')}\n\n${matrixTables(sweep.confirmation.rows, [])}`,
     );
   parts.push(
     "## Choosing a variant\n\nThe marks compare each variant with the reference on the same cases the sweep was run on. Picking the best-looking of many variants on those cases overstates its gain (the winner's curse), so evalgate does not pick one. " +

@@ -82,6 +82,11 @@ export interface SweepRecord {
     runs: { reference: string; variant: string };
     rows: SweepRow[];
     family: SweepRecord['family'];
+    /**
+     * Variants confirmed on the same held-out cases before this one (`--reconfirm`): each look
+     * is a selection on those cases, so the report says how many there were.
+     */
+    earlier?: string[];
   };
 }
 

@@ -18,6 +18,7 @@ export interface ConfirmOptions {
   config: string;
   confirm: string;
   variant?: string;
+  reconfirm?: boolean;
   concurrency?: number;
   cache: boolean;
   note: (line: string) => void;
@@ -42,6 +43,17 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
         .filter((v) => v.name !== REFERENCE)
         .map((v) => v.name)
         .join(', ')})`,
+    });
+  // The held-out cases are an honest check once. Trying variant after variant on them until one
+  // wins is selection on them, so a second confirmation must be asked for, and is recorded.
+  const earlier = sweep.confirmation
+    ? [...(sweep.confirmation.earlier ?? []), sweep.confirmation.variant]
+    : [];
+  if (earlier.length > 0 && !options.reconfirm)
+    throw new InputError({
+      code: 'SWEEP_ALREADY_CONFIRMED',
+      field: '--confirm',
+      message: `sweep ${sweep.id}'s held-out cases were already used to confirm ${earlier.join(', ')}; another confirmation on them is a selection on them (pass --reconfirm to run it anyway; it is recorded)`,
     });
   const referenceHash = sweep.variants.find((v) => v.name === REFERENCE)?.configHash;
   if (referenceHash && referenceHash !== loaded.hash)
@@ -94,6 +106,7 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
     runs: { reference: runs[0], variant: runs[1] },
     rows: matrix.rows,
     family: matrix.family,
+    ...(earlier.length > 0 ? { earlier } : {}),
   };
   const written = await writeSweep(reportsDir, sweep);
   process.stdout.write(
