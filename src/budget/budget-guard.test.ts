@@ -27,6 +27,15 @@ const job = (caseId: string): GuardedJob => ({
 });
 
 describe('createBudgetGuard', () => {
+  it('a resumed run starts from what the interrupted one spent, not from zero', () => {
+    const fresh = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.4), estimate('b', 0.4)] });
+    expect([fresh.admit(job('a')), fresh.admit(job('b'))]).toEqual([true, true]);
+    const resumed = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.4), estimate('b', 0.4)] });
+    resumed.spentBefore(0.5);
+    expect([resumed.admit(job('a')), resumed.admit(job('b'))]).toEqual([true, false]);
+    expect(resumed.summary()).toMatchObject({ spentUsd: 0.5, stopped: true });
+  });
+
   it('counts calls in flight, stops for good at the first call that would cross, and lets free calls run', () => {
     const guard = createBudgetGuard({
       maxCostUsd: 1,

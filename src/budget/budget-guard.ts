@@ -23,6 +23,8 @@ export interface BudgetGuard {
   admit(job: GuardedJob): boolean;
   /** The job finished: its reservation becomes what it actually cost. */
   settle(job: GuardedJob, result: SettledResult): void;
+  /** What the interrupted run being resumed already spent: it counts against the same limit. */
+  spentBefore(usd: number): void;
   summary(): RunBudget;
 }
 
@@ -81,6 +83,9 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       reservations.delete(key);
       reserved -= held;
       if (!result.cached) spent += result.costUsd ?? held;
+    },
+    spentBefore(usd) {
+      spent += usd;
     },
     summary: () => ({
       maxCostUsd: options.maxCostUsd,

@@ -275,6 +275,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       configFile,
     });
     const { runId, runDir, writer } = opened;
+    spend?.guard?.spentBefore(opened.priorCostUsd);
     try {
       await runJobs({
         ...jobs,

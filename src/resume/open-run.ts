@@ -30,6 +30,8 @@ export interface OpenedRun {
   writer: ResultsAppender;
   /** How many results were written before the interruption (one per job, torn line dropped). */
   prior: number;
+  /** What those results cost (calls not answered from the cache), for the budget. */
+  priorCostUsd: number;
   /** resultKey of every prior result: these jobs are not run again. */
   done: Set<string>;
   /** For the manifest of a resumed run. */
@@ -47,7 +49,14 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
       fingerprint: options.fingerprint,
       options: options.options,
     });
-    return { runId, runDir, writer: await openResultsAppender(runDir), prior: 0, done: new Set() };
+    return {
+      runId,
+      runDir,
+      writer: await openResultsAppender(runDir),
+      prior: 0,
+      priorCostUsd: 0,
+      done: new Set(),
+    };
   }
   const runDir = options.resumeDir;
   const started = await readRunStarted(runDir);
@@ -60,7 +69,12 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     });
   // Only the keys are kept: the earlier results stay on disk, where the record is built from.
   const done = new Set<string>();
-  const written = await readWrittenResults(runDir, (r) => done.add(resultKey(r)));
+  let priorCostUsd = 0;
+  const written = await readWrittenResults(runDir, (r) => {
+    const key = resultKey(r);
+    if (!done.has(key) && !r.cached && r.costUsd) priorCostUsd += r.costUsd;
+    done.add(key);
+  });
   if (written.torn) await truncate(path.join(runDir, RESULTS_FILE), written.validBytes);
   // A torn run.json (never trusted) goes; the finished run writes a whole one.
   await rm(path.join(runDir, RUN_FILE), { force: true });
@@ -70,6 +84,7 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     runDir,
     writer: await openResultsAppender(runDir),
     prior,
+    priorCostUsd,
     done,
     resumed: { startedAt: started.startedAt, priorResults: prior },
   };
