@@ -7,7 +7,7 @@ import type { CaseResult, RunRecord } from '../run/types.js';
 import { parseConfigPath } from './config-path.js';
 import type { EstimateVariant, VariantEstimate } from './estimate-variant.js';
 import { paretoFront } from './pareto-front.js';
-import { buildSweepMatrix, type VariantData } from './sweep-matrix.js';
+import { buildSweepMatrix, type VariantData, SEQUENTIAL_LATENCY } from './sweep-matrix.js';
 import type { SweepRecord, SweepVariantRecord } from './sweep-record.js';
 import type { ValidatedVariant } from './validate-variants.js';
 
@@ -110,6 +110,7 @@ export async function runSweep(
     confidence: options.record.confidence,
     resamples: options.resamples,
     seed: options.record.seed,
+    latencyUntested: SEQUENTIAL_LATENCY,
   });
   return {
     plan,

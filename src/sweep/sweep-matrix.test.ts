@@ -128,6 +128,17 @@ describe('sweep matrix', () => {
     // Lower is better for latency and cost: doubling them is worse, not better.
     expect(markOf(matrix, 'worse', 'latency.p95_ms')).toBe('worse');
     expect(markOf(matrix, 'worse', 'cost.per_case_usd')).toBe('worse');
+    // Runs made one after another: the same doubling is shown, not marked.
+    const sequential = buildSweepMatrix({
+      variants: [variant('reference', ref), variant('worse', worse)],
+      metrics: METRICS,
+      confidence: 0.95,
+      resamples: 500,
+      seed: 3,
+      latencyUntested: 'ran one after another',
+    });
+    expect(markOf(sequential, 'worse', 'latency.p95_ms')).toBe('untested');
+    expect(markOf(sequential, 'worse', 'cost.per_case_usd')).toBe('worse');
     for (const metric of METRICS) {
       expect(markOf(matrix, 'same', metric), metric).toBe('same');
       expect(markOf(matrix, 'noise', metric), metric).toBe('same');

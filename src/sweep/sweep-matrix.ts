@@ -30,9 +30,18 @@ export interface BuildSweepMatrixOptions {
   confidence: number;
   resamples: number;
   seed: number;
+  /**
+   * Why latency is shown but not tested, when the runs were not made side by side: variants run
+   * one after another (the first in a cold process) and later ones read shared calls from the
+   * cache, so a latency difference there says more about order than about settings.
+   */
+  latencyUntested?: string;
 }
 
 export const COST_METRIC = 'cost.per_case_usd';
+/** The note on latency cells of runs made one after another (a sweep, a confirmation). */
+export const SEQUENTIAL_LATENCY =
+  'variants ran one after another (the first cold, later ones reading shared calls from the cache): latency is shown, not tested';
 const LATENCY_PERCENTILE = /^latency\.p(\d+)_ms$/;
 /** Monte Carlo tests draw enough patterns to resolve p well below the smallest Holm level. */
 const RESOLUTION = 10;
@@ -83,6 +92,10 @@ export function buildSweepMatrix(options: BuildSweepMatrixOptions): Pick<SweepRe
         const cand = perCase(tables[i], s.suite, s.provider, metric);
         if (!base || !cand || !m || !summaries[0]?.metrics[metric]) {
           cell.comparison = untested('not measured in both runs');
+          return;
+        }
+        if (options.latencyUntested && LATENCY_PERCENTILE.test(metric)) {
+          cell.comparison = untested(options.latencyUntested);
           return;
         }
         const testable =

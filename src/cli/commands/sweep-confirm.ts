@@ -9,7 +9,7 @@ import { REFERENCE } from '../../sweep/expand-variants.js';
 import { holdoutFilter } from '../../sweep/holdout-split.js';
 import { renderMatrixConsole } from '../../sweep/render-sweep-console.js';
 import { providerAlias } from '../../sweep/run-sweep.js';
-import { buildSweepMatrix, type VariantData } from '../../sweep/sweep-matrix.js';
+import { buildSweepMatrix, type VariantData, SEQUENTIAL_LATENCY } from '../../sweep/sweep-matrix.js';
 import { readSweep, writeSweep } from '../../sweep/sweep-folder.js';
 import { overridesFor } from '../../sweep/validate-variants.js';
 import { loadProject } from './load-project.js';
@@ -100,6 +100,7 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
     confidence: sweep.confidence,
     resamples: loaded.config.gate.resamples,
     seed: sweep.seed,
+    latencyUntested: SEQUENTIAL_LATENCY,
   });
   sweep.confirmation = {
     variant: chosen.name,
