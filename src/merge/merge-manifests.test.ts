@@ -29,8 +29,16 @@ describe('mergeManifests', () => {
       [shard(1, { budget: budget(false, []) }), shard(2, { budget: budget(true, ['q9']) })],
       'm',
     );
-    expect(merged.budget).toMatchObject({ stopped: true, maxCostUsd: 1, spentUsd: 0.8 });
+    expect(merged.budget).toMatchObject({ stopped: true, maxCostUsd: 0.5, spentUsd: 0.8 });
     expect(merged.budget?.notRun).toEqual([{ suite: 'qa', provider: 'openai/x', caseIds: ['q9'] }]);
+  });
+
+  it('two shards cut short on the same suite × provider give one entry', () => {
+    const merged = mergeManifests(
+      [shard(1, { budget: budget(true, ['q1']) }), shard(2, { budget: budget(true, ['q2']) })],
+      'm',
+    );
+    expect(merged.budget?.notRun).toEqual([{ suite: 'qa', provider: 'openai/x', caseIds: ['q1', 'q2'] }]);
   });
 
   it('shards that all finished merge to a finished run; shards without a budget to no budget', () => {

@@ -47,13 +47,28 @@ function mergeBudget(shards: readonly RunManifest[]): Pick<RunManifest, 'budget'
     Math.round(budgets.reduce((a, b) => a + f(b), 0) * 1e9) / 1e9;
   return {
     budget: {
-      maxCostUsd: sum((b) => b.maxCostUsd),
+      // Each shard ran under its own limit (the same config): the message names that limit.
+      maxCostUsd: Math.max(...budgets.map((b) => b.maxCostUsd)),
       estimatedCostUsd: sum((b) => b.estimatedCostUsd),
       spentUsd: sum((b) => b.spentUsd),
       stopped: budgets.some((b) => b.stopped),
-      notRun: budgets.flatMap((b) => b.notRun),
+      notRun: groupNotRun(budgets.flatMap((b) => b.notRun)),
     },
   };
+}
+
+/** One entry per suite × provider, however many shards it was cut short in. */
+function groupNotRun(
+  entries: NonNullable<RunManifest['budget']>['notRun'],
+): NonNullable<RunManifest['budget']>['notRun'] {
+  const byPair = new Map<string, (typeof entries)[number]>();
+  for (const e of entries) {
+    const key = `${e.suite}\u0000${e.provider}`;
+    const have = byPair.get(key);
+    if (have) have.caseIds = [...have.caseIds, ...e.caseIds];
+    else byPair.set(key, { ...e, caseIds: [...e.caseIds] });
+  }
+  return [...byPair.values()];
 }
 
 /** The batch price's saving over every shard (each shard submitted its own batches). */

@@ -68,6 +68,40 @@ describe('runJobs', () => {
     expect(new Set(seen).size).toBe(80);
   });
 
+  it('refuses a concurrency that is not a whole number ≥ 1, and stops taking jobs after a failure', async () => {
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => ({ text: 'a' }),
+    };
+    const runtime = {
+      clock: systemClock,
+      costUsd: () => 0,
+      scorer: async () => ({ scores: {}, passed: true }),
+    };
+    for (const concurrency of [Number.NaN, 0, 1.5])
+      await expect(
+        runJobs({ suites: [suiteWith(model, 3)], concurrency, repeat: 1, runtime, onResult: () => {} }),
+      ).rejects.toThrow(RangeError);
+    let written = 0;
+    await expect(
+      runJobs({
+        suites: [suiteWith(model, 50)],
+        concurrency: 4,
+        repeat: 1,
+        runtime,
+        onResult: () => {
+          if (++written === 3) throw new Error('disk full');
+        },
+      }),
+    ).rejects.toThrow('disk full');
+    // The other workers finish the job in hand at most; they start no new one.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written).toBeLessThanOrEqual(3 + 4);
+  });
+
   it('records a failing call as an error on the result instead of throwing', async () => {
     const model: LanguageModel = {
       id: 'fake/m',

@@ -58,9 +58,13 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0, costUsd: 0 };
   // A fixed pool of workers pulling the next job, not one pending promise per job: at 100k jobs
   // the per-job promises and closures alone held tens of megabytes for the whole run.
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+    throw new RangeError(`concurrency must be an integer ≥ 1, got ${options.concurrency}`);
   let next = 0;
+  // After one worker fails, the others take no new job (each could be a paid call).
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
+    while (!failed && next < jobs.length) {
       const job = jobs[next++];
       if (options.admit && !options.admit(job)) {
         progress.notRun = (progress.notRun ?? 0) + 1;
@@ -77,6 +81,13 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency, jobs.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      worker().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
   return progress;
 }

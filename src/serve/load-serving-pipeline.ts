@@ -2,6 +2,7 @@
 // preparation (prompt, few-shot selection), index and `runCase` an eval uses, so a request is
 // answered exactly as a gold case with that text would be. Refuses to start (InputError, exit 2)
 // when the setup differs from the accepted baseline, unless `allowUnevaluated`.
+import type { RagConfig } from '../config/schema.js';
 import path from 'node:path';
 import { REVIEW_TARGET_PRECISION } from '../aggregate/summarize-classification.js';
 import type { EvalCase } from '../cases/eval-case.js';
@@ -144,6 +145,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       manifestHash,
       mismatches,
       vocabulary,
+      ragConfig: config.rag,
       close: created.close,
     });
   } catch (error) {
@@ -160,6 +162,7 @@ function createEvaluatedPipeline(options: {
   manifestHash: string;
   mismatches: string[];
   vocabulary: ReadonlySet<string> | null;
+  ragConfig: RagConfig | undefined;
   close: () => void;
 }): ServingPipeline {
   const { served, rag, clock } = options;
@@ -169,10 +172,7 @@ function createEvaluatedPipeline(options: {
     model: s.models[0].id,
     promptVersion: s.prompt ? `${s.prompt.id}@v${s.prompt.version}` : null,
     promptHash: s.prompt ? s.prompt.versionId.split('#')[1] : null,
-    samples: sampleTexts(
-      s,
-      IN_PROCESS_FAMILIES.has(s.models[0].id.split('/')[0]) ? WARM_UP_SAMPLES : REMOTE_WARM_UP_SAMPLES,
-    ),
+    samples: sampleTexts(s, inProcess(s, options.ragConfig) ? WARM_UP_SAMPLES : REMOTE_WARM_UP_SAMPLES),
   }));
   // Serving scores nothing (there is no gold answer); it parses the label exactly as the eval's
   // case scorer does, so the served label is the evaluated one.
@@ -251,6 +251,14 @@ function caseFor(suite: PreparedSuite, request: ServeRequest): EvalCase {
     references: [],
     unanswerable: false,
   };
+}
+
+/** Every call a request of this suite makes stays in the process: the model, and for a RAG suite the embedder and reranker. */
+function inProcess(suite: PreparedSuite, rag: RagConfig | undefined): boolean {
+  const local = (id: string) => IN_PROCESS_FAMILIES.has(id.split('/')[0]);
+  if (!local(suite.models[0].id)) return false;
+  if (suite.config.task !== 'rag-qa' || !rag) return true;
+  return local(rag.embedder) && (!rag.retrieve.rerank || local(rag.retrieve.rerank));
 }
 
 /** Up to `limit` distinct gold texts of the suite, for the server's warm-up. */

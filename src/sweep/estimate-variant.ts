@@ -37,8 +37,6 @@ export interface SweepEstimatorOptions {
   providers?: string[];
   useCache: boolean;
   includeCase?: (suite: string, baseId: string) => boolean;
-  /** Work fingerprints earlier sweeps completed with the cache on (their calls are cached). */
-  knownWork?: ReadonlySet<string>;
 }
 
 /** Providers whose answers the response cache keeps (local and app providers are not cached). */

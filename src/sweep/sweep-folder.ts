@@ -1,5 +1,5 @@
 // reports/sweeps/<id>/: sweep.json (the record every later command reads) and sweep.md.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { writeFileAtomic } from '../run/run-folder.js';
@@ -50,26 +50,4 @@ export async function readSweep(reportsDir: string, id: string): Promise<SweepRe
       message: 'not a sweep record written by this version of evalgate',
     });
   return record as SweepRecord;
-}
-
-/** The work fingerprints of every finished sweep (for the estimate of cached calls). */
-export async function readKnownWork(reportsDir: string): Promise<Set<string>> {
-  const known = new Set<string>();
-  let ids: string[];
-  try {
-    ids = await readdir(path.join(reportsDir, 'sweeps'));
-  } catch {
-    return known;
-  }
-  for (const id of ids) {
-    try {
-      const sweep = JSON.parse(
-        await readFile(path.join(sweepDir(reportsDir, id), SWEEP_FILE), 'utf8'),
-      ) as SweepRecord;
-      for (const v of sweep.variants ?? []) for (const key of v.work ?? []) known.add(key);
-    } catch {
-      /* an unfinished or foreign folder: it promises nothing about the cache */
-    }
-  }
-  return known;
 }

@@ -27,9 +27,13 @@ export async function baselineAcceptCommand(
     });
   // The latest run is often a quick `--limit 5`: promoting it would leave later gates pairing
   // only those cases. A partial baseline must be asked for.
+  const m = record.manifest;
   const partial =
-    describeCaseSelection(record.manifest) ??
-    (record.manifest.budget?.stopped ? 'stopped by its budget' : null);
+    describeCaseSelection(m) ??
+    (m.budget?.stopped ? 'stopped by its budget' : null) ??
+    (m.filters?.suites ? `--suite ${m.filters.suites.join(' ')}` : null) ??
+    (m.filters?.providers ? `--provider ${m.filters.providers.join(' ')}` : null) ??
+    (m.sweep && m.sweep.cases !== 'all' ? `a sweep run on its ${m.sweep.cases} cases` : null);
   if (partial && !options.allowPartial)
     throw new InputError({
       code: 'BASELINE_PARTIAL_RUN',

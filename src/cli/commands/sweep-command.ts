@@ -20,7 +20,7 @@ import { renderSweepConsole, renderSweepPlan } from '../../sweep/render-sweep-co
 import { runSweep, type SweepPlan } from '../../sweep/run-sweep.js';
 import { COST_METRIC } from '../../sweep/sweep-matrix.js';
 import { renderSweepExperimentEntry } from '../../sweep/sweep-experiment-entry.js';
-import { readKnownWork, readSweep, writeSweep } from '../../sweep/sweep-folder.js';
+import { readSweep, writeSweep } from '../../sweep/sweep-folder.js';
 import type { ValidatedVariant } from '../../sweep/validate-variants.js';
 import { overridesFor } from '../../sweep/validate-variants.js';
 import { confirmSweepVariant } from './sweep-confirm.js';
@@ -92,8 +92,9 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   const includeCase = split ? holdoutFilter(split, 'sweep') : undefined;
   const id = createRunId(Date.now(), randomBytes(4).toString('hex'));
   const saidOnce = new Set<string>();
-  // One budget for the whole sweep: each variant may spend what the earlier ones left, and the
-  // sweep's --yes carries to them (a variant's own check would otherwise refuse it).
+  // One budget for the whole sweep: each variant may spend what the earlier ones left. The sweep
+  // as a whole was accepted before it started, so a variant is never refused part way (its
+  // guard still stops it at the remaining limit).
   const limit = budgetLimit(config, options.maxCostUsd);
   let spentSoFar = 0;
   const metrics = options.metrics ?? [...Object.keys(config.gate.max_drop), COST_METRIC, 'latency.p95_ms'];
@@ -103,7 +104,6 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     providers: options.provider,
     useCache: options.cache,
     includeCase,
-    knownWork: options.cache ? await readKnownWork(reportsDir) : undefined,
   });
   const { record, plan } = await runSweep({
     record: {
@@ -143,7 +143,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
         spend: limit
           ? {
               maxCostUsd: Math.max(0, limit.maxCostUsd - spentSoFar),
-              confirmed: options.yes,
+              confirmed: true,
               announce: false,
             }
           : undefined,

@@ -10,6 +10,8 @@ export interface Quantity {
   dim: string;
   /** Amount in the dimension's base unit (seconds, milligrams, millilitres, millimetres, bytes, percent). */
   base: number;
+  /** Stated in months or years, whose length in days is an average. */
+  calendar?: boolean;
 }
 
 const DAY = 86_400;
@@ -60,7 +62,9 @@ export function unitKey(word: string): string {
 /** The amount in base units, when the unit is one with a known scale. */
 export function toQuantity(amount: number, unit: string | undefined): Quantity | undefined {
   const scale = unit ? UNIT_SCALE.get(unit) : undefined;
-  return scale ? { dim: scale[0], base: amount * scale[1] } : undefined;
+  if (!scale) return undefined;
+  const calendar = scale[0] === 'time' && scale[1] >= 30 * DAY && !Number.isInteger(scale[1] / DAY);
+  return { dim: scale[0], base: amount * scale[1], ...(calendar ? { calendar } : {}) };
 }
 
 /** Base-unit size of one of this (canonical) unit, e.g. "hour" → 3600 s. */
@@ -76,7 +80,7 @@ export function unitSize(unit: string): Quantity | undefined {
  */
 export function sameQuantity(a: Quantity, b: Quantity, approximate = false): boolean {
   if (a.dim !== b.dim) return false;
-  const calendarAverage = (q: Quantity) => q.base % DAY !== 0;
+  const calendarAverage = (q: Quantity) => q.calendar === true;
   const tolerance = approximate
     ? 0.1
     : a.dim === 'time' && Math.max(a.base, b.base) >= 28 * DAY && (calendarAverage(a) || calendarAverage(b))

@@ -39,6 +39,10 @@ describe('review near misses', () => {
     expect(sameQuantity(days(90), days(90))).toBe(true);
     expect(sameQuantity(q(1, 'year'), days(365))).toBe(true);
     expect(sameQuantity(q(3, 'months'), days(91))).toBe(true);
+    // Decided by the unit, not by whether the product happens to be whole days.
+    expect(sameQuantity(q(4, 'years'), q(208, 'weeks'))).toBe(true);
+    expect(sameQuantity(q(48, 'months'), days(1460))).toBe(true);
+    expect(sameQuantity(q(16, 'months'), q(70, 'weeks'))).toBe(true);
   });
 
   it('"Thanks to …" states something; "Thanks!" does not', () => {
