@@ -25,14 +25,14 @@ export async function baselineAcceptCommand(
       file: path.relative(process.cwd(), loaded.file) || loaded.file,
       message: `the config changed since run ${record.manifest.runId} was evaluated (hash ${record.manifest.configHash} → ${loaded.hash}): run \`evalgate eval\` again and accept that run`,
     });
-  // The latest run is often a quick `--limit 5`: promoting it would leave later gates pairing
-  // only those cases. A partial baseline must be asked for.
+  // The latest run is often a quick `--limit 5` or `--suite x`: promoting it would leave later
+  // gates pairing only those cases or suites. A partial baseline must be asked for. (`--provider`
+  // is a deliberate choice of the provider to gate on, and stays allowed.)
   const m = record.manifest;
   const partial =
     describeCaseSelection(m) ??
     (m.budget?.stopped ? 'stopped by its budget' : null) ??
     (m.filters?.suites ? `--suite ${m.filters.suites.join(' ')}` : null) ??
-    (m.filters?.providers ? `--provider ${m.filters.providers.join(' ')}` : null) ??
     (m.sweep && m.sweep.cases !== 'all' ? `a sweep run on its ${m.sweep.cases} cases` : null);
   if (partial && !options.allowPartial)
     throw new InputError({
