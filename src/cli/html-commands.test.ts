@@ -1,33 +1,17 @@
 // End-to-end through the built CLI: `eval` writes charts and report.html into the run folder,
 // the second run's page carries the baseline run's answers, `report --html` and
 // `compare --html` write their pages, and no API key reaches any of these files.
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/index.js';
+import { runBuiltCli } from './__fixtures__/run-built-cli.js';
 import { createFixtureProject, referenceFor } from './__fixtures__/fixture-project.js';
 
-const MAIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 const CANARY = 'sk-canary-html-0123456789abcdefghijkl';
 
-function runCli(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPENAI_API_KEY: CANARY },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], cwd: string) => runBuiltCli(args, cwd, { OPENAI_API_KEY: CANARY });
 
 function detailsOf(html: string): unknown[][] {
   const encoded =

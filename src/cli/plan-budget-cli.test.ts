@@ -1,33 +1,17 @@
 // `evalgate plan` and eval's spend control through the built CLI (dist/cli/main.js): exit codes,
 // one-line refusals naming the file and field, no model call from planning, no key in output.
-import { spawn } from 'node:child_process';
 import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../pipeline/evaluate.js';
 import { buildBaseline, serializeBaseline } from '../run/baseline.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
+import { runBuiltCli } from './__fixtures__/run-built-cli.js';
 import { createFixtureProject } from './__fixtures__/fixture-project.js';
 
-const MAIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 const CANARY = 'sk-canary-plan-0123456789abcdefghijkl';
 
-function runCli(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPENAI_API_KEY: CANARY },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], cwd: string) => runBuiltCli(args, cwd, { OPENAI_API_KEY: CANARY });
 
 /** Each test spawns the CLI several times; on a loaded 2-core machine one spawn can take 10 s. */
 const SLOW = 90_000;

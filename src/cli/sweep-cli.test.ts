@@ -2,32 +2,16 @@
 // grid builds each distinct index once and makes each distinct model request once (counted at
 // the server); a holdout split is confirmed on cases the sweep never ran; bad sweep input is one
 // line with exit 2; nothing the sweep writes holds the API key.
-import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
+import { runBuiltCli } from './__fixtures__/run-built-cli.js';
 import { createFixtureProject, referenceFor } from './__fixtures__/fixture-project.js';
 
-const MAIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
 const CANARY = 'sk-canary-sweep-0123456789abcdefghij';
 
-function runCli(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPENAI_API_KEY: CANARY },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], cwd: string) => runBuiltCli(args, cwd, { OPENAI_API_KEY: CANARY });
 
 interface SweepJson {
   id: string;
