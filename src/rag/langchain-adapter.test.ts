@@ -3,7 +3,7 @@
 // classes (HNSWLib, a retrieval chain) are exercised end to end by examples/langchain-rag in CI.
 import { describe, expect, it } from 'vitest';
 import { assembleContext } from './context-assembler.js';
-import { fromLangChainRetriever, fromLangChainVectorStore } from './langchain-adapter.js';
+import { asSimilarities, fromLangChainRetriever, fromLangChainVectorStore } from './langchain-adapter.js';
 
 interface Doc {
   pageContent: string;
@@ -99,5 +99,53 @@ describe('fromLangChainVectorStore', () => {
     expect(hits[0].score).toBeCloseTo(1, 5);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
     expect(await fromLangChainVectorStore(store).retrieve('sso certificate error', { k: 3 })).toHaveLength(3);
+  });
+
+  it('reads a rising list of scores as distances and keeps the store ranking (PGVectorStore, HNSWLib)', async () => {
+    const doc = (id: string) => ({ pageContent: id, metadata: { id } });
+    const store = {
+      async similaritySearchWithScore(): Promise<[Doc, number][]> {
+        return [
+          [doc('a.md'), 0.25],
+          [doc('b.md'), 0.5],
+          [doc('c.md'), 1],
+        ];
+      },
+    };
+    const hits = await fromLangChainVectorStore(store).retrieve('q');
+    expect(hits.map((h) => h.chunk.docId)).toEqual(['a.md', 'b.md', 'c.md']);
+    expect(hits.map((h) => h.score)).toEqual([0.8, 1 / 1.5, 0.5]);
+  });
+});
+
+describe('asSimilarities', () => {
+  const doc = { pageContent: 'x' };
+  it('leaves similarities (falling or flat) as they are', () => {
+    const falling: [typeof doc, number][] = [
+      [doc, 0.9],
+      [doc, 0.4],
+    ];
+    expect(asSimilarities(falling)).toBe(falling);
+    const flat: [typeof doc, number][] = [
+      [doc, 1],
+      [doc, 1],
+    ];
+    expect(asSimilarities(flat)).toBe(flat);
+    expect(asSimilarities([])).toEqual([]);
+  });
+  it('does not flip a list that is not ranked by one direction', () => {
+    const unordered: [typeof doc, number][] = [
+      [doc, 0.2],
+      [doc, 0.9],
+      [doc, 0.5],
+    ];
+    expect(asSimilarities(unordered)).toBe(unordered);
+  });
+  it('negates rising negative distances so the order is kept', () => {
+    const scores = asSimilarities([
+      [doc, -0.3],
+      [doc, 0.2],
+    ]).map(([, s]) => s);
+    expect(scores).toEqual([0.3, -0.2]);
   });
 });

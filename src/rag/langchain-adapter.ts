@@ -51,9 +51,32 @@ export function fromLangChainVectorStore(
   return {
     async retrieve(query, callOptions) {
       const k = callOptions?.k ?? options.k ?? 5;
-      return toRetrieved(await store.similaritySearchWithScore(query, k), options);
+      return toRetrieved(asSimilarities(await store.similaritySearchWithScore(query, k)), options);
     },
   };
+}
+
+/**
+ * LangChain stores disagree on what `similaritySearchWithScore` returns: some a similarity
+ * (higher is better), others a distance (PGVectorStore with cosine or euclidean, HNSWLib,
+ * Chroma). evalgate's scores are "higher is better" (MMR and serving's confidence read them), so
+ * a list the store ranked with rising scores is read as distances and mapped to 1 / (1 + d),
+ * which keeps the store's order and lies in (0, 1] for non-negative distances.
+ */
+export function asSimilarities(
+  results: [LangChainDocumentLike, number][],
+): [LangChainDocumentLike, number][] {
+  const first = results[0]?.[1];
+  const last = results.at(-1)?.[1];
+  const rising =
+    first !== undefined &&
+    last !== undefined &&
+    last > first &&
+    results.every(([, score], i) => i === 0 || score >= results[i - 1][1]);
+  if (!rising) return results;
+  // A negative "distance" (a negated inner product) has no (0, 1] form; negating keeps the order.
+  const toScore = first >= 0 ? (d: number) => 1 / (1 + d) : (d: number) => -d;
+  return results.map(([doc, distance]) => [doc, toScore(distance)]);
 }
 
 function toRetrieved(

@@ -3,37 +3,16 @@
 // (hnswlib-node), retrieved top-3, stuffed into a ChatPromptTemplate and answered by ChatOpenAI.
 // The OpenAI endpoints come from OPENAI_BASE_URL (run-eval.mjs points them at evalgate's fake
 // OpenAI server, so the example runs offline).
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { RunnablePassthrough, RunnableSequence } from '@langchain/core/runnables';
 import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { Document } from 'langchain';
+import { loadChunks } from './load-chunks.mjs';
 
 const configuration = { baseURL: process.env.OPENAI_BASE_URL };
 const apiKey = process.env.OPENAI_API_KEY ?? 'no-key';
-const docsDir = path.join(import.meta.dirname, '../docs');
-
-const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 90, chunkOverlap: 0 });
-const chunks = [];
-for (const file of readdirSync(docsDir).sort()) {
-  const text = readFileSync(path.join(docsDir, file), 'utf8').replace(/^#.*\n+/, '');
-  const pieces = await splitter.splitDocuments([
-    new Document({ pageContent: text, metadata: { source: file } }),
-  ]);
-  // `id` is `<doc>#<n>`: evalgate collapses it to the document for retrieval metrics.
-  pieces.forEach((piece, i) =>
-    chunks.push(
-      new Document({
-        pageContent: piece.pageContent,
-        metadata: { ...piece.metadata, id: `${file}#${i}`, chunk: i },
-      }),
-    ),
-  );
-}
+const chunks = await loadChunks();
 
 const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small', apiKey, configuration });
 /** The vector store itself, for `rag.retriever` (evaluated as a retriever on its own). */
