@@ -43,6 +43,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   const reservations = new Map<string, number>();
   let reserved = 0;
   let spent = 0;
+  let prior = 0;
   let stopped = false;
   const notRun = new Map<string, RunBudget['notRun'][number]>();
 
@@ -86,11 +87,13 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     },
     spentBefore(usd) {
       spent += usd;
+      prior += usd;
     },
     summary: () => ({
       maxCostUsd: options.maxCostUsd,
       estimatedCostUsd: round(estimatedCostUsd),
       spentUsd: round(spent),
+      ...(prior > 0 && { priorSpentUsd: round(prior) }),
       stopped,
       notRun: [...notRun.values()],
     }),

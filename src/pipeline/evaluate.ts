@@ -245,7 +245,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         ...jobs,
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
-        onResult: () => {},
+        onResult: plan.onResult,
         select: select(new Set()),
       }),
     );
@@ -283,7 +283,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         // `concurrency` cases (resume). Nothing is kept in memory (constant-memory runs).
         onResult: (result) => writer.write(result),
         onProgress: options.onProgress,
-        admit: spend?.guard?.admit,
+        // A job a batch answered was paid when the batch was accepted: never held back.
+        admit: spend?.guard ? (job) => batch.prepaid(jobKey(job)) || spend.guard!.admit(job) : undefined,
         settle: spend?.guard?.settle,
         select: select(opened.done),
       });

@@ -110,8 +110,13 @@ export interface RunBudget {
   maxCostUsd: number;
   /** The plan's estimate before the run (uncached calls; cached ones cost nothing). */
   estimatedCostUsd: number;
-  /** Cost of the uncached calls made (recorded cost, or the estimate where none was recorded). */
+  /**
+   * Cost of the uncached calls made (recorded cost, or the estimate where none was recorded),
+   * a batch's billed cost included (at the batch price), and `priorSpentUsd` on a resumed run.
+   */
   spentUsd: number;
+  /** A resumed run: what the interrupted run had spent (part of spentUsd). */
+  priorSpentUsd?: number;
   /** True when calls were left out because the next one would have crossed the limit. */
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
