@@ -28,6 +28,8 @@ export interface RefuseOverBudgetOptions {
   configFile: string;
   /** What is being started, e.g. "run" or "sweep of 6 variants". */
   what?: string;
+  /** Part of `estimatedUsd` already spent (a resumed run's interrupted part), said in the message. */
+  priorSpentUsd?: number;
 }
 
 /** Throws a one-line input error (exit 2) when the estimate is above the limit and not confirmed. */
@@ -38,6 +40,6 @@ export function refuseOverBudget(options: RefuseOverBudgetOptions): void {
     code: 'BUDGET_EXCEEDED',
     file: limit.from === 'config' ? options.configFile : undefined,
     field: limit.from === 'config' ? 'budget.max_cost_usd' : '--max-cost-usd',
-    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${options.what ? ` of this ${options.what}` : ''} is above the budget $${limit.maxCostUsd}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
+    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${options.what ? ` of this ${options.what}` : ''}${options.priorSpentUsd ? ` ($${options.priorSpentUsd.toFixed(4)} already spent by the interrupted run + $${(options.estimatedUsd - options.priorSpentUsd).toFixed(4)} for the remaining cases)` : ''} is above the budget $${limit.maxCostUsd}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
   });
 }

@@ -24,7 +24,7 @@ import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
 import { planJobs, runJobs, type Progress } from './run-jobs.js';
-import { openRun } from '../resume/open-run.js';
+import { openRun, readPriorResults } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
@@ -185,6 +185,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         )
       : null;
     const priceTable = createConfigPriceTable(config.pricing);
+    // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
+    const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
+    const done = prior?.done ?? new Set<string>();
     const spend = await prepareSpend({
       spend: options.spend,
       config,
@@ -196,7 +199,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       cache: options.useCache === false ? null : created.cache,
       prices: priceTable,
       baseline,
-      include: selected ? (job) => selected.has(jobKey(job)) : undefined,
+      include:
+        selected || done.size > 0
+          ? (job) => (!selected || selected.has(jobKey(job))) && !done.has(jobKey(job))
+          : undefined,
+      priorSpentUsd: prior?.costUsd,
       onNote: options.onNote,
     });
     /** The selected jobs, less those an interrupted run already wrote (`done`). */
@@ -246,7 +253,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
         onResult: plan.onResult,
-        select: select(new Set()),
+        select: select(done),
       }),
     );
     if (options.batch) t = lap('batch', t);
@@ -270,12 +277,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         hypothesis: options.hypothesis,
         allowMissingProviders: options.allowMissingProviders,
         selection: options.selection,
+        maxCostUsd: options.spend?.maxCostUsd,
       },
       resumeDir: options.resumeDir,
+      prior: prior ?? undefined,
       configFile,
     });
     const { runId, runDir, writer } = opened;
-    spend?.guard?.spentBefore(opened.priorCostUsd);
     try {
       await runJobs({
         ...jobs,
