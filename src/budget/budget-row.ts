@@ -14,9 +14,13 @@ export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, strin
     budget.priorSpentUsd !== undefined && budget.priorSpentUsd > 0
       ? ` (${usd(budget.priorSpentUsd)} of it by the interrupted run this one resumed)`
       : '';
+  const ratio =
+    budget.costRatio !== undefined && budget.costRatio > 1.05
+      ? `; calls cost ${budget.costRatio.toFixed(1)}× their estimate, and the guard held the rest to that rate`
+      : '';
   return [
     'Budget',
-    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}; estimated ${usd(budget.estimatedCostUsd)} before the run${stop}`,
+    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
   ];
 }
 

@@ -117,6 +117,11 @@ export interface RunBudget {
   spentUsd: number;
   /** A resumed run: what the interrupted run had spent (part of spentUsd). */
   priorSpentUsd?: number;
+  /**
+   * Actual cost over estimated cost of the settled calls with a known cost. Above 1 the guard
+   * scaled its later reservations by it (per provider), to stop before the limit.
+   */
+  costRatio?: number;
   /** True when calls were left out because the next one would have crossed the limit. */
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
