@@ -23,12 +23,13 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
-import { planJobs, runJobs, type Progress } from './run-jobs.js';
+import { runJobs, type Progress } from './run-jobs.js';
 import { openRun, readPriorResults } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
-import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
+import { runFilters, type JobSelection } from '../selection/select-jobs.js';
+import { selectedJobKeys } from '../selection/selected-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
@@ -177,13 +178,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // exists, so it leaves no unfinished run behind for --resume to find.
     // Chosen once, from the whole plan: the shard deal and the sample's per-suite shares depend
     // on every suite, so a pass over fewer suites (the batch planning pass) must not re-select.
-    const selected = options.selection
-      ? new Set(
-          selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed).map(
-            jobKey,
-          ),
-        )
-      : null;
+    const selected = selectedJobKeys(suites, options.repeat ?? config.repeat, options.selection, config.seed);
     const priceTable = createConfigPriceTable(config.pricing);
     // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
     const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
