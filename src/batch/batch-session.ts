@@ -140,8 +140,9 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
         const onOutcome = async (outcome: BatchOutcome): Promise<void> => {
           if (outcome.ok) {
             const usage = outcome.result.usage ? { ...outcome.result.usage, batch: true } : undefined;
-            // latencyMs null: a batch answer has no per-call latency, so latency is "not measured".
-            await cache.set(outcome.customId, { ...outcome.result, usage, latencyMs: null });
+            // latencyMs null: a batch answer has no per-call latency, so latency is "not measured";
+            // `batch` marks the case as such (run-case.ts), with or without usage.
+            await cache.set(outcome.customId, { ...outcome.result, usage, latencyMs: null, batch: true });
             collected.add(outcome.customId);
           } else if (outcome.retryable) summary.retriedDirectly++;
           else {

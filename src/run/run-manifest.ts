@@ -140,6 +140,11 @@ export interface BatchManifest {
       succeeded: number;
       failed: number;
       resumed: boolean;
+      /**
+       * Milliseconds from submission to collection as this run saw it (polling granularity;
+       * for a resumed batch, from the first run's submission): the batch's wall time.
+       */
+      wallMs?: number;
     }[];
     requests: number;
     retriedDirectly: number;
