@@ -1,10 +1,8 @@
 // The guard's arithmetic on its own: reservations for calls in flight, the stop that holds once
-// reached, free calls that still run, and what it reports; and the refusal before a run.
+// reached, free calls that still run, the cost rate it learns, and what it reports.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../core/errors.js';
 import type { JobEstimate } from '../plan/estimate-jobs.js';
 import { createBudgetGuard, type GuardedJob } from './budget-guard.js';
-import { budgetLimit, refuseOverBudget } from './check-budget.js';
 
 const estimate = (caseId: string, costUsd: number | null, cached = false): JobEstimate => ({
   suite: 'qa',
@@ -112,40 +110,5 @@ describe('createBudgetGuard', () => {
     expect(guard.admit(job('a'))).toBe(true);
     expect(guard.admit(job('b'))).toBe(true);
     expect(guard.summary()).toMatchObject({ stopped: false, notRun: [] });
-  });
-});
-
-describe('refuseOverBudget', () => {
-  it('takes the flag over the config and refuses in one line naming where the limit came from', () => {
-    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, undefined)).toEqual({
-      maxCostUsd: 5,
-      from: 'config',
-    });
-    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, 2)).toEqual({ maxCostUsd: 2, from: 'flag' });
-    expect(budgetLimit({}, undefined)).toBeNull();
-    const limit = { maxCostUsd: 5, from: 'config' as const };
-    expect(() =>
-      refuseOverBudget({
-        limit,
-        estimatedUsd: 6,
-        confirmed: false,
-        configFile: 'eval/e.yaml',
-        what: 'sweep of 6 variants',
-      }),
-    ).toThrow(
-      new InputError({
-        code: 'BUDGET_EXCEEDED',
-        file: 'eval/e.yaml',
-        field: 'budget.max_cost_usd',
-        message:
-          'the estimated cost $6.0000 of this sweep of 6 variants is above the budget $5; raise it, or pass --yes to start anyway (the run stops before crossing it)',
-      }),
-    );
-    expect(() =>
-      refuseOverBudget({ limit, estimatedUsd: 6, confirmed: true, configFile: 'x' }),
-    ).not.toThrow();
-    expect(() =>
-      refuseOverBudget({ limit, estimatedUsd: 5, confirmed: false, configFile: 'x' }),
-    ).not.toThrow();
   });
 });

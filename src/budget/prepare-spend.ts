@@ -95,6 +95,8 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
   refuseOverBudget({
     limit,
     estimatedUsd: prior + estimate.costUsd,
+    // Only billed providers: a local or your own model has no price because it costs nothing.
+    unpricedCalls: jobs.filter((j) => j.paid && !j.cached && j.costUsd === null).length,
     priorSpentUsd: prior,
     // A batch is submitted whole and billed whole, so it cannot stop at the limit: --yes
     // (which means "spend up to the budget") cannot start one that is estimated above it.
