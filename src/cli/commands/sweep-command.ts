@@ -206,8 +206,8 @@ function withinBudget(
     refuseOverBudget({
       limit,
       estimatedUsd: plan.costUsd,
-      // The sweep's estimate is null when any variant has unpriced calls; it cannot say how many.
-      unpricedCalls: plan.costUsd === null ? paid : 0,
+      // null cost: some calls have no price; without a count, every uncached call is in doubt.
+      unpricedCalls: plan.costUsd === null ? (plan.unpricedCalls ?? paid) : 0,
       confirmed: options.yes === true,
       configFile: path.relative(process.cwd(), options.configFile) || options.configFile,
       what: `sweep of ${plan.variants} variants`,
