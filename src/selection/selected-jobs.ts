@@ -5,11 +5,17 @@
 import type { CaseJob } from '../pipeline/run-case.js';
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
 import { planJobs } from '../pipeline/run-jobs.js';
+import { resultKey } from '../resume/read-written-results.js';
 import { type JobSelection, selectJobs } from './select-jobs.js';
 
-/** A job's identity in results: suite, case, provider (or retrieval), repeat. */
+/** A job's identity in results (resultKey): suite, case, provider (or retrieval), repeat. */
 export function caseJobKey(job: CaseJob): string {
-  return `${job.suite.config.name}\u0000${job.variant.evalCase.id}\u0000${job.model?.id ?? 'retrieval'}\u0000${job.repeat}`;
+  return resultKey({
+    suite: job.suite.config.name,
+    caseId: job.variant.evalCase.id,
+    provider: job.model?.id ?? 'retrieval',
+    repeat: job.repeat,
+  });
 }
 
 /** The keys (caseJobKey) of the selected jobs; null when nothing is selected (every job runs). */
