@@ -68,6 +68,7 @@ describe('batch pricing', () => {
               succeeded: 5,
               failed: 1,
               resumed: true,
+              wallMs: 754_000,
             },
           ],
           requests: 6,
@@ -79,13 +80,13 @@ describe('batch pricing', () => {
     } as RunManifest;
     expect(batchCostRow(manifest)).toEqual([
       'Batch API',
-      "5 model calls billed at the batch price (50 % off): $0.00120 instead of $0.00240, saving $0.00120; 6 requests in batch openai/gpt-4o-mini `batch_1` completed, resumed; 1 not answered (see the cases' errors)",
+      "5 model calls billed at the batch price (50 % off): $0.00120 instead of $0.00240, saving $0.00120; 6 requests in batch openai/gpt-4o-mini `batch_1` completed after 754.0 s, resumed; 1 not answered (see the cases' errors); latency not assessed for the 5 batch answers (no per-call latency; the latency percentiles cover only calls made directly)",
     ]);
     const big = {
       batch: { cost: { ...manifest.batch!.cost!, costUsd: 12.5, listCostUsd: 25, savingUsd: 12.5 } },
     };
     expect(batchCostRow(big as RunManifest)?.[1]).toBe(
-      '5 model calls billed at the batch price (50 % off): $12.5000 instead of $25.0000, saving $12.5000',
+      '5 model calls billed at the batch price (50 % off): $12.5000 instead of $25.0000, saving $12.5000; latency not assessed for the 5 batch answers (no per-call latency; the latency percentiles cover only calls made directly)',
     );
     const tiny = {
       batch: {
@@ -98,7 +99,7 @@ describe('batch pricing', () => {
       },
     };
     expect(batchCostRow(tiny as RunManifest)?.[1]).toBe(
-      '5 model calls billed at the batch price (50 % off): $0.0000554 instead of $0.000111, saving $0.0000554',
+      '5 model calls billed at the batch price (50 % off): $0.0000554 instead of $0.000111, saving $0.0000554; latency not assessed for the 5 batch answers (no per-call latency; the latency percentiles cover only calls made directly)',
     );
     expect(batchCostRow({} as RunManifest)).toBeNull();
   });

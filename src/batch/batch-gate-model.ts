@@ -2,7 +2,8 @@
 // answers cache hits and, for a miss, notes the request (under its cache key) and fails the call
 // without contacting the provider, so one pass over every case lists exactly the requests the run
 // will make. In `final` mode it passes calls through to the cache (which the batches filled),
-// except requests the batch could not answer, which fail with the batch's reason.
+// except requests the batch could not answer, which fail with the batch's reason. An answer a
+// batch of this run delivered is a paid call of this run, not a cache hit (`claim`).
 import { EvalgateError } from '../core/errors.js';
 import type { GenerateRequest, LanguageModel } from '../providers/language-model.js';
 import type { CachedGenerateRequest, CachingModel } from '../providers/with-cache.js';
@@ -18,12 +19,18 @@ export class BatchRequestError extends EvalgateError {
   }
 }
 
-/** Thrown in plan mode for a request that will go into a batch; never reaches a result that is kept. */
-export class BatchDeferred extends Error {
+/**
+ * Thrown in plan mode for a request that will go into a batch; never reaches a result that is
+ * kept. Its code lets the planning pass note which jobs the batch pays for (start-batch-run.ts).
+ */
+export class BatchDeferred extends EvalgateError {
+  readonly exitCode = 3 as const;
   constructor() {
-    super('deferred to a batch');
+    super(BATCH_DEFERRED, 'deferred to a batch');
   }
 }
+
+export const BATCH_DEFERRED = 'BATCH_DEFERRED';
 
 export interface BatchGate {
   mode(): 'plan' | 'final';
@@ -32,6 +39,11 @@ export interface BatchGate {
   /** Notes a request for the batch of this model's provider. */
   plan(key: string, request: GenerateRequest): void;
   failure(key: string): BatchFailure | undefined;
+  /**
+   * True once per request a batch answered in this run: that answer was paid for by this run,
+   * so the case records it as a model call (not a cache hit) and its cost counts as spend.
+   */
+  claim(key: string): boolean;
 }
 
 export function withBatchGate(model: CachingModel, gate: BatchGate): LanguageModel {
@@ -39,7 +51,10 @@ export function withBatchGate(model: CachingModel, gate: BatchGate): LanguageMod
     const key = model.cacheKey(request);
     const failure = gate.failure(key);
     if (failure) throw new BatchRequestError(model.id, failure);
-    if (gate.mode() === 'final') return model.generate(request);
+    if (gate.mode() === 'final') {
+      const answer = await model.generate(request);
+      return answer.cached && gate.claim(key) ? { ...answer, cached: false } : answer;
+    }
     const hit = (await gate.lookup(key)) as { text?: unknown } | undefined;
     if (hit && typeof hit.text === 'string') return { ...(hit as { text: string }), cached: true };
     const { signal: _signal, ...plain } = request;

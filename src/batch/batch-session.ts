@@ -71,6 +71,8 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
   const targets = new Map<string, Target>();
   const failures = new Map<string, BatchFailure>();
   const attached = new Set<ModelHandle>();
+  // Requests this run's batches answered: billed to this run, once each (see BatchGate.claim).
+  const collected = new Set<string>();
   let mode: 'plan' | 'final' = 'plan';
 
   const gateFor = (target: Target): BatchGate => ({
@@ -78,6 +80,7 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
     lookup: (key) => cache.get(key),
     plan: (key, request) => target.planned.add(key, request),
     failure: (key) => failures.get(key),
+    claim: (key) => collected.delete(key),
   });
 
   const clientFor = async (target: Target): Promise<BatchClient> => {
@@ -137,8 +140,10 @@ export function createBatchSession(options: BatchSessionOptions): BatchSession {
         const onOutcome = async (outcome: BatchOutcome): Promise<void> => {
           if (outcome.ok) {
             const usage = outcome.result.usage ? { ...outcome.result.usage, batch: true } : undefined;
-            // latencyMs null: a batch answer has no per-call latency, so latency is "not measured".
-            await cache.set(outcome.customId, { ...outcome.result, usage, latencyMs: null });
+            // latencyMs null: a batch answer has no per-call latency, so latency is "not measured";
+            // `batch` marks the case as such (run-case.ts), with or without usage.
+            await cache.set(outcome.customId, { ...outcome.result, usage, latencyMs: null, batch: true });
+            collected.add(outcome.customId);
           } else if (outcome.retryable) summary.retriedDirectly++;
           else {
             failures.set(outcome.customId, outcome);

@@ -17,6 +17,8 @@ export interface ProviderBatchSummary {
   failed: number;
   /** Picked up from an earlier, interrupted run rather than submitted by this one. */
   resumed: boolean;
+  /** Submission to collection, as observed (see BatchManifest); absent when the clock cannot say. */
+  wallMs?: number;
 }
 
 export interface RunProviderBatchesOptions {
@@ -176,6 +178,7 @@ async function collect(
     }
   }
   await options.state.remove(batch.record);
+  const wallMs = Math.round(options.clock.now() - Date.parse(batch.record.submittedAt));
   return {
     provider: options.provider,
     batchId: batch.record.batchId,
@@ -184,6 +187,7 @@ async function collect(
     succeeded,
     failed,
     resumed: batch.resumed,
+    ...(Number.isFinite(wallMs) && wallMs >= 0 && { wallMs }),
   };
 }
 

@@ -7,7 +7,10 @@ import type { Clock } from '../core/clock.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { ModelHandle } from '../providers/model-handle.js';
 import type { BatchManifest } from '../run/types.js';
+import { resultKey } from '../resume/read-written-results.js';
+import type { CaseResult } from '../run/types.js';
 import { meterBatchCost, type CallPricer } from './batch-cost.js';
+import { BATCH_DEFERRED } from './batch-gate-model.js';
 import { createBatchSession, type BatchRunSummary } from './batch-session.js';
 
 export interface BatchRunOptions {
@@ -22,6 +25,8 @@ export interface PlanPass {
   suites<S extends { models: ModelHandle[] }>(suites: S[]): S[];
   /** The runtime without scoring and pricing: the pass's results are thrown away. */
   runtime<R extends { scorer: unknown; costUsd: unknown }>(runtime: R): R;
+  /** The pass's results: notes which jobs went into a batch (see `BatchRun.prepaid`). */
+  onResult(result: CaseResult): void;
 }
 
 export interface BatchRun {
@@ -34,6 +39,12 @@ export interface BatchRun {
    */
   prefill(planRun: (plan: PlanPass) => Promise<unknown>): Promise<void>;
   manifest(): { batch?: BatchManifest };
+  /**
+   * Whether this job's request went into a batch (by resultKey). Its price was committed when
+   * the batch was accepted (a batch is billed whole), so the budget guard must not hold it back:
+   * that would throw away an answer already paid for. Its cost still counts as spend.
+   */
+  prepaid(key: string): boolean;
   close(): void;
 }
 
@@ -63,6 +74,7 @@ export function startBatchRun(input: {
     : null;
   let meter: ReturnType<typeof meterBatchCost> | null = null;
   let submitted: BatchRunSummary | undefined;
+  const deferred = new Set<string>();
 
   return {
     costUsd(price) {
@@ -84,6 +96,9 @@ export function startBatchRun(input: {
             scorer: async () => ({ scores: {}, passed: null }),
             costUsd: () => null,
           }),
+          onResult: (result) => {
+            if (result.error?.code === BATCH_DEFERRED) deferred.add(resultKey(result));
+          },
         }),
       );
     },
@@ -92,6 +107,7 @@ export function startBatchRun(input: {
       if (!submitted && !cost) return {};
       return { batch: { ...(submitted && { submitted }), cost } };
     },
+    prepaid: (key) => deferred.has(key),
     close: () => session?.close(),
   };
 }

@@ -1,10 +1,8 @@
 // The guard's arithmetic on its own: reservations for calls in flight, the stop that holds once
-// reached, free calls that still run, and what it reports; and the refusal before a run.
+// reached, free calls that still run, the cost rate it learns, and what it reports.
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../core/errors.js';
 import type { JobEstimate } from '../plan/estimate-jobs.js';
 import { createBudgetGuard, type GuardedJob } from './budget-guard.js';
-import { budgetLimit, refuseOverBudget } from './check-budget.js';
 
 const estimate = (caseId: string, costUsd: number | null, cached = false): JobEstimate => ({
   suite: 'qa',
@@ -59,9 +57,52 @@ describe('createBudgetGuard', () => {
       maxCostUsd: 1,
       estimatedCostUsd: 1.3,
       spentUsd: 0.5,
+      costRatio: 0.25, // a settled with 0.1 against 0.4; b (no cost) and d (cached) teach nothing
       stopped: true,
       notRun: [{ suite: 'qa', provider: 'openai/x', caseIds: ['c', 'e'] }],
     });
+  });
+
+  it('learns how far actual cost runs ahead of the estimate, per provider, and never from cheaper calls', () => {
+    const at = (caseId: string, provider: string): GuardedJob => ({
+      ...job(caseId),
+      model: { id: provider },
+    });
+    const est = (caseId: string, provider: string): JobEstimate => ({ ...estimate(caseId, 0.1), provider });
+    const make = () =>
+      createBudgetGuard({
+        maxCostUsd: 1,
+        estimates: ['a', 'b', 'c', 'd'].flatMap((id) => [est(id, 'openai/x'), est(id, 'openai/y')]),
+      });
+    // x bills 3× its estimate: after two calls (0.6 spent), the third would take 0.3 more (0.9 ≤ 1),
+    // the fourth 0.3 more again (1.2 > 1): stop, although 0.9 + 0.1 estimated would fit.
+    const ahead = make();
+    for (const id of ['a', 'b', 'c']) {
+      expect(ahead.admit(at(id, 'openai/x'))).toBe(true);
+      ahead.settle(at(id, 'openai/x'), { cached: false, costUsd: 0.3 });
+    }
+    expect(ahead.admit(at('d', 'openai/x'))).toBe(false);
+    expect(ahead.summary()).toMatchObject({ spentUsd: 0.9, costRatio: 3, stopped: true });
+    // A provider that ran ahead once, then on plan: the ratio is over all its settled calls.
+    const onPlan = make();
+    for (const id of ['a', 'b', 'c']) {
+      expect(onPlan.admit(at(id, 'openai/y'))).toBe(true);
+      onPlan.settle(at(id, 'openai/y'), { cached: false, costUsd: 0.3 * (id === 'a' ? 1 : 0) + 0.1 });
+    }
+    // y: a cost 0.4 (4×), b and c 0.1 each: ratio 0.6 / 0.3 = 2; spent 0.6; d: 0.6 + 0.2 ≤ 1.
+    expect(onPlan.admit(at('d', 'openai/y'))).toBe(true);
+    // Cheaper than estimated never makes room: ratio floored at 1.
+    const cheap = make();
+    cheap.spentBefore(0.85);
+    cheap.settle(at('a', 'openai/x'), { cached: false, costUsd: 0.01 });
+    expect(cheap.admit(at('b', 'openai/x'))).toBe(true); // 0.85 + 0.01 + 0.1 ≤ 1
+    expect(cheap.admit(at('c', 'openai/x'))).toBe(false); // 0.96 + 0.1 > 1 (not 0.96 + 0.01)
+    // A provider with no settled call yet borrows what the others taught (x ran 3× ahead).
+    const borrow = make();
+    borrow.admit(at('a', 'openai/x'));
+    borrow.settle(at('a', 'openai/x'), { cached: false, costUsd: 0.3 });
+    borrow.spentBefore(0.5); // 0.8 spent
+    expect(borrow.admit(at('a', 'openai/y'))).toBe(false); // 0.8 + 3 × 0.1 > 1; 0.8 + 0.1 would fit
   });
 
   it('does not stop when every call fits exactly', () => {
@@ -69,40 +110,5 @@ describe('createBudgetGuard', () => {
     expect(guard.admit(job('a'))).toBe(true);
     expect(guard.admit(job('b'))).toBe(true);
     expect(guard.summary()).toMatchObject({ stopped: false, notRun: [] });
-  });
-});
-
-describe('refuseOverBudget', () => {
-  it('takes the flag over the config and refuses in one line naming where the limit came from', () => {
-    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, undefined)).toEqual({
-      maxCostUsd: 5,
-      from: 'config',
-    });
-    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, 2)).toEqual({ maxCostUsd: 2, from: 'flag' });
-    expect(budgetLimit({}, undefined)).toBeNull();
-    const limit = { maxCostUsd: 5, from: 'config' as const };
-    expect(() =>
-      refuseOverBudget({
-        limit,
-        estimatedUsd: 6,
-        confirmed: false,
-        configFile: 'eval/e.yaml',
-        what: 'sweep of 6 variants',
-      }),
-    ).toThrow(
-      new InputError({
-        code: 'BUDGET_EXCEEDED',
-        file: 'eval/e.yaml',
-        field: 'budget.max_cost_usd',
-        message:
-          'the estimated cost $6.0000 of this sweep of 6 variants is above the budget $5; raise it, or pass --yes to start anyway (the run stops before crossing it)',
-      }),
-    );
-    expect(() =>
-      refuseOverBudget({ limit, estimatedUsd: 6, confirmed: true, configFile: 'x' }),
-    ).not.toThrow();
-    expect(() =>
-      refuseOverBudget({ limit, estimatedUsd: 5, confirmed: false, configFile: 'x' }),
-    ).not.toThrow();
   });
 });

@@ -3,6 +3,10 @@
 // that would cross the limit, the call is not made, and from then on no paid call is: the run
 // stops spending, finishes what is in flight, and still runs calls that cost nothing (cached
 // answers, free models). Everything that finished is kept; what was left out is listed.
+// The guard learns as it goes: once calls of a provider have settled, their actual cost over
+// their estimate (when above 1) scales that provider's later estimates and reservations, so a
+// provider billing 3× the plan's tokens stops the run before the limit, not after it. Before
+// the first call of a run settles, only the estimate is known.
 import type { RunBudget } from '../run/types.js';
 import type { JobEstimate } from '../plan/estimate-jobs.js';
 
@@ -43,6 +47,24 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   const reservations = new Map<string, number>();
   let reserved = 0;
   let spent = 0;
+  // Actual and estimated cost of settled calls with a known cost, per provider and overall.
+  const observed = new Map<string, { actual: number; estimated: number }>();
+  const overall = { actual: 0, estimated: 0 };
+  /** How far actual cost runs ahead of the estimate (≥ 1: a cheaper provider never buys room). */
+  const ratioFor = (provider: string): number => {
+    const seen = observed.get(provider) ?? overall;
+    return seen.estimated > 0 ? Math.max(1, seen.actual / seen.estimated) : 1;
+  };
+  const observe = (provider: string, estimate: JobEstimate | undefined, actual: number | null) => {
+    if (actual === null || !estimate || estimate.cached || !estimate.costUsd) return;
+    const seen = observed.get(provider) ?? { actual: 0, estimated: 0 };
+    seen.actual += actual;
+    seen.estimated += estimate.costUsd;
+    observed.set(provider, seen);
+    overall.actual += actual;
+    overall.estimated += estimate.costUsd;
+  };
+  let prior = 0;
   let stopped = false;
   const notRun = new Map<string, RunBudget['notRun'][number]>();
 
@@ -55,8 +77,9 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       const key = jobKey(job);
       const estimate = byJob.get(key);
       // No estimate (not a model call the plan knows) or one that costs nothing: never held back.
-      const cost = estimate && !estimate.cached ? (estimate.costUsd ?? 0) : 0;
-      if (cost === 0) return true;
+      const planned = estimate && !estimate.cached ? (estimate.costUsd ?? 0) : 0;
+      if (planned === 0) return true;
+      const cost = planned * ratioFor(job.model.id);
       if (stopped || spent + reserved + cost > options.maxCostUsd) {
         stopped = true;
         const group = `${job.suite.config.name}\u0000${job.model.id}`;
@@ -74,6 +97,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     },
     settle(job, result) {
       const key = jobKey(job);
+      if (job.model && !result.cached) observe(job.model.id, byJob.get(key), result.costUsd);
       const held = reservations.get(key);
       if (held === undefined) {
         // Admitted as free; a cache entry that vanished between plan and call still costs money.
@@ -86,11 +110,14 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     },
     spentBefore(usd) {
       spent += usd;
+      prior += usd;
     },
     summary: () => ({
       maxCostUsd: options.maxCostUsd,
       estimatedCostUsd: round(estimatedCostUsd),
       spentUsd: round(spent),
+      ...(prior > 0 && { priorSpentUsd: round(prior) }),
+      ...(overall.estimated > 0 && { costRatio: round(overall.actual / overall.estimated) }),
       stopped,
       notRun: [...notRun.values()],
     }),

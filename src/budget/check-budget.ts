@@ -1,6 +1,7 @@
 // The spending limit that applies (the flag over the config) and the refusal of a run — or a
-// sweep of runs — whose estimate is above it, unless the user confirmed it. One home, so eval
-// and sweep refuse with the same words and exit code.
+// sweep of runs — whose estimate is above it, or that would pay for calls it cannot price,
+// unless the user confirmed it. The one home of this check: eval, --resume and sweep refuse with
+// the same words and exit code.
 import type { EvalConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
 
@@ -22,22 +23,45 @@ export function budgetLimit(
 
 export interface RefuseOverBudgetOptions {
   limit: BudgetLimit;
-  estimatedUsd: number;
+  /** The estimate of what will be paid; null when it cannot be priced at all. */
+  estimatedUsd: number | null;
+  /**
+   * Paid (uncached) calls the estimate cannot price (a model missing from the price table). A
+   * plan that cannot price what it will pay for is not assumed to be cheap: it needs `--yes`.
+   */
+  unpricedCalls?: number;
   /** `--yes`. */
   confirmed: boolean;
   configFile: string;
   /** What is being started, e.g. "run" or "sweep of 6 variants". */
   what?: string;
+  /** Part of `estimatedUsd` already spent (a resumed run's interrupted part), said in the message. */
+  priorSpentUsd?: number;
 }
 
-/** Throws a one-line input error (exit 2) when the estimate is above the limit and not confirmed. */
+/** Throws a one-line input error (exit 2) when the run may not start without `--yes`. */
 export function refuseOverBudget(options: RefuseOverBudgetOptions): void {
   const { limit } = options;
-  if (options.confirmed || options.estimatedUsd <= limit.maxCostUsd) return;
-  throw new InputError({
+  if (options.confirmed) return;
+  const unpriced = options.unpricedCalls ?? 0;
+  const where = {
     code: 'BUDGET_EXCEEDED',
     file: limit.from === 'config' ? options.configFile : undefined,
     field: limit.from === 'config' ? 'budget.max_cost_usd' : '--max-cost-usd',
-    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${options.what ? ` of this ${options.what}` : ''} is above the budget $${limit.maxCostUsd}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
+  };
+  const what = options.what ? ` of this ${options.what}` : '';
+  if (unpriced > 0)
+    throw new InputError({
+      ...where,
+      message: `${unpriced} model call${unpriced === 1 ? '' : 's'}${what} would be paid for at a price this estimate does not know (add the model under \`pricing:\`), so it cannot be held to the budget $${limit.maxCostUsd}; pass --yes to start anyway`,
+    });
+  // null with nothing unpriced: nothing to pay for.
+  if (options.estimatedUsd === null || options.estimatedUsd <= limit.maxCostUsd) return;
+  const prior = options.priorSpentUsd
+    ? ` ($${options.priorSpentUsd.toFixed(4)} already spent by the interrupted run + $${(options.estimatedUsd - options.priorSpentUsd).toFixed(4)} for the remaining cases)`
+    : '';
+  throw new InputError({
+    ...where,
+    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${what}${prior} is above the budget $${limit.maxCostUsd}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
   });
 }

@@ -1,7 +1,8 @@
 // Spend control before the first call: estimate the run with the plan (the same requests, the
 // same cache), say the estimate in one line when the run will pay for calls, refuse a run whose
 // estimate is above its limit unless the user confirmed it (`--yes`), and hand back the guard
-// that holds the run under the limit while it runs.
+// that holds the run under the limit while it runs. A resumed run counts what the interrupted
+// one spent in both.
 import type { CaseJob } from '../pipeline/run-case.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
@@ -38,8 +39,13 @@ export interface PrepareSpendOptions {
   cache: ResponseCache | null;
   prices: PriceTable;
   baseline: Baseline | null;
-  /** The case selection (--shard, --limit, …): only these jobs are estimated. */
+  /** The case selection (--shard, --limit, …) less what a resumed run wrote: only these jobs are estimated. */
   include?: (job: CaseJob) => boolean;
+  /**
+   * `--resume`: what the interrupted run already spent. The refusal compares it plus the estimate
+   * of the remaining cases with the limit, and the guard starts from it.
+   */
+  priorSpentUsd?: number;
   onNote?: (line: string) => void;
 }
 
@@ -78,17 +84,27 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
     },
     batch,
   });
-  if (estimate.paidCalls === 0) return null;
-  if (announce) options.onNote?.(estimateLine(estimate));
+  const prior = options.priorSpentUsd ?? 0;
+  // A resumed run with nothing left to pay for still reports what it spent against its limit.
+  if (estimate.paidCalls === 0 && (prior === 0 || limit === null)) return null;
+  if (announce && estimate.paidCalls > 0)
+    options.onNote?.(
+      `${estimateLine(estimate)}${prior > 0 ? ` (remaining cases; the interrupted run spent $${prior.toFixed(4)})` : ''}`,
+    );
   if (limit === null) return { estimate, guard: null };
   refuseOverBudget({
     limit,
-    estimatedUsd: estimate.costUsd,
+    estimatedUsd: prior + estimate.costUsd,
+    // Only billed providers: a local or your own model has no price because it costs nothing.
+    unpricedCalls: jobs.filter((j) => j.paid && !j.cached && j.costUsd === null).length,
+    priorSpentUsd: prior,
     // A batch is submitted whole and billed whole, so it cannot stop at the limit: --yes
     // (which means "spend up to the budget") cannot start one that is estimated above it.
     confirmed: (options.spend?.confirmed ?? false) && !batch,
     configFile: options.configFile,
     what: batch ? 'batch (submitted whole, so it cannot stop at the budget)' : undefined,
   });
-  return { estimate, guard: createBudgetGuard({ maxCostUsd: limit.maxCostUsd, estimates: jobs }) };
+  const guard = createBudgetGuard({ maxCostUsd: limit.maxCostUsd, estimates: jobs });
+  if (prior > 0) guard.spentBefore(prior);
+  return { estimate, guard };
 }

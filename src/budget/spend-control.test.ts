@@ -1,16 +1,13 @@
 // Spend control end to end against a fake OpenAI server that bills exactly what the plan
 // estimates (tiktoken input, max_tokens output), so the budget's arithmetic can be pinned to
 // the call: the run that must stop after three calls, and the runs that must not stop.
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
 import { InputError } from '../core/errors.js';
 import { evaluate } from '../pipeline/evaluate.js';
-import { DEFAULT_PRICES } from '../providers/pricing.js';
-import { getTokenizer } from '../providers/token-estimate.js';
-import { buildBaseline, serializeBaseline } from '../run/baseline.js';
-import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
+import type { FakeOpenAIServer } from '../testing/index.js';
+import { billingProject } from './__fixtures__/billing-project.js';
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {
@@ -18,49 +15,10 @@ afterEach(async () => {
   server = null;
 });
 
-const PRICE = DEFAULT_PRICES['gpt-4o-mini'];
-const MAX_TOKENS = 200; // the fixture prompt's max_tokens
-
-/** Bills every call at its cookbook input count and the full max_tokens of output, in call order. */
-async function exactBillingServer(): Promise<{ server: FakeOpenAIServer; bills: number[] }> {
-  const tokenizer = getTokenizer();
-  const bills: number[] = [];
-  const s = await startFakeOpenAIServer({
-    reply: (request) => {
-      const messages = (request.body as { messages: { role: string; content: string }[] }).messages;
-      const input =
-        3 + messages.reduce((acc, m) => acc + 3 + tokenizer.count(m.role) + tokenizer.count(m.content), 0);
-      bills.push((input * PRICE.inputPerMTok + MAX_TOKENS * PRICE.outputPerMTok) / 1e6);
-      const prompt = messages.map((m) => m.content).join('\n');
-      return {
-        content: referenceFor(prompt) ?? 'unknown',
-        usage: { prompt_tokens: input, completion_tokens: MAX_TOKENS },
-      };
-    },
-  });
-  return { server: s, bills };
-}
-
 async function setup() {
-  const fake = await exactBillingServer();
-  server = fake.server;
-  const root = await createFixtureProject({ openaiUrl: server.url });
-  const base = {
-    configPath: path.join(root, 'eval/evalgate.yaml'),
-    env: { OPENAI_API_KEY: 'test' },
-    providers: ['openai/gpt-4o-mini'],
-    useCache: false,
-  };
-  // One unlimited run in job order (concurrency 1) gives each call's bill = its estimate.
-  const full = await evaluate({ ...base, concurrency: 1 });
-  const perCall = [...fake.bills];
-  fake.bills.length = 0;
-  const acceptBaseline = () =>
-    writeFile(
-      path.join(root, 'reports/baseline.json'),
-      serializeBaseline(buildBaseline(full.record, full.results, 'now')),
-    );
-  return { root, base, perCall, bills: fake.bills, acceptBaseline };
+  const project = await billingProject();
+  server = project.server;
+  return project;
 }
 
 describe('spend control', () => {

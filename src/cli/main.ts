@@ -67,6 +67,12 @@ program
   .option('--repeat <n>', 'run each case n times', parsePositiveInt)
   .option('--no-cache', 'plan as if the response cache were bypassed')
   .option('--batch', 'price uncached API calls at the batch discount')
+  .option('--shard <i/n>', 'plan shard i of n (1-based), as eval --shard runs it')
+  .option('--limit <n>', 'only the first n cases of each suite', parsePositiveInt)
+  .option('--sample <n>', 'a seeded random sample of n cases, stratified by suite', parsePositiveInt)
+  .option('--filter <expr...>', 'only cases matching every filter (tag:<t>[,<t>...])')
+  .option('--case <id...>', 'only these case ids (repeatable)')
+  .option('--rerun-failed <run>', 'only the cases that failed or errored in that run')
   .option('--mde <effect>', 'cases needed to catch a true drop this large (e.g. 0.03)', parsePositiveNumber)
   .option(
     '--against <run>',

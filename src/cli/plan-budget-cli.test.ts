@@ -113,4 +113,23 @@ describe('evalgate plan and spend control (CLI)', () => {
     },
     SLOW,
   );
+
+  it(
+    "plan takes eval's case-selection flags, and refuses a bad one in one line",
+    async () => {
+      server = await startFakeOpenAIServer();
+      const root = await createFixtureProject({ openaiUrl: server.url });
+      const args = ['plan', '--json', '--provider', 'openai/gpt-4o-mini'];
+      const limited = await runCli([...args, '--limit', '2'], root);
+      expect(limited.code).toBe(0);
+      expect(JSON.parse(limited.stdout).estimate).toMatchObject({ modelCalls: 2, paidCalls: 2 });
+      const one = await runCli([...args, '--case', 'q3', '--shard', '1/1'], root);
+      expect(JSON.parse(one.stdout).estimate).toMatchObject({ modelCalls: 1 });
+      const none = await runCli([...args, '--case', 'nope'], root);
+      expect(none.code).toBe(2);
+      expect(none.stderr.trim().split('\n')).toHaveLength(1);
+      expect(server.requests).toHaveLength(0);
+    },
+    SLOW,
+  );
 });

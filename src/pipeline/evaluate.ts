@@ -23,12 +23,13 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
-import { planJobs, runJobs, type Progress } from './run-jobs.js';
-import { openRun } from '../resume/open-run.js';
+import { runJobs, type Progress } from './run-jobs.js';
+import { openRun, readPriorResults } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
-import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
+import { runFilters, type JobSelection } from '../selection/select-jobs.js';
+import { selectedJobKeys } from '../selection/selected-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
@@ -177,14 +178,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // exists, so it leaves no unfinished run behind for --resume to find.
     // Chosen once, from the whole plan: the shard deal and the sample's per-suite shares depend
     // on every suite, so a pass over fewer suites (the batch planning pass) must not re-select.
-    const selected = options.selection
-      ? new Set(
-          selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed).map(
-            jobKey,
-          ),
-        )
-      : null;
+    const selected = selectedJobKeys(suites, options.repeat ?? config.repeat, options.selection, config.seed);
     const priceTable = createConfigPriceTable(config.pricing);
+    // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
+    const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
+    const done = prior?.done ?? new Set<string>();
     const spend = await prepareSpend({
       spend: options.spend,
       config,
@@ -196,7 +194,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       cache: options.useCache === false ? null : created.cache,
       prices: priceTable,
       baseline,
-      include: selected ? (job) => selected.has(jobKey(job)) : undefined,
+      include:
+        selected || done.size > 0
+          ? (job) => (!selected || selected.has(jobKey(job))) && !done.has(jobKey(job))
+          : undefined,
+      priorSpentUsd: prior?.costUsd,
       onNote: options.onNote,
     });
     /** The selected jobs, less those an interrupted run already wrote (`done`). */
@@ -245,8 +247,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         ...jobs,
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
-        onResult: () => {},
-        select: select(new Set()),
+        onResult: plan.onResult,
+        select: select(done),
       }),
     );
     if (options.batch) t = lap('batch', t);
@@ -270,12 +272,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         hypothesis: options.hypothesis,
         allowMissingProviders: options.allowMissingProviders,
         selection: options.selection,
+        maxCostUsd: options.spend?.maxCostUsd,
       },
       resumeDir: options.resumeDir,
+      prior: prior ?? undefined,
       configFile,
     });
     const { runId, runDir, writer } = opened;
-    spend?.guard?.spentBefore(opened.priorCostUsd);
     try {
       await runJobs({
         ...jobs,
@@ -283,7 +286,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         // `concurrency` cases (resume). Nothing is kept in memory (constant-memory runs).
         onResult: (result) => writer.write(result),
         onProgress: options.onProgress,
-        admit: spend?.guard?.admit,
+        // A job a batch answered was paid when the batch was accepted: never held back.
+        admit: spend?.guard ? (job) => batch.prepaid(jobKey(job)) || spend.guard!.admit(job) : undefined,
         settle: spend?.guard?.settle,
         select: select(opened.done),
       });

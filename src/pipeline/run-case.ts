@@ -178,6 +178,7 @@ async function generateInto(
       cached?: boolean;
       attempts?: number;
       latencyMs?: number | null;
+      batch?: boolean;
     };
     result.output = generated.text;
     result.cached = meta.cached === true;
@@ -185,6 +186,7 @@ async function generateInto(
     // null: not measured (a batch-API answer has no per-call latency; src/batch).
     result.latencyMs =
       meta.latencyMs === null ? null : round(meta.latencyMs ?? runtime.clock.monotonic() - t0, 3);
+    if (meta.batch === true || generated.usage?.batch === true) result.batch = true;
     if (generated.confidence !== undefined) result.confidence = round(generated.confidence, 6);
     if (generated.labelProbabilities) result.labelProbabilities = generated.labelProbabilities;
     if (generated.usage) {

@@ -17,12 +17,16 @@ import { estimateJobs, retrievalIsFree, type RetrievalForPlan } from './estimate
 import { providerRateLimits, type ProviderRateLimits } from './provider-rate-limits.js';
 import { summarizeEstimate, type RunEstimate } from './summarize-estimate.js';
 import { usageProfile } from './usage-profile.js';
+import type { JobSelection } from '../selection/select-jobs.js';
+import { caseJobKey, selectedJobKeys } from '../selection/selected-jobs.js';
 
 export interface EstimateRunOptions {
   loaded: LoadedConfig;
   env: Readonly<Record<string, string | undefined>>;
   /** eval's selection flags. */
   suites?: string[];
+  /** eval's case selection (--shard, --limit, --sample, --filter, --case, --rerun-failed). */
+  selection?: JobSelection;
   providers?: string[];
   repeat?: number;
   concurrency?: number;
@@ -88,9 +92,13 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
     const retrieval = await planRetrieval({ loaded, suites, env: options.env, configFile, notes, created });
     const profile = usageProfile(baseline);
     const batch = options.batch ?? false;
+    const repeat = options.repeat ?? config.repeat;
+    // The same selection eval makes (src/selection/selected-jobs.ts), so the plan prices its cases.
+    const selected = selectedJobKeys(suites, repeat, options.selection, config.seed);
     const jobs = await estimateJobs({
       suites,
-      repeat: options.repeat ?? config.repeat,
+      repeat,
+      include: selected ? (job) => selected.has(caseJobKey(job)) : undefined,
       retrieval: retrieval.runtime,
       rag: config.rag,
       cache: options.useCache === false ? null : created.cache,

@@ -1,9 +1,10 @@
 // The report's one line on batch pricing: how many calls were billed at the batch price, what
-// they cost against the list price of the same tokens, and which batches the run used. Renders
+// they cost against the list price of the same tokens, which batches the run used and how long
+// each took (submission to results), and that their calls' latency was not assessed. Renders
 // `manifest.batch` only; the sums are made in src/batch/batch-cost.ts.
 import { BATCH_PRICE_FACTOR } from '../providers/pricing.js';
 import type { RunManifest } from '../run/types.js';
-import { formatUsd } from './format-value.js';
+import { formatDuration, formatUsd } from './format-value.js';
 import { code } from './markdown-table.js';
 
 export function batchCostRow(manifest: RunManifest): [string, string] | null {
@@ -21,7 +22,8 @@ export function batchCostRow(manifest: RunManifest): [string, string] | null {
   const submitted = batch.submitted;
   if (submitted) {
     const batches = submitted.batches.map(
-      (b) => `${b.provider} ${code(b.batchId)} ${b.status}${b.resumed ? ', resumed' : ''}`,
+      (b) =>
+        `${b.provider} ${code(b.batchId)} ${b.status}${b.wallMs !== undefined ? ` after ${formatDuration(b.wallMs)}` : ''}${b.resumed ? ', resumed' : ''}`,
     );
     const failed = submitted.failed > 0 ? `; ${submitted.failed} not answered (see the cases' errors)` : '';
     const direct =
@@ -32,6 +34,12 @@ export function batchCostRow(manifest: RunManifest): [string, string] | null {
         : `${submitted.requests} requests in ${batches.length === 1 ? 'batch' : 'batches'} ${batches.join(', ')}${failed}${direct}`,
     );
   }
+  // A batch answer has no per-call latency (its time is queueing at the provider): say so rather
+  // than let the latency rows read as if they covered these calls.
+  if (cost && cost.calls > 0)
+    parts.push(
+      `latency not assessed for the ${cost.calls} batch answer${cost.calls === 1 ? '' : 's'} (no per-call latency; the latency percentiles cover only calls made directly)`,
+    );
   return ['Batch API', parts.join('; ')];
 }
 

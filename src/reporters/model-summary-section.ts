@@ -4,6 +4,7 @@
 import type { TaskKind } from '../core/task.js';
 import type { ChangeSummary, RunManifest, RunRecord } from '../run/types.js';
 import { batchCostRow } from './batch-cost-row.js';
+import { budgetRow } from '../budget/budget-row.js';
 import { formatCount, formatDuration, formatTimestamp } from './format-value.js';
 import {
   BY_CONSTRUCTION_METRICS,
@@ -100,6 +101,8 @@ function runFacts(manifest: RunManifest): string {
   ];
   const batchRow = batchCostRow(manifest);
   if (batchRow) rows.push(batchRow);
+  const spendRow = budgetRow(manifest);
+  if (spendRow) rows.push(spendRow);
   if (manifest.hypothesis) rows.push(['Hypothesis', escapeMarkdown(manifest.hypothesis)]);
   return markdownTable(['Item', 'Value'], rows);
 }

@@ -22,6 +22,34 @@ export interface OpenRunOptions {
   resumeDir?: string;
   /** Where the config came from, for the refusal message. */
   configFile: string;
+  /** readPriorResults(resumeDir), when the caller already read it (for the spend check). */
+  prior?: PriorResults;
+}
+
+/** What an interrupted run wrote: the jobs done, what they cost, and where the file's whole lines end. */
+export interface PriorResults {
+  /** resultKey of every written result. */
+  done: Set<string>;
+  /** What those results cost (calls not answered from the cache), for the budget. */
+  costUsd: number;
+  torn: boolean;
+  validBytes: number;
+}
+
+/**
+ * Reads the results an interrupted run wrote, keeping only their keys and cost. Read before the
+ * spend check and the batches of a resumed run, so neither pays again for what is written.
+ */
+export async function readPriorResults(runDir: string): Promise<PriorResults> {
+  // Only the keys are kept: the earlier results stay on disk, where the record is built from.
+  const done = new Set<string>();
+  let costUsd = 0;
+  const written = await readWrittenResults(runDir, (r) => {
+    const key = resultKey(r);
+    if (!done.has(key) && !r.cached && r.costUsd) costUsd += r.costUsd;
+    done.add(key);
+  });
+  return { done, costUsd, torn: written.torn, validBytes: written.validBytes };
 }
 
 export interface OpenedRun {
@@ -67,14 +95,8 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
       file: options.configFile,
       message: `cannot resume run ${started.runId}: ${change} since it began; start a new run`,
     });
-  // Only the keys are kept: the earlier results stay on disk, where the record is built from.
-  const done = new Set<string>();
-  let priorCostUsd = 0;
-  const written = await readWrittenResults(runDir, (r) => {
-    const key = resultKey(r);
-    if (!done.has(key) && !r.cached && r.costUsd) priorCostUsd += r.costUsd;
-    done.add(key);
-  });
+  const written = options.prior ?? (await readPriorResults(runDir));
+  const { done, costUsd: priorCostUsd } = written;
   if (written.torn) await truncate(path.join(runDir, RESULTS_FILE), written.validBytes);
   // A torn run.json (never trusted) goes; the finished run writes a whole one.
   await rm(path.join(runDir, RUN_FILE), { force: true });

@@ -1,6 +1,7 @@
 // `--resume [run]` before anything runs: find the unfinished run and take over the options it
-// was started with (suites, providers, repeat, cache, case selection, hypothesis), so the
-// finished run is the run that began. Only the pace (concurrency) may differ.
+// was started with (suites, providers, repeat, cache, case selection, hypothesis, spending
+// limit), so the finished run is the run that began. Only the pace (concurrency, --batch) may
+// differ, and a --max-cost-usd given again replaces the first run's.
 import path from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { findUnfinishedRun } from './find-unfinished-run.js';
@@ -12,6 +13,7 @@ export interface ResumableOptions extends StartedOptions {
   reportsDir?: string;
   /** `--resume` (true: the latest unfinished run) or `--resume <run>`. */
   resume?: string | true;
+  spend?: { maxCostUsd?: number };
 }
 
 export async function resumeOptions<T extends ResumableOptions>(
@@ -32,6 +34,10 @@ export async function resumeOptions<T extends ResumableOptions>(
     hypothesis: o.hypothesis,
     allowMissingProviders: o.allowMissingProviders,
     selection: o.selection,
+    // The first run's --max-cost-usd holds, unless the resume names a limit of its own.
+    ...(options.spend || o.maxCostUsd !== undefined
+      ? { spend: { ...options.spend, maxCostUsd: options.spend?.maxCostUsd ?? o.maxCostUsd } }
+      : {}),
     resumeDir,
   };
 }

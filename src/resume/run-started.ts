@@ -21,6 +21,8 @@ export interface StartedOptions {
   hypothesis?: string;
   allowMissingProviders?: boolean;
   selection?: JobSelection;
+  /** `--max-cost-usd` as given: a resumed run stays under the same limit (budget in config is in the config). */
+  maxCostUsd?: number;
 }
 
 export interface RunStarted {

@@ -110,8 +110,18 @@ export interface RunBudget {
   maxCostUsd: number;
   /** The plan's estimate before the run (uncached calls; cached ones cost nothing). */
   estimatedCostUsd: number;
-  /** Cost of the uncached calls made (recorded cost, or the estimate where none was recorded). */
+  /**
+   * Cost of the uncached calls made (recorded cost, or the estimate where none was recorded),
+   * a batch's billed cost included (at the batch price), and `priorSpentUsd` on a resumed run.
+   */
   spentUsd: number;
+  /** A resumed run: what the interrupted run had spent (part of spentUsd). */
+  priorSpentUsd?: number;
+  /**
+   * Actual cost over estimated cost of the settled calls with a known cost. Above 1 the guard
+   * scaled its later reservations by it (per provider), to stop before the limit.
+   */
+  costRatio?: number;
   /** True when calls were left out because the next one would have crossed the limit. */
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
@@ -130,6 +140,11 @@ export interface BatchManifest {
       succeeded: number;
       failed: number;
       resumed: boolean;
+      /**
+       * Milliseconds from submission to collection as this run saw it (polling granularity;
+       * for a resumed batch, from the first run's submission): the batch's wall time.
+       */
+      wallMs?: number;
     }[];
     requests: number;
     retriedDirectly: number;

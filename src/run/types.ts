@@ -77,6 +77,11 @@ export interface CaseResult {
   /** Tokens and cost of LLM-judge calls for this case (included in costUsd). */
   judge?: { inputTokens: number; outputTokens: number; estimated: boolean; costUsd: number | null };
   latencyMs: number | null;
+  /**
+   * The answer came from a provider batch API (this run's or a cached one): it has no per-call
+   * latency, so `latencyMs` is null — not assessed, never averaged as 0 (docs/batch.md).
+   */
+  batch?: true;
   /** Streaming http providers: milliseconds from the request to the first text delta. */
   firstTokenMs?: number;
   /** Context ids the application said its answer cites (http/module providers). */

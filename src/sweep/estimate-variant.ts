@@ -20,6 +20,8 @@ export interface VariantEstimate {
   cachedCalls: number;
   /** Expected spend in USD, or null when this estimator does not price calls. */
   costUsd: number | null;
+  /** Uncached calls with no price (they make costUsd null), when the estimator can count them. */
+  unpricedCalls?: number;
   /**
    * Fingerprints of the cacheable work this variant does (a suite × provider's requests), kept
    * in sweep.json so a later sweep knows those calls are in the cache.

@@ -40,6 +40,11 @@ export function withPlanPrices(count: EstimateVariant, options: PricedEstimatorO
       unpriced += plan.unpricedCalls * share;
     }
     // A call nobody can price is not assumed free: the budget check then asks for --yes.
-    return { ...counted, cachedCalls, costUsd: unpriced > 0 ? null : costUsd };
+    return {
+      ...counted,
+      cachedCalls,
+      costUsd: unpriced > 0 ? null : costUsd,
+      unpricedCalls: Math.ceil(unpriced - 1e-9),
+    };
   };
 }

@@ -16,6 +16,8 @@ export interface SweepPlan {
   modelCalls: number;
   cachedCalls: number;
   costUsd: number | null;
+  /** Uncached calls with no price, when every variant's estimator counts them. */
+  unpricedCalls?: number;
   perVariant: { name: string; estimate: VariantEstimate }[];
 }
 
@@ -46,6 +48,9 @@ export async function planSweep(variants: ValidatedVariant[], estimate: Estimate
     modelCalls: sum(perVariant.map((p) => p.estimate.modelCalls)),
     cachedCalls: sum(perVariant.map((p) => p.estimate.cachedCalls)),
     costUsd: costs.every((c) => c !== null) ? sum(costs as number[]) : null,
+    ...(perVariant.every((p) => p.estimate.unpricedCalls !== undefined) && {
+      unpricedCalls: sum(perVariant.map((p) => p.estimate.unpricedCalls ?? 0)),
+    }),
     perVariant,
   };
 }

@@ -8,8 +8,9 @@ import { renderPlan } from '../../plan/render-plan.js';
 import { planSampleSize } from '../../plan/sample-size-plan.js';
 import { readRunRecord } from '../../run/read-run.js';
 import { resolveRunDir } from '../../run/run-folder.js';
+import { type SelectionFlags, selectionFromFlags } from './selection-flags.js';
 
-export interface PlanCommandOptions {
+export interface PlanCommandOptions extends SelectionFlags {
   config: string;
   suite?: string[];
   provider?: string[];
@@ -24,10 +25,12 @@ export interface PlanCommandOptions {
 }
 
 export async function planCommand(options: PlanCommandOptions): Promise<number> {
+  const selection = await selectionFromFlags(options);
   const loaded = await loadConfig(options.config, process.env);
   const estimate = await estimateRun({
     loaded,
     env: process.env,
+    selection,
     suites: options.suite,
     providers: options.provider,
     repeat: options.repeat,

@@ -9,8 +9,7 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { appendExperiment, nextExperimentNumber } from '../../reporters/experiment-log.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { createRunId, writeFileAtomic } from '../../run/run-folder.js';
-import { budgetLimit } from '../../budget/check-budget.js';
-import { checkBudget } from '../../sweep/check-budget.js';
+import { type BudgetLimit, budgetLimit, refuseOverBudget } from '../../budget/check-budget.js';
 import { createSweepEstimator, type EstimateVariant } from '../../sweep/estimate-variant.js';
 import { withPlanPrices } from '../../sweep/priced-estimator.js';
 import { holdoutFilter } from '../../sweep/holdout-split.js';
@@ -126,7 +125,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     },
     variants: prepared.variants,
     estimate,
-    confirm: (p) => withinBudget(p, { ...options, maxCostUsd: limit?.maxCostUsd }),
+    confirm: (p) => withinBudget(p, limit, { yes: options.yes, configFile: reference.file }),
     resamples: config.gate.resamples,
     useCache: options.cache,
     runVariant: async (variant: ValidatedVariant, i: number) => {
@@ -195,9 +194,24 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
   return 0;
 }
 
-function withinBudget(plan: SweepPlan, options: SweepCommandOptions): boolean {
+function withinBudget(
+  plan: SweepPlan,
+  limit: BudgetLimit | null,
+  options: { yes?: boolean; configFile: string },
+): boolean {
   // Always shown, --quiet or not: it is what the sweep is about to spend.
   process.stderr.write(`evalgate: ${renderSweepPlan(plan)}\n`);
-  checkBudget(plan, { maxCostUsd: options.maxCostUsd, yes: options.yes });
+  if (limit) {
+    const paid = plan.modelCalls - plan.cachedCalls;
+    refuseOverBudget({
+      limit,
+      estimatedUsd: plan.costUsd,
+      // null cost: some calls have no price; without a count, every uncached call is in doubt.
+      unpricedCalls: plan.costUsd === null ? (plan.unpricedCalls ?? paid) : 0,
+      confirmed: options.yes === true,
+      configFile: path.relative(process.cwd(), options.configFile) || options.configFile,
+      what: `sweep of ${plan.variants} variants`,
+    });
+  }
   return true;
 }

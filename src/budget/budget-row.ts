@@ -1,0 +1,31 @@
+// The report's one line on the run's spending limit: what was spent against it (a batch's billed
+// cost included, at the batch price), what the plan estimated before the run, and whether the
+// run stopped at it. Renders `manifest.budget` only; the guard (budget-guard.ts) does the sums.
+import type { RunManifest } from '../run/types.js';
+
+export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, string] | null {
+  const budget = manifest.budget;
+  if (!budget) return null;
+  const notRun = budget.notRun.reduce((n, g) => n + g.caseIds.length, 0);
+  const stop = budget.stopped
+    ? `; stopped before crossing it, ${notRun} model call${notRun === 1 ? '' : 's'} not made (the gate cannot pass this run)`
+    : '';
+  const prior =
+    budget.priorSpentUsd !== undefined && budget.priorSpentUsd > 0
+      ? ` (${usd(budget.priorSpentUsd)} of it by the interrupted run this one resumed)`
+      : '';
+  const ratio =
+    budget.costRatio !== undefined && budget.costRatio > 1.05
+      ? `; calls cost ${budget.costRatio.toFixed(1)}× their estimate, and the guard held the rest to that rate`
+      : '';
+  return [
+    'Budget',
+    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
+  ];
+}
+
+/** Four decimals, or more for sums below a cent, so a small suite's spend never reads $0.0000. */
+function usd(value: number): string {
+  if (value === 0 || !Number.isFinite(value) || value >= 0.01) return `$${value.toFixed(4)}`;
+  return `$${value.toFixed(2 - Math.floor(Math.log10(value)))}`;
+}

@@ -1,0 +1,97 @@
+// The one refusal before a paid run or sweep: above the budget, or paying for calls it cannot
+// price, it needs --yes; at or below the budget, or with nothing to pay, it starts. Unit cases
+// here; eval's refusals end to end in spend-control.test.ts, resume-spend.test.ts and below.
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InputError } from '../core/errors.js';
+import { evaluate } from '../pipeline/evaluate.js';
+import type { FakeOpenAIServer } from '../testing/index.js';
+import { billingProject } from './__fixtures__/billing-project.js';
+import { budgetLimit, refuseOverBudget } from './check-budget.js';
+
+let server: FakeOpenAIServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+const limit = { maxCostUsd: 5, from: 'config' as const };
+
+describe('refuseOverBudget', () => {
+  it('takes the flag over the config and refuses in one line naming where the limit came from', () => {
+    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, undefined)).toEqual({
+      maxCostUsd: 5,
+      from: 'config',
+    });
+    expect(budgetLimit({ budget: { max_cost_usd: 5 } }, 2)).toEqual({ maxCostUsd: 2, from: 'flag' });
+    expect(budgetLimit({}, undefined)).toBeNull();
+    expect(() =>
+      refuseOverBudget({
+        limit,
+        estimatedUsd: 6,
+        confirmed: false,
+        configFile: 'eval/e.yaml',
+        what: 'sweep of 6 variants',
+      }),
+    ).toThrow(
+      new InputError({
+        code: 'BUDGET_EXCEEDED',
+        file: 'eval/e.yaml',
+        field: 'budget.max_cost_usd',
+        message:
+          'the estimated cost $6.0000 of this sweep of 6 variants is above the budget $5; raise it, or pass --yes to start anyway (the run stops before crossing it)',
+      }),
+    );
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: 6, confirmed: true, configFile: 'x' }),
+    ).not.toThrow();
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: 5, confirmed: false, configFile: 'x' }),
+    ).not.toThrow();
+    expect(() =>
+      refuseOverBudget({
+        limit: { maxCostUsd: 5, from: 'flag' },
+        estimatedUsd: 5.01,
+        confirmed: false,
+        configFile: 'x',
+      }),
+    ).toThrow(/^--max-cost-usd: the estimated cost \$5\.0100 is above the budget \$5;/);
+  });
+
+  it('does not treat calls it cannot price as free, unless nothing is to be paid', () => {
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: 0.01, unpricedCalls: 6, confirmed: false, configFile: 'x' }),
+    ).toThrow(
+      '6 model calls would be paid for at a price this estimate does not know (add the model under `pricing:`), so it cannot be held to the budget $5; pass --yes to start anyway',
+    );
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: null, unpricedCalls: 1, confirmed: false, configFile: 'x' }),
+    ).toThrow(/^x: budget\.max_cost_usd: 1 model call would be paid/);
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: null, unpricedCalls: 6, confirmed: true, configFile: 'x' }),
+    ).not.toThrow();
+    // Nothing priced and nothing unpriced: nothing to pay (a sweep whose calls are all cached).
+    expect(() =>
+      refuseOverBudget({ limit, estimatedUsd: null, unpricedCalls: 0, confirmed: false, configFile: 'x' }),
+    ).not.toThrow();
+  });
+
+  it('eval with a budget refuses an OpenAI model missing from the price table, and runs it with --yes', async () => {
+    const project = await billingProject();
+    server = project.server;
+    const { base, bills } = project;
+    const config = (await readFile(base.configPath, 'utf8')).replaceAll('gpt-4o-mini', 'gpt-unpriced-test');
+    await writeFile(base.configPath, config);
+    const unpriced = { ...base, providers: ['openai/gpt-unpriced-test'] };
+    bills.length = 0;
+    await expect(evaluate({ ...unpriced, spend: { maxCostUsd: 1 } })).rejects.toThrow(
+      /--max-cost-usd: 6 model calls would be paid for at a price this estimate does not know/,
+    );
+    expect(bills).toHaveLength(0);
+    const run = await evaluate({ ...unpriced, spend: { maxCostUsd: 1, confirmed: true } });
+    expect(run.results).toHaveLength(6);
+    // Without a budget nothing is refused: the estimate is only said.
+    const free = await evaluate(unpriced);
+    expect(free.results).toHaveLength(6);
+  });
+});
