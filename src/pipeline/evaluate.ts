@@ -23,12 +23,14 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
-import { planJobs, runJobs, type Progress } from './run-jobs.js';
+import { countPlannedJobs, runJobs, type Progress } from './run-jobs.js';
+import { chooseCases } from './choose-cases.js';
+import { filterCaseVariants } from '../cases/case-file-source.js';
 import { openRun } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
-import { runFilters, selectJobs, type JobSelection } from '../selection/select-jobs.js';
+import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
@@ -136,9 +138,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       onlySuites: options.suites,
       rng,
     });
-    const include = options.includeCase;
-    if (include)
-      for (const s of suites) s.variants = s.variants.filter((v) => include(s.config.name, v.baseId));
+    const includeCase = options.includeCase;
+    if (includeCase)
+      for (const s of suites)
+        s.variants = filterCaseVariants(s.variants, (v) => includeCase(s.config.name, v.baseId));
     for (const s of suites) {
       if (s.config.task !== 'retrieval' && s.models.length === 0)
         options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
@@ -177,13 +180,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // exists, so it leaves no unfinished run behind for --resume to find.
     // Chosen once, from the whole plan: the shard deal and the sample's per-suite shares depend
     // on every suite, so a pass over fewer suites (the batch planning pass) must not re-select.
-    const selected = options.selection
-      ? new Set(
-          selectJobs(planJobs(suites, options.repeat ?? config.repeat), options.selection, config.seed).map(
-            jobKey,
-          ),
-        )
-      : null;
+    const repeat = options.repeat ?? config.repeat;
+    const chosen = options.selection ? chooseCases(suites, repeat, options.selection, config.seed) : null;
     const priceTable = createConfigPriceTable(config.pricing);
     const spend = await prepareSpend({
       spend: options.spend,
@@ -196,16 +194,14 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       cache: options.useCache === false ? null : created.cache,
       prices: priceTable,
       baseline,
-      include: selected ? (job) => selected.has(jobKey(job)) : undefined,
+      include: chosen?.includes,
       onNote: options.onNote,
     });
-    /** The selected jobs, less those an interrupted run already wrote (`done`). */
-    const select =
-      (done: ReadonlySet<string>) =>
-      (jobs: CaseJob[]): CaseJob[] =>
-        selected || done.size > 0
-          ? jobs.filter((j) => (!selected || selected.has(jobKey(j))) && !done.has(jobKey(j)))
-          : jobs;
+    /** The chosen jobs, less those an interrupted run already wrote (`done`). */
+    const include = (done: ReadonlySet<string>): ((job: CaseJob) => boolean) | undefined =>
+      chosen || done.size > 0
+        ? (job) => (!chosen || chosen.includes(job)) && !done.has(jobKey(job))
+        : undefined;
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
@@ -246,7 +242,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
         onResult: () => {},
-        select: select(new Set()),
+        include: include(new Set()),
       }),
     );
     if (options.batch) t = lap('batch', t);
@@ -285,7 +281,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         onProgress: options.onProgress,
         admit: spend?.guard?.admit,
         settle: spend?.guard?.settle,
-        select: select(opened.done),
+        include: include(opened.done),
+        // Every written result is a job of this plan (the fingerprint and the selection are the
+        // ones the run began with), so what is left is the plan less what was written.
+        total: Math.max(0, (chosen?.jobs ?? countPlannedJobs(suites, repeat)) - opened.done.size),
       });
     } finally {
       await writer.close();

@@ -134,7 +134,7 @@ describe('runJobs', () => {
     };
     const suite = suiteWith(model, 2);
     suite.config = { name: 's', task: 'rag-qa', cases: 'x.jsonl' };
-    suite.variants = suite.variants.map((v, i) => ({
+    suite.variants = [...suite.variants].map((v, i) => ({
       ...v,
       evalCase: {
         task: 'rag-qa',
@@ -178,7 +178,7 @@ describe('runJobs', () => {
     };
     const suite = suiteWith(model, 2);
     suite.config = { name: 's', task: 'retrieval', cases: 'x.jsonl' };
-    suite.variants = suite.variants.map((v, i) => ({
+    suite.variants = [...suite.variants].map((v, i) => ({
       ...v,
       evalCase: {
         task: 'retrieval',
