@@ -67,7 +67,8 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
             yield variant;
           }
         }
-        if (yielded !== length) throw changedError(displayPath);
+        // Checked again at the end: a file rewritten during the pass ran cases the scan never saw.
+        if (yielded !== length || fileStamp(file, displayPath) !== stamp) throw changedError(displayPath);
       },
     },
   };
