@@ -26,8 +26,11 @@ export interface ScanCaseFileOptions extends LoadCasesOptions {
 
 export interface ScannedCaseFile {
   variants: CaseVariants;
-  /** Gold case id → content hash of the parsed case (12 hex digits), in file order. */
-  caseHashes: Record<string, string>;
+  /**
+   * Gold case id → content hash of the parsed case (12 hex digits), as the JSON text of that
+   * object: one flat string instead of 100,000 keys and values held for the whole run.
+   */
+  caseHashesJson: string;
 }
 
 export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
@@ -50,7 +53,7 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
   const stamp = fileStamp(file, displayPath);
   if (stamp !== before) throw changedError(displayPath);
   return {
-    caseHashes,
+    caseHashesJson: JSON.stringify(caseHashes),
     variants: {
       length,
       *[Symbol.iterator]() {

@@ -328,7 +328,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         cases: s.variants.length,
         file: s.casesPath,
         fileHash: s.fileHash,
-        caseHashes: s.caseHashes,
+        caseHashes: JSON.parse(s.caseHashesJson) as Record<string, string>,
       })),
       packageVersions: packageVersions(),
       timings,

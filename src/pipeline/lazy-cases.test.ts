@@ -1,7 +1,7 @@
 // Constant-memory runs (issue 12): a run reads its cases file while it runs, case by case, instead
 // of holding every case from the start. Shown by editing the file after the first model call: a
 // run that still reads the file notices; one that had materialised its cases up front would not.
-import { utimes } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixtureProject, referenceFor } from '../cli/__fixtures__/fixture-project.js';
@@ -15,12 +15,12 @@ afterEach(async () => {
   server = null;
 });
 
-async function runWhile(edit: (casesFile: string) => Promise<void>): Promise<unknown> {
+async function runWhile(edit: (casesFile: string) => void): Promise<unknown> {
   let casesFile = '';
   let calls = 0;
   server = await startFakeOpenAIServer({
-    reply: async (request) => {
-      if (calls++ === 0) await edit(casesFile);
+    reply: (request) => {
+      if (calls++ === 0) edit(casesFile);
       const prompt = (request.body as { messages: { content: string }[] }).messages
         .map((m) => m.content)
         .join('\n');
@@ -45,13 +45,13 @@ async function runWhile(edit: (casesFile: string) => Promise<void>): Promise<unk
 
 describe('a run reads its cases as it goes', () => {
   it('notices the cases file changing under it after the first model call', async () => {
-    const error = await runWhile((file) => utimes(file, new Date(), new Date(Date.now() + 60_000)));
+    const error = await runWhile((file) => utimesSync(file, new Date(), new Date(Date.now() + 60_000)));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).code).toBe('CASES_CHANGED');
     expect((error as InputError).message).toContain('test_cases/qa.jsonl');
   });
 
   it('runs every case when the file is left alone', async () => {
-    expect(await runWhile(async () => {})).toBe(6);
+    expect(await runWhile(() => {})).toBe(6);
   });
 });

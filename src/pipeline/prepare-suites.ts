@@ -80,7 +80,7 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
       cases: asserted,
       casesPath,
     });
-    const { variants, caseHashes } = scanned;
+    const { variants, caseHashesJson } = scanned;
     const fewShot = prompt
       ? selectFewShot({
           examples: prompt.fewShot,
@@ -96,8 +96,8 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
         message: `no output for ${missingCount} of ${variants.length} cases of suite ${suite.name} (first: ${missing.join(', ')})`,
       });
     }
-    const fileHash = shortHash(JSON.stringify(caseHashes), 12);
-    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models, fileHash, caseHashes });
+    const fileHash = shortHash(caseHashesJson, 12);
+    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models, fileHash, caseHashesJson });
   }
   return prepared;
 }

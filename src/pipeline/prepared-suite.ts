@@ -16,7 +16,8 @@ export interface PreparedSuite {
   /** Read from the cases file again on every pass (cases/case-file-source.ts); tests may pass an array. */
   variants: CaseVariants;
   models: ModelHandle[];
-  /** Content hash of the cases file, and of each gold case by id. */
+  /** Content hash of the cases file (of `caseHashesJson`). */
   fileHash: string;
-  caseHashes: Record<string, string>;
+  /** Gold case id → content hash, as JSON text: parsed only for the run's manifest. */
+  caseHashesJson: string;
 }

@@ -25,7 +25,7 @@ function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
     fewShot: [],
     variants,
     fileHash: 'f',
-    caseHashes: {},
+    caseHashesJson: '{}',
     models: [
       {
         id: 'fake/m',
