@@ -54,7 +54,12 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   // its own copy of the suite and provider names, so rows share one (~60 bytes a row at 100k).
   const chartRows = [];
   const names = new Map<string, string>();
-  const shared = (name: string): string => names.get(name) ?? (names.set(name, name), name);
+  const shared = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   for await (const r of results()) {
     const row = toChartRow(r);
     row.suite = shared(row.suite);
