@@ -14,7 +14,8 @@ export async function checkAssertionFiles(options: {
   /** e.g. `suites.2.assert`, for a suite-level assertion's message. */
   suiteField: string;
   configFile: string;
-  cases: readonly EvalCase[];
+  /** The cases that carry assertions (only their line and assertions are read). */
+  cases: readonly Pick<EvalCase, 'line' | 'assert'>[];
   casesPath: string;
 }): Promise<void> {
   const checked = new Map<string, Promise<string | undefined>>();

@@ -19,18 +19,23 @@ export function expandCounterfactuals(
   bias: BiasConfig,
   displayPath: string,
 ): CaseVariant[] {
+  const expand = counterfactualExpander(bias, displayPath);
+  return cases.flatMap(expand);
+}
+
+/** The same expansion one case at a time, for a cases file read line by line. */
+export function counterfactualExpander(
+  bias: BiasConfig,
+  displayPath: string,
+): (evalCase: EvalCase) => CaseVariant[] {
   const attributes = Object.entries(bias.attributes);
   const owner = new Map<string, string>();
   for (const [attribute, spec] of attributes) {
     for (const values of Object.values(spec.groups))
       for (const key of Object.keys(values)) if (!owner.has(key)) owner.set(key, attribute);
   }
-  const out: CaseVariant[] = [];
-  for (const evalCase of cases) {
-    if (evalCase.placeholders.length === 0) {
-      out.push({ evalCase, baseId: evalCase.id });
-      continue;
-    }
+  return (evalCase) => {
+    if (evalCase.placeholders.length === 0) return [{ evalCase, baseId: evalCase.id }];
     for (const placeholder of evalCase.placeholders) {
       if (!owner.has(placeholder)) {
         throw new InputError({
@@ -43,6 +48,7 @@ export function expandCounterfactuals(
         });
       }
     }
+    const out: CaseVariant[] = [];
     const used = attributes.filter(([name]) => evalCase.placeholders.some((p) => owner.get(p) === name));
     const neutral = neutralValues(evalCase.id, attributes);
     for (const [attribute, spec] of used) {
@@ -55,8 +61,8 @@ export function expandCounterfactuals(
         });
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /** Values of every attribute's first group, used for placeholders not under test. */

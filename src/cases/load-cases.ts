@@ -28,23 +28,45 @@ export async function loadCases(options: LoadCasesOptions): Promise<EvalCase[]> 
   try {
     text = await readFile(options.file, 'utf8');
   } catch {
-    throw new InputError({
-      code: 'CASES_NOT_FOUND',
-      file: options.displayPath,
-      message: 'test case file not found',
-    });
+    throw casesNotFoundError(options.displayPath);
   }
   return parseCases(text, options);
 }
 
+export function casesNotFoundError(displayPath: string): InputError {
+  return new InputError({ code: 'CASES_NOT_FOUND', file: displayPath, message: 'test case file not found' });
+}
+
 export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>): EvalCase[] {
+  const parse = createCaseParser(options);
   const cases: EvalCase[] = [];
-  const seen = new Map<string, number>();
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line || line.startsWith('//')) continue;
-    const lineNo = i + 1;
+    const evalCase = parse(lines[i], i + 1);
+    if (evalCase) cases.push(evalCase);
+  }
+  if (cases.length === 0) throw noCasesError(options.displayPath);
+  return cases;
+}
+
+export function noCasesError(displayPath: string): InputError {
+  return new InputError({ code: 'CASES_EMPTY', file: displayPath, message: 'no test cases in file' });
+}
+
+/**
+ * One file's line parser, for reading a cases file line by line: each line in order to the
+ * returned function gives its case, or null for a blank or `//` comment line. With `uniqueIds`
+ * (the default) it remembers every id to refuse duplicates; a second read of a file already
+ * checked can leave that out.
+ */
+export function createCaseParser(
+  options: Omit<LoadCasesOptions, 'file'>,
+  { uniqueIds = true }: { uniqueIds?: boolean } = {},
+): (text: string, lineNo: number) => EvalCase | null {
+  const seen = uniqueIds ? new Map<string, number>() : null;
+  return (text, lineNo) => {
+    const line = text.trim();
+    if (!line || line.startsWith('//')) return null;
     const fail = (field: string | undefined, message: string): never => {
       throw new InputError({ code: 'CASE_INVALID', file: options.displayPath, line: lineNo, field, message });
     };
@@ -65,9 +87,12 @@ export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>
         if (problem) fail(`assert.${j}.value`, `${a.type}: ${problem}`);
       });
     }
-    const previous = seen.get(evalCase.id);
-    if (previous !== undefined) fail('id', `duplicate id "${evalCase.id}" (first used on line ${previous})`);
-    seen.set(evalCase.id, lineNo);
+    if (seen) {
+      const previous = seen.get(evalCase.id);
+      if (previous !== undefined)
+        fail('id', `duplicate id "${evalCase.id}" (first used on line ${previous})`);
+      seen.set(evalCase.id, lineNo);
+    }
     if (evalCase.task === 'classify' && options.labels && !options.labels.includes(evalCase.label)) {
       fail('label', `"${evalCase.label}" is not one of the suite's labels (${options.labels.join(', ')})`);
     }
@@ -79,15 +104,8 @@ export function parseCases(text: string, options: Omit<LoadCasesOptions, 'file'>
       if (evalCase.unknownOption >= n)
         fail('unknown_option', `index ${evalCase.unknownOption} is out of range for ${n} options`);
     }
-    cases.push(evalCase);
-  }
-  if (cases.length === 0)
-    throw new InputError({
-      code: 'CASES_EMPTY',
-      file: options.displayPath,
-      message: 'no test cases in file',
-    });
-  return cases;
+    return evalCase;
+  };
 }
 
 function toCase(

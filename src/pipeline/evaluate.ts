@@ -23,13 +23,14 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
-import { runJobs, type Progress } from './run-jobs.js';
+import { countPlannedJobs, runJobs, type Progress } from './run-jobs.js';
+import { chooseCases } from './choose-cases.js';
+import { filterCaseVariants } from '../cases/case-file-source.js';
 import { openRun, readPriorResults } from '../resume/open-run.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
 import { runFilters, type JobSelection } from '../selection/select-jobs.js';
-import { selectedJobKeys } from '../selection/selected-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
@@ -137,9 +138,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       onlySuites: options.suites,
       rng,
     });
-    const include = options.includeCase;
-    if (include)
-      for (const s of suites) s.variants = s.variants.filter((v) => include(s.config.name, v.baseId));
+    const includeCase = options.includeCase;
+    if (includeCase)
+      for (const s of suites)
+        s.variants = filterCaseVariants(s.variants, (v) => includeCase(s.config.name, v.baseId));
     for (const s of suites) {
       if (s.config.task !== 'retrieval' && s.models.length === 0)
         options.onNote?.(`suite ${s.config.name} has no available provider and is skipped`);
@@ -178,7 +180,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // exists, so it leaves no unfinished run behind for --resume to find.
     // Chosen once, from the whole plan: the shard deal and the sample's per-suite shares depend
     // on every suite, so a pass over fewer suites (the batch planning pass) must not re-select.
-    const selected = selectedJobKeys(suites, options.repeat ?? config.repeat, options.selection, config.seed);
+    const repeat = options.repeat ?? config.repeat;
+    const chosen = options.selection ? chooseCases(suites, repeat, options.selection, config.seed) : null;
+    /** The chosen jobs, less those an interrupted run already wrote (`done`). */
+    const include = (done: ReadonlySet<string>): ((job: CaseJob) => boolean) | undefined =>
+      chosen || done.size > 0
+        ? (job) => (!chosen || chosen.includes(job)) && !done.has(jobKey(job))
+        : undefined;
     const priceTable = createConfigPriceTable(config.pricing);
     // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
     const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
@@ -194,20 +202,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       cache: options.useCache === false ? null : created.cache,
       prices: priceTable,
       baseline,
-      include:
-        selected || done.size > 0
-          ? (job) => (!selected || selected.has(jobKey(job))) && !done.has(jobKey(job))
-          : undefined,
+      include: include(done),
       priorSpentUsd: prior?.costUsd,
       onNote: options.onNote,
     });
-    /** The selected jobs, less those an interrupted run already wrote (`done`). */
-    const select =
-      (done: ReadonlySet<string>) =>
-      (jobs: CaseJob[]): CaseJob[] =>
-        selected || done.size > 0
-          ? jobs.filter((j) => (!selected || selected.has(jobKey(j))) && !done.has(jobKey(j)))
-          : jobs;
     const judgeHandle = created.judge;
     const scorer = createCaseScoringStep({
       k: config.rag?.retrieve.k ?? 5,
@@ -248,7 +246,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites: plan.suites(suites),
         runtime: plan.runtime(jobs.runtime),
         onResult: plan.onResult,
-        select: select(done),
+        include: include(done),
       }),
     );
     if (options.batch) t = lap('batch', t);
@@ -289,7 +287,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         // A job a batch answered was paid when the batch was accepted: never held back.
         admit: spend?.guard ? (job) => batch.prepaid(jobKey(job)) || spend.guard!.admit(job) : undefined,
         settle: spend?.guard?.settle,
-        select: select(opened.done),
+        include: include(opened.done),
+        // Every written result is a job of this plan (the fingerprint and the selection are the
+        // ones the run began with), so what is left is the plan less what was written.
+        total: Math.max(0, (chosen?.jobs ?? countPlannedJobs(suites, repeat)) - opened.done.size),
       });
     } finally {
       await writer.close();
@@ -333,7 +334,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         cases: s.variants.length,
         file: s.casesPath,
         fileHash: s.fileHash,
-        caseHashes: s.caseHashes,
+        caseHashes: JSON.parse(s.caseHashesJson) as Record<string, string>,
       })),
       packageVersions: packageVersions(),
       timings,

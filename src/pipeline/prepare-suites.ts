@@ -1,13 +1,14 @@
-// Loads every suite's prompt and cases, expands bias probes and selects few-shot examples,
-// so every input error surfaces before the first model call.
+// Loads every suite's prompt, checks its cases (bias probes expanded) and selects few-shot
+// examples, so every input error surfaces before the first model call. The cases themselves
+// are not kept: each suite's `variants` reads its file again when the run iterates it.
 import path from 'node:path';
 import { checkAssertionFiles } from '../assertions/check-assertion-files.js';
-import { expandCounterfactuals } from '../cases/expand-counterfactuals.js';
-import { loadCases } from '../cases/load-cases.js';
+import { scanCaseFile } from '../cases/case-file-source.js';
+import type { EvalCase } from '../cases/eval-case.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Rng } from '../core/rng.js';
 import { InputError } from '../core/errors.js';
-import { hashValue, shortHash } from '../core/hash.js';
+import { shortHash } from '../core/hash.js';
 import { loadPrompt } from '../prompts/load-prompt.js';
 import { selectFewShot } from '../prompts/few-shot.js';
 import type { ModelHandle } from '../providers/model-handle.js';
@@ -41,21 +42,45 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
           })
         : null;
     const casesPath = suite.cases;
-    const cases = await loadCases({
+    const replay = options.replayModels.get(suite.name);
+    const models =
+      suite.task === 'retrieval'
+        ? []
+        : replay
+          ? [replay]
+          : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
+    // Scoring answers produced elsewhere: every case needs one, or the input is incomplete.
+    const replayed = models.filter((m) => m.hasCase);
+    const missing: string[] = [];
+    let missingCount = 0;
+    // Only the cases that carry assertions, and of them only what the file check reads.
+    const asserted: Pick<EvalCase, 'line' | 'assert'>[] = [];
+    // One pass over the file checks every case; the run reads it again (case-file-source.ts).
+    const scanned = scanCaseFile({
       file: path.resolve(root, casesPath),
       displayPath: casesPath,
       task: suite.task,
       labels: suite.labels,
+      bias: config.bias,
+      visit: (evalCase, variants) => {
+        if (evalCase.assert?.length) asserted.push({ line: evalCase.line, assert: evalCase.assert });
+        for (const model of replayed)
+          for (const v of variants)
+            if (!model.hasCase!(v.evalCase.id)) {
+              missingCount++;
+              if (missing.length < 3) missing.push(v.evalCase.id);
+            }
+      },
     });
     await checkAssertionFiles({
       root,
       suiteAssertions: suite.assert,
       suiteField: `suites.${index}.assert`,
       configFile,
-      cases,
+      cases: asserted,
       casesPath,
     });
-    const variants = expandCounterfactuals(cases, config.bias, casesPath);
+    const { variants, caseHashesJson } = scanned;
     const fewShot = prompt
       ? selectFewShot({
           examples: prompt.fewShot,
@@ -64,29 +89,15 @@ export async function prepareSuites(options: PrepareSuitesOptions): Promise<Prep
           rng: rng.fork(`few-shot:${suite.name}`),
         })
       : [];
-    const replay = options.replayModels.get(suite.name);
-    const models =
-      suite.task === 'retrieval'
-        ? []
-        : replay
-          ? [replay]
-          : options.models.filter((m) => !suite.providers || suite.providers.includes(m.id));
-    for (const model of models) {
-      if (!model.hasCase) continue;
-      // Scoring answers produced elsewhere: every case needs one, or the input is incomplete.
-      const missing = variants.map((v) => v.evalCase.id).filter((id) => !model.hasCase!(id));
-      if (missing.length > 0) {
-        throw new InputError({
-          code: 'REPLAY_MISSING',
-          file: model.model,
-          message: `no output for ${missing.length} of ${variants.length} cases of suite ${suite.name} (first: ${missing.slice(0, 3).join(', ')})`,
-        });
-      }
+    if (missingCount > 0) {
+      throw new InputError({
+        code: 'REPLAY_MISSING',
+        file: replayed[0].model,
+        message: `no output for ${missingCount} of ${variants.length} cases of suite ${suite.name} (first: ${missing.join(', ')})`,
+      });
     }
-    // Hash the parsed case, not its line: reformatting the file is not an edit of the case.
-    const caseHashes = Object.fromEntries(cases.map((c) => [c.id, hashValue(c).slice(0, 12)]));
-    const fileHash = shortHash(JSON.stringify(caseHashes), 12);
-    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models, fileHash, caseHashes });
+    const fileHash = shortHash(caseHashesJson, 12);
+    prepared.push({ config: suite, casesPath, prompt, fewShot, variants, models, fileHash, caseHashesJson });
   }
   return prepared;
 }

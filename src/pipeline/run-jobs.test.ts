@@ -25,7 +25,7 @@ function suiteWith(model: LanguageModel, cases: number): PreparedSuite {
     fewShot: [],
     variants,
     fileHash: 'f',
-    caseHashes: {},
+    caseHashesJson: '{}',
     models: [
       {
         id: 'fake/m',
@@ -102,6 +102,65 @@ describe('runJobs', () => {
     expect(written).toBeLessThanOrEqual(3 + 4);
   });
 
+  it('pulls each case from the plan only as a worker frees, so the run never lists its cases', async () => {
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => {
+        await new Promise((r) => setTimeout(r, 1));
+        return { text: 'a' };
+      },
+    };
+    const runtime = {
+      clock: systemClock,
+      costUsd: () => 0,
+      scorer: async () => ({ scores: {}, passed: true }),
+    };
+    // A case source like the cases file's (cases/case-file-source.ts) that counts how far ahead
+    // of the written results it has been read: a run that materialised its plan (Array.from,
+    // spread, sort) would read all 200 cases before the first result.
+    const measure = async (options: { concurrency: number; repeat: number; include?: boolean }) => {
+      const suite = suiteWith(model, 200);
+      const cases = [...suite.variants];
+      let read = 0;
+      let written = 0;
+      let ahead = 0;
+      suite.variants = {
+        length: cases.length,
+        *[Symbol.iterator]() {
+          for (const v of cases) {
+            read++;
+            ahead = Math.max(ahead, read - Math.floor(written / options.repeat));
+            yield v;
+          }
+        },
+      };
+      const progress = await runJobs({
+        suites: [suite],
+        concurrency: options.concurrency,
+        repeat: options.repeat,
+        runtime,
+        include: options.include ? (job) => job.variant.baseId !== 'c7' : undefined,
+        total: options.include ? 199 * options.repeat : undefined,
+        onResult: () => {
+          written++;
+        },
+      });
+      return { ahead, read, progress };
+    };
+    const plain = await measure({ concurrency: 4, repeat: 1 });
+    expect(plain.read).toBe(200);
+    expect(plain.ahead).toBeLessThanOrEqual(4);
+    expect(plain.progress).toMatchObject({ done: 200, total: 200 });
+    // Selected jobs and repeats: still one case in hand per worker (+1 for repeats in flight).
+    const selected = await measure({ concurrency: 3, repeat: 2, include: true });
+    expect(selected.read).toBe(200);
+    expect(selected.ahead).toBeLessThanOrEqual(3 + 1);
+    expect(selected.progress).toMatchObject({ done: 398, total: 398 });
+  });
+
   it('records a failing call as an error on the result instead of throwing', async () => {
     const model: LanguageModel = {
       id: 'fake/m',
@@ -134,7 +193,7 @@ describe('runJobs', () => {
     };
     const suite = suiteWith(model, 2);
     suite.config = { name: 's', task: 'rag-qa', cases: 'x.jsonl' };
-    suite.variants = suite.variants.map((v, i) => ({
+    suite.variants = [...suite.variants].map((v, i) => ({
       ...v,
       evalCase: {
         task: 'rag-qa',
@@ -178,7 +237,7 @@ describe('runJobs', () => {
     };
     const suite = suiteWith(model, 2);
     suite.config = { name: 's', task: 'retrieval', cases: 'x.jsonl' };
-    suite.variants = suite.variants.map((v, i) => ({
+    suite.variants = [...suite.variants].map((v, i) => ({
       ...v,
       evalCase: {
         task: 'retrieval',

@@ -32,40 +32,65 @@ export interface RunJobsOptions {
   admit?: (job: CaseJob) => boolean;
   /** Told what each admitted job cost once it finished. */
   settle?: (job: CaseJob, result: CaseResult) => void;
-  /** Narrows the planned jobs (shard, --limit, --sample, resume's already-written cases). */
-  select?: (jobs: CaseJob[]) => CaseJob[];
+  /** Which planned jobs run (shard, --limit, --sample, resume's already-written cases); default all. */
+  include?: (job: CaseJob) => boolean;
+  /**
+   * How many jobs `include` accepts, for the progress total, when the caller knows it; without
+   * it, runJobs counts them with one extra pass over the plan.
+   */
+  total?: number;
 }
 
-export function planJobs(suites: PreparedSuite[], repeat: number): CaseJob[] {
-  const jobs: CaseJob[] = [];
+/**
+ * Every (suite, case, model, repeat) job in order, made as the consumer asks for it: the plan is
+ * never a list, and a case's job holds its case only until the job is done.
+ */
+export function* planJobs(
+  suites: readonly PreparedSuite[],
+  repeat: number,
+): Generator<CaseJob, void, undefined> {
   for (const suite of suites) {
+    // A suite no job would use is not read at all.
+    if (suite.config.task !== 'retrieval' && (suite.models.length === 0 || repeat < 1)) continue;
     for (const variant of suite.variants) {
       if (suite.config.task === 'retrieval') {
-        jobs.push({ suite, variant, model: null, repeat: 0 });
+        yield { suite, variant, model: null, repeat: 0 };
         continue;
       }
       for (const model of suite.models) {
-        for (let r = 0; r < repeat; r++) jobs.push({ suite, variant, model, repeat: r });
+        for (let r = 0; r < repeat; r++) yield { suite, variant, model, repeat: r };
       }
     }
   }
-  return jobs;
+}
+
+/** How many jobs the plan holds, from the suites' case counts (no pass over the cases). */
+export function countPlannedJobs(suites: readonly PreparedSuite[], repeat: number): number {
+  let n = 0;
+  for (const s of suites)
+    n += s.config.task === 'retrieval' ? s.variants.length : s.variants.length * s.models.length * repeat;
+  return n;
 }
 
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
-  const planned = planJobs(options.suites, options.repeat);
-  const jobs = options.select ? options.select(planned) : planned;
-  const progress: Progress = { done: 0, total: jobs.length, errors: 0, cached: 0, costUsd: 0 };
+  const { include } = options;
   // A fixed pool of workers pulling the next job, not one pending promise per job: at 100k jobs
   // the per-job promises and closures alone held tens of megabytes for the whole run.
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
     throw new RangeError(`concurrency must be an integer ≥ 1, got ${options.concurrency}`);
-  let next = 0;
+  const total = options.total ?? countJobs(options.suites, options.repeat, include);
+  const progress: Progress = { done: 0, total, errors: 0, cached: 0, costUsd: 0 };
+  const plan = planJobs(options.suites, options.repeat);
+  /** The next job to run, or null when the plan is exhausted (workers share one iterator). */
+  const take = (): CaseJob | null => {
+    for (let step = plan.next(); !step.done; step = plan.next())
+      if (!include || include(step.value)) return step.value;
+    return null;
+  };
   // After one worker fails, the others take no new job (each could be a paid call).
   let failed = false;
   const worker = async (): Promise<void> => {
-    while (!failed && next < jobs.length) {
-      const job = jobs[next++];
+    for (let job = failed ? null : take(); job; job = failed ? null : take()) {
       if (options.admit && !options.admit(job)) {
         progress.notRun = (progress.notRun ?? 0) + 1;
         continue;
@@ -80,14 +105,31 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
       options.onProgress?.(progress);
     }
   };
-  const workers = Math.max(1, Math.min(options.concurrency, jobs.length));
-  await Promise.all(
-    Array.from({ length: workers }, () =>
-      worker().catch((error: unknown) => {
-        failed = true;
-        throw error;
-      }),
-    ),
-  );
+  // A worker that finds the plan exhausted ends at once, so the pool need not be sized to it.
+  const workers = options.concurrency;
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        worker().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+  } finally {
+    // Closes the cases file a failed run stopped reading.
+    plan.return();
+  }
   return progress;
+}
+
+function countJobs(
+  suites: readonly PreparedSuite[],
+  repeat: number,
+  include?: (job: CaseJob) => boolean,
+): number {
+  if (!include) return countPlannedJobs(suites, repeat);
+  let n = 0;
+  for (const job of planJobs(suites, repeat)) if (include(job)) n++;
+  return n;
 }

@@ -18,7 +18,7 @@ import { providerRateLimits, type ProviderRateLimits } from './provider-rate-lim
 import { summarizeEstimate, type RunEstimate } from './summarize-estimate.js';
 import { usageProfile } from './usage-profile.js';
 import type { JobSelection } from '../selection/select-jobs.js';
-import { caseJobKey, selectedJobKeys } from '../selection/selected-jobs.js';
+import { chooseCases } from '../pipeline/choose-cases.js';
 
 export interface EstimateRunOptions {
   loaded: LoadedConfig;
@@ -93,12 +93,12 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
     const profile = usageProfile(baseline);
     const batch = options.batch ?? false;
     const repeat = options.repeat ?? config.repeat;
-    // The same selection eval makes (src/selection/selected-jobs.ts), so the plan prices its cases.
-    const selected = selectedJobKeys(suites, repeat, options.selection, config.seed);
+    // The same selection eval makes (chooseCases), so the plan prices exactly its cases.
+    const chosen = options.selection ? chooseCases(suites, repeat, options.selection, config.seed) : null;
     const jobs = await estimateJobs({
       suites,
       repeat,
-      include: selected ? (job) => selected.has(caseJobKey(job)) : undefined,
+      include: chosen?.includes,
       retrieval: retrieval.runtime,
       rag: config.rag,
       cache: options.useCache === false ? null : created.cache,

@@ -1,17 +1,26 @@
 // The unit every selection works on: one gold case of one suite, with all its counterfactual
 // variants, providers and repeats. Selecting whole groups keeps a case's variants together (the
 // bias audit pairs them) and sends every provider and repeat of a case to the same shard.
-import type { CaseJob } from '../pipeline/run-case.js';
 
-export interface CaseGroup {
+/**
+ * What selection reads of a job: its suite, case ids and tags. A pipeline CaseJob is one; so is
+ * the light per-variant item the pipeline selects from (pipeline/choose-cases.ts), which does not
+ * hold the case.
+ */
+export interface SelectableJob {
+  suite: { config: { name: string } };
+  variant: { baseId: string; evalCase: { id: string; tags: readonly string[] } };
+}
+
+export interface CaseGroup<J extends SelectableJob = SelectableJob> {
   suite: string;
   baseId: string;
-  jobs: CaseJob[];
+  jobs: J[];
 }
 
 /** Groups in plan order (suites in config order, cases in file order). */
-export function groupJobs(jobs: readonly CaseJob[]): CaseGroup[] {
-  const groups = new Map<string, CaseGroup>();
+export function groupJobs<J extends SelectableJob>(jobs: readonly J[]): CaseGroup<J>[] {
+  const groups = new Map<string, CaseGroup<J>>();
   for (const job of jobs) {
     const suite = job.suite.config.name;
     const key = groupKey(suite, job.variant.baseId);
@@ -26,8 +35,8 @@ export function groupJobs(jobs: readonly CaseJob[]): CaseGroup[] {
 }
 
 /** Groups of each suite, suites in plan order. */
-export function groupsBySuite(groups: readonly CaseGroup[]): CaseGroup[][] {
-  const bySuite = new Map<string, CaseGroup[]>();
+export function groupsBySuite<G extends CaseGroup<SelectableJob>>(groups: readonly G[]): G[][] {
+  const bySuite = new Map<string, G[]>();
   for (const g of groups) {
     const list = bySuite.get(g.suite) ?? [];
     list.push(g);
@@ -40,6 +49,6 @@ export function groupKey(suite: string, baseId: string): string {
   return `${suite}\u0000${baseId}`;
 }
 
-export function flattenGroups(groups: readonly CaseGroup[]): CaseJob[] {
+export function flattenGroups<J extends SelectableJob>(groups: readonly CaseGroup<J>[]): J[] {
   return groups.flatMap((g) => g.jobs);
 }

@@ -2,8 +2,7 @@
 // (and); inside one filter, comma-separated values are alternatives (tag:billing,sync). A case
 // is kept whole (all its variants) when its id or any variant's id is named.
 import { InputError } from '../core/errors.js';
-import type { CaseJob } from '../pipeline/run-case.js';
-import { flattenGroups, groupJobs, groupKey } from './case-groups.js';
+import { flattenGroups, groupJobs, groupKey, type SelectableJob } from './case-groups.js';
 
 /** One `--filter`: for now tags only (`tag:a,b`), the one field every task's cases carry. */
 export interface CaseFilter {
@@ -26,14 +25,17 @@ export function parseFilter(text: string): CaseFilter {
   return { kind: 'tag', values };
 }
 
-export function filterByTags(jobs: readonly CaseJob[], filters: readonly CaseFilter[]): CaseJob[] {
+export function filterByTags<J extends SelectableJob>(
+  jobs: readonly J[],
+  filters: readonly CaseFilter[],
+): J[] {
   return jobs.filter((job) =>
     filters.every((f) => f.values.some((t) => job.variant.evalCase.tags.includes(t))),
   );
 }
 
 /** Keeps the cases named by id; an id no selected suite has is an input error, not a no-op. */
-export function filterByCaseIds(jobs: readonly CaseJob[], ids: readonly string[]): CaseJob[] {
+export function filterByCaseIds<J extends SelectableJob>(jobs: readonly J[], ids: readonly string[]): J[] {
   const wanted = new Set(ids);
   const found = new Set<string>();
   const kept = groupJobs(jobs).filter((g) => {
@@ -53,10 +55,10 @@ export function filterByCaseIds(jobs: readonly CaseJob[], ids: readonly string[]
 }
 
 /** Keeps the cases listed as (suite, base id) pairs, e.g. the failures of an earlier run. */
-export function filterByCaseKeys(
-  jobs: readonly CaseJob[],
+export function filterByCaseKeys<J extends SelectableJob>(
+  jobs: readonly J[],
   cases: readonly { suite: string; baseId: string }[],
-): CaseJob[] {
+): J[] {
   const wanted = new Set(cases.map((c) => groupKey(c.suite, c.baseId)));
   return flattenGroups(groupJobs(jobs).filter((g) => wanted.has(groupKey(g.suite, g.baseId))));
 }

@@ -2,16 +2,21 @@
 // share of n in proportion to its size (largest remainders, ties to the earlier suite), so a
 // small suite is not left out by chance; within a suite the cases are drawn with the run's seed.
 import { createRng, shuffled } from '../core/rng.js';
-import type { CaseJob } from '../pipeline/run-case.js';
-import { type CaseGroup, flattenGroups, groupJobs, groupsBySuite } from './case-groups.js';
+import {
+  type CaseGroup,
+  flattenGroups,
+  groupJobs,
+  groupsBySuite,
+  type SelectableJob,
+} from './case-groups.js';
 
-export function sampleJobs(jobs: readonly CaseJob[], n: number, seed: number): CaseJob[] {
+export function sampleJobs<J extends SelectableJob>(jobs: readonly J[], n: number, seed: number): J[] {
   const suites = groupsBySuite(groupJobs(jobs));
   const quotas = allocate(
     suites.map((s) => s.length),
     n,
   );
-  const kept: CaseGroup[] = [];
+  const kept: CaseGroup<J>[] = [];
   suites.forEach((groups, i) => {
     const rng = createRng(seed).fork(`sample:${groups[0].suite}`);
     const chosen = new Set(shuffled(groups, rng).slice(0, quotas[i]));

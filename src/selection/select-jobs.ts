@@ -3,8 +3,8 @@
 // flags always pick the same cases. Pure data in, pure data out: the selection is stored in the
 // run's manifest and can be applied again on --resume.
 import { InputError } from '../core/errors.js';
-import type { CaseJob } from '../pipeline/run-case.js';
 import type { RunManifest } from '../run/types.js';
+import type { SelectableJob } from './case-groups.js';
 import type { CaseKey } from './failed-cases.js';
 import { filterByCaseIds, filterByCaseKeys, filterByTags, parseFilter } from './filter-jobs.js';
 import { limitJobs } from './limit-jobs.js';
@@ -23,7 +23,11 @@ export interface JobSelection {
   rerunFailed?: { runId: string; cases: CaseKey[] };
 }
 
-export function selectJobs(jobs: readonly CaseJob[], selection: JobSelection, seed: number): CaseJob[] {
+export function selectJobs<J extends SelectableJob>(
+  jobs: readonly J[],
+  selection: JobSelection,
+  seed: number,
+): J[] {
   let out = jobs.slice();
   if (selection.filter?.length) out = filterByTags(out, selection.filter.map(parseFilter));
   if (selection.cases?.length) out = filterByCaseIds(out, selection.cases);

@@ -6,8 +6,7 @@
 // that every shard saw the same case files, so a dealt split is just as safe and evenly sized.
 import { sha256 } from '../core/hash.js';
 import { InputError } from '../core/errors.js';
-import type { CaseJob } from '../pipeline/run-case.js';
-import { flattenGroups, groupJobs, groupsBySuite } from './case-groups.js';
+import { flattenGroups, groupJobs, groupsBySuite, type SelectableJob } from './case-groups.js';
 
 export interface ShardSpec {
   /** 1-based, as on the command line. */
@@ -28,7 +27,7 @@ export function parseShard(text: string): ShardSpec {
   return { index, count };
 }
 
-export function shardJobs(jobs: readonly CaseJob[], shard: ShardSpec): CaseJob[] {
+export function shardJobs<J extends SelectableJob>(jobs: readonly J[], shard: ShardSpec): J[] {
   let dealt = 0;
   const kept = [];
   for (const suite of groupsBySuite(groupJobs(jobs))) {

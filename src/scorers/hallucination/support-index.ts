@@ -78,16 +78,24 @@ export function analyzePassage(text: string): PassageEvidence {
   return { terms, numbers };
 }
 
-const MAX_CACHED_PASSAGES = 20_000;
+// A small LRU, like the analysed-clause cache (context-clauses.ts): at ~1 KB per passage, 20,000
+// entries were ~19 MB of a large run's live heap, and V8 sizes the heap at a multiple of what is
+// live. 2,000 still holds a case's passages across its providers and repeats (adjacent jobs)
+// and the chunks a RAG suite keeps retrieving.
+const MAX_CACHED_PASSAGES = 2_000;
 const evidenceCache = new Map<string, PassageEvidence>();
 
 function cachedEvidence(text: string): PassageEvidence {
   let evidence = evidenceCache.get(text);
-  if (!evidence) {
-    evidence = analyzePassage(text);
-    if (evidenceCache.size >= MAX_CACHED_PASSAGES) evidenceCache.clear();
+  if (evidence) {
+    // Map keeps insertion order: re-inserting marks the passage as recently used.
+    evidenceCache.delete(text);
     evidenceCache.set(text, evidence);
+    return evidence;
   }
+  evidence = analyzePassage(text);
+  if (evidenceCache.size >= MAX_CACHED_PASSAGES) evidenceCache.delete(evidenceCache.keys().next().value!);
+  evidenceCache.set(text, evidence);
   return evidence;
 }
 
