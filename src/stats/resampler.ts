@@ -51,6 +51,12 @@ export interface Resampler {
    * draws as `replicates`; the view is only valid during the call.
    */
   countReplicates(statistic: (counts: DrawCounts) => number): Float64Array;
+  /**
+   * Visits every resample's per-case draw counts in order (r = 0 … resamples − 1): the same
+   * draws as countReplicates, for callers that combine several resamples before computing
+   * (one-vs-rest AUCs pack a few resamples into each float). The view is only valid during the call.
+   */
+  forEachCounts(visit: (r: number, counts: DrawCounts) => void): void;
   /** Percentile interval for the mean; null when no case has a value. */
   meanCi(values: ArrayLike<number>, confidence?: number): BootstrapInterval | null;
   /**
@@ -155,10 +161,16 @@ export function createResampler({
     return out;
   };
 
+  const forEachCounts = (visit: (r: number, counts: DrawCounts) => void): void => {
+    walkCounts((r, counts, offset) => {
+      visit(r, offset === 0 && counts.length === n ? counts : counts.subarray(offset, offset + n));
+    });
+  };
+
   const countReplicates = (statistic: (counts: DrawCounts) => number): Float64Array => {
     const out = new Float64Array(resamples);
-    walkCounts((r, counts, offset) => {
-      out[r] = statistic(offset === 0 && counts.length === n ? counts : counts.subarray(offset, offset + n));
+    forEachCounts((r, counts) => {
+      out[r] = statistic(counts);
     });
     return out;
   };
@@ -169,6 +181,7 @@ export function createResampler({
     meanReplicates,
     replicates,
     countReplicates,
+    forEachCounts,
     meanCi(values, confidence = DEFAULT_CONFIDENCE) {
       return resampler.meanCis([values], confidence)[0];
     },
