@@ -12,7 +12,7 @@
 // All sums are integers (or halves) below 2^53, so they are exact in any order; the average
 // precision terms are added in the same top-down order as weightedAveragePrecision.
 import type { PresortedLabel } from '../scorers/classification/weighted-one-vs-rest.js';
-import type { Resampler } from '../stats/resampler.js';
+import type { DrawCounts, Resampler } from '../stats/resampler.js';
 
 /**
  * One half of a label's cases, walked from one end: stretches of negatives, each followed by a
@@ -45,7 +45,7 @@ interface LabelLayout {
 export interface OneVsRestReplicates {
   /** Macro ROC AUC per resample; NaN where no label has both classes drawn. */
   rocAuc: Float64Array;
-  /** Macro average precision per resample; NaN where no label has a positive drawn. */
+  /** Macro average precision per resample; NaN where no label has both classes drawn. */
   averagePrecision: Float64Array;
 }
 
@@ -57,6 +57,19 @@ export function oneVsRestReplicates(
   presorted: readonly PresortedLabel[],
   resampler: Resampler,
 ): OneVsRestReplicates {
+  const replicates = createOneVsRestReplicates(presorted, resampler);
+  resampler.forEachCounts(replicates.visit);
+  return replicates.result();
+}
+
+/**
+ * The same, fed one resample at a time, so a caller computing other statistics from the same
+ * draws walks them once: visit every resample in order (as forEachCounts does), then result().
+ */
+export function createOneVsRestReplicates(
+  presorted: readonly PresortedLabel[],
+  resampler: Pick<Resampler, 'n' | 'resamples'>,
+): { visit: (r: number, counts: DrawCounts) => void; result: () => OneVsRestReplicates } {
   const { n, resamples } = resampler;
   const layouts = presorted.map(layoutOf);
   // Every scored case, whichever label's order: the weight all labels' cases add up to.
@@ -72,7 +85,10 @@ export function oneVsRestReplicates(
   const kernel = createKernel(layouts, present, lanes, bits, maxGroups);
   const packed = new Float64Array(n);
   let first = 0;
-  resampler.forEachCounts((r, counts) => {
+  let seen = 0;
+  const visit = (r: number, counts: DrawCounts): void => {
+    if (r !== seen) throw new RangeError(`resamples must be visited in order: expected ${seen}, got ${r}`);
+    seen++;
     const lane = r - first;
     if (lane === 0) packed.fill(0);
     const s = scale[lane];
@@ -81,8 +97,12 @@ export function oneVsRestReplicates(
       kernel(packed, lane + 1, first, out);
       first = r + 1;
     }
-  });
-  return out;
+  };
+  const result = (): OneVsRestReplicates => {
+    if (seen !== resamples) throw new RangeError(`visited ${seen} of ${resamples} resamples`);
+    return out;
+  };
+  return { visit, result };
 }
 
 function createKernel(
@@ -207,7 +227,8 @@ function createKernel(
           rocSum[k] += numerator[k] / denominator;
           rocCount[k]++;
         }
-        if (positive[k] === 0) continue;
+        // Without a negative every ranking has AP 1: not assessed, as in weightedAveragePrecision.
+        if (positive[k] === 0 || negative[k] === 0) continue;
         let ap = 0;
         for (let g = groups - 1; g >= 0; g--) ap += terms[g * lanes + k];
         apSum[k] += ap;

@@ -18,11 +18,10 @@ import {
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
 import { percentileInterval, type Resampler } from '../stats/index.js';
-import type { DrawCounts } from '../stats/resampler.js';
 import type { ClassificationSummary, MetricSummary } from '../run/types.js';
 import type { SuiteRows } from './suite-rows.js';
 import { ascendingOrder } from './ascending-order.js';
-import { oneVsRestReplicates } from './one-vs-rest-replicates.js';
+import { createOneVsRestReplicates } from './one-vs-rest-replicates.js';
 import { createWeightedEce, createWeightedMacroF1 } from './weighted-classification.js';
 
 export const REVIEW_TARGET_PRECISION = 0.9;
@@ -72,14 +71,39 @@ export function summarizeClassification(options: {
   const full = classificationReport({ items, labels });
 
   const metrics: Record<string, MetricSummary> = {};
-  const stat = (
-    estimate: number | null,
-    count: number,
-    replicate: (counts: DrawCounts) => number,
-  ): MetricSummary => {
+  const nCal = calibrationItems.length;
+  const cal = nCal > 0 ? calibration({ items: calibrationItems }) : null;
+  const presorted = presortFromRows(rows, rowOf, usable, labels);
+
+  // Every suite-level statistic's replicates from one walk over the bootstrap draws: per-case
+  // draw counts, one pass over the cases per resample (no drawn lists, no sorting).
+  const resampled = n > 1;
+  const macroF1Replicate =
+    resampled && full.macroF1 !== null && nItems > 0
+      ? createWeightedMacroF1({
+          gold,
+          predicted,
+          labels: labels.length,
+          usable: Uint8Array.from({ length: n }, (_, c) => (usable(c) ? 1 : 0)),
+        })
+      : null;
+  const eceReplicate =
+    resampled && cal ? createWeightedEce({ confidence: calConfidence, correct: calCorrect }) : null;
+  // The AUCs: scores sorted once per label, both metrics from one pass per label.
+  const auc = resampled && presorted ? createOneVsRestReplicates(presorted, resampler) : null;
+  const macroF1Replicates = macroF1Replicate ? new Float64Array(resampler.resamples) : null;
+  const eceReplicates = eceReplicate ? new Float64Array(resampler.resamples) : null;
+  if (macroF1Replicate || eceReplicate || auc)
+    resampler.forEachCounts((r, counts) => {
+      if (macroF1Replicates) macroF1Replicates[r] = macroF1Replicate!(counts);
+      if (eceReplicates) eceReplicates[r] = eceReplicate!(counts);
+      auc?.visit(r, counts);
+    });
+
+  const stat = (estimate: number | null, count: number, replicates: Float64Array | null): MetricSummary => {
     if (estimate === null || count === 0)
       return { value: null, low: null, high: null, n: count, kind: 'statistic' };
-    const ci = n > 1 ? percentileInterval(resampler.countReplicates(replicate), options.confidence) : null;
+    const ci = replicates ? percentileInterval(replicates, options.confidence) : null;
     return {
       value: r6(estimate),
       low: ci ? r6(ci.low) : r6(estimate),
@@ -88,27 +112,12 @@ export function summarizeClassification(options: {
       kind: 'statistic',
     };
   };
-  const usableCase = Uint8Array.from({ length: n }, (_, c) => (usable(c) ? 1 : 0));
-  metrics['classification.macro_f1'] = stat(
-    full.macroF1,
-    nItems,
-    createWeightedMacroF1({ gold, predicted, labels: labels.length, usable: usableCase }),
-  );
-  const nCal = calibrationItems.length;
-  const cal = nCal > 0 ? calibration({ items: calibrationItems }) : null;
-  if (cal)
-    metrics['calibration.ece'] = stat(
-      cal.ece,
-      nCal,
-      createWeightedEce({ confidence: calConfidence, correct: calCorrect }),
-    );
+  metrics['classification.macro_f1'] = stat(full.macroF1, nItems, macroF1Replicates);
+  if (cal) metrics['calibration.ece'] = stat(cal.ece, nCal, eceReplicates);
 
-  const presorted = presortFromRows(rows, rowOf, usable, labels);
   if (presorted) {
     const nScored = presorted[0]?.order.length ?? 0;
-    // Resamples as per-case draw counts over scores sorted once per label: the same draws and
-    // the same values as re-sorting every resample, both metrics from one pass per label.
-    const replicates = n < 2 ? null : oneVsRestReplicates(presorted, resampler);
+    const replicates = auc?.result() ?? null;
     const weighted = (
       metric: (p: PresortedLabel, w: ArrayLike<number>) => number | null,
       reps: Float64Array | undefined,
