@@ -110,21 +110,22 @@ export function createResampler({
     if (storeCounts) {
       if (!storedCounts) {
         const all = new Uint16Array(n * resamples);
-        walk((r, indices) => {
-          const offset = r * n;
-          for (let i = 0; i < n; i++) all[offset + indices[i]]++;
-        });
+        let state = seed;
+        for (let r = 0; r < resamples; r++) state = addDrawCounts(all, r * n, n, state);
         storedCounts = all;
       }
       for (let r = 0; r < resamples; r++) visit(r, storedCounts, r * n);
       return;
     }
-    const counts = new Uint32Array(n);
-    walk((r, indices) => {
+    // The same stream as walk, counted as it is drawn (no index buffer); Uint16 where it is
+    // exact, so every visitor sees one array type.
+    const counts = n <= UINT16_LIMIT ? new Uint16Array(n) : new Uint32Array(n);
+    let state = seed;
+    for (let r = 0; r < resamples; r++) {
       counts.fill(0);
-      for (let i = 0; i < n; i++) counts[indices[i]]++;
+      state = addDrawCounts(counts, 0, n, state);
       visit(r, counts, 0);
-    });
+    }
   };
 
   /** Replicates of the NaN-skipping mean of every metric, from one walk over the draws. */
@@ -264,6 +265,22 @@ function weightedSums(
     for (let i = 0; i < n; i++) s += counts[offset + i] * a[i];
     sums[t] = s;
   }
+}
+
+/**
+ * Draws n indices as fillIndices does and adds 1 to counts[offset + index] for each: the same
+ * draws without writing them out. Returns the next state.
+ */
+function addDrawCounts(counts: DrawCounts, offset: number, n: number, state: number): number {
+  const scale = n / TWO_POW_32;
+  for (let i = 0; i < n; i++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    counts[offset + ((((t ^ (t >>> 14)) >>> 0) * scale) >>> 0)]++;
+  }
+  return state;
 }
 
 /** Fills `out` with uniform indices in [0, n) from a mulberry32 stream; returns the next state. */
