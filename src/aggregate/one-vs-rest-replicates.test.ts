@@ -9,7 +9,7 @@ import {
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
 import { createResampler } from '../stats/resampler.js';
-import { oneVsRestReplicates } from './one-vs-rest-replicates.js';
+import { createOneVsRestReplicates, oneVsRestReplicates } from './one-vs-rest-replicates.js';
 
 /** Random items; `levels` > 0 rounds scores to that many steps (ties), 'none' labels never gold. */
 function randomItems(
@@ -79,7 +79,35 @@ describe('oneVsRestReplicates', () => {
     });
   }
 
-  it('packs resamples across a large n (Uint32 counts, 3 per float) with the same results', () => {
+  it('narrow lanes: chunked sums and the unpackable-resample fallback give the same results', () => {
+    // 2-bit lanes hold counts 0–3: sums go one case at a time, and a resample that draws a
+    // case 4 times or more is computed on its own (3-bit lanes: chunks of up to 7 / max count).
+    const labels = ['a', 'b', 'c'];
+    const items = randomItems(60, labels, 5, { levels: 6 });
+    const { presorted, resampler, roc, ap } = reference(items, labels, 13);
+    for (const laneBits of [2, 3]) {
+      const fast = createOneVsRestReplicates(presorted, resampler, laneBits);
+      let unpackable = 0;
+      resampler.forEachCounts((r, counts) => {
+        if (Math.max(...counts) >= 2 ** laneBits) unpackable++;
+        fast.visit(r, counts);
+      });
+      if (laneBits === 2) expect(unpackable).toBeGreaterThan(0);
+      expect(Array.from(fast.result().rocAuc)).toEqual(Array.from(roc));
+      expect(Array.from(fast.result().averagePrecision)).toEqual(Array.from(ap));
+    }
+  });
+
+  it('refuses resamples out of order or missing', () => {
+    const labels = ['a', 'b'];
+    const presorted = presortOneVsRest(randomItems(10, labels, 1), labels);
+    const fast = createOneVsRestReplicates(presorted, { n: 10, resamples: 3 });
+    expect(() => fast.visit(1, new Uint16Array(10))).toThrow(/in order/);
+    fast.visit(0, new Uint16Array(10).fill(1));
+    expect(() => fast.result()).toThrow(/visited 1 of 3/);
+  });
+
+  it('packs resamples across a large n (Uint32 counts) with the same results', () => {
     const labels = ['a', 'b'];
     const items = randomItems(70_000, labels, 3, { levels: 50 });
     const presorted = presortOneVsRest(items, labels);

@@ -6,41 +6,20 @@
 //   beyond the last one) is never read: its weight is the total minus the rest;
 // - the pass sums only negatives, in stretches between the label's positives (no branch per
 //   case), and tie groups are laid out once;
-// - a resample's draw counts add up to n, so any partial sum fits in bitLength(n) bits, and K
-//   resamples' counts are packed into one float (count_r · 2^(bits·r)): one addition sums K
-//   resamples at once, exactly, while the packed total stays below 2^53.
+// - K resamples' draw counts are packed into one float (count_r · 2^(bits·r), K · bits ≤ 53), so
+//   one addition sums K resamples at once. Cases are summed `chunk` at a time, with
+//   chunk · (largest count) < 2^bits, and each chunk is unpacked into per-lane totals: no lane
+//   ever carries into the next, so every sum is exact.
 // All sums are integers (or halves) below 2^53, so they are exact in any order; the average
 // precision terms are added in the same top-down order as weightedAveragePrecision.
-import type { PresortedLabel } from '../scorers/classification/weighted-one-vs-rest.js';
+import {
+  type PresortedLabel,
+  weightedAveragePrecision,
+  weightedMacro,
+  weightedRocAuc,
+} from '../scorers/classification/weighted-one-vs-rest.js';
 import type { DrawCounts, Resampler } from '../stats/resampler.js';
-
-/**
- * One half of a label's cases, walked from one end: stretches of negatives, each followed by a
- * tie group that holds a positive. A label is split at its widest stretch of negatives between
- * two positive groups (or at either end): the lower half is walked upwards, the upper half
- * downwards, and the widest stretch is never read (its weight is the total minus the rest).
- */
-interface HalfLayout {
-  /** Negative case indices in walking order. */
-  negatives: Uint32Array;
-  /** Positive case indices in walking order. */
-  positives: Uint32Array;
-  /** Per group: end (in `negatives`) of the negatives before the group. */
-  beforeEnd: Uint32Array;
-  /** Per group: end of the negatives tied with the group. */
-  tiedEnd: Uint32Array;
-  /** Per group: end (in `positives`) of the group's positives. */
-  positiveEnd: Uint32Array;
-}
-
-interface LabelLayout {
-  /** Positive groups (tie groups holding a positive) of the label. */
-  groups: number;
-  /** Groups 0 … k − 1, ascending score. */
-  lower: HalfLayout;
-  /** Groups groups − 1 … k, descending score. */
-  upper: HalfLayout;
-}
+import { type HalfLayout, type LabelLayout, layoutOf } from './one-vs-rest-layout.js';
 
 export interface OneVsRestReplicates {
   /** Macro ROC AUC per resample; NaN where no label has both classes drawn. */
@@ -49,8 +28,10 @@ export interface OneVsRestReplicates {
   averagePrecision: Float64Array;
 }
 
-/** Largest number of bits a packed lane may use: K lanes must fit in a double's 53. */
+/** Bits in a double's mantissa: K lanes of `bits` bits must fit. */
 const MANTISSA_BITS = 53;
+/** Lane width: 5 resamples per float; a chunk of cases is summed packed, then unpacked. */
+const LANE_BITS = 10;
 
 /** Replicates for every resample of `resampler`; `presorted` as from presortOneVsRest. */
 export function oneVsRestReplicates(
@@ -65,16 +46,19 @@ export function oneVsRestReplicates(
 /**
  * The same, fed one resample at a time, so a caller computing other statistics from the same
  * draws walks them once: visit every resample in order (as forEachCounts does), then result().
+ * `laneBits` (tests only) narrows the lanes so the chunking and the fallback are exercised.
  */
 export function createOneVsRestReplicates(
   presorted: readonly PresortedLabel[],
   resampler: Pick<Resampler, 'n' | 'resamples'>,
+  laneBits = LANE_BITS,
 ): { visit: (r: number, counts: DrawCounts) => void; result: () => OneVsRestReplicates } {
   const { n, resamples } = resampler;
   const layouts = presorted.map(layoutOf);
   // Every scored case, whichever label's order: the weight all labels' cases add up to.
   const present = presorted[0]?.order ?? new Uint32Array(0);
-  const bits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const bits = Math.max(1, Math.min(laneBits, Math.ceil(Math.log2(n + 1))));
+  const laneSize = 2 ** bits;
   const lanes = Math.max(1, Math.min(Math.floor(MANTISSA_BITS / bits), 16));
   const scale = Float64Array.from({ length: lanes }, (_, k) => 2 ** (bits * k));
   const out: OneVsRestReplicates = {
@@ -84,17 +68,40 @@ export function createOneVsRestReplicates(
   const maxGroups = layouts.reduce((m, l) => Math.max(m, l.groups), 0);
   const kernel = createKernel(layouts, present, lanes, bits, maxGroups);
   const packed = new Float64Array(n);
+  // A resample with a case drawn laneSize times or more cannot be packed (astronomically rare
+  // for a real n, but exactness cannot rest on odds): it is computed on its own instead.
+  const fallback: { r: number; roc: number; ap: number }[] = [];
   let first = 0;
   let seen = 0;
+  let maxCount = 0;
   const visit = (r: number, counts: DrawCounts): void => {
     if (r !== seen) throw new RangeError(`resamples must be visited in order: expected ${seen}, got ${r}`);
     seen++;
     const lane = r - first;
-    if (lane === 0) packed.fill(0);
-    const s = scale[lane];
-    for (let i = 0; i < n; i++) packed[i] += counts[i] * s;
+    if (lane === 0) {
+      packed.fill(0);
+      maxCount = 0;
+    }
+    let most = 0;
+    for (let i = 0; i < n; i++) if (counts[i] > most) most = counts[i];
+    if (most < laneSize) {
+      maxCount = Math.max(maxCount, most);
+      const s = scale[lane];
+      for (let i = 0; i < n; i++) packed[i] += counts[i] * s;
+    } else
+      fallback.push({
+        r,
+        roc: weightedMacro(presorted, counts, weightedRocAuc) ?? Number.NaN,
+        ap: weightedMacro(presorted, counts, weightedAveragePrecision) ?? Number.NaN,
+      });
     if (lane === lanes - 1 || r === resamples - 1) {
-      kernel(packed, lane + 1, first, out);
+      // Each lane of a sum of `chunk` cases stays below laneSize: chunk · maxCount < laneSize.
+      kernel(packed, lane + 1, first, out, Math.max(1, Math.floor((laneSize - 1) / Math.max(1, maxCount))));
+      for (const f of fallback) {
+        out.rocAuc[f.r] = f.roc;
+        out.averagePrecision[f.r] = f.ap;
+      }
+      fallback.length = 0;
       first = r + 1;
     }
   };
@@ -105,29 +112,39 @@ export function createOneVsRestReplicates(
   return { visit, result };
 }
 
+type Kernel = (
+  packed: Float64Array,
+  used: number,
+  first: number,
+  out: OneVsRestReplicates,
+  chunk: number,
+) => void;
+
 function createKernel(
   layouts: readonly LabelLayout[],
   present: Uint32Array,
   lanes: number,
   bits: number,
   maxGroups: number,
-): (packed: Float64Array, used: number, first: number, out: OneVsRestReplicates) => void {
+): Kernel {
   const laneSize = 2 ** bits;
   const inverse = 2 ** -bits; // exact: a power of two
-  /** Lane k of packed `x` into `into[k]`. */
-  const unpack = (x: number, into: Float64Array): void => {
-    for (let k = 0; k < lanes; k++) {
-      const high = Math.floor(x * inverse);
-      into[k] = x - high * laneSize;
-      x = high;
-    }
-  };
-  /** Adds lane k of packed `x` to `into[k]`. */
-  const addUnpacked = (x: number, into: Float64Array): void => {
-    for (let k = 0; k < lanes; k++) {
-      const high = Math.floor(x * inverse);
-      into[k] += x - high * laneSize;
-      x = high;
+  let packed: Float64Array = new Float64Array(0);
+  let chunk = 1;
+  /**
+   * Adds lane k of Σ packed[list[from … to)] to into[k]: `chunk` cases at a time, so no lane of
+   * a packed partial sum reaches laneSize and carries into the next.
+   */
+  const addSum = (list: Uint32Array, from: number, to: number, into: Float64Array): void => {
+    for (let j = from; j < to; ) {
+      const stop = Math.min(to, j + chunk);
+      let x = 0;
+      for (; j < stop; j++) x += packed[list[j]];
+      for (let k = 0; k < lanes && x !== 0; k++) {
+        const high = Math.floor(x * inverse);
+        into[k] += x - high * laneSize;
+        x = high;
+      }
     }
   };
   const total = new Float64Array(lanes);
@@ -146,43 +163,28 @@ function createKernel(
 
   /**
    * Adds one half's ROC pairs to `numerator` and writes its precision terms by ascending group.
-   * Stretches are summed packed (K resamples per addition) and unpacked once per group. Walking
-   * down, the sums before a group are the weights above it: the weights below are the totals
-   * minus those, minus the group itself.
+   * Walking down, the sums before a group are the weights above it: the weights below are the
+   * totals minus those, minus the group itself.
    */
-  const walk = (
-    packed: Float64Array,
-    used: number,
-    half: HalfLayout,
-    down: boolean,
-    groups: number,
-  ): void => {
+  const walk = (used: number, half: HalfLayout, down: boolean, groups: number): void => {
     const { negatives, positives, beforeEnd, tiedEnd, positiveEnd } = half;
     negativeBefore.fill(0);
     positiveBefore.fill(0);
     let j = 0;
     let q = 0;
     for (let g = 0; g < beforeEnd.length; g++) {
-      let stretch = 0;
-      for (const end = beforeEnd[g]; j < end; j++) stretch += packed[negatives[j]];
-      if (stretch !== 0) addUnpacked(stretch, negativeBefore);
-      let tiedPacked = 0;
-      for (const end = tiedEnd[g]; j < end; j++) tiedPacked += packed[negatives[j]];
-      let groupPacked = 0;
-      for (const end = positiveEnd[g]; q < end; q++) groupPacked += packed[positives[q]];
+      addSum(negatives, j, beforeEnd[g], negativeBefore);
+      j = beforeEnd[g];
+      for (let k = 0; k < lanes; k++) tied[k] = group[k] = 0;
+      addSum(negatives, j, tiedEnd[g], tied);
+      j = tiedEnd[g];
+      addSum(positives, q, positiveEnd[g], group);
+      q = positiveEnd[g];
       const t = (down ? groups - 1 - g : g) * lanes;
-      if (groupPacked === 0) {
-        // No lane drew a positive here: no ROC pairs and no precision term (adding 0 to the
-        // average precision leaves it bit-identical, so a 0 term stands for "none").
-        for (let k = 0; k < lanes; k++) terms[t + k] = 0;
-        if (tiedPacked !== 0) addUnpacked(tiedPacked, negativeBefore);
-        continue;
-      }
-      unpack(groupPacked, group);
-      if (tiedPacked !== 0) unpack(tiedPacked, tied);
-      else tied.fill(0);
       for (let k = 0; k < used; k++) {
         const pos = group[k];
+        // No positive drawn here: no ROC pairs and no precision term (adding 0 to the average
+        // precision leaves it bit-identical, so a 0 term stands for "none").
         if (pos === 0) {
           terms[t + k] = 0;
           continue;
@@ -203,24 +205,24 @@ function createKernel(
     }
   };
 
-  return (packed, used, first, out) => {
-    let all = 0;
-    for (let i = 0; i < present.length; i++) all += packed[present[i]];
-    unpack(all, total);
+  return (packedCounts, used, first, out, chunkSize) => {
+    packed = packedCounts;
+    chunk = chunkSize;
+    total.fill(0);
+    addSum(present, 0, present.length, total);
     rocSum.fill(0);
     rocCount.fill(0);
     apSum.fill(0);
     apCount.fill(0);
     for (const layout of layouts) {
       const { groups, lower, upper } = layout;
-      let allPositive = 0;
-      for (let q = 0; q < lower.positives.length; q++) allPositive += packed[lower.positives[q]];
-      for (let q = 0; q < upper.positives.length; q++) allPositive += packed[upper.positives[q]];
-      unpack(allPositive, positive);
+      positive.fill(0);
+      addSum(lower.positives, 0, lower.positives.length, positive);
+      addSum(upper.positives, 0, upper.positives.length, positive);
       for (let k = 0; k < used; k++) negative[k] = total[k] - positive[k];
       numerator.fill(0);
-      walk(packed, used, lower, false, groups);
-      walk(packed, used, upper, true, groups);
+      walk(used, lower, false, groups);
+      walk(used, upper, true, groups);
       for (let k = 0; k < used; k++) {
         const denominator = positive[k] * negative[k];
         if (denominator !== 0) {
@@ -239,72 +241,5 @@ function createKernel(
       out.rocAuc[first + k] = rocCount[k] === 0 ? Number.NaN : rocSum[k] / rocCount[k];
       out.averagePrecision[first + k] = apCount[k] === 0 ? Number.NaN : apSum[k] / apCount[k];
     }
-  };
-}
-
-/** Splits a presorted label into tie groups holding positives and the negatives between them. */
-function layoutOf(p: PresortedLabel): LabelLayout {
-  // Ascending: stretches[g] are the negatives below group g (stretches[groups]: above the top).
-  const stretches: number[][] = [[]];
-  const tiedNegatives: number[][] = [];
-  const groupPositives: number[][] = [];
-  const m = p.order.length;
-  for (let i = 0; i < m; ) {
-    let j = i;
-    let hasPositive = false;
-    for (; j < m && p.scores[j] === p.scores[i]; j++) if (p.positive[j]) hasPositive = true;
-    const stretch = stretches[stretches.length - 1];
-    if (!hasPositive) {
-      for (let x = i; x < j; x++) stretch.push(p.order[x]);
-    } else {
-      const tied: number[] = [];
-      const positives: number[] = [];
-      for (let x = i; x < j; x++) (p.positive[x] ? positives : tied).push(p.order[x]);
-      tiedNegatives.push(tied);
-      groupPositives.push(positives);
-      stretches.push([]);
-    }
-    i = j;
-  }
-  const groups = groupPositives.length;
-  // Skip the widest stretch: groups below it are walked up, groups above it walked down.
-  let widest = 0;
-  for (let s = 1; s < stretches.length; s++) if (stretches[s].length > stretches[widest].length) widest = s;
-  const lowerGroups = Array.from({ length: widest }, (_, g) => g);
-  const upperGroups = Array.from({ length: groups - widest }, (_, g) => groups - 1 - g);
-  return {
-    groups,
-    lower: half(lowerGroups, (g) => stretches[g], tiedNegatives, groupPositives),
-    // Walking down, the stretch before group g is the one above it, and ties are walked in reverse.
-    upper: half(upperGroups, (g) => stretches[g + 1].slice().reverse(), tiedNegatives, groupPositives),
-  };
-}
-
-function half(
-  order: number[],
-  before: (g: number) => number[],
-  tiedNegatives: number[][],
-  groupPositives: number[][],
-): HalfLayout {
-  const negatives: number[] = [];
-  const positives: number[] = [];
-  const beforeEnd: number[] = [];
-  const tiedEnd: number[] = [];
-  const positiveEnd: number[] = [];
-  for (const g of order) {
-    // A loop, not push(...x): a stretch may hold more cases than a call has room for arguments.
-    for (const c of before(g)) negatives.push(c);
-    beforeEnd.push(negatives.length);
-    for (const c of tiedNegatives[g]) negatives.push(c);
-    tiedEnd.push(negatives.length);
-    for (const c of groupPositives[g]) positives.push(c);
-    positiveEnd.push(positives.length);
-  }
-  return {
-    negatives: Uint32Array.from(negatives),
-    positives: Uint32Array.from(positives),
-    beforeEnd: Uint32Array.from(beforeEnd),
-    tiedEnd: Uint32Array.from(tiedEnd),
-    positiveEnd: Uint32Array.from(positiveEnd),
   };
 }
