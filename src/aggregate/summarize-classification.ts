@@ -18,9 +18,10 @@ import {
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
 import { percentileInterval, type Resampler } from '../stats/index.js';
-import type { DrawCounts } from '../stats/resampler.js';
 import type { ClassificationSummary, MetricSummary } from '../run/types.js';
 import type { SuiteRows } from './suite-rows.js';
+import { ascendingOrder } from './ascending-order.js';
+import { createOneVsRestReplicates } from './one-vs-rest-replicates.js';
 import { createWeightedEce, createWeightedMacroF1 } from './weighted-classification.js';
 
 export const REVIEW_TARGET_PRECISION = 0.9;
@@ -70,14 +71,39 @@ export function summarizeClassification(options: {
   const full = classificationReport({ items, labels });
 
   const metrics: Record<string, MetricSummary> = {};
-  const stat = (
-    estimate: number | null,
-    count: number,
-    replicate: (counts: DrawCounts) => number,
-  ): MetricSummary => {
+  const nCal = calibrationItems.length;
+  const cal = nCal > 0 ? calibration({ items: calibrationItems }) : null;
+  const presorted = presortFromRows(rows, rowOf, usable, labels);
+
+  // Every suite-level statistic's replicates from one walk over the bootstrap draws: per-case
+  // draw counts, one pass over the cases per resample (no drawn lists, no sorting).
+  const resampled = n > 1;
+  const macroF1Replicate =
+    resampled && full.macroF1 !== null && nItems > 0
+      ? createWeightedMacroF1({
+          gold,
+          predicted,
+          labels: labels.length,
+          usable: Uint8Array.from({ length: n }, (_, c) => (usable(c) ? 1 : 0)),
+        })
+      : null;
+  const eceReplicate =
+    resampled && cal ? createWeightedEce({ confidence: calConfidence, correct: calCorrect }) : null;
+  // The AUCs: scores sorted once per label, both metrics from one pass per label.
+  const auc = resampled && presorted ? createOneVsRestReplicates(presorted, resampler) : null;
+  const macroF1Replicates = macroF1Replicate ? new Float64Array(resampler.resamples) : null;
+  const eceReplicates = eceReplicate ? new Float64Array(resampler.resamples) : null;
+  if (macroF1Replicate || eceReplicate || auc)
+    resampler.forEachCounts((r, counts) => {
+      if (macroF1Replicates) macroF1Replicates[r] = macroF1Replicate!(counts);
+      if (eceReplicates) eceReplicates[r] = eceReplicate!(counts);
+      auc?.visit(r, counts);
+    });
+
+  const stat = (estimate: number | null, count: number, replicates: Float64Array | null): MetricSummary => {
     if (estimate === null || count === 0)
       return { value: null, low: null, high: null, n: count, kind: 'statistic' };
-    const ci = n > 1 ? percentileInterval(resampler.countReplicates(replicate), options.confidence) : null;
+    const ci = replicates ? percentileInterval(replicates, options.confidence) : null;
     return {
       value: r6(estimate),
       low: ci ? r6(ci.low) : r6(estimate),
@@ -86,32 +112,20 @@ export function summarizeClassification(options: {
       kind: 'statistic',
     };
   };
-  const usableCase = Uint8Array.from({ length: n }, (_, c) => (usable(c) ? 1 : 0));
-  metrics['classification.macro_f1'] = stat(
-    full.macroF1,
-    nItems,
-    createWeightedMacroF1({ gold, predicted, labels: labels.length, usable: usableCase }),
-  );
-  const nCal = calibrationItems.length;
-  const cal = nCal > 0 ? calibration({ items: calibrationItems }) : null;
-  if (cal)
-    metrics['calibration.ece'] = stat(
-      cal.ece,
-      nCal,
-      createWeightedEce({ confidence: calConfidence, correct: calCorrect }),
-    );
+  metrics['classification.macro_f1'] = stat(full.macroF1, nItems, macroF1Replicates);
+  if (cal) metrics['calibration.ece'] = stat(cal.ece, nCal, eceReplicates);
 
-  const presorted = presortFromRows(rows, rowOf, usable, labels);
   if (presorted) {
     const nScored = presorted[0]?.order.length ?? 0;
-    // Resamples as per-case draw counts over scores sorted once per label: the same draws and
-    // the same values as re-sorting every resample, at one pass per label (many-label suites).
-    const weighted = (metric: (p: PresortedLabel, w: ArrayLike<number>) => number | null): MetricSummary => {
+    const replicates = auc?.result() ?? null;
+    const weighted = (
+      metric: (p: PresortedLabel, w: ArrayLike<number>) => number | null,
+      reps: Float64Array | undefined,
+    ): MetricSummary => {
       const estimate = weightedMacro(presorted, new Float64Array(n).fill(1), metric);
       if (estimate === null) return { value: null, low: null, high: null, n: nScored, kind: 'statistic' };
-      if (n < 2)
+      if (!reps)
         return { value: r6(estimate), low: r6(estimate), high: r6(estimate), n: nScored, kind: 'statistic' };
-      const reps = resampler.countReplicates((counts) => weightedMacro(presorted, counts, metric) ?? NaN);
       const ci = percentileInterval(reps, options.confidence);
       const finite = Number.isFinite(ci.low) && Number.isFinite(ci.high);
       return {
@@ -122,8 +136,8 @@ export function summarizeClassification(options: {
         kind: 'statistic',
       };
     };
-    metrics['classification.roc_auc'] = weighted(weightedRocAuc);
-    metrics['classification.pr_auc'] = weighted(weightedAveragePrecision);
+    metrics['classification.roc_auc'] = weighted(weightedRocAuc, replicates?.rocAuc);
+    metrics['classification.pr_auc'] = weighted(weightedAveragePrecision, replicates?.averagePrecision);
   }
 
   const confusion: ClassificationSummary['confusion'] = {};
@@ -171,10 +185,12 @@ function presortFromRows(
     if (usable(c) && columns.flags[rowOf[c]] & FLAG_PROBABILITIES) present.push(c);
   if (present.length === 0) return null;
   const L = labels.length;
+  const P = present.length;
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
   const idToLabel = new Map<number, number>();
-  const scores = new Float64Array(present.length * L);
-  const positiveLabel = new Int32Array(present.length).fill(NONE);
+  // Label-major, so each label's column is one contiguous run to sort.
+  const scores = new Float64Array(P * L);
+  const positiveLabel = new Int32Array(P).fill(NONE);
   present.forEach((c, p) => {
     const i = rowOf[c];
     positiveLabel[p] = labelIndex.get(columns.strings.value(columns.label[i])) ?? NONE;
@@ -182,18 +198,29 @@ function presortFromRows(
       const id = columns.probLabel[k];
       let l = idToLabel.get(id);
       if (l === undefined) idToLabel.set(id, (l = labelIndex.get(columns.strings.value(id)) ?? NONE));
-      if (l !== NONE) scores[p * L + l] = columns.probValue[k];
+      if (l !== NONE) scores[l * P + p] = columns.probValue[k];
     }
   });
+  // Plain loops: TypedArray.from with a map function is several times slower at this size.
   return labels.map((label, l) => {
-    const sorted = present.map((_, p) => p).sort((a, b) => scores[a * L + l] - scores[b * L + l] || a - b);
+    const column = scores.subarray(l * P, (l + 1) * P);
+    const sorted = ascendingOrder(column);
+    const order = new Uint32Array(P);
+    const sortedScores = new Float64Array(P);
+    const positive = new Uint8Array(P);
+    for (let x = 0; x < P; x++) {
+      const p = sorted[x];
+      order[x] = present[p];
+      sortedScores[x] = column[p];
+      positive[x] = positiveLabel[p] === l ? 1 : 0;
+    }
     return {
       label,
-      order: Uint32Array.from(sorted, (p) => present[p]),
-      scores: Float64Array.from(sorted, (p) => scores[p * L + l]),
-      positive: Uint8Array.from(sorted, (p) => (positiveLabel[p] === l ? 1 : 0)),
-      positiveAt: positionsOfPositives(sorted.map((p) => positiveLabel[p] === l)),
-      noTies: hasNoTies(Float64Array.from(sorted, (p) => scores[p * L + l])),
+      order,
+      scores: sortedScores,
+      positive,
+      positiveAt: positionsOfPositives(positive),
+      noTies: hasNoTies(sortedScores),
     };
   });
 }

@@ -51,6 +51,12 @@ export interface Resampler {
    * draws as `replicates`; the view is only valid during the call.
    */
   countReplicates(statistic: (counts: DrawCounts) => number): Float64Array;
+  /**
+   * Visits every resample's per-case draw counts in order (r = 0 … resamples − 1): the same
+   * draws as countReplicates, for callers that combine several resamples before computing
+   * (one-vs-rest AUCs pack a few resamples into each float). The view is only valid during the call.
+   */
+  forEachCounts(visit: (r: number, counts: DrawCounts) => void): void;
   /** Percentile interval for the mean; null when no case has a value. */
   meanCi(values: ArrayLike<number>, confidence?: number): BootstrapInterval | null;
   /**
@@ -104,21 +110,22 @@ export function createResampler({
     if (storeCounts) {
       if (!storedCounts) {
         const all = new Uint16Array(n * resamples);
-        walk((r, indices) => {
-          const offset = r * n;
-          for (let i = 0; i < n; i++) all[offset + indices[i]]++;
-        });
+        let state = seed;
+        for (let r = 0; r < resamples; r++) state = addDrawCounts(all, r * n, n, state);
         storedCounts = all;
       }
       for (let r = 0; r < resamples; r++) visit(r, storedCounts, r * n);
       return;
     }
-    const counts = new Uint32Array(n);
-    walk((r, indices) => {
+    // The same stream as walk, counted as it is drawn (no index buffer); Uint16 where it is
+    // exact, so every visitor sees one array type.
+    const counts = n <= UINT16_LIMIT ? new Uint16Array(n) : new Uint32Array(n);
+    let state = seed;
+    for (let r = 0; r < resamples; r++) {
       counts.fill(0);
-      for (let i = 0; i < n; i++) counts[indices[i]]++;
+      state = addDrawCounts(counts, 0, n, state);
       visit(r, counts, 0);
-    });
+    }
   };
 
   /** Replicates of the NaN-skipping mean of every metric, from one walk over the draws. */
@@ -155,10 +162,16 @@ export function createResampler({
     return out;
   };
 
+  const forEachCounts = (visit: (r: number, counts: DrawCounts) => void): void => {
+    walkCounts((r, counts, offset) => {
+      visit(r, offset === 0 && counts.length === n ? counts : counts.subarray(offset, offset + n));
+    });
+  };
+
   const countReplicates = (statistic: (counts: DrawCounts) => number): Float64Array => {
     const out = new Float64Array(resamples);
-    walkCounts((r, counts, offset) => {
-      out[r] = statistic(offset === 0 && counts.length === n ? counts : counts.subarray(offset, offset + n));
+    forEachCounts((r, counts) => {
+      out[r] = statistic(counts);
     });
     return out;
   };
@@ -169,6 +182,7 @@ export function createResampler({
     meanReplicates,
     replicates,
     countReplicates,
+    forEachCounts,
     meanCi(values, confidence = DEFAULT_CONFIDENCE) {
       return resampler.meanCis([values], confidence)[0];
     },
@@ -251,6 +265,22 @@ function weightedSums(
     for (let i = 0; i < n; i++) s += counts[offset + i] * a[i];
     sums[t] = s;
   }
+}
+
+/**
+ * Draws n indices as fillIndices does and adds 1 to counts[offset + index] for each: the same
+ * draws without writing them out. Returns the next state.
+ */
+function addDrawCounts(counts: DrawCounts, offset: number, n: number, state: number): number {
+  const scale = n / TWO_POW_32;
+  for (let i = 0; i < n; i++) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    counts[offset + ((((t ^ (t >>> 14)) >>> 0) * scale) >>> 0)]++;
+  }
+  return state;
 }
 
 /** Fills `out` with uniform indices in [0, n) from a mulberry32 stream; returns the next state. */

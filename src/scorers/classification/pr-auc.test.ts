@@ -15,6 +15,11 @@ describe('binaryAveragePrecision', () => {
   it('is null without positives', () => {
     expect(binaryAveragePrecision([0.9], [false])).toBeNull();
   });
+  it('is null without negatives: every ranking would score 1, which measures nothing', () => {
+    expect(binaryAveragePrecision([0.9, 0.1, 0.5], [true, true, true])).toBeNull();
+    // One negative, ranked last: a real 1.
+    expect(binaryAveragePrecision([0.9, 0.1, 0.5], [true, false, true])).toBe(1);
+  });
 });
 
 describe('prAuc', () => {

@@ -79,6 +79,12 @@ describe('weighted one-vs-rest AUC and AP', () => {
     expect(weightedAveragePrecision(presorted[0], ones)).toBeCloseTo(5 / 6, 12);
     expect(weightedMacro(presorted, ones, weightedAveragePrecision)).toBeCloseTo(5 / 6, 12);
     expect(weightedRocAuc(presorted[1], ones)).toBeNull();
+    expect(weightedAveragePrecision(presorted[1], ones)).toBeNull();
+    // Weights that keep only positives of a (cases 0 and 1): no negative, not assessed.
+    const onlyPositives = Float64Array.from([2, 1, 0, 0, 0]);
+    expect(weightedRocAuc(presorted[0], onlyPositives)).toBeNull();
+    expect(weightedAveragePrecision(presorted[0], onlyPositives)).toBeNull();
+    expect(weightedAveragePrecision({ ...presorted[0], noTies: true }, onlyPositives)).toBeNull();
   });
 });
 

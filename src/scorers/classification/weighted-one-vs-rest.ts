@@ -77,7 +77,10 @@ export function weightedRocAuc(p: PresortedLabel, weights: ArrayLike<number>): n
   return denominator === 0 ? null : numerator / denominator;
 }
 
-/** Weighted step-wise average precision over distinct thresholds, highest first. */
+/**
+ * Weighted step-wise average precision over distinct thresholds, highest first; null without
+ * positive or without negative weight (with no negative every ranking scores 1).
+ */
 export function weightedAveragePrecision(p: PresortedLabel, weights: ArrayLike<number>): number | null {
   // The same terms in the same order either way, so the same sum to the last bit.
   let totalPositive = 0;
@@ -87,6 +90,7 @@ export function weightedAveragePrecision(p: PresortedLabel, weights: ArrayLike<n
   let ap = 0;
   let truePositive = 0;
   let seen = 0;
+  let negative = 0;
   if (p.noTies) {
     for (let j = p.order.length - 1; j >= 0; j--) {
       const w = weights[p.order[j]];
@@ -94,9 +98,9 @@ export function weightedAveragePrecision(p: PresortedLabel, weights: ArrayLike<n
       if (p.positive[j] && w > 0) {
         truePositive += w;
         ap += (w / totalPositive) * (truePositive / seen);
-      }
+      } else if (!p.positive[j]) negative += w;
     }
-    return ap;
+    return negative === 0 ? null : ap;
   }
   for (let i = p.order.length - 1; i >= 0; ) {
     let pos = 0;
@@ -106,13 +110,14 @@ export function weightedAveragePrecision(p: PresortedLabel, weights: ArrayLike<n
       const w = weights[p.order[j]];
       all += w;
       if (p.positive[j]) pos += w;
+      else negative += w;
     }
     truePositive += pos;
     seen += all;
     if (pos > 0) ap += (pos / totalPositive) * (truePositive / seen);
     i = j;
   }
-  return ap;
+  return negative === 0 ? null : ap;
 }
 
 /** Macro average over the labels where the metric is defined; null when none is. */
