@@ -57,7 +57,7 @@ function explainRun(row, label, run, loadAverage) {
   );
   row(
     `… ${label}: server side, request parsed → response written, p99 (max)`,
-    `${fmt(t.p99)} (${fmt(t.max)}); event-loop delay p99 ${fmt(t.loopDelay.p99)}, max ${fmt(t.loopDelay.max)}`,
+    `${fmt(t.p99)} (${fmt(t.max)}); event-loop delay p99 ${fmt(t.loopDelay.p99)}, max ${fmt(t.loopDelay.max)}; ${t.gc.count} GC pauses, longest ${fmt(t.gc.maxMs)}`,
     'reported',
     null,
     t.p99,
@@ -79,7 +79,7 @@ function explainRun(row, label, run, loadAverage) {
     serverCpuMs: run.serverCpuMs,
     onPathCpuMs: t.onPathCpuMs,
     runQueueWaitMs: run.runQueueWaitMs,
-    server: { p50: t.p50, p99: t.p99, max: t.max, loopDelay: t.loopDelay },
+    server: { p50: t.p50, p99: t.p99, max: t.max, loopDelay: t.loopDelay, gc: t.gc },
   };
 }
 
@@ -125,12 +125,18 @@ export async function benchServe({ row, header, details }) {
   const readyMs = performance.now() - t0;
   const intent = cases('test_cases/intent.jsonl', 'input', 'classify');
   const qa = cases('test_cases/support-qa.jsonl', 'question', 'answer');
-  // The bench's own HTTP client compiles lazily too: warm its GET and POST paths on routes
-  // outside /v1 (a POST to /healthz is a 404), which leaves the server's /v1 path as cold (or
-  // warm) as serve made it.
-  await (await fetch(`${url}/healthz`)).arrayBuffer();
+  // The bench's own HTTP client compiles lazily too: warm its GET and POST paths and its JSON
+  // body reading (timedPost reads the response with res.json()) on routes outside /v1 (a POST to
+  // /healthz is a JSON 404), which leaves the server's /v1 path as cold (or warm) as serve made it.
+  await (await fetch(`${url}/healthz`)).json();
   for (let i = 0; i < 3; i++)
-    await (await fetch(`${url}/healthz`, { method: 'POST', body: '{}' })).arrayBuffer();
+    await (
+      await fetch(`${url}/healthz`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json();
   sample.startTimeline();
   const first = await timedPost(url, intent[1]);
   const later = [];
@@ -155,7 +161,7 @@ export async function benchServe({ row, header, details }) {
   );
   row(
     '… server side, request parsed → response written, first vs median',
-    `${fmt(coldTimeline.first)} vs ${fmt(coldTimeline.p50)}`,
+    `${fmt(coldTimeline.first)} vs ${fmt(coldTimeline.p50)} (GC inside the first: ${fmt(coldTimeline.firstGcMs)})`,
     'reported',
     null,
     coldTimeline.first,
@@ -198,18 +204,24 @@ export async function benchServe({ row, header, details }) {
   // The floor: the classify run's exact autocannon settings against a bare node:http server
   // (JSON body in, a classify-sized JSON out, no work). Its p99 is what the load client, the
   // loopback and this machine's other processes cost on their own.
-  const floor = startServerProcess(FLOOR, ['0']);
-  const { url: floorUrl } = await floor.ready;
-  await loadRun(floorUrl, { connections: 16, amount: 400, requests: intent }, floor); // warm-up
-  const floorLoad = load1();
-  const floorRun = await loadRun(floorUrl, { ...CLASSIFY, requests: intent }, floor);
-  await floor.stop();
+  // Then the same server spending serve's measured on-path CPU per request: what queueing that
+  // much work costs here, with no framework, GC churn or logging of serve's own.
+  const floorRun = await floorLoadRun(intent, 0);
   row(
     'floor: bare node:http, same autocannon run, p99',
-    `${fmt(floorRun.autocannon.p99)} (each response once: ${fmt(floorRun.own.p99)}, max ${fmt(floorRun.own.max)}, load ${floorLoad})`,
+    floorRow(floorRun),
     'reported',
     null,
     floorRun.autocannon.p99,
+  );
+  const spinMs = Math.round(classify.timeline.onPathCpuMs * 100) / 100;
+  const spinRun = await floorLoadRun(intent, spinMs);
+  row(
+    `floor: the same, spending ${fmt(spinMs)} CPU per request, p99`,
+    floorRow(spinRun),
+    'reported',
+    null,
+    spinRun.autocannon.p99,
   );
 
   details.serve = {
@@ -224,13 +236,30 @@ export async function benchServe({ row, header, details }) {
     answerCpuMs,
     classify: classifyDetails,
     answer: answerDetails,
-    floor: {
-      loadAverage: floorLoad,
-      autocannon: floorRun.autocannon,
-      own: floorRun.own,
-      errors: floorRun.errors,
-      serverCpuMs: floorRun.serverCpuMs,
-      runQueueWaitMs: floorRun.runQueueWaitMs,
-    },
+    floor: floorRun,
+    floorWithServeCpu: { spinMs, ...spinRun },
   };
+}
+
+async function floorLoadRun(requests, spinMs) {
+  const floor = startServerProcess(FLOOR, [String(spinMs)]);
+  const { url } = await floor.ready;
+  await loadRun(url, { connections: 16, amount: 400, requests }, floor); // warm-up
+  const loadAverage = load1();
+  const run = await loadRun(url, { ...CLASSIFY, requests }, floor);
+  await floor.stop();
+  return {
+    loadAverage,
+    autocannon: run.autocannon,
+    own: run.own,
+    responses: run.responses,
+    errors: run.errors,
+    serverCpuMs: run.serverCpuMs,
+    runQueueWaitMs: run.runQueueWaitMs,
+  };
+}
+
+function floorRow(run) {
+  const wait = run.runQueueWaitMs === null ? 'n/a' : `${Math.round(run.runQueueWaitMs)} ms`;
+  return `${fmt(run.autocannon.p99)} (each response once: ${fmt(run.own.p99)}, max ${fmt(run.own.max)}; waited ${wait} for a core; load ${run.loadAverage})`;
 }

@@ -1,13 +1,12 @@
 // The floor under the serve latency rows (bench only): a bare node:http server in a process of
 // its own that reads the JSON body and answers a classify-sized JSON response, optionally after
-// spinning the CPU for `spinMs` per request (the serve process's measured CPU per request), so the
+// spending `spinMs` of CPU per request (the serve process's measured on-path CPU), so the
 // same autocannon run shows what the load client, the loopback and the machine cost with no
 // framework, and what queueing alone costs at the same CPU per request. Answers the same IPC
 // messages as serve-bench-server.js (cpu, timeline-start, timeline, stop).
 //   node bench/serve-floor-server.js [spinMs]   prints {"url": ...} once listening
 import { subscribe } from 'node:diagnostics_channel';
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
 import { createServerTimeline } from './serve-timeline.js';
 
 const spinMs = Number(process.argv[2] ?? 0);
@@ -32,8 +31,15 @@ const server = http.createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    const until = performance.now() + spinMs;
-    while (performance.now() < until);
+    // CPU time, not wall time: a process waiting for a core is not spending its budget.
+    if (spinMs > 0) {
+      const start = process.cpuUsage();
+      let used = 0;
+      while (used < spinMs * 1000) {
+        const d = process.cpuUsage(start);
+        used = d.user + d.system;
+      }
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(response) });
     res.end(response);
   });
