@@ -161,7 +161,7 @@ export async function benchServe({ row, header, details }) {
   );
   row(
     '… server side, request parsed → response written, first vs median',
-    `${fmt(coldTimeline.first)} vs ${fmt(coldTimeline.p50)} (GC inside the first: ${fmt(coldTimeline.firstGcMs)})`,
+    `${fmt(coldTimeline.first)} vs ${fmt(coldTimeline.p50)} (GC inside the first: ${fmt(coldTimeline.firstGcMs)}; connections opened: ${coldTimeline.accepted})`,
     'reported',
     null,
     coldTimeline.first,

@@ -21,6 +21,10 @@ export function createServerTimeline(subscribe) {
     if (recording) for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration });
   }).observe({ entryTypes: ['gc'] });
   let recording = false;
+  let accepted = 0;
+  subscribe('net.server.socket', () => {
+    if (recording) accepted++;
+  });
   subscribe('http.server.request.start', ({ request }) => {
     if (recording) started.set(request, { t0: performance.now(), cpu0: process.cpuUsage() });
   });
@@ -39,6 +43,7 @@ export function createServerTimeline(subscribe) {
       onPathCpuUs = 0;
       firstWindow = null;
       gcs = [];
+      accepted = 0;
       loop.reset();
       loop.enable();
       recording = true;
@@ -51,6 +56,8 @@ export function createServerTimeline(subscribe) {
       const ms = (ns) => ns / 1e6;
       return {
         requests: sorted.length,
+        /** Connections the server accepted in the window (keep-alive clients open none). */
+        accepted,
         first,
         // Garbage-collection pauses inside the first request's time, and over the window.
         firstGcMs: gcs
