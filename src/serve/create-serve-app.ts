@@ -90,6 +90,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     log: options.log,
     hashInput,
     logInputs: settings.log_inputs,
+    clock,
   });
   const unevaluated =
     pipeline.unevaluated.length > 0
@@ -255,7 +256,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       const sent = reply.send(
         route === 'answer' ? answerBody(served, common, fallback) : classifyBody(served, common, fallback),
       );
-      // The log line (and the input features it needs) once the response is out.
+      // The log line (and the input features it needs) once the server is quiet.
       records.write({
         time: clock.now(),
         request: { route, text, suite: suite.name, requestId: request.id },
@@ -301,6 +302,8 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
             });
             await res.arrayBuffer();
           }
+      // Their log lines wait for a quiet moment: build them now, not on the first real request.
+      await records.drain();
     },
     setReady: () => {
       ready = true;
