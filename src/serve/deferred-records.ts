@@ -4,7 +4,7 @@
 // response, that work still ran before the next queued request was read, so in a burst (16
 // clients at once) the last request waited for the log work of the 15 ahead of it. Lines now
 // wait until no response has been written for `quietMs`, or at most `maxDelayMs`, and are then
-// built in slices of `sliceSize`, yielding to the event loop between slices, so a request
+// built 16 at a time, yielding to the event loop between slices, so a request
 // arriving meanwhile waits for one slice at most. `drain()` settles once every line handed over
 // is appended, which graceful shutdown awaits before closing the log.
 import type { FastifyBaseLogger } from 'fastify';
