@@ -1,8 +1,10 @@
 // A serve process for bench/serve-bench.js: `scripted` serves a 0 ms pipeline (what is left is
 // the serving layer's own cost), `sample` serves the bundled sample's evaluated pipeline.
 // Prints the URL once ready; answers `cpu` messages with its own CPU time (µs), so the load
-// generator's CPU is never counted.
+// generator's CPU is never counted, and `timeline-start` / `timeline` with the server-side view
+// of a measured window (bench/serve-timeline.js).
 import { randomUUID } from 'node:crypto';
+import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { loadServingPipeline } from '../dist/serve/load-serving-pipeline.js';
 import { asyncLogDestination } from '../dist/serve/log-destination.js';
 import { createScriptedPipeline } from '../dist/serve/scripted-pipeline.js';
 import { startServe } from '../dist/serve/start-serve.js';
+import { createServerTimeline } from './serve-timeline.js';
 
 const mode = process.argv[2];
 const config = path.resolve(import.meta.dirname, '../eval/evalgate.yaml');
@@ -41,12 +44,15 @@ const server = await startServe({
           allowUnevaluated: true,
         }),
 });
+const timeline = createServerTimeline(subscribe);
 process.stdout.write(`${JSON.stringify({ url: server.url, readyMs: performance.now() - t0 })}\n`);
 process.on('message', (message) => {
   if (message === 'cpu') {
     const u = process.cpuUsage();
     process.send({ cpuUs: u.user + u.system });
   }
+  if (message === 'timeline-start') timeline.start();
+  if (message === 'timeline') process.send({ timeline: timeline.read() });
   if (message === 'stop') stop();
 });
 process.on('disconnect', () => stop());

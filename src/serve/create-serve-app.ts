@@ -12,7 +12,8 @@ import Fastify, {
 import type { ServeConfig } from '../config/serve-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
-import { inferenceRecord, type InferenceStatus } from './inference-record.js';
+import { createDeferredRecords } from './deferred-records.js';
+import type { InferenceStatus } from './inference-record.js';
 import { describeRequestIssue, requestSchema } from './request-schemas.js';
 import { createInputHasher, type InputHasher } from './input-hash.js';
 import { createServeMetrics } from './serve-metrics.js';
@@ -44,7 +45,10 @@ export interface ServeApp {
   warmUp(url: string): Promise<void>;
   /** Marks warm-up done: /readyz turns 200 and /v1 routes admit requests. */
   setReady(): void;
-  /** Settles when every admitted pipeline call has finished (timed-out ones included). */
+  /**
+   * Settles when every admitted pipeline call has finished (timed-out ones included) and every
+   * inference-log line has been handed to the log.
+   */
   drain(): Promise<void>;
 }
 
@@ -81,6 +85,13 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   });
   let ready = false;
   const pending = new Set<Promise<unknown>>();
+  const records = createDeferredRecords({
+    pipeline,
+    log: options.log,
+    hashInput,
+    logInputs: settings.log_inputs,
+    clock,
+  });
   const unevaluated =
     pipeline.unevaluated.length > 0
       ? {
@@ -224,20 +235,6 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       const latencyMs = Math.round((clock.monotonic() - started) * 1000) / 1000;
       const needsReview = served ? served.needsReview : true;
       const warmUp = isWarmUp(request);
-      const record = inferenceRecord({
-        time: clock.now(),
-        requestId: request.id,
-        route,
-        text,
-        hashInput,
-        logInputs: settings.log_inputs,
-        status,
-        served,
-        suite,
-        latencyMs,
-        manifestHash: pipeline.manifestHash,
-      });
-      if (!warmUp) options.log.append(record);
       (warmUp ? warmUpMetrics : metrics).observe({ route, status, seconds: latencyMs / 1000, needsReview });
       const common = {
         suite: suite.name,
@@ -256,9 +253,21 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
               fallback: status,
               error: status === 'timeout' ? 'TIMEOUT' : (served?.error?.code ?? 'PIPELINE_FAILED'),
             };
-      return reply.send(
+      const sent = reply.send(
         route === 'answer' ? answerBody(served, common, fallback) : classifyBody(served, common, fallback),
       );
+      // The log line (and the input features it needs) once the server is quiet.
+      records.write({
+        time: clock.now(),
+        request: { route, text, suite: suite.name, requestId: request.id },
+        status,
+        served,
+        suite,
+        latencyMs,
+        warmUp,
+        logger: request.log,
+      });
+      return sent;
     };
   };
 
@@ -293,12 +302,15 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
             });
             await res.arrayBuffer();
           }
+      // Their log lines wait for a quiet moment: build them now, not on the first real request.
+      await records.drain();
     },
     setReady: () => {
       ready = true;
     },
     drain: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
+      await records.drain();
     },
   };
 }

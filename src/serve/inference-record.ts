@@ -2,6 +2,7 @@
 // text is written only with `log_inputs: true`, and then with emails, phone numbers and card
 // numbers redacted. The schema is what `evalgate monitor` reads.
 import { z } from 'zod';
+import type { InputFeatures } from '../monitor/input-features.js';
 import type { InputHasher } from './input-hash.js';
 import { redactPii } from './redact-pii.js';
 import type { ServeRoute, ServedResult } from './serving-pipeline.js';
@@ -44,6 +45,8 @@ export function inferenceRecord(options: {
   logInputs: boolean;
   status: InferenceStatus;
   served: ServedResult | null;
+  /** Input-drift features; null when none were computed (no corpus or embedder, or a timeout). */
+  features: InputFeatures | null;
   suite: { name: string; model: string; promptVersion: string | null; promptHash: string | null };
   latencyMs: number;
   manifestHash: string;
@@ -72,8 +75,8 @@ export function inferenceRecord(options: {
     manifest_hash: options.manifestHash,
     retrieved_docs: s?.retrievedDocs ?? [],
     top_score: s?.topScore ?? null,
-    oov_rate: s?.oovRate ?? null,
-    centroid_distance: s?.centroidDistance ?? null,
+    oov_rate: options.features?.oovRate ?? null,
+    centroid_distance: options.features?.centroidDistance ?? null,
     ...(options.status === 'timeout' ? { error: 'TIMEOUT' } : s?.error ? { error: s.error.code } : {}),
   };
 }

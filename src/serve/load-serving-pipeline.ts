@@ -211,13 +211,7 @@ function createEvaluatedPipeline(options: {
       },
     );
     const review = options.reference?.review[suite.config.name]?.[model.id];
-    const [features] = await inputFeatures({
-      texts: [request.text],
-      vocabulary: options.vocabulary,
-      embedder: rag?.embedder ?? null,
-      centroid: centroids.get(suite) ?? null,
-    });
-    const answered = servedResult({
+    return servedResult({
       suite: picked,
       result,
       assembled,
@@ -230,13 +224,24 @@ function createEvaluatedPipeline(options: {
         }),
       isDeclined: (text) => isDecline(text, suite.config.decline_phrases),
     });
-    return { ...answered, oovRate: features.oovRate, centroidDistance: features.centroidDistance };
   };
   return {
     suites,
     manifestHash: options.manifestHash,
     unevaluated: options.mismatches,
     run,
+    inputFeatures: async (request) => {
+      const picked = pickSuite(suites, request.route, request.suite);
+      if ('error' in picked) throw new Error(picked.error);
+      const suite = served[suites.indexOf(picked)];
+      const [features] = await inputFeatures({
+        texts: [request.text],
+        vocabulary: options.vocabulary,
+        embedder: rag?.embedder ?? null,
+        centroid: centroids.get(suite) ?? null,
+      });
+      return features;
+    },
     close: options.close,
   };
 }

@@ -1,5 +1,6 @@
 // A ServingPipeline for tests of the HTTP layer: answers after a chosen delay (or when a gate
 // opens), so timeouts, overload and shutdown can be provoked on purpose.
+import type { InputFeatures } from '../monitor/input-features.js';
 import type { ServeRequest, ServedResult, ServedSuite, ServingPipeline } from './serving-pipeline.js';
 
 export interface ScriptedPipelineOptions {
@@ -9,6 +10,8 @@ export interface ScriptedPipelineOptions {
   gate?: Promise<void>;
   unevaluated?: string[];
   fail?: (request: ServeRequest) => ServedResult['error'];
+  /** The log line's input features (default: none, as for a project without a corpus). */
+  features?: (request: ServeRequest) => Promise<InputFeatures>;
 }
 
 export const SCRIPTED_SUITES: ServedSuite[] = [
@@ -72,11 +75,13 @@ export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): S
         retrievedDocs: classify ? [] : ['doc-a.md'],
         topScore: classify ? null : 0.5,
         declined: false,
-        oovRate: null,
-        centroidDistance: null,
         needsReview: Boolean(error),
         error,
       };
+    },
+    async inputFeatures(request) {
+      if (this.armed && options.features) return options.features(request);
+      return { oovRate: null, centroidDistance: null };
     },
     close() {},
   };

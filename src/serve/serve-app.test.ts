@@ -327,6 +327,64 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('answers before the log line is built: the input features never hold up a response', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { server, logFile } = await start({
+      features: async () => {
+        await gate;
+        return { oovRate: 0.25, centroidDistance: 0.5 };
+      },
+    });
+    const res = await post(server, '/v1/classify', { input: 'refund please' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).label).toBe('billing');
+    // The features are still pending, so stop() must wait for the line rather than drop it.
+    const stopped = server.stop();
+    setTimeout(release, 50);
+    await stopped;
+    const [line] = await logLines(logFile);
+    expect(line).toMatchObject({ request_id: 'req-1', oov_rate: 0.25, centroid_distance: 0.5 });
+  });
+
+  it('a failure computing the features still writes the line, with null features', async () => {
+    const { server, logFile, pinoOutput } = await start({
+      features: async (r) => {
+        if (r.text === 'boom') throw new Error('embedder down');
+        return { oovRate: 0.1, centroidDistance: 0.2 };
+      },
+    });
+    expect((await post(server, '/v1/classify', { input: 'boom' })).status).toBe(200);
+    expect((await post(server, '/v1/classify', { input: 'fine' })).status).toBe(200);
+    await server.stop();
+    const lines = await logLines(logFile);
+    expect(lines.map((l) => [l.request_id, l.status, l.oov_rate, l.centroid_distance])).toEqual([
+      ['req-1', 'ok', null, null],
+      ['req-2', 'ok', 0.1, 0.2],
+    ]);
+    expect(pinoOutput()).toContain('input features failed');
+  });
+
+  it('a timed-out request is logged without computing features', async () => {
+    const asked: string[] = [];
+    const { server, logFile } = await start({
+      delayMs: 500,
+      serve: 'serve: { timeout_ms: 50 }\n',
+      features: async (r) => {
+        asked.push(r.text);
+        return { oovRate: 0, centroidDistance: 0 };
+      },
+    });
+    const res = await post(server, '/v1/classify', { input: 'slow' });
+    expect((await res.json()).fallback).toBe('timeout');
+    await server.stop();
+    const [line] = await logLines(logFile);
+    expect(line).toMatchObject({ status: 'timeout', oov_rate: null, centroid_distance: null });
+    expect(asked).toEqual([]);
+  });
+
   it('/metrics exposes request counts, latency histogram, errors and review counts', async () => {
     const { server } = await start({ fail: (r) => (r.text === 'bad' ? { code: 'X', message: 'x' } : null) });
     await post(server, '/v1/answer', { question: 'ok' });

@@ -39,8 +39,6 @@ export function servedResult(options: {
     topScore: result.retrieval?.chunks[0]?.score ?? null,
     declined,
     needsReview: options.needsReview(declined, confidence),
-    oovRate: null,
-    centroidDistance: null,
     error: result.error ?? null,
   };
 }

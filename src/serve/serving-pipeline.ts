@@ -1,6 +1,7 @@
 // The port between the HTTP server and what it serves: one request in, one served result out.
 // The server knows nothing of suites, prompts or indexes; tests give it a scripted pipeline to
 // exercise timeouts and overload, and `loadServingPipeline` gives it the evaluated one.
+import type { InputFeatures } from '../monitor/input-features.js';
 
 export type ServeRoute = 'answer' | 'classify';
 
@@ -39,9 +40,6 @@ export interface ServedResult {
   topScore: number | null;
   declined: boolean;
   needsReview: boolean;
-  /** Input-drift features (null when the project has no corpus or embedder). */
-  oovRate: number | null;
-  centroidDistance: number | null;
   error: { code: string; message: string } | null;
 }
 
@@ -66,6 +64,12 @@ export interface ServingPipeline {
   unevaluated: string[];
   /** Runs one request; never throws for a model failure (the result carries the error). */
   run(request: ServeRequest): Promise<ServedResult>;
+  /**
+   * The input-drift features the inference log records for a served request (null when the
+   * project has no corpus or embedder). Only the log needs them, so the server computes them
+   * after the response has gone out, never on the request's path.
+   */
+  inputFeatures(request: ServeRequest): Promise<InputFeatures>;
   close(): void;
 }
 

@@ -75,6 +75,8 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
           await running.drain();
           running.app.server.closeAllConnections();
           await closing;
+          // Log lines are written after their responses: the last ones may still be on their way.
+          await running.drain();
           await log.close();
           pipeline.close();
         })();

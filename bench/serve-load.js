@@ -1,0 +1,79 @@
+// The serve bench's load runs: a server process of its own (the serve process or the bare
+// node:http floor), and one autocannon run against it that also keeps what autocannon's summary
+// hides. With `overallRate`, autocannon records each latency "with an expected interval" of
+// ceil(1 / rate) = 1 ms (rate per connection per second, taken as milliseconds), so a 30 ms
+// response adds 29 synthetic samples to its histogram; every response's own time is kept here
+// too. Around the run: the server's CPU, its main thread's time runnable but waiting for a core
+// (Linux /proc/<pid>/schedstat), and the server-side timeline (bench/serve-timeline.js).
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+/** Forks a bench server (`serve-bench-server.js` or `serve-floor-server.js`) and waits for its URL. */
+export function startServerProcess(script, args) {
+  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const ready = new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+  const ask = (message, key) =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve(m[key]));
+      child.send(message);
+    });
+  return {
+    child,
+    ready,
+    cpuUs: () => ask('cpu', 'cpuUs'),
+    startTimeline: () => child.send('timeline-start'),
+    readTimeline: () => ask('timeline', 'timeline'),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.send('stop');
+      }),
+  };
+}
+
+/** Milliseconds the process's main thread has spent runnable but not running (null off Linux). */
+export function runQueueWaitMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+
+/** One autocannon run; `server` (from startServerProcess) adds its CPU, wait and timeline. */
+export async function loadRun(url, options, server) {
+  server.startTimeline();
+  const cpu0 = await server.cpuUs();
+  const wait0 = runQueueWaitMs(server.child.pid);
+  const own = [];
+  const result = await new Promise((resolve, reject) => {
+    const tracker = autocannon({ url, ...options }, (error, r) => (error ? reject(error) : resolve(r)));
+    tracker.on('response', (_client, _status, _bytes, ms) => own.push(ms));
+  });
+  const cpuUs = (await server.cpuUs()) - cpu0;
+  const wait1 = runQueueWaitMs(server.child.pid);
+  own.sort((a, b) => a - b);
+  const responses = own.length;
+  return {
+    autocannon: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      samples: result.latency.totalCount,
+    },
+    responses,
+    own: { p50: quantile(own, 0.5), p99: quantile(own, 0.99), max: own[responses - 1] },
+    errors: result.errors + result.non2xx + result.timeouts,
+    rps: result.requests.average,
+    serverCpuMs: cpuUs / 1000 / Math.max(1, responses),
+    runQueueWaitMs: wait0 === null || wait1 === null ? null : wait1 - wait0,
+    timeline: await server.readTimeline(),
+  };
+}
