@@ -12,7 +12,8 @@
 import { BM25_ANALYZERS } from '../text/bm25-analyzers.js';
 import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
 import { luceneFieldLength } from './lucene-length-norm.js';
-import { topK } from './top-k.js';
+import { createBm25Scorer } from './bm25-top-k.js';
+import type { WeightedTerm } from './bm25-top-k.js';
 
 export type Bm25Norms = 'exact' | 'lucene';
 
@@ -161,9 +162,7 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
     norms[d] = k1 * (1 - b + (avgdl > 0 ? (b * fieldLength(lengths[d])) / avgdl : 0));
   // Built on first search: loading an index that is then only checked should stay cheap.
   let termIds = knownTermIds;
-  const scores = new Float64Array(n);
-  const touched = new Uint8Array(n);
-  const hits: number[] = [];
+  const scorer = createBm25Scorer({ offsets, docs, freqs }, norms, k1);
 
   return {
     size: n,
@@ -174,31 +173,13 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
         const id = termIds.get(term);
         if (id !== undefined) queryTerms.set(id, countRepeats ? (queryTerms.get(id) ?? 0) + 1 : 1);
       }
-      hits.length = 0;
+      const weighted: WeightedTerm[] = [];
       for (const [t, qtf] of queryTerms) {
-        const from = offsets[t];
-        const to = offsets[t + 1];
-        const df = to - from;
-        const idf = qtf * Math.log(1 + (counted - df + 0.5) / (df + 0.5));
-        for (let p = from; p < to; p++) {
-          const d = docs[p];
-          const tf = freqs[p];
-          if (!touched[d]) {
-            touched[d] = 1;
-            scores[d] = 0;
-            hits.push(d);
-          }
-          scores[d] += (idf * tf * (k1 + 1)) / (tf + norms[d]);
-        }
+        const df = offsets[t + 1] - offsets[t];
+        weighted.push({ term: t, weight: qtf * Math.log(1 + (counted - df + 0.5) / (df + 0.5)) });
       }
-      const top = topK(
-        hits.length,
-        k,
-        (i) => scores[hits[i]],
-        (i) => hits[i],
-      );
-      for (const d of hits) touched[d] = 0;
-      return top.map(({ label, score }) => ({ index: label, id: ids[label], score }));
+      // Exact top-k with MaxScore pruning (bm25-top-k.ts): the exhaustive ranking and scores.
+      return scorer.topK(weighted, k).map(({ label, score }) => ({ index: label, id: ids[label], score }));
     },
     toState: () => state,
     toJSON: () => ({

@@ -130,7 +130,7 @@ describe('buildOrLoadIndex', () => {
       dimension: 264,
       fitted: true,
       withTitle: true,
-      algorithmVersion: 2,
+      algorithmVersion: 3,
     });
     const loaded = await buildOrLoadIndex(options);
     expect(loaded.reused).toBe(true);

@@ -86,7 +86,8 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<Loca
   const { texts, state: embedderState, embedder } = fitEmbedder(chunks, options.embedder, onProgress);
 
   const { dimension } = embedder;
-  const matrix = new Float32Array(texts.length * dimension);
+  // `let`: handed over to the vector store below, so this function stops holding it.
+  let matrix: Float32Array | undefined = new Float32Array(texts.length * dimension);
   const batchSize = Math.max(1, options.embedBatchSize ?? 512);
   for (let from = 0; from < texts.length; from += batchSize) {
     const batch = texts.slice(from, from + batchSize);
@@ -104,12 +105,23 @@ export async function buildRagIndex(options: BuildRagIndexOptions): Promise<Loca
           `${embedder.id} returned a ${vector.length}-dimensional vector, expected ${dimension}`,
         );
       }
-      matrix.set(vector, (from + i) * dimension);
+      matrix?.set(vector, (from + i) * dimension);
     });
     onProgress?.({ phase: 'embed', done: Math.min(from + batchSize, texts.length), total: texts.length });
   }
   onProgress?.({ phase: 'vectors', done: 0, total: 1 });
-  const { store: vectors, fallback } = await createVectorStore(options.store ?? {}, dimension, matrix);
+  const count = texts.length;
+  const handOver = (): Float32Array => {
+    const all = matrix as Float32Array;
+    matrix = undefined;
+    return all;
+  };
+  const { store: vectors, fallback } = await createVectorStore(
+    options.store ?? {},
+    dimension,
+    count,
+    handOver,
+  );
   onProgress?.({ phase: 'vectors', done: 1, total: 1 });
 
   onProgress?.({ phase: 'bm25', done: 0, total: 1 });
@@ -137,15 +149,16 @@ export function resolveStoreKind(kind: StoreKind | undefined, chunkCount: number
 async function createVectorStore(
   options: VectorStoreOptions,
   dimension: number,
-  matrix: Float32Array,
+  count: number,
+  handOver: () => Float32Array,
 ): Promise<{ store: InProcessVectorStore; fallback?: string }> {
-  const count = matrix.length / dimension;
   let fallback: string | undefined;
   if (resolveStoreKind(options.kind, count) === 'hnsw') {
     const probe = probeHnswlib(options.loadHnswlib);
-    if (probe.ok) return { store: await buildHnswStore({ ...options, dimension, vectors: matrix }) };
+    if (probe.ok) return { store: await buildHnswStore({ ...options, dimension, vectors: handOver }) };
     fallback = hnswFallbackNote(probe.reason);
   }
+  const matrix = handOver();
   const store = createExactStore({ dimension }, new Float32Array(0));
   const rows: Float32Array[] = [];
   for (let i = 0; i < count; i++) rows.push(matrix.subarray(i * dimension, (i + 1) * dimension));

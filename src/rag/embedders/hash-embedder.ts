@@ -7,7 +7,8 @@ import { RuntimeFailure } from '../../core/errors.js';
 import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
 import { FeatureCounter } from './feature-counter.js';
-import { FEATURE_GROUPS, countHashFeatures } from './hash-features.js';
+import { contentTerms } from '../../text/analyze.js';
+import { FEATURE_GROUPS, countHashFeatures, countTermFeatures } from './hash-features.js';
 
 /** Document frequencies over hashed features; plain data stored with the index. */
 export interface HashEmbedderIdf {
@@ -79,14 +80,19 @@ export function createHashEmbedder(options: HashEmbedderOptions = {}): Embedder 
 }
 
 export function fitHashEmbedderIdf(texts: readonly string[]): HashEmbedderIdf {
+  return fitHashEmbedderIdfOnTerms(texts.map((text) => contentTerms(text)));
+}
+
+/** fitHashEmbedderIdf on texts already analysed with contentTerms (one term list per text). */
+export function fitHashEmbedderIdfOnTerms(documents: readonly (readonly string[])[]): HashEmbedderIdf {
   const df = new Uint32Array(1 << IDF_BUCKET_BITS);
   const shift = 32 - IDF_BUCKET_BITS;
   const counter = new FeatureCounter();
-  for (const text of texts) {
-    countHashFeatures(text, counter);
+  for (const terms of documents) {
+    countTermFeatures(terms, counter);
     for (let i = 0; i < counter.size; i++) df[idfSlot(counter.key(i), shift)]++;
   }
-  return { documentCount: texts.length, df };
+  return { documentCount: documents.length, df };
 }
 
 export interface HashEmbedderFactoryOptions {

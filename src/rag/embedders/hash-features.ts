@@ -15,8 +15,12 @@ const LT = 60; // '<'
 const GT = 62; // '>'
 
 export function countHashFeatures(text: string, counter: FeatureCounter): void {
+  countTermFeatures(contentTerms(text), counter);
+}
+
+/** countHashFeatures on a text already analysed with contentTerms. */
+export function countTermFeatures(terms: readonly string[], counter: FeatureCounter): void {
   counter.reset();
-  const terms = contentTerms(text);
   let previous = 0;
   for (let t = 0; t < terms.length; t++) {
     const hashes = termHashes(terms[t]);

@@ -10,9 +10,10 @@ import { decodeColumns, encodeColumns } from '../binary-columns.js';
 import type { ColumnFile } from '../binary-columns.js';
 import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
-import { createHashEmbedder, fitHashEmbedderIdf } from './hash-embedder.js';
+import { contentTerms } from '../../text/analyze.js';
+import { createHashEmbedder, fitHashEmbedderIdfOnTerms } from './hash-embedder.js';
 import type { HashEmbedderIdf } from './hash-embedder.js';
-import { createLsaProjector, fitLsaModel } from './lsa-model.js';
+import { createLsaProjector, fitLsaModelOnTerms } from './lsa-model.js';
 import type { LsaModel } from './lsa-model.js';
 
 export const DEFAULT_LSA_RANK = 128;
@@ -26,7 +27,7 @@ const LATENT_WEIGHT = 0.8;
 const LEXICAL_WEIGHT = Math.sqrt(1 - LATENT_WEIGHT * LATENT_WEIGHT);
 const STATE_VERSION = 1;
 /** Bump when the features, weights or fitting change, so saved indexes are rebuilt (embedder-factory.ts). */
-const LSA_EMBEDDER_ALGORITHM = 2;
+const LSA_EMBEDDER_ALGORITHM = 3;
 
 /** What `fit` learns: the lexical part's IDF table and the latent model. */
 export interface LsaEmbedderState {
@@ -63,9 +64,11 @@ export function fitLsaEmbedderState(
   texts: readonly string[],
   options: { rank?: number; seed?: number } = {},
 ): LsaEmbedderState {
+  // Each text is analysed once, for both parts.
+  const documents = texts.map((text) => contentTerms(text));
   return {
-    idf: fitHashEmbedderIdf(texts),
-    model: fitLsaModel(texts, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }),
+    idf: fitHashEmbedderIdfOnTerms(documents),
+    model: fitLsaModelOnTerms(documents, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }),
   };
 }
 

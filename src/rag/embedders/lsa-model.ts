@@ -5,7 +5,7 @@
 // their TF-IDF vector times the right singular vectors (for a corpus chunk that is its row of UΣ).
 import { contentTerms } from '../../text/analyze.js';
 import { truncatedSvd } from './truncated-svd.js';
-import type { SparseRows } from './truncated-svd.js';
+import type { SparseRows } from './sparse-rows.js';
 
 /** Plain data, stored with the index. */
 export interface LsaModel {
@@ -31,27 +31,88 @@ export interface FitLsaModelOptions {
 export const DEFAULT_MAX_TERMS = 32_768;
 
 export function fitLsaModel(texts: readonly string[], options: FitLsaModelOptions): LsaModel {
-  const { rank } = options;
-  const documents = texts.map((text) => contentTerms(text));
-  const df = new Map<string, number>();
-  for (const terms of documents) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-  const terms = Array.from(df.keys())
-    .sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, options.maxTerms ?? DEFAULT_MAX_TERMS);
-  const n = texts.length;
-  const idf = Float32Array.from(terms, (term) => Math.log((n + 1) / (df.get(term)! + 1)) + 1);
-  const weigh = createTermWeigher(terms, idf);
+  return fitLsaModelOnTerms(
+    texts.map((text) => contentTerms(text)),
+    options,
+  );
+}
 
-  const offsets = new Uint32Array(n + 1);
-  const weighed = documents.map((docTerms, d) => {
-    const row = weigh(docTerms);
-    offsets[d + 1] = offsets[d] + row.ids.length;
-    return row;
+/**
+ * fitLsaModel on texts already analysed with contentTerms (one term list per text), so a caller
+ * that needs the terms for something else too (the lexical part's IDF) analyses each text once.
+ */
+export function fitLsaModelOnTerms(
+  documents: readonly (readonly string[])[],
+  options: FitLsaModelOptions,
+): LsaModel {
+  const { rank } = options;
+  const n = documents.length;
+  // Each distinct term gets an integer id once; everything after works on typed arrays.
+  const known = new Map<string, number>();
+  const names: string[] = [];
+  const tokens = documents.map((terms) => {
+    const ids = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      let id = known.get(terms[i]);
+      if (id === undefined) {
+        id = names.length;
+        known.set(terms[i], id);
+        names.push(terms[i]);
+      }
+      ids[i] = id;
+    }
+    return ids;
   });
+  const df = new Uint32Array(names.length);
+  const seenIn = new Int32Array(names.length).fill(-1);
+  tokens.forEach((ids, d) => {
+    for (const id of ids)
+      if (seenIn[id] !== d) {
+        seenIn[id] = d;
+        df[id]++;
+      }
+  });
+  const kept = Array.from(names.keys())
+    .sort((a, b) => df[b] - df[a] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
+    .slice(0, options.maxTerms ?? DEFAULT_MAX_TERMS);
+  const terms = kept.map((id) => names[id]);
+  const idf = Float32Array.from(kept, (id) => Math.log((n + 1) / (df[id] + 1)) + 1);
+  // column[id]: the term's position in the kept vocabulary, or -1 past the cap.
+  const column = new Int32Array(names.length).fill(-1);
+  kept.forEach((id, c) => {
+    column[id] = c;
+  });
+
+  // The TF-IDF rows, as createTermWeigher weighs a text (same values, same order).
+  const offsets = new Uint32Array(n + 1);
+  const rows: { columns: Uint32Array; weights: Float64Array }[] = [];
+  const tf = new Uint32Array(terms.length);
+  for (let d = 0; d < n; d++) {
+    const present: number[] = [];
+    for (const id of tokens[d]) {
+      const c = column[id];
+      if (c < 0) continue;
+      if (tf[c]++ === 0) present.push(c);
+    }
+    const columns = Uint32Array.from(present).sort();
+    const weights = new Float64Array(columns.length);
+    let norm = 0;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const w = (1 + Math.log(tf[c])) * idf[c];
+      tf[c] = 0;
+      weights[i] = w;
+      norm += w * w;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let i = 0; i < weights.length; i++) weights[i] *= scale;
+    rows.push({ columns, weights });
+    offsets[d + 1] = offsets[d] + columns.length;
+  }
   const indices = new Uint32Array(offsets[n]);
   const values = new Float64Array(offsets[n]);
-  weighed.forEach(({ ids, weights }, d) => {
-    indices.set(ids, offsets[d]);
+  rows.forEach(({ columns, weights }, d) => {
+    indices.set(columns, offsets[d]);
     values.set(weights, offsets[d]);
   });
   const matrix: SparseRows = { rows: n, cols: terms.length, offsets, indices, values };

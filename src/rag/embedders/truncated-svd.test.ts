@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { symmetricEigen } from './symmetric-eigen.js';
-import { orthonormalize, truncatedSvd } from './truncated-svd.js';
+import { orthonormalize } from './orthonormalize.js';
+import { truncatedSvd } from './truncated-svd.js';
 import type { SparseRows } from './truncated-svd.js';
 
 /** Dense row-major rows × cols → CSR (zeros skipped). */

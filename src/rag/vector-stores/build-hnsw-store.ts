@@ -25,8 +25,12 @@ export const HNSW_MAX_SHARDS = 4;
 
 export interface BuildHnswStoreOptions extends HnswParams {
   dimension: number;
-  /** Row-major, `count × dimension`. */
-  vectors: Float32Array;
+  /**
+   * Row-major, `count × dimension`. Or a function that hands the matrix over: the build then
+   * holds its only reference and drops it once every shard has its copy, so the matrix is not
+   * still resident (200 MB at 100k × 512) when the built graphs are read back.
+   */
+  vectors: Float32Array | (() => Float32Array);
   /** Parallel workers; default min(shards, available cores). Does not change the result. */
   workers?: number;
   /** Override of HNSW_SHARD_SIZE (tests). */
@@ -38,8 +42,10 @@ export function hnswShardCount(count: number, shardSize = HNSW_SHARD_SIZE): numb
 }
 
 export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<InProcessVectorStore> {
-  const { dimension, vectors, m = 16, efConstruction = DEFAULT_EF_CONSTRUCTION, seed = 42 } = options;
+  const { dimension, m = 16, efConstruction = DEFAULT_EF_CONSTRUCTION, seed = 42 } = options;
   const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
+  let vectors: Float32Array | undefined =
+    typeof options.vectors === 'function' ? options.vectors() : options.vectors;
   const count = vectors.length / dimension;
   const shards = hnswShardCount(count, options.shardSize);
   if (shards === 1) {
@@ -52,7 +58,8 @@ export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<In
       maxElements: Math.max(1, count),
     });
     const rows: Float32Array[] = [];
-    for (let i = 0; i < count; i++) rows.push(vectors.subarray(i * dimension, (i + 1) * dimension));
+    const all = vectors;
+    for (let i = 0; i < count; i++) rows.push(all.subarray(i * dimension, (i + 1) * dimension));
     store.add(rows);
     return store;
   }
@@ -63,19 +70,22 @@ export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<In
   const dir = await mkdtemp(join(tmpdir(), 'evalgate-hnsw-'));
   try {
     const files = ranges.map((_, i) => join(dir, `shard-${i}.bin`));
-    const jobs = ranges.map(
-      (range, i) => () =>
-        buildShardInWorker({
-          modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
-          dimension,
-          from: range.from,
-          vectors: vectors.slice(range.from * dimension, range.to * dimension),
-          m,
-          efConstruction,
-          seed: seed + i,
-          file: files[i],
-        }),
-    );
+    let cut = 0;
+    const jobs = ranges.map((range, i) => () => {
+      // Each shard gets its own copy (transferred to its worker), cut when its build starts.
+      const slice = (vectors as Float32Array).slice(range.from * dimension, range.to * dimension);
+      if (++cut === shards) vectors = undefined;
+      return buildShardInWorker({
+        modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
+        dimension,
+        from: range.from,
+        vectors: slice,
+        m,
+        efConstruction,
+        seed: seed + i,
+        file: files[i],
+      });
+    });
     await runLimited(jobs, Math.max(1, options.workers ?? Math.min(shards, availableParallelism())));
     const graphs: HnswShard[] = ranges.map((range, i) => {
       const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);

@@ -18,9 +18,13 @@ export const HNSW_META_FILE = 'hnsw.json';
  * Query-time beam width, per graph. Measured recall@10 against exact search (M=16,
  * efConstruction=200): one graph of 10k hash-embedded chunks (512 dims) 0.984 at ef=128 and
  * 0.995 at ef=200; the same corpus as two shards 0.994 / 0.999; 5k random 64-dim Gaussian
- * vectors 0.985 / 0.996. 200 clears 0.99 everywhere for ~0.3 ms per graph per query.
+ * vectors 0.985 / 0.996. At 100k chunks (four shards of 25k, the scale bench's corpus and 200
+ * of its queries): recall@10 0.989 / 0.976 / 0.965 / 0.939 at ef 200 / 128 / 96 / 64, for a
+ * search of the hybrid pool (k = 50) costing 6.5 / 4.7 / 3.3 / 2.5 ms of CPU at load 14 (two
+ * larger shards were no better: 0.976 at ef 200 for 4.1 ms). 128 keeps recall@10 near 0.98 at
+ * 100k and takes ~30 % off the largest part of a hybrid query (docs/performance.md, "100k chunks").
  */
-export const DEFAULT_EF_SEARCH = 200;
+export const DEFAULT_EF_SEARCH = 128;
 
 /**
  * Build-time beam. Insertion cost grows with it and dominates a 100k-chunk build, but a lower

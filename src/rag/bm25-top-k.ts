@@ -1,0 +1,209 @@
+// Exact top-k for BM25 with MaxScore pruning (Turtle & Flood 1995), document at a time: query
+// terms are ordered by the most any one posting can add; once k documents are held, the terms
+// whose bounds together cannot lift a document past the k-th score are "non-essential". Only
+// documents found in an essential term's postings are candidates, and a candidate's
+// non-essential postings are looked up (by galloping search) only while its bound still beats
+// the k-th score. At 100k chunks, queries of common words touch tens of thousands of postings
+// per term, and most documents are never scored. The result is the exhaustive scorer's, bit for
+// bit: each score is summed in the query's term order, as bm25.ts sums it, and a bound prunes
+// only with a margin far above the rounding of a few additions.
+import { compareScored } from './top-k.js';
+import type { Scored } from './top-k.js';
+
+export interface PostingLists {
+  /** Postings of term t are docs/freqs[offsets[t] .. offsets[t + 1]), docs ascending. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  freqs: Uint32Array;
+}
+
+export interface WeightedTerm {
+  term: number;
+  /** qtf · idf: the factor in front of the term's saturation tf·(k1 + 1) / (tf + norm). */
+  weight: number;
+}
+
+/** Relative margin on every bound: rounding in a sum of a few terms is ~1e-16 relative. */
+const MARGIN = 1e-9;
+
+export interface Bm25Scorer {
+  /**
+   * The best k documents for the weighted terms (in query order); ties by lower document.
+   * `stats.scored` counts the documents scored in full (for tests and benches).
+   */
+  topK(query: readonly WeightedTerm[], k: number, stats?: { scored: number }): Scored[];
+}
+
+/**
+ * `norms[d]` = k1·(1 − b + b·dl/avgdl). A term's bound (its largest tf·(k1 + 1) / (tf + norm)
+ * over its postings) is computed on the term's first use and kept.
+ */
+export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1: number): Bm25Scorer {
+  const { offsets, docs, freqs } = postings;
+  const saturationBound = new Float64Array(offsets.length - 1).fill(-1);
+  const boundOf = (term: number): number => {
+    if (saturationBound[term] < 0) {
+      let max = 0;
+      for (let p = offsets[term]; p < offsets[term + 1]; p++) {
+        const tf = freqs[p];
+        const s = (tf * (k1 + 1)) / (tf + norms[docs[p]]);
+        if (s > max) max = s;
+      }
+      saturationBound[term] = max;
+    }
+    return saturationBound[term];
+  };
+
+  return {
+    topK(query, k, stats) {
+      const n = query.length;
+      if (k <= 0 || n === 0) return [];
+      // Terms by ascending bound; `slot` is each one's position in the query (summing order).
+      const order = query
+        .map(({ term, weight }, slot) => ({
+          term,
+          weight,
+          slot,
+          bound: weight * boundOf(term) * (1 + MARGIN),
+        }))
+        .sort((a, b) => a.bound - b.bound || a.slot - b.slot);
+      const weight = Float64Array.from(order, (t) => t.weight);
+      const slot = Int32Array.from(order, (t) => t.slot);
+      // prefix[i]: the most terms 0 .. i-1 of `order` can add together.
+      const prefix = new Float64Array(n + 1);
+      for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + order[i].bound;
+      const cursor = Uint32Array.from(order, (t) => offsets[t.term]);
+      const end = Uint32Array.from(order, (t) => offsets[t.term + 1]);
+      const contribution = new Float64Array(n);
+
+      const heap = createHeap(k);
+      let threshold = Number.NEGATIVE_INFINITY;
+      let firstEssential = 0;
+      for (;;) {
+        let d = 0xffffffff;
+        for (let i = firstEssential; i < n; i++)
+          if (cursor[i] < end[i] && docs[cursor[i]] < d) d = docs[cursor[i]];
+        if (d === 0xffffffff) break;
+        contribution.fill(0);
+        let partial = 0;
+        for (let i = firstEssential; i < n; i++) {
+          const p = cursor[i];
+          if (p < end[i] && docs[p] === d) {
+            const tf = freqs[p];
+            const c = (weight[i] * tf * (k1 + 1)) / (tf + norms[d]);
+            contribution[slot[i]] = c;
+            partial += c;
+            cursor[i] = p + 1;
+          }
+        }
+        let pruned = false;
+        for (let i = firstEssential - 1; i >= 0; i--) {
+          if (partial * (1 + MARGIN) + prefix[i + 1] <= threshold) {
+            pruned = true;
+            break;
+          }
+          const p = seek(docs, cursor[i], end[i], d);
+          cursor[i] = p;
+          if (p < end[i] && docs[p] === d) {
+            const tf = freqs[p];
+            const c = (weight[i] * tf * (k1 + 1)) / (tf + norms[d]);
+            contribution[slot[i]] = c;
+            partial += c;
+          }
+        }
+        if (pruned) continue;
+        if (stats) stats.scored++;
+        // In query order, zeros included (adding 0 changes nothing): the exhaustive sum exactly.
+        let score = 0;
+        for (let s = 0; s < n; s++) score += contribution[s];
+        if (!heap.offer(d, score)) continue;
+        if (heap.size === k) {
+          threshold = heap.worstScore() * (1 - MARGIN);
+          while (firstEssential < n && prefix[firstEssential + 1] <= threshold) firstEssential++;
+        }
+      }
+      return heap.sorted();
+    },
+  };
+}
+
+/** The first position in docs[from .. to) holding a document ≥ target (galloping, then binary search). */
+function seek(docs: Uint32Array, from: number, to: number, target: number): number {
+  if (from >= to || docs[from] >= target) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < to && docs[hi] < target) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > to) hi = to;
+  // docs[lo] < target; docs[hi] ≥ target or hi = to.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+interface BoundedHeap {
+  readonly size: number;
+  /** Keeps (doc, score) if it is among the best k so far; false when it is not. */
+  offer(doc: number, score: number): boolean;
+  worstScore(): number;
+  sorted(): Scored[];
+}
+
+/** Min-heap on "better" (higher score, then lower doc) over typed arrays: the root is the worst kept. */
+function createHeap(capacity: number): BoundedHeap {
+  const docs = new Uint32Array(capacity);
+  const scores = new Float64Array(capacity);
+  let size = 0;
+  const better = (a: number, b: number): boolean =>
+    scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]);
+  const swap = (a: number, b: number): void => {
+    const d = docs[a];
+    docs[a] = docs[b];
+    docs[b] = d;
+    const s = scores[a];
+    scores[a] = scores[b];
+    scores[b] = s;
+  };
+  return {
+    get size() {
+      return size;
+    },
+    offer(doc, score) {
+      if (size < capacity) {
+        docs[size] = doc;
+        scores[size] = score;
+        for (let i = size++; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!better(parent, i)) break;
+          swap(parent, i);
+          i = parent;
+        }
+        return true;
+      }
+      if (!(score > scores[0] || (score === scores[0] && doc < docs[0]))) return false;
+      docs[0] = doc;
+      scores[0] = score;
+      for (let i = 0; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let worst = i;
+        if (left < size && better(worst, left)) worst = left;
+        if (right < size && better(worst, right)) worst = right;
+        if (worst === i) break;
+        swap(worst, i);
+        i = worst;
+      }
+      return true;
+    },
+    worstScore: () => scores[0],
+    sorted: () =>
+      Array.from({ length: size }, (_, i) => ({ label: docs[i], score: scores[i] })).sort(compareScored),
+  };
+}
