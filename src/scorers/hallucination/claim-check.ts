@@ -9,6 +9,7 @@ import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
+import { swappedNumbers } from './number-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
 import { GENERIC_TERMS } from './word-classes.js';
@@ -41,6 +42,10 @@ export interface ClaimFeatures {
   conditionDropped: 0 | 1;
   /** The claim cites a source ("a study", "according to the Archives") the context never mentions. */
   sourceAdded: 0 | 1;
+  /** A stated number sits where the context's best-matching segment puts another of its kind. */
+  numberSwapped: 0 | 1;
+  /** A number stated nowhere that one step of arithmetic on numbers anywhere in the context or answer gives. */
+  numberDerivedFar: 0 | 1;
 }
 
 /** What the question states: its words count half, its numbers and dates as given. */
@@ -77,6 +82,26 @@ const ANTONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['monthly', 'annual'],
   ['public', 'private'],
   ['automatic', 'manual'],
+  ['north', 'south'],
+  ['east', 'west'],
+  ['above', 'below'],
+  ['over', 'under'],
+  ['front', 'rear'],
+  ['upper', 'lower'],
+  ['inside', 'outside'],
+  ['indoor', 'outdoor'],
+  ['morning', 'evening'],
+  ['weekday', 'weekend'],
+  ['daily', 'weekly'],
+  ['weekly', 'monthly'],
+  ['entry', 'exit'],
+  ['arrival', 'departure'],
+  ['adult', 'child'],
+  ['win', 'lose'],
+  ['accept', 'reject'],
+  ['oldest', 'newest'],
+  ['longest', 'shortest'],
+  ['largest', 'smallest'],
 ].map(([a, b]) => [stem(a), stem(b)] as const);
 const ANTONYMS = new Map<string, string[]>();
 for (const [a, b] of ANTONYM_PAIRS) {
@@ -99,6 +124,8 @@ export function alignClaim(
   claimText = '',
   /** Numbers the rest of the answer sentence states ("28 of the 40 questions, which is 70 %"). */
   sentenceNumbers: readonly NumberMention[] = [],
+  /** Numbers the other sentences of the answer state, for arithmetic over the whole answer. */
+  answerNumbers: readonly NumberMention[] = [],
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
@@ -199,6 +226,7 @@ export function alignClaim(
   let numberElsewhere: 0 | 1 = 0;
   let unitMismatch: 0 | 1 = 0;
   let numberDerived: 0 | 1 = 0;
+  let numberDerivedFar: 0 | 1 = 0;
   const approximate = APPROXIMATE.test(claimText);
   const alignedQuantities = alignedSentence?.numbers.flatMap((n) => (n.quantity ? [n.quantity] : [])) ?? [];
   for (const n of claim.numbers) {
@@ -223,6 +251,13 @@ export function alignClaim(
       }
       // A soft mention ("two engineers", "a year") counts only when it replaced a stated one.
       if (n.soft && !replaces) continue;
+      // Worked out from numbers further away (a price stated in another passage, a count the
+      // answer gives in another sentence): weaker evidence of support, weighed by the model.
+      const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
+      if (derivable(n, farOperands, claimText)) {
+        numberDerivedFar = 1;
+        continue;
+      }
       numberMissing = 1;
       unknown.push(n.text);
       continue;
@@ -233,7 +268,10 @@ export function alignClaim(
     if (!alignedNumbers.has(n.value) && !runnerUpNumbers.has(n.value) && !alignedAmount) numberElsewhere = 1;
     // A unit mismatch needs the context to state this number only with other units, and no
     // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
-    if (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) {
+    if (
+      (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) ||
+      (!sameAmount && unitWordDiffers(n, index))
+    ) {
       unitMismatch = 1;
       unknown.push(n.text);
     }
@@ -269,6 +307,8 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
+  const swapped = swappedNumbers(claimSegments, index);
+  for (const n of swapped) if (!unknown.includes(n.text)) unknown.push(n.text);
 
   return {
     features: {
@@ -290,6 +330,8 @@ export function alignClaim(
       quantifierAdded,
       conditionDropped,
       sourceAdded,
+      numberSwapped: swapped.length > 0 ? 1 : 0,
+      numberDerivedFar,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
@@ -302,6 +344,24 @@ function clauseText(index: ContextIndex, clause: number): string {
   const pieces = splitClaims(sentence.text);
   const at = clause - sentence.firstClause;
   return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
+}
+
+/**
+ * The word after a stated number is not one the context puts after it ("23 lb" where the context
+ * says "23 kg", "65 V" for "65 W"), and is either unknown to the context or a unit it uses for
+ * other numbers; or the rate differs ("per second" where the context says "per minute").
+ */
+function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
+  const stated = index.mentions.get(n.value) ?? [];
+  if (stated.length === 0 || n.label) return false;
+  const word = n.word;
+  if (
+    word !== undefined &&
+    stated.every((m) => m.word !== undefined && m.word !== word) &&
+    (!hasWordFamily(index.allTerms, word) || index.numbers.some((m) => m.word === word))
+  )
+    return true;
+  return n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per);
 }
 
 /**
