@@ -111,7 +111,10 @@ export function logit(p: number): number {
 }
 
 /** The highest threshold in 0.01 steps that flags ≥ 90 % of the realistic hallucinations fitted on. */
-export function thresholdRule(cases: readonly FeaturedCase[], fitted: Omit<FittedCheck, 'threshold'>): number {
+export function thresholdRule(
+  cases: readonly FeaturedCase[],
+  fitted: Omit<FittedCheck, 'threshold'>,
+): number {
   const scores = cases
     .filter((c) => c.case.part === 'realistic' && c.case.hallucinated)
     .map((c) => responseScore(c, fitted));

@@ -46,7 +46,10 @@ export function leaveOneSetOut(
   // Pooled: each file flagged at its own fold's threshold; AUROC over all out-of-set scores.
   const precision = tp + fp > 0 ? tp / (tp + fp) : null;
   const recall = tp + fn > 0 ? tp / (tp + fn) : null;
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : null;
   return {
     perSet,
     pooled: {

@@ -67,7 +67,15 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
     const claims = splitClaims(sentence.text).map((claim): ClaimResult => {
       const facts = analyzeClaim(claim);
       const others = sentenceNumbers.filter((n) => !facts.numbers.some((m) => m.value === n.value));
-      const alignment = alignClaim(index, facts, splitSegments(claim), question, claim, others, answerNumbers);
+      const alignment = alignClaim(
+        index,
+        facts,
+        splitSegments(claim),
+        question,
+        claim,
+        others,
+        answerNumbers,
+      );
       return { claim, score: unsupportedProbability(alignment.features, model), ...alignment };
     });
     const worst = Math.max(...claims.map((c) => c.score));

@@ -256,6 +256,7 @@ export function alignClaim(
       const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
       if (derivable(n, farOperands, claimText)) {
         numberDerivedFar = 1;
+        unknown.push(n.text);
         continue;
       }
       numberMissing = 1;
@@ -361,7 +362,9 @@ function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
     (!hasWordFamily(index.allTerms, word) || index.numbers.some((m) => m.word === word))
   )
     return true;
-  return n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per);
+  return (
+    n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per)
+  );
 }
 
 /**

@@ -146,7 +146,17 @@ const MENTION =
   /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
 
 // "… per minute", "… a day", "… each week" within three words after a number: the rate's time unit.
-const RATE = /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session)s?\b/iu;
+const RATE =
+  /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session)s?\b/iu;
+
+/** A capitalised word right before the number, which is not the first word of its sentence. */
+function followsName(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const name = /(\p{Lu}[\p{L}\d]*)\s$/u.exec(before);
+  if (!name) return false;
+  const earlier = before.slice(0, name.index).trimEnd();
+  return earlier.length > 0 && !/[.!?:;—–-]$/.test(earlier);
+}
 
 function amountOf(value: string): number | undefined {
   const time = /^(\d{1,2}):(\d{2})$/.exec(value);
@@ -174,9 +184,9 @@ export function extractNumberMentions(text: string): NumberMention[] {
       unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] };
     if (amount !== undefined) mention.amount = amount;
     // A number right after a capitalised word names a model or version ("NovaBook 14", "RAID 5").
-    const start = match.index ?? 0;
-    if (/\p{Lu}[\p{L}\d]*\s$/u.test(text.slice(Math.max(0, start - 30), start))) mention.label = true;
-    if (unitWord && /^\p{L}/u.test(unitWord) && !isStopword(unitWord) && unitWord !== 'per') mention.word = unit ?? unitWord;
+    if (followsName(text, match.index ?? 0)) mention.label = true;
+    if (unitWord && /^\p{L}/u.test(unitWord) && !isStopword(unitWord) && unitWord !== 'per')
+      mention.word = unit ?? unitWord;
     const rate = RATE.exec(text.slice((match.index ?? 0) + match[0].length));
     if (rate) mention.per = unitKey(rate[1]);
     // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own

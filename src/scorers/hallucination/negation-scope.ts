@@ -21,7 +21,8 @@ export function splitSegments(text: string): Segment[] {
   // punctuation, so a negation is scoped the same way on the answer's side and the context's.
   for (const part of splitClaims(text).flatMap((claim) => claim.split(BOUNDARY))) {
     const facts = analyzeClaim(part);
-    if (facts.terms.length > 0) out.push({ terms: new Set(facts.terms), negated: facts.negated, numbers: facts.numbers });
+    if (facts.terms.length > 0)
+      out.push({ terms: new Set(facts.terms), negated: facts.negated, numbers: facts.numbers });
   }
   return out;
 }

@@ -13,12 +13,17 @@ import { sameQuantity } from './quantities.js';
 const MIN_SHARED = 0.5;
 
 const sameNumber = (a: NumberMention, b: NumberMention) =>
-  a.value === b.value || (a.quantity !== undefined && b.quantity !== undefined && sameQuantity(a.quantity, b.quantity));
+  a.value === b.value ||
+  (a.quantity !== undefined && b.quantity !== undefined && sameQuantity(a.quantity, b.quantity));
 
 const sameKind = (a: NumberMention, b: NumberMention) =>
   a.quantity || b.quantity
     ? a.quantity?.dim === b.quantity?.dim && (a.quantity?.dim !== 'time' || a.per === b.per)
-    : !a.unit && !b.unit && a.amount !== undefined && b.amount !== undefined && !a.value.includes(':') === !b.value.includes(':');
+    : !a.unit &&
+      !b.unit &&
+      a.amount !== undefined &&
+      b.amount !== undefined &&
+      !a.value.includes(':') === !b.value.includes(':');
 
 /** The numbers of the claim that sit where the context puts another number of the same kind. */
 export function swappedNumbers(claim: readonly Segment[], index: ContextIndex): NumberMention[] {

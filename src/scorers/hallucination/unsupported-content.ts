@@ -50,13 +50,13 @@ const NAMES = ['hallucination.rate', 'hallucination.score', 'groundedness'] as c
 
 export function reasonOf(claim: ClaimResult): HallucinationReason {
   const f = claim.features;
-  if (f.numberMissing) return 'unknown-number';
+  if (f.numberMissing || f.numberDerivedFar) return 'unknown-number';
   if (f.unitMismatch) return 'unit-mismatch';
   if (f.sourceAdded) return 'unknown-source';
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch) return 'negation-mismatch';
   if (f.quantifierAdded) return 'overgeneralised';
-  if (f.numberElsewhere && !f.numbersAligned) return 'misplaced-number';
+  if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped) return 'misplaced-number';
   if (f.nameElsewhere) return 'misplaced-name';
   if (f.conditionDropped) return 'dropped-condition';
   return 'low-coverage';
