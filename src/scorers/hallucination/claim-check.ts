@@ -12,7 +12,7 @@ import { negationDisagrees, type Segment } from './negation-scope.js';
 import { swappedNumbers } from './number-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { GENERIC_TERMS } from './word-classes.js';
+import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 
 export interface ClaimFeatures {
   /** Weighted share of the claim's terms NOT found in the aligned sentences (0 = all found). */
@@ -129,7 +129,9 @@ export function alignClaim(
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
-  const weights = claim.terms.map((t) => index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1));
+  const weights = claim.terms.map((t) =>
+    DISCOURSE_TERMS.has(t) ? 0 : index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1),
+  );
   let best = -1;
   let bestScore = 0;
   let second = -1;
