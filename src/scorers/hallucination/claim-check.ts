@@ -10,6 +10,7 @@ import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
 import { swappedNumbers } from './number-binding.js';
+import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
@@ -44,6 +45,8 @@ export interface ClaimFeatures {
   sourceAdded: 0 | 1;
   /** A stated number sits where the context's best-matching segment puts another of its kind. */
   numberSwapped: 0 | 1;
+  /** A number whose nearest words the context binds to another number of its kind (by position). */
+  numberMoved: 0 | 1;
   /** A number stated nowhere that one step of arithmetic on numbers anywhere in the context or answer gives. */
   numberDerivedFar: 0 | 1;
 }
@@ -310,8 +313,13 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
-  const swapped = swappedNumbers(claimSegments, index);
-  for (const n of swapped) if (!unknown.includes(n.text)) unknown.push(n.text);
+  const swapped = swappedNumbers(claimSegments, index).map((n) => n.text);
+  const moved = movedNumbers(
+    claimText,
+    index.sentences.map((s) => s.text),
+    index.weight,
+  );
+  for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
   return {
     features: {
@@ -334,6 +342,7 @@ export function alignClaim(
       conditionDropped,
       sourceAdded,
       numberSwapped: swapped.length > 0 ? 1 : 0,
+      numberMoved: moved.length > 0 ? 1 : 0,
       numberDerivedFar,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,

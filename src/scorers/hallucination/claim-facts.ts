@@ -50,7 +50,7 @@ const NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
 
 const QUANTITY_WORDS = new Set(['half', 'quarter', 'couple', 'dozen']);
 
-const NUMBER_WORDS: Record<string, string> = {
+export const NUMBER_WORDS: Record<string, string> = {
   two: '2',
   three: '3',
   four: '4',

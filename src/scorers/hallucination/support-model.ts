@@ -28,6 +28,7 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   sourceAdded: -0.5,
   numberSwapped: 2.07,
   numberDerivedFar: 1.25,
+  numberMoved: 0,
 };
 
 /**
