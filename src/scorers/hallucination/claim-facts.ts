@@ -211,7 +211,12 @@ export function extractNumberMentions(text: string): NumberMention[] {
 
 /** "No, it's closed on Mondays" answers a question; the claim itself is not negated. */
 function stripInterjection(text: string): string {
-  return text.replace(/^\s*(?:no|yes|nope|yep|unfortunately not|not really)\b[,.:;!—–-]*\s*/i, '');
+  return text
+    .replace(/^\s*(?:no|yes|nope|yep|unfortunately not|not really)\b[,.:;!—–-]*\s*/i, '')
+    .replace(
+      /^\s*(?:(?:unfortunately|sadly|i'm\s+afraid|afraid|best|certainly|of\s+course)\s+)?not(?:\s+(?:yet|quite|really|at\s+all|to))?\s*[,.:;!—–-]+\s*/i,
+      '',
+    );
 }
 
 const NEG = String.raw`(?:not|never|cannot|\p{L}+n['’]t)`;
