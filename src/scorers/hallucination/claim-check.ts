@@ -13,7 +13,7 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 
 export interface ClaimFeatures {
   /** Weighted share of the claim's terms NOT found in the aligned sentences (0 = all found). */
@@ -313,7 +313,7 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
-  const swapped = swappedNumbers(claimSegments, index).map((n) => n.text);
+  const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
   const moved = movedNumbers(
     claimText,
     index.sentences.map((s) => s.text),
@@ -358,6 +358,17 @@ function clauseText(index: ContextIndex, clause: number): string {
   return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
 }
 
+// Units of measure beyond the ones amounts are converted in (quantities.ts): a number followed by
+// one of these, or by a word the context itself puts after a number, is a measurement.
+const MEASURE_UNITS: ReadonlySet<string> = new Set(
+  `lb lbs pound ounce oz teaspoon tablespoon tsp tbsp cup pint gallon inch foot feet yard mile
+  v volt w watt kw kwh mah hz ghz mhz mph kph psi bar calorie kcal pixel dpi cm mm km kg mg g ml l
+  percent degree euro dollar`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => canonicalTerm(stem(w))),
+);
+
 /**
  * The word after a stated number is not one the context puts after it ("23 lb" where the context
  * says "23 kg", "65 V" for "65 W"), and is either unknown to the context or a unit it uses for
@@ -370,7 +381,7 @@ function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
   if (
     word !== undefined &&
     stated.every((m) => m.word !== undefined && m.word !== word) &&
-    (!hasWordFamily(index.allTerms, word) || index.numbers.some((m) => m.word === word))
+    (MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word))
   )
     return true;
   return (

@@ -17,8 +17,12 @@ export function addedQuantifiers(claim: string, context: string): string[] {
   const have = new Set(words(context));
   // "every eruption" = "each eruption".
   if (have.has('each')) have.add('every');
-  // "all day", "all year round": an idiom for "without a limit", not a universal claim.
-  const text = claim.replace(/\ball\s+(?:day|night|week|year|the\s+time)\b/gi, '');
+  // "all day", "all year round": an idiom for "without a limit", not a universal claim; "all at
+  // once", "at all", "after all" quantify nothing.
+  const text = claim.replace(
+    /\ball\s+(?:day|night|week|year|the\s+time|at\s+once|in\s+all)\b|\b(?:at|after)\s+all\b/gi,
+    '',
+  );
   return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
 }
 

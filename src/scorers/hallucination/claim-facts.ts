@@ -259,7 +259,15 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The claim with hedges removed and equivalent wordings made one. */
 export function normalizeClaimText(text: string): string {
-  let out = stripHedges(text);
+  let out = stripHedges(text)
+    // "four and a half hours" = "4.5 hours"; "7 in the morning" = "7 am".
+    .replace(
+      /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\b/giu,
+      (_, n: string) => `${Number(NUMBER_WORDS[n.toLowerCase()] ?? n) + 0.5}`,
+    )
+    .replace(/\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b/giu, (_, h: string, part: string) =>
+      part.toLowerCase() === 'morning' ? `${h} am` : `${h} pm`,
+    );
   for (const [pattern, replacement] of EQUIVALENCES) out = out.replace(pattern, replacement);
   return out;
 }

@@ -26,7 +26,12 @@ const sameKind = (a: NumberMention, b: NumberMention) =>
       !a.value.includes(':') === !b.value.includes(':');
 
 /** The numbers of the claim that sit where the context puts another number of the same kind. */
-export function swappedNumbers(claim: readonly Segment[], index: ContextIndex): NumberMention[] {
+export function swappedNumbers(
+  claim: readonly Segment[],
+  index: ContextIndex,
+  /** The question's numbers are the asker's own: echoing them moves nothing. */
+  questionNumbers: readonly NumberMention[] = [],
+): NumberMention[] {
   const out: NumberMention[] = [];
   for (const segment of claim) {
     if (segment.numbers.length === 0) continue;
@@ -47,8 +52,12 @@ export function swappedNumbers(claim: readonly Segment[], index: ContextIndex): 
     if (best < MIN_SHARED * total) continue;
     for (const n of segment.numbers) {
       if (n.soft || n.label || bestSegments.some((s) => s.numbers.some((m) => sameNumber(m, n)))) continue;
+      if (questionNumbers.some((m) => sameNumber(m, n))) continue;
       const statedElsewhere = index.segments.some((s) => s.numbers.some((m) => sameNumber(m, n)));
-      const other = bestSegments.some((s) => s.numbers.some((m) => sameKind(m, n)));
+      // The rival must be a number the claim's segment does not state itself ("from 1889 until … 1930").
+      const other = bestSegments.some((s) =>
+        s.numbers.some((m) => sameKind(m, n) && !segment.numbers.some((c) => sameNumber(c, m))),
+      );
       if (statedElsewhere && other) out.push(n);
     }
   }
