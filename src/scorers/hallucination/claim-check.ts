@@ -380,7 +380,9 @@ function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
   const word = n.word;
   if (
     word !== undefined &&
-    stated.every((m) => m.word !== undefined && m.word !== word) &&
+    // Some mention names a unit and none this one ("between 23 and 32 kg" names none for 23).
+    stated.some((m) => m.word !== undefined) &&
+    !stated.some((m) => m.word === word) &&
     (MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word))
   )
     return true;
