@@ -1,5 +1,5 @@
 // Which words each number of a sentence is bound to, by position: every content word goes with
-// the nearest number in its sentence (ties bind to neither). "Set the blades to 4 cm in spring and
+// the nearest number in its sentence, within five tokens (ties bind to neither). "Set the blades to 4 cm in spring and
 // raise them to 5 cm during summer droughts" binds spring to 4 cm and summer to 5 cm, with no
 // comma to cut at, so an answer that gives spring 5 cm has moved the number ("relation swap").
 import { stem } from '../../text/analyze.js';
@@ -16,6 +16,8 @@ export interface BoundNumber {
 }
 
 const TOKEN = /\d+(?:[.,:/]\d+)*|%|[\p{L}][\p{L}'’]*/gu;
+/** A word further than this many tokens from every number is bound to none. */
+const REACH = 5;
 // Clauses in brackets or after a semicolon are bound on their own.
 const BREAK = /[;()]/;
 
@@ -47,7 +49,8 @@ export function bindNumbers(sentence: string): BoundNumber[] {
         if (distance < bestDistance) [best, bestDistance, tie] = [i, distance, false];
         else if (distance === bestDistance) tie = true;
       });
-      if (best >= 0 && !tie && term !== numbers[best].kind) numbers[best].terms.add(term);
+      if (best >= 0 && !tie && bestDistance <= REACH && term !== numbers[best].kind)
+        numbers[best].terms.add(term);
     });
     for (const { value, kind, terms } of numbers) out.push({ value, kind, terms });
   }

@@ -13,10 +13,10 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   uncoveredGlobal: -1.69,
   uncoveredMass: 1.21,
   numbersAligned: -0.67,
-  numberMissing: 3.33,
+  numberMissing: 3.32,
   numberElsewhere: -1.86,
   unitMismatch: 4.6,
-  numberConflict: 2.57,
+  numberConflict: 2.56,
   nameMissing: 2.68,
   nameElsewhere: -0.11,
   nameConflict: 2.99,
@@ -24,11 +24,11 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   antonym: 0.68,
   numberDerived: 0.28,
   quantifierAdded: 2.57,
-  conditionDropped: 0.32,
+  conditionDropped: 0.31,
   sourceAdded: -0.75,
-  numberSwapped: 2.4,
-  numberDerivedFar: 1.21,
-  numberMoved: 1.94,
+  numberSwapped: 2.46,
+  numberDerivedFar: 1.2,
+  numberMoved: 1.91,
 };
 
 /**

@@ -56,7 +56,7 @@ export function reasonOf(claim: ClaimResult): HallucinationReason {
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch) return 'negation-mismatch';
   if (f.quantifierAdded) return 'overgeneralised';
-  if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped) return 'misplaced-number';
+  if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped || f.numberMoved) return 'misplaced-number';
   if (f.nameElsewhere) return 'misplaced-name';
   if (f.conditionDropped) return 'dropped-condition';
   return 'low-coverage';
