@@ -13,7 +13,9 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { ANTONYMS } from './antonyms.js';
+import { unitWordDiffers } from './unit-words.js';
 
 export interface ClaimFeatures {
   /** Weighted share of the claim's terms NOT found in the aligned sentences (0 = all found). */
@@ -66,50 +68,6 @@ export interface ClaimAlignment {
   evidence: string | null;
   /** Numbers, units and names the context does not back, for the report. */
   unknown: string[];
-}
-
-const ANTONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['higher', 'lower'],
-  ['more', 'less'],
-  ['before', 'after'],
-  ['always', 'never'],
-  ['include', 'exclude'],
-  ['increase', 'decrease'],
-  ['minimum', 'maximum'],
-  ['free', 'paid'],
-  ['open', 'closed'],
-  ['enable', 'disable'],
-  ['allow', 'block'],
-  ['earliest', 'latest'],
-  ['first', 'last'],
-  ['monthly', 'annual'],
-  ['public', 'private'],
-  ['automatic', 'manual'],
-  ['north', 'south'],
-  ['east', 'west'],
-  ['above', 'below'],
-  ['over', 'under'],
-  ['front', 'rear'],
-  ['upper', 'lower'],
-  ['inside', 'outside'],
-  ['indoor', 'outdoor'],
-  ['morning', 'evening'],
-  ['weekday', 'weekend'],
-  ['daily', 'weekly'],
-  ['weekly', 'monthly'],
-  ['entry', 'exit'],
-  ['arrival', 'departure'],
-  ['adult', 'child'],
-  ['win', 'lose'],
-  ['accept', 'reject'],
-  ['oldest', 'newest'],
-  ['longest', 'shortest'],
-  ['largest', 'smallest'],
-].map(([a, b]) => [stem(a), stem(b)] as const);
-const ANTONYMS = new Map<string, string[]>();
-for (const [a, b] of ANTONYM_PAIRS) {
-  ANTONYMS.set(a, [...(ANTONYMS.get(a) ?? []), b]);
-  ANTONYMS.set(b, [...(ANTONYMS.get(b) ?? []), a]);
 }
 
 const NUMBER_BONUS = 0.5;
@@ -356,39 +314,6 @@ function clauseText(index: ContextIndex, clause: number): string {
   const pieces = splitClaims(sentence.text);
   const at = clause - sentence.firstClause;
   return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
-}
-
-// Units of measure beyond the ones amounts are converted in (quantities.ts): a number followed by
-// one of these, or by a word the context itself puts after a number, is a measurement.
-const MEASURE_UNITS: ReadonlySet<string> = new Set(
-  `lb lbs pound ounce oz teaspoon tablespoon tsp tbsp cup pint gallon inch foot feet yard mile
-  v volt w watt kw kwh mah hz ghz mhz mph kph psi bar calorie kcal pixel dpi cm mm km kg mg g ml l
-  percent degree euro dollar`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => canonicalTerm(stem(w))),
-);
-
-/**
- * The word after a stated number is not one the context puts after it ("23 lb" where the context
- * says "23 kg", "65 V" for "65 W"), and is either unknown to the context or a unit it uses for
- * other numbers; or the rate differs ("per second" where the context says "per minute").
- */
-function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
-  const stated = index.mentions.get(n.value) ?? [];
-  if (stated.length === 0 || n.label) return false;
-  const word = n.word;
-  if (
-    word !== undefined &&
-    // Some mention names a unit and none this one ("between 23 and 32 kg" names none for 23).
-    stated.some((m) => m.word !== undefined) &&
-    !stated.some((m) => m.word === word) &&
-    (MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word))
-  )
-    return true;
-  return (
-    n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per)
-  );
 }
 
 /**
