@@ -272,11 +272,7 @@ export function alignClaim(
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
-  const moved = movedNumbers(
-    claimText,
-    index.sentences.map((s) => s.text),
-    index.weight,
-  );
+  const moved = movedNumbers(claimText, index);
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
   return {

@@ -5,6 +5,7 @@
 import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { NUMBER_WORDS } from './claim-facts.js';
+import type { ContextIndex } from './context-clauses.js';
 import { normalizeNumber } from './sentence-evidence.js';
 import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 
@@ -61,40 +62,64 @@ export function bindNumbers(sentence: string): BoundNumber[] {
  * The claim's numbers whose words the context binds to another number of the same kind, more
  * strongly than to any mention of the claim's own number (which the context must state).
  */
-export function movedNumbers(
-  claim: string,
-  contextSentences: readonly string[],
-  weight: (term: string) => number,
-): string[] {
-  const context = contextSentences.flatMap((s) => bindingsOf(s));
+export function movedNumbers(claim: string, index: ContextIndex): string[] {
+  const context = contextBindings(index);
   const out: string[] = [];
   for (const n of bindNumbers(claim)) {
-    const total = [...n.terms].reduce((s, t) => s + weight(t), 0);
-    if (total === 0) continue;
-    const overlap = (m: BoundNumber) =>
-      [...n.terms].reduce((s, t) => s + (m.terms.has(t) ? weight(t) : 0), 0);
-    const own = context.filter((m) => m.value === n.value);
-    if (own.length === 0) continue;
-    const ownBest = Math.max(...own.map(overlap));
-    // Only numbers that say what they count ("4 cm", "6 points", "25 %") are compared, and the
-    // rival must win clearly: a quarter of the claim's word weight more than the claim's own number.
+    // Only numbers that say what they count ("4 cm", "6 points", "25 %") are compared.
     if (n.kind === '') continue;
-    const rival = context
-      .filter((m) => m.value !== n.value && m.kind === n.kind)
-      .reduce((best, m) => Math.max(best, overlap(m)), 0);
+    const own = context.byValue.get(n.value);
+    if (!own) continue;
+    const terms = [...n.terms];
+    const total = terms.reduce((s, t) => s + index.weight(t), 0);
+    if (total === 0) continue;
+    const overlap = (m: BoundNumber) => terms.reduce((s, t) => s + (m.terms.has(t) ? index.weight(t) : 0), 0);
+    const ownBest = Math.max(...own.map(overlap));
+    let rival = 0;
+    for (const m of context.byKind.get(n.kind) ?? [])
+      if (m.value !== n.value) rival = Math.max(rival, overlap(m));
+    // The rival must win clearly: a quarter of the claim's word weight more than its own number.
     if (rival >= 0.5 * total && rival - ownBest >= 0.25 * total) out.push(n.value);
   }
   return out;
 }
 
-// Context sentences recur across the claims of an answer and the cases of a suite.
-const cache = new Map<string, BoundNumber[]>();
-function bindingsOf(sentence: string): BoundNumber[] {
-  let bound = cache.get(sentence);
+interface ContextBindings {
+  byValue: ReadonlyMap<string, readonly BoundNumber[]>;
+  byKind: ReadonlyMap<string, readonly BoundNumber[]>;
+}
+
+// Built once per context (every claim of an answer asks), keyed by the index's identity.
+const cache = new WeakMap<ContextIndex, ContextBindings>();
+
+function contextBindings(index: ContextIndex): ContextBindings {
+  let found = cache.get(index);
+  if (!found) {
+    const byValue = new Map<string, BoundNumber[]>();
+    const byKind = new Map<string, BoundNumber[]>();
+    for (const sentence of index.sentences) {
+      if (sentence.numbers.length === 0) continue;
+      for (const b of sentenceBindings(sentence.text)) {
+        byValue.set(b.value, [...(byValue.get(b.value) ?? []), b]);
+        byKind.set(b.kind, [...(byKind.get(b.kind) ?? []), b]);
+      }
+    }
+    found = { byValue, byKind };
+    cache.set(index, found);
+  }
+  return found;
+}
+
+// Context sentences recur across the cases of a suite (the same chunks are retrieved again).
+const MAX_CACHED_SENTENCES = 20_000;
+const sentenceCache = new Map<string, BoundNumber[]>();
+
+function sentenceBindings(sentence: string): BoundNumber[] {
+  let bound = sentenceCache.get(sentence);
   if (!bound) {
     bound = bindNumbers(sentence);
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(sentence, bound);
+    if (sentenceCache.size >= MAX_CACHED_SENTENCES) sentenceCache.clear();
+    sentenceCache.set(sentence, bound);
   }
   return bound;
 }
