@@ -104,7 +104,12 @@ export function alignClaim(
     // sentence), too small to outweigh the words of a sentence about something else.
     for (const n of claim.numbers)
       if (clause.facts.numbers.some((m) => m.value === n.value)) score += NUMBER_BONUS;
-    if (score > bestScore) {
+    // A tie goes to the clause with fewer words of its own: the one the claim restates most
+    // completely ("A password reset never turns off two-step verification" over the longer
+    // sentence before it that shares the same words).
+    const tighter =
+      score > 0 && score === bestScore && best >= 0 && clause.termSet.size < index.clauses[best].termSet.size;
+    if (score > bestScore || tighter) {
       if (best >= 0 && index.clauses[best].sentence !== clause.sentence)
         [second, secondScore] = [best, bestScore];
       [best, bestScore] = [i, score];
