@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
+import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import { measureDevSlices, renderDevTable } from './dev-set-table.js';
+import { featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
-import { loadCommittedDevSet } from './load-dev-set.js';
+import { leaveOneSetOut } from './leave-one-set-out.js';
+import { fitSetOf, loadCommittedDevSet } from './load-dev-set.js';
+
+const LOSO_POOLED = { p: 0.598, r: 0.888, f1: 0.715, auroc: 0.81 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -36,37 +40,45 @@ describe('the committed hallucination dev set', async () => {
     expect(slices[0].name).toMatch(/blind/);
   });
 
-  it('holds the targets it met, on the parts where it met them (regression guard)', () => {
-    expect(DEFAULT_HALLUCINATION_THRESHOLD).toBe(0.3);
-    // Both blind sets: F1 ≥ 0.5 met on each; AUROC ≥ 0.75 and recall ≥ 0.9 on neither
-    // (docs/metrics.md says so). A later change that loses what was met fails here.
-    for (const blind of slices.slice(0, 3)) expect(blind.metrics.f1).toBeGreaterThanOrEqual(0.5);
-    // Validation part (seen 4× during development): F1 and AUROC met.
-    const validation = slices[3].metrics;
-    expect(validation.f1).toBeGreaterThanOrEqual(0.5);
-    expect(validation.auroc).toBeGreaterThanOrEqual(0.75);
-  });
-
-  it('matches what reports state about the check (OFFLINE_CHECK_QUALITY)', () => {
-    const m = slices[0].metrics;
+  it('holds its out-of-set quality: each realistic file scored by a fit made without it (regression guard)', () => {
+    const featured = featureCases(cases.filter((c) => c.part === 'realistic' || c.split === 'tune'));
+    const { perSet, pooled } = leaveOneSetOut(featured, (c) => fitSetOf(c.case));
+    expect(perSet.map((r) => r.set).sort()).toEqual([
+      'blind2',
+      'heldout',
+      'realistic',
+      'realistic-tune',
+      'realistic-tune2',
+    ]);
+    // docs/metrics.md (fifth revision) quotes these, pooled over the 401 realistic answers:
+    // AUROC 0.810 (target 0.75: met), F1 0.715 (target 0.5: met), recall 0.888 (target 0.9: missed).
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
-      cases: m.n,
-      hallucinated: m.positives,
-      threshold: DEFAULT_HALLUCINATION_THRESHOLD,
-      precision: r3(m.precision),
-      recall: r3(m.recall),
-      f1: r3(m.f1),
-      auroc: r3(m.auroc),
-    }).toEqual({
-      cases: OFFLINE_CHECK_QUALITY.cases,
-      hallucinated: OFFLINE_CHECK_QUALITY.hallucinated,
-      threshold: OFFLINE_CHECK_QUALITY.threshold,
-      precision: OFFLINE_CHECK_QUALITY.precision,
-      recall: OFFLINE_CHECK_QUALITY.recall,
-      f1: OFFLINE_CHECK_QUALITY.f1,
-      auroc: OFFLINE_CHECK_QUALITY.auroc,
+      p: r3(pooled.precision),
+      r: r3(pooled.recall),
+      f1: r3(pooled.f1),
+      auroc: r3(pooled.auroc),
+    }).toEqual(LOSO_POOLED);
+    expect(pooled.auroc).toBeGreaterThanOrEqual(0.75);
+    expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('still quotes the last blind measurement until blind set 3 has measured this revision', () => {
+    // OFFLINE_CHECK_QUALITY holds the fourth revision's blind numbers (blind sets 1+2, threshold
+    // 0.3). Those sets are fitted on since the fifth revision, so they can no longer measure it;
+    // the numbers are replaced by the fifth revision's measurement on blind set 3 (and `revision`
+    // set to 5) after that set is written. Until then the fields stay as measured.
+    expect(OFFLINE_CHECK_QUALITY).toMatchObject({
+      revision: 4,
+      cases: 200,
+      hallucinated: 90,
+      threshold: 0.3,
+      precision: 0.514,
+      recall: 0.833,
+      f1: 0.636,
+      auroc: 0.651,
     });
+    expect(CHECK_VERSION).toBe('offline-check-5');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

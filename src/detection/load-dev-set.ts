@@ -1,4 +1,5 @@
-// The committed labelled hallucination set: its five files, loaded together.
+// The committed labelled hallucination set: its files, loaded together, and which realistic file
+// a case comes from (the unit the leave-one-set-out measurement holds out).
 import { join } from 'node:path';
 import { type DevCase, loadHallucinationDevSet } from './hallucination-dev-set.js';
 
@@ -10,6 +11,19 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-heldout.jsonl',
   'test_cases/hallucination-dev-blind2.jsonl',
 ] as const;
+
+/** Every file the fifth revision is fitted on (of the perturbed file, its tuning split only). */
+export const FIT_FILES = DEV_SET_FILES;
+
+/** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
+export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
+  if (c.part !== 'realistic') return undefined;
+  if (c.id.startsWith('tune2-')) return 'realistic-tune2';
+  if (c.id.startsWith('held-')) return 'heldout';
+  if (c.id.startsWith('blind2-')) return 'blind2';
+  if (c.id.startsWith('tune-')) return 'realistic-tune';
+  return 'realistic';
+}
 
 /** `root` is the repository root (the perturbed part reads its articles from rag/corpus). */
 export async function loadCommittedDevSet(root: string): Promise<DevCase[]> {

@@ -1,6 +1,7 @@
 // The offline hallucination check for one answer: every checkable sentence is decomposed into
 // claims, each claim is aligned to the context and given P(unsupported) by the calibrated model;
-// a sentence scores its least-supported claim, the response its least-supported sentence.
+// a sentence and the response score their least-supported claim, calibrated for how many claims
+// they hold (support-model.ts).
 import { contentTerms } from '../../text/analyze.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import type { AnswerSentence } from './answer-sentences.js';
@@ -10,7 +11,13 @@ import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
 import { splitSegments } from './negation-scope.js';
 import { findDates } from './number-reasoning.js';
-import { SUPPORT_MODEL, unsupportedProbability } from './support-model.js';
+import {
+  RESPONSE_CALIBRATION,
+  type ResponseCalibration,
+  responseProbability,
+  SUPPORT_MODEL,
+  unsupportedProbability,
+} from './support-model.js';
 
 export interface ClaimResult {
   claim: string;
@@ -23,12 +30,13 @@ export interface ClaimResult {
 
 export interface SentenceResult {
   sentence: string;
+  /** P(unsupported) of the sentence: its least-supported claim, calibrated for its claim count. */
   score: number;
   claims: ClaimResult[];
 }
 
 export interface AnswerSupport {
-  /** The response score: the highest sentence score. */
+  /** The response score: its least-supported claim, calibrated for the answer's claim count. */
   score: number;
   sentences: SentenceResult[];
 }
@@ -38,6 +46,7 @@ export interface AnswerSupportOptions {
   passages: readonly ScoringPassage[];
   question?: string;
   model?: Readonly<Record<string, number>>;
+  calibration?: ResponseCalibration;
 }
 
 export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport {
@@ -50,15 +59,30 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
       }
     : NO_QUESTION;
   const model = options.model ?? SUPPORT_MODEL;
-  const sentences = options.sentences.map((sentence): SentenceResult => {
-    const sentenceNumbers = extractNumberMentions(sentence.text);
+  const calibration = options.calibration ?? RESPONSE_CALIBRATION;
+  const perSentence = options.sentences.map((s) => extractNumberMentions(s.text));
+  const sentences = options.sentences.map((sentence, at): SentenceResult => {
+    const sentenceNumbers = perSentence[at];
+    const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
     const claims = splitClaims(sentence.text).map((claim): ClaimResult => {
       const facts = analyzeClaim(claim);
       const others = sentenceNumbers.filter((n) => !facts.numbers.some((m) => m.value === n.value));
-      const alignment = alignClaim(index, facts, splitSegments(claim), question, claim, others);
+      const alignment = alignClaim(
+        index,
+        facts,
+        splitSegments(claim),
+        question,
+        claim,
+        others,
+        answerNumbers,
+      );
       return { claim, score: unsupportedProbability(alignment.features, model), ...alignment };
     });
-    return { sentence: sentence.text, score: Math.max(...claims.map((c) => c.score)), claims };
+    const worst = Math.max(...claims.map((c) => c.score));
+    return { sentence: sentence.text, score: responseProbability(worst, claims.length, calibration), claims };
   });
-  return { score: Math.max(0, ...sentences.map((s) => s.score)), sentences };
+  const all = sentences.flatMap((s) => s.claims);
+  if (all.length === 0) return { score: 0, sentences };
+  const worst = Math.max(...all.map((c) => c.score));
+  return { score: responseProbability(worst, all.length, calibration), sentences };
 }

@@ -9,9 +9,13 @@ import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
+import { swappedNumbers } from './number-binding.js';
+import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { GENERIC_TERMS } from './word-classes.js';
+import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { ANTONYMS } from './antonyms.js';
+import { unitWordDiffers } from './unit-words.js';
 
 export interface ClaimFeatures {
   /** Weighted share of the claim's terms NOT found in the aligned sentences (0 = all found). */
@@ -41,6 +45,12 @@ export interface ClaimFeatures {
   conditionDropped: 0 | 1;
   /** The claim cites a source ("a study", "according to the Archives") the context never mentions. */
   sourceAdded: 0 | 1;
+  /** A stated number sits where the context's best-matching segment puts another of its kind. */
+  numberSwapped: 0 | 1;
+  /** A number whose nearest words the context binds to another number of its kind (by position). */
+  numberMoved: 0 | 1;
+  /** A number stated nowhere that one step of arithmetic on numbers anywhere in the context or answer gives. */
+  numberDerivedFar: 0 | 1;
 }
 
 /** What the question states: its words count half, its numbers and dates as given. */
@@ -60,30 +70,6 @@ export interface ClaimAlignment {
   unknown: string[];
 }
 
-const ANTONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ['higher', 'lower'],
-  ['more', 'less'],
-  ['before', 'after'],
-  ['always', 'never'],
-  ['include', 'exclude'],
-  ['increase', 'decrease'],
-  ['minimum', 'maximum'],
-  ['free', 'paid'],
-  ['open', 'closed'],
-  ['enable', 'disable'],
-  ['allow', 'block'],
-  ['earliest', 'latest'],
-  ['first', 'last'],
-  ['monthly', 'annual'],
-  ['public', 'private'],
-  ['automatic', 'manual'],
-].map(([a, b]) => [stem(a), stem(b)] as const);
-const ANTONYMS = new Map<string, string[]>();
-for (const [a, b] of ANTONYM_PAIRS) {
-  ANTONYMS.set(a, [...(ANTONYMS.get(a) ?? []), b]);
-  ANTONYMS.set(b, [...(ANTONYMS.get(b) ?? []), a]);
-}
-
 const NUMBER_BONUS = 0.5;
 const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
 const GENERIC_WEIGHT = 0.3;
@@ -99,10 +85,14 @@ export function alignClaim(
   claimText = '',
   /** Numbers the rest of the answer sentence states ("28 of the 40 questions, which is 70 %"). */
   sentenceNumbers: readonly NumberMention[] = [],
+  /** Numbers the other sentences of the answer state, for arithmetic over the whole answer. */
+  answerNumbers: readonly NumberMention[] = [],
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
-  const weights = claim.terms.map((t) => index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1));
+  const weights = claim.terms.map((t) =>
+    DISCOURSE_TERMS.has(t) ? 0 : index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1),
+  );
   let best = -1;
   let bestScore = 0;
   let second = -1;
@@ -114,7 +104,12 @@ export function alignClaim(
     // sentence), too small to outweigh the words of a sentence about something else.
     for (const n of claim.numbers)
       if (clause.facts.numbers.some((m) => m.value === n.value)) score += NUMBER_BONUS;
-    if (score > bestScore) {
+    // A tie goes to the clause with fewer words of its own: the one the claim restates most
+    // completely ("A password reset never turns off two-step verification" over the longer
+    // sentence before it that shares the same words).
+    const tighter =
+      score > 0 && score === bestScore && best >= 0 && clause.termSet.size < index.clauses[best].termSet.size;
+    if (score > bestScore || tighter) {
       if (best >= 0 && index.clauses[best].sentence !== clause.sentence)
         [second, secondScore] = [best, bestScore];
       [best, bestScore] = [i, score];
@@ -199,6 +194,7 @@ export function alignClaim(
   let numberElsewhere: 0 | 1 = 0;
   let unitMismatch: 0 | 1 = 0;
   let numberDerived: 0 | 1 = 0;
+  let numberDerivedFar: 0 | 1 = 0;
   const approximate = APPROXIMATE.test(claimText);
   const alignedQuantities = alignedSentence?.numbers.flatMap((n) => (n.quantity ? [n.quantity] : [])) ?? [];
   for (const n of claim.numbers) {
@@ -223,6 +219,14 @@ export function alignClaim(
       }
       // A soft mention ("two engineers", "a year") counts only when it replaced a stated one.
       if (n.soft && !replaces) continue;
+      // Worked out from numbers further away (a price stated in another passage, a count the
+      // answer gives in another sentence): weaker evidence of support, weighed by the model.
+      const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
+      if (derivable(n, farOperands, claimText)) {
+        numberDerivedFar = 1;
+        unknown.push(n.text);
+        continue;
+      }
       numberMissing = 1;
       unknown.push(n.text);
       continue;
@@ -233,7 +237,10 @@ export function alignClaim(
     if (!alignedNumbers.has(n.value) && !runnerUpNumbers.has(n.value) && !alignedAmount) numberElsewhere = 1;
     // A unit mismatch needs the context to state this number only with other units, and no
     // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
-    if (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) {
+    if (
+      (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) ||
+      (!sameAmount && unitWordDiffers(n, index))
+    ) {
       unitMismatch = 1;
       unknown.push(n.text);
     }
@@ -269,6 +276,9 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
+  const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
+  const moved = movedNumbers(claimText, index);
+  for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
   return {
     features: {
@@ -290,6 +300,9 @@ export function alignClaim(
       quantifierAdded,
       conditionDropped,
       sourceAdded,
+      numberSwapped: swapped.length > 0 ? 1 : 0,
+      numberMoved: moved.length > 0 ? 1 : 0,
+      numberDerivedFar,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,

@@ -17,8 +17,12 @@ export function addedQuantifiers(claim: string, context: string): string[] {
   const have = new Set(words(context));
   // "every eruption" = "each eruption".
   if (have.has('each')) have.add('every');
-  // "all day", "all year round": an idiom for "without a limit", not a universal claim.
-  const text = claim.replace(/\ball\s+(?:day|night|week|year|the\s+time)\b/gi, '');
+  // "all day", "all year round": an idiom for "without a limit", not a universal claim; "all at
+  // once", "at all", "after all" quantify nothing.
+  const text = claim.replace(
+    /\ball\s+(?:day|night|week|year|the\s+time|at\s+once|in\s+all)\b|\b(?:at|after)\s+all\b/gi,
+    '',
+  );
   return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
 }
 
@@ -57,7 +61,7 @@ export function sourceWords(claim: string): string[] {
 const OPENER =
   /^\s*(?:(?:sure(?:\s+thing)?|of\s+course|certainly|absolutely|great\s+question|good\s+question|good\s+news|happy\s+to\s+help|hi(?:\s+there)?|hello|hey|okay|ok|well|so|in\s+short|short\s+answer|basically|sorry|unfortunately)\b[\s,!.:;—–-]*)+/i;
 const HEDGE =
-  /\b(?:i\s+believe|i\s+think|i'm\s+afraid|i\s+am\s+afraid|as\s+far\s+as\s+i\s+know|if\s+i'm\s+not\s+mistaken|i'd\s+say|it\s+seems|it\s+looks\s+like|i\s+guess)\b[,]?\s*/gi;
+  /\b(?:i\s+believe|i\s+think|i'm\s+afraid|i\s+am\s+afraid|as\s+far\s+as\s+i\s+know|if\s+i'm\s+not\s+mistaken|i'd\s+say|it\s+seems|it\s+looks\s+like|i\s+guess|make\s+sure(?:\s+that)?|be\s+sure\s+to)\b[,]?\s*/gi;
 
 /** The claim without politeness and hedges; the facts it states are unchanged. */
 export function stripHedges(text: string): string {

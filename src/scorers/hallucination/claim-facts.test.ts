@@ -32,6 +32,7 @@ describe('claim facts', () => {
         unit: 'microgram',
         amount: 10,
         quantity: { dim: 'mass', base: 0.01 },
+        word: 'microgram',
       },
       {
         value: '2',
@@ -39,6 +40,7 @@ describe('claim facts', () => {
         unit: 'week',
         amount: 2,
         quantity: { dim: 'time', base: 14 * 86_400 },
+        word: 'week',
       },
       { value: '2024-01-05', text: '2024-01-05' },
       { value: '12.5', text: '12.50', amount: 12.5 },
@@ -68,6 +70,7 @@ describe('claim facts', () => {
           unit: 'dai',
           amount: 30,
           quantity: { dim: 'time', base: 30 * 86_400 },
+          word: 'dai',
         },
       ],
       names: ['acme'],

@@ -6,7 +6,7 @@ import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
 import { stripHedges } from './claim-cues.js';
-import { clockTime, type Quantity, spelledQuantities, toQuantity } from './quantities.js';
+import { clockTime, type Quantity, spelledQuantities, toQuantity, unitKey } from './quantities.js';
 import { extractNames, normalizeNumber } from './sentence-evidence.js';
 import { canonicalTerm } from './word-classes.js';
 
@@ -22,6 +22,12 @@ export interface NumberMention {
   quantity?: Quantity;
   /** "a year": counts when it matches the context, is not a stated number when it does not. */
   soft?: boolean;
+  /** The content word right after the number, unit or not ("23 lb" → "lb", "7 teaspoons" → "teaspoon"). */
+  word?: string;
+  /** Part of a name ("NovaBook 14", "RAID 5"): not a quantity whose unit or place can be wrong. */
+  label?: boolean;
+  /** The time unit of a rate stated right after it ("1,000 requests per minute" → "minut"). */
+  per?: string;
 }
 
 export interface ClaimFacts {
@@ -44,7 +50,7 @@ const NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
 
 const QUANTITY_WORDS = new Set(['half', 'quarter', 'couple', 'dozen']);
 
-const NUMBER_WORDS: Record<string, string> = {
+export const NUMBER_WORDS: Record<string, string> = {
   two: '2',
   three: '3',
   four: '4',
@@ -139,6 +145,19 @@ export const UNITS = new Set(
 const MENTION =
   /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
 
+// "… per minute", "… a day", "… each week" within three words after a number: the rate's time unit.
+const RATE =
+  /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session)s?\b/iu;
+
+/** A capitalised word right before the number, which is not the first word of its sentence. */
+function followsName(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at);
+  const name = /(\p{Lu}[\p{L}\d]*)\s$/u.exec(before);
+  if (!name) return false;
+  const earlier = before.slice(0, name.index).trimEnd();
+  return earlier.length > 0 && !/[.!?:;—–-]$/.test(earlier);
+}
+
 function amountOf(value: string): number | undefined {
   const time = /^(\d{1,2}):(\d{2})$/.exec(value);
   if (time) return Number(time[1]) + Number(time[2]) / 60;
@@ -164,6 +183,12 @@ export function extractNumberMentions(text: string): NumberMention[] {
     const mention: NumberMention =
       unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] };
     if (amount !== undefined) mention.amount = amount;
+    // A number right after a capitalised word names a model or version ("NovaBook 14", "RAID 5").
+    if (followsName(text, match.index ?? 0)) mention.label = true;
+    if (unitWord && /^\p{L}/u.test(unitWord) && !isStopword(unitWord) && unitWord !== 'per')
+      mention.word = unit ?? unitWord;
+    const rate = RATE.exec(text.slice((match.index ?? 0) + match[0].length));
+    if (rate) mention.per = unitKey(rate[1]);
     // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own
     // tally of what it lists, so it only counts where the context backs it.
     if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;
@@ -186,7 +211,12 @@ export function extractNumberMentions(text: string): NumberMention[] {
 
 /** "No, it's closed on Mondays" answers a question; the claim itself is not negated. */
 function stripInterjection(text: string): string {
-  return text.replace(/^\s*(?:no|yes|nope|yep|unfortunately not|not really)\b[,.:;!—–-]*\s*/i, '');
+  return text
+    .replace(/^\s*(?:no|yes|nope|yep|unfortunately not|not really)\b[,.:;!—–-]*\s*/i, '')
+    .replace(
+      /^\s*(?:(?:unfortunately|sadly|i'm\s+afraid|afraid|best|certainly|of\s+course)\s+)?not(?:\s+(?:yet|quite|really|at\s+all|to))?\s*[,.:;!—–-]+\s*/i,
+      '',
+    );
 }
 
 const NEG = String.raw`(?:not|never|cannot|\p{L}+n['’]t)`;
@@ -229,7 +259,15 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The claim with hedges removed and equivalent wordings made one. */
 export function normalizeClaimText(text: string): string {
-  let out = stripHedges(text);
+  let out = stripHedges(text)
+    // "four and a half hours" = "4.5 hours"; "7 in the morning" = "7 am".
+    .replace(
+      /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\b/giu,
+      (_, n: string) => `${Number(NUMBER_WORDS[n.toLowerCase()] ?? n) + 0.5}`,
+    )
+    .replace(/\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b/giu, (_, h: string, part: string) =>
+      part.toLowerCase() === 'morning' ? `${h} am` : `${h} pm`,
+    );
   for (const [pattern, replacement] of EQUIVALENCES) out = out.replace(pattern, replacement);
   return out;
 }

@@ -26,7 +26,12 @@ export function splitClaims(sentence: string): string[] {
     if (claims.length > 0 && !isClaimSized(piece)) claims[claims.length - 1] += `${parts[i - 1]}${piece}`;
     else claims.push(piece);
   }
-  // A too-small first piece joins the next one instead.
-  if (claims.length > 1 && !isClaimSized(claims[0])) claims.splice(0, 2, `${claims[0]} ${claims[1]}`);
+  // A too-small first piece ("No —", "Unfortunately not:") joins the next one instead, with the
+  // break between them, so a leading answer word stays recognisable as one.
+  if (claims.length > 1 && !isClaimSized(claims[0])) {
+    const at = sentence.indexOf(claims[1], sentence.indexOf(claims[0]) + claims[0].length);
+    const gap = at >= 0 ? sentence.slice(sentence.indexOf(claims[0]) + claims[0].length, at) : ' ';
+    claims.splice(0, 2, `${claims[0]}${gap.trim() ? ` ${gap.trim()} ` : ' '}${claims[1]}`);
+  }
   return claims.length > 0 ? claims : [sentence];
 }

@@ -40,6 +40,10 @@ export interface ContextIndex {
   numberUnits: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every amount with a known unit scale, in base units ("14 days" and "two weeks" compare equal). */
   quantities: readonly Quantity[];
+  /** value → every mention of it, with the word and rate that follow it ("23 kg", "100 per minute"). */
+  mentions: ReadonlyMap<string, readonly NumberMention[]>;
+  /** Every number the context states, for arithmetic over the whole context. */
+  numbers: readonly NumberMention[];
   /** Inverse document frequency over clauses; a term absent from the context gets `unseenWeight`. */
   weight: (term: string) => number;
   unseenWeight: number;
@@ -91,6 +95,8 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
   const allTerms = new Set<string>();
   const numberUnits = new Map<string, Set<string>>();
   const quantities: Quantity[] = [];
+  const mentions = new Map<string, NumberMention[]>();
+  const numbers: NumberMention[] = [];
   passages.forEach((passage, p) => {
     for (const sentence of analyzePassageText(passage.text)) {
       const s = sentences.length;
@@ -107,6 +113,8 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
           if (!units) numberUnits.set(n.value, (units = new Set()));
           units.add(n.unit ?? '');
           if (n.quantity) quantities.push(n.quantity);
+          mentions.set(n.value, [...(mentions.get(n.value) ?? []), n]);
+          numbers.push(n);
         }
       }
       sentences.push({
@@ -129,6 +137,8 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
     allTerms,
     numberUnits,
     quantities,
+    mentions,
+    numbers,
     weight: (term) => {
       const d = df.get(term);
       return d === undefined ? unseenWeight : Math.log((total + 1) / (d + 0.5));

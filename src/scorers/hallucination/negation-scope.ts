@@ -2,15 +2,18 @@
 // second half only, so a claim "your clock may be wrong" must not be read as contradicting it:
 // both sides are cut at commas, semicolons and dashes, each claim segment is matched to the
 // context segments sharing most of its words, and only when all of those have the opposite polarity does it count.
-import { analyzeClaim } from './claim-facts.js';
+import { analyzeClaim, type NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 
 export interface Segment {
   terms: ReadonlySet<string>;
   negated: boolean;
+  /** The numbers it states, for checking which words each number is bound to. */
+  numbers: readonly NumberMention[];
 }
 
-const BOUNDARY = /[,;:()]|\s[—–-]\s/;
+// A comma or colon between digits is part of a number ("1,260", "20:15"), not a boundary.
+const BOUNDARY = /[;()]|(?<!\d)[,:]|[,:](?!\d)|\s[—–-]\s/;
 
 export function splitSegments(text: string): Segment[] {
   const out: Segment[] = [];
@@ -18,7 +21,8 @@ export function splitSegments(text: string): Segment[] {
   // punctuation, so a negation is scoped the same way on the answer's side and the context's.
   for (const part of splitClaims(text).flatMap((claim) => claim.split(BOUNDARY))) {
     const facts = analyzeClaim(part);
-    if (facts.terms.length > 0) out.push({ terms: new Set(facts.terms), negated: facts.negated });
+    if (facts.terms.length > 0)
+      out.push({ terms: new Set(facts.terms), negated: facts.negated, numbers: facts.numbers });
   }
   return out;
 }

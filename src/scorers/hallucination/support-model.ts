@@ -1,34 +1,59 @@
-// The calibrated part of the offline check: a logistic model turning a claim's alignment features
-// into P(claim unsupported). The coefficients were fitted by logistic regression on the tuning
-// splits only (scripts/fit-support-model.js): the perturbed tuning split and the two hand-written
-// tuning files (hallucination-dev-realistic-tune*.jsonl). The realistic validation part, the
-// perturbed test split and the blind held-out part were never used to fit them; the threshold
-// comes from the script's rule on the tuning splits.
+// The calibrated part of the offline check (fifth revision): a logistic model turning a claim's
+// alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
+// by scripts/fit-support-model.js on the perturbed tuning split and all five hand-written realistic
+// files (blind sets 1 and 2 became development data for this revision); the perturbed test split
+// was not fitted on. The threshold comes from a rule fixed before any result was seen (recall 0.9
+// on the realistic cases fitted on). Out-of-set quality is measured by leaving one file out
+// (docs/metrics.md); a third blind set decides.
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
-  intercept: -1.65,
-  uncoveredLocal: -0.91,
-  uncoveredGlobal: 0.7,
-  uncoveredMass: 1.09,
-  numbersAligned: -0.92,
-  numberMissing: 5.41,
-  numberElsewhere: -0.92,
-  unitMismatch: 3.42,
-  numberConflict: 2.84,
-  nameMissing: 4.04,
-  nameElsewhere: -0.28,
-  nameConflict: 1.83,
-  negationMismatch: 3.26,
-  antonym: 2.41,
-  numberDerived: -0.57,
-  quantifierAdded: 4.44,
-  conditionDropped: 0.16,
-  sourceAdded: 0.48,
+  intercept: -1.54,
+  uncoveredLocal: 0.84,
+  uncoveredGlobal: -2.7,
+  uncoveredMass: 1.22,
+  numbersAligned: -0.68,
+  numberMissing: 3.33,
+  numberElsewhere: -1.98,
+  unitMismatch: 4.62,
+  numberConflict: 2.6,
+  nameMissing: 2.7,
+  nameElsewhere: -0.22,
+  nameConflict: 3.13,
+  negationMismatch: 1.93,
+  antonym: 0.72,
+  numberDerived: 0.21,
+  quantifierAdded: 2.54,
+  conditionDropped: 0.45,
+  sourceAdded: -0.74,
+  numberSwapped: 2.46,
+  numberDerivedFar: 1.17,
+  numberMoved: 1.94,
 };
 
-/** A response is flagged when its score (its least-supported claim's probability) reaches this. */
-export const DEFAULT_HALLUCINATION_THRESHOLD = 0.3;
+/**
+ * Stage 2: P(response unsupported) from its least-supported claim's log-odds and the log of its
+ * number of claims (the maximum of many claim scores runs high by chance on a long answer). A
+ * one-claim answer keeps its claim's log-odds, scaled; a sentence is scored the same way over its
+ * own claims.
+ */
+export interface ResponseCalibration {
+  intercept: number;
+  worstLogit: number;
+  claimCount: number;
+}
+
+export const RESPONSE_CALIBRATION: ResponseCalibration = {
+  intercept: 0,
+  worstLogit: 1.01,
+  claimCount: -0.53,
+};
+
+/** The check's version, in its scores' details: bumped when a revision changes what it measures. */
+export const CHECK_VERSION = 'offline-check-5';
+
+/** A response is flagged when its score (the calibrated response probability) reaches this. */
+export const DEFAULT_HALLUCINATION_THRESHOLD = 0.2;
 
 export function unsupportedProbability(
   features: ClaimFeatures,
@@ -36,5 +61,18 @@ export function unsupportedProbability(
 ): number {
   let z = model.intercept ?? 0;
   for (const [name, value] of Object.entries(features)) z += (model[name] ?? 0) * value;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function responseProbability(
+  worstClaim: number,
+  claims: number,
+  calibration: ResponseCalibration = RESPONSE_CALIBRATION,
+): number {
+  const p = Math.min(1 - 1e-6, Math.max(1e-6, worstClaim));
+  const z =
+    calibration.intercept +
+    calibration.worstLogit * Math.log(p / (1 - p)) +
+    calibration.claimCount * Math.log(Math.max(1, claims));
   return 1 / (1 + Math.exp(-z));
 }

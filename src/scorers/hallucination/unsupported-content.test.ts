@@ -87,15 +87,20 @@ describe('unsupportedContent (offline check)', () => {
       expect(check(answer)['hallucination.rate'].value, answer).toBe(0);
   });
 
-  it('scores per sentence and per response; the response takes its worst sentence', () => {
+  it('scores per sentence and per response; the response takes its worst claim', () => {
     const s = check(
       'Refunds are issued within 30 days of purchase. Contact Globex support to request a refund.',
     );
     const sentenceScores = s['hallucination.score'].details?.sentenceScores as number[];
     expect(sentenceScores).toHaveLength(2);
     expect(sentenceScores[0]).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD);
-    expect(sentenceScores[1]).toBeGreaterThan(0.9);
-    expect(s['hallucination.score'].value).toBe(Math.max(...sentenceScores));
+    expect(sentenceScores[1]).toBeGreaterThan(0.8);
+    // One claim per sentence: the response is its worst claim, calibrated for two claims, so it
+    // scores a little below that sentence alone (a long answer's maximum runs high by chance).
+    const worst = Math.max(...sentenceScores);
+    expect(s['hallucination.score'].value).toBeLessThan(worst);
+    expect(s['hallucination.score'].value).toBeGreaterThan(DEFAULT_HALLUCINATION_THRESHOLD);
+    expect(s['hallucination.rate'].value).toBe(1);
     expect(s.groundedness.details).toEqual({ supported: 1, checked: 2 });
   });
 

@@ -1,15 +1,16 @@
 // The offline hallucination check (see answer-support.ts): each answer sentence is split into
 // claims and each claim aligned to the passages given to the model, which yields a calibrated
 // P(unsupported) per claim, per sentence and per response. Three scores:
-// - hallucination.score: the response's P(unsupported) (its least-supported sentence), 0..1;
-// - hallucination.rate: 1 when that score reaches the threshold (default 0.3), so the suite
+// - hallucination.score: the response's P(unsupported) (its least-supported claim, calibrated for
+//   the answer's length), 0..1;
+// - hallucination.rate: 1 when that score reaches the threshold (default 0.2), so the suite
 //   mean is the share of answers the check flags;
 // - groundedness: the share of the answer's sentences scoring below the threshold.
 // It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
 import { type ClaimResult, checkAnswerSupport } from './answer-support.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
+import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { prepareSupportCheck, type SupportScoringInput } from './support-setup.js';
 
 export type { SupportScoringInput } from './support-setup.js';
@@ -41,7 +42,7 @@ export interface UnsupportedSentence {
 
 export interface HallucinationScoringInput extends SupportScoringInput {
   question?: string;
-  /** P(unsupported) at or above which a sentence/response is flagged (default 0.3). */
+  /** P(unsupported) at or above which a sentence/response is flagged (default 0.2). */
   hallucinationThreshold?: number;
 }
 
@@ -49,13 +50,13 @@ const NAMES = ['hallucination.rate', 'hallucination.score', 'groundedness'] as c
 
 export function reasonOf(claim: ClaimResult): HallucinationReason {
   const f = claim.features;
-  if (f.numberMissing) return 'unknown-number';
+  if (f.numberMissing || f.numberDerivedFar) return 'unknown-number';
   if (f.unitMismatch) return 'unit-mismatch';
   if (f.sourceAdded) return 'unknown-source';
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch) return 'negation-mismatch';
   if (f.quantifierAdded) return 'overgeneralised';
-  if (f.numberElsewhere && !f.numbersAligned) return 'misplaced-number';
+  if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped || f.numberMoved) return 'misplaced-number';
   if (f.nameElsewhere) return 'misplaced-name';
   if (f.conditionDropped) return 'dropped-condition';
   return 'low-coverage';
@@ -70,9 +71,13 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
     passages: input.passages ?? [],
     question: input.question,
   });
+  const flagged = support.score >= threshold;
   const unsupported: UnsupportedSentence[] = [];
+  // A flagged response names its flagged sentences; the worst one when none reaches the threshold
+  // on its own (the response and sentence scores are calibrated separately).
+  const worstSentence = support.sentences.reduce((a, b) => (b.score > a.score ? b : a));
   for (const sentence of support.sentences) {
-    if (sentence.score < threshold) continue;
+    if (sentence.score < threshold && !(flagged && sentence === worstSentence)) continue;
     const worst = sentence.claims.reduce((a, b) => (b.score > a.score ? b : a));
     unsupported.push({
       sentence: sentence.sentence,
@@ -84,9 +89,8 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
     });
   }
   const checked = support.sentences.length;
-  const supported = checked - unsupported.length;
+  const supported = support.sentences.filter((s) => s.score < threshold).length;
   const sentenceScores = support.sentences.map((s) => round(s.score));
-  const flagged = unsupported.length > 0;
   return [
     {
       name: 'hallucination.rate',
@@ -101,7 +105,7 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
     {
       name: 'hallucination.score',
       value: round(support.score),
-      details: { sentenceScores, threshold },
+      details: { sentenceScores, threshold, check: CHECK_VERSION },
     },
     { name: 'groundedness', value: supported / checked, details: { supported, checked } },
   ];

@@ -70,6 +70,22 @@ const SYNONYM_GROUPS = [
   ['percent', 'percentage', '%'],
 ];
 
+// Connectives, approximators and comparison words: they frame or relate a claim's facts
+// ("roughly", "plus", "versus", "altogether", "instead") and state none themselves, so their
+// absence from the context is never evidence against the claim.
+const DISCOURSE_WORDS = `
+about above altogether approximately around almost already also anyway besides compared
+even example first fine however instance instead just least like likewise meanwhile nearly otherwise
+overall per plus rather roughly since still therefore though thus together total totally unlike
+versus vs whereas yet approx essentially effectively simply
+`;
+
+export const DISCOURSE_TERMS: ReadonlySet<string> = new Set(
+  DISCOURSE_WORDS.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w)),
+);
+
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   GENERIC_WORDS.split(/\s+/)
     .filter(Boolean)
