@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
-import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
+import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
 import { measureDevSlices, renderDevTable } from './dev-set-table.js';
 import { featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
-import { fitSetOf, loadCommittedDevSet } from './load-dev-set.js';
+import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
 const LOSO_POOLED = { p: 0.598, r: 0.888, f1: 0.715, auroc: 0.81 };
 
@@ -35,13 +35,15 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has two blind sets (100 hand-written answers each) and a validation part', () => {
-    expect(slices.slice(0, 4).map((x) => x.metrics.n)).toEqual([200, 100, 100, 93]);
-    expect(slices[0].name).toMatch(/blind/);
+  it('has blind set 3 (measured once), the two earlier blind sets and a validation part', () => {
+    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([120, 200, 100, 100, 93]);
+    expect(slices[0].name).toMatch(/blind set 3/);
+    expect(cases.filter(isBlindCase)).toHaveLength(120);
   });
 
   it('holds its out-of-set quality: each realistic file scored by a fit made without it (regression guard)', () => {
-    const featured = featureCases(cases.filter((c) => c.part === 'realistic' || c.split === 'tune'));
+    const fitted = cases.filter((c) => !isBlindCase(c) && (c.part === 'realistic' || c.split === 'tune'));
+    const featured = featureCases(fitted);
     const { perSet, pooled } = leaveOneSetOut(featured, (c) => fitSetOf(c.case));
     expect(perSet.map((r) => r.set).sort()).toEqual([
       'blind2',
@@ -63,21 +65,31 @@ describe('the committed hallucination dev set', async () => {
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('still quotes the last blind measurement until blind set 3 has measured this revision', () => {
-    // OFFLINE_CHECK_QUALITY holds the fourth revision's blind numbers (blind sets 1+2, threshold
-    // 0.3). Those sets are fitted on since the fifth revision, so they can no longer measure it;
-    // the numbers are replaced by the fifth revision's measurement on blind set 3 (and `revision`
-    // set to 5) after that set is written. Until then the fields stay as measured.
-    expect(OFFLINE_CHECK_QUALITY).toMatchObject({
-      revision: 4,
-      cases: 200,
-      hallucinated: 90,
-      threshold: 0.3,
-      precision: 0.514,
-      recall: 0.833,
-      f1: 0.636,
-      auroc: 0.651,
+  it('quotes the fifth revision as measured once on blind set 3 (OFFLINE_CHECK_QUALITY)', () => {
+    // Blind set 3 was written by a session that never saw the check, merged after the fifth
+    // revision was final, and scored once. Against the issue's targets: F1 ≥ 0.5 met, AUROC ≥ 0.75
+    // and recall ≥ 0.9 missed (docs/metrics.md). A change to the check that moves these fails here.
+    const m = slices[0].metrics;
+    const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+    expect({
+      cases: m.n,
+      hallucinated: m.positives,
+      threshold: DEFAULT_HALLUCINATION_THRESHOLD,
+      precision: r3(m.precision),
+      recall: r3(m.recall),
+      f1: r3(m.f1),
+      auroc: r3(m.auroc),
+    }).toEqual({
+      cases: OFFLINE_CHECK_QUALITY.cases,
+      hallucinated: OFFLINE_CHECK_QUALITY.hallucinated,
+      threshold: OFFLINE_CHECK_QUALITY.threshold,
+      precision: OFFLINE_CHECK_QUALITY.precision,
+      recall: OFFLINE_CHECK_QUALITY.recall,
+      f1: OFFLINE_CHECK_QUALITY.f1,
+      auroc: OFFLINE_CHECK_QUALITY.auroc,
     });
+    expect(OFFLINE_CHECK_QUALITY.revision).toBe(5);
+    expect(m.f1).toBeGreaterThanOrEqual(0.5);
     expect(CHECK_VERSION).toBe('offline-check-5');
   });
 

@@ -10,14 +10,28 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-perturbed.jsonl',
   'test_cases/hallucination-dev-heldout.jsonl',
   'test_cases/hallucination-dev-blind2.jsonl',
+  'test_cases/hallucination-dev-blind3.jsonl',
 ] as const;
 
+/**
+ * Blind set 3 measures the fifth revision and is never fitted on. (Blind set 4,
+ * test_cases/hallucination-dev-blind4.jsonl, is kept unread for the next revision: it is in no list
+ * here, and nobody has scored the check on it.)
+ */
+export const BLIND_FILES = ['test_cases/hallucination-dev-blind3.jsonl'] as const;
+
+/** Whether a case is in a blind set (never fitted on). */
+export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
+  return c.id.startsWith('blind3-');
+}
+
 /** Every file the fifth revision is fitted on (of the perturbed file, its tuning split only). */
-export const FIT_FILES = DEV_SET_FILES;
+export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonly string[]).includes(file));
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
+  if (isBlindCase(c)) throw new Error(`${c.id}: blind set 3 is never fitted on`);
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';
   if (c.id.startsWith('held-')) return 'heldout';
   if (c.id.startsWith('blind2-')) return 'blind2';
