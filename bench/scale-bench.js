@@ -119,10 +119,12 @@ try {
   // The store's recall@10 against exact search on 50 of the queries (not timed).
   let annRecallAt10 = null;
   if (index.vectors.vector) {
-    const exact = createExactStore({ dimension: index.embedder.dimension });
-    const all = [];
-    for (let label = 0; label < index.vectors.size; label++) all.push(index.vectors.vector(label));
-    exact.add(all);
+    // One preallocated matrix, as an eval run's ANN-recall line builds it (meter-ann-recall.ts).
+    const dimension = index.embedder.dimension;
+    const matrix = new Float32Array(index.vectors.size * dimension);
+    for (let label = 0; label < index.vectors.size; label++)
+      matrix.set(index.vectors.vector(label), label * dimension);
+    const exact = createExactStore({ dimension }, matrix);
     let sum = 0;
     let n = 0;
     for (const q of queries.slice(0, 50)) {
@@ -135,6 +137,9 @@ try {
     }
     annRecallAt10 = n > 0 ? Math.round((sum / n) * 1000) / 1000 : null;
   }
+  // The whole process's peak, recall check included: what an eval run with its ANN-recall line
+  // (which builds the same exact copy) would reach.
+  const peakRssWithRecallCheckMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   console.log(
     JSON.stringify({
@@ -150,6 +155,7 @@ try {
       annRecallAt10,
       ...(EF_CONSTRUCTION ? { efConstruction: Number(EF_CONSTRUCTION) } : {}),
       peakRssMb,
+      peakRssWithRecallCheckMb,
     }),
   );
   if (STORE === 'hnsw') {
@@ -158,7 +164,8 @@ try {
       `targets (issue 13, in process): chunk + embed + build ${(buildMs / 1000).toFixed(1)} s wall ` +
         `(${((buildCpu.user + buildCpu.system) / 1e6).toFixed(1)} s CPU) < 90 s: ${verdict(buildMs < 90_000)}; ` +
         `hybrid p50 ${at(0.5).toFixed(2)} ms < 5 ms: ${verdict(at(0.5) < 5)}; ` +
-        `peak RSS ${peakRssMb} MB < 1024 MB: ${verdict(peakRssMb < 1024)}; ANN recall@10 ${annRecallAt10}; ` +
+        `peak RSS ${peakRssMb} MB < 1024 MB: ${verdict(peakRssMb < 1024)} ` +
+        `(${peakRssWithRecallCheckMb} MB with the recall check's exact copy: ${verdict(peakRssWithRecallCheckMb < 1024)}); ANN recall@10 ${annRecallAt10}; ` +
         `load average ${os.loadavg()[0].toFixed(1)}`,
     );
   }

@@ -83,7 +83,7 @@ const RetrieveSchema = z.strictObject({
 const HnswSchema = z.strictObject({
   m: z.number().int().min(2).default(16),
   ef_construction: z.number().int().positive().default(200),
-  ef_search: z.number().int().positive().default(128),
+  ef_search: z.number().int().positive().default(200),
 });
 
 const RagSchema = z.strictObject({

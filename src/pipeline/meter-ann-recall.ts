@@ -32,10 +32,13 @@ export function meterAnnRecall(
       sampleRate,
       exact: (vector, n) => {
         if (!oracle) {
-          oracle = createExactStore({ dimension: vector.length });
-          const all: Float32Array[] = [];
-          for (let label = 0; label < store.size; label++) all.push(store.vector!(label));
-          oracle.add(all);
+          // One preallocated matrix: at 100k chunks a list of per-row arrays plus a store growing
+          // by doubling would briefly hold the vectors two to three times over.
+          const dimension = vector.length;
+          const matrix = new Float32Array(store.size * dimension);
+          for (let label = 0; label < store.size; label++)
+            matrix.set(store.vector!(label), label * dimension);
+          oracle = createExactStore({ dimension }, matrix);
         }
         return oracle.search(vector, n);
       },

@@ -63,7 +63,7 @@ describe('BM25 top-k with MaxScore pruning', () => {
           { length: 1 + Math.floor(rng.next() * 5) },
           () => docs[Math.floor(rng.next() * docs.length)].text.split(' ')[0],
         ).join(' ');
-        for (const k of [1, 10, 50, 1000]) {
+        for (const k of [1, 10, 50, 1000, Number.POSITIVE_INFINITY]) {
           const expected = exhaustive(index, query, k);
           const got = index.search(query, k).map(({ index: d, score }) => ({ index: d, score }));
           expect(got).toEqual(expected);

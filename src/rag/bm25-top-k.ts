@@ -76,7 +76,10 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
       const end = Uint32Array.from(order, (t) => offsets[t.term + 1]);
       const contribution = new Float64Array(n);
 
-      const heap = createHeap(k);
+      // No more documents can match than the query's posting lists hold: k may be Infinity.
+      let postings = 0;
+      for (let i = 0; i < n; i++) postings += end[i] - cursor[i];
+      const heap = createHeap(Math.min(k, postings));
       let threshold = Number.NEGATIVE_INFINITY;
       let firstEssential = 0;
       for (;;) {

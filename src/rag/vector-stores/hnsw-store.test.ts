@@ -41,10 +41,9 @@ describe('HNSW store', () => {
   const hnsw = createHnswStore({ dimension: DIM, seed: 1, maxElements: 1000 });
   hnsw.add(data); // grows past maxElements by resizing
 
-  it(`reaches recall@10 >= 0.98 against exact search at the default efSearch (${DEFAULT_EF_SEARCH})`, () => {
+  it(`reaches recall@10 >= 0.99 against exact search at the default efSearch (${DEFAULT_EF_SEARCH})`, () => {
     expect(hnsw.size).toBe(5000);
-    // 0.9845 measured; 0.996 at efSearch 200 (hnsw-store.ts, DEFAULT_EF_SEARCH).
-    expect(recallAt10(hnsw, exact, queries)).toBeGreaterThanOrEqual(0.98);
+    expect(recallAt10(hnsw, exact, queries)).toBeGreaterThanOrEqual(0.99);
   });
 
   it('scores with cosine similarity, best first', () => {

@@ -21,10 +21,12 @@ export const HNSW_META_FILE = 'hnsw.json';
  * vectors 0.985 / 0.996. At 100k chunks (four shards of 25k, the scale bench's corpus and 200
  * of its queries): recall@10 0.989 / 0.976 / 0.965 / 0.939 at ef 200 / 128 / 96 / 64, for a
  * search of the hybrid pool (k = 50) costing 6.5 / 4.7 / 3.3 / 2.5 ms of CPU at load 14 (two
- * larger shards were no better: 0.976 at ef 200 for 4.1 ms). 128 keeps recall@10 near 0.98 at
- * 100k and takes ~30 % off the largest part of a hybrid query (docs/performance.md, "100k chunks").
+ * larger shards were no better: 0.976 at ef 200 for 4.1 ms). 200 stays the default: 128 would
+ * take ~30 % off the largest part of a hybrid query, but recall@50 (the hybrid pool's depth) falls
+ * from 0.973 to 0.949 at 100k, it was measured on hash vectors only, and a changed default would
+ * invalidate every accepted serving baseline. Lower it per project with `rag.hnsw.ef_search`.
  */
-export const DEFAULT_EF_SEARCH = 128;
+export const DEFAULT_EF_SEARCH = 200;
 
 /**
  * Build-time beam. Insertion cost grows with it and dominates a 100k-chunk build, but a lower
