@@ -36,7 +36,9 @@ export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.id.startsWith('held-')) return 'heldout';
   if (c.id.startsWith('blind2-')) return 'blind2';
   if (c.id.startsWith('tune-')) return 'realistic-tune';
-  return 'realistic';
+  if (c.id.startsWith('real-')) return 'realistic';
+  // A new file (a future blind set) is never fitted on by accident: it must be named here first.
+  throw new Error(`${c.id}: no fitting set is known for this id prefix`);
 }
 
 /** `root` is the repository root (the perturbed part reads its articles from rag/corpus). */

@@ -28,6 +28,8 @@ export interface NumberMention {
   label?: boolean;
   /** The time unit of a rate stated right after it ("1,000 requests per minute" → "minut"). */
   per?: string;
+  /** The currency symbol right before it ("€5" → "euro"), a unit written in front. */
+  currency?: string;
 }
 
 export interface ClaimFacts {
@@ -145,6 +147,9 @@ export const UNITS = new Set(
 const MENTION =
   /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
 
+/** A currency symbol written before an amount, read as that amount's unit (unit-words.ts keys). */
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'euro', $: 'dollar', '£': 'pound' };
+
 // "… per minute", "… a day", "… each week" within three words after a number: the rate's time unit.
 const RATE =
   /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session)s?\b/iu;
@@ -189,6 +194,8 @@ export function extractNumberMentions(text: string): NumberMention[] {
       mention.word = unit ?? unitWord;
     const rate = RATE.exec(text.slice((match.index ?? 0) + match[0].length));
     if (rate) mention.per = unitKey(rate[1]);
+    const currency = CURRENCY_SYMBOLS[text[(match.index ?? 0) - 1] ?? ''];
+    if (currency) mention.currency = currency;
     // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own
     // tally of what it lists, so it only counts where the context backs it.
     if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;

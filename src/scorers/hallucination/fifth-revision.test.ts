@@ -86,6 +86,41 @@ describe('offline check, fifth revision', () => {
     });
   }
 
+  // Review probes: a correct answer that spells out the unit the context abbreviates (or writes
+  // as a currency symbol) names the same unit; these scored ~0.9 before unit spellings shared a key.
+  const SPELLED_OUT: ReadonlyArray<readonly [string, string, string]> = [
+    [
+      'The charger supplies 65 W over USB-C.',
+      'The charger supplies 65 watts.',
+      'The charger supplies 65 volts.',
+    ],
+    ['The adapter outputs 5 V.', 'The adapter outputs 5 volts.', 'The adapter outputs 5 watts.'],
+    ['Add 2 tbsp of olive oil.', 'Add 2 tablespoons of olive oil.', 'Add 2 teaspoons of olive oil.'],
+    ['Add 2 tsp of salt.', 'Add 2 teaspoons of salt.', 'Add 2 cups of salt.'],
+    [
+      'Each jar holds 16 oz of honey.',
+      'Each jar holds 16 ounces of honey.',
+      'Each jar holds 16 pounds of honey.',
+    ],
+    [
+      'Bags can weigh up to 50 lb each.',
+      'Bags can weigh up to 50 pounds each.',
+      'Bags can weigh up to 50 kg each.',
+    ],
+    [
+      'The €15 fee is charged once.',
+      'The fee is 15 euros, charged once.',
+      'The fee is 15 dollars, charged once.',
+    ],
+    ['There is a €5 entry fee.', 'Entry costs 5 euros.', 'Entry costs 5 dollars.'],
+  ];
+  for (const [context, supported, wrong] of SPELLED_OUT) {
+    it(`names the same unit spelled out: "${supported}" passes, "${wrong}" is flagged`, () => {
+      expect(check(supported, passages(context)).flagged).toBe(false);
+      expect(check(wrong, passages(context)).flagged).toBe(true);
+    });
+  }
+
   it('reads the word and rate after a number, and a number inside a name as a label', () => {
     const [lb] = extractNumberMentions('up to 23 lb per day');
     expect(lb).toMatchObject({ value: '23', word: 'lb', per: 'dai' });

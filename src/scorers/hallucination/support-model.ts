@@ -9,26 +9,26 @@ import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
   intercept: -1.54,
-  uncoveredLocal: 0.84,
-  uncoveredGlobal: -2.7,
-  uncoveredMass: 1.22,
-  numbersAligned: -0.68,
-  numberMissing: 3.33,
-  numberElsewhere: -1.98,
-  unitMismatch: 4.62,
-  numberConflict: 2.6,
-  nameMissing: 2.7,
-  nameElsewhere: -0.22,
-  nameConflict: 3.13,
-  negationMismatch: 1.93,
-  antonym: 0.72,
-  numberDerived: 0.21,
-  quantifierAdded: 2.54,
-  conditionDropped: 0.45,
-  sourceAdded: -0.74,
-  numberSwapped: 2.46,
-  numberDerivedFar: 1.17,
-  numberMoved: 1.94,
+  uncoveredLocal: 0.7,
+  uncoveredGlobal: -2.39,
+  uncoveredMass: 1.19,
+  numbersAligned: -0.59,
+  numberMissing: 3.32,
+  numberElsewhere: -1.91,
+  unitMismatch: 2.73,
+  numberConflict: 2.68,
+  nameMissing: 2.64,
+  nameElsewhere: -0.25,
+  nameConflict: 3.09,
+  negationMismatch: 1.89,
+  antonym: 0.69,
+  numberDerived: 0.19,
+  quantifierAdded: 2.52,
+  conditionDropped: 0.38,
+  sourceAdded: -0.78,
+  numberSwapped: 2.03,
+  numberDerivedFar: 1.16,
+  numberMoved: 1.97,
 };
 
 /**
@@ -45,8 +45,8 @@ export interface ResponseCalibration {
 
 export const RESPONSE_CALIBRATION: ResponseCalibration = {
   intercept: 0,
-  worstLogit: 1.01,
-  claimCount: -0.53,
+  worstLogit: 1.02,
+  claimCount: -0.52,
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */

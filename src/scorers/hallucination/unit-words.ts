@@ -17,23 +17,63 @@ const MEASURE_UNITS: ReadonlySet<string> = new Set(
     .map((w) => canonicalTerm(stem(w))),
 );
 
+// Spellings of one unit ("65 W" and "65 watts", "2 tbsp" and "2 tablespoons", "€5" and "5
+// euros"): a correct answer that spells out what the context abbreviates names the same unit.
+const UNIT_SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['w', 'watt'],
+  ['kw', 'kilowatt'],
+  ['kwh', 'kilowatthour'],
+  ['v', 'volt'],
+  ['lb', 'lbs', 'pound'],
+  ['oz', 'ounce'],
+  ['tsp', 'teaspoon'],
+  ['tbsp', 'tablespoon'],
+  ['hz', 'hertz'],
+  ['ghz', 'gigahertz'],
+  ['mhz', 'megahertz'],
+  ['in', 'inch'],
+  ['ft', 'foot', 'feet'],
+  ['mi', 'mile'],
+  ['kcal', 'calorie'],
+  ['euro', 'eur'],
+  ['dollar', 'usd'],
+  ['percent', 'pct'],
+];
+const UNIT_KEY: ReadonlyMap<string, string> = new Map(
+  UNIT_SYNONYMS.flatMap(([first, ...rest]) =>
+    [first, ...rest].map((w) => [canonicalTerm(stem(w)), canonicalTerm(stem(first))] as const),
+  ),
+);
+const unitKeyOf = (word: string): string => UNIT_KEY.get(word) ?? word;
+/** The unit keys of a mention: the word after it and the currency symbol before it. */
+function unitKeys(m: NumberMention): string[] {
+  const keys: string[] = [];
+  if (m.word !== undefined) keys.push(unitKeyOf(m.word));
+  if (m.currency !== undefined) keys.push(unitKeyOf(canonicalTerm(stem(m.currency))));
+  return keys;
+}
+
 /**
- * The word after a stated number is not one the context puts after it ("23 lb" where the context
- * says "23 kg", "65 V" for "65 W"), and is either unknown to the context or a unit it uses for
- * other numbers; or the rate differs ("per second" where the context says "per minute").
+ * The word after a stated number names another unit than the context puts with that number
+ * ("23 lb" where the context says "23 kg", "65 V" for "65 W"), and the context's word is a unit
+ * (a measure, or a word it puts after another number too: not "entry" in "€5 entry fee"); or the
+ * rate differs ("per second" where the context says "per minute").
  */
 export function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
   const stated = index.mentions.get(n.value) ?? [];
   if (stated.length === 0 || n.label) return false;
   const word = n.word;
-  if (
-    word !== undefined &&
-    // Some mention names a unit and none this one ("between 23 and 32 kg" names none for 23).
-    stated.some((m) => m.word !== undefined) &&
-    !stated.some((m) => m.word === word) &&
-    (MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word))
-  )
-    return true;
+  if (word !== undefined) {
+    const statedKeys = new Set(stated.flatMap(unitKeys));
+    const contextNamesUnit = stated.some(
+      (m) =>
+        m.currency !== undefined ||
+        (m.word !== undefined &&
+          (MEASURE_UNITS.has(m.word) || index.numbers.some((o) => o.word === m.word && o.value !== n.value))),
+    );
+    const answerNamesUnit = MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word);
+    if (contextNamesUnit && answerNamesUnit && !statedKeys.has(unitKeyOf(word))) return true;
+  }
   return (
     n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per)
   );
