@@ -105,6 +105,25 @@ describe('createBudgetGuard', () => {
     expect(borrow.admit(at('a', 'openai/y'))).toBe(false); // 0.8 + 3 × 0.1 > 1; 0.8 + 0.1 would fit
   });
 
+  it('counts the calls in flight at the rate learned after they were admitted', () => {
+    // Concurrency 4, a provider billing 3× its 0.1 estimates, limit 0.95.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const make = () => createBudgetGuard({ maxCostUsd: 0.95, estimates: ids.map((id) => estimate(id, 0.1)) });
+    const guard = make();
+    for (const id of ['a', 'b', 'c', 'd']) expect(guard.admit(job(id))).toBe(true); // 0.4 planned: fits
+    guard.settle(job('a'), { cached: false, costUsd: 0.3 }); // now the rate is 3
+    // 0.3 spent + b, c, d in flight at 3 × 0.1 + e at 0.3 = 1.5 > 0.95 (unscaled: 0.3 + 0.3 + 0.3 fits).
+    expect(guard.admit(job('e'))).toBe(false);
+    for (const id of ['b', 'c', 'd']) guard.settle(job(id), { cached: false, costUsd: 0.3 });
+    // Only what was in flight before the rate showed is over the limit; nothing admitted after.
+    expect(guard.summary()).toMatchObject({ spentUsd: 1.2, costRatio: 3, stopped: true });
+    // Must not flip: on-plan bills (rate 1) leave room for e while b, c, d are in flight.
+    const onPlan = make();
+    for (const id of ['a', 'b', 'c', 'd']) onPlan.admit(job(id));
+    onPlan.settle(job('a'), { cached: false, costUsd: 0.1 });
+    expect(onPlan.admit(job('e'))).toBe(true); // 0.1 + 0.3 + 0.1 ≤ 0.95
+  });
+
   it('does not stop when every call fits exactly', () => {
     const guard = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.5), estimate('b', 0.5)] });
     expect(guard.admit(job('a'))).toBe(true);

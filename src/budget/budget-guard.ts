@@ -5,8 +5,11 @@
 // answers, free models). Everything that finished is kept; what was left out is listed.
 // The guard learns as it goes: once calls of a provider have settled, their actual cost over
 // their estimate (when above 1) scales that provider's later estimates and reservations, so a
-// provider billing 3× the plan's tokens stops the run before the limit, not after it. Before
-// the first call of a run settles, only the estimate is known.
+// provider billing 3× the plan's tokens stops the run before the limit, not after it. The rate
+// applies to the calls already in flight too: each reservation keeps its planned cost and
+// provider, and what is held is recomputed at every admission at the current rate, so calls
+// admitted before the rate was learned are counted at what they will really cost. Before the
+// first call of a run settles, only the estimate is known.
 import type { RunBudget } from '../run/types.js';
 import type { JobEstimate } from '../plan/estimate-jobs.js';
 
@@ -44,8 +47,8 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     byJob.set(keyOf(e.suite, e.caseId, e.provider, e.repeat), e);
     if (!e.cached) estimatedCostUsd += e.costUsd ?? 0;
   }
-  const reservations = new Map<string, number>();
-  let reserved = 0;
+  // Planned (unscaled) cost and provider of each call in flight; see `held()`.
+  const reservations = new Map<string, { planned: number; provider: string }>();
   let spent = 0;
   // Actual and estimated cost of settled calls with a known cost, per provider and overall.
   const observed = new Map<string, { actual: number; estimated: number }>();
@@ -64,6 +67,12 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     overall.actual += actual;
     overall.estimated += estimate.costUsd;
   };
+  /** What the calls in flight will cost at the rates learned so far. */
+  const held = (): number => {
+    let sum = 0;
+    for (const r of reservations.values()) sum += r.planned * ratioFor(r.provider);
+    return sum;
+  };
   let prior = 0;
   let stopped = false;
   const notRun = new Map<string, RunBudget['notRun'][number]>();
@@ -80,7 +89,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       const planned = estimate && !estimate.cached ? (estimate.costUsd ?? 0) : 0;
       if (planned === 0) return true;
       const cost = planned * ratioFor(job.model.id);
-      if (stopped || spent + reserved + cost > options.maxCostUsd) {
+      if (stopped || spent + held() + cost > options.maxCostUsd) {
         stopped = true;
         const group = `${job.suite.config.name}\u0000${job.model.id}`;
         let entry = notRun.get(group);
@@ -91,22 +100,20 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
         entry.caseIds.push(job.variant.evalCase.id);
         return false;
       }
-      reservations.set(key, cost);
-      reserved += cost;
+      reservations.set(key, { planned, provider: job.model.id });
       return true;
     },
     settle(job, result) {
       const key = jobKey(job);
       if (job.model && !result.cached) observe(job.model.id, byJob.get(key), result.costUsd);
-      const held = reservations.get(key);
-      if (held === undefined) {
+      const reservation = reservations.get(key);
+      if (reservation === undefined) {
         // Admitted as free; a cache entry that vanished between plan and call still costs money.
         if (!result.cached && result.costUsd) spent += result.costUsd;
         return;
       }
       reservations.delete(key);
-      reserved -= held;
-      if (!result.cached) spent += result.costUsd ?? held;
+      if (!result.cached) spent += result.costUsd ?? reservation.planned * ratioFor(reservation.provider);
     },
     spentBefore(usd) {
       spent += usd;

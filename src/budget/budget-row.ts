@@ -14,13 +14,20 @@ export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, strin
     budget.priorSpentUsd !== undefined && budget.priorSpentUsd > 0
       ? ` (${usd(budget.priorSpentUsd)} of it by the interrupted run this one resumed)`
       : '';
+  // "held the rest" only when the guard did hold calls back.
   const ratio =
     budget.costRatio !== undefined && budget.costRatio > 1.05
-      ? `; calls cost ${budget.costRatio.toFixed(1)}× their estimate, and the guard held the rest to that rate`
+      ? `; calls cost ${budget.costRatio.toFixed(1)}× their estimate${budget.stopped ? ', and the guard held the rest to that rate' : ''}`
+      : '';
+  // Never silent: calls in flight before the real rate showed, or a batch billed whole, can end
+  // above the limit; the guard admits nothing once it knows, but what was spent was spent.
+  const over =
+    budget.spentUsd > budget.maxCostUsd * (1 + 1e-9)
+      ? `; went over it by ${usd(budget.spentUsd - budget.maxCostUsd)} (calls already in flight, or a batch billed whole, when the real cost showed)`
       : '';
   return [
     'Budget',
-    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
+    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}${over}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
   ];
 }
 
