@@ -22,7 +22,15 @@ export interface GuardedJob {
 
 export interface SettledResult {
   cached: boolean;
+  /** The whole case's cost; the judge's part (`judge.costUsd`) is left out once the guard meters the judge. */
   costUsd: number | null;
+  judge?: { costUsd: number | null };
+}
+
+/** A judge call (or any paid call outside the case jobs) the guard let through. */
+export interface Reservation {
+  provider: string;
+  planned: number;
 }
 
 export interface BudgetGuard {
@@ -32,6 +40,14 @@ export interface BudgetGuard {
   settle(job: GuardedJob, result: SettledResult): void;
   /** What the interrupted run being resumed already spent: it counts against the same limit. */
   spentBefore(usd: number): void;
+  /**
+   * May this extra paid call (a judge call) start? Reserves `planned` (scaled by the provider's
+   * learned rate) and returns the reservation, or null once the run has stopped. From the first
+   * call on, the judge's cost is settled here and no longer as part of the case's cost.
+   */
+  reserve(provider: string, planned: number): Reservation | null;
+  /** The extra call finished: `actualUsd` (null: unknown, its scaled estimate counts; cached: free). */
+  release(reservation: Reservation, actualUsd: number | null, cached?: boolean): void;
   summary(): RunBudget;
 }
 
@@ -58,19 +74,24 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     const seen = observed.get(provider) ?? overall;
     return seen.estimated > 0 ? Math.max(1, seen.actual / seen.estimated) : 1;
   };
-  const observe = (provider: string, estimate: JobEstimate | undefined, actual: number | null) => {
-    if (actual === null || !estimate || estimate.cached || !estimate.costUsd) return;
+  const observe = (provider: string, planned: number | null | undefined, actual: number | null) => {
+    if (actual === null || !planned) return;
     const seen = observed.get(provider) ?? { actual: 0, estimated: 0 };
     seen.actual += actual;
-    seen.estimated += estimate.costUsd;
+    seen.estimated += planned;
     observed.set(provider, seen);
     overall.actual += actual;
-    overall.estimated += estimate.costUsd;
+    overall.estimated += planned;
   };
+  // Judge calls in flight (each its own reservation), and those refused after the stop.
+  const extra = new Set<Reservation>();
+  let judgeMetered = false;
+  let judgeNotRun: { provider: string; calls: number } | undefined;
   /** What the calls in flight will cost at the rates learned so far. */
   const held = (): number => {
     let sum = 0;
     for (const r of reservations.values()) sum += r.planned * ratioFor(r.provider);
+    for (const r of extra) sum += r.planned * ratioFor(r.provider);
     return sum;
   };
   let prior = 0;
@@ -103,9 +124,17 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       reservations.set(key, { planned, provider: job.model.id });
       return true;
     },
-    settle(job, result) {
+    settle(job, settled) {
       const key = jobKey(job);
-      if (job.model && !result.cached) observe(job.model.id, byJob.get(key), result.costUsd);
+      // The judge's calls were settled one by one (release): count only the case's own calls.
+      const judgeCost = judgeMetered && settled.judge ? settled.judge.costUsd : 0;
+      const result = {
+        cached: settled.cached,
+        costUsd: settled.costUsd === null || judgeCost === null ? null : settled.costUsd - judgeCost,
+      };
+      const estimate = byJob.get(key);
+      if (job.model && !result.cached && estimate && !estimate.cached)
+        observe(job.model.id, estimate.costUsd, result.costUsd);
       const reservation = reservations.get(key);
       if (reservation === undefined) {
         // Admitted as free; a cache entry that vanished between plan and call still costs money.
@@ -114,6 +143,27 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       }
       reservations.delete(key);
       if (!result.cached) spent += result.costUsd ?? reservation.planned * ratioFor(reservation.provider);
+    },
+    reserve(provider, planned) {
+      judgeMetered = true;
+      // The judge's rate is learned apart from the same model's answers (its plan is max_tokens).
+      const rateKey = `${provider}\u0000judge`;
+      const cost = planned * ratioFor(rateKey);
+      // Like a case job: a call the plan cannot price (or a free one) is never held back.
+      if (cost > 0 && (stopped || spent + held() + cost > options.maxCostUsd)) {
+        stopped = true;
+        judgeNotRun ??= { provider, calls: 0 };
+        judgeNotRun.calls++;
+        return null;
+      }
+      const reservation = { provider: rateKey, planned };
+      extra.add(reservation);
+      return reservation;
+    },
+    release(reservation, actualUsd, cached = false) {
+      if (!extra.delete(reservation) || cached) return;
+      observe(reservation.provider, reservation.planned, actualUsd);
+      spent += actualUsd ?? reservation.planned * ratioFor(reservation.provider);
     },
     spentBefore(usd) {
       spent += usd;
@@ -127,6 +177,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       ...(overall.estimated > 0 && { costRatio: round(overall.actual / overall.estimated) }),
       stopped,
       notRun: [...notRun.values()],
+      ...(judgeNotRun && { judgeNotRun: { ...judgeNotRun } }),
     }),
   };
 }

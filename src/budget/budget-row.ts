@@ -7,8 +7,12 @@ export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, strin
   const budget = manifest.budget;
   if (!budget) return null;
   const notRun = budget.notRun.reduce((n, g) => n + g.caseIds.length, 0);
+  const judge = budget.judgeNotRun
+    ? `${notRun > 0 ? ' and' : ''} ${budget.judgeNotRun.calls} judge call${budget.judgeNotRun.calls === 1 ? '' : 's'} (those scores not assessed)`
+    : '';
+  const calls = notRun > 0 || !judge ? ` ${notRun} model call${notRun === 1 ? '' : 's'}` : '';
   const stop = budget.stopped
-    ? `; stopped before crossing it, ${notRun} model call${notRun === 1 ? '' : 's'} not made (the gate cannot pass this run)`
+    ? `; stopped before crossing it,${calls}${judge} not made (the gate cannot pass this run)`
     : '';
   const prior =
     budget.priorSpentUsd !== undefined && budget.priorSpentUsd > 0

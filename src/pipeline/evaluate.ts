@@ -31,6 +31,7 @@ import { runFingerprint } from '../resume/run-fingerprint.js';
 import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { selectedJobKeys } from '../selection/selected-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
+import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
@@ -219,7 +220,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         config.judge === 'none'
           ? undefined
           : await createJudgeScorer({
-              model: judgeHandle?.languageModel ?? null,
+              // Under the spending limit call by call, a batch-paid job's judge included.
+              model: guardJudgeModel(judgeHandle, spend?.guard, priceTable),
               rubric: config.judge_rubric,
             }),
       judgeCostUsd: judgeHandle

@@ -126,6 +126,8 @@ export interface RunBudget {
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
   notRun: { suite: string; provider: string; caseIds: string[] }[];
+  /** Paid judge calls not made after the stop: those answers' judge scores are not assessed. */
+  judgeNotRun?: { provider: string; calls: number };
 }
 
 /** The batches a run submitted or picked up, and what the batch price saved. */
