@@ -100,9 +100,11 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
     // Only billed providers: a local or your own model has no price because it costs nothing.
     unpricedCalls: jobs.filter((j) => j.paid && !j.cached && j.costUsd === null).length,
     priorSpentUsd: prior,
+    confirmed: options.spend?.confirmed ?? false,
     // A batch is submitted whole and billed whole, so it cannot stop at the limit: --yes
-    // (which means "spend up to the budget") cannot start one that is estimated above it.
-    confirmed: (options.spend?.confirmed ?? false) && !batch,
+    // (which means "spend up to the budget") cannot start one that is estimated above it. It
+    // does start one with unpriced calls (the user accepts what the estimate cannot price).
+    yesStartsOverEstimate: !batch,
     configFile: options.configFile,
     what: batch ? 'batch (submitted whole, so it cannot stop at the budget)' : undefined,
   });
