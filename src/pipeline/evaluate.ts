@@ -182,7 +182,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     const selected = selectedJobKeys(suites, options.repeat ?? config.repeat, options.selection, config.seed);
     const priceTable = createConfigPriceTable(config.pricing);
     // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
-    const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
+    const fingerprint = runFingerprint({
+      configHash: loaded.hash,
+      corpusHash: rag?.corpusHash ?? null,
+      seed: config.seed,
+      suites,
+    });
+    // Checked before the spend check and the batches: a refused resume pays for nothing.
+    const prior = options.resumeDir
+      ? await readPriorResults(options.resumeDir, { fingerprint, configFile })
+      : null;
     const done = prior?.done ?? new Set<string>();
     const spend = await prepareSpend({
       spend: options.spend,
@@ -260,12 +269,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       reportsDir,
       startedAt,
       salt: randomBytes(4).toString('hex'),
-      fingerprint: runFingerprint({
-        configHash: loaded.hash,
-        corpusHash: rag?.corpusHash ?? null,
-        seed: config.seed,
-        suites,
-      }),
+      fingerprint,
       options: {
         suites: options.suites,
         providers: options.providers,
