@@ -29,9 +29,13 @@ export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, strin
     budget.spentUsd > budget.maxCostUsd * (1 + 1e-9)
       ? `; went over it by ${usd(budget.spentUsd - budget.maxCostUsd)} (calls already in flight, or a batch billed whole, when the real cost showed)`
       : '';
+  const shards =
+    budget.shards !== undefined && budget.shards > 1 && budget.shardLimitUsd !== undefined
+      ? ` (${usd(budget.shardLimitUsd)} per shard × ${budget.shards})`
+      : '';
   return [
     'Budget',
-    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}${over}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
+    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}${shards}${over}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
   ];
 }
 
