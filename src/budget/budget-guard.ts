@@ -59,9 +59,12 @@ export interface BudgetGuardOptions {
 export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   const byJob = new Map<string, JobEstimate>();
   let estimatedCostUsd = 0;
+  // Billed calls without a price (a run started with --yes): admitted, but nothing holds them.
+  let unpricedCalls = 0;
   for (const e of options.estimates) {
     byJob.set(keyOf(e.suite, e.caseId, e.provider, e.repeat), e);
     if (!e.cached) estimatedCostUsd += e.costUsd ?? 0;
+    if (e.paid && !e.cached && e.costUsd === null) unpricedCalls++;
   }
   // Planned (unscaled) cost and provider of each call in flight; see `held()`.
   const reservations = new Map<string, { planned: number; provider: string }>();
@@ -175,6 +178,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       spentUsd: round(spent),
       ...(prior > 0 && { priorSpentUsd: round(prior) }),
       ...(overall.estimated > 0 && { costRatio: round(overall.actual / overall.estimated) }),
+      ...(unpricedCalls > 0 && { unpricedCalls }),
       stopped,
       notRun: [...notRun.values()],
       ...(judgeNotRun && { judgeNotRun: { ...judgeNotRun } }),

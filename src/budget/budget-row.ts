@@ -33,9 +33,14 @@ export function budgetRow(manifest: Pick<RunManifest, 'budget'>): [string, strin
     budget.shards !== undefined && budget.shards > 1 && budget.shardLimitUsd !== undefined
       ? ` (${usd(budget.shardLimitUsd)} per shard × ${budget.shards})`
       : '';
+  // A resumed run estimated only what was left to do.
+  const estimated = prior ? 'for the remaining cases before the run' : 'before the run';
+  const unpriced = budget.unpricedCalls
+    ? `; ${budget.unpricedCalls} paid call${budget.unpricedCalls === 1 ? '' : 's'} had no price (started with --yes), so the estimate and the guard leave ${budget.unpricedCalls === 1 ? 'it' : 'them'} out`
+    : '';
   return [
     'Budget',
-    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}${shards}${over}; estimated ${usd(budget.estimatedCostUsd)} before the run${ratio}${stop}`,
+    `spent ${usd(budget.spentUsd)}${prior} of ${usd(budget.maxCostUsd)}${shards}${over}; estimated ${usd(budget.estimatedCostUsd)} ${estimated}${unpriced}${ratio}${stop}`,
   ];
 }
 

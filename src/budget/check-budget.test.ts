@@ -9,6 +9,7 @@ import { referenceFor } from '../cli/__fixtures__/fixture-project.js';
 import { openAIProject, promptOf } from '../batch/__fixtures__/batch-project.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
 import { billingProject } from './__fixtures__/billing-project.js';
+import { budgetRow } from './budget-row.js';
 import { budgetLimit, refuseOverBudget } from './check-budget.js';
 
 let server: FakeOpenAIServer | null = null;
@@ -92,6 +93,11 @@ describe('refuseOverBudget', () => {
     expect(bills).toHaveLength(0);
     const run = await evaluate({ ...unpriced, spend: { maxCostUsd: 1, confirmed: true } });
     expect(run.results).toHaveLength(6);
+    // The row says what the budget could not cover.
+    expect(run.record.manifest.budget?.unpricedCalls).toBe(6);
+    expect(budgetRow(run.record.manifest)?.[1]).toContain(
+      '6 paid calls had no price (started with --yes), so the estimate and the guard leave them out',
+    );
     // Without a budget nothing is refused: the estimate is only said.
     const free = await evaluate(unpriced);
     expect(free.results).toHaveLength(6);

@@ -81,5 +81,8 @@ describe('budget guard with usage 3× the estimate', () => {
     expect(bills).toHaveLength(6);
     expect(outcome.record.manifest.budget).toMatchObject({ stopped: false, notRun: [] });
     expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('went over');
+    expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('had no price');
+    expect(budgetRow(outcome.record.manifest)?.[1]).toContain('estimated $0.0');
+    expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('remaining cases');
   });
 });

@@ -61,6 +61,7 @@ function mergeBudget(shards: readonly RunManifest[]): Pick<RunManifest, 'budget'
       estimatedCostUsd: sum((b) => b.estimatedCostUsd),
       spentUsd: sum((b) => b.spentUsd),
       ...(prior > 0 && { priorSpentUsd: prior }),
+      ...(sum((b) => b.unpricedCalls ?? 0) > 0 && { unpricedCalls: sum((b) => b.unpricedCalls ?? 0) }),
       ...(ratedEstimate > 0 && {
         costRatio:
           Math.round(

@@ -131,6 +131,8 @@ export interface RunBudget {
    * they shared it (maxCostUsd is then the sum: what the shards together were allowed).
    */
   shards?: number;
+  /** Paid calls the price table could not price (started with --yes): not held to the limit. */
+  unpricedCalls?: number;
   shardLimitUsd?: number;
   /** Paid judge calls not made after the stop: those answers' judge scores are not assessed. */
   judgeNotRun?: { provider: string; calls: number };
