@@ -130,4 +130,26 @@ describe('createBudgetGuard', () => {
     expect(guard.admit(job('b'))).toBe(true);
     expect(guard.summary()).toMatchObject({ stopped: false, notRun: [] });
   });
+
+  it('holds judge calls to the limit, learns their rate apart, and stops them after the stop', () => {
+    const guard = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.2), estimate('b', 0.2)] });
+    expect(guard.admit(job('a'))).toBe(true);
+    const first = guard.reserve('openai/judge', 0.1)!;
+    expect(first).not.toBeNull();
+    guard.release(first, 0.4); // the judge bills 4× its plan
+    // 0.4 spent + a in flight 0.2 + the next judge call at 4 × 0.1 = 1.0 ≤ 1: admitted.
+    const second = guard.reserve('openai/judge', 0.1)!;
+    expect(second).not.toBeNull();
+    // 0.4 + 0.2 + 0.4 held + b at 0.2 (answers' own rate: nothing learned, 1) > 1: stopped.
+    expect(guard.admit(job('b'))).toBe(false);
+    guard.release(second, null); // no recorded cost: its scaled plan counts (0.4)
+    guard.settle(job('a'), { cached: false, costUsd: 0.5, judge: { costUsd: 0.3 } }); // own part 0.2
+    expect(guard.reserve('openai/judge', 0.01)).toBeNull(); // after the stop: no judge call
+    expect(guard.reserve('openai/judge', 0)).not.toBeNull(); // unpriced: never held back
+    const summary = guard.summary();
+    expect(summary.spentUsd).toBeCloseTo(1.0, 12); // 0.4 + 0.4 + 0.2, the judge's 0.3 not twice
+    expect(summary.costRatio).toBe(1); // answers on plan; the judge's 4× is kept apart
+    expect(summary.judgeNotRun).toEqual({ provider: 'openai/judge', calls: 1 });
+    expect(summary.notRun).toEqual([{ suite: 'qa', provider: 'openai/x', caseIds: ['b'] }]);
+  });
 });

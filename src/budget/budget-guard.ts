@@ -77,12 +77,21 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     const seen = observed.get(provider) ?? overall;
     return seen.estimated > 0 ? Math.max(1, seen.actual / seen.estimated) : 1;
   };
-  const observe = (provider: string, planned: number | null | undefined, actual: number | null) => {
+  // A judge call's plan is its full max_tokens, so it mostly bills below plan: its rate is kept
+  // apart (per judge) and out of the overall one, which answers of unseen providers borrow and
+  // the manifest reports as costRatio.
+  const observe = (
+    provider: string,
+    planned: number | null | undefined,
+    actual: number | null,
+    judge = false,
+  ) => {
     if (actual === null || !planned) return;
     const seen = observed.get(provider) ?? { actual: 0, estimated: 0 };
     seen.actual += actual;
     seen.estimated += planned;
     observed.set(provider, seen);
+    if (judge) return;
     overall.actual += actual;
     overall.estimated += planned;
   };
@@ -165,7 +174,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     },
     release(reservation, actualUsd, cached = false) {
       if (!extra.delete(reservation) || cached) return;
-      observe(reservation.provider, reservation.planned, actualUsd);
+      observe(reservation.provider, reservation.planned, actualUsd, true);
       spent += actualUsd ?? reservation.planned * ratioFor(reservation.provider);
     },
     spentBefore(usd) {
