@@ -71,4 +71,38 @@ describe('eval --resume --batch', () => {
     for (const r of unwritten)
       expect(resumed.results.find((x) => x.caseId === r.caseId)?.error).toBeUndefined();
   });
+
+  it('refuses a resume whose prompt changed before any batch is made or paid; unchanged, it resumes', async () => {
+    server = await startFakeOpenAIServer({ reply: (r) => referenceFor(promptOf(r)) ?? 'unknown' });
+    const configPath = await openAIProject(server.url);
+    const options = {
+      configPath,
+      env: { OPENAI_API_KEY: 'test' },
+      providers: ['openai/gpt-4o-mini'],
+      batch: { pollIntervalMs: 1 },
+      spend: { maxCostUsd: 1, batch: true },
+    };
+    const first = await evaluate(options);
+    await rm(path.join(first.runDir, 'run.json'));
+    const file = path.join(first.runDir, 'results.jsonl');
+    const lines = (await readFile(file, 'utf8')).trim().split('\n').slice(0, 3);
+    await writeFile(file, `${lines.join('\n')}\n`);
+    // The prompt's answers are cached; a changed prompt needs new ones, which a batch would buy.
+    const prompt = path.join(path.dirname(configPath), '../prompts/answer/v1.md');
+    const original = await readFile(prompt, 'utf8');
+    await writeFile(prompt, `${original}\nBe brief.\n`);
+    const created = server.batch.stats.created;
+    const answered = server.batch.stats.answered;
+    await expect(evaluate({ ...options, resume: true })).rejects.toThrow(
+      /cannot resume run .* since it began/,
+    );
+    expect(server.batch.stats.created).toBe(created);
+    expect(server.batch.stats.answered).toBe(answered);
+    expect(chatCalls(server)).toBe(0);
+    // Must not flip: the same run, prompt restored, resumes (its answers come from the cache).
+    await writeFile(prompt, original);
+    const resumed = await evaluate({ ...options, resume: true });
+    expect(resumed.runDir).toBe(first.runDir);
+    expect(resumed.results).toHaveLength(6);
+  });
 });

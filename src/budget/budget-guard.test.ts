@@ -105,10 +105,51 @@ describe('createBudgetGuard', () => {
     expect(borrow.admit(at('a', 'openai/y'))).toBe(false); // 0.8 + 3 × 0.1 > 1; 0.8 + 0.1 would fit
   });
 
+  it('counts the calls in flight at the rate learned after they were admitted', () => {
+    // Concurrency 4, a provider billing 3× its 0.1 estimates, limit 0.95.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const make = () => createBudgetGuard({ maxCostUsd: 0.95, estimates: ids.map((id) => estimate(id, 0.1)) });
+    const guard = make();
+    for (const id of ['a', 'b', 'c', 'd']) expect(guard.admit(job(id))).toBe(true); // 0.4 planned: fits
+    guard.settle(job('a'), { cached: false, costUsd: 0.3 }); // now the rate is 3
+    // 0.3 spent + b, c, d in flight at 3 × 0.1 + e at 0.3 = 1.5 > 0.95 (unscaled: 0.3 + 0.3 + 0.3 fits).
+    expect(guard.admit(job('e'))).toBe(false);
+    for (const id of ['b', 'c', 'd']) guard.settle(job(id), { cached: false, costUsd: 0.3 });
+    // Only what was in flight before the rate showed is over the limit; nothing admitted after.
+    expect(guard.summary()).toMatchObject({ spentUsd: 1.2, costRatio: 3, stopped: true });
+    // Must not flip: on-plan bills (rate 1) leave room for e while b, c, d are in flight.
+    const onPlan = make();
+    for (const id of ['a', 'b', 'c', 'd']) onPlan.admit(job(id));
+    onPlan.settle(job('a'), { cached: false, costUsd: 0.1 });
+    expect(onPlan.admit(job('e'))).toBe(true); // 0.1 + 0.3 + 0.1 ≤ 0.95
+  });
+
   it('does not stop when every call fits exactly', () => {
     const guard = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.5), estimate('b', 0.5)] });
     expect(guard.admit(job('a'))).toBe(true);
     expect(guard.admit(job('b'))).toBe(true);
     expect(guard.summary()).toMatchObject({ stopped: false, notRun: [] });
+  });
+
+  it('holds judge calls to the limit, learns their rate apart, and stops them after the stop', () => {
+    const guard = createBudgetGuard({ maxCostUsd: 1, estimates: [estimate('a', 0.2), estimate('b', 0.2)] });
+    expect(guard.admit(job('a'))).toBe(true);
+    const first = guard.reserve('openai/judge', 0.1)!;
+    expect(first).not.toBeNull();
+    guard.release(first, 0.4); // the judge bills 4× its plan
+    // 0.4 spent + a in flight 0.2 + the next judge call at 4 × 0.1 = 1.0 ≤ 1: admitted.
+    const second = guard.reserve('openai/judge', 0.1)!;
+    expect(second).not.toBeNull();
+    // 0.4 + 0.2 + 0.4 held + b at 0.2 (answers' own rate: nothing learned, 1) > 1: stopped.
+    expect(guard.admit(job('b'))).toBe(false);
+    guard.release(second, null); // no recorded cost: its scaled plan counts (0.4)
+    guard.settle(job('a'), { cached: false, costUsd: 0.5, judge: { costUsd: 0.3 } }); // own part 0.2
+    expect(guard.reserve('openai/judge', 0.01)).toBeNull(); // after the stop: no judge call
+    expect(guard.reserve('openai/judge', 0)).not.toBeNull(); // unpriced: never held back
+    const summary = guard.summary();
+    expect(summary.spentUsd).toBeCloseTo(1.0, 12); // 0.4 + 0.4 + 0.2, the judge's 0.3 not twice
+    expect(summary.costRatio).toBe(1); // answers on plan; the judge's 4× is kept apart
+    expect(summary.judgeNotRun).toEqual({ provider: 'openai/judge', calls: 1 });
+    expect(summary.notRun).toEqual([{ suite: 'qa', provider: 'openai/x', caseIds: ['b'] }]);
   });
 });

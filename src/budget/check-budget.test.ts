@@ -5,8 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../core/errors.js';
 import { evaluate } from '../pipeline/evaluate.js';
-import type { FakeOpenAIServer } from '../testing/index.js';
+import { referenceFor } from '../cli/__fixtures__/fixture-project.js';
+import { openAIProject, promptOf } from '../batch/__fixtures__/batch-project.js';
+import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
 import { billingProject } from './__fixtures__/billing-project.js';
+import { budgetRow } from './budget-row.js';
 import { budgetLimit, refuseOverBudget } from './check-budget.js';
 
 let server: FakeOpenAIServer | null = null;
@@ -90,8 +93,59 @@ describe('refuseOverBudget', () => {
     expect(bills).toHaveLength(0);
     const run = await evaluate({ ...unpriced, spend: { maxCostUsd: 1, confirmed: true } });
     expect(run.results).toHaveLength(6);
+    // The row says what the budget could not cover.
+    expect(run.record.manifest.budget?.unpricedCalls).toBe(6);
+    expect(budgetRow(run.record.manifest)?.[1]).toContain(
+      '6 paid calls had no price (started with --yes), so the estimate and the guard leave them out',
+    );
     // Without a budget nothing is refused: the estimate is only said.
     const free = await evaluate(unpriced);
     expect(free.results).toHaveLength(6);
+  });
+
+  it('for a batch, --yes starts unpriced calls but never one estimated above the limit, and never offers --yes there', () => {
+    const batch = { limit, configFile: 'x', yesStartsOverEstimate: false, what: 'batch' };
+    expect(() =>
+      refuseOverBudget({ ...batch, estimatedUsd: 0.01, unpricedCalls: 6, confirmed: true }),
+    ).not.toThrow();
+    expect(() =>
+      refuseOverBudget({ ...batch, estimatedUsd: 0.01, unpricedCalls: 6, confirmed: false }),
+    ).toThrow(/pass --yes to start anyway/);
+    let message = '';
+    try {
+      refuseOverBudget({ ...batch, estimatedUsd: 6, confirmed: true, priorSpentUsd: 5.5 });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/the estimated cost \$6\.0000 of this batch \(\$5\.5000 already spent/);
+    expect(message).not.toMatch(/pass --yes/);
+    expect(message).toContain('--yes cannot start it');
+    // A run that is not a batch: --yes starts it over the estimate.
+    expect(() =>
+      refuseOverBudget({ limit, configFile: 'x', estimatedUsd: 6, confirmed: true }),
+    ).not.toThrow();
+  });
+
+  it('eval --batch --yes runs a model missing from the price table; without --yes no batch is made', async () => {
+    const fake = await startFakeOpenAIServer({ reply: (r) => referenceFor(promptOf(r)) ?? 'unknown' });
+    server = fake;
+    const configPath = await openAIProject(fake.url);
+    await writeFile(
+      configPath,
+      (await readFile(configPath, 'utf8')).replaceAll('gpt-4o-mini', 'gpt-unpriced-x'),
+    );
+    const options = {
+      configPath,
+      env: { OPENAI_API_KEY: 'test' },
+      providers: ['openai/gpt-unpriced-x'],
+      batch: { pollIntervalMs: 1 },
+    };
+    await expect(evaluate({ ...options, spend: { maxCostUsd: 100, batch: true } })).rejects.toThrow(
+      /6 model calls of this batch .* would be paid for at a price this estimate does not know.*pass --yes/,
+    );
+    expect(fake.batch.stats.created).toBe(0);
+    const run = await evaluate({ ...options, spend: { maxCostUsd: 100, batch: true, confirmed: true } });
+    expect(fake.batch.stats.created).toBe(1);
+    expect(run.results).toHaveLength(6);
   });
 });

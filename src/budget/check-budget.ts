@@ -32,6 +32,12 @@ export interface RefuseOverBudgetOptions {
   unpricedCalls?: number;
   /** `--yes`. */
   confirmed: boolean;
+  /**
+   * Whether `--yes` may start a run estimated above the limit (default true). False for a batch:
+   * it is billed whole and cannot stop at the limit, so only a higher limit starts it, and the
+   * message does not offer --yes. `--yes` still starts a batch with unpriced calls.
+   */
+  yesStartsOverEstimate?: boolean;
   configFile: string;
   /** What is being started, e.g. "run" or "sweep of 6 variants". */
   what?: string;
@@ -42,7 +48,8 @@ export interface RefuseOverBudgetOptions {
 /** Throws a one-line input error (exit 2) when the run may not start without `--yes`. */
 export function refuseOverBudget(options: RefuseOverBudgetOptions): void {
   const { limit } = options;
-  if (options.confirmed) return;
+  const yesOverEstimate = options.yesStartsOverEstimate ?? true;
+  if (options.confirmed && yesOverEstimate) return;
   const unpriced = options.unpricedCalls ?? 0;
   const where = {
     code: 'BUDGET_EXCEEDED',
@@ -50,7 +57,7 @@ export function refuseOverBudget(options: RefuseOverBudgetOptions): void {
     field: limit.from === 'config' ? 'budget.max_cost_usd' : '--max-cost-usd',
   };
   const what = options.what ? ` of this ${options.what}` : '';
-  if (unpriced > 0)
+  if (unpriced > 0 && !options.confirmed)
     throw new InputError({
       ...where,
       message: `${unpriced} model call${unpriced === 1 ? '' : 's'}${what} would be paid for at a price this estimate does not know (add the model under \`pricing:\`), so it cannot be held to the budget $${limit.maxCostUsd}; pass --yes to start anyway`,
@@ -62,6 +69,6 @@ export function refuseOverBudget(options: RefuseOverBudgetOptions): void {
     : '';
   throw new InputError({
     ...where,
-    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${what}${prior} is above the budget $${limit.maxCostUsd}; raise it, or pass --yes to start anyway (the run stops before crossing it)`,
+    message: `the estimated cost $${options.estimatedUsd.toFixed(4)}${what}${prior} is above the budget $${limit.maxCostUsd}; ${yesOverEstimate ? 'raise it, or pass --yes to start anyway (the run stops before crossing it)' : 'raise it (--yes cannot start it: it would be billed whole)'}`,
   });
 }

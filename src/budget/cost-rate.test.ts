@@ -57,4 +57,32 @@ describe('budget guard with usage 3× the estimate', () => {
     expect(outcome.record.manifest.budget!.spentUsd).toBeCloseTo(total, 12);
     expect(outcome.record.gate.failures.some((f) => f.message.includes('budget'))).toBe(false);
   });
+
+  it('at concurrency 4, counts the calls in flight at the learned rate: no call is admitted after it shows', async () => {
+    const { base, perCall, bills } = await setup();
+    const limit = perCall[0] + perCall[1] + perCall[2] + perCall[3] / 2;
+    const outcome = await evaluate({ ...base, concurrency: 4, spend: { maxCostUsd: limit } });
+    const budget = outcome.record.manifest.budget!;
+    // The first four start before any bill is known (their estimates fit); once one settles at 3×,
+    // the three still in flight are held at 3× their estimate, so no fifth call starts.
+    expect(bills).toHaveLength(4);
+    expect(budget).toMatchObject({ stopped: true });
+    expect(budget.notRun.flatMap((g) => g.caseIds)).toHaveLength(2);
+    // The overrun is the calls that were in flight before the rate was known, and it is said.
+    expect(budget.spentUsd).toBeGreaterThan(limit);
+    expect(budgetRow(outcome.record.manifest)?.[1]).toMatch(/went over it by \$[\d.]+/);
+    expect(outcome.record.gate.status).toBe('fail');
+  });
+
+  it('at concurrency 4, does not stop when the limit covers the real bills', async () => {
+    const { base, perCall, bills } = await setup();
+    const total = perCall.reduce((a, b) => a + b, 0);
+    const outcome = await evaluate({ ...base, concurrency: 4, spend: { maxCostUsd: total * (1 + 1e-9) } });
+    expect(bills).toHaveLength(6);
+    expect(outcome.record.manifest.budget).toMatchObject({ stopped: false, notRun: [] });
+    expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('went over');
+    expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('had no price');
+    expect(budgetRow(outcome.record.manifest)?.[1]).toContain('estimated $0.0');
+    expect(budgetRow(outcome.record.manifest)?.[1]).not.toContain('remaining cases');
+  });
 });

@@ -61,7 +61,9 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
   const announce = options.spend?.announce ?? false;
   // Nothing to say and nothing to hold: skip the estimate (a 100k-case run pays for it in CPU).
   if (limit === null && !announce) return null;
-  if (!options.suites.some((s) => s.models.some((m) => isPaidFamily(m.provider)))) return null;
+  // A paid judge is paid for even when every answer is cached or free: its calls are guarded.
+  const paidJudge = config.judge !== 'none' && isPaidFamily(config.judge.split('/')[0]);
+  if (!paidJudge && !options.suites.some((s) => s.models.some((m) => isPaidFamily(m.provider)))) return null;
   const profile = usageProfile(options.baseline);
   const batch = options.spend?.batch ?? false;
   const jobs = await estimateJobs({
@@ -86,7 +88,7 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
   });
   const prior = options.priorSpentUsd ?? 0;
   // A resumed run with nothing left to pay for still reports what it spent against its limit.
-  if (estimate.paidCalls === 0 && (prior === 0 || limit === null)) return null;
+  if (estimate.paidCalls === 0 && !paidJudge && (prior === 0 || limit === null)) return null;
   if (announce && estimate.paidCalls > 0)
     options.onNote?.(
       `${estimateLine(estimate)}${prior > 0 ? ` (remaining cases; the interrupted run spent $${prior.toFixed(4)})` : ''}`,
@@ -98,9 +100,11 @@ export async function prepareSpend(options: PrepareSpendOptions): Promise<Prepar
     // Only billed providers: a local or your own model has no price because it costs nothing.
     unpricedCalls: jobs.filter((j) => j.paid && !j.cached && j.costUsd === null).length,
     priorSpentUsd: prior,
+    confirmed: options.spend?.confirmed ?? false,
     // A batch is submitted whole and billed whole, so it cannot stop at the limit: --yes
-    // (which means "spend up to the budget") cannot start one that is estimated above it.
-    confirmed: (options.spend?.confirmed ?? false) && !batch,
+    // (which means "spend up to the budget") cannot start one that is estimated above it. It
+    // does start one with unpriced calls (the user accepts what the estimate cannot price).
+    yesStartsOverEstimate: !batch,
     configFile: options.configFile,
     what: batch ? 'batch (submitted whole, so it cannot stop at the budget)' : undefined,
   });

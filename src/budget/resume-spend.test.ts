@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../pipeline/evaluate.js';
 import type { FakeOpenAIServer } from '../testing/index.js';
+import { budgetRow } from './budget-row.js';
 import { billingProject } from './__fixtures__/billing-project.js';
 
 let server: FakeOpenAIServer | null = null;
@@ -58,6 +59,10 @@ describe('--resume under a budget', () => {
     expect(budget.spentUsd).toBeLessThanOrEqual(limit);
     expect(budget).toMatchObject({ stopped: true, notRun: [{ caseIds: ['q5', 'q6'] }] });
     expect(resumed.results.map((r) => r.caseId)).toEqual(['q1', 'q2', 'q3', 'q4']);
+    // The estimate was of the remaining cases only, and the row says so.
+    expect(budgetRow(resumed.record.manifest)?.[1]).toMatch(
+      /of it by the interrupted run this one resumed\) of \$[\d.]+; estimated \$[\d.]+ for the remaining cases before the run/,
+    );
   });
 
   it('does not refuse or stop when the limit covers the prior spend and the rest', async () => {
@@ -68,5 +73,6 @@ describe('--resume under a budget', () => {
     expect(resumed.record.manifest.budget).toMatchObject({ maxCostUsd: total * (1 + 1e-9), stopped: false });
     expect(resumed.record.manifest.budget!.spentUsd).toBeCloseTo(total, 12);
     expect(resumed.results).toHaveLength(6);
+    expect(budgetRow(resumed.record.manifest)?.[1]).toContain('for the remaining cases before the run');
   });
 });

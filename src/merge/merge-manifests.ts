@@ -38,21 +38,39 @@ export function mergeManifests(shards: readonly RunManifest[], runId: string): R
 
 /**
  * Any shard its budget cut short makes the merged run cut short: the gate then fails it, as it
- * would the same run unsharded. Limits and spend add up over the shards.
+ * would the same run unsharded. Limits, estimates and spend add up over the shards: each shard
+ * ran under its own limit, so together they were allowed the sum (said as "per shard × n").
  */
 function mergeBudget(shards: readonly RunManifest[]): Pick<RunManifest, 'budget'> {
   const budgets = shards.map((m) => m.budget).filter((b): b is NonNullable<typeof b> => b !== undefined);
   if (budgets.length === 0) return {};
   const sum = (f: (b: (typeof budgets)[number]) => number) =>
     Math.round(budgets.reduce((a, b) => a + f(b), 0) * 1e9) / 1e9;
+  const limits = new Set(budgets.map((b) => b.shardLimitUsd ?? b.maxCostUsd));
+  const count = sum((b) => b.shards ?? 1);
+  const prior = sum((b) => b.priorSpentUsd ?? 0);
+  const judgeCalls = sum((b) => b.judgeNotRun?.calls ?? 0);
+  const judge = budgets.find((b) => b.judgeNotRun)?.judgeNotRun;
+  // The cost ratio over all shards, weighted by what each estimated (the guard's own definition).
+  const rated = budgets.filter((b) => b.costRatio !== undefined && b.estimatedCostUsd > 0);
+  const ratedEstimate = rated.reduce((a, b) => a + b.estimatedCostUsd, 0);
   return {
     budget: {
-      // Each shard ran under its own limit (the same config): the message names that limit.
-      maxCostUsd: Math.max(...budgets.map((b) => b.maxCostUsd)),
+      maxCostUsd: sum((b) => b.maxCostUsd),
+      ...(limits.size === 1 && { shards: count, shardLimitUsd: [...limits][0] }),
       estimatedCostUsd: sum((b) => b.estimatedCostUsd),
       spentUsd: sum((b) => b.spentUsd),
+      ...(prior > 0 && { priorSpentUsd: prior }),
+      ...(sum((b) => b.unpricedCalls ?? 0) > 0 && { unpricedCalls: sum((b) => b.unpricedCalls ?? 0) }),
+      ...(ratedEstimate > 0 && {
+        costRatio:
+          Math.round(
+            (rated.reduce((a, b) => a + b.costRatio! * b.estimatedCostUsd, 0) / ratedEstimate) * 1e9,
+          ) / 1e9,
+      }),
       stopped: budgets.some((b) => b.stopped),
       notRun: groupNotRun(budgets.flatMap((b) => b.notRun)),
+      ...(judge && { judgeNotRun: { provider: judge.provider, calls: judgeCalls } }),
     },
   };
 }

@@ -32,6 +32,7 @@ import { resumeOptions } from '../resume/resume-options.js';
 import { runFingerprint } from '../resume/run-fingerprint.js';
 import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
+import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
@@ -189,7 +190,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         : undefined;
     const priceTable = createConfigPriceTable(config.pricing);
     // --resume: what the interrupted run wrote is neither estimated, re-batched nor paid again.
-    const prior = options.resumeDir ? await readPriorResults(options.resumeDir) : null;
+    const fingerprint = runFingerprint({
+      configHash: loaded.hash,
+      corpusHash: rag?.corpusHash ?? null,
+      seed: config.seed,
+      suites,
+    });
+    // Checked before the spend check and the batches: a refused resume pays for nothing.
+    const prior = options.resumeDir
+      ? await readPriorResults(options.resumeDir, { fingerprint, configFile })
+      : null;
     const done = prior?.done ?? new Set<string>();
     const spend = await prepareSpend({
       spend: options.spend,
@@ -217,7 +227,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         config.judge === 'none'
           ? undefined
           : await createJudgeScorer({
-              model: judgeHandle?.languageModel ?? null,
+              // Under the spending limit call by call, a batch-paid job's judge included.
+              model: guardJudgeModel(judgeHandle, spend?.guard, priceTable),
               rubric: config.judge_rubric,
             }),
       judgeCostUsd: judgeHandle
@@ -256,12 +267,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       reportsDir,
       startedAt,
       salt: randomBytes(4).toString('hex'),
-      fingerprint: runFingerprint({
-        configHash: loaded.hash,
-        corpusHash: rag?.corpusHash ?? null,
-        seed: config.seed,
-        suites,
-      }),
+      fingerprint,
       options: {
         suites: options.suites,
         providers: options.providers,

@@ -68,6 +68,22 @@ describe('summarizeEstimate', () => {
     );
   });
 
+  it("counts no price as unpriced only for billed providers: the user's own app costs nothing here", () => {
+    const opts = { profile, concurrency: 1, rateLimits: () => ({}), batch: false };
+    const app = summarizeEstimate(
+      [
+        job({ caseId: 'a', provider: 'module/app/answer.mjs#answer', paid: false, costUsd: null }),
+        job({ caseId: 'b' }),
+      ],
+      opts,
+    );
+    expect(app.unpricedCalls).toBe(0);
+    expect(app.costUsd).toBeCloseTo(0.001, 12);
+    // Must not flip: a billed model the price table does not know is unpriced.
+    const billed = summarizeEstimate([job({ caseId: 'a', provider: 'openai/unknown', costUsd: null })], opts);
+    expect(billed.unpricedCalls).toBe(1);
+  });
+
   it('names the limit that sets the time, and says when nothing remote is timed', () => {
     const jobs = Array.from({ length: 120 }, (_, i) => job({ caseId: `c${i}` }));
     const limited = summarizeEstimate(jobs, {

@@ -81,8 +81,10 @@ export function summarizeEstimate(jobs: readonly JobEstimate[], options: Summari
     }
     g.inputTokens += j.inputTokens;
     g.outputTokens += j.outputTokens;
-    if (j.costUsd === null) g.unpricedCalls++;
-    else g.costUsd += j.costUsd;
+    // Unpriced only where it is billed: your own app (module/, http/) or a local model costs nothing here.
+    if (j.costUsd === null) {
+      if (j.paid) g.unpricedCalls++;
+    } else g.costUsd += j.costUsd;
     g.sources.set(j.outputSource, (g.sources.get(j.outputSource) ?? 0) + 1);
     // An in-process model's "latency" is CPU time shared with scoring on one thread, which a
     // pool of slots does not divide: the latency model would promise a speed-up it cannot have.

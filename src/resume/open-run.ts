@@ -40,7 +40,12 @@ export interface PriorResults {
  * Reads the results an interrupted run wrote, keeping only their keys and cost. Read before the
  * spend check and the batches of a resumed run, so neither pays again for what is written.
  */
-export async function readPriorResults(runDir: string): Promise<PriorResults> {
+export async function readPriorResults(
+  runDir: string,
+  check?: { fingerprint: RunFingerprint; configFile: string },
+): Promise<PriorResults> {
+  // Checked first: a run that cannot be resumed must not reach the spend check or the batches.
+  if (check) await checkResumable(runDir, check.fingerprint, check.configFile);
   // Only the keys are kept: the earlier results stay on disk, where the record is built from.
   const done = new Set<string>();
   let costUsd = 0;
@@ -87,14 +92,7 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     };
   }
   const runDir = options.resumeDir;
-  const started = await readRunStarted(runDir);
-  const change = fingerprintChange(started.fingerprint, options.fingerprint);
-  if (change)
-    throw new InputError({
-      code: 'RESUME_CHANGED',
-      file: options.configFile,
-      message: `cannot resume run ${started.runId}: ${change} since it began; start a new run`,
-    });
+  const started = await checkResumable(runDir, options.fingerprint, options.configFile);
   const written = options.prior ?? (await readPriorResults(runDir));
   const { done, costUsd: priorCostUsd } = written;
   if (written.torn) await truncate(path.join(runDir, RESULTS_FILE), written.validBytes);
@@ -110,4 +108,17 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     done,
     resumed: { startedAt: started.startedAt, priorResults: prior },
   };
+}
+
+/** Refuses (exit 2) to resume a run whose config, prompts, cases, corpus or seed changed since it began. */
+async function checkResumable(runDir: string, fingerprint: RunFingerprint, configFile: string) {
+  const started = await readRunStarted(runDir);
+  const change = fingerprintChange(started.fingerprint, fingerprint);
+  if (change)
+    throw new InputError({
+      code: 'RESUME_CHANGED',
+      file: configFile,
+      message: `cannot resume run ${started.runId}: ${change} since it began; start a new run`,
+    });
+  return started;
 }

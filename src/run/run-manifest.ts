@@ -126,6 +126,16 @@ export interface RunBudget {
   stopped: boolean;
   /** The model calls not made, by suite × provider. */
   notRun: { suite: string; provider: string; caseIds: string[] }[];
+  /**
+   * A merged run (`evalgate merge`): how many shards' budgets it adds up, and their one limit when
+   * they shared it (maxCostUsd is then the sum: what the shards together were allowed).
+   */
+  shards?: number;
+  /** Paid calls the price table could not price (started with --yes): not held to the limit. */
+  unpricedCalls?: number;
+  shardLimitUsd?: number;
+  /** Paid judge calls not made after the stop: those answers' judge scores are not assessed. */
+  judgeNotRun?: { provider: string; calls: number };
 }
 
 /** The batches a run submitted or picked up, and what the batch price saved. */
