@@ -357,6 +357,8 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
       },
     });
     expect((await post(server, '/v1/classify', { input: 'boom' })).status).toBe(200);
+    // Past the 5 ms quiet pause, so 'boom' is featurised alone (a failing batch nulls all of it).
+    await new Promise((r) => setTimeout(r, 50));
     expect((await post(server, '/v1/classify', { input: 'fine' })).status).toBe(200);
     await server.stop();
     const lines = await logLines(logFile);
