@@ -3,7 +3,7 @@
 // the HTTP parser emitting it to the response's last byte being handed to the socket, the CPU
 // spent in that span (on the request's path, as opposed to work done after the response) and
 // the garbage-collection pauses, over one measured window. Read through node's built-in `http.server.*` diagnostics channels, so the
-// serving code is measured exactly as it ships. A client-side p99 far above these is time spent
+// serving code is unchanged (the probe itself runs in, and costs, the measured process). A client-side p99 far above these is time spent
 // outside the server's request path: in the kernel, the load client, or waiting for a core.
 import { monitorEventLoopDelay, PerformanceObserver, performance } from 'node:perf_hooks';
 
