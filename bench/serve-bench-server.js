@@ -2,7 +2,7 @@
 // the serving layer's own cost), `sample` serves the bundled sample's evaluated pipeline.
 // Prints the URL once ready; answers `cpu` messages with its own CPU time (µs), so the load
 // generator's CPU is never counted, and `timeline-start` / `timeline` with the server-side view
-// of a measured window (bench/serve-timeline.js).
+// of a measured window (bench/serve-timeline.js), `spans` with its per-request spans.
 import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,6 +53,7 @@ process.on('message', (message) => {
   }
   if (message === 'timeline-start') timeline.start();
   if (message === 'timeline') process.send({ timeline: timeline.read() });
+  if (message === 'spans') process.send({ spans: timeline.spans() });
   if (message === 'stop') stop();
 });
 process.on('disconnect', () => stop());

@@ -13,7 +13,7 @@ import type { ServeConfig } from '../config/serve-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
 import { createDeferredRecords } from './deferred-records.js';
-import type { InferenceStatus } from './inference-record.js';
+import { inferenceRecord, type InferenceStatus } from './inference-record.js';
 import { describeRequestIssue, requestSchema } from './request-schemas.js';
 import { createInputHasher, type InputHasher } from './input-hash.js';
 import { createServeMetrics } from './serve-metrics.js';
@@ -88,9 +88,10 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   const records = createDeferredRecords({
     pipeline,
     log: options.log,
-    hashInput,
-    logInputs: settings.log_inputs,
     clock,
+    logger: app.log,
+    maxInFlight: settings.max_concurrency,
+    onSkipped: () => metrics.featuresSkipped.inc(),
   });
   const unevaluated =
     pipeline.unevaluated.length > 0
@@ -256,16 +257,26 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       const sent = reply.send(
         route === 'answer' ? answerBody(served, common, fallback) : classifyBody(served, common, fallback),
       );
-      // The log line (and the input features it needs) once the server is quiet.
+      // The log line now; the input features it needs once the server is quiet. Features describe
+      // inputs the pipeline answered: a timeout or a crash records none.
+      const featureRequest = { route, text, suite: suite.name, requestId: request.id };
       records.write({
-        time: clock.now(),
-        request: { route, text, suite: suite.name, requestId: request.id },
-        status,
-        served,
-        suite,
-        latencyMs,
+        record: inferenceRecord({
+          time: clock.now(),
+          requestId: request.id,
+          route,
+          text,
+          hashInput,
+          logInputs: settings.log_inputs,
+          status,
+          served,
+          features: null,
+          suite,
+          latencyMs,
+          manifestHash: pipeline.manifestHash,
+        }),
+        featuresOf: served ? featureRequest : null,
         warmUp,
-        logger: request.log,
       });
       return sent;
     };

@@ -1,127 +1,183 @@
-// Writes each served request's inference-log line after its response has gone out, in the
-// server's quiet moments. The line needs the input-drift features (an embedding of the input for
-// the centroid distance, the OOV rate), which no response field shows. Built right after each
-// response, that work still ran before the next queued request was read, so in a burst (16
-// clients at once) the last request waited for the log work of the 15 ahead of it. Lines now
-// wait until no response has been written for `quietMs`, or at most `maxDelayMs`, and are then
-// built 16 at a time, yielding to the event loop between slices, so a request
-// arriving meanwhile waits for one slice at most. `drain()` settles once every line handed over
-// is appended, which graceful shutdown awaits before closing the log.
-import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../core/clock.js';
+// Finishes each served request's inference-log line after its response has gone out. The line
+// itself is built at response time (hash, redaction, fields: cheap); only the input-drift
+// features (an embedding of the input for the centroid distance, the OOV rate), which no
+// response field shows, are deferred. Computed right after each response, that work ran before
+// the next queued request was read, so in a burst the last request waited for the feature work of
+// those ahead of it. So the features wait for a quiet moment (no response for `quietMs`), or at
+// most `maxDelayMs`, and are then computed one batch (one `inputFeatures(requests[])` call, so
+// one embeddings call) per event-loop turn while the server is busy again. Bounds, so a server
+// that is never quiet, or an embedder slower than the traffic, cannot grow memory or delay lines:
+// - at most `maxInFlight` inputs (the server's max_concurrency) are being featurised at once;
+// - once the oldest waiting line is past `maxDelayMs` (or half of `maxBacklog` waits), every
+//   free batch slot is used each turn until nothing waits (a slow embedder still bounds the
+//   pace: its lines wait for a free slot, not for quiet);
+// - at most `maxBacklog` lines wait; beyond that the oldest is appended with null features.
+// Lines skipped that way are counted (`onSkipped`), never lost. `drain()` settles once every line
+// handed over is appended, which graceful shutdown and warm-up await.
 import type { InputFeatures } from '../monitor/input-features.js';
 import type { InferenceLog } from './inference-log.js';
-import { inferenceRecord, type InferenceStatus } from './inference-record.js';
-import type { InputHasher } from './input-hash.js';
-import type { ServeRequest, ServedResult, ServingPipeline } from './serving-pipeline.js';
+import type { InferenceRecord } from './inference-record.js';
+import type { ServeRequest, ServingPipeline } from './serving-pipeline.js';
 
 export interface DeferredRecord {
-  /** Taken when the response was written, so the line's time is the response's. */
-  time: number;
-  request: ServeRequest;
-  status: InferenceStatus;
-  served: ServedResult | null;
-  suite: { name: string; model: string; promptVersion: string | null; promptHash: string | null };
-  latencyMs: number;
-  /** Warm-up lines are built (the code gets compiled) but never appended. */
+  /** The finished line but for its features (oov_rate and centroid_distance are null). */
+  record: InferenceRecord;
+  /** The request whose input features the line needs; null when it gets none (timeout, crash). */
+  featuresOf: ServeRequest | null;
+  /** Warm-up lines are finished (the code gets compiled) but never appended. */
   warmUp: boolean;
-  logger: FastifyBaseLogger;
 }
 
 export interface DeferredRecords {
   write(entry: DeferredRecord): void;
   drain(): Promise<void>;
+  /** Lines waiting or being featurised now (for tests and the bench). */
+  readonly backlog: number;
+}
+
+/** What the records need to say that features failed or were skipped. */
+export interface DeferredLogger {
+  warn(details: object, message: string): void;
 }
 
 /** A pause between responses this long counts as quiet. */
 export const DEFAULT_QUIET_MS = 5;
 /** No line waits longer than this for a quiet moment (a server that is never quiet). */
 export const DEFAULT_MAX_DELAY_MS = 250;
-const SLICE_SIZE = 16;
+/** Lines waiting at most; beyond this the oldest is written without features. */
+export const DEFAULT_MAX_BACKLOG = 1024;
+/** Inputs per inputFeatures call: one such call per turn is what a request may wait behind. */
+export const BATCH_SIZE = 16;
+
+interface Waiting extends DeferredRecord {
+  at: number;
+}
 
 export function createDeferredRecords(options: {
-  pipeline: ServingPipeline;
+  pipeline: Pick<ServingPipeline, 'inputFeatures'>;
   log: InferenceLog;
-  hashInput: InputHasher;
-  logInputs: boolean;
-  clock: Clock;
+  clock: { monotonic(): number };
+  logger: DeferredLogger;
+  /** Inputs being featurised at once, at most (the server's max_concurrency). */
+  maxInFlight: number;
   quietMs?: number;
   maxDelayMs?: number;
+  maxBacklog?: number;
+  /** Called for each line appended without features because the bounds were hit. */
+  onSkipped?: () => void;
 }): DeferredRecords {
-  const { pipeline, log, clock } = options;
+  const { pipeline, log, clock, logger } = options;
   const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-  // Lines waiting for a quiet moment, and those being built slice by slice.
-  const waiting: DeferredRecord[] = [];
-  const building: DeferredRecord[] = [];
+  const maxBacklog = Math.max(1, options.maxBacklog ?? DEFAULT_MAX_BACKLOG);
+  const batchSize = Math.max(1, Math.min(BATCH_SIZE, options.maxInFlight));
+  const maxBatches = Math.max(1, Math.floor(options.maxInFlight / batchSize));
+  const waiting: Waiting[] = [];
+  const batches = new Set<Promise<void>>();
+  let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
-  let oldest = 0;
-  let slicing = false;
-  const inFlight = new Set<Promise<void>>();
+  let pumping = false;
+  // Once overdue, every free slot is used each turn until nothing waits (sized to arrivals).
+  let catchingUp = false;
 
-  const finish = async (entry: DeferredRecord): Promise<void> => {
-    // Features describe inputs the pipeline answered; a timeout or a crash records none, as before.
-    let features: InputFeatures | null = null;
-    if (entry.served)
-      try {
-        features = await pipeline.inputFeatures(entry.request);
-      } catch (error) {
-        entry.logger.warn({ err: error }, 'input features failed; logged as null');
-      }
-    const record = inferenceRecord({
-      time: entry.time,
-      requestId: entry.request.requestId,
-      route: entry.request.route,
-      text: entry.request.text,
-      hashInput: options.hashInput,
-      logInputs: options.logInputs,
-      status: entry.status,
-      served: entry.served,
-      features,
-      suite: entry.suite,
-      latencyMs: entry.latencyMs,
-      manifestHash: pipeline.manifestHash,
+  const append = (entry: DeferredRecord): void => {
+    if (!entry.warmUp) log.append(entry.record);
+  };
+
+  /** Appended as built: the bounds were hit, so this line gets no features. */
+  const skip = (entry: DeferredRecord): void => {
+    append(entry);
+    if (!entry.warmUp) options.onSkipped?.();
+  };
+
+  const startBatch = (): void => {
+    const batch = waiting.splice(0, batchSize);
+    const asked = batch.filter((e) => e.featuresOf);
+    inFlight += asked.length;
+    const done: Promise<void> = (async () => {
+      let features: InputFeatures[] | null = null;
+      if (asked.length > 0)
+        try {
+          features = await pipeline.inputFeatures(asked.map((e) => e.featuresOf as ServeRequest));
+        } catch (error) {
+          logger.warn(
+            { err: error, request_ids: asked.map((e) => e.record.request_id) },
+            'input features failed; logged as null',
+          );
+        }
+      asked.forEach((entry, i) => {
+        entry.record.oov_rate = features?.[i]?.oovRate ?? null;
+        entry.record.centroid_distance = features?.[i]?.centroidDistance ?? null;
+      });
+      for (const entry of batch) append(entry);
+    })().finally(() => {
+      inFlight -= asked.length;
+      batches.delete(done);
+      // A slot is free: lines still waiting go on next turn (never in this microtask chain, so a
+      // fast embedder cannot starve the event loop), unless responses went out meanwhile (a
+      // timer is set) and the oldest line is not yet past the cap.
+      if (waiting.length > 0 && !pumping && (!timer || catchingUp || overdue())) pumpNextTurn();
     });
-    if (!entry.warmUp) log.append(record);
+    batches.add(done);
   };
 
-  const start = (entry: DeferredRecord): void => {
-    const done: Promise<void> = finish(entry)
-      .catch((error) => entry.logger.error({ err: error }, 'inference record failed'))
-      .finally(() => inFlight.delete(done));
-    inFlight.add(done);
+  const hasSlot = (): boolean => batches.size < maxBatches && inFlight + batchSize <= options.maxInFlight;
+
+  /**
+   * One turn: a batch when quiet; every free slot when the oldest line is past the cap. Then the
+   * event loop gets a turn (requests read meanwhile go first) before the next.
+   */
+  const pump = (): void => {
+    pumping = false;
+    if (waiting.length === 0) return;
+    if (overdue()) catchingUp = true;
+    if (hasSlot()) startBatch();
+    while (catchingUp && waiting.length > 0 && hasSlot()) startBatch();
+    if (waiting.length === 0) catchingUp = false;
+    else if (hasSlot()) pumpNextTurn();
   };
 
-  /** One slice now; the rest after the event loop has had a turn (requests read meanwhile go first). */
-  const runSlice = (): void => {
-    for (const entry of building.splice(0, SLICE_SIZE)) start(entry);
-    slicing = building.length > 0;
-    if (slicing) setImmediate(runSlice);
+  /** The oldest line is past the cap, or half the backlog bound is used: stop waiting for quiet. */
+  const overdue = (): boolean =>
+    waiting.length > 0 &&
+    (waiting.length >= maxBacklog / 2 || clock.monotonic() - waiting[0].at >= maxDelayMs);
+
+  const pumpNextTurn = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pumping = true;
+    setImmediate(pump);
   };
 
   const onQuiet = (): void => {
     timer = null;
-    building.push(...waiting.splice(0));
-    if (!slicing) runSlice();
+    if (!pumping) pump();
   };
 
   return {
     write(entry) {
-      waiting.push(entry);
-      if (!timer) {
-        oldest = clock.monotonic();
+      const now = clock.monotonic();
+      waiting.push({ ...entry, at: now });
+      while (waiting.length > maxBacklog) skip(waiting.shift() as Waiting);
+      if (pumping) return;
+      // Past the cap (a server that is never quiet): no more waiting for a pause.
+      if (catchingUp || overdue()) pumpNextTurn();
+      else if (!timer) {
         timer = setTimeout(onQuiet, quietMs);
         // A pending line never keeps the process alive; shutdown drains it.
         timer.unref();
-      } else if (clock.monotonic() - oldest + quietMs <= maxDelayMs) timer.refresh();
+      } else if (now - waiting[0].at + quietMs <= maxDelayMs) timer.refresh();
     },
     async drain() {
-      while (waiting.length > 0 || building.length > 0 || inFlight.size > 0) {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        for (const entry of [...building.splice(0), ...waiting.splice(0)]) start(entry);
-        await Promise.all([...inFlight]);
+      if (timer) clearTimeout(timer);
+      timer = null;
+      while (waiting.length > 0 || batches.size > 0) {
+        while (waiting.length > 0 && hasSlot()) startBatch();
+        if (batches.size > 0) await Promise.race([...batches]);
       }
+    },
+    get backlog() {
+      return waiting.length + inFlight;
     },
   };
 }

@@ -20,7 +20,7 @@ import { runCase } from '../pipeline/run-case.js';
 import { createModels } from '../providers/create-models.js';
 import { isDecline } from '../scorers/answer/decline.js';
 import { parseLabel } from '../scorers/classification/parse-label.js';
-import { corpusVocabulary, inputFeatures } from '../monitor/input-features.js';
+import { corpusVocabulary, type InputFeatures, inputFeatures } from '../monitor/input-features.js';
 import { loadCorpus } from '../rag/corpus-loader.js';
 import { checkServingBaseline } from './check-serving-baseline.js';
 import { querySettings } from './query-settings.js';
@@ -230,17 +230,28 @@ function createEvaluatedPipeline(options: {
     manifestHash: options.manifestHash,
     unevaluated: options.mismatches,
     run,
-    inputFeatures: async (request) => {
-      const picked = pickSuite(suites, request.route, request.suite);
-      if ('error' in picked) throw new Error(picked.error);
-      const suite = served[suites.indexOf(picked)];
-      const [features] = await inputFeatures({
-        texts: [request.text],
-        vocabulary: options.vocabulary,
-        embedder: rag?.embedder ?? null,
-        centroid: centroids.get(suite) ?? null,
+    inputFeatures: async (requests) => {
+      // Grouped by suite (each has its own centroid): one embeddings call per suite in the batch.
+      const groups = new Map<PreparedSuite, number[]>();
+      requests.forEach((request, i) => {
+        const picked = pickSuite(suites, request.route, request.suite);
+        if ('error' in picked) throw new Error(picked.error);
+        const suite = served[suites.indexOf(picked)];
+        groups.set(suite, [...(groups.get(suite) ?? []), i]);
       });
-      return features;
+      const out = new Array<InputFeatures>(requests.length);
+      for (const [suite, indexes] of groups) {
+        const features = await inputFeatures({
+          texts: indexes.map((i) => requests[i].text),
+          vocabulary: options.vocabulary,
+          embedder: rag?.embedder ?? null,
+          centroid: centroids.get(suite) ?? null,
+        });
+        indexes.forEach((i, k) => {
+          out[i] = features[k];
+        });
+      }
+      return out;
     },
     close: options.close,
   };

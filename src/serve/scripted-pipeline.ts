@@ -12,6 +12,8 @@ export interface ScriptedPipelineOptions {
   fail?: (request: ServeRequest) => ServedResult['error'];
   /** The log line's input features (default: none, as for a project without a corpus). */
   features?: (request: ServeRequest) => Promise<InputFeatures>;
+  /** The whole inputFeatures call, when a test needs to see batches (overrides `features`). */
+  featureBatch?: (requests: readonly ServeRequest[]) => Promise<InputFeatures[]>;
 }
 
 export const SCRIPTED_SUITES: ServedSuite[] = [
@@ -43,12 +45,16 @@ export const SCRIPTED_SUITES: ServedSuite[] = [
 
 export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): ServingPipeline & {
   calls: ServeRequest[];
+  /** The size of each inputFeatures call, warm-up included. */
+  featureBatches: number[];
   /** Delay, gate and failures apply once armed (after the server's warm-up). */
   armed: boolean;
 } {
   const calls: ServeRequest[] = [];
+  const featureBatches: number[] = [];
   return {
     calls,
+    featureBatches,
     armed: false,
     suites: SCRIPTED_SUITES,
     manifestHash: 'm4n1f3st',
@@ -79,9 +85,12 @@ export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): S
         error,
       };
     },
-    async inputFeatures(request) {
-      if (this.armed && options.features) return options.features(request);
-      return { oovRate: null, centroidDistance: null };
+    async inputFeatures(requests) {
+      featureBatches.push(requests.length);
+      if (this.armed && options.featureBatch) return options.featureBatch(requests);
+      // Like an embedder taking a batch: one failing input fails the call.
+      if (this.armed && options.features) return Promise.all(requests.map((r) => options.features!(r)));
+      return requests.map(() => ({ oovRate: null, centroidDistance: null }));
     },
     close() {},
   };

@@ -357,6 +357,8 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
       },
     });
     expect((await post(server, '/v1/classify', { input: 'boom' })).status).toBe(200);
+    // Past the 5 ms quiet pause, so 'boom' is featurised alone (a failing batch nulls all of it).
+    await new Promise((r) => setTimeout(r, 50));
     expect((await post(server, '/v1/classify', { input: 'fine' })).status).toBe(200);
     await server.stop();
     const lines = await logLines(logFile);
@@ -399,6 +401,8 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
     expect(text).toContain('evalgate_needs_review_total{route="answer"} 1');
     expect(text).toContain('evalgate_request_duration_seconds_count{route="answer"} 2');
     expect(text).toContain('evalgate_serving_info{manifest_hash="m4n1f3st",evaluated="true"} 1');
+    // No line had to go without its input features.
+    expect(text).toContain('evalgate_log_features_skipped_total 0');
     // Warm-up requests are not counted.
     expect(text).not.toContain('evalgate_requests_total{route="classify"');
   });

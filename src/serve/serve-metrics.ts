@@ -9,6 +9,8 @@ export interface ServeMetrics {
   observe(options: { route: string; status: string; seconds: number; needsReview: boolean }): void;
   rejected(route: string, reason: RejectReason): void;
   inFlight: Gauge;
+  /** Inference-log lines written without input features because the deferral bounds were hit. */
+  featuresSkipped: Counter;
 }
 
 export function createServeMetrics(options: {
@@ -50,6 +52,11 @@ export function createServeMetrics(options: {
     help: 'Pipeline requests in progress (timed-out work counts until it settles)',
     registers: [registry],
   });
+  const featuresSkipped = new Counter({
+    name: 'evalgate_log_features_skipped_total',
+    help: 'Inference-log lines written with null input features: the server was too busy to compute them in time',
+    registers: [registry],
+  });
   new Gauge({
     name: 'evalgate_serving_info',
     help: 'What is served: manifest hash, and whether it matches the accepted baseline',
@@ -61,6 +68,7 @@ export function createServeMetrics(options: {
   return {
     registry,
     inFlight,
+    featuresSkipped,
     observe({ route, status, seconds, needsReview }) {
       requests.labels(route, status).inc();
       duration.labels(route).observe(seconds);

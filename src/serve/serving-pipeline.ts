@@ -67,9 +67,10 @@ export interface ServingPipeline {
   /**
    * The input-drift features the inference log records for a served request (null when the
    * project has no corpus or embedder). Only the log needs them, so the server computes them
-   * after the response has gone out, never on the request's path.
+   * after the response has gone out, never on the request's path, for a batch of requests at a
+   * time (one embeddings call per suite in the batch), in the order given.
    */
-  inputFeatures(request: ServeRequest): Promise<InputFeatures>;
+  inputFeatures(requests: readonly ServeRequest[]): Promise<InputFeatures[]>;
   close(): void;
 }
 
