@@ -160,6 +160,12 @@ describe('readRunColumns', () => {
     // Reading the sorted file again changes nothing.
     await readRunColumns(dir, { sortFile: true });
     expect(await readFile(path.join(dir, 'results.jsonl'), 'utf8')).toBe(expected);
+    // The rewrite's buffer edges: lines longer than the buffer, and a buffer a few lines long.
+    for (const bufferBytes of [64, 2500]) {
+      await writeFile(path.join(dir, 'results.jsonl'), `${lines.join('\n')}\n`);
+      await readRunColumns(dir, { sortFile: true, bufferBytes });
+      expect(await readFile(path.join(dir, 'results.jsonl'), 'utf8')).toBe(expected);
+    }
   });
 
   it('names the file and line of a bad row', async () => {
