@@ -29,7 +29,8 @@ export async function readRunColumns(
     builder.add(parseLine(line.toString('utf8'), file, lineNo), { offset, length: line.length });
   });
   const { columns, identity } = builder.finish();
-  if (options.sortFile && !identity) await rewriteSorted(file, columns, options.bufferBytes ?? REWRITE_BUFFER_BYTES);
+  if (options.sortFile && !identity)
+    await rewriteSorted(file, columns, options.bufferBytes ?? REWRITE_BUFFER_BYTES);
   return columns;
 }
 

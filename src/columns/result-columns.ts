@@ -340,8 +340,12 @@ export function columnGroups(
   return out;
 }
 
-/** Row i as the plain object aggregation code reads (fields in CaseResult's usual order). */
-export function aggregateRow(columns: ResultColumns, i: number): AggregateRow {
+/**
+ * Row i as the plain object aggregation code reads (fields in CaseResult's usual order). With
+ * `onlyMetric`, `scores` holds that one metric (when the row has it): a caller that reads one
+ * score per row does not build a dozen-key object for each.
+ */
+export function aggregateRow(columns: ResultColumns, i: number, onlyMetric?: number): AggregateRow {
   const s = columns.strings;
   const opt = (id: number): string | undefined => (id === NONE ? undefined : s.value(id));
   const flags = columns.flags[i];
@@ -381,7 +385,8 @@ export function aggregateRow(columns: ResultColumns, i: number): AggregateRow {
   const error = columns.errors.get(i);
   if (error) row.error = error;
   for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
-    row.scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+    if (onlyMetric === undefined || columns.scoreMetric[k] === onlyMetric)
+      row.scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
   for (let k = columns.tagStart[i]; k < columns.tagStart[i + 1]; k++)
     row.tags.push(s.value(columns.tagId[k]));
   if (columns.mcqIndex[i] !== NONE) {
