@@ -102,6 +102,19 @@ describe('result columns', () => {
       expect(aggregateRow(columns, i)).toEqual(expectedRow(r));
     });
     expect([...scoreRows(columns)].map((r) => r.scores)).toEqual(sorted.map((r) => r.scores));
+    // With a metric filter: only the accepted metrics, and only rows that have one.
+    const judged = sorted.filter((r) => 'judge.rubric' in r.scores);
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.length).toBeLessThan(sorted.length);
+    expect([...scoreRows(columns, (m) => m.startsWith('judge.'))]).toEqual(
+      judged.map((r) => ({
+        suite: r.suite,
+        provider: r.provider,
+        caseId: r.caseId,
+        repeat: r.repeat,
+        scores: { 'judge.rubric': r.scores['judge.rubric'] },
+      })),
+    );
   });
 
   it('keep the given order with sort: false, and only group suites × providers with sort: group', () => {

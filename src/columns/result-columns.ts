@@ -416,15 +416,32 @@ function nullable(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
-/** Each row's ids and scores, one short-lived object at a time (per-case tables, judge checks). */
+/**
+ * Each row's ids and scores, one short-lived object at a time (per-case tables, judge checks).
+ * With `only`, a row's scores keep only the metrics it accepts, and rows left with none are
+ * skipped: a pass that reads a few metrics does not build every row's dozen scores.
+ */
 export function* scoreRows(
   columns: ResultColumns,
+  only?: (metric: string) => boolean,
 ): Generator<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>> {
   const s = columns.strings;
+  const accepted = new Map<number, boolean>();
+  const accepts = (id: number): boolean => {
+    if (!only) return true;
+    let yes = accepted.get(id);
+    if (yes === undefined) accepted.set(id, (yes = only(s.value(id))));
+    return yes;
+  };
   for (let i = 0; i < columns.n; i++) {
     const scores: Record<string, number | null> = {};
-    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+    let kept = 0;
+    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++) {
+      if (!accepts(columns.scoreMetric[k])) continue;
       scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+      kept++;
+    }
+    if (only && kept === 0) continue;
     yield {
       suite: s.value(columns.suite[i]),
       provider: s.value(columns.provider[i]),
