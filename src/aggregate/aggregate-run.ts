@@ -2,15 +2,11 @@
 // No verdict here: the gate judges the aggregated run against a baseline (gate/judge-run.ts).
 // Pure, so `evalgate report` and `evalgate gate` recompute the same numbers from a run folder.
 // Works from the column store; the bias audit gets one group's rows as plain objects at a time.
-import {
-  aggregateRows,
-  columnGroups,
-  columnsFromResults,
-  type ResultColumns,
-} from '../columns/result-columns.js';
+import { columnGroups, columnsFromResults, type ResultColumns } from '../columns/result-columns.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { BiasSummary, CaseResult, RunManifest, SuiteSummary } from '../run/types.js';
 import { auditBias } from './bias-audit.js';
+import { biasAuditRows } from './bias-audit-rows.js';
 import { summarizeSuite } from './summarize-suite.js';
 
 export interface AggregateRunOptions {
@@ -55,8 +51,13 @@ export function aggregateRun(options: AggregateRunOptions): AggregatedRun {
       seed: config.seed,
     });
     summaries.push(summary);
-    // The audit reads one group at a time; its row objects are dropped before the next group.
-    const audited = auditBias({ results: aggregateRows(columns, start, end), config, summaries: [summary] });
+    // The audit reads one group at a time, and only the fields it reads (biasAuditRows); its
+    // row objects are dropped before the next group.
+    const audited = auditBias({
+      results: biasAuditRows(columns, start, end, summary.task),
+      config,
+      summaries: [summary],
+    });
     bias.rows.push(...audited.rows);
     bias.subgroups.push(...audited.subgroups);
   }

@@ -13,7 +13,8 @@ import type { AggregateRow } from '../columns/aggregate-row.js';
 import type { BiasRow, BiasSummary, SubgroupGap, SuiteSummary } from '../run/types.js';
 import { tagBreakdowns } from './tag-breakdowns.js';
 
-const PRIMARY_METRIC: Record<string, string> = {
+/** The metric the audit's breakdowns and default score gaps compare, per task. */
+export const PRIMARY_METRIC: Record<string, string> = {
   'rag-qa': 'answer.f1',
   qa: 'answer.f1',
   classify: 'classification.accuracy',

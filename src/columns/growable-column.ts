@@ -42,6 +42,8 @@ export const uint8Column = (): GrowableColumn<Uint8Array> => growableColumn((siz
 /** Strings seen once each, numbered in first-seen order. */
 export interface InternTable {
   id(value: string): number;
+  /** The id of a string already seen, without adding it; −1 when it was never seen. */
+  lookup(value: string): number;
   value(id: number): string;
   readonly size: number;
   /** rank[id] = position of the string in code-unit order (the order `<` gives). */
@@ -61,6 +63,7 @@ export function createInternTable(): InternTable {
       }
       return id;
     },
+    lookup: (value) => ids.get(value) ?? -1,
     value: (id) => values[id],
     get size() {
       return values.length;

@@ -1,11 +1,10 @@
 // Reads a run folder's results.jsonl as a stream into the column store, and (with `sortFile`)
 // rewrites the file in its stable order (suite, provider, case id, repeat) by copying each
-// line's bytes from where it was streamed. Memory stays at the columns plus one read buffer:
-// the file is never held whole, and no result object outlives its line. The same function
+// line's bytes from where it was streamed. Memory stays at the columns plus one read buffer and
+// one write buffer, both reused: the file is never held whole, and no result object outlives its
+// line. The same function
 // serves `eval` (after the cases), `gate` and `merge` (from folders on disk).
-import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
 import { CaseResultSchema } from '../run/read-run.js';
@@ -14,10 +13,15 @@ import type { CaseResult } from '../run/types.js';
 import { createColumnsBuilder, type ResultColumns } from './result-columns.js';
 
 const NEWLINE = 0x0a;
+/** The one read buffer of a pass over the file. */
+const READ_BUFFER_BYTES = 1 << 20;
+/** The rewrite's one output buffer. */
+const REWRITE_BUFFER_BYTES = 1 << 20;
 
 export async function readRunColumns(
   runDir: string,
-  options: { sortFile?: boolean } = {},
+  /** bufferBytes: the rewrite's output buffer (tests use a small one to cross its edges). */
+  options: { sortFile?: boolean; bufferBytes?: number } = {},
 ): Promise<ResultColumns> {
   const file = path.join(runDir, RESULTS_FILE);
   const builder = createColumnsBuilder();
@@ -25,7 +29,8 @@ export async function readRunColumns(
     builder.add(parseLine(line.toString('utf8'), file, lineNo), { offset, length: line.length });
   });
   const { columns, identity } = builder.finish();
-  if (options.sortFile && !identity) await rewriteSorted(file, columns);
+  if (options.sortFile && !identity)
+    await rewriteSorted(file, columns, options.bufferBytes ?? REWRITE_BUFFER_BYTES);
   return columns;
 }
 
@@ -44,25 +49,35 @@ async function forEachLine(
       visit(line, offset, lineNo);
   };
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      let start = 0;
-      for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
-        const piece = chunk.subarray(start, at);
-        if (carry) {
-          emit(Buffer.concat([carry, piece]), carryOffset);
-          carry = null;
-        } else emit(piece, position + start);
-        start = at + 1;
-      }
-      if (start < chunk.length) {
-        const rest = chunk.subarray(start);
-        if (carry) carry = Buffer.concat([carry, rest]);
-        else {
-          carry = Buffer.from(rest);
-          carryOffset = position + start;
+    // One read buffer, reused: a line is parsed (or copied into `carry`) before the next read.
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        let start = 0;
+        for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, start)) {
+          const piece = chunk.subarray(start, at);
+          if (carry) {
+            emit(Buffer.concat([carry, piece]), carryOffset);
+            carry = null;
+          } else emit(piece, position + start);
+          start = at + 1;
         }
+        if (start < chunk.length) {
+          const rest = chunk.subarray(start);
+          if (carry) carry = Buffer.concat([carry, rest]);
+          else {
+            carry = Buffer.from(rest);
+            carryOffset = position + start;
+          }
+        }
+        position += bytesRead;
       }
-      position += chunk.length;
+    } finally {
+      await handle.close();
     }
     if (carry) emit(carry, carryOffset);
   } catch (error) {
@@ -99,45 +114,80 @@ function parseLine(text: string, file: string, line: number): CaseResult {
 
 /**
  * Copies every line to a temp file in row order, then renames it over results.jsonl, and points
- * the columns' line offsets at the new layout. Neighbouring lines are read in one go.
+ * the columns' line offsets at the new layout. Lines are read straight into one reused output
+ * buffer (neighbouring lines in one read) and the buffer is written whenever it is full, so the
+ * rewrite allocates one buffer whatever the run's size (a line longer than it gets its own).
  */
-async function rewriteSorted(file: string, columns: ResultColumns): Promise<void> {
+async function rewriteSorted(file: string, columns: ResultColumns, bufferBytes: number): Promise<void> {
   const temp = `${file}.${process.pid}.sorted.tmp`;
   const input = await open(file, 'r');
-  const output = createWriteStream(temp);
-  let failure: Error | null = null;
-  output.on('error', (error) => {
-    failure = error;
-  });
+  let output: Awaited<ReturnType<typeof open>> | null = null;
   try {
+    output = await open(temp, 'w');
+    let buffer = Buffer.allocUnsafe(bufferBytes);
+    let filled = 0;
+    // The pending read: source bytes [from, from + bytes) land at buffer[at …).
+    let from = 0;
+    let bytes = 0;
+    let at = 0;
+    const read = async (): Promise<void> => {
+      if (bytes > 0) await readFully(input, buffer, at, bytes, from);
+      bytes = 0;
+    };
+    const flush = async (): Promise<void> => {
+      await read();
+      if (filled > 0) await writeFully(output!, buffer, filled);
+      filled = 0;
+    };
     let written = 0;
-    for (let i = 0; i < columns.n; ) {
-      // A run of rows whose lines are already adjacent in the source is one read.
-      let j = i + 1;
-      let bytes = columns.lineLength[i] + 1;
-      while (
-        j < columns.n &&
-        bytes < 1 << 20 &&
-        columns.lineOffset[j] === columns.lineOffset[j - 1] + columns.lineLength[j - 1] + 1
-      ) {
-        bytes += columns.lineLength[j] + 1;
-        j++;
+    for (let i = 0; i < columns.n; i++) {
+      const length = columns.lineLength[i];
+      const offset = columns.lineOffset[i];
+      if (filled + length + 1 > buffer.length) {
+        await flush();
+        if (length + 1 > buffer.length) buffer = Buffer.allocUnsafe(length + 1);
       }
-      const buffer = Buffer.alloc(bytes);
-      await input.read(buffer, 0, bytes - 1, columns.lineOffset[i]);
-      buffer[bytes - 1] = NEWLINE;
-      for (let k = i; k < j; k++) {
-        columns.lineOffset[k] = written;
-        written += columns.lineLength[k] + 1;
+      // Adjacent in the source and in the buffer: one read covers both lines.
+      if (bytes > 0 && offset === from + bytes + 1 && at + bytes + 1 === filled) bytes += length + 1;
+      else {
+        await read();
+        from = offset;
+        at = filled;
+        bytes = length;
       }
-      if (!output.write(buffer)) await once(output, 'drain');
-      if (failure) throw failure;
-      i = j;
+      buffer[filled + length] = NEWLINE;
+      filled += length + 1;
+      columns.lineOffset[i] = written;
+      written += length + 1;
     }
+    await flush();
   } finally {
     await input.close();
-    await new Promise<void>((resolve) => output.end(resolve));
+    await output?.close();
   }
-  if (failure) throw failure;
   await rename(temp, file);
+}
+
+/** Reads exactly `length` bytes at `position` into buffer[offset …) (a short read is retried). */
+async function readFully(
+  handle: Awaited<ReturnType<typeof open>>,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, offset + done, length - done, position + done);
+    if (bytesRead === 0) throw new Error(`results file ended early at byte ${position + done}`);
+    done += bytesRead;
+  }
+}
+
+async function writeFully(handle: Awaited<ReturnType<typeof open>>, buffer: Buffer, length: number) {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await handle.write(buffer, done, length - done);
+    done += bytesWritten;
+  }
 }

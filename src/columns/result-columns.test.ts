@@ -102,6 +102,19 @@ describe('result columns', () => {
       expect(aggregateRow(columns, i)).toEqual(expectedRow(r));
     });
     expect([...scoreRows(columns)].map((r) => r.scores)).toEqual(sorted.map((r) => r.scores));
+    // With a metric filter: only the accepted metrics, and only rows that have one.
+    const judged = sorted.filter((r) => 'judge.rubric' in r.scores);
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.length).toBeLessThan(sorted.length);
+    expect([...scoreRows(columns, (m) => m.startsWith('judge.'))]).toEqual(
+      judged.map((r) => ({
+        suite: r.suite,
+        provider: r.provider,
+        caseId: r.caseId,
+        repeat: r.repeat,
+        scores: { 'judge.rubric': r.scores['judge.rubric'] },
+      })),
+    );
   });
 
   it('keep the given order with sort: false, and only group suites × providers with sort: group', () => {
@@ -160,6 +173,12 @@ describe('readRunColumns', () => {
     // Reading the sorted file again changes nothing.
     await readRunColumns(dir, { sortFile: true });
     expect(await readFile(path.join(dir, 'results.jsonl'), 'utf8')).toBe(expected);
+    // The rewrite's buffer edges: lines longer than the buffer, and a buffer a few lines long.
+    for (const bufferBytes of [64, 2500]) {
+      await writeFile(path.join(dir, 'results.jsonl'), `${lines.join('\n')}\n`);
+      await readRunColumns(dir, { sortFile: true, bufferBytes });
+      expect(await readFile(path.join(dir, 'results.jsonl'), 'utf8')).toBe(expected);
+    }
   });
 
   it('names the file and line of a bad row', async () => {

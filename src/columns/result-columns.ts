@@ -340,8 +340,12 @@ export function columnGroups(
   return out;
 }
 
-/** Row i as the plain object aggregation code reads (fields in CaseResult's usual order). */
-export function aggregateRow(columns: ResultColumns, i: number): AggregateRow {
+/**
+ * Row i as the plain object aggregation code reads (fields in CaseResult's usual order). With
+ * `onlyMetric`, `scores` holds that one metric (when the row has it): a caller that reads one
+ * score per row does not build a dozen-key object for each.
+ */
+export function aggregateRow(columns: ResultColumns, i: number, onlyMetric?: number): AggregateRow {
   const s = columns.strings;
   const opt = (id: number): string | undefined => (id === NONE ? undefined : s.value(id));
   const flags = columns.flags[i];
@@ -381,7 +385,8 @@ export function aggregateRow(columns: ResultColumns, i: number): AggregateRow {
   const error = columns.errors.get(i);
   if (error) row.error = error;
   for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
-    row.scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+    if (onlyMetric === undefined || columns.scoreMetric[k] === onlyMetric)
+      row.scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
   for (let k = columns.tagStart[i]; k < columns.tagStart[i + 1]; k++)
     row.tags.push(s.value(columns.tagId[k]));
   if (columns.mcqIndex[i] !== NONE) {
@@ -411,15 +416,32 @@ function nullable(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
 
-/** Each row's ids and scores, one short-lived object at a time (per-case tables, judge checks). */
+/**
+ * Each row's ids and scores, one short-lived object at a time (per-case tables, judge checks).
+ * With `only`, a row's scores keep only the metrics it accepts, and rows left with none are
+ * skipped: a pass that reads a few metrics does not build every row's dozen scores.
+ */
 export function* scoreRows(
   columns: ResultColumns,
+  only?: (metric: string) => boolean,
 ): Generator<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>> {
   const s = columns.strings;
+  const accepted = new Map<number, boolean>();
+  const accepts = (id: number): boolean => {
+    if (!only) return true;
+    let yes = accepted.get(id);
+    if (yes === undefined) accepted.set(id, (yes = only(s.value(id))));
+    return yes;
+  };
   for (let i = 0; i < columns.n; i++) {
     const scores: Record<string, number | null> = {};
-    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+    let kept = 0;
+    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++) {
+      if (!accepts(columns.scoreMetric[k])) continue;
       scores[s.value(columns.scoreMetric[k])] = nullable(columns.scoreValue[k]);
+      kept++;
+    }
+    if (only && kept === 0) continue;
     yield {
       suite: s.value(columns.suite[i]),
       provider: s.value(columns.provider[i]),

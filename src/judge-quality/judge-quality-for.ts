@@ -7,11 +7,18 @@ import { assessJudgeQuality, type JudgeQuality } from './assess-judge-quality.js
 import { loadJudgeLabels } from './load-judge-labels.js';
 
 export async function judgeQualityFor(
-  results: () => Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>>,
+  /**
+   * The rows, read once per check; `only` may drop the metrics (and rows left without one) the
+   * check does not read.
+   */
+  results: (
+    only?: (metric: string) => boolean,
+  ) => Iterable<Pick<CaseResult, 'suite' | 'provider' | 'caseId' | 'repeat' | 'scores'>>,
   labelsFile: string | undefined,
 ): Promise<{ judgeQuality?: JudgeQuality[]; judgeReliability?: JudgeReliability[] }> {
   const out: { judgeQuality?: JudgeQuality[]; judgeReliability?: JudgeReliability[] } = {};
-  const reliability = assessJudgeReliability(results());
+  // Reliability reads judge metrics only.
+  const reliability = assessJudgeReliability(results((metric) => metric.startsWith('judge.')));
   if (reliability.length > 0) out.judgeReliability = reliability;
   if (labelsFile)
     out.judgeQuality = assessJudgeQuality({ results: results(), labels: await loadJudgeLabels(labelsFile) });

@@ -38,7 +38,7 @@ export async function buildRunRecord(options: BuildRunRecordOptions): Promise<Ru
       : columnsFromResults(options.results ?? [], { sort: 'group' }));
   const aggregated = aggregateRun({ manifest, columns, config });
   const quality = await judgeQualityFor(
-    () => scoreRows(columns),
+    (only) => scoreRows(columns, only),
     config.judge_labels ? path.resolve(options.root, config.judge_labels) : undefined,
   );
   const verdict = judgeRun({
