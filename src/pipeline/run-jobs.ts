@@ -106,13 +106,15 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
     }
   };
   // A worker that finds the plan exhausted ends at once, so the pool need not be sized to it.
-  const workers = options.concurrency;
+  // After one worker fails the others finish the job they hold (its model call is already paid
+  // for) and write it before the error surfaces: the caller closes the writer only then.
+  let firstError: { error: unknown } | null = null;
   try {
     await Promise.all(
-      Array.from({ length: workers }, () =>
+      Array.from({ length: options.concurrency }, () =>
         worker().catch((error: unknown) => {
           failed = true;
-          throw error;
+          firstError ??= { error };
         }),
       ),
     );
@@ -120,6 +122,7 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
     // Closes the cases file a failed run stopped reading.
     plan.return();
   }
+  if (firstError) throw (firstError as { error: unknown }).error;
   return progress;
 }
 
