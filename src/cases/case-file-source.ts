@@ -8,6 +8,7 @@ import type { BiasConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { readLinesSync, type TextLine } from '../core/read-lines-sync.js';
+import { CaseHashList, lineHash } from './case-hash-list.js';
 import type { EvalCase } from './eval-case.js';
 import { type CaseVariant, counterfactualExpander } from './expand-counterfactuals.js';
 import { casesNotFoundError, createCaseParser, type LoadCasesOptions, noCasesError } from './load-cases.js';
@@ -49,7 +50,7 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
     // Hash the parsed case, not its line: reformatting the file is not an edit of the case.
     const hash = hashValue(evalCase).slice(0, 12);
     caseHashes[evalCase.id] = hash;
-    ordered.push(hash);
+    ordered.push(lineHash(lineNo, text), hash);
     length += variants.length;
   }
   if (length === 0) throw noCasesError(displayPath);
@@ -73,8 +74,11 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
             throw changedError(displayPath, lineNo);
           }
           if (!evalCase) continue;
-          if (ordinal >= ordered.length || !ordered.matches(ordinal, hashValue(evalCase)))
-            throw changedError(displayPath, lineNo, evalCase.id);
+          const same =
+            ordinal < ordered.length &&
+            (ordered.sameLine(ordinal, lineHash(lineNo, text)) ||
+              ordered.sameCase(ordinal, hashValue(evalCase)));
+          if (!same) throw changedError(displayPath, lineNo, evalCase.id);
           ordinal++;
           yield* expand(evalCase);
         }
@@ -82,37 +86,6 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
       },
     },
   };
-}
-
-/**
- * The scan's per-case hashes in file order, 6 bytes each in one growing byte array (~0.6 MB at
- * 100,000 cases), not 100,000 strings: what each later pass checks its cases against.
- */
-export class CaseHashList {
-  private bytes = new Uint8Array(6 * 256);
-  length = 0;
-
-  /** Appends a hash given as (at least) 12 hex digits; only the first 12 are kept. */
-  push(hex: string): void {
-    if ((this.length + 1) * 6 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length).write(
-      hex.slice(0, 12),
-      this.length * 6,
-      6,
-      'hex',
-    );
-    this.length++;
-  }
-
-  /** Whether the hash at `index` equals the first 12 hex digits of `hex`. */
-  matches(index: number, hex: string): boolean {
-    const at = index * 6;
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at, 6).toString('hex') === hex.slice(0, 12);
-  }
 }
 
 /** The file's lines; a file gone (deleted, replaced by a folder) is CASES_NOT_FOUND, not a stack trace. */
