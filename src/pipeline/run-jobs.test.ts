@@ -154,6 +154,43 @@ describe('runJobs', () => {
     expect(written.sort()).toEqual(['c0', 'c1']);
   });
 
+  it('lets the event loop in while it skips a long run of jobs the selection leaves out', async () => {
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => ({ text: 'a' }),
+    };
+    const order: string[] = [];
+    setImmediate(() => order.push('tick'));
+    const runtime = {
+      clock: systemClock,
+      costUsd: () => 0,
+      scorer: async () => ({ scores: {}, passed: true }),
+    };
+    const written: string[] = [];
+    await runJobs({
+      suites: [suiteWith(model, 2000)],
+      concurrency: 1,
+      repeat: 1,
+      runtime,
+      total: 1,
+      // Only the last case: a --case or a shard of one, or a resume with all but one written.
+      include: (job) => {
+        if (job.variant.baseId !== 'c1999') return false;
+        order.push('last');
+        return true;
+      },
+      onResult: (r) => {
+        written.push(r.caseId);
+      },
+    });
+    expect(written).toEqual(['c1999']);
+    // A timer set before the run fires before the plan has been read to its end.
+    expect(order).toEqual(['tick', 'last']);
+  });
+
   it('pulls each case from the plan only as a worker frees, so the run never lists its cases', async () => {
     const model: LanguageModel = {
       id: 'fake/m',
