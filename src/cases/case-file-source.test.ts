@@ -118,13 +118,75 @@ describe('scanCaseFile', () => {
     expect(placeholder.code).toBe('CASE_PLACEHOLDER');
   });
 
-  it('refuses a pass over a file that changed after the scan, and reads it only when iterated', () => {
+  it('refuses a pass over a file whose cases changed after the scan, before yielding the edit', () => {
     const file = write(`${qa(1)}\n${qa(2)}\n`);
     const scanned = scan(file);
-    // Edited in place (same length, new time): the run would not run the cases it recorded.
     writeFileSync(file, `${qa(1)}\n${qa(3)}\n`);
-    utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const iterator = scanned.variants[Symbol.iterator]();
+    // The unchanged first case still runs; the edited one is refused instead of yielded.
+    expect((iterator.next().value as { baseId: string }).baseId).toBe('q1');
+    const error = errorOf(() => iterator.next());
+    expect(error.code).toBe('CASES_CHANGED');
+    expect(error.message).toBe(
+      'cases.jsonl:2: case "q3" is not the case the run started with; the run stopped before sending it (the file was edited during the run)',
+    );
+  });
+
+  it('refuses a case edited mid-pass in a file larger than one read chunk', () => {
+    // Two cases of ~200 KB: the first 256 KB chunk holds case 1 and the start of case 2, so an
+    // edit at the end of case 2 made after case 1 was yielded is read from the new bytes.
+    const pad = 'x'.repeat(200_000);
+    const line = (i: number, reference: string) =>
+      JSON.stringify({ id: `q${i}`, question: `Question ${i}?`, context: pad, reference });
+    const file = write(`${line(1, 'r1')}\n${line(2, 'r2')}\n`);
+    const scanned = scan(file);
+    const iterator = scanned.variants[Symbol.iterator]();
+    expect((iterator.next().value as { baseId: string }).baseId).toBe('q1');
+    writeFileSync(file, `${line(1, 'r1')}\n${line(2, 'R2')}\n`);
     expect(errorOf(() => iterator.next()).code).toBe('CASES_CHANGED');
   });
+
+  it('refuses a pass over a file that lost, gained or broke a case', () => {
+    const file = write(`${qa(1)}\n${qa(2)}\n`);
+    const scanned = scan(file);
+    writeFileSync(file, `${qa(1)}\n`);
+    expect(errorOf(() => [...scanned.variants]).message).toContain('fewer cases than when the run started');
+    writeFileSync(file, `${qa(1)}\n${qa(2)}\n${qa(3)}\n`);
+    expect(errorOf(() => [...scanned.variants]).message).toContain('cases.jsonl:3: case "q3"');
+    writeFileSync(file, `${qa(1)}\n{"id": "q2"\n`);
+    expect(errorOf(() => [...scanned.variants]).message).toContain(
+      'cases.jsonl:2: this line no longer parses',
+    );
+    rmSync(file);
+    expect(errorOf(() => [...scanned.variants]).code).toBe('CASES_NOT_FOUND');
+  });
+
+  it('runs a file that was touched, rewritten with the same bytes, or reformatted', () => {
+    const file = write(`${qa(1)}\n${qa(2)}\n`);
+    const scanned = scan(file);
+    const ids = () => [...scanned.variants].map((v) => v.baseId);
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    expect(ids()).toEqual(['q1', 'q2']);
+    writeFileSync(file, `${qa(1)}\n${qa(2)}\n`);
+    expect(ids()).toEqual(['q1', 'q2']);
+    // CRLF, other key order and spacing: the same cases on the same lines, so not an edit (a
+    // case's line number is part of its hash, as in the manifest).
+    const q2 = { context: 'c', reference: 'r2', question: 'Question 2?', id: 'q2' };
+    writeFileSync(file, `${qa(1)}\r\n${JSON.stringify(q2, null, 0).replace(/,/g, ', ')}  \r\n\r\n`);
+    expect(ids()).toEqual(['q1', 'q2']);
+  });
+
+  it('keeps every case id in the case hashes, `__proto__` too', () => {
+    const scanned = scan(write(`${qa(2)}\n${qa(1, { id: '__proto__' })}\n${qa(3, { id: '10' })}\n`));
+    const hashes = JSON.parse(scanned.caseHashesJson) as Record<string, string>;
+    expect(Object.keys(hashes)).toEqual(['10', 'q2', '__proto__']);
+    expect(Object.hasOwn(hashes, '__proto__')).toBe(true);
+  });
+
+  it('writes the case hashes as the same JSON text as before', () => {
+    // Pinned: the manifest's caseHashes, fileHash and resume fingerprint derive from this text.
+    expect(scan(write(`${qa(2)}\n${qa(3, { id: '10' })}\n`)).caseHashesJson).toBe(PINNED_HASHES);
+  });
 });
+
+const PINNED_HASHES = '{"10":"0b7ca6a3a35f","q2":"6e4ac0d408e3"}';

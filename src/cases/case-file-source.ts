@@ -2,12 +2,13 @@
 // an array held for the whole run: at 100,000 cases the parsed cases alone were ~36 MB of live
 // heap, and V8 sizes the heap at a multiple of what is live. `scanCaseFile` reads the file once
 // up front (every input error surfaces before the first model call, as before) and keeps only
-// the per-case content hashes; iterating `variants` then parses one line at a time.
-import { statSync } from 'node:fs';
+// the per-case content hashes; iterating `variants` then parses one line at a time and checks
+// each case against its hash before yielding it.
 import type { BiasConfig } from '../config/schema.js';
 import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
-import { readLinesSync } from '../core/read-lines-sync.js';
+import { readLinesSync, type TextLine } from '../core/read-lines-sync.js';
+import { CaseHashList, lineHash } from './case-hash-list.js';
 import type { EvalCase } from './eval-case.js';
 import { type CaseVariant, counterfactualExpander } from './expand-counterfactuals.js';
 import { casesNotFoundError, createCaseParser, type LoadCasesOptions, noCasesError } from './load-cases.js';
@@ -35,66 +36,81 @@ export interface ScannedCaseFile {
 
 export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
   const { file, displayPath } = options;
-  const before = fileStamp(file, displayPath);
   const parse = createCaseParser(options);
   const expand = counterfactualExpander(options.bias, displayPath);
-  const caseHashes: Record<string, string> = {};
+  // No prototype: a case with id `__proto__` is a key like any other, not a prototype swap.
+  const caseHashes: Record<string, string> = Object.create(null);
+  const ordered = new CaseHashList();
   let length = 0;
-  for (const { text, lineNo } of readLinesSync(file)) {
+  for (const { text, lineNo } of readCaseLines(file, displayPath)) {
     const evalCase = parse(text, lineNo);
     if (!evalCase) continue;
     const variants = expand(evalCase);
     options.visit?.(evalCase, variants);
     // Hash the parsed case, not its line: reformatting the file is not an edit of the case.
-    caseHashes[evalCase.id] = hashValue(evalCase).slice(0, 12);
+    const hash = hashValue(evalCase).slice(0, 12);
+    caseHashes[evalCase.id] = hash;
+    ordered.push(lineHash(lineNo, text), hash);
     length += variants.length;
   }
   if (length === 0) throw noCasesError(displayPath);
-  const stamp = fileStamp(file, displayPath);
-  if (stamp !== before) throw changedError(displayPath);
   return {
     caseHashesJson: JSON.stringify(caseHashes),
     variants: {
       length,
       *[Symbol.iterator]() {
-        // The cases were checked (and hashed into the run's fingerprint) when scanned: a file
-        // edited since would run cases other than the ones the run records.
-        if (fileStamp(file, displayPath) !== stamp) throw changedError(displayPath);
+        // Every case is checked against the hash the scan recorded (the run's fingerprint) before
+        // it is yielded, so an edit stops the run before the changed case reaches a model, while
+        // a touch, a byte-identical rewrite or an atomic save of the same cases passes. Content,
+        // not size and mtime: those change without an edit and can stay the same across one.
         const again = createCaseParser(options, { uniqueIds: false });
-        let yielded = 0;
-        for (const { text, lineNo } of readLinesSync(file)) {
-          const evalCase = again(text, lineNo);
-          if (!evalCase) continue;
-          for (const variant of expand(evalCase)) {
-            yielded++;
-            yield variant;
+        let ordinal = 0;
+        for (const { text, lineNo } of readCaseLines(file, displayPath)) {
+          let evalCase: EvalCase | null;
+          try {
+            evalCase = again(text, lineNo);
+          } catch {
+            // The scan parsed every line: a line that no longer parses was edited.
+            throw changedError(displayPath, lineNo);
           }
+          if (!evalCase) continue;
+          const same =
+            ordinal < ordered.length &&
+            (ordered.sameLine(ordinal, lineHash(lineNo, text)) ||
+              ordered.sameCase(ordinal, hashValue(evalCase)));
+          if (!same) throw changedError(displayPath, lineNo, evalCase.id);
+          ordinal++;
+          yield* expand(evalCase);
         }
-        // Checked again at the end: a file rewritten during the pass ran cases the scan never saw.
-        if (yielded !== length || fileStamp(file, displayPath) !== stamp) throw changedError(displayPath);
+        if (ordinal !== ordered.length) throw changedError(displayPath);
       },
     },
   };
 }
 
-/** Size and modification time: enough to tell that the file was rewritten between passes. */
-function fileStamp(file: string, displayPath: string): string {
-  let stamp: string | null = null;
+/** The file's lines; a file gone (deleted, replaced by a folder) is CASES_NOT_FOUND, not a stack trace. */
+function* readCaseLines(file: string, displayPath: string): Generator<TextLine, void, undefined> {
   try {
-    const s = statSync(file, { bigint: true });
-    if (s.isFile()) stamp = `${s.size}:${s.mtimeNs}`;
-  } catch {
-    /* reported below */
+    yield* readLinesSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') throw casesNotFoundError(displayPath);
+    throw error;
   }
-  if (stamp === null) throw casesNotFoundError(displayPath);
-  return stamp;
 }
 
-function changedError(displayPath: string): InputError {
+function changedError(displayPath: string, line?: number, caseId?: string): InputError {
+  const what =
+    caseId !== undefined
+      ? `case "${caseId}" is not the case the run started with; the run stopped before sending it`
+      : line !== undefined
+        ? 'this line no longer parses as it did when the run started; the run stopped there'
+        : 'the file has fewer cases than when the run started';
   return new InputError({
     code: 'CASES_CHANGED',
     file: displayPath,
-    message: 'the file changed while the run was reading it; run again once it is written',
+    line,
+    message: `${what} (the file was edited during the run)`,
   });
 }
 

@@ -23,6 +23,7 @@ import { createJudgeScorer } from './judge-scorer.js';
 import { prepareSuites } from './prepare-suites.js';
 import type { RagRuntime } from './rag-runtime.js';
 import type { CaseJob } from './run-case.js';
+import { withCasesChangedHint } from './cases-changed-hint.js';
 import { countPlannedJobs, runJobs, type Progress } from './run-jobs.js';
 import { chooseCases } from './choose-cases.js';
 import { filterCaseVariants } from '../cases/case-file-source.js';
@@ -298,6 +299,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         // ones the run began with), so what is left is the plan less what was written.
         total: Math.max(0, (chosen?.jobs ?? countPlannedJobs(suites, repeat)) - opened.done.size),
       });
+    } catch (error) {
+      throw withCasesChangedHint(error, runId);
     } finally {
       await writer.close();
     }

@@ -102,6 +102,95 @@ describe('runJobs', () => {
     expect(written).toBeLessThanOrEqual(3 + 4);
   });
 
+  it('writes the results of calls in flight when the plan fails, before it rejects', async () => {
+    // The plan throws on its third case (a cases file edited mid-run) while the calls for the
+    // first two are in flight: both were paid for, so both must reach onResult before runJobs
+    // rejects (the caller closes its writer when it does).
+    const calls: string[] = [];
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async (request) => {
+        const text = JSON.stringify(request);
+        calls.push(text);
+        // The second call outlives the first, so it is in flight when the plan throws.
+        await new Promise((r) => setTimeout(r, calls.length === 1 ? 5 : 60));
+        return { text: 'a' };
+      },
+    };
+    const suite = suiteWith(model, 3);
+    const cases = [...suite.variants];
+    suite.variants = {
+      length: cases.length,
+      *[Symbol.iterator]() {
+        yield cases[0]!;
+        yield cases[1]!;
+        throw new Error('cases file changed');
+      },
+    };
+    const written: string[] = [];
+    const runtime = {
+      clock: systemClock,
+      costUsd: () => 0,
+      scorer: async () => ({ scores: {}, passed: true }),
+    };
+    let settledAt = -1;
+    await runJobs({
+      suites: [suite],
+      concurrency: 2,
+      repeat: 1,
+      runtime,
+      onResult: (r) => {
+        written.push(r.caseId);
+      },
+    }).catch((error: Error) => {
+      settledAt = written.length;
+      expect(error.message).toBe('cases file changed');
+    });
+    expect(calls).toHaveLength(2);
+    expect(settledAt).toBe(2);
+    expect(written.sort()).toEqual(['c0', 'c1']);
+  });
+
+  it('lets the event loop in while it skips a long run of jobs the selection leaves out', async () => {
+    const model: LanguageModel = {
+      id: 'fake/m',
+      provider: 'fake',
+      model: 'm',
+      cacheable: false,
+      generate: async () => ({ text: 'a' }),
+    };
+    const order: string[] = [];
+    setImmediate(() => order.push('tick'));
+    const runtime = {
+      clock: systemClock,
+      costUsd: () => 0,
+      scorer: async () => ({ scores: {}, passed: true }),
+    };
+    const written: string[] = [];
+    await runJobs({
+      suites: [suiteWith(model, 2000)],
+      concurrency: 1,
+      repeat: 1,
+      runtime,
+      total: 1,
+      // Only the last case: a --case or a shard of one, or a resume with all but one written.
+      include: (job) => {
+        if (job.variant.baseId !== 'c1999') return false;
+        order.push('last');
+        return true;
+      },
+      onResult: (r) => {
+        written.push(r.caseId);
+      },
+    });
+    expect(written).toEqual(['c1999']);
+    // A timer set before the run fires before the plan has been read to its end.
+    expect(order).toEqual(['tick', 'last']);
+  });
+
   it('pulls each case from the plan only as a worker frees, so the run never lists its cases', async () => {
     const model: LanguageModel = {
       id: 'fake/m',

@@ -72,6 +72,9 @@ export function countPlannedJobs(suites: readonly PreparedSuite[], repeat: numbe
   return n;
 }
 
+/** Jobs `include` may reject in a row before `take` yields to the event loop. */
+const SKIPS_PER_TURN = 256;
+
 export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   const { include } = options;
   // A fixed pool of workers pulling the next job, not one pending promise per job: at 100k jobs
@@ -82,15 +85,23 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
   const progress: Progress = { done: 0, total, errors: 0, cached: 0, costUsd: 0 };
   const plan = planJobs(options.suites, options.repeat);
   /** The next job to run, or null when the plan is exhausted (workers share one iterator). */
-  const take = (): CaseJob | null => {
-    for (let step = plan.next(); !step.done; step = plan.next())
+  const take = async (): Promise<CaseJob | null> => {
+    let skipped = 0;
+    for (let step = plan.next(); !step.done; step = plan.next()) {
       if (!include || include(step.value)) return step.value;
+      // A long run of jobs left out (a shard, --case, a resumed run's written cases) parses that
+      // much of the cases file: let replies, timers and progress in every few hundred.
+      if (++skipped % SKIPS_PER_TURN === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (failed) return null;
+      }
+    }
     return null;
   };
   // After one worker fails, the others take no new job (each could be a paid call).
   let failed = false;
   const worker = async (): Promise<void> => {
-    for (let job = failed ? null : take(); job; job = failed ? null : take()) {
+    for (let job = failed ? null : await take(); job; job = failed ? null : await take()) {
       if (options.admit && !options.admit(job)) {
         progress.notRun = (progress.notRun ?? 0) + 1;
         continue;
@@ -106,13 +117,15 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
     }
   };
   // A worker that finds the plan exhausted ends at once, so the pool need not be sized to it.
-  const workers = options.concurrency;
+  // After one worker fails the others finish the job they hold (its model call is already paid
+  // for) and write it before the error surfaces: the caller closes the writer only then.
+  let firstError: { error: unknown } | null = null;
   try {
     await Promise.all(
-      Array.from({ length: workers }, () =>
+      Array.from({ length: options.concurrency }, () =>
         worker().catch((error: unknown) => {
           failed = true;
-          throw error;
+          firstError ??= { error };
         }),
       ),
     );
@@ -120,6 +133,7 @@ export async function runJobs(options: RunJobsOptions): Promise<Progress> {
     // Closes the cases file a failed run stopped reading.
     plan.return();
   }
+  if (firstError) throw (firstError as { error: unknown }).error;
   return progress;
 }
 
