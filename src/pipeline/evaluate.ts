@@ -2,6 +2,7 @@
 // cases (streamed to results.jsonl) → run record. Rendering reports and choosing the exit code
 // are the caller's job (the CLI), so this function can be embedded and tested.
 import { randomBytes } from 'node:crypto';
+import { checkRequestedSuites } from '../config/check-requested-suites.js';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load-config.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -107,17 +108,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   const loaded = await loadConfig(options.configPath, options.env, { overrides: options.configOverrides });
   const { config, root } = loaded;
   const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
-  if (options.suites) {
-    for (const name of options.suites) {
-      if (!config.suites.some((s) => s.name === name))
-        throw new InputError({
-          code: 'SUITE_UNKNOWN',
-          file: configFile,
-          field: 'suites',
-          message: `--suite ${name} is not declared (declared: ${config.suites.map((s) => s.name).join(', ')})`,
-        });
-    }
-  }
+  checkRequestedSuites(config, options.suites, configFile);
   const rng = createRng(config.seed);
   const created = await createModels({
     config,

@@ -2,10 +2,10 @@
 // how many the cache already answers, tokens, cost and wall time — without calling a model.
 // Takes a loaded (or in-memory) config, so a sweep can price each variant before running it.
 import path from 'node:path';
+import { checkRequestedSuites } from '../config/check-requested-suites.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
-import { InputError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { prepareSuites } from '../pipeline/prepare-suites.js';
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
@@ -54,15 +54,7 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
   const { loaded } = options;
   const { config, root } = loaded;
   const configFile = path.relative(process.cwd(), loaded.file) || loaded.file;
-  for (const name of options.suites ?? []) {
-    if (!config.suites.some((s) => s.name === name))
-      throw new InputError({
-        code: 'SUITE_UNKNOWN',
-        file: configFile,
-        field: 'suites',
-        message: `--suite ${name} is not declared (declared: ${config.suites.map((s) => s.name).join(', ')})`,
-      });
-  }
+  checkRequestedSuites(config, options.suites, configFile);
   const notes: string[] = [];
   const rng = createRng(config.seed);
   const created = await createModels({

@@ -2,6 +2,7 @@
 // and the sweep (from the config's own `sweep:` block or a separate file), the variants checked
 // against the config schema, and the seeded holdout split when one is asked for.
 import { readFile } from 'node:fs/promises';
+import { checkRequestedSuites } from '../config/check-requested-suites.js';
 import path from 'node:path';
 import { loadCases } from '../cases/load-cases.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -46,14 +47,7 @@ export async function prepareSweep(options: PrepareSweepOptions): Promise<Prepar
     env: options.env,
   });
   const reference = variants[0].loaded;
-  for (const name of options.suites ?? [])
-    if (!reference.config.suites.some((s) => s.name === name))
-      throw new InputError({
-        code: 'SUITE_UNKNOWN',
-        file: configFile,
-        field: 'suites',
-        message: `--suite ${name} is not declared (declared: ${reference.config.suites.map((s) => s.name).join(', ')})`,
-      });
+  checkRequestedSuites(reference.config, options.suites, configFile);
   const split =
     options.holdout === undefined ? null : await holdoutSplit(reference, options.suites, options.holdout);
   const referenceValues = Object.fromEntries(
