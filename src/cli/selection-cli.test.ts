@@ -1,13 +1,13 @@
 // The fast-iteration flags end to end with the built CLI on the fixture project (offline model):
 // each picks the cases it names, records itself in the manifest, and a selection run is judged
 // on what it ran but is never a release recommendation, while the full run it came from can be.
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../run/types.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/index.js';
 import { createFixtureProject, referenceFor } from './__fixtures__/fixture-project.js';
+import { runBuiltCli } from './__fixtures__/run-built-cli.js';
 
 let server: FakeOpenAIServer | null = null;
 afterEach(async () => {
@@ -15,25 +15,7 @@ afterEach(async () => {
   server = null;
 });
 
-const MAIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
-
-function cli(
-  args: string[],
-  cwd: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runBuiltCli;
 
 async function evalRun(root: string, ...args: (string | Record<string, string>)[]) {
   const env = args.find((a): a is Record<string, string> => typeof a !== 'string') ?? {};
