@@ -12,7 +12,7 @@ import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.602, r: 0.882, f1: 0.715, auroc: 0.808 };
+const LOSO_POOLED = { p: 0.599, r: 0.882, f1: 0.714, auroc: 0.809 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -53,7 +53,7 @@ describe('the committed hallucination dev set', async () => {
       'realistic-tune2',
     ]);
     // docs/metrics.md (fifth revision) quotes these, pooled over the 401 realistic answers:
-    // AUROC 0.808 (target 0.75: met), F1 0.715 (target 0.5: met), recall 0.882 (target 0.9: missed).
+    // AUROC 0.809 (target 0.75: met), F1 0.714 (target 0.5: met), recall 0.882 (target 0.9: missed).
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       p: r3(pooled.precision),

@@ -149,3 +149,32 @@ describe('asSimilarities', () => {
     expect(scores).toEqual([0.3, -0.2]);
   });
 });
+
+describe('a vector store that returns distances', () => {
+  const doc = (id: string) => ({ pageContent: id, metadata: { id } });
+  const replies: [Doc, number][][] = [
+    [
+      [doc('a.md'), 0],
+      [doc('b.md'), 1],
+    ],
+    [[doc('a.md'), 0]],
+    [
+      [doc('a.md'), 1],
+      [doc('b.md'), 1],
+    ],
+  ];
+  it('is learned from its first ranked answer and applied to later single or tied answers', async () => {
+    let call = 0;
+    const store = { similaritySearchWithScore: async () => replies[call++] };
+    const retriever = fromLangChainVectorStore(store);
+    expect((await retriever.retrieve('q')).map((h) => h.score)).toEqual([1, 0.5]);
+    // A perfect match alone scores 1, and two orthogonal matches score 0.5, not "1" as raw.
+    expect((await retriever.retrieve('q')).map((h) => h.score)).toEqual([1]);
+    expect((await retriever.retrieve('q')).map((h) => h.score)).toEqual([0.5, 0.5]);
+  });
+  it('can be declared (scoreKind) before any answer shows it', async () => {
+    const store = { similaritySearchWithScore: async () => [[doc('a.md'), 0.25]] as [Doc, number][] };
+    const hits = await fromLangChainVectorStore(store, { scoreKind: 'distance' }).retrieve('q');
+    expect(hits[0].score).toBe(0.8);
+  });
+});

@@ -46,36 +46,50 @@ export function fromLangChainRetriever(
 
 export function fromLangChainVectorStore(
   store: LangChainVectorStoreLike,
-  options: LangChainAdapterOptions & { k?: number } = {},
+  options: LangChainAdapterOptions & { k?: number; scoreKind?: ScoreKind } = {},
 ): Retriever {
+  // Learned once per store from the first answer that shows it (several results, not all tied),
+  // so a single result or a tie later on is read the same way: a store does not switch scales.
+  let kind = options.scoreKind;
   return {
     async retrieve(query, callOptions) {
       const k = callOptions?.k ?? options.k ?? 5;
-      return toRetrieved(asSimilarities(await store.similaritySearchWithScore(query, k)), options);
+      const results = await store.similaritySearchWithScore(query, k);
+      kind ??= scoreKindOf(results);
+      return toRetrieved(asSimilarities(results, kind), options);
     },
   };
 }
 
+/** What a store's `similaritySearchWithScore` numbers are. */
+export type ScoreKind = 'similarity' | 'distance';
+
 /**
  * LangChain stores disagree on what `similaritySearchWithScore` returns: some a similarity
  * (higher is better), others a distance (PGVectorStore with cosine or euclidean, HNSWLib,
- * Chroma). evalgate's scores are "higher is better" (MMR and serving's confidence read them), so
- * a list the store ranked with rising scores is read as distances and mapped to 1 / (1 + d),
- * which keeps the store's order and lies in (0, 1] for non-negative distances.
+ * Chroma). A list the store ranked with rising scores is distances, a falling one similarities;
+ * one result, all tied or unordered says nothing (undefined).
+ */
+export function scoreKindOf(results: readonly [LangChainDocumentLike, number][]): ScoreKind | undefined {
+  const scores = results.map(([, score]) => score);
+  if (scores.length < 2 || scores[0] === scores.at(-1)) return undefined;
+  const rising = scores.every((score, i) => i === 0 || score >= scores[i - 1]);
+  const falling = scores.every((score, i) => i === 0 || score <= scores[i - 1]);
+  return rising ? 'distance' : falling ? 'similarity' : undefined;
+}
+
+/**
+ * evalgate's scores are "higher is better" (MMR and serving's confidence read them): distances
+ * are mapped to 1 / (1 + d), which keeps the store's order and lies in (0, 1] for non-negative
+ * distances. `kind` defaults to what this list itself shows.
  */
 export function asSimilarities(
   results: [LangChainDocumentLike, number][],
+  kind: ScoreKind | undefined = scoreKindOf(results),
 ): [LangChainDocumentLike, number][] {
-  const first = results[0]?.[1];
-  const last = results.at(-1)?.[1];
-  const rising =
-    first !== undefined &&
-    last !== undefined &&
-    last > first &&
-    results.every(([, score], i) => i === 0 || score >= results[i - 1][1]);
-  if (!rising) return results;
+  if (kind !== 'distance') return results;
   // A negative "distance" (a negated inner product) has no (0, 1] form; negating keeps the order.
-  const toScore = first >= 0 ? (d: number) => 1 / (1 + d) : (d: number) => -d;
+  const toScore = results.every(([, d]) => d >= 0) ? (d: number) => 1 / (1 + d) : (d: number) => -d;
   return results.map(([doc, distance]) => [doc, toScore(distance)]);
 }
 

@@ -114,6 +114,23 @@ describe('offline check, fifth revision', () => {
     ],
     ['There is a €5 entry fee.', 'Entry costs 5 euros.', 'Entry costs 5 dollars.'],
   ];
+  // Review probes: swaps of one unit for another stay flagged, currency symbols included.
+  const SWAPPED: ReadonlyArray<readonly [string, string]> = [
+    ['The ladder reaches 6 ft.', 'The ladder reaches 6 inches.'],
+    ['The trail is 6 mi long.', 'The trail is 6 yards long.'],
+    ['The fee is 10 USD.', 'The fee is 10 euros.'],
+    ['The fee is 15 GBP.', 'The fee is 15 euros.'],
+    ['The battery holds 40 Wh.', 'The battery holds 40 watts.'],
+    ['The fan turns at 300 rpm.', 'The fan turns at 300 mph.'],
+    ['Add 3 cloves of garlic.', 'Add 3 cups of garlic.'],
+    ['There is a €5 entry fee.', 'There is a $5 entry fee.'],
+    ['Entry costs 5 euros.', 'Entry costs £5.'],
+  ];
+  for (const [context, wrong] of SWAPPED) {
+    it(`flags a unit swapped for another: "${wrong}"`, () => {
+      expect(check(wrong, passages(context)).flagged).toBe(true);
+    });
+  }
   for (const [context, supported, wrong] of SPELLED_OUT) {
     it(`names the same unit spelled out: "${supported}" passes, "${wrong}" is flagged`, () => {
       expect(check(supported, passages(context)).flagged).toBe(false);

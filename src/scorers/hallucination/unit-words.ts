@@ -10,8 +10,8 @@ import { canonicalTerm } from './word-classes.js';
 // one of these, or by a word the context itself puts after a number, is a measurement.
 const MEASURE_UNITS: ReadonlySet<string> = new Set(
   `lb lbs pound ounce oz teaspoon tablespoon tsp tbsp cup pint gallon inch foot feet yard mile
-  v volt w watt kw kwh mah hz ghz mhz mph kph psi bar calorie kcal pixel dpi cm mm km kg mg g ml l
-  percent degree euro dollar`
+  v volt w watt kw kwh wh mah hz ghz mhz mph kph rpm psi bar calorie kcal pixel dpi cm mm km kg mg g
+  ml l percent degree euro dollar gbp`
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => canonicalTerm(stem(w))),
@@ -24,7 +24,8 @@ const UNIT_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['kw', 'kilowatt'],
   ['kwh', 'kilowatthour'],
   ['v', 'volt'],
-  ['lb', 'lbs', 'pound'],
+  // "£15" and "15 pounds", "50 lb" and "50 pounds": the word cannot tell weight from money.
+  ['lb', 'lbs', 'pound', 'gbp'],
   ['oz', 'ounce'],
   ['tsp', 'teaspoon'],
   ['tbsp', 'tablespoon'],
@@ -45,35 +46,34 @@ const UNIT_KEY: ReadonlyMap<string, string> = new Map(
   ),
 );
 const unitKeyOf = (word: string): string => UNIT_KEY.get(word) ?? word;
+for (const word of UNIT_KEY.keys()) (MEASURE_UNITS as Set<string>).add(word);
 /** The unit keys of a mention: the word after it and the currency symbol before it. */
 function unitKeys(m: NumberMention): string[] {
   const keys: string[] = [];
   if (m.word !== undefined) keys.push(unitKeyOf(m.word));
-  if (m.currency !== undefined) keys.push(unitKeyOf(canonicalTerm(stem(m.currency))));
+  if (m.currency !== undefined) keys.push(currencyKey(m.currency));
   return keys;
 }
+const currencyKey = (currency: string): string => unitKeyOf(canonicalTerm(stem(currency)));
 
 /**
- * The word after a stated number names another unit than the context puts with that number
- * ("23 lb" where the context says "23 kg", "65 V" for "65 W"), and the context's word is a unit
- * (a measure, or a word it puts after another number too: not "entry" in "€5 entry fee"); or the
- * rate differs ("per second" where the context says "per minute").
+ * The unit a stated number carries differs from every unit the context puts with that number:
+ * the word after it ("23 lb" where the context says "23 kg", "65 V" for "65 W") or a currency
+ * symbol before it ("$5" for "€5"), spellings of one unit counting as one ("65 watts" for "65 W");
+ * or the rate differs ("per second" where the context says "per minute").
  */
 export function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
   const stated = index.mentions.get(n.value) ?? [];
   if (stated.length === 0 || n.label) return false;
-  const word = n.word;
-  if (word !== undefined) {
-    const statedKeys = new Set(stated.flatMap(unitKeys));
-    const contextNamesUnit = stated.some(
-      (m) =>
-        m.currency !== undefined ||
-        (m.word !== undefined &&
-          (MEASURE_UNITS.has(m.word) || index.numbers.some((o) => o.word === m.word && o.value !== n.value))),
-    );
-    const answerNamesUnit = MEASURE_UNITS.has(word) || index.numbers.some((m) => m.word === word);
-    if (contextNamesUnit && answerNamesUnit && !statedKeys.has(unitKeyOf(word))) return true;
-  }
+  const answerKey =
+    n.currency !== undefined
+      ? currencyKey(n.currency)
+      : n.word !== undefined && (MEASURE_UNITS.has(n.word) || index.numbers.some((m) => m.word === n.word))
+        ? unitKeyOf(n.word)
+        : undefined;
+  const statedKeys = new Set(stated.flatMap(unitKeys));
+  // Some mention names a unit and none this one ("between 23 and 32 kg" names none for 23).
+  if (answerKey !== undefined && statedKeys.size > 0 && !statedKeys.has(answerKey)) return true;
   return (
     n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per)
   );
