@@ -11,10 +11,14 @@ import path from 'node:path';
 import { REPO_ROOT } from './child-processes.js';
 import { loadRun, startServerProcess } from './serve-load.js';
 
+const JSON_HEADERS = { 'content-type': 'application/json' };
 const SERVER = path.join(REPO_ROOT, 'bench', 'serve-bench-server.js');
 const FLOOR = path.join(REPO_ROOT, 'bench', 'serve-floor-server.js');
 const CLASSIFY = { connections: 16, overallRate: 200, duration: 10 };
 const ANSWER = { connections: 8, overallRate: 30, duration: 10 };
+// One first request is one sample: several fresh servers make the cold-start row a comparison
+// of medians rather than of one round trip against forty.
+const COLD_STARTS = 5;
 
 function cases(file, field, route) {
   return readFileSync(path.join(REPO_ROOT, file), 'utf8')
@@ -41,6 +45,13 @@ async function timedPost(url, request) {
   return { ms: performance.now() - t0, serverMs: body.latency_ms };
 }
 
+/** The p99 a latency target is held to: autocannon's, and with omitted requests counted. */
+const worstP99 = (run) => Math.max(run.autocannon.p99, run.corrected.p99);
+
+function latencyCell(run, loadAverage) {
+  return `${fmt(run.autocannon.p99)}; counting omitted requests at ${fmt(run.corrected.intervalMs)} per connection ${fmt(run.corrected.p99)} (p50 ${fmt(run.autocannon.p50)}, ${run.responses} req, ${run.errors} errors, load ${loadAverage})`;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const load1 = () => os.loadavg()[0].toFixed(1);
 const fmt = (ms) => (ms === null || ms === undefined ? 'n/a' : `${ms.toFixed(2)} ms`);
@@ -50,7 +61,7 @@ function explainRun(row, label, run, loadAverage) {
   const t = run.timeline;
   row(
     `… ${label}: each response counted once, p99 (p50, max)`,
-    `${fmt(run.own.p99)} (${fmt(run.own.p50)}, ${fmt(run.own.max)}); autocannon histogram ${run.autocannon.samples} samples for ${run.responses} responses`,
+    `${fmt(run.own.p99)} (${fmt(run.own.p50)}, ${fmt(run.own.max)}); autocannon's default correction (1 ms interval) would read p99 ${fmt(run.autocannonDefault?.p99)} over ${run.autocannonDefault?.samples} samples`,
     'reported',
     null,
     run.own.p99,
@@ -72,6 +83,8 @@ function explainRun(row, label, run, loadAverage) {
   return {
     loadAverage,
     autocannon: run.autocannon,
+    corrected: run.corrected,
+    autocannonDefault: run.autocannonDefault,
     responses: run.responses,
     own: run.own,
     errors: run.errors,
@@ -104,6 +117,7 @@ export async function benchServe({ row, header, details }) {
     { connections: 8, amount: 20000, requests: overheadRequests },
     scripted,
   );
+  await warmClient(scriptedUrl);
   await scripted.stop();
   row(
     'serve: CPU per request, 0 ms model (serving layer)',
@@ -118,53 +132,55 @@ export async function benchServe({ row, header, details }) {
     rps: overhead.rps,
   };
 
-  // The sample's pipeline: cold start, then classify and answer throughput at fixed rates.
-  const t0 = performance.now();
-  const sample = startServerProcess(SERVER, ['sample']);
-  const { url } = await sample.ready;
-  const readyMs = performance.now() - t0;
+  // The sample's pipeline: cold start (several fresh servers), then classify and answer
+  // throughput at fixed rates on the last one.
   const intent = cases('test_cases/intent.jsonl', 'input', 'classify');
   const qa = cases('test_cases/support-qa.jsonl', 'question', 'answer');
-  // The bench's own HTTP client compiles lazily too: warm its GET and POST paths and its JSON
-  // body reading (timedPost reads the response with res.json()) on routes outside /v1 (a POST to
-  // /healthz is a JSON 404), which leaves the server's /v1 path as cold (or warm) as serve made it.
-  await (await fetch(`${url}/healthz`)).json();
-  for (let i = 0; i < 3; i++)
-    await (
-      await fetch(`${url}/healthz`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json();
-  sample.startTimeline();
-  const first = await timedPost(url, intent[1]);
-  const later = [];
-  for (let i = 2; i < 42; i++) later.push(await timedPost(url, intent[i]));
-  const coldTimeline = await sample.readTimeline();
-  const medianMs = median(later.map((t) => t.ms));
-  const medianServerMs = median(later.map((t) => t.serverMs));
-  row('serve: start to ready (index load + warm-up)', fmt(readyMs), 'reported', null, readyMs);
+  const cold = [];
+  let sample;
+  for (let start = 0; start < COLD_STARTS; start++) {
+    if (sample) await sample.stop();
+    const t0 = performance.now();
+    sample = startServerProcess(SERVER, ['sample']);
+    const { url } = await sample.ready;
+    cold.push({ url, readyMs: performance.now() - t0, ...(await firstVersusMedian(sample, url, intent)) });
+  }
+  const { url } = cold[cold.length - 1];
+  const readyMs = median(cold.map((c) => c.readyMs));
+  const firstMs = median(cold.map((c) => c.first.ms));
+  const medianMs = median(cold.map((c) => c.medianMs));
+  const firstServerMs = median(cold.map((c) => c.first.serverMs));
+  const medianServerMs = median(cold.map((c) => c.medianServerMs));
+  const firstSide = median(cold.map((c) => c.timeline.first));
+  const medianSide = median(cold.map((c) => c.timeline.p50));
+  const startsMet = cold.filter((c) => c.first.ms <= c.medianMs).length;
   row(
-    'serve: first request after ready vs median',
-    `${fmt(first.ms)} vs ${fmt(medianMs)}`,
+    `serve: start to ready (index load + warm-up), median of ${COLD_STARTS} starts`,
+    fmt(readyMs),
+    'reported',
+    null,
+    readyMs,
+  );
+  row(
+    `serve: first request after ready vs median, medians over ${COLD_STARTS} fresh starts`,
+    `${fmt(firstMs)} vs ${fmt(medianMs)} (first ≤ median in ${startsMet} of ${COLD_STARTS} starts: ${cold.map((c) => `${c.first.ms.toFixed(2)}/${c.medianMs.toFixed(2)}`).join(', ')})`,
     'first ≤ median',
-    first.ms <= medianMs,
-    first.ms,
+    firstMs <= medianMs,
+    firstMs,
   );
   row(
     '… server-side latency_ms, first vs median',
-    `${fmt(first.serverMs)} vs ${fmt(medianServerMs)}`,
+    `${fmt(firstServerMs)} vs ${fmt(medianServerMs)}`,
     'reported',
     null,
-    first.serverMs,
+    firstServerMs,
   );
   row(
     '… server side, request parsed → response written, first vs median',
-    `${fmt(coldTimeline.first)} vs ${fmt(coldTimeline.p50)} (GC inside the first: ${fmt(coldTimeline.firstGcMs)}; connections opened: ${coldTimeline.accepted})`,
+    `${fmt(firstSide)} vs ${fmt(medianSide)} (GC inside the first: ${cold.map((c) => fmt(c.timeline.firstGcMs)).join(', ')}; connections opened: ${cold.map((c) => c.timeline.accepted).join(', ')})`,
     'reported',
     null,
-    coldTimeline.first,
+    firstSide,
   );
 
   // CPU per pipeline request, sequential (no queueing), in the server process only.
@@ -182,10 +198,10 @@ export async function benchServe({ row, header, details }) {
   const classify = await loadRun(url, { ...CLASSIFY, requests: intent }, sample);
   row(
     'serve: classify at 200 req/s, p99',
-    `${fmt(classify.autocannon.p99)} (p50 ${fmt(classify.autocannon.p50)}, ${classify.responses} req, ${classify.errors} errors, load ${classifyLoad})`,
+    latencyCell(classify, classifyLoad),
     '< 25 ms, no errors',
-    classify.autocannon.p99 < 25 && classify.errors === 0,
-    classify.autocannon.p99,
+    worstP99(classify) < 25 && classify.errors === 0,
+    worstP99(classify),
   );
   const classifyDetails = explainRun(row, 'classify', classify, classifyLoad);
 
@@ -193,10 +209,10 @@ export async function benchServe({ row, header, details }) {
   const answer = await loadRun(url, { ...ANSWER, requests: qa }, sample);
   row(
     'serve: answers at 30 req/s, p99',
-    `${fmt(answer.autocannon.p99)} (p50 ${fmt(answer.autocannon.p50)}, ${answer.responses} req, ${answer.errors} errors, load ${answerLoad})`,
+    latencyCell(answer, answerLoad),
     '< 150 ms',
-    answer.autocannon.p99 < 150 && answer.errors === 0,
-    answer.autocannon.p99,
+    worstP99(answer) < 150 && answer.errors === 0,
+    worstP99(answer),
   );
   const answerDetails = explainRun(row, 'answers', answer, answerLoad);
   await sample.stop();
@@ -226,12 +242,13 @@ export async function benchServe({ row, header, details }) {
 
   details.serve = {
     readyMs,
-    firstMs: first.ms,
+    firstMs,
     medianMs,
-    firstServerMs: first.serverMs,
+    firstServerMs,
     medianServerMs,
-    firstServerSideMs: coldTimeline.first,
-    medianServerSideMs: coldTimeline.p50,
+    firstServerSideMs: firstSide,
+    medianServerSideMs: medianSide,
+    coldStarts: cold.map((c) => ({ readyMs: c.readyMs, firstMs: c.first.ms, medianMs: c.medianMs })),
     classifyCpuMs,
     answerCpuMs,
     classify: classifyDetails,
@@ -239,6 +256,48 @@ export async function benchServe({ row, header, details }) {
     floor: floorRun,
     floorWithServeCpu: { spinMs, ...spinRun },
   };
+}
+
+/**
+ * The first /v1 request a fresh server answers after ready, and the median of the next 40.
+ * The bench's own HTTP client is warm already (see warmClient); GET and POST /healthz open this
+ * server's keep-alive connection, so the first /v1 request is as cold as serve left its path.
+ */
+async function firstVersusMedian(server, url, intent) {
+  await (await fetch(`${url}/healthz`)).json();
+  for (let i = 0; i < 3; i++)
+    await (await fetch(`${url}/healthz`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json();
+  server.startTimeline();
+  const first = await timedPost(url, intent[1]);
+  const later = [];
+  for (let i = 2; i < 42; i++) later.push(await timedPost(url, intent[i]));
+  const timeline = await server.readTimeline();
+  return {
+    first,
+    medianMs: median(later.map((t) => t.ms)),
+    medianServerMs: median(later.map((t) => t.serverMs)),
+    timeline,
+  };
+}
+
+/**
+ * The bench's client (undici's fetch, JSON reading) compiles lazily: warm it on the 0 ms
+ * server's /v1 routes, which answer the same shapes, so a cold-start sample times the server.
+ */
+async function warmClient(url) {
+  for (let i = 0; i < 200; i++) {
+    await timedPost(url, {
+      path: '/v1/classify',
+      headers: JSON_HEADERS,
+      body: '{"input":"warm the client"}',
+    });
+    if (i % 4 === 0)
+      await timedPost(url, {
+        path: '/v1/answer',
+        headers: JSON_HEADERS,
+        body: '{"question":"warm the client"}',
+      });
+  }
 }
 
 async function floorLoadRun(requests, spinMs) {
@@ -251,6 +310,8 @@ async function floorLoadRun(requests, spinMs) {
   return {
     loadAverage,
     autocannon: run.autocannon,
+    corrected: run.corrected,
+    autocannonDefault: run.autocannonDefault,
     own: run.own,
     responses: run.responses,
     errors: run.errors,
@@ -261,5 +322,5 @@ async function floorLoadRun(requests, spinMs) {
 
 function floorRow(run) {
   const wait = run.runQueueWaitMs === null ? 'n/a' : `${Math.round(run.runQueueWaitMs)} ms`;
-  return `${fmt(run.autocannon.p99)} (each response once: ${fmt(run.own.p99)}, max ${fmt(run.own.max)}; waited ${wait} for a core; load ${run.loadAverage})`;
+  return `${fmt(run.autocannon.p99)} (omitted requests counted: ${fmt(run.corrected.p99)}; max ${fmt(run.own.max)}; autocannon's default correction would read ${fmt(run.autocannonDefault?.p99)}; waited ${wait} for a core; load ${run.loadAverage})`;
 }
