@@ -3,12 +3,7 @@
 // one inference-log line per pipeline request. What is answered comes from the ServingPipeline
 // port; this file decides only how requests are admitted and how results are written back.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  LogController,
-} from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServeConfig } from '../config/serve-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
@@ -61,6 +56,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   const metricsOptions = {
     manifestHash: pipeline.manifestHash,
     evaluated: pipeline.unevaluated.length === 0,
+    routes: [...new Set(pipeline.suites.map((suite) => suite.route))],
   };
   const metrics = createServeMetrics(metricsOptions);
   // Same code, separate registry: warm-up compiles the metrics path without counting.
@@ -81,7 +77,13 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       stream: options.logStream,
       redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
     },
-    logController: new LogController({ disableRequestLogging: isWarmUp }),
+    // Warm-up requests take the same logging path as real ones (so the first real request finds
+    // it compiled, not deoptimised by a branch warm-up never took), into a silenced child logger.
+    childLoggerFactory: (logger, bindings, childOptions, rawRequest) => {
+      const child = logger.child(bindings, childOptions);
+      if (isWarmUp(rawRequest)) child.level = 'silent';
+      return child;
+    },
   });
   let ready = false;
   const pending = new Set<Promise<unknown>>();
@@ -148,7 +150,9 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   /** Null when the request may proceed; otherwise the error response (headers already set). */
   const admit = (request: FastifyRequest, reply: FastifyReply): { status: number; body: object } | null => {
     const route = routeOf(request);
-    if (!route || isWarmUp(request)) return null;
+    if (!route) return null;
+    // Warm-up requests carry the token (when one is set) and take a concurrency slot like any
+    // request: only the readiness check, which they exist to satisfy, lets them by.
     if (options.token !== undefined && !authorized(request.headers.authorization, options.token)) {
       metrics.rejected(route, 'unauthorized');
       reply.header('www-authenticate', 'Bearer');
@@ -157,7 +161,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
         body: errorBody(401, 'UNAUTHORIZED', 'a valid bearer token is required', request.id),
       };
     }
-    if (!ready) {
+    if (!ready && !isWarmUp(request)) {
       metrics.rejected(route, 'not_ready');
       reply.header('retry-after', RETRY_AFTER_SECONDS);
       return { status: 503, body: errorBody(503, 'NOT_READY', 'warming up', request.id) };
@@ -297,6 +301,11 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
   return {
     app,
     warmUp: async (url) => {
+      const warmUpHeaders: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-evalgate-warm-up': warmUpKey,
+        ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
+      };
       // Over a real socket (the HTTP parser and keep-alive path warm too), every sample of every
       // suite, twice: varied inputs reach the optimising compiler before the first real request.
       for (let round = 0; round < WARM_UP_ROUNDS; round++)
@@ -304,7 +313,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
           for (const sample of suite.samples) {
             const res = await fetch(`${url}/v1/${suite.route}`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-evalgate-warm-up': warmUpKey },
+              headers: warmUpHeaders,
               body: JSON.stringify(
                 suite.route === 'answer'
                   ? { question: sample, suite: suite.name }
@@ -312,6 +321,9 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
               ),
             });
             await res.arrayBuffer();
+            // A refused warm-up (auth, readiness) would leave the path cold without a word.
+            if (res.status !== 200)
+              throw new Error(`serve warm-up: /v1/${suite.route} answered ${res.status}`);
           }
       // Their log lines wait for a quiet moment: build them now, not on the first real request.
       await records.drain();

@@ -191,7 +191,11 @@ describe('evalgate serve: request validation', () => {
 
 describe('evalgate serve: auth, overload, timeout', () => {
   it('401 without the bearer token, 200 with it, and the token never reaches a log', async () => {
-    const { server, logFile, pinoOutput } = await start({ env: { EVALGATE_SERVE_TOKEN: TOKEN } });
+    const { server, logFile, pinoOutput, warmUpCalls } = await start({
+      env: { EVALGATE_SERVE_TOKEN: TOKEN },
+    });
+    // Warm-up passes the same guard (it carries the token), so it reached the pipeline.
+    expect(warmUpCalls.length).toBeGreaterThan(0);
     expect((await post(server, '/v1/answer', { question: 'q' })).status).toBe(401);
     // A percent-encoded path reaches the same route, so it must meet the same guard.
     expect((await post(server, '/v1/%61nswer', { question: 'q' })).status).toBe(401);
@@ -403,7 +407,9 @@ describe('evalgate serve: inference log, metrics, shutdown', () => {
     expect(text).toContain('evalgate_serving_info{manifest_hash="m4n1f3st",evaluated="true"} 1');
     // No line had to go without its input features.
     expect(text).toContain('evalgate_log_features_skipped_total 0');
-    // Warm-up requests are not counted.
-    expect(text).not.toContain('evalgate_requests_total{route="classify"');
+    // Served routes' series start at zero, and warm-up requests are not counted.
+    expect(text).toContain('evalgate_requests_total{route="classify",status="ok"} 0');
+    expect(text).toContain('evalgate_request_duration_seconds_count{route="classify"} 0');
+    expect(text).toContain('evalgate_needs_review_total{route="classify"} 0');
   });
 });

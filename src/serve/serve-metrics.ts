@@ -18,6 +18,8 @@ export function createServeMetrics(options: {
   evaluated: boolean;
   /** Process metrics (CPU, memory, event-loop lag, GC); default true. */
   processMetrics?: boolean;
+  /** Routes served: their request, latency and review series start at zero. */
+  routes?: readonly string[];
 }): ServeMetrics {
   const registry = new Registry();
   if (options.processMetrics !== false)
@@ -65,6 +67,13 @@ export function createServeMetrics(options: {
   })
     .labels(options.manifestHash, String(options.evaluated))
     .set(1);
+  // Prometheus practice: a series exists from the start (rate() and absence alerts work before
+  // the first request), and the first request does not pay for creating it.
+  for (const route of options.routes ?? []) {
+    requests.inc({ route, status: 'ok' }, 0);
+    duration.zero({ route });
+    review.inc({ route }, 0);
+  }
   return {
     registry,
     inFlight,
