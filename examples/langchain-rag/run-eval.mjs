@@ -62,9 +62,10 @@ function rankings(suite, out) {
 }
 
 /**
- * The ranking as groups of equal score, each group's chunk ids sorted: `a | b c | d`. The last
- * group is left out: the ranking depth may cut it, and each store cuts a tie its own way. Scores
- * are compared to 4 decimals (HNSWLib computes in float32, pgvector in float64).
+ * The ranking as groups of equal score, each group's chunk ids sorted: `a | b c | 0.4210×2`. The
+ * last group is compared by score and size only: the ranking depth may cut a tie there, and each
+ * store cuts it its own way. Scores are compared to 4 decimals (HNSWLib computes in float32,
+ * pgvector in float64).
  */
 function tiedGroups(chunks) {
   const groups = [];
@@ -73,8 +74,9 @@ function tiedGroups(chunks) {
     if (groups.at(-1)?.score === score) groups.at(-1).ids.push(chunk.id);
     else groups.push({ score, ids: [chunk.id] });
   }
-  return groups
-    .slice(0, -1)
-    .map((g) => g.ids.sort().join(' '))
-    .join(' | ');
+  const last = groups.pop();
+  return [
+    ...groups.map((g) => g.ids.sort().join(' ')),
+    ...(last ? [`${last.score}×${last.ids.length}`] : []),
+  ].join(' | ');
 }
