@@ -9,6 +9,18 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
+// The case-selection flags `eval` and `plan` share (one definition, so their help and parsing agree).
+const selection = {
+  limit: () => new Option('--limit <n>', 'only the first n cases of each suite').argParser(parsePositiveInt),
+  sample: () =>
+    new Option('--sample <n>', 'a seeded random sample of n cases, stratified by suite').argParser(
+      parsePositiveInt,
+    ),
+  filter: () => new Option('--filter <expr...>', 'only cases matching every filter (tag:<t>[,<t>...])'),
+  case: () => new Option('--case <id...>', 'only these case ids (repeatable)'),
+  rerunFailed: () => new Option('--rerun-failed <run>', 'only the cases that failed or errored in that run'),
+};
+
 const program = new Command()
   .name('evalgate')
   .description('Evaluation harness and prompt-regression gate for LLM and RAG applications')
@@ -45,12 +57,12 @@ program
   .option('--batch', 'send model calls through the OpenAI / Anthropic batch APIs (half price, slower)')
   .option('--batch-poll <seconds>', 'seconds between batch status polls (default 30)', parsePositiveNumber)
   .option('--shard <i/n>', 'run shard i of n (1-based): a balanced, deterministic share of every suite')
-  .option('--limit <n>', 'only the first n cases of each suite', parsePositiveInt)
-  .option('--sample <n>', 'a seeded random sample of n cases, stratified by suite', parsePositiveInt)
-  .option('--filter <expr...>', 'only cases matching every filter (tag:<t>[,<t>...])')
-  .option('--case <id...>', 'only these case ids (repeatable)')
-  .option('--rerun-failed <run>', 'only the cases that failed or errored in that run')
   .option('--resume [run]', 'finish an interrupted run (default: the latest unfinished one)')
+  .addOption(selection.limit())
+  .addOption(selection.sample())
+  .addOption(selection.filter())
+  .addOption(selection.case())
+  .addOption(selection.rerunFailed())
   .action((options) =>
     runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
   );
@@ -68,11 +80,11 @@ program
   .option('--no-cache', 'plan as if the response cache were bypassed')
   .option('--batch', 'price uncached API calls at the batch discount')
   .option('--shard <i/n>', 'plan shard i of n (1-based), as eval --shard runs it')
-  .option('--limit <n>', 'only the first n cases of each suite', parsePositiveInt)
-  .option('--sample <n>', 'a seeded random sample of n cases, stratified by suite', parsePositiveInt)
-  .option('--filter <expr...>', 'only cases matching every filter (tag:<t>[,<t>...])')
-  .option('--case <id...>', 'only these case ids (repeatable)')
-  .option('--rerun-failed <run>', 'only the cases that failed or errored in that run')
+  .addOption(selection.limit())
+  .addOption(selection.sample())
+  .addOption(selection.filter())
+  .addOption(selection.case())
+  .addOption(selection.rerunFailed())
   .option('--mde <effect>', 'cases needed to catch a true drop this large (e.g. 0.03)', parsePositiveNumber)
   .option(
     '--against <run>',
