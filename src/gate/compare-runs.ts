@@ -16,6 +16,8 @@ export interface CompareRunsOptions {
   maxDrop: Readonly<Record<string, number>>;
   /** suite → ids of cases whose gold content changed since the baseline: left out of pairing. */
   changedCases?: Readonly<Record<string, ReadonlySet<string>>>;
+  /** Metrics scored under another definition than the baseline's: not compared at all. */
+  redefinedMetrics?: ReadonlySet<string>;
   confidence: number;
   resamples: number;
   seed: number;
@@ -41,7 +43,7 @@ export function compareRuns(options: CompareRunsOptions): MetricComparison[] {
       if (!baselineMetrics) continue;
       for (const metric of Object.keys(candidateMetrics).sort()) {
         const base = baselineMetrics[metric];
-        if (!base) continue;
+        if (!base || options.redefinedMetrics?.has(metric)) continue;
         const rng: Rng = createRng(options.seed).fork(`compare:${suite}:${provider}:${metric}`);
         const changed = options.changedCases?.[suite];
         const keep = ([id]: [string, number]) => !changed?.has(baseIdOf(id));

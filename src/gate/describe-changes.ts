@@ -3,6 +3,7 @@
 // and the console block, so a reader sees the cause next to the effect; edited cases are also
 // left out of the paired comparison (their old scores answered a different question).
 import type { Baseline, CaseChanges, ChangeSummary, RunManifest } from '../run/types.js';
+import { redefinedMetrics } from '../scorers/metric-definitions.js';
 
 export function describeChanges(manifest: RunManifest, baseline: Baseline | null): ChangeSummary {
   if (!baseline) {
@@ -24,6 +25,7 @@ export function describeChanges(manifest: RunManifest, baseline: Baseline | null
     .filter((p) => p.from !== p.to && !(partial && p.to === null));
   const corpusHash = manifest.corpusHash ?? null;
   const current = manifest.providers.map((p) => p.id);
+  const redefined = redefinedMetrics(baseline.metricDefinitions, manifest.metricDefinitions);
   return {
     hasBaseline: true,
     baselineRunId: baseline.runId,
@@ -36,6 +38,7 @@ export function describeChanges(manifest: RunManifest, baseline: Baseline | null
     ...(baseline.generation && manifest.generation
       ? { generation: generationChanges(baseline.generation, manifest.generation) }
       : {}),
+    ...(redefined.length > 0 ? { metricDefinitions: redefined } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   ChangeSummary,
   GateDecision,
   MetricComparison,
+  NotAssessed,
   RunManifest,
   SuiteSummary,
   TargetCheck,
@@ -53,6 +54,7 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
         candidate: perCaseTable(options.results),
         maxDrop: config.gate.max_drop,
         changedCases: changedCaseIds(changes),
+        redefinedMetrics: new Set((changes.metricDefinitions ?? []).map((m) => m.metric)),
         confidence: config.gate.confidence,
         resamples: config.gate.resamples,
         seed: config.seed,
@@ -69,6 +71,7 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
   const explained = explainedByBudget(manifest);
   coverage.failures = [...coverage.failures.filter((f) => !explained(f)), ...budgetFailures(manifest)];
   coverage.notAssessed.push(...budgetNotAssessed(manifest));
+  coverage.notAssessed.push(...redefinedNotAssessed(changes, options.summary));
   const bias = judgeBias({
     rows: options.bias.rows,
     config,
@@ -88,4 +91,18 @@ export function judgeRun(options: JudgeRunOptions): Verdict {
     partial: describeCaseSelection(manifest),
   });
   return { comparison, targets, gate, changes };
+}
+
+/**
+ * A metric the run scored under another definition than the baseline's was not compared with it:
+ * said once per metric the run has, with both versions, never counted as passed.
+ */
+function redefinedNotAssessed(changes: ChangeSummary, summary: readonly SuiteSummary[]): NotAssessed[] {
+  const scored = new Set(summary.flatMap((s) => Object.keys(s.metrics)));
+  return (changes.metricDefinitions ?? [])
+    .filter((m) => scored.has(m.metric))
+    .map((m) => ({
+      what: `comparison of ${m.metric} with the baseline`,
+      why: `the baseline scored it with ${m.from ?? 'an unversioned definition'}, this run with ${m.to ?? 'an unversioned definition'}; \`evalgate baseline accept\` a run scored the same way to compare again`,
+    }));
 }

@@ -45,6 +45,14 @@ describe('checkShards', () => {
       /different configs.*cfg and other/,
     ],
     [
+      'another scorer definition',
+      [
+        shard(1, 2, { metricDefinitions: { 'hallucination.rate': 'offline-check-5' } }),
+        shard(2, 2, { metricDefinitions: { 'hallucination.rate': 'offline-check-6' } }),
+      ],
+      /different evalgate versions.*hallucination\.rate with offline-check-5 and offline-check-6/,
+    ],
+    [
       'another corpus',
       [shard(1, 2), shard(2, 2, { corpusHash: 'other' })],
       /different corpora.*corp and other/,

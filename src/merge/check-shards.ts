@@ -5,6 +5,7 @@
 import { InputError } from '../core/errors.js';
 import { stableStringify } from '../core/hash.js';
 import type { RunManifest } from '../run/types.js';
+import { redefinedMetrics } from '../scorers/metric-definitions.js';
 
 export interface ShardRun {
   dir: string;
@@ -52,6 +53,11 @@ function sameExperiment(a: RunManifest, b: RunManifest): void {
   if (stableStringify(a.filters ?? {}) !== stableStringify(b.filters ?? {}))
     refuse(
       `shards with different selections: ${pair} were run with different --suite/--provider/case filters`,
+    );
+  const redefined = redefinedMetrics(a.metricDefinitions, b.metricDefinitions);
+  if (redefined.length > 0)
+    refuse(
+      `shards scored by different evalgate versions: ${pair} scored ${redefined[0].metric} with ${redefined[0].from ?? 'an unversioned definition'} and ${redefined[0].to ?? 'an unversioned definition'}`,
     );
   if ((a.corpusHash ?? null) !== (b.corpusHash ?? null))
     refuse(`shards from different corpora: ${pair} have corpus hashes ${a.corpusHash} and ${b.corpusHash}`);

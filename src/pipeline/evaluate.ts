@@ -36,6 +36,7 @@ import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
+import { METRIC_DEFINITIONS } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
 export interface EvaluateOptions {
@@ -327,6 +328,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId]),
       ),
       generation: generationSettings(suites),
+      metricDefinitions: { ...METRIC_DEFINITIONS },
       retrieval: rag ? rag.describe : null,
       suites: suites.map((s) => ({
         name: s.config.name,

@@ -151,6 +151,9 @@ function changeLines(record: RunRecord): string[] {
     ...c.providersAdded.map((p) => `provider added: ${p}`),
     ...c.providersRemoved.map((p) => `provider removed: ${p}`),
     ...(c.generation ?? []).map((g) => `${g.prompt} ${g.setting} ${g.from ?? '—'} → ${g.to ?? '—'}`),
+    ...(c.metricDefinitions ?? []).map(
+      (m) => `${m.metric} redefined ${m.from ?? 'unversioned'} → ${m.to ?? 'unversioned'} (not compared)`,
+    ),
     ...(c.cases ?? []).map(
       (k) =>
         `cases of ${k.suite}: ${k.changed.length} edited (not paired), ${k.added.length} added, ${k.removed.length} removed`,

@@ -94,6 +94,7 @@ function describeExperiment(record: RunRecord): string {
     changes.corpusChanged ? 'knowledge base changed' : null,
     ...changes.providersAdded.map((p) => `added ${p}`),
     ...changes.providersRemoved.map((p) => `removed ${p}`),
+    ...(changes.metricDefinitions ?? []).map((m) => `${m.metric} scorer ${m.to ?? 'unversioned'}`),
   ].filter((s): s is string => s !== null);
   return what.length > 0 ? shorten(what.join(', ')) : 'Re-run with no changes';
 }

@@ -207,6 +207,10 @@ export function describeChanges(changes: ChangeSummary): string[] {
     lines.push(`Providers removed: ${changes.providersRemoved.map(code).join(', ')}`);
   if (changes.providersAdded.length === 0 && changes.providersRemoved.length === 0)
     lines.push('Providers: unchanged');
+  for (const m of changes.metricDefinitions ?? [])
+    lines.push(
+      `Metric ${code(m.metric)} scored by another definition (${m.from ?? 'unversioned'} → ${m.to ?? 'unversioned'}): not compared with the baseline`,
+    );
   for (const g of changes.generation ?? [])
     lines.push(
       `Generation setting ${code(g.setting)} of ${code(g.prompt)}: ${g.from ?? 'none'} → ${g.to ?? 'none'}`,

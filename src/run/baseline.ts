@@ -60,6 +60,7 @@ export function buildBaseline(
       standardError: r.standardError == null ? null : Math.round(r.standardError * 1e6) / 1e6,
     })),
     ...(record.manifest.generation ? { generation: record.manifest.generation } : {}),
+    ...(record.manifest.metricDefinitions ? { metricDefinitions: record.manifest.metricDefinitions } : {}),
     usage: measureUsage(results),
   };
 }

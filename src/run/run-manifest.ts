@@ -58,6 +58,8 @@ export interface RunManifest {
   /** Configured providers that did not run, and why (a missing key names its variable). */
   skippedProviders?: { id: string; reason: string; keyEnv?: string }[];
   prompts: Record<string, string>;
+  /** Metric → version of its definition, for metrics whose scorer changes between releases. */
+  metricDefinitions?: Record<string, string>;
   /** Prompt version id → temperature, max_tokens and few-shot examples used. */
   generation?: Record<string, GenerationSettings>;
   retrieval: {

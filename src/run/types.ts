@@ -317,6 +317,8 @@ export interface ChangeSummary {
   cases?: CaseChanges[];
   /** Generation settings that differ from the baseline's (prompt id → setting → from/to). */
   generation?: { prompt: string; setting: string; from: string | null; to: string | null }[];
+  /** Metrics scored under another definition than the baseline's: not compared with it. */
+  metricDefinitions?: { metric: string; from: string | null; to: string | null }[];
 }
 
 /** run.json: manifest plus everything derived from results.jsonl. */
@@ -353,6 +355,8 @@ export interface Baseline {
   /** Bias checks with their values and standard errors, for the bias regression test. */
   bias?: { check: string; provider: string; value: number | null; standardError: number | null }[];
   generation?: Record<string, GenerationSettings>;
+  /** The run's metric definition versions (src/scorers/metric-definitions.ts); absent before them. */
+  metricDefinitions?: Record<string, string>;
   /** Measured tokens and latency per suite × provider, so `evalgate plan` can estimate the next run. */
   usage?: BaselineUsage[];
 }

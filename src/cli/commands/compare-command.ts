@@ -6,6 +6,8 @@ import { InputError } from '../../core/errors.js';
 import { compareRuns } from '../../gate/compare-runs.js';
 import { perCaseTable } from '../../run/per-case-table.js';
 import { readResults, readRunRecord } from '../../run/read-run.js';
+import type { RunManifest } from '../../run/types.js';
+import { redefinedMetrics } from '../../scorers/metric-definitions.js';
 import { renderComparisonTable } from '../../reporters/comparison-table.js';
 import { paretoFront } from '../../sweep/pareto-front.js';
 import { renderMatrixConsole } from '../../sweep/render-sweep-console.js';
@@ -32,9 +34,12 @@ export async function compareCommand(runs: string[], options: CompareOptions): P
   const { loaded, reportsDir } = await loadProject(options.config);
   const dirs = await Promise.all(runs.map((run) => findRun(reportsDir, run)));
   const gate = loaded.config.gate;
+  const manifests = await Promise.all(dirs.map(async (dir) => (await readRunRecord(dir)).manifest));
+  const redefined = redefinedAcross(manifests);
   if (runs.length === 2 && !options.markdown && !options.metrics) {
     const [a, b] = await Promise.all(dirs.map((dir) => readResults(dir)));
     const comparisons = compareRuns({
+      redefinedMetrics: redefined,
       baseline: perCaseTable(a),
       candidate: perCaseTable(b),
       maxDrop: gate.max_drop,
@@ -42,6 +47,7 @@ export async function compareCommand(runs: string[], options: CompareOptions): P
       resamples: gate.resamples,
       seed: loaded.config.seed,
     });
+    process.stdout.write(redefinedNote(redefined));
     process.stdout.write(
       `${renderComparisonTable(comparisons, {
         confidence: gate.confidence,
@@ -77,11 +83,14 @@ export async function compareCommand(runs: string[], options: CompareOptions): P
       summary: r.record.summary,
       results: r.results,
     })),
-    metrics: options.metrics ?? [...Object.keys(gate.max_drop), COST_METRIC, 'latency.p95_ms'],
+    metrics: (options.metrics ?? [...Object.keys(gate.max_drop), COST_METRIC, 'latency.p95_ms']).filter(
+      (metric) => !redefined.has(metric),
+    ),
     confidence: gate.confidence,
     resamples: gate.resamples,
     seed: loaded.config.seed,
   });
+  process.stdout.write(redefinedNote(redefined));
   const pareto = paretoFront(matrix.rows, names);
   const reference = `run ${names[0]}`;
   process.stdout.write(
@@ -90,4 +99,18 @@ export async function compareCommand(runs: string[], options: CompareOptions): P
       : `${renderMatrixConsole({ rows: matrix.rows, names, pareto, family: matrix.family, reference, color: process.stdout.isTTY === true })}\n`,
   );
   return 0;
+}
+
+/** Metrics some run scored under another definition than the first run: never compared. */
+function redefinedAcross(manifests: readonly RunManifest[]): Set<string> {
+  const [first, ...rest] = manifests;
+  return new Set(
+    rest.flatMap((m) => redefinedMetrics(first.metricDefinitions, m.metricDefinitions).map((r) => r.metric)),
+  );
+}
+
+function redefinedNote(redefined: ReadonlySet<string>): string {
+  return redefined.size === 0
+    ? ''
+    : `not compared: ${[...redefined].join(', ')} (the runs scored them with different definitions)\n`;
 }

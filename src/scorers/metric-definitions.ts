@@ -1,0 +1,34 @@
+// Which version of a metric's definition a run scored with. A metric whose scorer changes
+// meaning between releases (the offline hallucination check is refitted per revision) records its
+// version in the run manifest and the baseline, so a run is never compared with a baseline scored
+// by another definition: the difference would be the scorer's, not the model's.
+import { CHECK_VERSION } from './hallucination/support-model.js';
+
+/** Metric → definition version, for every metric whose definition has changed across releases. */
+export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
+  'hallucination.rate': CHECK_VERSION,
+  'hallucination.score': CHECK_VERSION,
+  groundedness: CHECK_VERSION,
+};
+
+export interface RedefinedMetric {
+  metric: string;
+  /** The version the reference scored with; null when it predates versioning. */
+  from: string | null;
+  to: string | null;
+}
+
+/**
+ * Metrics scored under different definitions by a reference (baseline, or the first of two runs)
+ * and a run. A reference without versions predates them, so each versioned metric counts as
+ * changed: those releases changed the definitions without saying so.
+ */
+export function redefinedMetrics(
+  reference: Readonly<Record<string, string>> | undefined,
+  run: Readonly<Record<string, string>> | undefined,
+): RedefinedMetric[] {
+  const metrics = [...new Set([...Object.keys(reference ?? {}), ...Object.keys(run ?? {})])].sort();
+  return metrics
+    .map((metric) => ({ metric, from: reference?.[metric] ?? null, to: run?.[metric] ?? null }))
+    .filter((m) => m.from !== m.to);
+}
