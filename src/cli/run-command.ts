@@ -13,7 +13,7 @@ export async function runCommand(run: () => Promise<number>): Promise<void> {
     } else {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(
-        `evalgate: internal error: ${redactSecrets(message.split('\n')[0], process.env)}\n`,
+        `evalgate: internal error: ${redactSecrets(message, process.env).split('\n')[0]}\n`,
       );
       if (process.env.EVALGATE_DEBUG === '1' && error instanceof Error)
         process.stderr.write(`${error.stack}\n`);

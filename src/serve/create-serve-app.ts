@@ -5,6 +5,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServeConfig } from '../config/serve-schema.js';
+import { RuntimeFailure } from '../core/errors.js';
 import type { Clock } from '../core/clock.js';
 import type { InferenceLog } from './inference-log.js';
 import { createDeferredRecords } from './deferred-records.js';
@@ -81,7 +82,8 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     // it compiled, not deoptimised by a branch warm-up never took), into a silenced child logger.
     childLoggerFactory: (logger, bindings, childOptions, rawRequest) => {
       const child = logger.child(bindings, childOptions);
-      if (isWarmUp(rawRequest)) child.level = 'silent';
+      // Warnings and errors (a pipeline that fails during warm-up) still show.
+      if (isWarmUp(rawRequest)) child.level = 'warn';
       return child;
     },
   });
@@ -310,7 +312,10 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
       // suite, twice: varied inputs reach the optimising compiler before the first real request.
       for (let round = 0; round < WARM_UP_ROUNDS; round++)
         for (const suite of pipeline.suites)
-          for (const sample of suite.samples) {
+          for (const sample of warmUpSamples(suite.samples, settings.max_input_chars)) {
+            // One at a time: a timed-out warm-up call holds its slot until the model settles,
+            // and the next one must not find a small server full.
+            while (pending.size > 0) await Promise.all([...pending]);
             const res = await fetch(`${url}/v1/${suite.route}`, {
               method: 'POST',
               headers: warmUpHeaders,
@@ -320,10 +325,18 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
                   : { input: sample, suite: suite.name },
               ),
             });
-            await res.arrayBuffer();
-            // A refused warm-up (auth, readiness) would leave the path cold without a word.
+            const body = (await res.json().catch(() => null)) as WarmUpReply | null;
+            // A refused warm-up (auth, readiness, a crash) would leave the path cold without a word.
             if (res.status !== 200)
-              throw new Error(`serve warm-up: /v1/${suite.route} answered ${res.status}`);
+              throw new RuntimeFailure(
+                'WARM_UP_FAILED',
+                `serve warm-up: /v1/${suite.route} (suite ${suite.name}) answered ${res.status}${refusalOf(body)}`,
+              );
+            if (body?.fallback)
+              app.log.warn(
+                { suite: suite.name, route: suite.route, fallback: body.fallback, error: body.error },
+                'a warm-up request got the fallback response: that path may still be cold',
+              );
           }
       // Their log lines wait for a quiet moment: build them now, not on the first real request.
       await records.drain();
@@ -393,6 +406,25 @@ function authorized(header: string | undefined, token: string): boolean {
   const given = Buffer.from(match[1].trim());
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** What warm-up reads of a response: the refusal, or the fallback a timeout or model error gave. */
+interface WarmUpReply {
+  error?: { code?: string; message?: string } | string;
+  fallback?: string;
+}
+
+function refusalOf(body: WarmUpReply | null): string {
+  const error = body?.error;
+  return typeof error === 'object' && error.code ? ` ${error.code}: ${error.message ?? ''}` : '';
+}
+
+/**
+ * Gold texts the route accepts: one longer than the input limit would be refused (400), so it is
+ * cut to the limit rather than left out (a suite of only long texts still warms up).
+ */
+function warmUpSamples(samples: readonly string[], maxChars: number): string[] {
+  return [...new Set(samples.map((text) => (text.length > maxChars ? text.slice(0, maxChars) : text)))];
 }
 
 function errorBody(status: number, code: string, message: string, requestId: string): object {

@@ -2,6 +2,7 @@
 // log, warm up, listen. `stop()` is the graceful shutdown SIGTERM triggers: stop accepting,
 // let in-flight requests finish, wait for timed-out work, flush the log, release the models.
 import path from 'node:path';
+import { InputError } from '../core/errors.js';
 import { serveSettings } from '../config/serve-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Clock } from '../core/clock.js';
@@ -46,7 +47,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     maxFiles: settings.log_max_files,
     onError: (error) => server?.app.log.error({ err: error }, 'inference log write failed'),
   });
-  const token = options.env[settings.auth_token_env] || undefined;
+  const token = checkedToken(options.env[settings.auth_token_env] || undefined, settings.auth_token_env);
   server = createServeApp({
     pipeline,
     settings,
@@ -89,4 +90,24 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     pipeline.close();
     throw error;
   }
+}
+
+/**
+ * A bearer token no client could send (control characters, surrounding spaces) is refused at
+ * start, naming the variable and never quoting the value (an HTTP library's error would).
+ */
+function checkedToken(token: string | undefined, variable: string): string | undefined {
+  if (token === undefined) return undefined;
+  const bad = /[\u0000-\u001f\u007f]/.test(token)
+    ? 'contains a control character (a newline?)'
+    : token.trim() !== token
+      ? 'starts or ends with whitespace'
+      : null;
+  if (bad)
+    throw new InputError({
+      code: 'BAD_TOKEN',
+      field: variable,
+      message: `the bearer token ${bad}, so no client could send it in an Authorization header`,
+    });
+  return token;
 }

@@ -1,0 +1,173 @@
+// Warm-up as a real request path: it must finish on a small, slow server, never be refused by
+// the server's own input limit, fail start-up loudly (with its cause logged) when the pipeline
+// crashes, keep real requests out until ready, and leave metric series only for served routes.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../core/clock.js';
+import { createScriptedPipeline, SCRIPTED_SUITES } from './scripted-pipeline.js';
+import type { ServeRequest, ServingPipeline } from './serving-pipeline.js';
+import { startServe, type RunningServer } from './start-serve.js';
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
+
+async function startWith(
+  pipeline: ServingPipeline,
+  options: { serve?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<{ server: RunningServer; pino: () => string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-warm-up-'));
+  const config = path.join(dir, 'evalgate.yaml');
+  await writeFile(
+    config,
+    `name: t\nroot: .\nproviders: [local/extractive]\nsuites:\n  - { name: qa, task: qa, prompt: qa@v1, cases: qa.jsonl }\n${options.serve ?? ''}`,
+  );
+  const stream = new PassThrough();
+  let pino = '';
+  stream.on('data', (chunk) => {
+    pino += chunk.toString();
+  });
+  let id = 0;
+  const start = startServe({
+    configPath: config,
+    env: options.env ?? {},
+    clock: systemClock,
+    newId: () => `req-${++id}`,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    log: 'inference.jsonl',
+    logStream: stream,
+    loadPipeline: async () => pipeline,
+  });
+  try {
+    const server = await start;
+    running.push(server);
+    return { server, pino: () => pino };
+  } catch (error) {
+    (error as { pino?: string }).pino = pino;
+    throw error;
+  }
+}
+
+/** The scripted pipeline with its `run` replaced (warm-up calls included). */
+function withRun(run: (request: ServeRequest) => Promise<unknown>, suites = SCRIPTED_SUITES) {
+  const base = createScriptedPipeline();
+  const calls: ServeRequest[] = [];
+  const pipeline: ServingPipeline = {
+    ...base,
+    suites,
+    run: async (request) => {
+      calls.push(request);
+      await run(request);
+      return base.run(request);
+    },
+  };
+  return { pipeline, calls };
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('evalgate serve: warm-up', () => {
+  it('finishes on a slow model with one slot: a timed-out warm-up call is waited for, not overloaded', async () => {
+    const { pipeline, calls } = withRun(() => new Promise((r) => setTimeout(r, 120)));
+    const { server } = await startWith(pipeline, {
+      serve: 'serve: { timeout_ms: 40, max_concurrency: 1 }\n',
+    });
+    expect(server.url).toMatch(/^http:/);
+    // Every sample of every suite, twice, each reached the model.
+    expect(calls.length).toBe(2 * SCRIPTED_SUITES.reduce((n, s) => n + s.samples.length, 0));
+  });
+
+  it("cuts a gold text longer than the input limit to it instead of being refused by the server's own check", async () => {
+    const { pipeline, calls } = withRun(async () => {});
+    await startWith(pipeline, { serve: 'serve: { max_input_chars: 10 }\n' });
+    expect(calls.map((c) => c.text)).toContain('I was char');
+    expect(Math.max(...calls.map((c) => c.text.length))).toBeLessThanOrEqual(10);
+  });
+
+  it('a pipeline that throws on warm-up stops start-up with the status and code, and its cause is logged', async () => {
+    const base = createScriptedPipeline();
+    const pipeline: ServingPipeline = {
+      ...base,
+      run: () => {
+        throw new Error('model weights missing');
+      },
+    };
+    const failure = await startWith(pipeline).catch((error: Error & { pino?: string }) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(
+      /serve warm-up: \/v1\/answer \(suite qa\) answered 500 INTERNAL/,
+    );
+    expect((failure as { pino?: string }).pino).toContain('model weights missing');
+  });
+
+  it('a model error on warm-up (the fallback response) is logged as a warning; the server still starts', async () => {
+    const { pipeline } = withRun(async () => {
+      throw new Error('upstream 502');
+    });
+    const { server, pino } = await startWith(pipeline);
+    expect(server.url).toMatch(/^http:/);
+    expect(pino()).toContain('a warm-up request got the fallback response');
+    expect(pino()).toContain('upstream 502');
+  });
+
+  it('keeps real requests out (503 NOT_READY, Retry-After) until warm-up is done', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let reached!: () => void;
+    const warmUpStarted = new Promise<void>((r) => {
+      reached = r;
+    });
+    const { pipeline } = withRun(async () => {
+      reached();
+      await held;
+    });
+    const port = await freePort();
+    const starting = startWith(pipeline, { port });
+    await warmUpStarted;
+    const early = await fetch(`http://127.0.0.1:${port}/v1/classify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"input":"too soon"}',
+    });
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('1');
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe('NOT_READY');
+    release();
+    const { server } = await starting;
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it('zero-initialises metric series for the served routes only', async () => {
+    const { pipeline } = withRun(
+      async () => {},
+      SCRIPTED_SUITES.filter((s) => s.route === 'classify'),
+    );
+    const { server } = await startWith(pipeline);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toContain('evalgate_requests_total{route="classify",status="ok"} 0');
+    expect(text).not.toContain('route="answer"');
+  });
+
+  it('refuses a token no client could send, naming the variable and never the value', async () => {
+    const { pipeline } = withRun(async () => {});
+    const failure = await startWith(pipeline, {
+      env: { EVALGATE_SERVE_TOKEN: 'tok-9c1e\nsecond-line' },
+    }).catch((error: Error) => error);
+    expect((failure as Error).message).toContain('EVALGATE_SERVE_TOKEN');
+    expect((failure as Error).message).not.toContain('tok-9c1e');
+  });
+});
