@@ -7,12 +7,13 @@ import { InputError } from '../core/errors.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
 import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
 import { measureDevSlices, renderDevTable } from './dev-set-table.js';
-import { featureCases } from './fit-support-model.js';
+import { crossFittedThreshold } from './cross-fitted-threshold.js';
+import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.599, r: 0.882, f1: 0.714, auroc: 0.809 };
+const LOSO_POOLED = { p: 0.6, r: 0.918, f1: 0.726, auroc: 0.814 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -41,19 +42,24 @@ describe('the committed hallucination dev set', async () => {
     expect(cases.filter(isBlindCase)).toHaveLength(120);
   });
 
-  it('holds its out-of-set quality: each realistic file scored by a fit made without it (regression guard)', () => {
+  it('holds its out-of-set quality: each realistic file scored by a fit and a threshold made without it (regression guard)', () => {
     const fitted = cases.filter((c) => !isBlindCase(c) && (c.part === 'realistic' || c.split === 'tune'));
     const featured = featureCases(fitted);
-    const { perSet, pooled } = leaveOneSetOut(featured, (c) => fitSetOf(c.case));
+    const setOf = (c: FeaturedCase) => fitSetOf(c.case);
+    // Nested: each fold's threshold comes from the same rule run on the fold's fitting files only.
+    const { perSet, pooled } = leaveOneSetOut(featured, setOf, (fitting) =>
+      crossFittedThreshold(fitting, setOf),
+    );
     expect(perSet.map((r) => r.set).sort()).toEqual([
       'blind2',
       'heldout',
       'realistic',
       'realistic-tune',
       'realistic-tune2',
+      'realistic-tune3',
     ]);
-    // docs/metrics.md (fifth revision) quotes these, pooled over the 401 realistic answers:
-    // AUROC 0.809 (target 0.75: met), F1 0.714 (target 0.5: met), recall 0.882 (target 0.9: missed).
+    // docs/metrics.md (sixth revision) quotes these, pooled over the 484 realistic answers:
+    // AUROC 0.814 (target 0.75: met), F1 0.726 (target 0.5: met), recall 0.918 (target 0.9: met).
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       p: r3(pooled.precision),

@@ -7,6 +7,7 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-realistic.jsonl',
   'test_cases/hallucination-dev-realistic-tune.jsonl',
   'test_cases/hallucination-dev-realistic-tune2.jsonl',
+  'test_cases/hallucination-dev-realistic-tune3.jsonl',
   'test_cases/hallucination-dev-perturbed.jsonl',
   'test_cases/hallucination-dev-heldout.jsonl',
   'test_cases/hallucination-dev-blind2.jsonl',
@@ -22,7 +23,7 @@ export const BLIND_FILES = ['test_cases/hallucination-dev-blind3.jsonl'] as cons
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
-  return c.id.startsWith('blind3-');
+  return c.id.startsWith('blind3-') || c.id.startsWith('blind4-');
 }
 
 /** Every file the fifth revision is fitted on (of the perturbed file, its tuning split only). */
@@ -31,7 +32,8 @@ export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonl
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
-  if (isBlindCase(c)) throw new Error(`${c.id}: blind set 3 is never fitted on`);
+  if (isBlindCase(c)) throw new Error(`${c.id}: a blind set is never fitted on`);
+  if (c.id.startsWith('tune3-')) return 'realistic-tune3';
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';
   if (c.id.startsWith('held-')) return 'heldout';
   if (c.id.startsWith('blind2-')) return 'blind2';
