@@ -55,15 +55,21 @@ const NO_REQUIREMENT =
 const NO_FEE =
   /\b(?:without|no)\s+(?:an?\s+|any\s+)?(?:extra\s+|additional\s+)?(?:fee|fees|payment|charges)\b/giu;
 
+// Each rewrite runs only when its key word is present (this is on the hot path: every claim,
+// clause and segment is normalised); the tests cannot match without it, so the result is the same.
 export function normalizeWording(text: string): string {
-  let out = nightHours(text)
-    .replace(NO_FEE, 'free')
-    // "7 in the morning" = "7 am", before a range "7 to 11 in the morning" spreads it.
-    .replace(/\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b/giu, (_, h: string, part: string) =>
-      part.toLowerCase() === 'morning' ? `${h} am` : `${h} pm`,
+  let out = /night/i.test(text) ? nightHours(text) : text;
+  if (/\b(?:without|no)\b/i.test(out)) out = out.replace(NO_FEE, 'free');
+  // "7 in the morning" = "7 am", before a range "7 to 11 in the morning" spreads it.
+  if (/morning|afternoon|evening/i.test(out))
+    out = out.replace(
+      /\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b/giu,
+      (_, h: string, part: string) => (part.toLowerCase() === 'morning' ? `${h} am` : `${h} pm`),
     );
-  for (const [pattern, replacement] of SPELLINGS) out = out.replace(pattern, replacement);
-  out = spreadMeridiem(out);
+  if (/hour|noon|midday|midnight|km\/h/i.test(out))
+    for (const [pattern, replacement] of SPELLINGS) out = out.replace(pattern, replacement);
+  if (/[ap]m\b/i.test(out)) out = spreadMeridiem(out);
+  if (!/\bno\b/i.test(out)) return out;
   return out.replace(NO_REQUIREMENT, (_, what: string, verb: string, state: string) => {
     return `${what.trim() || 'it'} ${verb} not ${state}`;
   });

@@ -66,21 +66,55 @@ const KEEPS: Readonly<Record<string, RegExp>> = {
   days: /(?!)/u,
 };
 
+// Every claim of an answer checks the same answer against clauses of the same context: both
+// analyses are kept (a bounded map for clauses, as context-clauses.ts does for passages; the last
+// answer only), so the cost is per clause and per answer, not per claim.
+const MAX_CACHED_CLAUSES = 2_000;
+const clauseLimits = new Map<string, readonly Limit[]>();
+
+function limitsOfClause(clause: string): readonly Limit[] {
+  let limits = clauseLimits.get(clause);
+  if (limits) return limits;
+  limits = limitsOf(normalizeClaimText(clause));
+  if (clauseLimits.size >= MAX_CACHED_CLAUSES) clauseLimits.delete(clauseLimits.keys().next().value!);
+  clauseLimits.set(clause, limits);
+  return limits;
+}
+
+interface AnswerWords {
+  text: string;
+  words: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+  numbers: ReadonlySet<string>;
+}
+let lastAnswer: { raw: string; analysis: AnswerWords } | undefined;
+
+function answerWords(raw: string): AnswerWords {
+  if (lastAnswer?.raw === raw) return lastAnswer.analysis;
+  const text = normalizeClaimText(raw);
+  const list = words(text);
+  const analysis = {
+    text,
+    words: new Set(list),
+    stems: new Set(list.map((w) => stem(w))),
+    numbers: new Set(extractNumberMentions(text).map((n) => n.value)),
+  };
+  lastAnswer = { raw, analysis };
+  return analysis;
+}
+
 /** The context clause's limit the answer leaves out, as its marker word, or undefined. */
 export function droppedLimit(claim: string, clause: string): string | undefined {
-  const limits = limitsOf(normalizeClaimText(clause));
+  const limits = limitsOfClause(clause);
   if (limits.length === 0) return undefined;
-  const text = normalizeClaimText(claim);
-  const claimWords = new Set(words(text));
-  const claimStems = new Set(words(text).map((w) => stem(w)));
-  const claimNumbers = new Set(extractNumberMentions(text).map((n) => n.value));
+  const { text, words: claimWords, stems: claimStems, numbers: claimNumbers } = answerWords(claim);
   for (const limit of limits) {
     if (claimWords.has(limit.marker) || KEEPS[limit.marker]?.test(text)) continue;
     if (limit.numbers.some((n) => claimNumbers.has(n))) continue;
     // Half the limit's words restated keep it ("members with a valid card" is not "members").
     const kept = limit.terms.filter((t) => claimStems.has(t)).length;
     if (limit.terms.length > 0 && kept >= Math.ceil(limit.terms.length / 2) && !limit.anyDay) continue;
-    if (limit.anyDay && words(text).some((w) => DAY_WORD.test(w))) continue;
+    if (limit.anyDay && [...claimWords].some((w) => DAY_WORD.test(w))) continue;
     return limit.marker;
   }
   return undefined;
