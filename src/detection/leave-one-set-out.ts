@@ -19,13 +19,17 @@ export interface OutOfSetResult {
 export function leaveOneSetOut(
   cases: readonly FeaturedCase[],
   setOf: (c: FeaturedCase) => string | undefined,
+  /** How a fold picks its threshold from its own fitting cases (default: the fit's in-sample rule). */
+  thresholdOf?: (fitting: readonly FeaturedCase[]) => number,
 ): { perSet: OutOfSetResult[]; pooled: OutOfSetResult } {
   const sets = [...new Set(cases.map(setOf).filter((s): s is string => s !== undefined))];
   const perSet: OutOfSetResult[] = [];
   const pooledItems: LabelledScore[] = [];
   let [tp, fp, fn] = [0, 0, 0];
   for (const set of sets) {
-    const fitted = fitCheck(cases.filter((c) => setOf(c) !== set));
+    const fitting = cases.filter((c) => setOf(c) !== set);
+    const fitted = fitCheck(fitting);
+    if (thresholdOf) fitted.threshold = thresholdOf(fitting);
     const items = cases
       .filter((c) => setOf(c) === set)
       .map((c) => ({ positive: c.case.hallucinated, score: responseScore(c, fitted) }));

@@ -7,31 +7,36 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-realistic.jsonl',
   'test_cases/hallucination-dev-realistic-tune.jsonl',
   'test_cases/hallucination-dev-realistic-tune2.jsonl',
+  'test_cases/hallucination-dev-realistic-tune3.jsonl',
   'test_cases/hallucination-dev-perturbed.jsonl',
   'test_cases/hallucination-dev-heldout.jsonl',
   'test_cases/hallucination-dev-blind2.jsonl',
   'test_cases/hallucination-dev-blind3.jsonl',
+  'test_cases/hallucination-dev-blind4.jsonl',
 ] as const;
 
 /**
- * Blind set 3 measures the fifth revision and is never fitted on. (Blind set 4,
- * test_cases/hallucination-dev-blind4.jsonl, is kept unread for the next revision: it is in no list
- * here, and nobody has scored the check on it.)
+ * Blind set 3 measured the fifth revision, blind set 4 (scored once, after the sixth revision was
+ * committed) the sixth; neither is ever fitted on.
  */
-export const BLIND_FILES = ['test_cases/hallucination-dev-blind3.jsonl'] as const;
+export const BLIND_FILES = [
+  'test_cases/hallucination-dev-blind3.jsonl',
+  'test_cases/hallucination-dev-blind4.jsonl',
+] as const;
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
-  return c.id.startsWith('blind3-');
+  return c.id.startsWith('blind3-') || c.id.startsWith('blind4-');
 }
 
-/** Every file the fifth revision is fitted on (of the perturbed file, its tuning split only). */
+/** Every file the sixth revision is fitted on (of the perturbed file, its tuning split only). */
 export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonly string[]).includes(file));
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
-  if (isBlindCase(c)) throw new Error(`${c.id}: blind set 3 is never fitted on`);
+  if (isBlindCase(c)) throw new Error(`${c.id}: a blind set is never fitted on`);
+  if (c.id.startsWith('tune3-')) return 'realistic-tune3';
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';
   if (c.id.startsWith('held-')) return 'heldout';
   if (c.id.startsWith('blind2-')) return 'blind2';

@@ -61,6 +61,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   const model = options.model ?? SUPPORT_MODEL;
   const calibration = options.calibration ?? RESPONSE_CALIBRATION;
   const perSentence = options.sentences.map((s) => extractNumberMentions(s.text));
+  const answerText = options.sentences.map((s) => s.text).join(' ');
   const sentences = options.sentences.map((sentence, at): SentenceResult => {
     const sentenceNumbers = perSentence[at];
     const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
@@ -75,6 +76,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
         claim,
         others,
         answerNumbers,
+        answerText,
       );
       return { claim, score: unsupportedProbability(alignment.features, model), ...alignment };
     });

@@ -11,6 +11,7 @@ const ANTONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['increase', 'decrease'],
   ['minimum', 'maximum'],
   ['free', 'paid'],
+  ['free', 'fee'],
   ['open', 'closed'],
   ['enable', 'disable'],
   ['allow', 'block'],

@@ -16,6 +16,9 @@ import { sameQuantity } from './quantities.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { ANTONYMS } from './antonyms.js';
 import { unitWordDiffers } from './unit-words.js';
+import { droppedLimit } from './dropped-limit.js';
+import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
+import { swappedRoles } from './role-swap.js';
 
 export interface ClaimFeatures {
   /** Weighted share of the claim's terms NOT found in the aligned sentences (0 = all found). */
@@ -51,6 +54,12 @@ export interface ClaimFeatures {
   numberMoved: 0 | 1;
   /** A number stated nowhere that one step of arithmetic on numbers anywhere in the context or answer gives. */
   numberDerivedFar: 0 | 1;
+  /** A number stated nowhere that two operations on the aligned neighbourhood's numbers give. */
+  numberDerivedTwoSteps: 0 | 1;
+  /** The aligned clause limits the statement ("up to four hours", "only on weekdays") and the claim drops the limit. */
+  limitDropped: 0 | 1;
+  /** The claim names two entities of the aligned sentence in the opposite order (who did what to whom). */
+  rolesSwapped: 0 | 1;
 }
 
 /** What the question states: its words count half, its numbers and dates as given. */
@@ -87,6 +96,8 @@ export function alignClaim(
   sentenceNumbers: readonly NumberMention[] = [],
   /** Numbers the other sentences of the answer state, for arithmetic over the whole answer. */
   answerNumbers: readonly NumberMention[] = [],
+  /** The whole answer: a limit stated in another claim or sentence is not dropped. */
+  answerText = claimText,
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
@@ -195,9 +206,12 @@ export function alignClaim(
   let unitMismatch: 0 | 1 = 0;
   let numberDerived: 0 | 1 = 0;
   let numberDerivedFar: 0 | 1 = 0;
+  let numberDerivedTwoSteps: 0 | 1 = 0;
   const approximate = APPROXIMATE.test(claimText);
   const alignedQuantities = alignedSentence?.numbers.flatMap((n) => (n.quantity ? [n.quantity] : [])) ?? [];
   for (const n of claim.numbers) {
+    // The question's own amount, unit and all ("I returned 2 books 3 days late"), is given.
+    if (question.numbers.some((q) => q.value === n.value && q.unit === n.unit && q.word === n.word)) continue;
     const units = index.numberUnits.get(n.value);
     const sameAmount = n.quantity
       ? index.quantities.some((q) => sameQuantity(q, n.quantity as never, approximate))
@@ -213,7 +227,8 @@ export function alignClaim(
       const inBand = alignedSentence !== undefined && insideStatedRange(n, [alignedSentence.text]);
       // Never for a number that took the place of a stated one, bare count or not: arithmetic on
       // two other numbers nearby can make almost any small count ("3 attempts" from 15 ÷ 5).
-      if (inBand || (!replaces && derivable(n, operands, claimText))) {
+      // An amount in cents or pence replaces no stated count: "$6 for 12 pens" → "50 cents".
+      if (inBand || (!replaces && derivable(n, operands, claimText)) || derivableInMinorUnits(n, operands)) {
         numberDerived = 1;
         continue;
       }
@@ -224,6 +239,12 @@ export function alignClaim(
       const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
       if (derivable(n, farOperands, claimText)) {
         numberDerivedFar = 1;
+        unknown.push(n.text);
+        continue;
+      }
+      // Two operations on the aligned neighbourhood's numbers ("3 × €8 + €5 booking fee").
+      if (derivableInTwoSteps(n, operands)) {
+        numberDerivedTwoSteps = 1;
         unknown.push(n.text);
         continue;
       }
@@ -263,7 +284,8 @@ export function alignClaim(
   let antonym: 0 | 1 = 0;
   for (const t of claim.terms) {
     if (windowTerms.has(t)) continue;
-    if ((ANTONYMS.get(t) ?? []).some((a) => windowTerms.has(a))) antonym = 1;
+    // A claim using both words contrasts them ("billed annually … compared with monthly").
+    if ((ANTONYMS.get(t) ?? []).some((a) => windowTerms.has(a) && !claim.terms.includes(a))) antonym = 1;
   }
 
   const quantifierAdded: 0 | 1 =
@@ -276,6 +298,9 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
+  const limitDropped: 0 | 1 = best >= 0 && droppedLimit(answerText, bestClauseText) !== undefined ? 1 : 0;
+  const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
+  unknown.push(...roles);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
   const moved = movedNumbers(claimText, index);
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
@@ -303,6 +328,9 @@ export function alignClaim(
       numberSwapped: swapped.length > 0 ? 1 : 0,
       numberMoved: moved.length > 0 ? 1 : 0,
       numberDerivedFar,
+      numberDerivedTwoSteps,
+      limitDropped,
+      rolesSwapped: roles.length > 0 ? 1 : 0,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,

@@ -6,6 +6,7 @@ import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
 import { stripHedges } from './claim-cues.js';
+import { CURRENCY_CODES, normalizeWording } from './claim-wording.js';
 import { clockTime, type Quantity, spelledQuantities, toQuantity, unitKey } from './quantities.js';
 import { extractNames, normalizeNumber } from './sentence-evidence.js';
 import { canonicalTerm } from './word-classes.js';
@@ -266,14 +267,11 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** The claim with hedges removed and equivalent wordings made one. */
 export function normalizeClaimText(text: string): string {
-  let out = stripHedges(text)
-    // "four and a half hours" = "4.5 hours"; "7 in the morning" = "7 am".
+  let out = normalizeWording(stripHedges(text))
+    // "four and a half hours" = "4.5 hours" ("7 in the morning" = "7 am": claim-wording.ts).
     .replace(
       /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\b/giu,
       (_, n: string) => `${Number(NUMBER_WORDS[n.toLowerCase()] ?? n) + 0.5}`,
-    )
-    .replace(/\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b/giu, (_, h: string, part: string) =>
-      part.toLowerCase() === 'morning' ? `${h} am` : `${h} pm`,
     );
   for (const [pattern, replacement] of EQUIVALENCES) out = out.replace(pattern, replacement);
   return out;
@@ -301,7 +299,10 @@ export function analyzeClaim(raw: string): ClaimFacts {
     terms: [...terms],
     numbers,
     // Single letters are units or initials ("90°C"), not names worth checking; "I'm" is no name.
-    names: extractNames(stripInterjection(text)).filter((n) => n.length > 1 && !/^i['’]/.test(n)),
+    // Currency codes are units ("15 USD"), checked with the amount.
+    names: extractNames(stripInterjection(text)).filter(
+      (n) => n.length > 1 && !/^i['’]/.test(n) && !CURRENCY_CODES.has(n),
+    ),
     negated: words(stripInterjection(text)).some((w) => NEGATORS.has(w) || w.endsWith("n't")),
   };
 }

@@ -1,15 +1,17 @@
-// What the offline hallucination check measured on blind set 3 of the labelled dev set
-// (docs/metrics.md): 120 realistic answers written by a session that never saw the check, scored
-// once, after the fifth revision was final. Reports state these error rates next to the check's
-// numbers; the dev-set test recomputes them and fails when they drift from the check.
+// What the offline hallucination check measured on blind set 4 of the labelled dev set
+// (docs/metrics.md): 100 realistic answers written by a session that never saw the check, kept
+// unread until the sixth revision was committed, then scored once. Reports state these error
+// rates next to the check's numbers; the dev-set test recomputes them and fails when they drift
+// from the check. (The fifth revision's measurement, on blind set 3: precision 0.494, recall
+// 0.796, F1 0.610, AUROC 0.712 at threshold 0.2.)
 export const OFFLINE_CHECK_QUALITY = {
-  revision: 5,
-  set: 'test_cases/hallucination-dev-blind3.jsonl',
-  cases: 120,
-  hallucinated: 54,
-  threshold: 0.2,
-  precision: 0.494,
-  recall: 0.796,
-  f1: 0.61,
-  auroc: 0.712,
+  revision: 6,
+  set: 'test_cases/hallucination-dev-blind4.jsonl',
+  cases: 100,
+  hallucinated: 45,
+  threshold: 0.18,
+  precision: 0.467,
+  recall: 0.778,
+  f1: 0.583,
+  auroc: 0.642,
 } as const;

@@ -92,10 +92,11 @@ describe('the offline check on paraphrases', () => {
   it('a value reasoned into a stated band scores at the threshold, far below the near miss', () => {
     // Since the fifth revision a worked-out number (numberDerived) adds a little risk: in the dev
     // data, reasoned numbers were wrong more often than stated ones. So the reasoned value sits
-    // at the threshold (a second look), while the value outside the band is flagged outright.
+    // at the threshold (a second look: since the sixth revision's lower threshold, just above
+    // it), while the value outside the band is flagged outright.
     const reasoned = score('Yes, a 30 kg bag can be checked for the €50 fee.', BAGS);
     const outside = score('Yes, a 35 kg bag can be checked for the €50 fee.', BAGS);
-    expect(reasoned.value).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD + 0.02);
+    expect(reasoned.value).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD + 0.03);
     expect(outside.value).toBeGreaterThan(0.8);
     expect(outside.reason).toBe('unknown-number');
   });

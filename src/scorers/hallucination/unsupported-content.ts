@@ -3,7 +3,7 @@
 // P(unsupported) per claim, per sentence and per response. Three scores:
 // - hallucination.score: the response's P(unsupported) (its least-supported claim, calibrated for
 //   the answer's length), 0..1;
-// - hallucination.rate: 1 when that score reaches the threshold (default 0.2), so the suite
+// - hallucination.rate: 1 when that score reaches the threshold (default 0.15), so the suite
 //   mean is the share of answers the check flags;
 // - groundedness: the share of the answer's sentences scoring below the threshold.
 // It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
@@ -42,7 +42,7 @@ export interface UnsupportedSentence {
 
 export interface HallucinationScoringInput extends SupportScoringInput {
   question?: string;
-  /** P(unsupported) at or above which a sentence/response is flagged (default 0.2). */
+  /** P(unsupported) at or above which a sentence/response is flagged (default 0.15). */
   hallucinationThreshold?: number;
 }
 
@@ -50,15 +50,15 @@ const NAMES = ['hallucination.rate', 'hallucination.score', 'groundedness'] as c
 
 export function reasonOf(claim: ClaimResult): HallucinationReason {
   const f = claim.features;
-  if (f.numberMissing || f.numberDerivedFar) return 'unknown-number';
+  if (f.numberMissing || f.numberDerivedFar || f.numberDerivedTwoSteps) return 'unknown-number';
   if (f.unitMismatch) return 'unit-mismatch';
   if (f.sourceAdded) return 'unknown-source';
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch) return 'negation-mismatch';
   if (f.quantifierAdded) return 'overgeneralised';
   if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped || f.numberMoved) return 'misplaced-number';
-  if (f.nameElsewhere) return 'misplaced-name';
-  if (f.conditionDropped) return 'dropped-condition';
+  if (f.nameElsewhere || f.rolesSwapped) return 'misplaced-name';
+  if (f.conditionDropped || f.limitDropped) return 'dropped-condition';
   return 'low-coverage';
 }
 
