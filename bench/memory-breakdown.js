@@ -3,7 +3,7 @@
 // V8 heap spaces, array buffers) and an outside sampler of /proc/<pid> (RSS split into anonymous
 // and file-backed pages, and the largest anonymous mappings at the peak). The outside sampler
 // keeps sampling while the event loop is blocked (statistics phase).
-//   node bench/memory-breakdown.js --cases 20000 [--env NAME=VALUE ...]
+//   node bench/memory-breakdown.js --cases 20000 [--env NAME=VALUE ...] [--node-flags '...'] [--keep]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -112,7 +112,8 @@ const probe = readFileSync(probeFile, 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
-rmSync(scratch, { recursive: true, force: true });
+if (process.argv.includes('--keep')) console.log(`kept: ${scratch}`);
+else rmSync(scratch, { recursive: true, force: true });
 
 // Phase boundaries from the manifest's timings (relative to startedAt).
 const t0 = Date.parse(record.manifest.startedAt);
