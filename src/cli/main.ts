@@ -2,7 +2,9 @@
 // evalgate's command line. Only argv parsing lives here; each command's module is imported
 // when it runs, so `--help` and `--version` stay fast.
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { Command, Option } from 'commander';
+import { tuneHeapForRuns } from '../memory/heap-tuning.js';
 import { runCommand } from './run-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -63,9 +65,16 @@ program
   .addOption(selection.filter())
   .addOption(selection.case())
   .addOption(selection.rerunFailed())
-  .action((options) =>
-    runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options))),
-  );
+  .action((options) => {
+    // Before the run's modules load: V8's default heap slack was most of a long run's peak RSS.
+    tuneHeapForRuns({
+      execArgv: process.execArgv,
+      nodeOptions: process.env.NODE_OPTIONS,
+      setting: process.env.EVALGATE_HEAP_TUNING,
+      setFlags: (flags) => v8.setFlagsFromString(flags),
+    });
+    return runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options)));
+  });
 
 program
   .command('plan')

@@ -24,7 +24,8 @@ export async function readRunColumns(
   options: { sortFile?: boolean; bufferBytes?: number } = {},
 ): Promise<ResultColumns> {
   const file = path.join(runDir, RESULTS_FILE);
-  const builder = createColumnsBuilder();
+  // Counted first (a cheap pass: no parsing), so every column is allocated once at its size.
+  const builder = createColumnsBuilder({ expectedRows: await countLines(file) });
   await forEachLine(file, (line, offset, lineNo) => {
     builder.add(parseLine(line.toString('utf8'), file, lineNo), { offset, length: line.length });
   });
@@ -32,6 +33,32 @@ export async function readRunColumns(
   if (options.sortFile && !identity)
     await rewriteSorted(file, columns, options.bufferBytes ?? REWRITE_BUFFER_BYTES);
   return columns;
+}
+
+/** Lines in the file (newlines, plus an unterminated last line): at least its rows. */
+export async function countLines(file: string): Promise<number> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return 0; // forEachLine reports the missing file
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    let lines = 0;
+    let last = NEWLINE;
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, at + 1)) lines++;
+      last = chunk[bytesRead - 1];
+      position += bytesRead;
+    }
+    return last === NEWLINE ? lines : lines + 1;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Calls `visit` with every non-blank line's bytes (no newline), its byte offset and line number. */

@@ -87,6 +87,8 @@ export interface ResultColumns {
 export interface ColumnsBuilder {
   readonly n: number;
   add(result: CaseResult, line?: { offset: number; length: number }): void;
+  /** Bytes the columns hold now, and how many reallocations growing them took so far. */
+  storage(): { bytes: number; grown: number };
   /**
    * Sorts the rows into results.jsonl's stable order; `sort: false` keeps the order they were
    * added in, `'group'` only brings each suite × provider together (order kept within it).
@@ -95,42 +97,62 @@ export interface ColumnsBuilder {
   finish(options?: { sort?: boolean | 'group' }): { columns: ResultColumns; identity: boolean };
 }
 
-export function createColumnsBuilder(): ColumnsBuilder {
+export interface ColumnsBuilderOptions {
+  /**
+   * The number of rows about to be added, when known (an upper bound is fine): every per-row
+   * column is allocated at that size once, and the shared pools (scores, tags, probabilities) grow
+   * to what the rows so far project for the whole run, not by doubling.
+   */
+  expectedRows?: number;
+}
+
+export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): ColumnsBuilder {
   const strings = createInternTable();
   const ids = (value: string | null | undefined): number =>
     value === null || value === undefined ? NONE : strings.id(value);
+  const expected = options.expectedRows;
+  const row = expected === undefined ? undefined : { initial: expected };
+  // A pool that fills up grows to its length per row so far × the expected rows (5 % over), and
+  // by at least a quarter, so rows that bring more entries later cost few reallocations.
+  const pool =
+    expected === undefined
+      ? undefined
+      : {
+          next: (length: number) =>
+            Math.max(Math.ceil((length / Math.max(1, n)) * expected * 1.05), Math.ceil(length * 1.25)),
+        };
   const c = {
-    suite: uint32Column(),
-    provider: uint32Column(),
-    caseId: uint32Column(),
-    baseId: uint32Column(),
-    repeat: uint32Column(),
-    task: uint32Column(),
-    promptVersion: int32Column(),
-    flags: uint8Column(),
-    costUsd: float64Column(),
-    latencyMs: float64Column(),
-    firstTokenMs: float64Column(),
-    inputTokens: float64Column(),
-    outputTokens: float64Column(),
-    attribution: uint8Column(),
-    label: int32Column(),
-    predicted: int32Column(),
-    confidence: float64Column(),
-    probStart: uint32Column(),
-    probLabel: uint32Column(),
-    probValue: float64Column(),
-    scoreStart: uint32Column(),
-    scoreMetric: uint32Column(),
-    scoreValue: float64Column(),
-    tagStart: uint32Column(),
-    tagId: uint32Column(),
-    variantAttribute: int32Column(),
-    variantGroup: int32Column(),
-    mcqIndex: int32Column(),
-    mcq: int32Column(),
-    lineOffset: float64Column(),
-    lineLength: uint32Column(),
+    suite: uint32Column(row),
+    provider: uint32Column(row),
+    caseId: uint32Column(row),
+    baseId: uint32Column(row),
+    repeat: uint32Column(row),
+    task: uint32Column(row),
+    promptVersion: int32Column(row),
+    flags: uint8Column(row),
+    costUsd: float64Column(row),
+    latencyMs: float64Column(row),
+    firstTokenMs: float64Column(row),
+    inputTokens: float64Column(row),
+    outputTokens: float64Column(row),
+    attribution: uint8Column(row),
+    label: int32Column(row),
+    predicted: int32Column(row),
+    confidence: float64Column(row),
+    probStart: uint32Column(row),
+    probLabel: uint32Column(pool),
+    probValue: float64Column(pool),
+    scoreStart: uint32Column(row),
+    scoreMetric: uint32Column(pool),
+    scoreValue: float64Column(pool),
+    tagStart: uint32Column(row),
+    tagId: uint32Column(pool),
+    variantAttribute: int32Column(row),
+    variantGroup: int32Column(row),
+    mcqIndex: int32Column(row),
+    mcq: int32Column(pool),
+    lineOffset: float64Column(row),
+    lineLength: uint32Column(row),
   };
   const outputs = new Map<number, string | null>();
   const errors = new Map<number, { code: string; message: string }>();
@@ -141,6 +163,15 @@ export function createColumnsBuilder(): ColumnsBuilder {
   return {
     get n() {
       return n;
+    },
+    storage() {
+      let bytes = 0;
+      let grown = 0;
+      for (const col of Object.values(c)) {
+        bytes += col.capacity * col.view().BYTES_PER_ELEMENT;
+        grown += col.grown;
+      }
+      return { bytes, grown };
     },
     add(r, line) {
       const row = n++;
@@ -231,16 +262,22 @@ export function createColumnsBuilder(): ColumnsBuilder {
         );
       let identity = true;
       for (let i = 0; i < n; i++) if (order[i] !== i) identity = false;
+      // Each builder column is released once copied, so finishing holds one column twice at
+      // most, not the whole store.
       const take = <A extends Float64Array | Uint32Array | Int32Array | Uint8Array>(col: {
         view(): A;
+        release(): void;
       }): A => {
         const from = col.view();
-        if (identity) return from.slice() as A;
         const out = from.slice() as A;
-        for (let i = 0; i < n; i++) out[i] = from[order[i]];
+        if (!identity) for (let i = 0; i < n; i++) out[i] = from[order[i]];
+        col.release();
         return out;
       };
-      const sparse = (start: Uint32Array, pools: { view(): Float64Array | Uint32Array | Int32Array }[]) => {
+      const sparse = (
+        start: Uint32Array,
+        pools: { view(): Float64Array | Uint32Array | Int32Array; release(): void }[],
+      ) => {
         const total = pools[0].view().length;
         const newStart = new Uint32Array(n + 1);
         const sources = pools.map((p) => p.view());
@@ -255,11 +292,13 @@ export function createColumnsBuilder(): ColumnsBuilder {
           at += to - from;
         }
         newStart[n] = at;
+        for (const p of pools) p.release();
         return { start: newStart, pools: targets };
       };
       const probs = sparse(c.probStart.view(), [c.probLabel, c.probValue]);
       const scores = sparse(c.scoreStart.view(), [c.scoreMetric, c.scoreValue]);
       const tags = sparse(c.tagStart.view(), [c.tagId]);
+      for (const start of [c.probStart, c.scoreStart, c.tagStart]) start.release();
       const position = new Uint32Array(n);
       for (let i = 0; i < n; i++) position[order[i]] = i;
       const remap = <T>(map: Map<number, T>): Map<number, T> =>
@@ -301,6 +340,7 @@ export function createColumnsBuilder(): ColumnsBuilder {
         lineOffset: take(c.lineOffset),
         lineLength: take(c.lineLength),
       };
+      c.mcq.release();
       return { columns, identity };
     },
   };
