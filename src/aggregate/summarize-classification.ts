@@ -187,7 +187,10 @@ function presortFromRows(
   const L = labels.length;
   const P = present.length;
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
-  const idToLabel = new Map<number, number>();
+  // String id → label index (UNSEEN until first looked up): an array read per probability
+  // instead of a map lookup, 3 million of them at 150 labels × 20,000 cases.
+  const UNSEEN = -2;
+  const idToLabel = new Int32Array(columns.strings.size).fill(UNSEEN);
   // Label-major, so each label's column is one contiguous run to sort.
   const scores = new Float64Array(P * L);
   const positiveLabel = new Int32Array(P).fill(NONE);
@@ -196,8 +199,8 @@ function presortFromRows(
     positiveLabel[p] = labelIndex.get(columns.strings.value(columns.label[i])) ?? NONE;
     for (let k = columns.probStart[i]; k < columns.probStart[i + 1]; k++) {
       const id = columns.probLabel[k];
-      let l = idToLabel.get(id);
-      if (l === undefined) idToLabel.set(id, (l = labelIndex.get(columns.strings.value(id)) ?? NONE));
+      let l = idToLabel[id];
+      if (l === UNSEEN) l = idToLabel[id] = labelIndex.get(columns.strings.value(id)) ?? NONE;
       if (l !== NONE) scores[l * P + p] = columns.probValue[k];
     }
   });
