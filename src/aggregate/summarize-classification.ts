@@ -17,7 +17,7 @@ import {
   weightedMacro,
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
-import { percentileInterval, type Resampler } from '../stats/index.js';
+import { type DrawCounts, percentileInterval, type Resampler } from '../stats/index.js';
 import type { ClassificationSummary, MetricSummary } from '../run/types.js';
 import type { SuiteRows } from './suite-rows.js';
 import { ascendingOrder } from './ascending-order.js';
@@ -31,6 +31,8 @@ export function summarizeClassification(options: {
   labels: string[];
   resampler: Resampler;
   confidence: number;
+  /** Other statistics of the suite fed by the same walk over the draws (see summarizeSuite). */
+  alsoVisit?: (r: number, counts: DrawCounts) => void;
 }): { metrics: Record<string, MetricSummary>; summary: ClassificationSummary } {
   const { labels, resampler, rows } = options;
   const { columns } = rows;
@@ -93,11 +95,13 @@ export function summarizeClassification(options: {
   const auc = resampled && presorted ? createOneVsRestReplicates(presorted, resampler) : null;
   const macroF1Replicates = macroF1Replicate ? new Float64Array(resampler.resamples) : null;
   const eceReplicates = eceReplicate ? new Float64Array(resampler.resamples) : null;
-  if (macroF1Replicate || eceReplicate || auc)
+  const alsoVisit = options.alsoVisit;
+  if (macroF1Replicate || eceReplicate || auc || alsoVisit)
     resampler.forEachCounts((r, counts) => {
       if (macroF1Replicates) macroF1Replicates[r] = macroF1Replicate!(counts);
       if (eceReplicates) eceReplicates[r] = eceReplicate!(counts);
       auc?.visit(r, counts);
+      alsoVisit?.(r, counts);
     });
 
   const stat = (estimate: number | null, count: number, replicates: Float64Array | null): MetricSummary => {
