@@ -16,7 +16,7 @@ function randomItems(
   n: number,
   labels: readonly string[],
   seed: number,
-  options: { levels?: number; goldFrom?: readonly string[]; place?: 'high' | 'low' | 'ends' } = {},
+  options: { levels?: number; goldFrom?: readonly string[]; place?: 'high' | 'low' | 'ends' | 'chance' } = {},
 ): (ScoredClassificationItem | undefined)[] {
   const rng = createRng(seed);
   const goldFrom = options.goldFrom ?? labels;
@@ -29,8 +29,9 @@ function randomItems(
       // bottom one (positives high), the top one (low), or one in the middle (both ends).
       const u = rng.next();
       const place = options.place ?? 'high';
+      // 'chance': scores unrelated to the gold label (AUC ≈ 0.5), positives all along each order.
       const x =
-        l !== gold
+        l !== gold || place === 'chance'
           ? u
           : place === 'high'
             ? u + 0.4
@@ -57,6 +58,8 @@ function reference(items: (ScoredClassificationItem | undefined)[], labels: read
   };
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
+
 describe('oneVsRestReplicates', () => {
   const cases: [string, number, readonly string[], Parameters<typeof randomItems>[3]][] = [
     ['distinct scores', 120, ['a', 'b', 'c', 'd'], {}],
@@ -67,6 +70,11 @@ describe('oneVsRestReplicates', () => {
     ['positives at both ends: a middle stretch is skipped', 160, ['a', 'b'], { place: 'ends' }],
     ['tiny suite', 3, ['a', 'b'], { levels: 2 }],
     ['many lanes (n = 9: 16 resamples per float)', 9, ['a', 'b', 'c'], { levels: 3 }],
+    // The worst case of the bench (--model chance): every label's positives spread over its whole
+    // order, so short stretches between many groups, nothing worth skipping; with and without ties.
+    ['chance-level scores, many labels', 400, LETTERS.slice(0, 12), { place: 'chance' }],
+    ['chance-level scores with ties (20 levels)', 400, LETTERS.slice(0, 12), { place: 'chance', levels: 20 }],
+    ['chance-level scores, two labels, heavy ties', 300, ['a', 'b'], { place: 'chance', levels: 6 }],
   ];
   for (const [name, n, labels, options] of cases) {
     it(`equals weightedMacro on every resample to the last bit: ${name}`, () => {
@@ -96,6 +104,24 @@ describe('oneVsRestReplicates', () => {
       expect(Array.from(fast.result().rocAuc)).toEqual(Array.from(roc));
       expect(Array.from(fast.result().averagePrecision)).toEqual(Array.from(ap));
     }
+  });
+
+  it('narrow lanes on chance-level scores: chunks end inside stretches, blocks end mid-way', () => {
+    // 3- and 4-bit lanes (16 and 13 per float, 128 and 104 resamples per block): a chunk holds
+    // at most 7 or 15 / max count cases, so the stretches between positives are summed in
+    // several chunks; 203 resamples are one full block and a partial one.
+    const labels = LETTERS.slice(0, 6);
+    const items = randomItems(240, labels, 9, { place: 'chance', levels: 40 });
+    const { presorted, resampler, roc, ap } = reference(items, labels, 17);
+    for (const laneBits of [3, 4]) {
+      const fast = createOneVsRestReplicates(presorted, resampler, laneBits);
+      resampler.forEachCounts(fast.visit);
+      expect(Array.from(fast.result().rocAuc)).toEqual(Array.from(roc));
+      expect(Array.from(fast.result().averagePrecision)).toEqual(Array.from(ap));
+    }
+    // Chance level indeed: the full-sample macro ROC AUC is near ½.
+    const ones = new Float64Array(items.length).fill(1);
+    expect(Math.abs(weightedMacro(presorted, ones, weightedRocAuc)! - 0.5)).toBeLessThan(0.1);
   });
 
   it('refuses resamples out of order or missing', () => {

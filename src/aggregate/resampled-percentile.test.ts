@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { createResampledPercentile, percentilesOf, resampledPercentiles } from './resampled-percentile.js';
+import {
+  createResampledPercentile,
+  percentilesOf,
+  resampledPercentiles,
+  resampledPercentilesVisitor,
+} from './resampled-percentile.js';
 
 /** How often each of `n` cases occurs among drawn indices: the form a resample arrives in. */
 function countsOf(indices: Uint32Array, n: number): Uint32Array {
@@ -54,6 +59,23 @@ describe('resampledPercentiles', () => {
     expect([...p50]).toEqual(draws.map(createResampledPercentile(values, 50)));
     expect([...p95]).toEqual(draws.map(createResampledPercentile(values, 95)));
     expect([...p99]).toEqual(draws.map(createResampledPercentile(values, 99)));
+  });
+
+  it('as a visitor of a shared walk gives the same replicates (clustered too)', () => {
+    const rng = createRng(10);
+    const values = Float64Array.from({ length: 120 }, (_, i) => (i % 13 === 0 ? NaN : rng.int(300)));
+    const caseOf = Uint32Array.from({ length: 120 }, (_, i) => Math.floor(i / 2));
+    const draws = Array.from({ length: 30 }, () =>
+      countsOf(
+        Uint32Array.from({ length: 60 }, () => rng.int(60)),
+        60,
+      ),
+    );
+    const replicate = (stat: (counts: Uint32Array) => number) => Float64Array.from(draws, stat);
+    const clusters = { of: caseOf, count: 60 };
+    const walk = resampledPercentilesVisitor(values, [50, 95, 99], draws.length, clusters);
+    draws.forEach((counts, r) => walk.visit(r, counts));
+    expect(walk.result()).toEqual(resampledPercentiles(values, [50, 95, 99], replicate, clusters));
   });
 });
 

@@ -67,6 +67,27 @@ export function resampledPercentiles(
   return [first, ...extra.map((e) => Float64Array.from(e))];
 }
 
+/**
+ * resampledPercentiles fed by a walk over the draws made elsewhere (one walk shared with the
+ * suite's other statistics): visit every resample in order, then result(). Identical results.
+ */
+export function resampledPercentilesVisitor(
+  values: Float64Array,
+  ps: readonly number[],
+  resamples: number,
+  clusters?: { of: Uint32Array; count: number },
+): { visit: (r: number, counts: DrawCounts) => void; result: () => Float64Array[] } {
+  const counter = createPercentileCounter(values, ps, clusters?.of, clusters?.count);
+  const out = ps.map(() => new Float64Array(resamples));
+  return {
+    visit(r, counts) {
+      const found = counter(counts);
+      for (let k = 0; k < ps.length; k++) out[k][r] = found[k];
+    },
+    result: () => out,
+  };
+}
+
 /** Percentiles of all values (no resampling), for the point estimate. */
 export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
   return createPercentileCounter(values, ps, new Uint32Array(values.length), 1)(Uint32Array.of(1));

@@ -17,7 +17,7 @@ import {
   weightedMacro,
   weightedRocAuc,
 } from '../scorers/classification/weighted-one-vs-rest.js';
-import { percentileInterval, type Resampler } from '../stats/index.js';
+import { type DrawCounts, percentileInterval, type Resampler } from '../stats/index.js';
 import type { ClassificationSummary, MetricSummary } from '../run/types.js';
 import type { SuiteRows } from './suite-rows.js';
 import { ascendingOrder } from './ascending-order.js';
@@ -31,6 +31,8 @@ export function summarizeClassification(options: {
   labels: string[];
   resampler: Resampler;
   confidence: number;
+  /** Other statistics of the suite fed by the same walk over the draws (see summarizeSuite). */
+  alsoVisit?: (r: number, counts: DrawCounts) => void;
 }): { metrics: Record<string, MetricSummary>; summary: ClassificationSummary } {
   const { labels, resampler, rows } = options;
   const { columns } = rows;
@@ -93,11 +95,13 @@ export function summarizeClassification(options: {
   const auc = resampled && presorted ? createOneVsRestReplicates(presorted, resampler) : null;
   const macroF1Replicates = macroF1Replicate ? new Float64Array(resampler.resamples) : null;
   const eceReplicates = eceReplicate ? new Float64Array(resampler.resamples) : null;
-  if (macroF1Replicate || eceReplicate || auc)
+  const alsoVisit = options.alsoVisit;
+  if (macroF1Replicate || eceReplicate || auc || alsoVisit)
     resampler.forEachCounts((r, counts) => {
       if (macroF1Replicates) macroF1Replicates[r] = macroF1Replicate!(counts);
       if (eceReplicates) eceReplicates[r] = eceReplicate!(counts);
       auc?.visit(r, counts);
+      alsoVisit?.(r, counts);
     });
 
   const stat = (estimate: number | null, count: number, replicates: Float64Array | null): MetricSummary => {
@@ -187,7 +191,10 @@ function presortFromRows(
   const L = labels.length;
   const P = present.length;
   const labelIndex = new Map(labels.map((l, k) => [l, k]));
-  const idToLabel = new Map<number, number>();
+  // String id → label index (UNSEEN until first looked up): an array read per probability
+  // instead of a map lookup, 3 million of them at 150 labels × 20,000 cases.
+  const UNSEEN = -2;
+  const idToLabel = new Int32Array(columns.strings.size).fill(UNSEEN);
   // Label-major, so each label's column is one contiguous run to sort.
   const scores = new Float64Array(P * L);
   const positiveLabel = new Int32Array(P).fill(NONE);
@@ -196,8 +203,8 @@ function presortFromRows(
     positiveLabel[p] = labelIndex.get(columns.strings.value(columns.label[i])) ?? NONE;
     for (let k = columns.probStart[i]; k < columns.probStart[i + 1]; k++) {
       const id = columns.probLabel[k];
-      let l = idToLabel.get(id);
-      if (l === undefined) idToLabel.set(id, (l = labelIndex.get(columns.strings.value(id)) ?? NONE));
+      let l = idToLabel[id];
+      if (l === UNSEEN) l = idToLabel[id] = labelIndex.get(columns.strings.value(id)) ?? NONE;
       if (l !== NONE) scores[l * P + p] = columns.probValue[k];
     }
   });

@@ -19,10 +19,11 @@ import {
   percentileInterval,
   wilsonInterval,
   type BootstrapInterval,
+  type DrawCounts,
   type Resampler,
 } from '../stats/index.js';
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
-import { percentilesOf, resampledPercentiles } from './resampled-percentile.js';
+import { percentilesOf, resampledPercentilesVisitor } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
 import { type SuiteRows, suiteRows } from './suite-rows.js';
 
@@ -78,12 +79,43 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   for (let i = rows.start; i < rows.end; i++)
     if (!(flags[i] & FLAG_ERROR) && Number.isNaN(cost[i])) costKnown = false;
   if (costKnown && countFinite(costValues) > 0) perCase.set('cost.per_case_usd', costValues);
-  // Every per-case mean shares one pass over the bootstrap draws.
+  // Every per-case mean, the latency percentiles and the classification statistics share one
+  // walk over the bootstrap draws: at 20,000 cases the draws are not kept, so each further walk
+  // would draw all 2,000 resamples again.
   const names = [...perCase.keys()].sort((a, b) => a.localeCompare(b));
-  const intervals = resampler.meanCis(
+  const means = resampler.meanCisVisitor(
     names.map((name) => perCase.get(name)!),
     options.confidence,
   );
+  const latency = latencySummaries(rows, columns.latencyMs, resampler, options.confidence, 'latency.');
+  // Streaming http providers also record the time to the first token.
+  let ttft = false;
+  for (let i = rows.start; i < rows.end; i++) if (flags[i] & FLAG_FIRST_TOKEN) ttft = true;
+  const firstToken = ttft
+    ? latencySummaries(rows, columns.firstTokenMs, resampler, options.confidence, 'latency.ttft_')
+    : null;
+  const visitors = [means.walks ? means.visit : null, latency.visit, firstToken?.visit ?? null].filter(
+    (v) => v !== null,
+  );
+  const visitAll =
+    visitors.length === 0
+      ? null
+      : (r: number, counts: DrawCounts): void => {
+          for (const visit of visitors) visit(r, counts);
+        };
+  const classification =
+    options.task === 'classify' && options.labels
+      ? summarizeClassification({
+          rows,
+          labels: options.labels,
+          resampler,
+          confidence: options.confidence,
+          alsoVisit: visitAll ?? undefined,
+        })
+      : null;
+  if (!classification && visitAll) resampler.forEachCounts(visitAll);
+
+  const intervals = means.result();
   names.forEach((name, i) => {
     metrics[name] = meanSummary(
       perCase.get(name)!,
@@ -92,19 +124,8 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
       repeats === 1 && name !== 'cost.per_case_usd',
     );
   });
-
-  Object.assign(
-    metrics,
-    latencySummaries(rows, columns.latencyMs, resampler, options.confidence, 'latency.'),
-  );
-  // Streaming http providers also record the time to the first token.
-  let ttft = false;
-  for (let i = rows.start; i < rows.end; i++) if (flags[i] & FLAG_FIRST_TOKEN) ttft = true;
-  if (ttft)
-    Object.assign(
-      metrics,
-      latencySummaries(rows, columns.firstTokenMs, resampler, options.confidence, 'latency.ttft_'),
-    );
+  Object.assign(metrics, latency.result());
+  if (firstToken) Object.assign(metrics, firstToken.result());
 
   let errors = 0;
   for (let i = rows.start; i < rows.end; i++) if (flags[i] & FLAG_ERROR) errors++;
@@ -131,13 +152,7 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   }
   if (Object.keys(attribution).length) summary.attribution = attribution;
 
-  if (options.task === 'classify' && options.labels) {
-    const classification = summarizeClassification({
-      rows,
-      labels: options.labels,
-      resampler,
-      confidence: options.confidence,
-    });
+  if (classification) {
     Object.assign(metrics, classification.metrics);
     summary.classification = classification.summary;
   }
@@ -237,7 +252,8 @@ const LATENCY_PERCENTILES = [50, 95, 99] as const;
 
 /**
  * p50/p95/p99 over individual calls (every repeat counts: a tail is a property of calls), with
- * bootstrap intervals that resample whole cases; all three from one pass per resample.
+ * bootstrap intervals that resample whole cases; all three from one pass per resample. `visit`
+ * (null when nothing is resampled) takes every resample's draws in order before result().
  */
 function latencySummaries(
   rows: SuiteRows,
@@ -245,7 +261,7 @@ function latencySummaries(
   resampler: Resampler,
   confidence: number,
   prefix: string,
-): Record<string, MetricSummary> {
+): { visit: ((r: number, counts: DrawCounts) => void) | null; result: () => Record<string, MetricSummary> } {
   let n = 0;
   for (let i = rows.start; i < rows.end; i++) if (Number.isFinite(column[i])) n++;
   const latency = new Float64Array(n);
@@ -259,29 +275,32 @@ function latencySummaries(
   const names = LATENCY_PERCENTILES.map((p) => `${prefix}p${p}_ms`);
   if (n === 0) {
     for (const name of names) out[name] = { value: null, low: null, high: null, n: 0, kind: 'statistic' };
-    return out;
+    return { visit: null, result: () => out };
   }
   const estimates = percentilesOf(latency, LATENCY_PERCENTILES);
-  const replicates =
+  const walk =
     resampler.n > 1
-      ? resampledPercentiles(latency, LATENCY_PERCENTILES, (stat) => resampler.countReplicates(stat), {
+      ? resampledPercentilesVisitor(latency, LATENCY_PERCENTILES, resampler.resamples, {
           of: caseOf,
           count: resampler.n,
         })
       : null;
-  names.forEach((name, j) => {
-    const interval = replicates
-      ? percentileInterval(replicates[j], confidence)
-      : { low: estimates[j], high: estimates[j] };
-    out[name] = {
-      value: round(estimates[j]),
-      low: round(interval.low),
-      high: round(interval.high),
-      n,
-      kind: 'statistic',
-    };
-  });
-  return out;
+  const finish = (replicates: Float64Array[] | null): Record<string, MetricSummary> => {
+    names.forEach((name, j) => {
+      const interval = replicates
+        ? percentileInterval(replicates[j], confidence)
+        : { low: estimates[j], high: estimates[j] };
+      out[name] = {
+        value: round(estimates[j]),
+        low: round(interval.low),
+        high: round(interval.high),
+        n,
+        kind: 'statistic',
+      };
+    });
+    return out;
+  };
+  return { visit: walk?.visit ?? null, result: () => finish(walk?.result() ?? null) };
 }
 
 function countFinite(values: Float64Array): number {

@@ -72,6 +72,72 @@ describe('weighted macro-F1 and ECE over draw counts', () => {
     }
   });
 
+  it('branch-free sums equal the skip-what-does-not-count loops to the last bit', () => {
+    // The loops as they were before the dump slot: zero weights and unusable cases skipped.
+    const { items } = setup(400, 4);
+    const index = (l: string | null) => (l === null ? -1 : LABELS.indexOf(l));
+    const gold = Int32Array.from(items, (c) => index(c.gold));
+    const predicted = Int32Array.from(items, (c) => index(c.predicted));
+    const usable = Uint8Array.from(items, (c) => (c.usable ? 1 : 0));
+    const confidence = Float64Array.from(items, (c) => (c.usable ? c.confidence : Number.NaN));
+    const correct = Uint8Array.from(items, (c) => (c.predicted === c.gold ? 1 : 0));
+    const f1 = createWeightedMacroF1({ gold, predicted, labels: LABELS.length, usable });
+    const ece = createWeightedEce({ confidence, correct });
+    const referenceF1 = (w: ArrayLike<number>): number => {
+      const support = [0, 0, 0, 0];
+      const count = [0, 0, 0, 0];
+      const hit = [0, 0, 0, 0];
+      for (let c = 0; c < items.length; c++) {
+        if (w[c] === 0 || !usable[c]) continue;
+        if (gold[c] >= 0) support[gold[c]] += w[c];
+        if (predicted[c] >= 0) {
+          count[predicted[c]] += w[c];
+          if (predicted[c] === gold[c]) hit[predicted[c]] += w[c];
+        }
+      }
+      let sum = 0;
+      let labels = 0;
+      for (let l = 0; l < 4; l++) {
+        if (support[l] === 0 && count[l] === 0) continue;
+        const p = count[l] === 0 ? 0 : hit[l] / count[l];
+        const r = support[l] === 0 ? 0 : hit[l] / support[l];
+        sum += p + r === 0 ? 0 : (2 * p * r) / (p + r);
+        labels++;
+      }
+      return labels === 0 ? Number.NaN : sum / labels;
+    };
+    const referenceEce = (w: ArrayLike<number>): number => {
+      const n = new Array(10).fill(0);
+      const right = new Array(10).fill(0);
+      const conf = new Array(10).fill(0);
+      let total = 0;
+      for (let c = 0; c < items.length; c++) {
+        if (w[c] === 0 || !Number.isFinite(confidence[c])) continue;
+        const x = Math.min(1, Math.max(0, confidence[c]));
+        const b = Math.min(9, Math.max(0, Math.ceil(x * 10 - 1e-9) - 1));
+        n[b] += w[c];
+        conf[b] += w[c] * x;
+        if (correct[c]) right[b] += w[c];
+        total += w[c];
+      }
+      if (total === 0) return Number.NaN;
+      let e = 0;
+      for (let b = 0; b < 10; b++)
+        if (n[b] > 0) e += (n[b] / total) * Math.abs(right[b] / n[b] - conf[b] / n[b]);
+      return e;
+    };
+    const resampler = createResampler({ n: items.length, resamples: 200, rng: createRng(8) });
+    resampler.forEachCounts((_, counts) => {
+      expect(f1(counts)).toBe(referenceF1(counts));
+      expect(ece(counts)).toBe(referenceEce(counts));
+    });
+    // Fractional weights too (the order of additions is what keeps the bits).
+    const rng = createRng(5);
+    const weights = Float64Array.from(items, () => (rng.next() < 0.3 ? 0 : rng.next() * 3));
+    expect(f1(weights)).toBe(referenceF1(weights));
+    expect(ece(weights)).toBe(referenceEce(weights));
+  });
+
   it('match hand-computed values on a small weighted sample', () => {
     // Cases: (gold a, pred a), (gold a, pred b), (gold b, pred b) with weights 2, 1, 0.
     const f1 = createWeightedMacroF1({

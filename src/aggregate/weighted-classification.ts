@@ -15,23 +15,35 @@ export function createWeightedMacroF1(options: {
 }): (weights: ArrayLike<number>) => number {
   const { gold, predicted, usable } = options;
   const L = options.labels;
-  const support = new Float64Array(L);
-  const predictedCount = new Float64Array(L);
-  const truePositive = new Float64Array(L);
+  // Slot L collects what does not count (an unusable case, a gold label outside the declared
+  // set, an invalid prediction, a miss): the loop below then has no branch to mispredict, and a
+  // weight added to slot L, or a weight of 0 added anywhere, changes none of the sums used.
+  const n = gold.length;
+  const goldSlot = new Int32Array(n).fill(L);
+  const predictedSlot = new Int32Array(n).fill(L);
+  const hitSlot = new Int32Array(n).fill(L);
+  for (let c = 0; c < n; c++) {
+    if (!usable[c]) continue;
+    const g = gold[c];
+    const p = predicted[c];
+    if (g >= 0) goldSlot[c] = g;
+    if (p >= 0) {
+      predictedSlot[c] = p;
+      if (p === g) hitSlot[c] = p;
+    }
+  }
+  const support = new Float64Array(L + 1);
+  const predictedCount = new Float64Array(L + 1);
+  const truePositive = new Float64Array(L + 1);
   return (weights) => {
     support.fill(0);
     predictedCount.fill(0);
     truePositive.fill(0);
-    for (let c = 0; c < gold.length; c++) {
+    for (let c = 0; c < n; c++) {
       const w = weights[c];
-      if (w === 0 || !usable[c]) continue;
-      const g = gold[c];
-      const p = predicted[c];
-      if (g >= 0) support[g] += w;
-      if (p >= 0) {
-        predictedCount[p] += w;
-        if (p === g) truePositive[p] += w;
-      }
+      support[goldSlot[c]] += w;
+      predictedCount[predictedSlot[c]] += w;
+      truePositive[hitSlot[c]] += w;
     }
     // Same zero-division conventions as classificationReport: a label with neither gold cases
     // nor predictions is left out of the mean.
@@ -65,9 +77,19 @@ export function createWeightedEce(options: {
     clamped[c] = Math.min(1, Math.max(0, x));
     bin[c] = Math.min(m - 1, Math.max(0, Math.ceil(clamped[c] * m - 1e-9) - 1));
   }
-  const counts = new Float64Array(m);
-  const correct = new Float64Array(m);
-  const confidenceSum = new Float64Array(m);
+  // Bin m collects the cases without a confidence, so the loop has no branch: their weight
+  // lands there (or is multiplied by 0), and adding 0 leaves every used sum as it was.
+  const slot = new Int32Array(n);
+  const counted = new Float64Array(n);
+  const right = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    slot[c] = bin[c] < 0 ? m : bin[c];
+    counted[c] = bin[c] < 0 ? 0 : 1;
+    right[c] = bin[c] >= 0 && options.correct[c] ? 1 : 0;
+  }
+  const counts = new Float64Array(m + 1);
+  const correct = new Float64Array(m + 1);
+  const confidenceSum = new Float64Array(m + 1);
   return (weights) => {
     counts.fill(0);
     correct.fill(0);
@@ -75,12 +97,11 @@ export function createWeightedEce(options: {
     let total = 0;
     for (let c = 0; c < n; c++) {
       const w = weights[c];
-      const b = bin[c];
-      if (w === 0 || b < 0) continue;
+      const b = slot[c];
       counts[b] += w;
       confidenceSum[b] += w * clamped[c];
-      if (options.correct[c]) correct[b] += w;
-      total += w;
+      correct[b] += w * right[c];
+      total += w * counted[c];
     }
     if (total === 0) return Number.NaN;
     let ece = 0;

@@ -3,7 +3,7 @@
 export { bootstrapCi, bootstrapStatistic } from './bootstrap-ci.js';
 export type { BootstrapCiOptions, BootstrapStatisticOptions } from './bootstrap-ci.js';
 export { createResampler, DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES } from './resampler.js';
-export type { BootstrapInterval, Resampler, ResamplerOptions } from './resampler.js';
+export type { BootstrapInterval, DrawCounts, Resampler, ResamplerOptions } from './resampler.js';
 export { percentileInterval } from './percentile-interval.js';
 export type { Interval } from './percentile-interval.js';
 export { wilsonInterval } from './wilson-interval.js';

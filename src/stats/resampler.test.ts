@@ -106,4 +106,38 @@ describe('meanCis', () => {
     const b = createResampler({ n, resamples: 400, rng: createRng(5) });
     expect(a.meanCis(columns, 0.9)).toEqual(columns.map((c) => b.meanCi(c, 0.9)));
   });
+
+  it('as a visitor of a walk shared with another statistic, gives the same intervals', () => {
+    // Stored draws (n · resamples small) and regenerated draws (maxStoredDraws 0) alike.
+    for (const maxStoredDraws of [undefined, 0]) {
+      const rng = createRng(12);
+      const n = 250;
+      const columns = [
+        Float64Array.from({ length: n }, () => rng.next()),
+        Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? Number.NaN : rng.int(2))),
+        Float64Array.from({ length: n }, () => Number.NaN),
+      ];
+      const resampler = createResampler({ n, resamples: 300, rng: createRng(6), maxStoredDraws });
+      const expected = resampler.meanCis(columns, 0.95);
+      const means = resampler.meanCisVisitor(columns, 0.95);
+      expect(means.walks).toBe(true);
+      const drawn: number[] = [];
+      resampler.forEachCounts((r, counts) => {
+        means.visit(r, counts);
+        drawn.push(counts[0]);
+      });
+      expect(means.result()).toEqual(expected);
+      expect(drawn).toHaveLength(300);
+    }
+    // Nothing to resample (no column with two values): no walk needed, estimates only.
+    const one = createResampler({ n: 3, resamples: 10, rng: createRng(1) });
+    const lone = one.meanCisVisitor([Float64Array.of(Number.NaN, 0.5, Number.NaN)]);
+    expect(lone.walks).toBe(false);
+    expect(lone.result()[0]).toMatchObject({ estimate: 0.5, low: 0.5, high: 0.5, n: 1 });
+    // Out of order or incomplete walks are refused, not silently wrong.
+    const partial = one.meanCisVisitor([Float64Array.of(1, 0, 1)]);
+    expect(() => partial.visit(1, new Uint16Array(3))).toThrow(/in order/);
+    partial.visit(0, Uint16Array.of(1, 1, 1));
+    expect(() => partial.result()).toThrow(/visited 1 of 10/);
+  });
 });

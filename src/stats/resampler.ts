@@ -64,6 +64,19 @@ export interface Resampler {
    * results): each drawn index is read once and feeds every metric.
    */
   meanCis(valuesList: readonly ArrayLike<number>[], confidence?: number): (BootstrapInterval | null)[];
+  /**
+   * meanCis fed by a walk over the draws made elsewhere, so several statistics share one walk
+   * (drawing 20,000 × 2,000 counts again per statistic is what it saves): visit every resample
+   * in order (as forEachCounts does), then result(). `walks` is false when no visit is needed.
+   */
+  meanCisVisitor(
+    valuesList: readonly ArrayLike<number>[],
+    confidence?: number,
+  ): {
+    walks: boolean;
+    visit: (r: number, counts: DrawCounts) => void;
+    result: () => (BootstrapInterval | null)[];
+  };
   /** Percentile interval for `statistic`; its estimate uses the identity indices 0…n−1. */
   statisticCi(statistic: (indices: Uint32Array) => number, confidence?: number): BootstrapInterval | null;
 }
@@ -130,6 +143,13 @@ export function createResampler({
 
   /** Replicates of the NaN-skipping mean of every metric, from one walk over the draws. */
   const meanReplicatesMany = (columns: Float64Array[]): Float64Array[] => {
+    const replicates = meanReplicatesVisitor(columns);
+    walkCounts(replicates.visit);
+    return replicates.out;
+  };
+
+  /** The same, one resample at a time: visit(r, counts, offset) for r = 0 … resamples − 1. */
+  const meanReplicatesVisitor = (columns: Float64Array[]) => {
     // NaN counts as 0 in the sums. A column with NaN divides by its applicable count instead of
     // n: the weighted sum of an extra 0/1 "applies" term, whose index `divisorTerm` holds (−1: n).
     const withNaN = columns.map(hasNaN);
@@ -141,14 +161,14 @@ export function createResampler({
     );
     const out = columns.map(() => new Float64Array(resamples));
     const sums = new Float64Array(terms.length);
-    walkCounts((r, counts, offset) => {
+    const visit = (r: number, counts: DrawCounts, offset: number): void => {
       weightedSums(terms, counts, offset, n, sums);
       for (let j = 0; j < columns.length; j++) {
         const divisor = divisorTerm[j] < 0 ? n : sums[divisorTerm[j]];
         out[j][r] = divisor > 0 ? sums[j] / divisor : Number.NaN;
       }
-    });
-    return out;
+    };
+    return { visit, out };
   };
 
   const meanReplicates = (values: ArrayLike<number>): Float64Array =>
@@ -187,6 +207,11 @@ export function createResampler({
       return resampler.meanCis([values], confidence)[0];
     },
     meanCis(valuesList, confidence = DEFAULT_CONFIDENCE) {
+      const means = resampler.meanCisVisitor(valuesList, confidence);
+      if (means.walks) forEachCounts(means.visit);
+      return means.result();
+    },
+    meanCisVisitor(valuesList, confidence = DEFAULT_CONFIDENCE) {
       assertConfidence(confidence);
       const columns = valuesList.map((values) => toFloat64(values, n));
       const results: (BootstrapInterval | null)[] = new Array(columns.length).fill(null);
@@ -205,13 +230,25 @@ export function createResampler({
         results[j] = { estimate, low: estimate, high: estimate, n: count, resamples };
         if (count > 1) pending.push(j);
       });
-      if (pending.length > 0) {
-        const reps = meanReplicatesMany(pending.map((j) => columns[j]));
-        pending.forEach((j, k) => {
-          results[j] = { ...results[j]!, ...percentileInterval(reps[k], confidence) };
-        });
-      }
-      return results;
+      const replicates = pending.length > 0 ? meanReplicatesVisitor(pending.map((j) => columns[j])) : null;
+      let seen = 0;
+      return {
+        walks: replicates !== null,
+        visit(r, counts) {
+          if (r !== seen)
+            throw new RangeError(`resamples must be visited in order: expected ${seen}, got ${r}`);
+          seen++;
+          replicates?.visit(r, counts, 0);
+        },
+        result() {
+          if (!replicates) return results;
+          if (seen !== resamples) throw new RangeError(`visited ${seen} of ${resamples} resamples`);
+          return results.map((result, j) => {
+            const k = pending.indexOf(j);
+            return k < 0 ? result : { ...result!, ...percentileInterval(replicates.out[k], confidence) };
+          });
+        },
+      };
     },
     statisticCi(statistic, confidence = DEFAULT_CONFIDENCE) {
       assertConfidence(confidence);
