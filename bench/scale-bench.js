@@ -14,6 +14,7 @@ import { parseDatabaseUrl } from '../dist/pgvector/database-url.js';
 import { openSqlClient } from '../dist/pgvector/open-sql-client.js';
 import { buildRagIndex, createRetriever, loadCorpus, localEmbedderFactory } from '../dist/rag/index.js';
 import { createExactStore } from '../dist/rag/vector-stores/exact-store.js';
+import { scaleCorpus } from './scale-corpus.js';
 
 const argument = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -25,45 +26,11 @@ const QUERIES = 200;
 // HNSW build beam (rag.hnsw.ef_construction); the default is the config's.
 const EF_CONSTRUCTION = argument('--ef-construction', undefined);
 
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261206);
-const int = (n) => Math.floor(random() * n);
-const STEMS = (
-  'account bill charge refund invoice payment plan seat card bank transfer password reset login token session ' +
-  'network server cache latency request response error timeout retry queue worker job schedule deploy release build ' +
-  'test suite report metric score model prompt context chunk index search query vector embed rank filter sort page ' +
-  'user admin role group team owner member policy rule limit quota usage cost price tax region zone cluster node disk ' +
-  'memory file folder upload download export import sync backup restore archive delete update create read write lock'
-).split(' ');
-const SUFFIXES = ['', '', 's', 'ed', 'ing', 'er', 'ment'];
-// Rare made-up terms give documents distinguishing words, as product names and ids do.
-const rare = () => `x${int(50_000).toString(36)}`;
-const word = () => (random() < 0.08 ? rare() : STEMS[int(STEMS.length)] + SUFFIXES[int(SUFFIXES.length)]);
-const sentence = () => Array.from({ length: 8 + int(8) }, word).join(' ');
-
 const dir = mkdtempSync(join(tmpdir(), 'evalgate-scale-'));
 try {
-  const lines = [];
-  for (let i = 0; i < CHUNKS; i++)
-    lines.push(
-      JSON.stringify({
-        id: `d${i}`,
-        title: `${word()} ${word()}`,
-        text: `${sentence()}. ${sentence()}. ${sentence()}.`,
-      }),
-    );
+  const { jsonl, queries } = scaleCorpus(CHUNKS, QUERIES);
   const corpusPath = join(dir, 'corpus.jsonl');
-  writeFileSync(corpusPath, `${lines.join('\n')}\n`);
-  const queries = Array.from({ length: QUERIES }, () => `${word()} ${word()} ${word()}`);
+  writeFileSync(corpusPath, jsonl);
   const chunking = { size: 220, overlap: 40, unit: 'tokens' };
   const embedder = localEmbedderFactory('local/hash');
 
