@@ -99,6 +99,9 @@ describe('HNSW graphs searched on a worker thread', () => {
     });
     expect(thread.counts).toEqual([375]);
     expect(thread.startSearch(queries[0], 3, 50)()).toHaveLength(3);
+    // An error in the thread comes back as one, and the thread keeps answering.
+    expect(() => thread.point(5000)).toThrow(/search thread: no vector with label 5000/);
+    expect(thread.point(3)).toHaveLength(DIM);
     thread.close();
     expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
   });

@@ -153,8 +153,11 @@ export async function openHnswShardThread(options: {
     try {
       const started = Date.now();
       while (Atomics.load(flags, 1) < expected) {
-        if (Date.now() - started > REPLY_TIMEOUT_MS)
+        if (Date.now() - started > REPLY_TIMEOUT_MS) {
+          // A late reply would be taken for the next call's: the thread is not used again.
+          closed = true;
           throw new RuntimeFailure('VECTOR_SEARCH_FAILED', 'the HNSW search thread stopped answering');
+        }
         Atomics.wait(flags, 1, expected - 1, 1000);
       }
       const reply = receiveMessageOnPort(port1 as MessagePort)?.message as Record<string, unknown>;
