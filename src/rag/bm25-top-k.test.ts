@@ -74,6 +74,36 @@ describe('BM25 top-k with MaxScore pruning', () => {
     });
   }
 
+  it('stays exact on larger random corpora, where most documents share the query terms and tie', () => {
+    // Few words, long documents: every query term's postings cover a large share of the corpus,
+    // so the essential set shrinks to the last term and most candidates are pruned by bounds;
+    // one document in five is a copy of another (equal scores, broken by position).
+    for (const seed of [1, 2, 3]) {
+      const rng = createRng(seed);
+      const words = Array.from({ length: 12 }, (_, i) => `term${String.fromCharCode(97 + i)}`);
+      const docs = Array.from({ length: 2500 }, (_, i) => ({
+        id: `d${i}`,
+        text: Array.from(
+          { length: 4 + Math.floor(rng.next() * 20) },
+          () => words[Math.floor(rng.next() * 12)],
+        ).join(' '),
+      }));
+      for (let i = 7; i < docs.length; i += 5)
+        docs[i] = { id: `d${i}`, text: docs[Math.floor(rng.next() * i)].text };
+      const index = createBm25Index(docs, seed === 2 ? { analyzer: 'lucene' } : {});
+      for (let q = 0; q < 12; q++) {
+        const query = Array.from(
+          { length: 1 + Math.floor(rng.next() * 6) },
+          () => words[Math.floor(rng.next() * 12)],
+        ).join(' ');
+        for (const k of [1, 3, 10, 50]) {
+          const got = index.search(query, k).map(({ index: d, score }) => ({ index: d, score }));
+          expect(got).toEqual(exhaustive(index, query, k));
+        }
+      }
+    }
+  });
+
   it('prunes: with k small it scores far fewer documents than the postings hold', () => {
     // Term 0 in every document (tf 1); term 1 in every third (tf 1..3). k = 2: once two
     // documents with term 1 are held, term 0 alone cannot compete and most of its postings

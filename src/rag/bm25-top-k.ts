@@ -7,7 +7,7 @@
 // per term, and most documents are never scored. The result is the exhaustive scorer's, bit for
 // bit: each score is summed in the query's term order, as bm25.ts sums it, and a bound prunes
 // only with a margin far above the rounding of a few additions.
-import { compareScored } from './top-k.js';
+import { createBoundedHeap } from './bounded-heap.js';
 import type { Scored } from './top-k.js';
 
 export interface PostingLists {
@@ -25,6 +25,8 @@ export interface WeightedTerm {
 
 /** Relative margin on every bound: rounding in a sum of a few terms is ~1e-16 relative. */
 const MARGIN = 1e-9;
+/** Past the last document: a cursor at the end of its postings. */
+const NONE = 0x7fffffff;
 
 export interface Bm25Scorer {
   /**
@@ -74,30 +76,37 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
       for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + order[i].bound;
       const cursor = Uint32Array.from(order, (t) => offsets[t.term]);
       const end = Uint32Array.from(order, (t) => offsets[t.term + 1]);
+      // The document at each essential term's cursor (NONE once its postings are used up), so the
+      // loop below reads one array per term instead of two.
+      const current = Int32Array.from(order, (_, i) => (cursor[i] < end[i] ? docs[cursor[i]] : NONE));
+      // Each document's contributions by query slot; every slot is written (c or 0) before a sum.
       const contribution = new Float64Array(n);
+      const k1p1 = k1 + 1;
 
       // No more documents can match than the query's posting lists hold: k may be Infinity.
       let postings = 0;
       for (let i = 0; i < n; i++) postings += end[i] - cursor[i];
-      const heap = createHeap(Math.min(k, postings));
+      const heap = createBoundedHeap(Math.min(k, postings));
       let threshold = Number.NEGATIVE_INFINITY;
       let firstEssential = 0;
       for (;;) {
-        let d = 0xffffffff;
-        for (let i = firstEssential; i < n; i++)
-          if (cursor[i] < end[i] && docs[cursor[i]] < d) d = docs[cursor[i]];
-        if (d === 0xffffffff) break;
-        contribution.fill(0);
+        let d = NONE;
+        for (let i = firstEssential; i < n; i++) if (current[i] < d) d = current[i];
+        if (d === NONE) break;
+        const norm = norms[d];
         let partial = 0;
         for (let i = firstEssential; i < n; i++) {
-          const p = cursor[i];
-          if (p < end[i] && docs[p] === d) {
+          if (current[i] === d) {
+            const p = cursor[i];
             const tf = freqs[p];
-            const c = (weight[i] * tf * (k1 + 1)) / (tf + norms[d]);
+            // Grouped as bm25.ts groups it: ((weight · tf) · (k1 + 1)) / (tf + norm).
+            const c = (weight[i] * tf * k1p1) / (tf + norm);
             contribution[slot[i]] = c;
             partial += c;
-            cursor[i] = p + 1;
-          }
+            const next = p + 1;
+            cursor[i] = next;
+            current[i] = next < end[i] ? docs[next] : NONE;
+          } else contribution[slot[i]] = 0;
         }
         let pruned = false;
         for (let i = firstEssential - 1; i >= 0; i--) {
@@ -109,10 +118,10 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
           cursor[i] = p;
           if (p < end[i] && docs[p] === d) {
             const tf = freqs[p];
-            const c = (weight[i] * tf * (k1 + 1)) / (tf + norms[d]);
+            const c = (weight[i] * tf * k1p1) / (tf + norm);
             contribution[slot[i]] = c;
             partial += c;
-          }
+          } else contribution[slot[i]] = 0;
         }
         if (pruned) continue;
         if (stats) stats.scored++;
@@ -122,7 +131,11 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
         if (!heap.offer(d, score)) continue;
         if (heap.size === k) {
           threshold = heap.worstScore() * (1 - MARGIN);
-          while (firstEssential < n && prefix[firstEssential + 1] <= threshold) firstEssential++;
+          while (firstEssential < n && prefix[firstEssential + 1] <= threshold) {
+            // A term leaving the essential set is looked up by seeking from its cursor; its
+            // `current` is no longer read.
+            firstEssential++;
+          }
         }
       }
       return heap.sorted();
@@ -149,64 +162,4 @@ function seek(docs: Uint32Array, from: number, to: number, target: number): numb
     else hi = mid;
   }
   return hi;
-}
-
-interface BoundedHeap {
-  readonly size: number;
-  /** Keeps (doc, score) if it is among the best k so far; false when it is not. */
-  offer(doc: number, score: number): boolean;
-  worstScore(): number;
-  sorted(): Scored[];
-}
-
-/** Min-heap on "better" (higher score, then lower doc) over typed arrays: the root is the worst kept. */
-function createHeap(capacity: number): BoundedHeap {
-  const docs = new Uint32Array(capacity);
-  const scores = new Float64Array(capacity);
-  let size = 0;
-  const better = (a: number, b: number): boolean =>
-    scores[a] > scores[b] || (scores[a] === scores[b] && docs[a] < docs[b]);
-  const swap = (a: number, b: number): void => {
-    const d = docs[a];
-    docs[a] = docs[b];
-    docs[b] = d;
-    const s = scores[a];
-    scores[a] = scores[b];
-    scores[b] = s;
-  };
-  return {
-    get size() {
-      return size;
-    },
-    offer(doc, score) {
-      if (size < capacity) {
-        docs[size] = doc;
-        scores[size] = score;
-        for (let i = size++; i > 0; ) {
-          const parent = (i - 1) >> 1;
-          if (!better(parent, i)) break;
-          swap(parent, i);
-          i = parent;
-        }
-        return true;
-      }
-      if (!(score > scores[0] || (score === scores[0] && doc < docs[0]))) return false;
-      docs[0] = doc;
-      scores[0] = score;
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let worst = i;
-        if (left < size && better(worst, left)) worst = left;
-        if (right < size && better(worst, right)) worst = right;
-        if (worst === i) break;
-        swap(worst, i);
-        i = worst;
-      }
-      return true;
-    },
-    worstScore: () => scores[0],
-    sorted: () =>
-      Array.from({ length: size }, (_, i) => ({ label: docs[i], score: scores[i] })).sort(compareScored),
-  };
 }

@@ -1,6 +1,7 @@
 // Builds an HNSW store from all vectors at once. hnswlib-node inserts on one thread, and one
 // 10k x 512 graph takes ~5 s, so large inputs are cut into contiguous shards built in parallel
-// worker threads (each writes its graph to a temp file, which the main thread then reads).
+// worker threads (each writes its graph to a temp file; a search thread reads the first half of
+// them and the main thread the rest, hnsw-shard-thread.ts).
 // The shard count depends only on the number of vectors, never on the machine, so results are
 // the same everywhere; the number of workers only changes how fast they are built.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +17,9 @@ import {
   createHnswStore,
   createShardedHnswStore,
   hnswlib,
+  threadShardCount,
 } from './hnsw-store.js';
+import { openHnswShardThread } from './hnsw-shard-thread.js';
 import type { HnswParams, HnswShard } from './hnsw-store.js';
 
 /** Vectors per shard before a corpus is split; query cost grows with the shard count, so few. */
@@ -35,6 +38,8 @@ export interface BuildHnswStoreOptions extends HnswParams {
   workers?: number;
   /** Override of HNSW_SHARD_SIZE (tests). */
   shardSize?: number;
+  /** Search half the graphs on a worker thread; default when there is more than one core. */
+  searchThread?: boolean;
 }
 
 export function hnswShardCount(count: number, shardSize = HNSW_SHARD_SIZE): number {
@@ -87,12 +92,21 @@ export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<In
       });
     });
     await runLimited(jobs, Math.max(1, options.workers ?? Math.min(shards, availableParallelism())));
-    const graphs: HnswShard[] = ranges.map((range, i) => {
+    // The first graphs go to a search thread (which reads them itself), the rest to this one.
+    const split = threadShardCount(shards, options.searchThread);
+    const thread =
+      split > 0
+        ? openHnswShardThread({
+            dimension,
+            shards: ranges.slice(0, split).map((r, i) => ({ file: files[i], from: r.from })),
+          })
+        : undefined;
+    const graphs: HnswShard[] = ranges.slice(split).map((range, i) => {
       const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
-      index.readIndexSync(files[i]);
+      index.readIndexSync(files[split + i]);
       return { index, from: range.from };
     });
-    return createShardedHnswStore(graphs, dimension, efSearch);
+    return createShardedHnswStore(graphs, dimension, efSearch, await thread);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

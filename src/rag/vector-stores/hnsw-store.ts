@@ -1,9 +1,12 @@
 // Approximate cosine search over hnswlib-node (HNSW graphs, native). Cosine space returns
 // distance = 1 - cos, so score = 1 - distance. A store is one or more graphs ("shards") over
 // contiguous label ranges, searched together and merged; large corpora are built as several
-// shards in parallel (build-hnsw-store.ts). The native addon is loaded on first use so commands
+// shards in parallel (build-hnsw-store.ts). With several graphs and a second core, the first half
+// of the graphs is held and searched by a worker thread while this thread searches the rest
+// (hnsw-shard-thread.ts): the same searches, so the same hits, in about half the wall time. The native addon is loaded on first use so commands
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { HnswIndex, HnswlibModule } from './hnswlib-types.js';
 import { RuntimeFailure } from '../../core/errors.js';
@@ -11,6 +14,8 @@ import { compareScored } from '../top-k.js';
 import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
 import { checkDimension } from './exact-store.js';
 import { requireHnswlib } from './hnswlib-loader.js';
+import { openHnswShardThread } from './hnsw-shard-thread.js';
+import type { HnswShardThread } from './hnsw-shard-thread.js';
 
 export const HNSW_META_FILE = 'hnsw.json';
 
@@ -83,7 +88,7 @@ export function createHnswStore(options: HnswStoreOptions): InProcessVectorStore
 
 export async function loadHnswStore(
   dir: string,
-  options: { dimension: number; efSearch?: number },
+  options: { dimension: number; efSearch?: number; searchThread?: boolean },
 ): Promise<InProcessVectorStore> {
   const metaFile = join(dir, HNSW_META_FILE);
   let meta: HnswMeta;
@@ -98,41 +103,87 @@ export async function loadHnswStore(
       `${metaFile}: expected ${options.dimension} dimensions, found ${meta.dimension}`,
     );
   }
-  const shards = meta.shards.map(({ file, from, count }) => {
+  const files = meta.shards.map(({ file, from, count }) => ({ file: join(dir, file), from, count }));
+  const split = threadShardCount(files.length, options.searchThread);
+  // The thread reads its graphs while this thread reads the others.
+  const thread =
+    split > 0 ? openHnswShardThread({ dimension: meta.dimension, shards: files.slice(0, split) }) : undefined;
+  const shards = files.slice(split).map(({ file, from, count }) => {
     const index = new (hnswlib().HierarchicalNSW)('cosine', options.dimension);
     try {
-      index.readIndexSync(join(dir, file));
+      index.readIndexSync(file);
     } catch (error) {
+      thread?.then(
+        (t) => t.close(),
+        () => {},
+      );
       throw new RuntimeFailure(
         'INDEX_CORRUPT',
-        `${join(dir, file)}: cannot read HNSW graph (${(error as Error).message})`,
+        `${file}: cannot read HNSW graph (${(error as Error).message})`,
       );
     }
-    if (index.getCurrentCount() !== count)
-      throw new RuntimeFailure('INDEX_CORRUPT', `${join(dir, file)}: expected ${count} vectors`);
+    if (index.getCurrentCount() !== count) {
+      thread?.then(
+        (t) => t.close(),
+        () => {},
+      );
+      throw new RuntimeFailure('INDEX_CORRUPT', `${file}: expected ${count} vectors`);
+    }
     return { index, from };
   });
-  return createShardedHnswStore(shards, options.dimension, options.efSearch ?? DEFAULT_EF_SEARCH);
+  const searchThread = await thread;
+  if (searchThread) {
+    const bad = files.findIndex((f, i) => i < split && searchThread.counts[i] !== f.count);
+    if (bad >= 0) {
+      searchThread.close();
+      throw new RuntimeFailure('INDEX_CORRUPT', `${files[bad].file}: expected ${files[bad].count} vectors`);
+    }
+  }
+  return createShardedHnswStore(
+    shards,
+    options.dimension,
+    options.efSearch ?? DEFAULT_EF_SEARCH,
+    searchThread,
+  );
 }
 
+/**
+ * How many of a store's graphs (the first ones) a search thread holds: half, rounded up, when
+ * there are several graphs and a second core to search them on; `wanted` forces it on or off.
+ */
+export function threadShardCount(shards: number, wanted?: boolean): number {
+  const use = wanted ?? availableParallelism() > 1;
+  return use && shards > 1 ? Math.ceil(shards / 2) : 0;
+}
+
+// A store dropped without close() still ends its thread.
+const threads = new FinalizationRegistry<HnswShardThread>((thread) => thread.close());
+
+/**
+ * `shards` are searched on this thread; `thread` holds the graphs before them (labels from 0),
+ * searched at the same time on a worker thread.
+ */
 export function createShardedHnswStore(
   shards: HnswShard[],
   dimension: number,
   efSearch: number,
+  thread?: HnswShardThread,
 ): InProcessVectorStore {
   const efs = shards.map(() => -1);
-  const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), 0);
-  const shardOf = (label: number): HnswShard => {
+  const threadCount = thread ? thread.counts.reduce((sum, n) => sum + n, 0) : 0;
+  const total = (): number => shards.reduce((sum, s) => sum + s.index.getCurrentCount(), threadCount);
+  const shardOf = (label: number): HnswShard | undefined => {
     for (let i = shards.length - 1; i >= 0; i--) if (label >= shards[i].from) return shards[i];
+    if (thread && label >= 0 && label < threadCount) return undefined;
     throw new RangeError(`no vector with label ${label}`);
   };
-  return {
+  const store: InProcessVectorStore = {
     kind: 'hnsw',
     get size() {
       return total();
     },
     add(vectors) {
-      // New vectors go to the last graph, keeping labels contiguous.
+      // New vectors go to the last graph (always on this thread), keeping labels contiguous.
       const last = shards[shards.length - 1];
       const { index } = last;
       const needed = index.getCurrentCount() + vectors.length;
@@ -147,34 +198,53 @@ export function createShardedHnswStore(
     },
     search(vector, k): VectorHit[] {
       checkDimension(vector, dimension);
-      const query = Array.from(vector);
+      // The thread's graphs first, so both threads search at once.
+      const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
       const hits: VectorHit[] = [];
-      shards.forEach((shard, i) => {
-        const n = Math.min(k, shard.index.getCurrentCount());
-        if (n <= 0) return;
-        // The beam must be at least as wide as the number of results asked for.
-        const ef = Math.max(efSearch, n);
-        if (ef !== efs[i]) {
-          shard.index.setEf(ef);
-          efs[i] = ef;
-        }
-        const { distances, neighbors } = shard.index.searchKnn(query, n);
-        for (let h = 0; h < neighbors.length; h++)
-          hits.push({ label: neighbors[h], score: 1 - distances[h] });
-      });
+      try {
+        const query = Array.from(vector);
+        shards.forEach((shard, i) => {
+          const n = Math.min(k, shard.index.getCurrentCount());
+          if (n <= 0) return;
+          // The beam must be at least as wide as the number of results asked for.
+          const ef = Math.max(efSearch, n);
+          if (ef !== efs[i]) {
+            shard.index.setEf(ef);
+            efs[i] = ef;
+          }
+          const { distances, neighbors } = shard.index.searchKnn(query, n);
+          for (let h = 0; h < neighbors.length; h++)
+            hits.push({ label: neighbors[h], score: 1 - distances[h] });
+        });
+      } finally {
+        // Taken even when a search here failed, so the thread's reply never lingers.
+        if (collect) for (const hit of collect()) hits.push(hit);
+      }
+      // A total order (score, then label): the merge does not depend on which thread found what.
       return hits.sort(compareScored).slice(0, k);
     },
     vector(label) {
-      return Float32Array.from(shardOf(label).index.getPoint(label));
+      const shard = shardOf(label);
+      return shard ? Float32Array.from(shard.index.getPoint(label)) : thread!.point(label);
     },
     async save(dir) {
       const meta: HnswMeta = { dimension, shards: [] };
+      if (thread) {
+        const files = thread.counts.map((count, i) => {
+          meta.shards.push({ file: `hnsw-${i}.bin`, from: thread.froms[i], count });
+          return join(dir, `hnsw-${i}.bin`);
+        });
+        thread.save(files);
+      }
+      const offset = meta.shards.length;
       for (let i = 0; i < shards.length; i++) {
-        const file = `hnsw-${i}.bin`;
+        const file = `hnsw-${offset + i}.bin`;
         await shards[i].index.writeIndex(join(dir, file));
         meta.shards.push({ file, from: shards[i].from, count: shards[i].index.getCurrentCount() });
       }
       await writeFile(join(dir, HNSW_META_FILE), `${JSON.stringify(meta)}\n`);
     },
   };
+  if (thread) threads.register(store, thread);
+  return store;
 }

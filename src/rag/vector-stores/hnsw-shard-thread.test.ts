@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../core/rng.js';
+import type { InProcessVectorStore } from '../vector-store.js';
+import { buildHnswStore } from './build-hnsw-store.js';
+import { openHnswShardThread } from './hnsw-shard-thread.js';
+import { loadHnswStore, threadShardCount } from './hnsw-store.js';
+
+const DIM = 16;
+const dir = mkdtempSync(join(tmpdir(), 'evalgate-hnsw-thread-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const rng = createRng(77);
+const COUNT = 1500;
+// Coarse values (multiples of 1/4 in a few dimensions), so many vectors coincide and scores tie:
+// the merge across threads must still give one order.
+const flat = new Float32Array(COUNT * DIM);
+for (let i = 0; i < COUNT; i++)
+  for (let j = 0; j < DIM; j++) flat[i * DIM + j] = j < 4 ? Math.floor(rng.next() * 4) / 4 + 0.25 : 0;
+const queries = Array.from({ length: 60 }, (_, q) =>
+  q < 30
+    ? flat.slice(q * 37 * DIM, (q * 37 + 1) * DIM)
+    : Float32Array.from({ length: DIM }, () => rng.next() - 0.5),
+);
+
+function same(a: InProcessVectorStore, b: InProcessVectorStore, k: number): void {
+  for (const q of queries) expect(a.search(q, k)).toEqual(b.search(q, k));
+}
+
+describe('HNSW graphs searched on a worker thread', () => {
+  const build = (searchThread: boolean, shardSize = 400) =>
+    buildHnswStore({ dimension: DIM, vectors: flat, seed: 5, shardSize, searchThread });
+  // Built once (four graphs each): the same graphs, searched on one thread or on two.
+  let local: InProcessVectorStore;
+  let threaded: InProcessVectorStore;
+  beforeAll(async () => {
+    [local, threaded] = await Promise.all([build(false), build(true)]);
+  });
+
+  it('gives the same hits, scores and order as searching every graph on this thread', () => {
+    expect(threaded.size).toBe(COUNT);
+    for (const k of [1, 7, 50]) same(local, threaded, k);
+    // More than a graph holds: every vector of every graph, merged.
+    expect(threaded.search(queries[0], 2000)).toEqual(local.search(queries[0], 2000));
+    // Ties exist (coinciding vectors), and are broken by label.
+    const hits = threaded.search(queries[0], 50);
+    const tied = hits.filter((h, i) => i > 0 && h.score === hits[i - 1].score);
+    expect(tied.length).toBeGreaterThan(0);
+    hits.forEach((h, i) => {
+      if (i > 0 && h.score === hits[i - 1].score) expect(h.label).toBeGreaterThan(hits[i - 1].label);
+    });
+    expect(threaded.search(queries[0], 0)).toEqual([]);
+  });
+
+  it('returns stored vectors from either thread, and rejects unknown labels', () => {
+    for (const label of [0, 399, 400, 799, 800, 1499])
+      expect(Array.from(threaded.vector!(label))).toEqual(Array.from(local.vector!(label)));
+    expect(() => threaded.vector!(-1)).toThrow(RangeError);
+    expect(() => threaded.vector!(COUNT)).toThrow();
+  });
+
+  it('saves and loads (threaded or not) to the same results', async () => {
+    const saved = join(dir, 'saved');
+    rmSync(saved, { recursive: true, force: true });
+    mkdirSync(saved);
+    await threaded.save(saved);
+    expect(readdirSync(saved).sort()).toEqual([
+      'hnsw-0.bin',
+      'hnsw-1.bin',
+      'hnsw-2.bin',
+      'hnsw-3.bin',
+      'hnsw.json',
+    ]);
+    const loadedThreaded = await loadHnswStore(saved, { dimension: DIM, searchThread: true });
+    const loadedLocal = await loadHnswStore(saved, { dimension: DIM, searchThread: false });
+    same(threaded, loadedThreaded, 10);
+    same(threaded, loadedLocal, 10);
+    expect(loadedThreaded.size).toBe(COUNT);
+  });
+
+  it('splits only stores of several graphs: the first half, rounded up, goes to the thread', () => {
+    expect(threadShardCount(1, true)).toBe(0);
+    expect(threadShardCount(2, true)).toBe(1);
+    expect(threadShardCount(3, true)).toBe(2);
+    expect(threadShardCount(4, true)).toBe(2);
+    expect(threadShardCount(4, false)).toBe(0);
+  });
+
+  it('reports a graph file it cannot read as a corrupt index, and ends the thread when closed', async () => {
+    await expect(
+      openHnswShardThread({ dimension: DIM, shards: [{ file: join(dir, 'missing.bin'), from: 0 }] }),
+    ).rejects.toMatchObject({ code: 'INDEX_CORRUPT' });
+    const saved = join(dir, 'saved');
+    const thread = await openHnswShardThread({
+      dimension: DIM,
+      shards: [{ file: join(saved, 'hnsw-0.bin'), from: 0 }],
+    });
+    expect(thread.counts).toEqual([375]);
+    expect(thread.startSearch(queries[0], 3, 50)()).toHaveLength(3);
+    // An error in the thread comes back as one, and the thread keeps answering.
+    expect(() => thread.point(5000)).toThrow(/search thread: no vector with label 5000/);
+    expect(thread.point(3)).toHaveLength(DIM);
+    thread.close();
+    expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
+  });
+});

@@ -1,0 +1,196 @@
+// A worker thread that holds some of a sharded HNSW store's graphs (read from their files, so the
+// graphs live once in the process, in that thread) and searches them while the main thread
+// searches the others: a 100k-chunk store is four graphs, and one query's four beam searches are
+// most of a hybrid query's CPU. Calls are synchronous, so the store port stays synchronous: the
+// request goes over a MessagePort, the caller blocks in Atomics.wait until the reply is posted,
+// then takes it with receiveMessageOnPort. The worker runs the same hnswlib calls on the same
+// graphs as the main thread would, so results are identical; only the thread differs.
+import { createRequire } from 'node:module';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { RuntimeFailure } from '../../core/errors.js';
+import type { VectorHit } from '../vector-store.js';
+
+export interface ShardFile {
+  file: string;
+  /** The first label in this graph. */
+  from: number;
+}
+
+export interface HnswShardThread {
+  /** Vectors in each of the thread's graphs, in the order given. */
+  readonly counts: readonly number[];
+  /** The first label of each of the thread's graphs. */
+  readonly froms: readonly number[];
+  /**
+   * Starts a search of every graph the thread holds (k per graph, beam max(efSearch, k)); the
+   * returned function blocks until the hits are back. One search or call at a time.
+   */
+  startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
+  /** The stored vector of a label held by the thread. */
+  point(label: number): Float32Array;
+  /** Writes graph i to files[i]. */
+  save(files: readonly string[]): void;
+  /** Ends the thread (its graphs are freed with it). */
+  close(): void;
+}
+
+/** A reply slower than this means the thread is gone; a 25k-graph search takes milliseconds. */
+const REPLY_TIMEOUT_MS = 120_000;
+
+// Plain JavaScript evaluated in the worker, so it runs the same from TypeScript sources (tests)
+// and from the compiled package.
+const WORKER_SOURCE = `
+const { workerData, parentPort, receiveMessageOnPort } = require('node:worker_threads');
+const { HierarchicalNSW } = require(workerData.modulePath);
+const { dimension, shards, port, signal } = workerData;
+const flags = new Int32Array(signal);
+const graphs = shards.map(({ file, from }) => {
+  const index = new HierarchicalNSW('cosine', dimension);
+  index.readIndexSync(file);
+  return { index, from, to: from + index.getCurrentCount(), ef: -1 };
+});
+parentPort.postMessage({ counts: graphs.map((g) => g.index.getCurrentCount()) });
+const handle = (request) => {
+  if (request.op === 'search') {
+    const query = Array.from(request.query);
+    const labels = [];
+    const scores = [];
+    for (const graph of graphs) {
+      const n = Math.min(request.k, graph.to - graph.from);
+      if (n <= 0) continue;
+      const ef = Math.max(request.efSearch, n);
+      if (ef !== graph.ef) {
+        graph.index.setEf(ef);
+        graph.ef = ef;
+      }
+      const { distances, neighbors } = graph.index.searchKnn(query, n);
+      for (let h = 0; h < neighbors.length; h++) {
+        labels.push(neighbors[h]);
+        scores.push(1 - distances[h]);
+      }
+    }
+    return { labels, scores };
+  }
+  if (request.op === 'point') {
+    const graph = graphs.find((g) => request.label >= g.from && request.label < g.to);
+    if (!graph) throw new RangeError('no vector with label ' + request.label);
+    return { point: graph.index.getPoint(request.label) };
+  }
+  if (request.op === 'save') {
+    graphs.forEach((g, i) => g.index.writeIndexSync(request.files[i]));
+    return {};
+  }
+  throw new Error('unknown request ' + request.op);
+};
+let seen = 0;
+for (;;) {
+  Atomics.wait(flags, 0, seen);
+  seen = Atomics.load(flags, 0);
+  const received = receiveMessageOnPort(port);
+  if (!received || received.message.op === 'close') break;
+  let reply;
+  try {
+    reply = handle(received.message);
+  } catch (error) {
+    reply = { error: String(error && error.message ? error.message : error) };
+  }
+  port.postMessage(reply);
+  Atomics.add(flags, 1, 1);
+  Atomics.notify(flags, 1);
+}
+port.close();
+`;
+
+export async function openHnswShardThread(options: {
+  dimension: number;
+  shards: readonly ShardFile[];
+}): Promise<HnswShardThread> {
+  const { dimension, shards } = options;
+  const { port1, port2 } = new MessageChannel();
+  // [0]: requests posted, [1]: replies posted.
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: {
+      modulePath: createRequire(import.meta.url).resolve('hnswlib-node'),
+      dimension,
+      shards,
+      port: port2,
+      signal: flags.buffer,
+    },
+    transferList: [port2],
+  });
+  const counts = await new Promise<number[]>((resolve, reject) => {
+    worker.once('message', (message: { counts: number[] }) => resolve(message.counts));
+    worker.once('error', (error) =>
+      reject(
+        new RuntimeFailure('INDEX_CORRUPT', `cannot read HNSW graph in search thread: ${error.message}`),
+      ),
+    );
+    worker.once('exit', (code) =>
+      reject(new RuntimeFailure('INDEX_CORRUPT', `HNSW search thread exited (${code})`)),
+    );
+  });
+  worker.removeAllListeners();
+  // Idle, the thread must not keep the process alive.
+  worker.unref();
+  port1.unref();
+  let busy = false;
+  let closed = false;
+
+  const post = (request: object): (() => Record<string, unknown>) => {
+    if (closed) throw new RuntimeFailure('INDEX_CLOSED', 'the HNSW search thread was closed');
+    if (busy) throw new Error('HNSW search thread: one call at a time');
+    busy = true;
+    const expected = Atomics.load(flags, 1) + 1;
+    port1.postMessage(request);
+    Atomics.add(flags, 0, 1);
+    Atomics.notify(flags, 0);
+    return () => awaitReply(expected);
+  };
+  const awaitReply = (expected: number): Record<string, unknown> => {
+    try {
+      const started = Date.now();
+      while (Atomics.load(flags, 1) < expected) {
+        if (Date.now() - started > REPLY_TIMEOUT_MS) {
+          // A late reply would be taken for the next call's: the thread is not used again.
+          closed = true;
+          throw new RuntimeFailure('VECTOR_SEARCH_FAILED', 'the HNSW search thread stopped answering');
+        }
+        Atomics.wait(flags, 1, expected - 1, 1000);
+      }
+      const reply = receiveMessageOnPort(port1 as MessagePort)?.message as Record<string, unknown>;
+      if (typeof reply?.error === 'string')
+        throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `HNSW search thread: ${reply.error}`);
+      return reply;
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    counts,
+    froms: shards.map((s) => s.from),
+    startSearch(query, k, efSearch) {
+      const collect = post({ op: 'search', query, k, efSearch });
+      return () => {
+        const { labels, scores } = collect() as { labels: number[]; scores: number[] };
+        return labels.map((label, i) => ({ label, score: scores[i] }));
+      };
+    },
+    point(label) {
+      return Float32Array.from((post({ op: 'point', label })() as { point: number[] }).point);
+    },
+    save(files) {
+      post({ op: 'save', files: [...files] })();
+    },
+    close() {
+      if (closed) return;
+      port1.postMessage({ op: 'close' });
+      Atomics.add(flags, 0, 1);
+      Atomics.notify(flags, 0);
+      closed = true;
+    },
+  };
+}
