@@ -11,9 +11,11 @@ import type { ColumnFile } from '../binary-columns.js';
 import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
 import { contentTerms } from '../../text/analyze.js';
-import { createHashEmbedder, fitHashEmbedderIdfOnTerms } from './hash-embedder.js';
-import type { HashEmbedderIdf } from './hash-embedder.js';
-import { createLsaProjector, fitLsaModelOnTerms } from './lsa-model.js';
+import { createHashEmbedder } from './hash-embedder.js';
+import { fitHashEmbedderIdfOnInterned } from './hash-idf.js';
+import type { HashEmbedderIdf } from './hash-idf.js';
+import { internTerms } from './interned-terms.js';
+import { createLsaProjector, fitLsaModelOnInterned } from './lsa-model.js';
 import type { LsaModel } from './lsa-model.js';
 
 export const DEFAULT_LSA_RANK = 128;
@@ -62,14 +64,20 @@ export function createLsaEmbedder(state: LsaEmbedderState): Embedder {
 
 export function fitLsaEmbedderState(
   texts: readonly string[],
-  options: { rank?: number; seed?: number } = {},
+  options: { rank?: number; seed?: number; onStage?: (stage: string) => void } = {},
 ): LsaEmbedderState {
+  const stage = options.onStage ?? (() => {});
   // Each text is analysed once, for both parts.
-  const documents = texts.map((text) => contentTerms(text));
-  return {
-    idf: fitHashEmbedderIdfOnTerms(documents),
-    model: fitLsaModelOnTerms(documents, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }),
-  };
+  const corpus = internTerms(texts.map((text) => contentTerms(text)));
+  stage('text analysis (contentTerms), term ids');
+  const idf = fitHashEmbedderIdfOnInterned(corpus);
+  stage('lexical part: hashed-feature IDF');
+  const model = fitLsaModelOnInterned(corpus, {
+    rank: options.rank ?? DEFAULT_LSA_RANK,
+    seed: options.seed,
+    onStage: options.onStage,
+  });
+  return { idf, model };
 }
 
 export interface LsaEmbedderFactoryOptions {

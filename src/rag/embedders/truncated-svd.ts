@@ -21,6 +21,8 @@ export interface TruncatedSvdOptions {
    */
   powerIterations?: number;
   seed?: number;
+  /** Called as each stage ends, with its name (for profiling: bench/lsa-fit-bench.js --stages). */
+  onStage?: (stage: string) => void;
 }
 
 export interface TruncatedSvd {
@@ -52,22 +54,32 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   const wide = rows <= cols;
   const small = wide ? rows : cols;
   const tall = wide ? transpose(matrix) : matrix;
+  const stage = options.onStage ?? (() => {});
+  stage('svd: transpose');
 
   // Q: an orthonormal basis (small × l) for the dominant range of M.
   // Between passes one Gram–Schmidt sweep is enough to keep the columns from collapsing
   // onto the top direction; the basis that is kept gets two, for orthogonality to working precision.
   const iterations = options.powerIterations ?? 2;
   let q = multiplyTransposedRandomSigns(tall, l, rng);
+  stage('svd: random start M·Ω');
   orthonormalize(q, small, l, iterations === 0 ? 2 : 1);
+  stage('svd: orthonormalise start');
   for (let i = 0; i < iterations; i++) {
     q = multiplyGram(tall, q, l);
+    stage(`svd: power pass ${i + 1} M(MᵀQ)`);
     orthonormalize(q, small, l, i === iterations - 1 ? 2 : 1);
+    stage(`svd: orthonormalise pass ${i + 1}`);
   }
 
   // B = Qᵀ M is l × large; its singular values are M's, and BBᵀ = Qᵀ M (Mᵀ Q) is small enough
   // to decompose. M(MᵀQ) is one fused sparse sweep, never a dense large × l block times itself.
-  const gram = crossGram(q, multiplyGram(tall, q, l), small, l);
+  const mmq = multiplyGram(tall, q, l);
+  stage('svd: final product M(MᵀQ)');
+  const gram = crossGram(q, mmq, small, l);
+  stage('svd: small Gram QᵀMMᵀQ');
   const { values, vectors } = symmetricEigen(gram, l);
+  stage('svd: eigen (l × l)');
   const singularValues = new Float64Array(k);
   const inverse = new Float64Array(k);
   const floor = Math.sqrt(Math.max(0, values[0])) * NEGLIGIBLE_SINGULAR_VALUE;
@@ -89,7 +101,9 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
         k,
         inverse.map((x) => (x > 0 ? 1 : 0)),
       );
+  stage('svd: right vectors Mᵀ(QWΣ⁻¹)');
   fixSigns(right, cols, k);
+  stage('svd: fix signs');
   return { singularValues, right };
 }
 
