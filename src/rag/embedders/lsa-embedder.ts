@@ -15,7 +15,7 @@ import { createHashEmbedder } from './hash-embedder.js';
 import { fitHashEmbedderIdfOnInterned } from './hash-idf.js';
 import type { HashEmbedderIdf } from './hash-idf.js';
 import { internTerms } from './interned-terms.js';
-import { createLsaProjector, fitLsaModelOnInterned } from './lsa-model.js';
+import { DEFAULT_MAX_TERMS, createLsaProjector, fitLsaModelOnInterned } from './lsa-model.js';
 import type { LsaModel } from './lsa-model.js';
 
 export const DEFAULT_LSA_RANK = 128;
@@ -64,7 +64,7 @@ export function createLsaEmbedder(state: LsaEmbedderState): Embedder {
 
 export function fitLsaEmbedderState(
   texts: readonly string[],
-  options: { rank?: number; seed?: number; onStage?: (stage: string) => void } = {},
+  options: { rank?: number; seed?: number; maxTerms?: number; onStage?: (stage: string) => void } = {},
 ): LsaEmbedderState {
   const stage = options.onStage ?? (() => {});
   // Each text is analysed once, for both parts.
@@ -75,6 +75,7 @@ export function fitLsaEmbedderState(
   const model = fitLsaModelOnInterned(corpus, {
     rank: options.rank ?? DEFAULT_LSA_RANK,
     seed: options.seed,
+    maxTerms: options.maxTerms,
     onStage: options.onStage,
   });
   return { idf, model };
@@ -83,19 +84,28 @@ export function fitLsaEmbedderState(
 export interface LsaEmbedderFactoryOptions {
   /** Latent dimensions (default 128); the vectors are 256 longer. */
   rank?: number;
+  /**
+   * Vocabulary cap (default 32,768): the latent part keeps the terms in the most chunks (ties by
+   * term). Bounds the stored projection (terms × rank floats) and the fit's sparse products.
+   */
+  maxTerms?: number;
 }
 
 export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}): EmbedderFactory {
   const rank = options.rank ?? DEFAULT_LSA_RANK;
   if (!Number.isInteger(rank) || rank < 1)
     throw new RangeError(`LSA rank must be a positive integer, got ${rank}`);
-  const id = lsaEmbedderId(rank);
+  const maxTerms = options.maxTerms ?? DEFAULT_MAX_TERMS;
+  if (!Number.isInteger(maxTerms) || maxTerms < 1)
+    throw new RangeError(`LSA vocabulary cap must be a positive integer, got ${maxTerms}`);
+  // A non-default cap fits other vectors, so it is part of the id (and so of the index key).
+  const id = lsaEmbedderId(rank) + (maxTerms === DEFAULT_MAX_TERMS ? '' : `,max_terms=${maxTerms}`);
   return {
     id,
     dimension: LEXICAL_DIMENSION + rank,
     withTitle: true,
     algorithmVersion: LSA_EMBEDDER_ALGORITHM,
-    fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank })),
+    fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank, maxTerms })),
     create: (state) => {
       if (!state)
         throw new RuntimeFailure(
@@ -108,7 +118,12 @@ export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}
           'INDEX_MISMATCH',
           `the saved ${lsaEmbedderId(decoded.model.rank)} state cannot serve ${id}; rebuild the index`,
         );
-      return createLsaEmbedder(decoded);
+      if (decoded.model.terms.length > maxTerms)
+        throw new RuntimeFailure(
+          'INDEX_MISMATCH',
+          `the saved local/lsa state keeps ${decoded.model.terms.length} terms, more than ${id} allows; rebuild the index`,
+        );
+      return { ...createLsaEmbedder(decoded), id };
     },
   };
 }
