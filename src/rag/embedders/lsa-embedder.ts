@@ -29,7 +29,7 @@ const LATENT_WEIGHT = 0.8;
 const LEXICAL_WEIGHT = Math.sqrt(1 - LATENT_WEIGHT * LATENT_WEIGHT);
 const STATE_VERSION = 1;
 /** Bump when the features, weights or fitting change, so saved indexes are rebuilt (embedder-factory.ts). */
-const LSA_EMBEDDER_ALGORITHM = 5;
+const LSA_EMBEDDER_ALGORITHM = 6;
 
 /** What `fit` learns: the lexical part's IDF table and the latent model. */
 export interface LsaEmbedderState {

@@ -70,13 +70,18 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   stage('svd: transpose');
 
   // Q: a basis (small × l) for the dominant range of M, sharpened by q passes through MMᵀ.
-  // One Gram–Schmidt sweep per basis is enough: the Rayleigh–Ritz step below is exact for any
+  // One Gram–Schmidt sweep per basis (before each pass but the first) is enough: the Rayleigh–Ritz step below is exact for any
   // basis, orthonormal or not, so Q only has to stay well-conditioned.
   const iterations = Math.max(1, options.powerIterations ?? 2);
   let q = multiplyTransposedRandomSigns(tall, l, rng);
   stage('svd: random start M·Ω');
-  orthonormalize(q, small, l, 1);
-  stage('svd: orthonormalise start');
+  // When another pass follows, the start needs no orthonormal basis: MMᵀ maps any basis of
+  // span(MΩ) to a basis of the same span, whose Gram–Schmidt comes after that pass. With a
+  // single pass the start is the Rayleigh–Ritz basis itself, so it is conditioned first.
+  if (iterations === 1) {
+    orthonormalize(q, small, l, 1);
+    stage('svd: orthonormalise start');
+  }
   let y = multiplyGram(tall, q, l);
   stage('svd: power pass 1 M(MᵀQ)');
   for (let i = 1; i < iterations; i++) {
