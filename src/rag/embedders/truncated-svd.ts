@@ -70,8 +70,9 @@ export function truncatedSvd(matrix: SparseRows, options: TruncatedSvdOptions): 
   stage('svd: transpose');
 
   // Q: a basis (small × l) for the dominant range of M, sharpened by q passes through MMᵀ.
-  // One Gram–Schmidt sweep per basis (before each pass but the first) is enough: the Rayleigh–Ritz step below is exact for any
-  // basis, orthonormal or not, so Q only has to stay well-conditioned.
+  // One Gram–Schmidt sweep per basis (before each pass but the first) is enough: the
+  // Rayleigh–Ritz step below is exact for any basis, orthonormal or not, so Q only has to stay
+  // well-conditioned.
   const iterations = Math.max(1, options.powerIterations ?? 2);
   let q = multiplyTransposedRandomSigns(tall, l, rng);
   stage('svd: random start M·Ω');
