@@ -96,6 +96,8 @@ const RagSchema = z.strictObject({
    * API embedders: shortened size, or the output size of a model evalgate does not know.
    */
   embedding_dimension: z.number().int().min(16).max(8192).optional(),
+  /** local/lsa's vocabulary cap: the terms in the most chunks are kept (default 32768). */
+  lsa_max_terms: z.number().int().min(1).max(1_000_000).optional(),
   embedder_base_url: z.string().optional(),
   retrieve: RetrieveSchema.prefault({}),
   vector_store: z.enum(['auto', 'hnsw', 'exact', 'pgvector']).default('auto'),

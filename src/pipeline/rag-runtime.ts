@@ -229,6 +229,7 @@ function embedderFor(
   const { rag, env } = options;
   const local = localEmbedderFactory(rag.embedder, {
     dimension: rag.embedding_dimension,
+    lsaMaxTerms: rag.lsa_max_terms,
     configFile: options.configFile,
   });
   if (local) return local;

@@ -130,7 +130,7 @@ describe('buildOrLoadIndex', () => {
       dimension: 264,
       fitted: true,
       withTitle: true,
-      algorithmVersion: 3,
+      algorithmVersion: 6,
     });
     const loaded = await buildOrLoadIndex(options);
     expect(loaded.reused).toBe(true);

@@ -8,14 +8,12 @@ import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
 import { FeatureCounter } from './feature-counter.js';
 import { contentTerms } from '../../text/analyze.js';
-import { FEATURE_GROUPS, countHashFeatures, countTermFeatures } from './hash-features.js';
+import { FEATURE_GROUPS, countHashFeatures } from './hash-features.js';
+import { fitHashEmbedderIdfOnInterned, idfSlot } from './hash-idf.js';
+import type { HashEmbedderIdf } from './hash-idf.js';
+import { internTerms } from './interned-terms.js';
 
-/** Document frequencies over hashed features; plain data stored with the index. */
-export interface HashEmbedderIdf {
-  documentCount: number;
-  /** df per hashed-feature bucket; the length is a power of two. */
-  df: Uint32Array;
-}
+export type { HashEmbedderIdf } from './hash-idf.js';
 
 export interface HashEmbedderOptions {
   dimension?: number;
@@ -24,7 +22,6 @@ export interface HashEmbedderOptions {
 
 /** Unigrams carry the topic; bigrams (phrases) and n-grams (inflections, typos) refine it. */
 const GROUP_WEIGHTS = [1, 0.5, 0.6];
-const IDF_BUCKET_BITS = 18;
 const STATE_VERSION = 1;
 /** Bump when the features or weights change, so saved indexes are rebuilt (embedder-factory.ts). */
 const HASH_EMBEDDER_ALGORITHM = 1;
@@ -80,19 +77,7 @@ export function createHashEmbedder(options: HashEmbedderOptions = {}): Embedder 
 }
 
 export function fitHashEmbedderIdf(texts: readonly string[]): HashEmbedderIdf {
-  return fitHashEmbedderIdfOnTerms(texts.map((text) => contentTerms(text)));
-}
-
-/** fitHashEmbedderIdf on texts already analysed with contentTerms (one term list per text). */
-export function fitHashEmbedderIdfOnTerms(documents: readonly (readonly string[])[]): HashEmbedderIdf {
-  const df = new Uint32Array(1 << IDF_BUCKET_BITS);
-  const shift = 32 - IDF_BUCKET_BITS;
-  const counter = new FeatureCounter();
-  for (const terms of documents) {
-    countTermFeatures(terms, counter);
-    for (let i = 0; i < counter.size; i++) df[idfSlot(counter.key(i), shift)]++;
-  }
-  return { documentCount: documents.length, df };
+  return fitHashEmbedderIdfOnInterned(internTerms(texts.map((text) => contentTerms(text))));
 }
 
 export interface HashEmbedderFactoryOptions {
@@ -147,9 +132,4 @@ function idfWeights(idf: HashEmbedderIdf): Float32Array {
   const weights = new Float32Array(df.length);
   for (let i = 0; i < df.length; i++) weights[i] = Math.log((documentCount + 1) / (df[i] + 1)) + 1;
   return weights;
-}
-
-/** The IDF table is indexed by different hash bits than the vector buckets, so they collide independently. */
-function idfSlot(key: number, shift: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> shift;
 }

@@ -26,10 +26,15 @@ export function countTermFeatures(terms: readonly string[], counter: FeatureCoun
     const hashes = termHashes(terms[t]);
     const h = hashes[0];
     counter.add(h, FeatureGroup.Unigram);
-    if (t > 0) counter.add(fmix32(Math.imul(previous, 0x01000193) ^ h ^ SEED_BIGRAM), FeatureGroup.Bigram);
+    if (t > 0) counter.add(bigramHash(previous, h), FeatureGroup.Bigram);
     previous = h;
     for (let i = 1; i < hashes.length; i++) counter.add(hashes[i], FeatureGroup.CharGram);
   }
+}
+
+/** The bigram feature of two adjacent terms, from their unigram hashes. */
+export function bigramHash(previous: number, next: number): number {
+  return fmix32(Math.imul(previous, 0x01000193) ^ next ^ SEED_BIGRAM);
 }
 
 // A term's unigram hash followed by its character-n-gram hashes. Terms recur across a corpus
@@ -38,7 +43,7 @@ export function countTermFeatures(terms: readonly string[], counter: FeatureCoun
 const termHashCache = new Map<string, Uint32Array>();
 const TERM_HASH_CACHE_MAX = 200_000;
 
-function termHashes(term: string): Uint32Array {
+export function termHashes(term: string): Uint32Array {
   let hashes = termHashCache.get(term);
   if (hashes === undefined) {
     const padded = term.length + 2;

@@ -15,6 +15,8 @@ describe('localEmbedderFactory', () => {
       dimension: 320,
     });
     expect(localEmbedderFactory('local/hash', { dimension: 256 })?.withTitle).toBeUndefined();
+    // rag.lsa_max_terms reaches local/lsa's vocabulary cap (and its id, so the index key).
+    expect(localEmbedderFactory('local/lsa', { lsaMaxTerms: 1000 })?.id).toBe('local/lsa@128,max_terms=1000');
   });
 
   it('leaves other ids to the caller', () => {

@@ -9,7 +9,7 @@ import { DEFAULT_LSA_RANK, createLsaEmbedderFactory } from './lsa-embedder.js';
 interface LocalEmbedderEntry {
   /** What `rag.embedding_dimension` means for this embedder, its default and its bounds. */
   dimension: { meaning: string; default: number; min: number; max: number };
-  create(dimension: number): EmbedderFactory;
+  create(dimension: number, options: LocalEmbedderOptions): EmbedderFactory;
 }
 
 export const LOCAL_EMBEDDERS = {
@@ -20,7 +20,7 @@ export const LOCAL_EMBEDDERS = {
   'local/lsa': {
     // Past ~1k latent dimensions LSA is back to word matching, and the stored projection grows with it.
     dimension: { meaning: 'a latent rank', default: DEFAULT_LSA_RANK, min: 1, max: 1024 },
-    create: (rank) => createLsaEmbedderFactory({ rank }),
+    create: (rank, options) => createLsaEmbedderFactory({ rank, maxTerms: options.lsaMaxTerms }),
   },
 } satisfies Record<string, LocalEmbedderEntry>;
 
@@ -33,6 +33,8 @@ export function isLocalEmbedderId(id: string): id is LocalEmbedderId {
 export interface LocalEmbedderOptions {
   /** `rag.embedding_dimension`; the embedder's default when unset. */
   dimension?: number;
+  /** `rag.lsa_max_terms`: local/lsa's vocabulary cap; its default when unset. */
+  lsaMaxTerms?: number;
   /** Named in the error when the dimension is out of range. */
   configFile?: string;
 }
@@ -54,5 +56,5 @@ export function localEmbedderFactory(
       message: `${id} takes ${meaning} from ${min} to ${max}, got ${dimension}`,
     });
   }
-  return entry.create(dimension);
+  return entry.create(dimension, options);
 }

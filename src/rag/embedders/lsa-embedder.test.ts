@@ -98,6 +98,31 @@ describe('createLsaEmbedder', () => {
   });
 });
 
+describe('the vocabulary cap', () => {
+  // Document frequencies (stemmed): alpha 4, beta 3, gamma 2, delta 2, epsilon 1, zeta 1.
+  const texts = ['alpha beta gamma', 'alpha beta delta', 'alpha beta epsilon', 'alpha gamma delta zeta'];
+
+  it('keeps the terms in the most texts, ties by term, and no more than the cap', () => {
+    expect(fitLsaModel(texts, { rank: 2, maxTerms: 4 }).terms).toEqual(['alpha', 'beta', 'delta', 'gamma']);
+    expect(fitLsaModel(texts, { rank: 2, maxTerms: 3 }).terms).toEqual(['alpha', 'beta', 'delta']);
+    const all = fitLsaModel(texts, { rank: 2 });
+    expect(all.terms).toEqual(['alpha', 'beta', 'delta', 'gamma', 'epsilon', 'zeta']);
+    // The projection and IDF follow the kept vocabulary.
+    const capped = fitLsaModel(texts, { rank: 2, maxTerms: 3 });
+    expect(capped.projection).toHaveLength(3 * 2);
+    expect(Array.from(capped.idf)).toEqual(Array.from(all.idf.subarray(0, 3)));
+  });
+
+  it('gives a text made only of terms past the cap no latent direction', () => {
+    const project = createLsaProjector(fitLsaModel(texts, { rank: 2, maxTerms: 3 }));
+    const out = new Float32Array(2);
+    project('epsilon zeta gamma', out);
+    expect(Array.from(out)).toEqual([0, 0]);
+    project('alpha gamma', out);
+    expect(Math.hypot(out[0], out[1])).toBeCloseTo(1, 6);
+  });
+});
+
 describe('createLsaEmbedderFactory', () => {
   it('names itself by rank, asks for titles, and creates the embedder from its fitted state', async () => {
     const factory = createLsaEmbedderFactory({ rank: 8 });
@@ -114,5 +139,20 @@ describe('createLsaEmbedderFactory', () => {
     const other = createLsaEmbedderFactory({ rank: 4 }).fit!(corpus);
     expect(() => factory.create(other)).toThrow(/local\/lsa@4 state cannot serve local\/lsa@8/);
     expect(() => createLsaEmbedderFactory({ rank: 0 })).toThrow(RangeError);
+  });
+
+  it('carries a non-default vocabulary cap in its id, fits under it, and refuses a state over it', async () => {
+    const capped = createLsaEmbedderFactory({ rank: 2, maxTerms: 5 });
+    expect(capped.id).toBe('local/lsa@2,max_terms=5');
+    expect(createLsaEmbedderFactory({ rank: 2, maxTerms: 32_768 }).id).toBe('local/lsa@2');
+    const state = capped.fit!(corpus);
+    expect(decodeLsaEmbedderState(state).model.terms).toHaveLength(5);
+    expect(capped.create(state).id).toBe('local/lsa@2,max_terms=5');
+    const uncapped = createLsaEmbedderFactory({ rank: 2 }).fit!(corpus);
+    expect(() => capped.create(uncapped)).toThrow(
+      /keeps 12 terms, more than local\/lsa@2,max_terms=5 allows/,
+    );
+    expect(() => createLsaEmbedderFactory({ maxTerms: 0 })).toThrow(RangeError);
+    expect(() => createLsaEmbedderFactory({ maxTerms: 2.5 })).toThrow(RangeError);
   });
 });

@@ -11,9 +11,11 @@ import type { ColumnFile } from '../binary-columns.js';
 import type { Embedder } from '../embedder.js';
 import type { EmbedderFactory } from '../embedder-factory.js';
 import { contentTerms } from '../../text/analyze.js';
-import { createHashEmbedder, fitHashEmbedderIdfOnTerms } from './hash-embedder.js';
-import type { HashEmbedderIdf } from './hash-embedder.js';
-import { createLsaProjector, fitLsaModelOnTerms } from './lsa-model.js';
+import { createHashEmbedder } from './hash-embedder.js';
+import { fitHashEmbedderIdfOnInterned } from './hash-idf.js';
+import type { HashEmbedderIdf } from './hash-idf.js';
+import { internTerms } from './interned-terms.js';
+import { DEFAULT_MAX_TERMS, createLsaProjector, fitLsaModelOnInterned } from './lsa-model.js';
 import type { LsaModel } from './lsa-model.js';
 
 export const DEFAULT_LSA_RANK = 128;
@@ -27,7 +29,7 @@ const LATENT_WEIGHT = 0.8;
 const LEXICAL_WEIGHT = Math.sqrt(1 - LATENT_WEIGHT * LATENT_WEIGHT);
 const STATE_VERSION = 1;
 /** Bump when the features, weights or fitting change, so saved indexes are rebuilt (embedder-factory.ts). */
-const LSA_EMBEDDER_ALGORITHM = 3;
+const LSA_EMBEDDER_ALGORITHM = 6;
 
 /** What `fit` learns: the lexical part's IDF table and the latent model. */
 export interface LsaEmbedderState {
@@ -62,32 +64,48 @@ export function createLsaEmbedder(state: LsaEmbedderState): Embedder {
 
 export function fitLsaEmbedderState(
   texts: readonly string[],
-  options: { rank?: number; seed?: number } = {},
+  options: { rank?: number; seed?: number; maxTerms?: number; onStage?: (stage: string) => void } = {},
 ): LsaEmbedderState {
+  const stage = options.onStage ?? (() => {});
   // Each text is analysed once, for both parts.
-  const documents = texts.map((text) => contentTerms(text));
-  return {
-    idf: fitHashEmbedderIdfOnTerms(documents),
-    model: fitLsaModelOnTerms(documents, { rank: options.rank ?? DEFAULT_LSA_RANK, seed: options.seed }),
-  };
+  const corpus = internTerms(texts.map((text) => contentTerms(text)));
+  stage('text analysis (contentTerms), term ids');
+  const idf = fitHashEmbedderIdfOnInterned(corpus);
+  stage('lexical part: hashed-feature IDF');
+  const model = fitLsaModelOnInterned(corpus, {
+    rank: options.rank ?? DEFAULT_LSA_RANK,
+    seed: options.seed,
+    maxTerms: options.maxTerms,
+    onStage: options.onStage,
+  });
+  return { idf, model };
 }
 
 export interface LsaEmbedderFactoryOptions {
   /** Latent dimensions (default 128); the vectors are 256 longer. */
   rank?: number;
+  /**
+   * Vocabulary cap (default 32,768): the latent part keeps the terms in the most chunks (ties by
+   * term). Bounds the stored projection (terms × rank floats) and the fit's sparse products.
+   */
+  maxTerms?: number;
 }
 
 export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}): EmbedderFactory {
   const rank = options.rank ?? DEFAULT_LSA_RANK;
   if (!Number.isInteger(rank) || rank < 1)
     throw new RangeError(`LSA rank must be a positive integer, got ${rank}`);
-  const id = lsaEmbedderId(rank);
+  const maxTerms = options.maxTerms ?? DEFAULT_MAX_TERMS;
+  if (!Number.isInteger(maxTerms) || maxTerms < 1)
+    throw new RangeError(`LSA vocabulary cap must be a positive integer, got ${maxTerms}`);
+  // A non-default cap fits other vectors, so it is part of the id (and so of the index key).
+  const id = lsaEmbedderId(rank) + (maxTerms === DEFAULT_MAX_TERMS ? '' : `,max_terms=${maxTerms}`);
   return {
     id,
     dimension: LEXICAL_DIMENSION + rank,
     withTitle: true,
     algorithmVersion: LSA_EMBEDDER_ALGORITHM,
-    fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank })),
+    fit: (texts) => encodeLsaEmbedderState(fitLsaEmbedderState(texts, { rank, maxTerms })),
     create: (state) => {
       if (!state)
         throw new RuntimeFailure(
@@ -100,7 +118,12 @@ export function createLsaEmbedderFactory(options: LsaEmbedderFactoryOptions = {}
           'INDEX_MISMATCH',
           `the saved ${lsaEmbedderId(decoded.model.rank)} state cannot serve ${id}; rebuild the index`,
         );
-      return createLsaEmbedder(decoded);
+      if (decoded.model.terms.length > maxTerms)
+        throw new RuntimeFailure(
+          'INDEX_MISMATCH',
+          `the saved local/lsa state keeps ${decoded.model.terms.length} terms, more than ${id} allows; rebuild the index`,
+        );
+      return { ...createLsaEmbedder(decoded), id };
     },
   };
 }

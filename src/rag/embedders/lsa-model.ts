@@ -4,6 +4,8 @@
 // the signal BM25, which only matches words, cannot give. Texts are folded in the standard way:
 // their TF-IDF vector times the right singular vectors (for a corpus chunk that is its row of UΣ).
 import { contentTerms } from '../../text/analyze.js';
+import { internTerms } from './interned-terms.js';
+import type { InternedTerms } from './interned-terms.js';
 import { truncatedSvd } from './truncated-svd.js';
 import type { SparseRows } from './sparse-rows.js';
 
@@ -25,44 +27,26 @@ export interface FitLsaModelOptions {
   powerIterations?: number;
   /** Vocabulary cap; bounds the stored projection (terms × rank floats). */
   maxTerms?: number;
+  /** Called as each stage ends, with its name (profiling only). */
+  onStage?: (stage: string) => void;
 }
 
 /** 32k terms × 128 dimensions is 16 MB of projection: the most a saved index should carry. */
 export const DEFAULT_MAX_TERMS = 32_768;
 
 export function fitLsaModel(texts: readonly string[], options: FitLsaModelOptions): LsaModel {
-  return fitLsaModelOnTerms(
-    texts.map((text) => contentTerms(text)),
-    options,
-  );
+  return fitLsaModelOnInterned(internTerms(texts.map((text) => contentTerms(text))), options);
 }
 
 /**
- * fitLsaModel on texts already analysed with contentTerms (one term list per text), so a caller
- * that needs the terms for something else too (the lexical part's IDF) analyses each text once.
+ * fitLsaModel on texts already analysed and numbered (interned-terms.ts), so a caller that needs
+ * the terms for something else too (the lexical part's IDF) analyses each text once.
  */
-export function fitLsaModelOnTerms(
-  documents: readonly (readonly string[])[],
-  options: FitLsaModelOptions,
-): LsaModel {
+export function fitLsaModelOnInterned(corpus: InternedTerms, options: FitLsaModelOptions): LsaModel {
   const { rank } = options;
-  const n = documents.length;
-  // Each distinct term gets an integer id once; everything after works on typed arrays.
-  const known = new Map<string, number>();
-  const names: string[] = [];
-  const tokens = documents.map((terms) => {
-    const ids = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) {
-      let id = known.get(terms[i]);
-      if (id === undefined) {
-        id = names.length;
-        known.set(terms[i], id);
-        names.push(terms[i]);
-      }
-      ids[i] = id;
-    }
-    return ids;
-  });
+  const { terms: names, tokens } = corpus;
+  const n = tokens.length;
+  const stage = options.onStage ?? (() => {});
   const df = new Uint32Array(names.length);
   const seenIn = new Int32Array(names.length).fill(-1);
   tokens.forEach((ids, d) => {
@@ -82,6 +66,7 @@ export function fitLsaModelOnTerms(
   kept.forEach((id, c) => {
     column[id] = c;
   });
+  stage('vocabulary, document frequencies, cap');
 
   // The TF-IDF rows, as createTermWeigher weighs a text (same values, same order).
   const offsets = new Uint32Array(n + 1);
@@ -116,10 +101,12 @@ export function fitLsaModelOnTerms(
     values.set(weights, offsets[d]);
   });
   const matrix: SparseRows = { rows: n, cols: terms.length, offsets, indices, values };
+  stage('TF-IDF matrix (CSR)');
   const svd = truncatedSvd(matrix, {
     rank,
     seed: options.seed ?? 42,
     powerIterations: options.powerIterations,
+    onStage: options.onStage,
   });
 
   // Directions beyond the corpus's own rank (tiny corpora) stay 0, so the dimension never varies.
@@ -128,6 +115,7 @@ export function fitLsaModelOnTerms(
   for (let t = 0; t < terms.length; t++) {
     for (let j = 0; j < found; j++) projection[t * rank + j] = svd.right[t * found + j];
   }
+  stage('projection (float32 copy)');
   return { rank, terms, idf, projection };
 }
 

@@ -15,20 +15,30 @@ const DEPENDENT_COLUMN = 1e-10;
  */
 export function crossGram(q: Float64Array, y: Float64Array, height: number, width: number): Float64Array {
   const gram = new Float64Array(width * width);
-  for (let r = 0; r < height; r++) {
+  // Four rows per sweep of the upper triangle: each Gram entry is read and written once per
+  // four rows instead of once per row (the triangle, 175 KB at width 148, lives in L2).
+  let r = 0;
+  for (; r + 3 < height; r += 4) {
+    const r0 = r * width;
+    const r1 = r0 + width;
+    const r2 = r1 + width;
+    const r3 = r2 + width;
+    for (let i = 0; i < width; i++) {
+      const q0 = q[r0 + i];
+      const q1 = q[r1 + i];
+      const q2 = q[r2 + i];
+      const q3 = q[r3 + i];
+      const g = i * width;
+      for (let j = i; j < width; j++)
+        gram[g + j] += q0 * y[r0 + j] + q1 * y[r1 + j] + q2 * y[r2 + j] + q3 * y[r3 + j];
+    }
+  }
+  for (; r < height; r++) {
     const row = r * width;
     for (let i = 0; i < width; i++) {
       const qi = q[row + i];
-      if (qi === 0) continue;
       const g = i * width;
-      let j = i;
-      for (; j + 3 < width; j += 4) {
-        gram[g + j] += qi * y[row + j];
-        gram[g + j + 1] += qi * y[row + j + 1];
-        gram[g + j + 2] += qi * y[row + j + 2];
-        gram[g + j + 3] += qi * y[row + j + 3];
-      }
-      for (; j < width; j++) gram[g + j] += qi * y[row + j];
+      for (let j = i; j < width; j++) gram[g + j] += qi * y[row + j];
     }
   }
   for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) gram[i * width + j] = gram[j * width + i];

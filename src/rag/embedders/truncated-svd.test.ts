@@ -164,12 +164,31 @@ describe('truncatedSvd', () => {
 
   it('is deterministic for a seed, and the seed is what varies it', () => {
     const matrix = sparse(randomSparse(60, 90, 0.1, 5));
-    const a = truncatedSvd(matrix, { rank: 8, seed: 1, powerIterations: 0 });
-    const b = truncatedSvd(matrix, { rank: 8, seed: 1, powerIterations: 0 });
-    const c = truncatedSvd(matrix, { rank: 8, seed: 2, powerIterations: 0 });
+    const a = truncatedSvd(matrix, { rank: 8, seed: 1, powerIterations: 1 });
+    const b = truncatedSvd(matrix, { rank: 8, seed: 1, powerIterations: 1 });
+    const c = truncatedSvd(matrix, { rank: 8, seed: 2, powerIterations: 1 });
     expect(Array.from(b.right)).toEqual(Array.from(a.right));
     expect(Array.from(b.singularValues)).toEqual(Array.from(a.singularValues));
     expect(Array.from(c.singularValues)).not.toEqual(Array.from(a.singularValues));
+  });
+
+  it('gives zero directions for a matrix of zeros, and the exact answer for a single row', () => {
+    // The Rayleigh–Ritz basis is empty when every product is 0: nothing to whiten, no noise out.
+    const zeros = truncatedSvd(
+      sparse([
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ]),
+      { rank: 2 },
+    );
+    expect(Array.from(zeros.singularValues)).toEqual([0, 0]);
+    expect(Array.from(zeros.right).every((x) => x === 0)).toBe(true);
+    // One row (3, 0, 4): σ = 5 along (0.6, 0, 0.8).
+    const single = truncatedSvd(sparse([[3, 0, 4]]), { rank: 5 });
+    expect(single.singularValues).toHaveLength(1);
+    expect(single.singularValues[0]).toBeCloseTo(5, 12);
+    expect(Array.from(single.right)).toEqual([expect.closeTo(0.6, 12), 0, expect.closeTo(0.8, 12)]);
   });
 
   it('returns nothing for an empty matrix', () => {
