@@ -92,4 +92,16 @@ describe('clustered percentiles (repeats)', () => {
     expect([...p95]).toEqual([1000, 30, 1000]);
     expect(percentilesOf(latency, [50, 95, 99])).toEqual([20, 1000, 1000]);
   });
+
+  it('the shared-walk visitor refuses a skipped, repeated or incomplete walk and draws over other cases', () => {
+    const values = Float64Array.of(10, 20, 30);
+    const walk = () => resampledPercentilesVisitor(values, [50], 2);
+    const twice = walk();
+    twice.visit(0, Uint32Array.of(1, 1, 1));
+    expect(() => twice.visit(0, Uint32Array.of(1, 1, 1))).toThrow(/in order/);
+    const short = walk();
+    short.visit(0, Uint32Array.of(1, 1, 1));
+    expect(() => short.result()).toThrow(/visited 1 of 2/);
+    expect(() => walk().visit(0, Uint32Array.of(1, 2))).toThrow(/cover 2 units/);
+  });
 });

@@ -79,12 +79,23 @@ export function resampledPercentilesVisitor(
 ): { visit: (r: number, counts: DrawCounts) => void; result: () => Float64Array[] } {
   const counter = createPercentileCounter(values, ps, clusters?.of, clusters?.count);
   const out = ps.map(() => new Float64Array(resamples));
+  const units = clusters?.count ?? values.length;
+  // A walk that skipped or repeated a resample, or drew over other cases, would leave intervals
+  // of zeros: refuse it instead.
+  let seen = 0;
   return {
     visit(r, counts) {
+      if (r !== seen) throw new RangeError(`resamples must be visited in order: expected ${seen}, got ${r}`);
+      if (counts.length !== units)
+        throw new RangeError(`draw counts cover ${counts.length} units, the percentiles ${units}`);
+      seen++;
       const found = counter(counts);
       for (let k = 0; k < ps.length; k++) out[k][r] = found[k];
     },
-    result: () => out,
+    result: () => {
+      if (seen !== resamples) throw new RangeError(`visited ${seen} of ${resamples} resamples`);
+      return out;
+    },
   };
 }
 
