@@ -101,11 +101,21 @@ export async function buildHnswStore(options: BuildHnswStoreOptions): Promise<In
             shards: ranges.slice(0, split).map((r, i) => ({ file: files[i], from: r.from })),
           })
         : undefined;
-    const graphs: HnswShard[] = ranges.slice(split).map((range, i) => {
-      const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
-      index.readIndexSync(files[split + i]);
-      return { index, from: range.from };
-    });
+    let graphs: HnswShard[];
+    try {
+      graphs = ranges.slice(split).map((range, i) => {
+        const index = new (hnswlib().HierarchicalNSW)('cosine', dimension);
+        index.readIndexSync(files[split + i]);
+        return { index, from: range.from };
+      });
+    } catch (error) {
+      // The thread is still reading the same folder: end it once it is up (and hear its failure).
+      await thread?.then(
+        (t) => t.close(),
+        () => {},
+      );
+      throw error;
+    }
     return createShardedHnswStore(graphs, dimension, efSearch, await thread);
   } finally {
     await rm(dir, { recursive: true, force: true });

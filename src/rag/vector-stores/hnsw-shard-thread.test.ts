@@ -105,4 +105,18 @@ describe('HNSW graphs searched on a worker thread', () => {
     thread.close();
     expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
   });
+
+  it('a thread that ends mid-call is reported at once (not after a long wait), and the process lives on', async () => {
+    const thread = await openHnswShardThread({
+      dimension: DIM,
+      shards: [{ file: join(dir, 'saved', 'hnsw-0.bin'), from: 0 }],
+    });
+    thread.crashForTest();
+    const started = performance.now();
+    expect(() => thread.startSearch(queries[0], 3, 50)()).toThrow(/search thread ended|closed/);
+    expect(performance.now() - started).toBeLessThan(5000);
+    // Not used again: a late reply must never be taken for another call's.
+    expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
+    await new Promise((r) => setTimeout(r, 50));
+  });
 });

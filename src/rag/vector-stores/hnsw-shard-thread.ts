@@ -33,10 +33,18 @@ export interface HnswShardThread {
   save(files: readonly string[]): void;
   /** Ends the thread (its graphs are freed with it). */
   close(): void;
+  /** For tests: makes the thread end as a crash would. */
+  crashForTest(): void;
 }
 
-/** A reply slower than this means the thread is gone; a 25k-graph search takes milliseconds. */
-const REPLY_TIMEOUT_MS = 120_000;
+/**
+ * A reply slower than this means the thread is stuck (a 25k-graph search takes milliseconds; a
+ * thread that ends says so at once, see DEAD). The caller's event loop is blocked meanwhile, so
+ * this bounds how long a request's own timeout can be held off.
+ */
+const REPLY_TIMEOUT_MS = 10_000;
+// Shared flags: [0] requests posted, [1] replies posted, [2] 1 once the thread has ended.
+const DEAD = 2;
 
 // Plain JavaScript evaluated in the worker, so it runs the same from TypeScript sources (tests)
 // and from the compiled package.
@@ -45,6 +53,12 @@ const { workerData, parentPort, receiveMessageOnPort } = require('node:worker_th
 const { HierarchicalNSW } = require(workerData.modulePath);
 const { dimension, shards, port, signal } = workerData;
 const flags = new Int32Array(signal);
+// However the thread ends (crash, exit), the caller blocked in Atomics.wait learns it at once.
+const ended = () => {
+  Atomics.store(flags, ${DEAD}, 1);
+  Atomics.notify(flags, 1);
+};
+process.on('exit', ended);
 const graphs = shards.map(({ file, from }) => {
   const index = new HierarchicalNSW('cosine', dimension);
   index.readIndexSync(file);
@@ -81,9 +95,12 @@ const handle = (request) => {
     graphs.forEach((g, i) => g.index.writeIndexSync(request.files[i]));
     return {};
   }
+  // For tests: the thread ends as a crash would end it.
+  if (request.op === 'exit-for-test') process.exit(1);
   throw new Error('unknown request ' + request.op);
 };
 let seen = 0;
+try {
 for (;;) {
   Atomics.wait(flags, 0, seen);
   seen = Atomics.load(flags, 0);
@@ -99,6 +116,9 @@ for (;;) {
   Atomics.add(flags, 1, 1);
   Atomics.notify(flags, 1);
 }
+} finally {
+  ended();
+}
 port.close();
 `;
 
@@ -108,8 +128,7 @@ export async function openHnswShardThread(options: {
 }): Promise<HnswShardThread> {
   const { dimension, shards } = options;
   const { port1, port2 } = new MessageChannel();
-  // [0]: requests posted, [1]: replies posted.
-  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const flags = new Int32Array(new SharedArrayBuffer(12));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -133,6 +152,9 @@ export async function openHnswShardThread(options: {
     );
   });
   worker.removeAllListeners();
+  // A thread that fails later is reported through the shared flags (and the next call's error);
+  // an unheard 'error' event would otherwise end the whole process.
+  worker.on('error', () => {});
   // Idle, the thread must not keep the process alive.
   worker.unref();
   port1.unref();
@@ -149,16 +171,19 @@ export async function openHnswShardThread(options: {
     Atomics.notify(flags, 0);
     return () => awaitReply(expected);
   };
+  /** The thread is not used again (a late reply would be taken for the next call's). */
+  const fail = (why: string): never => {
+    closed = true;
+    void worker.terminate();
+    throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `the HNSW search thread ${why}`);
+  };
   const awaitReply = (expected: number): Record<string, unknown> => {
     try {
-      const started = Date.now();
+      const started = performance.now();
       while (Atomics.load(flags, 1) < expected) {
-        if (Date.now() - started > REPLY_TIMEOUT_MS) {
-          // A late reply would be taken for the next call's: the thread is not used again.
-          closed = true;
-          throw new RuntimeFailure('VECTOR_SEARCH_FAILED', 'the HNSW search thread stopped answering');
-        }
-        Atomics.wait(flags, 1, expected - 1, 1000);
+        if (Atomics.load(flags, DEAD) === 1) fail('ended');
+        if (performance.now() - started > REPLY_TIMEOUT_MS) fail('stopped answering');
+        Atomics.wait(flags, 1, expected - 1, 100);
       }
       const reply = receiveMessageOnPort(port1 as MessagePort)?.message as Record<string, unknown>;
       if (typeof reply?.error === 'string')
@@ -191,6 +216,11 @@ export async function openHnswShardThread(options: {
       Atomics.add(flags, 0, 1);
       Atomics.notify(flags, 0);
       closed = true;
+    },
+    crashForTest() {
+      port1.postMessage({ op: 'exit-for-test' });
+      Atomics.add(flags, 0, 1);
+      Atomics.notify(flags, 0);
     },
   };
 }

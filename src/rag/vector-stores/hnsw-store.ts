@@ -3,7 +3,9 @@
 // contiguous label ranges, searched together and merged; large corpora are built as several
 // shards in parallel (build-hnsw-store.ts). With several graphs and a second core, the first half
 // of the graphs is held and searched by a worker thread while this thread searches the rest
-// (hnsw-shard-thread.ts): the same searches, so the same hits, in about half the wall time. The native addon is loaded on first use so commands
+// (hnsw-shard-thread.ts): the same searches, so the same hits; the wall time saved depends on
+// the graphs' size (measured at 100k chunks in docs/performance.md; nothing at 10k-20k), and
+// each vector looked up on the thread (MMR) costs a round trip. The native addon is loaded on first use so commands
 // that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
