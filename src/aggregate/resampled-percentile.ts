@@ -24,8 +24,10 @@ function createPercentileCounter(
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finiteCount++;
   const order = new Uint32Array(finiteCount);
   for (let i = 0, k = 0; i < values.length; i++) if (Number.isFinite(values[i])) order[k++] = i;
-  // A total order (ties by index), so the result does not depend on the sort's algorithm.
-  order.sort((a, b) => values[a] - values[b] || a - b);
+  // A total order (ties by index), so the result does not depend on the sort's algorithm. The
+  // comparator returns small integers: a difference of two doubles is boxed on every one of the
+  // ~1.7 M calls at 100k values (~40 MB of garbage), a small integer is not.
+  order.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
   const sortedValues = new Float64Array(finiteCount);
   const sortedCluster = new Uint32Array(finiteCount);
   const perCluster = new Uint32Array(clusters ?? values.length);
