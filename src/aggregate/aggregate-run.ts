@@ -5,6 +5,7 @@
 import { columnGroups, columnsFromResults, type ResultColumns } from '../columns/result-columns.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { BiasSummary, CaseResult, RunManifest, SuiteSummary } from '../run/types.js';
+import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
 import { auditBias } from './bias-audit.js';
 import { biasAuditRows } from './bias-audit-rows.js';
 import { summarizeSuite } from './summarize-suite.js';
@@ -51,6 +52,9 @@ export function aggregateRun(options: AggregateRunOptions): AggregatedRun {
       seed: config.seed,
     });
     summaries.push(summary);
+    // Per group, never per case: the summary's and the audit's garbage die here (a no-op
+    // unless the CLI installed the collector; src/memory/phase-collection.ts).
+    collectAtPhaseBoundary('statistics:summary');
     // The audit reads one group at a time, and only the fields it reads (biasAuditRows); its
     // row objects are dropped before the next group.
     const audited = auditBias({
@@ -60,6 +64,7 @@ export function aggregateRun(options: AggregateRunOptions): AggregatedRun {
     });
     bias.rows.push(...audited.rows);
     bias.subgroups.push(...audited.subgroups);
+    collectAtPhaseBoundary('statistics:bias');
   }
   return { summary: summaries, bias };
 }

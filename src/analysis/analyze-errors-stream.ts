@@ -80,24 +80,43 @@ export async function analyzeErrorsStream(
   const opts = { ...DEFAULTS, ...options };
 
   // Pass 1: each case's input length per suite, from its last row in analyzeErrors's order.
+  // One small entry per case lives until the pass ends, so the entries share one copy of each
+  // provider name (every parsed line has its own) and the length maps are filled by a loop,
+  // not from spread copies of 100k-entry maps.
   const lengths = new Map<string, Map<string, { length: number; provider: string; repeat: number }>>();
+  const providers = new Map<string, string>();
   for await (const r of source()) {
-    const cases = lengths.get(r.suite) ?? new Map();
-    lengths.set(r.suite, cases);
+    let cases = lengths.get(r.suite);
+    if (!cases) {
+      cases = new Map();
+      lengths.set(r.suite, cases);
+    }
     const seen = cases.get(r.caseId);
     if (
       !seen ||
       compare(r.provider, seen.provider) > 0 ||
       (r.provider === seen.provider && r.repeat > seen.repeat)
-    )
-      cases.set(r.caseId, { length: r.input.length, provider: r.provider, repeat: r.repeat });
+    ) {
+      let provider = providers.get(r.provider);
+      if (provider === undefined) {
+        provider = r.provider;
+        providers.set(provider, provider);
+      }
+      cases.set(r.caseId, { length: r.input.length, provider, repeat: r.repeat });
+    }
   }
-  const cutoff = inputLengthCutoffs(
-    new Map(
-      [...lengths].map(([suite, cases]) => [suite, new Map([...cases].map(([id, v]) => [id, v.length]))]),
-    ),
-    { share: opts.longInputShare, vsMedian: opts.longInputVsMedian },
-  );
+  const lengthsBySuite = new Map<string, Map<string, number>>();
+  for (const [suite, cases] of lengths) {
+    const byCase = new Map<string, number>();
+    for (const [id, v] of cases) byCase.set(id, v.length);
+    lengthsBySuite.set(suite, byCase);
+    cases.clear();
+  }
+  const cutoff = inputLengthCutoffs(lengthsBySuite, {
+    share: opts.longInputShare,
+    vsMedian: opts.longInputVsMedian,
+  });
+  lengthsBySuite.clear();
   lengths.clear();
   const long = (r: CaseResult): boolean =>
     r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);

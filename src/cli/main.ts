@@ -3,8 +3,10 @@
 // when it runs, so `--help` and `--version` stay fast.
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Command, Option } from 'commander';
 import { tuneHeapForRuns } from '../memory/heap-tuning.js';
+import { installPhaseCollection } from '../memory/phase-collection.js';
 import { runCommand } from './run-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -73,6 +75,7 @@ program
       setting: process.env.EVALGATE_HEAP_TUNING,
       setFlags: (flags) => v8.setFlagsFromString(flags),
     });
+    installPhaseCollection(phaseCollectionContext());
     return runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options)));
   });
 
@@ -140,9 +143,10 @@ program
   .argument('[run]', 'run id or folder (default: latest)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
-  .action((run, options) =>
-    runCommand(() => import('./commands/gate-command.js').then((m) => m.gateCommand(run, options))),
-  );
+  .action((run, options) => {
+    installPhaseCollection(phaseCollectionContext());
+    return runCommand(() => import('./commands/gate-command.js').then((m) => m.gateCommand(run, options)));
+  });
 
 program
   .command('compare')
@@ -351,4 +355,13 @@ try {
     process.stderr.write(`evalgate: ${e.message ?? String(error)}\n`);
     process.exitCode = 2;
   }
+}
+
+/** A full collection at a few phase boundaries of eval and gate (src/memory/phase-collection.ts). */
+function phaseCollectionContext() {
+  return {
+    setting: process.env.EVALGATE_HEAP_TUNING,
+    setFlags: (flags: string) => v8.setFlagsFromString(flags),
+    evaluateInNewContext: (code: string) => vm.runInNewContext(code),
+  };
 }

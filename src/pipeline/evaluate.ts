@@ -36,6 +36,7 @@ import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
+import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
 import { METRIC_DEFINITIONS } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
@@ -300,6 +301,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
 
     // Results were streamed in completion order (crash-safe); one streaming pass reads them into
     // typed columns and rewrites results.jsonl in its stable order (see sortResults).
+    collectAtPhaseBoundary('cases');
     const columns = await readRunColumns(runDir, { sortFile: true });
     const git = await gitInfo(root);
     const manifest: RunManifest = {

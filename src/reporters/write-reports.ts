@@ -7,6 +7,7 @@ import { analyzeErrorsStream } from '../analysis/analyze-errors-stream.js';
 import { toChartRow } from '../charts/chart-row.js';
 import { writeReportCharts } from '../charts/write-report-charts.js';
 import { writeRunHtmlReport } from '../html-report/write-run-html-report.js';
+import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
 import { writeFileAtomic } from '../run/run-folder.js';
 import { type ResultStream, toResultStream } from '../run/result-stream.js';
 import type { CaseResult, RunRecord } from '../run/types.js';
@@ -49,7 +50,11 @@ export interface WrittenReports {
 export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
   const { record } = options;
   const results = toResultStream(options.results);
+  // Each pass over results.jsonl starts from the live heap, not on top of the last one's garbage
+  // (a no-op unless the CLI installed the collector; src/memory/phase-collection.ts).
+  collectAtPhaseBoundary('reports:start');
   const analysis = await analyzeErrorsStream(results, {});
+  collectAtPhaseBoundary('reports:error-analysis');
   // The per-case charts need a few numbers per result, not the results; each parsed line has
   // its own copy of the suite and provider names, so rows share one (~60 bytes a row at 100k).
   const chartRows = [];
@@ -79,6 +84,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
   const report = path.join(options.reportsDir ?? options.runDir, REPORT_FILE);
   if (options.reportsDir) await writeFileAtomic(report, rendered);
   await writeFileAtomic(path.join(options.runDir, REPORT_FILE), rendered);
+  collectAtPhaseBoundary('reports:charts');
   const html = await writeRunHtmlReport({
     record,
     results: results(),
@@ -88,6 +94,7 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     runsDir: runsFolder,
     indexDir: options.indexDir ?? null,
   });
+  collectAtPhaseBoundary('reports:html');
   const junit = path.join(options.runDir, 'junit.xml');
   await writeJunitStream({ file: junit, record, results });
 
