@@ -22,29 +22,24 @@ function tune(options: { execArgv?: string[]; nodeOptions?: string; setting?: st
 }
 
 describe('tuneHeapForRuns', () => {
-  it('sets both flags in one call when the user set none', () => {
+  it('sets the flag when the user did not', () => {
     const out = tune({ execArgv: ['--enable-source-maps'], nodeOptions: '--trace-warnings' });
-    expect(out.applied).toEqual(['--heap-growing-percent=50', '--semi-space-growth-factor=1']);
-    expect(out.left).toEqual([]);
-    expect(out.calls).toEqual(['--heap-growing-percent=50 --semi-space-growth-factor=1']);
-  });
-
-  it("leaves a flag the user set on node's command line, in either spelling", () => {
-    const out = tune({ execArgv: ['--heap_growing_percent=200'] });
-    expect(out.applied).toEqual(['--semi-space-growth-factor=1']);
-    expect(out.calls).toEqual(['--semi-space-growth-factor=1']);
-  });
-
-  it('leaves the young generation alone when NODE_OPTIONS sizes the semi-spaces', () => {
-    const out = tune({ nodeOptions: '--max-old-space-size=4096  --max-semi-space-size=64' });
     expect(out.applied).toEqual(['--heap-growing-percent=50']);
-    expect(out.left).toEqual(['--semi-space-growth-factor=1']);
+    expect(out.left).toEqual([]);
+    expect(out.calls).toEqual(['--heap-growing-percent=50']);
   });
 
-  it('sets nothing when the user set both, or turned the tuning off', () => {
-    const both = tune({ nodeOptions: '--heap-growing-percent=10 --Semi-Space-Growth-Factor=2' });
-    expect(both.calls).toEqual([]);
-    expect(both.left).toEqual(ALL);
+  it("leaves a flag the user set on node's command line or in NODE_OPTIONS, in either spelling", () => {
+    for (const out of [
+      tune({ execArgv: ['--heap_growing_percent=200'] }),
+      tune({ nodeOptions: '--max-old-space-size=4096  --Heap-Growing-Percent=10' }),
+    ]) {
+      expect(out.calls).toEqual([]);
+      expect(out.left).toEqual(ALL);
+    }
+  });
+
+  it('sets nothing when turned off', () => {
     for (const setting of ['off', ' OFF ']) {
       const off = tune({ setting });
       expect(off.calls).toEqual([]);
@@ -56,25 +51,32 @@ describe('tuneHeapForRuns', () => {
 });
 
 describe('the eval process', () => {
-  // A preload that, when the CLI exits, churns short-lived objects with a surviving window (what
-  // a run does) and prints how large V8 let the young generation grow.
+  // A preload that, when the CLI exits, keeps a live set and churns objects that live long
+  // enough to reach the old generation (what a run's phases do), and prints the largest old
+  // space V8 allowed meanwhile.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'evalgate-heap-tuning-'));
   const probe = path.join(dir, 'probe.mjs');
   writeFileSync(
     probe,
     `import v8 from 'node:v8';
 process.on('exit', () => {
-  const keep = new Array(20000);
-  for (let i = 0; i < 300000; i++) keep[i % 20000] = { i, s: 'v' + i };
-  const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-  process.stdout.write('young=' + young.space_size + '\\n');
+  const live = [];
+  for (let i = 0; i < 150000; i++) live.push({ i, s: 'live' + i, a: [i, i + 1] });
+  const ring = new Array(50000);
+  let max = 0;
+  for (let round = 0; round < 60; round++) {
+    for (let i = 0; i < 50000; i++) ring[i] = { round, i, s: 'g' + i + ':' + round, a: [i] };
+    const old = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
+    max = Math.max(max, old.space_size);
+  }
+  process.stdout.write('old=' + max + '\\n');
 });
 `,
   );
-  const youngBytes = (env: Record<string, string>): number => {
+  const oldBytes = (env: Record<string, string>, nodeFlags: string[] = []): number => {
     const run = spawnSync(
       process.execPath,
-      ['--import', probe, BUILT_CLI, 'eval', '--config', path.join(dir, 'missing.yaml')],
+      [...nodeFlags, '--import', probe, BUILT_CLI, 'eval', '--config', path.join(dir, 'missing.yaml')],
       {
         cwd: dir,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -82,13 +84,12 @@ process.on('exit', () => {
       },
     );
     expect(run.status).toBe(2); // the missing config: a clear input error, probe still runs
-    return Number(/young=(\d+)/.exec(run.stdout)?.[1]);
+    return Number(/old=(\d+)/.exec(run.stdout)?.[1]);
   };
 
-  it('keeps the young generation at its initial size; off (or a user flag) lets V8 grow it', () => {
-    const MB = 1024 * 1024;
-    expect(youngBytes({})).toBeLessThanOrEqual(2 * MB);
-    expect(youngBytes({ EVALGATE_HEAP_TUNING: 'off' })).toBeGreaterThan(4 * MB);
-    expect(youngBytes({ NODE_OPTIONS: '--max-semi-space-size=16' })).toBeGreaterThan(4 * MB);
+  it('collects the old generation sooner; off (or a user flag) leaves V8 its default slack', () => {
+    const tuned = oldBytes({});
+    expect(tuned).toBeLessThan(0.8 * oldBytes({ EVALGATE_HEAP_TUNING: 'off' }));
+    expect(tuned).toBeLessThan(0.8 * oldBytes({}, ['--heap-growing-percent=400']));
   });
 });

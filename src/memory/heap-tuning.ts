@@ -2,24 +2,19 @@
 // own process at the start of `evalgate eval`. Why: a run keeps 40-60 MB of live heap at any case
 // count, but with V8's defaults the old generation grows to about four times what survived the
 // last full collection before it collects again (V8's "high" growing factor, used whenever the
-// heap limit is >= 2 GB), and the young generation grows to two 16 MB semi-spaces. Measured with
-// bench/memory-breakdown.js, that slack, not data, was most of the peak resident set (20k cases:
-// 333 MB with the defaults, 191 MB with these two flags). Both flags are read by V8 at every
-// collection, so `v8.setFlagsFromString` after start-up takes effect (unlike
-// `--max-old-space-size`, which V8 reads once when it sizes the heap): no re-exec, no second
-// process, nothing for the user to pass.
+// heap limit is >= 2 GB). Measured with bench/memory-breakdown.js, that slack, not data, was most
+// of the peak resident set. V8 reads the flag at every full collection, so
+// `v8.setFlagsFromString` after start-up takes effect (unlike `--max-old-space-size`, which V8
+// reads once when it sizes the heap): no re-exec, nothing for the user to pass.
 //   --heap-growing-percent=50     after a full collection, the next one starts at 1.5 x live
-//   --semi-space-growth-factor=1  the young generation stays at its initial size (1 MB semi-spaces)
-// A flag the user set (command line or NODE_OPTIONS) is left as they set it, and
-// EVALGATE_HEAP_TUNING=off turns the whole thing off.
+// A smaller young generation (`--semi-space-growth-factor=1`) was tried and dropped: V8 refuses
+// values below 2 at start-up and resets the flag whenever a worker thread starts (the HNSW
+// builder and search thread), so setting it later relied on V8 not checking, and it cost up to
+// 3.5x CPU on allocation-heavy phases. A flag the user set (command line or NODE_OPTIONS) is left
+// as they set it, and EVALGATE_HEAP_TUNING=off turns the tuning off.
 
 export const HEAP_TUNING_FLAGS: readonly HeapFlag[] = [
   { flag: '--heap-growing-percent=50', userFlags: ['--heap-growing-percent'] },
-  // A user who sizes the semi-spaces has chosen the young generation: leave it alone.
-  {
-    flag: '--semi-space-growth-factor=1',
-    userFlags: ['--semi-space-growth-factor', '--max-semi-space-size', '--min-semi-space-size'],
-  },
 ];
 
 export interface HeapFlag {
