@@ -300,7 +300,8 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
-  const limitDropped: 0 | 1 = best >= 0 && droppedLimit(answerText, bestClauseText, question.text) !== undefined ? 1 : 0;
+  const limitDropped: 0 | 1 =
+    best >= 0 && droppedLimit(answerText, bestClauseText, question.text) !== undefined ? 1 : 0;
   const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
   unknown.push(...roles);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);

@@ -129,9 +129,9 @@ function states(limit: Limit, side: AnswerWords): boolean {
 function satisfiedBy(limit: Limit, question: AnswerWords): boolean {
   if (limit.marker !== 'maximum' && limit.marker !== 'minimum' && limit.marker !== 'within') return false;
   const bounds = limit.numbers.map(Number).filter(Number.isFinite);
-  return [...question.numbers].map(Number).some((q) =>
-    bounds.some((b) => (limit.marker === 'minimum' ? q >= b : q <= b)),
-  );
+  return [...question.numbers]
+    .map(Number)
+    .some((q) => bounds.some((b) => (limit.marker === 'minimum' ? q >= b : q <= b)));
 }
 
 /**
