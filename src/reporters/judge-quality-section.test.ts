@@ -44,8 +44,8 @@ describe('renderJudgeQualitySection', () => {
   it('labels the hallucination rate as the offline check with its measured error rates', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
-    expect(text).toContain('recall 0.778');
-    expect(text).toContain('precision 0.467');
+    expect(text).toContain('recall 0.800');
+    expect(text).toContain('precision 0.474');
     expect(text).toContain('not as a count of hallucinations');
   });
 
