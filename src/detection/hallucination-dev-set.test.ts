@@ -13,7 +13,7 @@ import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.6, r: 0.918, f1: 0.726, auroc: 0.814 };
+const LOSO_POOLED = { p: 0.606, r: 0.941, f1: 0.737, auroc: 0.819 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -61,8 +61,8 @@ describe('the committed hallucination dev set', async () => {
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (sixth revision) quotes these, pooled over the 484 realistic answers:
-    // AUROC 0.814 (target 0.75: met), F1 0.726 (target 0.5: met), recall 0.918 (target 0.9: met).
+    // docs/metrics.md (revision 6.1) quotes these, pooled over the 484 realistic answers:
+    // AUROC 0.819 (target 0.75: met), F1 0.737 (target 0.5: met), recall 0.941 (target 0.9: met).
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       p: r3(pooled.precision),
@@ -76,8 +76,9 @@ describe('the committed hallucination dev set', async () => {
 
   it('quotes the sixth revision as measured once on blind set 4 (OFFLINE_CHECK_QUALITY)', () => {
     // Blind set 4 was written by a session that never saw the check, kept unread until the sixth
-    // revision was committed, and scored once. Against the targets: F1 ≥ 0.5 met, AUROC ≥
-    // 0.75 and recall ≥ 0.9 missed (docs/metrics.md). A change to the check that moves these fails here.
+    // revision was committed, and scored once; re-scored once for 6.1 (the review fixes, not chosen
+    // on it). Against the targets: F1 ≥ 0.5 met, AUROC ≥ 0.75 and recall ≥ 0.9 missed
+    // (docs/metrics.md). A change to the check that moves these fails here.
     const m = slices[0].metrics;
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
@@ -100,7 +101,7 @@ describe('the committed hallucination dev set', async () => {
     expect(OFFLINE_CHECK_QUALITY.revision).toBe(6);
     expect(OFFLINE_CHECK_QUALITY.set).toBe('test_cases/hallucination-dev-blind4.jsonl');
     expect(m.f1).toBeGreaterThanOrEqual(0.5);
-    expect(CHECK_VERSION).toBe('offline-check-6');
+    expect(CHECK_VERSION).toBe('offline-check-6.1');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -331,6 +331,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       ),
       generation: generationSettings(suites),
       metricDefinitions: { ...METRIC_DEFINITIONS },
+      ...(config.hallucination_threshold !== undefined && {
+        hallucinationThreshold: config.hallucination_threshold,
+      }),
       retrieval: rag ? rag.describe : null,
       suites: suites.map((s) => ({
         name: s.config.name,

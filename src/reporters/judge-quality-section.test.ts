@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 import type { RunRecord } from '../run/types.js';
+import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
 import { runRecord } from './__fixtures__/run-record.js';
 import { renderJudgeQualitySection } from './judge-quality-section.js';
 
@@ -43,9 +44,39 @@ describe('renderJudgeQualitySection', () => {
   it('labels the hallucination rate as the offline check with its measured error rates', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
-    expect(text).toContain('recall 0.778');
-    expect(text).toContain('precision 0.467');
+    expect(text).toContain('recall 0.800');
+    expect(text).toContain('precision 0.474');
     expect(text).toContain('not as a count of hallucinations');
+  });
+
+  it('never quotes the measured numbers for a run another check version or threshold scored', () => {
+    const base = withMetrics(['hallucination.rate']);
+    const older = renderJudgeQualitySection({
+      ...base,
+      manifest: { ...base.manifest, metricDefinitions: { 'hallucination.rate': 'offline-check-5' } },
+    });
+    expect(older).toContain('scored by check version `offline-check-5`');
+    expect(older).toContain('**not assessed**');
+    expect(older).not.toContain('precision 0.');
+    const unversioned = renderJudgeQualitySection({
+      ...base,
+      manifest: { ...base.manifest, metricDefinitions: undefined },
+    });
+    expect(unversioned).toContain('a check version it did not record');
+    expect(unversioned).not.toContain('recall 0.');
+    const lower = renderJudgeQualitySection({
+      ...base,
+      manifest: { ...base.manifest, hallucinationThreshold: 0.1 },
+    });
+    expect(lower).toContain('`hallucination_threshold` 0.1, not the default');
+    expect(lower).toContain('at 0.1 its precision and recall are **not assessed**');
+    expect(lower).not.toContain('of its flags were right');
+    // The default threshold written out in the config is the measured case: numbers quoted.
+    const same = renderJudgeQualitySection({
+      ...base,
+      manifest: { ...base.manifest, hallucinationThreshold: OFFLINE_CHECK_QUALITY.threshold },
+    });
+    expect(same).toContain('of its flags were right');
   });
 
   it('shows agreement and the corrected estimate beside each labelled judge metric', () => {

@@ -6,13 +6,14 @@ import { JUDGE_PASS_AT, type JudgeReliability } from '../judge-quality/assess-ju
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 import type { RunRecord } from '../run/types.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
+import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import { formatPercent, formatScore, NA } from './format-value.js';
 import { code, escapeMarkdown, markdownTable } from './markdown-table.js';
 
 export function renderJudgeQualitySection(record: RunRecord): string {
   const metrics = new Set(record.summary.flatMap((s) => Object.keys(s.metrics)));
   const parts: string[] = [];
-  if (metrics.has('hallucination.rate')) parts.push(offlineCheckNote());
+  if (metrics.has('hallucination.rate')) parts.push(offlineCheckNote(record));
   const judgeMetrics = [...metrics].filter((m) => m.startsWith('judge.') && m !== 'judge.disagreement');
   const rows = record.judgeQuality ?? [];
   if (rows.length > 0) parts.push(judgeTable(rows), ...rows.filter((r) => r.agreement).map(confusion));
@@ -27,9 +28,20 @@ export function renderJudgeQualitySection(record: RunRecord): string {
   return ['### How far to trust the automatic checks', ...parts].join('\n\n');
 }
 
-function offlineCheckNote(): string {
+function offlineCheckNote(record: RunRecord): string {
   const q = OFFLINE_CHECK_QUALITY;
-  return `**Hallucination rate comes from the offline check**, a lexical comparison of each answer sentence with the retrieved passages (no model, no ground truth). On ${q.cases} labelled realistic answers written blind and measured once (${code(q.set)}), at its default threshold of ${q.threshold}, it flagged ${formatPercent(q.recall)} of the hallucinated answers (recall ${formatScore(q.recall)}) and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}; AUROC ${formatScore(q.auroc)}). Read it as the share of answers worth a second look, not as a count of hallucinations.`;
+  const lead =
+    '**Hallucination rate comes from the offline check**, a lexical comparison of each answer sentence with the retrieved passages (no model, no ground truth).';
+  const tail = 'Read it as the share of answers worth a second look, not as a count of hallucinations.';
+  // The measured numbers belong to one check version at one threshold; a run scored by another
+  // (an older run re-rendered, or a configured threshold) must not borrow them.
+  const version = record.manifest.metricDefinitions?.['hallucination.rate'];
+  const threshold = record.manifest.hallucinationThreshold;
+  if (version !== CHECK_VERSION)
+    return `${lead} This run was scored by ${version ? `check version ${code(version)}` : 'a check version it did not record'}, not ${code(CHECK_VERSION)}, whose measured precision and recall (on ${code(q.set)}) therefore do not describe it: its error rates are **not assessed** here. ${tail}`;
+  if (threshold !== undefined && threshold !== q.threshold)
+    return `${lead} This run flagged at ${code('hallucination_threshold')} ${threshold}, not the default ${q.threshold} at which the check was measured (on ${q.cases} realistic answers written blind, ${code(q.set)}: precision ${formatScore(q.precision)}, recall ${formatScore(q.recall)}); at ${threshold} its precision and recall are **not assessed** (a lower threshold catches more and flags more correct answers; AUROC ${formatScore(q.auroc)} does not depend on it). ${tail}`;
+  return `${lead} On ${q.cases} labelled realistic answers written blind and scored once for this check version (${code(q.set)}), at its default threshold of ${q.threshold}, it flagged ${formatPercent(q.recall)} of the hallucinated answers (recall ${formatScore(q.recall)}) and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}; AUROC ${formatScore(q.auroc)}). ${tail}`;
 }
 
 const ci = (i: { estimate: number; low: number; high: number } | undefined): string =>

@@ -60,6 +60,8 @@ export interface RunManifest {
   prompts: Record<string, string>;
   /** Metric → version of its definition, for metrics whose scorer changes between releases. */
   metricDefinitions?: Record<string, string>;
+  /** `hallucination_threshold` when the config set one (absent: the check's default). */
+  hallucinationThreshold?: number;
   /** Prompt version id → temperature, max_tokens and few-shot examples used. */
   generation?: Record<string, GenerationSettings>;
   retrieval: {

@@ -4,6 +4,7 @@
 // with a failing one, and a gate that fails on a regression and a missed target.
 import type { TagBreakdown } from '../../aggregate/tag-breakdowns.js';
 import type { CaseResult, RunRecord, SubgroupGap } from '../../run/types.js';
+import { METRIC_DEFINITIONS } from '../../scorers/metric-definitions.js';
 
 const LOCAL = 'local/extractive';
 const OPENAI = 'openai/gpt-4o-mini';
@@ -453,6 +454,8 @@ export const runRecord: RunRecord = {
       { id: OPENAI, provider: 'openai', model: 'gpt-4o-mini-2024-07-18' },
     ],
     prompts: { 'support-answer': QA_PROMPT, intent: INTENT_PROMPT },
+    // As every run records it: the offline check's numbers in the report describe this version.
+    metricDefinitions: { ...METRIC_DEFINITIONS },
     retrieval: {
       embedder: 'local/hash',
       mode: 'hybrid',

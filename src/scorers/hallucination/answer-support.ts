@@ -56,6 +56,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
         terms: new Set(contentTerms(options.question)),
         numbers: extractNumberMentions(options.question),
         dates: findDates(options.question),
+        text: options.question,
       }
     : NO_QUESTION;
   const model = options.model ?? SUPPORT_MODEL;

@@ -67,6 +67,8 @@ export interface QuestionFacts {
   terms: ReadonlySet<string>;
   numbers: readonly NumberMention[];
   dates: readonly DayDate[];
+  /** The question as asked: a limit it states is the answer's premise (dropped-limit.ts). */
+  text?: string;
 }
 
 export const NO_QUESTION: QuestionFacts = { terms: new Set(), numbers: [], dates: [] };
@@ -298,7 +300,8 @@ export function alignClaim(
   );
   const sourceAdded: 0 | 1 = sources.length > 0 ? 1 : 0;
   unknown.push(...sources);
-  const limitDropped: 0 | 1 = best >= 0 && droppedLimit(answerText, bestClauseText) !== undefined ? 1 : 0;
+  const limitDropped: 0 | 1 =
+    best >= 0 && droppedLimit(answerText, bestClauseText, question.text) !== undefined ? 1 : 0;
   const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
   unknown.push(...roles);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);

@@ -47,9 +47,11 @@ const META_WORDS = new Set(
   ),
 );
 
-// Words that negate a statement. "No" and "without" are left out: "at no extra cost" and "free"
-// say the same thing, and the flips that matter read "is not", "can't", "never".
-const NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor']);
+// Words that negate a statement. "No" is left out: "at no extra cost" and "free" say the same
+// thing, and the flips that matter read "is not", "can't", "never". "Without" and "nothing" negate
+// what follows ("without an appointment" = "no appointment is needed"); "without a fee" and "at no
+// cost" are read as "free" before this (claim-wording.ts, EQUIVALENCES below).
+const NEGATORS = new Set(['not', 'never', 'cannot', 'neither', 'nor', 'without', 'nothing']);
 
 const QUANTITY_WORDS = new Set(['half', 'quarter', 'couple', 'dozen']);
 

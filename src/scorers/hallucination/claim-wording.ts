@@ -55,11 +55,17 @@ const NO_REQUIREMENT =
 const NO_FEE =
   /\b(?:without|no)\s+(?:an?\s+|any\s+)?(?:extra\s+|additional\s+)?(?:fee|fees|payment|charges)\b/giu;
 
+// "There is no need to book" = "you do not need to book"; a walk-in or drop-in service is one used
+// without an appointment (the negation check then reads both as negated, like "No X is needed").
+const NO_NEED = /\bno\s+need\b/giu;
+const WALK_IN = /\b(?:walk|drop)[- ]ins?\b(?!\s+(?:closet|wardrobe|shower|freezer|fridge|cooler|bath))/giu;
+
 // Each rewrite runs only when its key word is present (this is on the hot path: every claim,
 // clause and segment is normalised); the tests cannot match without it, so the result is the same.
 export function normalizeWording(text: string): string {
   let out = /night/i.test(text) ? nightHours(text) : text;
-  if (/\b(?:without|no)\b/i.test(out)) out = out.replace(NO_FEE, 'free');
+  if (/\b(?:without|no)\b/i.test(out)) out = out.replace(NO_FEE, 'free').replace(NO_NEED, 'not need');
+  if (/\b(?:walk|drop)[- ]in/i.test(out)) out = out.replace(WALK_IN, 'without appointment');
   // "7 in the morning" = "7 am", before a range "7 to 11 in the morning" spreads it.
   if (/morning|afternoon|evening/i.test(out))
     out = out.replace(

@@ -2,6 +2,9 @@
 // up to four hours" → "free", "runs only on weekdays" → "runs every 20 minutes". The claim keeps
 // the limit when it repeats its marker, its number or one of its words ("On weekdays the shuttle
 // runs …"); a claim that states the limit in other words keeps it too, at the price of a miss.
+// A limit the question already states is kept as well: its marker, number or day word ("… open
+// on Saturdays?" → "It opens at 10 am"), or a value of the question's on the right side of the
+// bound ("Is a 20-minute ride free?" for "free for up to 30 minutes", "at 25?" for "at least 21").
 import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
@@ -90,31 +93,59 @@ interface AnswerWords {
 let lastAnswer: { raw: string; analysis: AnswerWords } | undefined;
 
 function answerWords(raw: string): AnswerWords {
-  if (lastAnswer?.raw === raw) return lastAnswer.analysis;
+  if (lastAnswer?.raw !== raw) lastAnswer = { raw, analysis: analyse(raw) };
+  return lastAnswer.analysis;
+}
+
+function analyse(raw: string): AnswerWords {
   const text = normalizeClaimText(raw);
   const list = words(text);
-  const analysis = {
+  return {
     text,
     words: new Set(list),
     stems: new Set(list.map((w) => stem(w))),
     numbers: new Set(extractNumberMentions(text).map((n) => n.value)),
   };
-  lastAnswer = { raw, analysis };
-  return analysis;
 }
 
-/** The context clause's limit the answer leaves out, as its marker word, or undefined. */
-export function droppedLimit(claim: string, clause: string): string | undefined {
+let lastQuestion: { raw: string; analysis: AnswerWords } | undefined;
+
+function questionWords(raw: string): AnswerWords {
+  if (lastQuestion?.raw !== raw) lastQuestion = { raw, analysis: analyse(raw) };
+  return lastQuestion.analysis;
+}
+
+/** The text states the limit: its marker or a wording of its kind, its number, its words or a day. */
+function states(limit: Limit, side: AnswerWords): boolean {
+  if (side.words.has(limit.marker) || KEEPS[limit.marker]?.test(side.text)) return true;
+  if (limit.numbers.some((n) => side.numbers.has(n))) return true;
+  // Half the limit's words restated keep it ("members with a valid card" is not "members").
+  const kept = limit.terms.filter((t) => side.stems.has(t)).length;
+  if (limit.terms.length > 0 && kept >= Math.ceil(limit.terms.length / 2) && !limit.anyDay) return true;
+  return limit.anyDay === true && [...side.words].some((w) => DAY_WORD.test(w));
+}
+
+/** A value of the question's inside the bound: 20 for "maximum 30", 25 for "minimum 21". */
+function satisfiedBy(limit: Limit, question: AnswerWords): boolean {
+  if (limit.marker !== 'maximum' && limit.marker !== 'minimum' && limit.marker !== 'within') return false;
+  const bounds = limit.numbers.map(Number).filter(Number.isFinite);
+  return [...question.numbers]
+    .map(Number)
+    .some((q) => bounds.some((b) => (limit.marker === 'minimum' ? q >= b : q <= b)));
+}
+
+/**
+ * The context clause's limit the answer leaves out, as its marker word, or undefined. A limit the
+ * question states, or that a value in the question meets, is the premise of the answer: kept.
+ */
+export function droppedLimit(claim: string, clause: string, question = ''): string | undefined {
   const limits = limitsOfClause(clause);
   if (limits.length === 0) return undefined;
-  const { text, words: claimWords, stems: claimStems, numbers: claimNumbers } = answerWords(claim);
+  const answer = answerWords(claim);
+  const asked = question ? questionWords(question) : undefined;
   for (const limit of limits) {
-    if (claimWords.has(limit.marker) || KEEPS[limit.marker]?.test(text)) continue;
-    if (limit.numbers.some((n) => claimNumbers.has(n))) continue;
-    // Half the limit's words restated keep it ("members with a valid card" is not "members").
-    const kept = limit.terms.filter((t) => claimStems.has(t)).length;
-    if (limit.terms.length > 0 && kept >= Math.ceil(limit.terms.length / 2) && !limit.anyDay) continue;
-    if (limit.anyDay && [...claimWords].some((w) => DAY_WORD.test(w))) continue;
+    if (states(limit, answer)) continue;
+    if (asked && (states(limit, asked) || satisfiedBy(limit, asked))) continue;
     return limit.marker;
   }
   return undefined;

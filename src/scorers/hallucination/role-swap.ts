@@ -4,7 +4,12 @@
 // capitalised names and the everyday role nouns of contracts and transactions. A passive between
 // the two on one side only ("… was acquired by …", "… came from a penalty by …") reverses the
 // order legitimately, and so does a pair joined by "and" or a comma (a list carries no role).
+// A swap needs the same verb between the two parties on both sides: a converse verb reverses the
+// order truthfully ("Lakeside lost to Riverton" for "Riverton beat Lakeside", "Nova Labs became
+// part of Helix Bio" for "Helix Bio acquired Nova Labs"), and no list of converses is complete.
+import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
+import { words } from '../../text/tokenize.js';
 
 const ENTITY = /\p{Lu}[\p{L}\d'’&-]*(?:\s+\p{Lu}[\p{L}\d'’&-]*)*/gu;
 // Capitalised words that name a date, not an actor.
@@ -58,6 +63,15 @@ function sameEntity(a: string, b: string): boolean {
   return short.split(' ').every((w) => longWords.has(w));
 }
 
+/** The content words between two parties, stemmed: the verb that relates them. */
+function relation(gap: string): Set<string> {
+  return new Set(
+    words(gap)
+      .filter((w) => !isStopword(w) && !/\d/.test(w))
+      .map((w) => stem(w)),
+  );
+}
+
 /** The two entity names whose order the claim reverses, or an empty list. */
 export function swappedRoles(claim: string, sentence: string): string[] {
   const ours = entitiesOf(claim);
@@ -72,6 +86,8 @@ export function swappedRoles(claim: string, sentence: string): string[] {
       const theirGap = sentence.slice(b.end, a.start);
       if (LIST_JOIN.test(ourGap) || LIST_JOIN.test(theirGap)) continue;
       if (PASSIVE.test(ourGap) !== PASSIVE.test(theirGap)) continue;
+      const theirRelation = relation(theirGap);
+      if (![...relation(ourGap)].some((w) => theirRelation.has(w))) continue;
       return [ours[i].name, ours[j].name];
     }
   }

@@ -1,36 +1,38 @@
 // The calibrated part of the offline check (sixth revision): a logistic model turning a claim's
 // alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
 // by scripts/fit-support-model.js on the perturbed tuning split and all six hand-written realistic
-// fit files (the perturbed test split and the blind sets were not fitted on). The threshold is the
-// highest at which every realistic file keeps recall ≥ 0.9 when scored by a fit made without it
-// (src/detection/cross-fitted-threshold.ts); a fourth blind set, scored once, decides.
+// fit files (the perturbed test split and the blind sets were not fitted on); refitted as 6.1 after
+// the review fixes. The threshold rule (src/detection/cross-fitted-threshold.ts) takes the highest
+// step at which every realistic file keeps recall ≥ 0.9 when scored by a fit made without it, but
+// never at or below a word-for-word restatement's score; that floor, not the recall rule (which
+// gives a lower step), sets the default: restatement 0.170 → 0.17 (0.171 → 0.18 in 6.0).
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
   intercept: -1.52,
-  uncoveredLocal: 0.11,
-  uncoveredGlobal: -1.69,
+  uncoveredLocal: 0.12,
+  uncoveredGlobal: -1.72,
   uncoveredMass: 1.18,
-  numbersAligned: -0.61,
-  numberMissing: 3.24,
-  numberElsewhere: -2.06,
-  unitMismatch: 2.47,
-  numberConflict: 2.03,
-  nameMissing: 2.51,
+  numbersAligned: -0.62,
+  numberMissing: 3.25,
+  numberElsewhere: -2.11,
+  unitMismatch: 2.43,
+  numberConflict: 2.15,
+  nameMissing: 2.61,
   nameElsewhere: 0.12,
-  nameConflict: 2.68,
-  negationMismatch: 2.15,
-  antonym: -0.29,
-  numberDerived: 0.2,
-  quantifierAdded: 2.49,
-  conditionDropped: 0.33,
-  sourceAdded: -1.35,
-  numberSwapped: 2.18,
-  numberDerivedFar: 1.17,
-  numberMoved: 2.05,
+  nameConflict: 2.87,
+  negationMismatch: 2.4,
+  antonym: 0.28,
+  numberDerived: 0.25,
+  quantifierAdded: 2.48,
+  conditionDropped: 0.36,
+  sourceAdded: -0.77,
+  numberSwapped: 2.25,
+  numberDerivedFar: 1.16,
+  numberMoved: 2.02,
   numberDerivedTwoSteps: 2.74,
-  limitDropped: 3.1,
-  rolesSwapped: 1.67,
+  limitDropped: 4.19,
+  rolesSwapped: 4.29,
 };
 
 /**
@@ -47,15 +49,15 @@ export interface ResponseCalibration {
 
 export const RESPONSE_CALIBRATION: ResponseCalibration = {
   intercept: 0,
-  worstLogit: 1.04,
-  claimCount: -0.7,
+  worstLogit: 1.05,
+  claimCount: -0.66,
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */
-export const CHECK_VERSION = 'offline-check-6';
+export const CHECK_VERSION = 'offline-check-6.1';
 
 /** A response is flagged when its score (the calibrated response probability) reaches this. */
-export const DEFAULT_HALLUCINATION_THRESHOLD = 0.18;
+export const DEFAULT_HALLUCINATION_THRESHOLD = 0.17;
 
 export function unsupportedProbability(
   features: ClaimFeatures,
