@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../config/schema.js';
 import type { Baseline, RunManifest, SuiteSummary } from '../run/types.js';
-import { redefinedMetrics } from '../scorers/metric-definitions.js';
+import { metricDefinitions, METRIC_DEFINITIONS, redefinedMetrics } from '../scorers/metric-definitions.js';
+import { DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
 import { judgeRun } from './judge-run.js';
 
 const config = ConfigSchema.parse({
@@ -112,5 +113,15 @@ describe('redefinedMetrics', () => {
       { metric: 'c', from: null, to: '1' },
     ]);
     expect(redefinedMetrics(undefined, undefined)).toEqual([]);
+  });
+
+  it('a configured review threshold is part of the flag rate and groundedness definitions', () => {
+    expect(metricDefinitions()).toEqual(METRIC_DEFINITIONS);
+    expect(metricDefinitions(DEFAULT_HALLUCINATION_THRESHOLD)).toEqual(METRIC_DEFINITIONS);
+    const lower = metricDefinitions(0.1);
+    expect(redefinedMetrics(METRIC_DEFINITIONS, lower).map((m) => m.metric)).toEqual([
+      'groundedness',
+      'hallucination.rate',
+    ]);
   });
 });

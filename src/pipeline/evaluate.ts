@@ -37,7 +37,7 @@ import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
-import { METRIC_DEFINITIONS } from '../scorers/metric-definitions.js';
+import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
 export interface EvaluateOptions {
@@ -330,7 +330,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         suites.filter((s) => s.prompt).map((s) => [s.prompt!.id, s.prompt!.versionId]),
       ),
       generation: generationSettings(suites),
-      metricDefinitions: { ...METRIC_DEFINITIONS },
+      metricDefinitions: metricDefinitions(config.hallucination_threshold),
       ...(config.hallucination_threshold !== undefined && {
         hallucinationThreshold: config.hallucination_threshold,
       }),

@@ -2,7 +2,7 @@
 // meaning between releases (the offline hallucination check is refitted per revision) records its
 // version in the run manifest and the baseline, so a run is never compared with a baseline scored
 // by another definition: the difference would be the scorer's, not the model's.
-import { CHECK_VERSION } from './hallucination/support-model.js';
+import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from './hallucination/support-model.js';
 
 /** Metric → definition version, for every metric whose definition has changed across releases. */
 export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
@@ -10,6 +10,19 @@ export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
   'hallucination.score': CHECK_VERSION,
   groundedness: CHECK_VERSION,
 };
+
+/**
+ * The definitions a run scores with: the flag rate and groundedness also depend on the review
+ * threshold, so a configured `hallucination_threshold` other than the default is part of theirs.
+ */
+export function metricDefinitions(hallucinationThreshold?: number): Record<string, string> {
+  const out = { ...METRIC_DEFINITIONS };
+  if (hallucinationThreshold !== undefined && hallucinationThreshold !== DEFAULT_HALLUCINATION_THRESHOLD) {
+    out['hallucination.rate'] = `${CHECK_VERSION} at threshold ${hallucinationThreshold}`;
+    out.groundedness = `${CHECK_VERSION} at threshold ${hallucinationThreshold}`;
+  }
+  return out;
+}
 
 export interface RedefinedMetric {
   metric: string;
