@@ -45,6 +45,9 @@ const server = await startServe({
         }),
 });
 const timeline = createServerTimeline(subscribe);
+// Recording from the start, so the probe's own code has run (the bench's /healthz requests)
+// before a measured window: its first run would otherwise be timed inside the first request.
+timeline.start();
 process.stdout.write(`${JSON.stringify({ url: server.url, readyMs: performance.now() - t0 })}\n`);
 process.on('message', (message) => {
   if (message === 'cpu') {
