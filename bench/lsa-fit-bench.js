@@ -5,9 +5,9 @@
 // (--stages also prints the per-stage table on stderr).
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createRng } from '../dist/core/rng.js';
 import { fitLsaEmbedderState } from '../dist/rag/embedders/lsa-embedder.js';
 import { contentTerms } from '../dist/text/analyze.js';
+import { zipfCorpus } from './zipf-corpus.js';
 
 const argument = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -17,47 +17,7 @@ const DOCS = argument('--docs', 5000);
 const VOCABULARY = argument('--vocabulary', 40_000);
 const WORDS_PER_DOC = 150;
 
-const rng = createRng(13);
-// Pronounceable distinct words, so the Porter stemmer leaves most of them distinct.
-const syllables = [
-  'ka',
-  'lo',
-  'mi',
-  'ne',
-  'su',
-  'ra',
-  'ti',
-  'po',
-  've',
-  'zu',
-  'da',
-  'fe',
-  'gi',
-  'ho',
-  'ju',
-  'qu',
-];
-const vocabulary = Array.from({ length: VOCABULARY }, (_, i) => {
-  let word = 'w';
-  for (let n = i + 1; n > 0; n = Math.floor(n / 16)) word += syllables[n % 16];
-  return `${word}x`;
-});
-// Zipf(1) over the vocabulary by inverse-CDF on the harmonic weights.
-const cumulative = new Float64Array(VOCABULARY);
-let total = 0;
-for (let i = 0; i < VOCABULARY; i++) cumulative[i] = total += 1 / (i + 1);
-const draw = () => {
-  const u = rng.next() * total;
-  let lo = 0;
-  let hi = VOCABULARY - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid] < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return vocabulary[lo];
-};
-const texts = Array.from({ length: DOCS }, () => Array.from({ length: WORDS_PER_DOC }, draw).join(' '));
+const texts = zipfCorpus({ documents: DOCS, vocabularySize: VOCABULARY, wordsPerDocument: WORDS_PER_DOC });
 const distinct = new Set(texts.flatMap((t) => contentTerms(t))).size;
 
 // CPU and wall time of each stage of the fit, as the fit reports each stage's end.

@@ -3,56 +3,17 @@
 // for a reference run with 8 passes. The matrix is the TF-IDF matrix of lsa-fit-bench.js's
 // synthetic corpus (Zipf words, no topics: a flat spectrum, the hard case for few passes).
 // Prints one JSON line. Run after `npm run build`:  node bench/lsa-svd-accuracy.js [--docs 2000]
-import { createRng } from '../dist/core/rng.js';
 import { internTerms } from '../dist/rag/embedders/interned-terms.js';
 import { truncatedSvd } from '../dist/rag/embedders/truncated-svd.js';
 import { contentTerms } from '../dist/text/analyze.js';
+import { zipfCorpus } from './zipf-corpus.js';
 
 const i = process.argv.indexOf('--docs');
 const DOCS = i > 0 ? Number(process.argv[i + 1]) : 2000;
 const VOCABULARY = 40_000;
 const RANK = 128;
 
-// The same generator as lsa-fit-bench.js.
-const rng = createRng(13);
-const syllables = [
-  'ka',
-  'lo',
-  'mi',
-  'ne',
-  'su',
-  'ra',
-  'ti',
-  'po',
-  've',
-  'zu',
-  'da',
-  'fe',
-  'gi',
-  'ho',
-  'ju',
-  'qu',
-];
-const vocabulary = Array.from({ length: VOCABULARY }, (_, v) => {
-  let word = 'w';
-  for (let n = v + 1; n > 0; n = Math.floor(n / 16)) word += syllables[n % 16];
-  return `${word}x`;
-});
-const cumulative = new Float64Array(VOCABULARY);
-let total = 0;
-for (let v = 0; v < VOCABULARY; v++) cumulative[v] = total += 1 / (v + 1);
-const draw = () => {
-  const u = rng.next() * total;
-  let lo = 0;
-  let hi = VOCABULARY - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid] < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return vocabulary[lo];
-};
-const texts = Array.from({ length: DOCS }, () => Array.from({ length: 150 }, draw).join(' '));
+const texts = zipfCorpus({ documents: DOCS, vocabularySize: VOCABULARY });
 
 // TF-IDF rows as lsa-model.ts weighs them (sublinear tf × smoothed IDF, L2-normalised), uncapped.
 const { terms, tokens } = internTerms(texts.map((t) => contentTerms(t)));
