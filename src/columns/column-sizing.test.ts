@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
 import type { CaseResult } from '../run/types.js';
-import { countLines } from './read-run-columns.js';
+import { countLines, readRunColumns } from './read-run-columns.js';
 import { aggregateRow, createColumnsBuilder } from './result-columns.js';
 
 /** Rows in completion order: three scores each, a fourth on every other row, some tags. */
@@ -98,5 +98,29 @@ describe('countLines', () => {
     await writeFile(file, line.repeat(3000));
     expect(await countLines(file)).toBe(3000);
     expect(await countLines(path.join(dir, 'missing.jsonl'))).toBe(0);
+  });
+
+  it('readRunColumns sizes its builder from the file: the per-row columns never grow', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-read-sizing-'));
+    const some = rows(5000);
+    await writeFile(path.join(dir, 'results.jsonl'), `${some.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    let sizedTo: number | undefined;
+    let grown = Number.NaN;
+    await readRunColumns(dir, {
+      createBuilder: (options) => {
+        sizedTo = options?.expectedRows;
+        const builder = createColumnsBuilder(options);
+        return {
+          ...builder,
+          finish: () => {
+            grown = builder.storage().grown;
+            return builder.finish();
+          },
+        };
+      },
+    });
+    await rm(dir, { recursive: true, force: true });
+    expect(sizedTo).toBe(5000);
+    expect(grown).toBeLessThanOrEqual(6 * 2);
   });
 });

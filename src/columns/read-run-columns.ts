@@ -20,12 +20,15 @@ const REWRITE_BUFFER_BYTES = 1 << 20;
 
 export async function readRunColumns(
   runDir: string,
-  /** bufferBytes: the rewrite's output buffer (tests use a small one to cross its edges). */
-  options: { sortFile?: boolean; bufferBytes?: number } = {},
+  /**
+   * bufferBytes: the rewrite's output buffer (tests use a small one to cross its edges);
+   * createBuilder: the column builder's factory (tests watch how it is sized).
+   */
+  options: { sortFile?: boolean; bufferBytes?: number; createBuilder?: typeof createColumnsBuilder } = {},
 ): Promise<ResultColumns> {
   const file = path.join(runDir, RESULTS_FILE);
   // Counted first (a cheap pass: no parsing), so every column is allocated once at its size.
-  const builder = createColumnsBuilder({ expectedRows: await countLines(file) });
+  const builder = (options.createBuilder ?? createColumnsBuilder)({ expectedRows: await countLines(file) });
   await forEachLine(file, (line, offset, lineNo) => {
     builder.add(parseLine(line.toString('utf8'), file, lineNo), { offset, length: line.length });
   });

@@ -139,5 +139,9 @@ describe('meanCis', () => {
     expect(() => partial.visit(1, new Uint16Array(3))).toThrow(/in order/);
     partial.visit(0, Uint16Array.of(1, 1, 1));
     expect(() => partial.result()).toThrow(/visited 1 of 10/);
+    // Draws over another set of cases are refused too.
+    expect(() => one.meanCisVisitor([Float64Array.of(1, 0, 1)]).visit(0, new Uint16Array(5))).toThrow(
+      /cover 5 cases, the means 3/,
+    );
   });
 });

@@ -237,6 +237,9 @@ export function createResampler({
         visit(r, counts) {
           if (r !== seen)
             throw new RangeError(`resamples must be visited in order: expected ${seen}, got ${r}`);
+          // Draws over another set of cases would be read silently wrong: refuse them.
+          if (counts.length !== n)
+            throw new RangeError(`draw counts cover ${counts.length} cases, the means ${n}`);
           seen++;
           replicates?.visit(r, counts, 0);
         },
