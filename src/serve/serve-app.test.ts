@@ -1,12 +1,8 @@
 // The HTTP contract of `evalgate serve`, on a real Fastify server on 127.0.0.1 with a scripted
 // pipeline: response fields, every error code, the timeout fallback, overload, auth, the
 // inference log, /metrics and graceful shutdown.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../core/clock.js';
 import { WARM_UP_ROUNDS } from './create-serve-app.js';
 import {
   createScriptedPipeline,
@@ -14,7 +10,8 @@ import {
   type ScriptedPipelineOptions,
 } from './scripted-pipeline.js';
 import type { ServeRequest } from './serving-pipeline.js';
-import { startServe, type RunningServer } from './start-serve.js';
+import type { RunningServer } from './start-serve.js';
+import { startTestServer } from './__fixtures__/start-test-server.js';
 
 const TOKEN = 'canary-token-7f3e9a1c55d2';
 const running: RunningServer[] = [];
@@ -28,39 +25,17 @@ async function start(
   pipeline: ReturnType<typeof createScriptedPipeline>;
   warmUpCalls: ServeRequest[];
 }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-serve-'));
-  const config = path.join(dir, 'evalgate.yaml');
-  await writeFile(
-    config,
-    `name: t\nroot: .\nproviders: [local/extractive]\nsuites:\n  - { name: qa, task: qa, prompt: qa@v1, cases: qa.jsonl }\n${options.serve ?? ''}`,
-  );
-  const stream = new PassThrough();
-  let pino = '';
-  stream.on('data', (chunk) => {
-    pino += chunk.toString();
-  });
-  let id = 0;
   const pipeline = createScriptedPipeline(options);
-  const server = await startServe({
-    configPath: config,
-    env: options.env ?? {},
-    clock: systemClock,
-    newId: () => `req-${++id}`,
-    host: '127.0.0.1',
-    port: 0,
-    log: 'inference.jsonl',
-    logStream: stream,
-    loadPipeline: async () => pipeline,
-  });
-  running.push(server);
+  const started = await startTestServer(pipeline, options);
+  running.push(started.server);
   // Warm-up sent each suite's samples twice through HTTP; the tests count from here.
   const warmUpCalls = pipeline.calls.splice(0);
   pipeline.armed = true;
-  id = 0;
+  started.resetIds();
   return {
-    server,
-    logFile: path.join(dir, 'inference.jsonl'),
-    pinoOutput: () => pino,
+    server: started.server,
+    logFile: started.logFile,
+    pinoOutput: started.pino,
     pipeline,
     warmUpCalls,
   };

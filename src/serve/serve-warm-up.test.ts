@@ -1,16 +1,9 @@
-// Warm-up as a real request path: it must finish on a small, slow server, never be refused by
-// the server's own input limit, fail start-up loudly (with its cause logged) when the pipeline
-// crashes, keep real requests out until ready, and leave metric series only for served routes.
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../core/clock.js';
 import { createScriptedPipeline, SCRIPTED_SUITES } from './scripted-pipeline.js';
 import type { ServeRequest, ServingPipeline } from './serving-pipeline.js';
-import { startServe, type RunningServer } from './start-serve.js';
+import type { RunningServer } from './start-serve.js';
+import { startTestServer } from './__fixtures__/start-test-server.js';
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -21,37 +14,9 @@ async function startWith(
   pipeline: ServingPipeline,
   options: { serve?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<{ server: RunningServer; pino: () => string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'evalgate-warm-up-'));
-  const config = path.join(dir, 'evalgate.yaml');
-  await writeFile(
-    config,
-    `name: t\nroot: .\nproviders: [local/extractive]\nsuites:\n  - { name: qa, task: qa, prompt: qa@v1, cases: qa.jsonl }\n${options.serve ?? ''}`,
-  );
-  const stream = new PassThrough();
-  let pino = '';
-  stream.on('data', (chunk) => {
-    pino += chunk.toString();
-  });
-  let id = 0;
-  const start = startServe({
-    configPath: config,
-    env: options.env ?? {},
-    clock: systemClock,
-    newId: () => `req-${++id}`,
-    host: '127.0.0.1',
-    port: options.port ?? 0,
-    log: 'inference.jsonl',
-    logStream: stream,
-    loadPipeline: async () => pipeline,
-  });
-  try {
-    const server = await start;
-    running.push(server);
-    return { server, pino: () => pino };
-  } catch (error) {
-    (error as { pino?: string }).pino = pino;
-    throw error;
-  }
+  const started = await startTestServer(pipeline, options);
+  running.push(started.server);
+  return { server: started.server, pino: started.pino };
 }
 
 /** The scripted pipeline with its `run` replaced (warm-up calls included). */
