@@ -9,6 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRng } from '../dist/core/rng.js';
 import {
   buildOrLoadIndex,
   createExactStore,
@@ -28,19 +29,7 @@ const SEED = 20240601;
 const TARGET_BYTES = 5_000_000;
 const QUERIES = 1000;
 
-// mulberry32, as in src/core/rng.ts
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(SEED);
+const random = createRng(SEED).next;
 const int = (n) => Math.floor(random() * n);
 // English-like text: real stems with common suffixes tokenise like real prose (~4-5 chars/token).
 const STEMS = (

@@ -1,17 +1,7 @@
 // The scale benches' seeded synthetic corpus (shared by scale-bench.js and hybrid-stages-bench.js,
 // so both measure the same documents and queries): one-chunk documents of English-like words
 // from ~100 stems plus rare made-up terms, and three-word queries.
-
-function rng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../dist/core/rng.js';
 
 const STEMS = (
   'account bill charge refund invoice payment plan seat card bank transfer password reset login token session ' +
@@ -24,7 +14,7 @@ const SUFFIXES = ['', '', 's', 'ed', 'ing', 'er', 'ment'];
 
 /** `chunks` documents as JSON lines (id, title, text), then `queryCount` queries, from one seed. */
 export function scaleCorpus(chunks, queryCount) {
-  const random = rng(20261206);
+  const random = createRng(20261206).next;
   const int = (n) => Math.floor(random() * n);
   // Rare made-up terms give documents distinguishing words, as product names and ids do.
   const rare = () => `x${int(50_000).toString(36)}`;
