@@ -76,7 +76,18 @@ process.on('exit', () => {
   const oldBytes = (env: Record<string, string>, nodeFlags: string[] = []): number => {
     const run = spawnSync(
       process.execPath,
-      [...nodeFlags, '--import', probe, BUILT_CLI, 'eval', '--config', path.join(dir, 'missing.yaml')],
+      // V8 leaves up to 4x slack only with a heap limit of 2 GB or more (about 2x below), and
+      // node's default limit is a quarter of the machine's memory: pin it, so CI runners agree.
+      [
+        '--max-old-space-size=4096',
+        ...nodeFlags,
+        '--import',
+        probe,
+        BUILT_CLI,
+        'eval',
+        '--config',
+        path.join(dir, 'missing.yaml'),
+      ],
       {
         cwd: dir,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -189,6 +189,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       corpusHash: rag?.corpusHash ?? null,
       seed: config.seed,
       suites,
+      metricDefinitions: metricDefinitions(config.hallucination_threshold),
     });
     // Checked before the spend check and the batches: a refused resume pays for nothing.
     const prior = options.resumeDir

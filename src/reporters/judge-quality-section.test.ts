@@ -1,3 +1,4 @@
+import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { describe, expect, it } from 'vitest';
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 import type { RunRecord } from '../run/types.js';
@@ -66,7 +67,7 @@ describe('renderJudgeQualitySection', () => {
     expect(unversioned).not.toContain('recall 0.');
     const lower = renderJudgeQualitySection({
       ...base,
-      manifest: { ...base.manifest, hallucinationThreshold: 0.1 },
+      manifest: { ...base.manifest, hallucinationThreshold: 0.1, metricDefinitions: metricDefinitions(0.1) },
     });
     expect(lower).toContain('`hallucination_threshold` 0.1, not the default');
     expect(lower).toContain('at 0.1 its precision and recall are **not assessed**');

@@ -35,7 +35,9 @@ function offlineCheckNote(record: RunRecord): string {
   const tail = 'Read it as the share of answers worth a second look, not as a count of hallucinations.';
   // The measured numbers belong to one check version at one threshold; a run scored by another
   // (an older run re-rendered, or a configured threshold) must not borrow them.
-  const version = record.manifest.metricDefinitions?.['hallucination.rate'];
+  // A configured threshold is appended to the definition ("… at threshold 0.1"): the version is
+  // what precedes it, and the threshold is judged on its own below.
+  const version = record.manifest.metricDefinitions?.['hallucination.rate']?.split(' at threshold ')[0];
   const threshold = record.manifest.hallucinationThreshold;
   if (version !== CHECK_VERSION)
     return `${lead} This run was scored by ${version ? `check version ${code(version)}` : 'a check version it did not record'}, not ${code(CHECK_VERSION)}, whose measured precision and recall (on ${code(q.set)}) therefore do not describe it: its error rates are **not assessed** here. ${tail}`;

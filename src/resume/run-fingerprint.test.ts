@@ -10,6 +10,7 @@ const before: RunFingerprint = {
   prompts: { answer: 'answer@v1#aaa' },
   cases: { qa: { file: 'test_cases/qa.jsonl', hash: 'h1' } },
   providers: ['local/extractive', 'openai/gpt-4o-mini'],
+  metricDefinitions: { 'hallucination.rate': 'offline-check-6.1' },
 };
 
 describe('fingerprintChange', () => {
@@ -37,7 +38,18 @@ describe('fingerprintChange', () => {
       { providers: ['local/extractive'] },
       'provider openai/gpt-4o-mini ran when the run began but is not available now',
     ],
+    [
+      'scorer definition',
+      { metricDefinitions: { 'hallucination.rate': 'offline-check-7' } },
+      'the scorers changed since the run began (hallucination.rate: offline-check-6.1 → offline-check-7)',
+    ],
   ])('names a changed %s', (_what, change, message) => {
     expect(fingerprintChange(before, { ...before, ...change } as RunFingerprint)).toBe(message);
+  });
+
+  it('refuses a run begun by an evalgate that did not record its scorer definitions', () => {
+    expect(fingerprintChange({ ...before, metricDefinitions: undefined }, before)).toBe(
+      'the scorers changed since the run began (hallucination.rate: unversioned → offline-check-6.1)',
+    );
   });
 });

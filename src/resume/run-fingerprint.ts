@@ -1,7 +1,8 @@
 // What a run's results depend on, recorded when the run begins (run-started.json) and checked
 // again by --resume: finishing a run with a different config, prompt, corpus, case file, seed
-// or set of providers would mix two experiments in one results.jsonl.
+// set of providers or scorer definitions would mix two experiments in one results.jsonl.
 import type { PreparedSuite } from '../pipeline/prepared-suite.js';
+import { redefinedMetrics } from '../scorers/metric-definitions.js';
 
 export interface RunFingerprint {
   configHash: string;
@@ -13,6 +14,8 @@ export interface RunFingerprint {
   cases: Record<string, { file: string; hash: string }>;
   /** Provider ids that run, in order. */
   providers: string[];
+  /** The scorers' metric definitions (src/scorers/metric-definitions.ts); absent before them. */
+  metricDefinitions?: Record<string, string>;
 }
 
 export function runFingerprint(options: {
@@ -20,6 +23,7 @@ export function runFingerprint(options: {
   corpusHash: string | null;
   seed: number;
   suites: readonly PreparedSuite[];
+  metricDefinitions: Record<string, string>;
 }): RunFingerprint {
   const prompts: Record<string, string> = {};
   const cases: RunFingerprint['cases'] = {};
@@ -36,6 +40,7 @@ export function runFingerprint(options: {
     prompts,
     cases,
     providers,
+    metricDefinitions: options.metricDefinitions,
   };
 }
 
@@ -56,6 +61,10 @@ export function fingerprintChange(before: RunFingerprint, now: RunFingerprint): 
     if (!a || !b) return `suite ${suite} ${a ? 'no longer runs' : 'was not in the run'}`;
     if (a.hash !== b.hash) return `the cases of suite ${suite} changed (${b.file})`;
   }
+  // Scores written by another scorer version would be mixed with this one's in one run.
+  const redefined = redefinedMetrics(before.metricDefinitions, now.metricDefinitions);
+  if (redefined.length > 0)
+    return `the scorers changed since the run began (${redefined[0].metric}: ${redefined[0].from ?? 'unversioned'} → ${redefined[0].to ?? 'unversioned'})`;
   const gone = before.providers.filter((p) => !now.providers.includes(p));
   const added = now.providers.filter((p) => !before.providers.includes(p));
   if (gone.length > 0) return `provider ${gone.join(', ')} ran when the run began but is not available now`;
