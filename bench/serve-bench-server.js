@@ -54,7 +54,10 @@ process.on('message', (message) => {
     const u = process.cpuUsage();
     process.send({ cpuUs: u.user + u.system });
   }
-  if (message === 'timeline-start') timeline.start();
+  if (message === 'timeline-start') {
+    timeline.start();
+    process.send({ timelineStarted: true });
+  }
   if (message === 'timeline') process.send({ timeline: timeline.read() });
   if (message === 'spans') process.send({ spans: timeline.spans() });
   if (message === 'stop') stop();

@@ -282,7 +282,7 @@ async function firstVersusMedian(server, url, intent) {
   await (await fetch(`${url}/healthz`)).json();
   for (let i = 0; i < 3; i++)
     await (await fetch(`${url}/healthz`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json();
-  server.startTimeline();
+  await server.startTimeline();
   const first = await timedPost(url, intent[1]);
   const later = [];
   for (let i = 2; i < 42; i++) later.push(await timedPost(url, intent[i]));

@@ -61,7 +61,7 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const p = (v, q) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
 
 await run(WARM_BURSTS, 0); // opens the 16 connections and warms both sides
-server.child.send('timeline-start');
+await server.startTimeline();
 const cpu0 = await server.cpuUs();
 const wait0 = runQueueWaitMs(server.child.pid);
 const load0 = os.loadavg()[0];

@@ -53,7 +53,10 @@ process.on('message', (message) => {
     const u = process.cpuUsage();
     process.send({ cpuUs: u.user + u.system });
   }
-  if (message === 'timeline-start') timeline.start();
+  if (message === 'timeline-start') {
+    timeline.start();
+    process.send({ timelineStarted: true });
+  }
   if (message === 'timeline') process.send({ timeline: timeline.read() });
   if (message === 'stop') server.close(() => process.exit(0));
 });

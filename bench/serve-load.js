@@ -25,14 +25,22 @@ export function startServerProcess(script, args) {
   });
   const ask = (message, key) =>
     new Promise((resolve) => {
-      child.once('message', (m) => resolve(m[key]));
+      // The answer is the message carrying `key`; any other message is not this one's.
+      const onMessage = (m) => {
+        if (m === null || typeof m !== 'object' || !(key in m)) return;
+        child.off('message', onMessage);
+        resolve(m[key]);
+      };
+      child.on('message', onMessage);
       child.send(message);
     });
   return {
     child,
     ready,
     cpuUs: () => ask('cpu', 'cpuUs'),
-    startTimeline: () => child.send('timeline-start'),
+    // Awaited: a control message the server reads while the first measured request arrives
+    // would be timed inside that request.
+    startTimeline: () => ask('timeline-start', 'timelineStarted'),
     readTimeline: () => ask('timeline', 'timeline'),
     stop: () =>
       new Promise((resolve) => {
@@ -70,7 +78,7 @@ export function coordinatedOmission(latencies, intervalMs) {
 
 /** One autocannon run; `server` (from startServerProcess) adds its CPU, wait and timeline. */
 export async function loadRun(url, options, server) {
-  server.startTimeline();
+  await server.startTimeline();
   const cpu0 = await server.cpuUs();
   const wait0 = runQueueWaitMs(server.child.pid);
   const own = [];
