@@ -2,7 +2,17 @@
 // so two servers in one process — tests, embedding — do not share counts).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type RejectReason = 'invalid' | 'too_large' | 'unauthorized' | 'overloaded' | 'not_ready' | 'internal';
+const REJECT_REASONS = [
+  'invalid',
+  'too_large',
+  'unauthorized',
+  'overloaded',
+  'not_ready',
+  'internal',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+/** Pipeline outcomes other than ok: counted in both requests_total and errors_total. */
+const FAILED_OUTCOMES = ['timeout', 'error'] as const;
 
 export interface ServeMetrics {
   registry: Registry;
@@ -70,9 +80,10 @@ export function createServeMetrics(options: {
   // Prometheus practice: a series exists from the start (rate() and absence alerts work before
   // the first request), and the first request does not pay for creating it.
   for (const route of options.routes ?? []) {
-    requests.inc({ route, status: 'ok' }, 0);
+    for (const status of ['ok', ...FAILED_OUTCOMES]) requests.inc({ route, status }, 0);
     duration.zero({ route });
     review.inc({ route }, 0);
+    for (const kind of [...FAILED_OUTCOMES, ...REJECT_REASONS]) errors.inc({ route, kind }, 0);
   }
   return {
     registry,

@@ -124,6 +124,19 @@ describe('evalgate serve: warm-up', () => {
     const { server } = await startWith(pipeline);
     const text = await (await fetch(`${server.url}/metrics`)).text();
     expect(text).toContain('evalgate_requests_total{route="classify",status="ok"} 0');
+    // Error series too, so an alert on their rate works before the first failure.
+    expect(text).toContain('evalgate_requests_total{route="classify",status="timeout"} 0');
+    for (const kind of [
+      'timeout',
+      'error',
+      'invalid',
+      'too_large',
+      'unauthorized',
+      'overloaded',
+      'not_ready',
+      'internal',
+    ])
+      expect(text).toContain(`evalgate_errors_total{route="classify",kind="${kind}"} 0`);
     expect(text).not.toContain('route="answer"');
   });
 
