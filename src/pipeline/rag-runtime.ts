@@ -25,6 +25,7 @@ import type { GenerateRequest, LanguageModel } from '../providers/language-model
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { RunManifest } from '../run/types.js';
+import { ragSettingNotes } from './rag-setting-notes.js';
 
 const RANKING_DEPTH = 10;
 
@@ -102,7 +103,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     ...(options.loadModule ? { loadModule: options.loadModule } : {}),
   });
   const { index } = opened;
-  for (const note of opened.notes) options.onNote?.(note);
+  for (const note of [...ragSettingNotes(rag), ...opened.notes]) options.onNote?.(note);
   options.onNote?.(
     `${opened.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
   );
