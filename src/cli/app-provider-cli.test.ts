@@ -80,3 +80,31 @@ describe('evalgate eval with an http provider', () => {
     );
   });
 });
+
+describe('evalgate eval with a module that holds a connection open', () => {
+  it("calls the module's close export once after the run, so the process exits", async () => {
+    const root = await createAppProject({ providers: '  - id: module/app/answer.mjs#answerQuestion\n' });
+    const file = path.join(root, 'app/answer.mjs');
+    // A pool or socket opened at import time: without close() the process would never exit.
+    await writeFile(
+      file,
+      `${await readFile(file, 'utf8')}
+const pool = setInterval(() => {}, 1000);
+let closed = 0;
+export async function close() {
+  closed += 1;
+  clearInterval(pool);
+  process.stderr.write(\`app closed \${closed} time(s)\\n\`);
+  throw new Error('the pool was already ending');
+}
+`,
+    );
+    const run = await runCli(['eval', '--no-experiment-log'], root, {});
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('app closed 1 time(s)');
+    expect(run.out).not.toContain('app closed 2 time(s)');
+    // A close that fails is said in one line and leaves the verdict alone.
+    expect(run.out).toContain('evalgate: close() of answer.mjs failed: the pool was already ending');
+    expect(run.out).not.toContain('    at ');
+  }, 30_000);
+});

@@ -206,10 +206,16 @@ rag:
       `import { loadPassages } from ${JSON.stringify(path.join(EXAMPLE_APP, 'app/rag-service.mjs'))};
 const passages = loadPassages(${JSON.stringify(path.join(EXAMPLE_APP, 'docs'))});
 // Deliberately ranks the relevant document second for "refund" queries.
+let searches = 0;
 export async function search(query, { k }) {
+  searches += 1;
   const q = query.toLowerCase();
   const order = q.includes('refund') ? ['pricing.md#0', 'refunds.md#0'] : q.includes('sso') ? ['sso.md#0'] : [];
   return order.map((id) => passages.find((p) => p.id === id)).map((p) => ({ id: p.id, text: p.text })).slice(0, k);
+}
+// What evalgate calls when the run ends: records how many searches had been made by then.
+export function close() {
+  (globalThis.retrieverClosedAfter ??= []).push(searches);
 }
 `,
     );
@@ -225,6 +231,10 @@ export async function search(query, { k }) {
       onNote: (n) => notes.push(n),
     });
     expect(notes.join('\n')).toContain('retrieving with module/app/retriever.mjs#search');
+    // The module's close export ran once, after every search of the run (3 retrieval + rag-qa cases).
+    const closedAfter = (globalThis as { retrieverClosedAfter?: number[] }).retrieverClosedAfter;
+    expect(closedAfter).toHaveLength(1);
+    expect(closedAfter![0]).toBeGreaterThan(3);
     expect(record.manifest.corpusHash).toBeNull();
     const find = Object.fromEntries(results.filter((r) => r.suite === 'find').map((r) => [r.caseId, r]));
     expect(find.f1.retrieval?.docs).toEqual(['pricing.md', 'refunds.md']);

@@ -124,6 +124,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     onNote: options.onNote,
   });
   const batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
+  let rag: RagRuntime | null = null;
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const suites = await prepareSuites({
@@ -154,7 +155,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // Read (and validate) the baseline before any model call, so a broken file costs nothing.
     const baseline = await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
 
-    let rag: RagRuntime | null = null;
     if (config.rag && suites.some((s) => s.config.task === 'rag-qa' || s.config.task === 'retrieval')) {
       // Loaded on demand: runs without a knowledge base skip hnswlib and the index code.
       const { createRagRuntime } = await import('./rag-runtime.js');
@@ -166,6 +166,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         onNote: options.onNote,
         rerankModel: created.reranker?.languageModel,
         cacheDir: options.useCache === false ? undefined : path.resolve(root, config.cache_dir),
+        moduleClosers: created.moduleClosers,
       });
     }
     t = lap('index', t);
@@ -382,7 +383,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     };
   } finally {
     batch.close();
-    created.close();
+    // The index first, then the user modules' `close` (a retriever module's pool is theirs).
+    await rag?.close();
+    await created.close();
   }
 }
 

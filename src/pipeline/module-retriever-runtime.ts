@@ -4,6 +4,7 @@
 import type { RagConfig } from '../config/schema.js';
 import { ProviderError } from '../core/errors.js';
 import { loadModuleExport } from '../providers/module/load-module-export.js';
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { assembleContext } from '../rag/context-assembler.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { isRetrieverExport, retrieverFromExport } from '../rag/module-retriever.js';
@@ -18,6 +19,7 @@ export async function createModuleRetrieverRuntime(options: {
   root: string;
   configFile: string;
   onNote?: (line: string) => void;
+  moduleClosers?: ModuleClosers;
 }): Promise<RagRuntime> {
   const { rag } = options;
   const target = await loadModuleExport({
@@ -27,6 +29,7 @@ export async function createModuleRetrieverRuntime(options: {
     field: 'rag.retriever',
     accepts: isRetrieverExport,
     expected: 'a function, a LangChain retriever (invoke) or a vector store (similaritySearchWithScore)',
+    closers: options.moduleClosers,
   });
   const tokenizer = getTokenizer();
   const retriever = retrieverFromExport(target, {

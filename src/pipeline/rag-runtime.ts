@@ -25,6 +25,7 @@ import type { GenerateRequest, LanguageModel } from '../providers/language-model
 import { getTokenizer } from '../rag/tokenizer.js';
 import type { AssembledContext, RetrievedChunk } from '../rag/types.js';
 import type { RunManifest } from '../run/types.js';
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { ragSettingNotes } from './rag-setting-notes.js';
 
 const RANKING_DEPTH = 10;
@@ -74,6 +75,8 @@ export interface CreateRagRuntimeOptions {
   rerankModel?: LanguageModel | null;
   onNote?: (line: string) => void;
   onProgress?: (event: IndexProgress) => void;
+  /** Where a `rag.retriever` module's `close` export is registered (see module-closers.ts). */
+  moduleClosers?: ModuleClosers;
   /** How hnswlib-node is loaded (tests simulate a machine without it). */
   loadHnswlib?: HnswlibLoader;
   /** How optional database drivers are imported (tests simulate missing ones). */

@@ -118,7 +118,7 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
     );
     return { ...estimate, notes, covered, baseline };
   } finally {
-    created.close();
+    await created.close();
   }
 }
 
@@ -148,6 +148,7 @@ async function planRetrieval(options: {
     env: options.env,
     configFile: options.configFile,
     annRecallSampleRate: 0,
+    moduleClosers: options.created.moduleClosers,
   });
   return { runtime, close: () => runtime.close() };
 }

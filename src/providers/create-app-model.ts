@@ -5,6 +5,7 @@ import type { ProviderConfig } from '../config/schema.js';
 import { createHttpModel } from './http/http-model.js';
 import { createHttpSender, type HttpSender } from './http/send-http-request.js';
 import type { LanguageModel } from './language-model.js';
+import type { ModuleClosers } from './module/module-closers.js';
 import { createModuleModel } from './module/module-model.js';
 
 export interface AppModelFactory {
@@ -17,6 +18,7 @@ export function createAppModelFactory(options: {
   configFile: string;
   env: Readonly<Record<string, string | undefined>>;
   clock: Clock;
+  closers?: ModuleClosers;
 }): AppModelFactory {
   let sender: HttpSender | undefined;
   return {
@@ -27,6 +29,7 @@ export function createAppModelFactory(options: {
           root: options.root,
           configFile: options.configFile,
           index,
+          closers: options.closers,
           // Keys and tokens of the environment, so an error the app throws cannot carry them into results.
           secrets: Object.entries(options.env)
             .filter(([name, value]) => value && /KEY|TOKEN|SECRET|PASSWORD/i.test(name))

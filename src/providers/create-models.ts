@@ -9,6 +9,7 @@ import type { Rng } from '../core/rng.js';
 import type { EvalConfig, ProviderConfig } from '../config/schema.js';
 import type { ModelHandle } from './model-handle.js';
 import type { LanguageModel } from './language-model.js';
+import { createModuleClosers, type ModuleClosers } from './module/module-closers.js';
 import { createAppModelFactory } from './create-app-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';
@@ -75,7 +76,10 @@ export interface CreatedModels {
   skipped: { id: string; reason: string; keyEnv?: string }[];
   /** The response cache the models read and write (`evalgate plan` looks calls up in it). */
   cache: ResponseCache;
-  close(): void;
+  /** The user modules' `close` exports; `rag.retriever` modules register here too. */
+  moduleClosers: ModuleClosers;
+  /** Ends the shared connections, then calls the user modules' `close` exports; never rejects. */
+  close(): Promise<void>;
 }
 
 export async function createModels(options: CreateModelsOptions): Promise<CreatedModels> {
@@ -93,7 +97,8 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       );
     },
   });
-  const apps = createAppModelFactory({ ...options, env });
+  const moduleClosers = createModuleClosers({ onNote: options.onNote });
+  const apps = createAppModelFactory({ ...options, env, closers: moduleClosers });
   const requested = options.requested;
   if (requested) {
     for (const id of requested) {
@@ -290,9 +295,11 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     replayBySuite,
     skipped,
     cache,
-    close: () => {
+    moduleClosers,
+    close: async () => {
       fetch.destroy();
       apps.close();
+      await moduleClosers.closeAll();
     },
   };
 }

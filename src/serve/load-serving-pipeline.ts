@@ -79,6 +79,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
     clock: options.clock,
     rng,
   });
+  let rag: RagRuntime | null = null;
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const prepared = await prepareSuites({
@@ -96,7 +97,6 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         field: 'providers',
         message: 'no provider is available for any servable suite (set an API key or add local/extractive)',
       });
-    let rag: RagRuntime | null = null;
     if (config.rag && served.some((s) => s.config.task === 'rag-qa')) {
       const { createRagRuntime } = await import('../pipeline/rag-runtime.js');
       rag = await createRagRuntime({
@@ -107,6 +107,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         onNote: options.onNote,
         rerankModel: created.reranker?.languageModel,
         memoize: false,
+        moduleClosers: created.moduleClosers,
       });
     }
     const baselineFile = config.gate.baseline;
@@ -146,10 +147,14 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       mismatches,
       vocabulary,
       ragConfig: config.rag,
-      close: created.close,
+      close: async () => {
+        await rag?.close();
+        await created.close();
+      },
     });
   } catch (error) {
-    created.close();
+    await rag?.close();
+    await created.close();
     throw error;
   }
 }
@@ -163,7 +168,7 @@ function createEvaluatedPipeline(options: {
   mismatches: string[];
   vocabulary: ReadonlySet<string> | null;
   ragConfig: RagConfig | undefined;
-  close: () => void;
+  close: () => Promise<void>;
 }): ServingPipeline {
   const { served, rag, clock } = options;
   const suites: ServedSuite[] = served.map((s) => ({

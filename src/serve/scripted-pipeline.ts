@@ -92,6 +92,6 @@ export function createScriptedPipeline(options: ScriptedPipelineOptions = {}): S
       if (this.armed && options.features) return Promise.all(requests.map((r) => options.features!(r)));
       return requests.map(() => ({ oovRate: null, centroidDistance: null }));
     },
-    close() {},
+    close: async () => {},
   };
 }

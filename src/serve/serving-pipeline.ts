@@ -71,7 +71,8 @@ export interface ServingPipeline {
    * time (one embeddings call per suite in the batch), in the order given.
    */
   inputFeatures(requests: readonly ServeRequest[]): Promise<InputFeatures[]>;
-  close(): void;
+  /** Releases the index and the models, then the user modules' own `close` exports. */
+  close(): Promise<void>;
 }
 
 /** The suite a request goes to: the named one (of this route), or the route's first. */

@@ -79,7 +79,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
           // Log lines are written after their responses: the last ones may still be on their way.
           await running.drain();
           await log.close();
-          pipeline.close();
+          await pipeline.close();
         })();
         return stopping;
       },
@@ -87,7 +87,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   } catch (error) {
     await server.app.close();
     await log.close();
-    pipeline.close();
+    await pipeline.close();
     throw error;
   }
 }

@@ -25,20 +25,18 @@ async function startLocalPostgres() {
 }
 
 const local = process.env.DATABASE_URL ? undefined : await startLocalPostgres();
-// pglite-socket serves one connection at a time, so the pool holds one. An idle connection is
-// closed after a second so that, once the evaluation's work is done, nothing keeps the process
-// alive: evalgate exits when its work is done and the event loop is empty.
+// pglite-socket serves one connection at a time, so the pool holds one. It stays open for the
+// whole run; evalgate calls `close` (below) when the run ends.
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL ?? local.url,
   max: 1,
-  idleTimeoutMillis: 1000,
 });
 pool.on('error', () => {});
 
 const embeddings = new OpenAIEmbeddings({ model: 'text-embedding-3-small', apiKey, configuration });
 /** A LangChain PGVectorStore holding the example's chunks, for `rag.retriever`. */
 // Built with the constructor rather than `PGVectorStore.initialize`, which checks out a pool
-// client for the store's lifetime (released only by `end()`), so the process would never exit.
+// client for the store's lifetime that only `vectorStore.end()` returns.
 export const vectorStore = new PGVectorStore(embeddings, {
   pool,
   tableName: 'evalgate_example_chunks',
@@ -47,6 +45,10 @@ export const vectorStore = new PGVectorStore(embeddings, {
 await vectorStore.ensureTableInDatabase();
 await vectorStore.delete({ filter: {} });
 await vectorStore.addDocuments(await loadChunks());
-// The listening socket must not keep the process alive either (`server` is the net.Server
-// inside PGLiteSocketServer).
-local?.server.server?.unref();
+
+/** Called by evalgate once the run is over: the pool and the local Postgres are released. */
+export async function close() {
+  await pool.end();
+  await local?.server.stop();
+  await local?.db.close();
+}

@@ -12,6 +12,7 @@ import { templateVariables } from '../app/template-variables.js';
 import type { GenerateRequest, GenerateResult, LanguageModel } from '../language-model.js';
 import { redactSecrets } from '../redact-secrets.js';
 import { loadModuleExport } from './load-module-export.js';
+import type { ModuleClosers } from './module-closers.js';
 
 /** The second argument a module function receives. */
 export interface ModuleContext {
@@ -36,6 +37,8 @@ export interface ModuleModelOptions {
   index: number;
   /** Values that must not appear in a recorded error (the environment's keys and tokens). */
   secrets?: readonly string[];
+  /** Where the module's `close` export is registered, to run when the run or server ends. */
+  closers?: ModuleClosers;
 }
 
 export async function createModuleModel(options: ModuleModelOptions): Promise<LanguageModel> {
@@ -47,6 +50,7 @@ export async function createModuleModel(options: ModuleModelOptions): Promise<La
     field: `providers.${options.index}.id`,
     accepts: (value) => typeof value === 'function' || typeof (value as Invokable)?.invoke === 'function',
     expected: 'a function or a Runnable with invoke()',
+    closers: options.closers,
   });
   const call: (input: unknown, ctx: ModuleContext) => Promise<unknown> =
     typeof target === 'function'
