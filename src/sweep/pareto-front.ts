@@ -1,11 +1,12 @@
 // The Pareto front of a sweep: the variants that no other variant matches or beats on every
 // row of the matrix (quality metrics, cost per case, latency) and beats on at least one. Point
 // estimates, so it says which trade-offs exist, not which are significant; rows where some
-// variant has no value are left out (a missing number cannot be compared).
+// variant has no value are left out (a missing number cannot be compared), and so are rows whose
+// metric the variants scored under different definitions (different rulers).
 import type { SweepRow } from './sweep-record.js';
 
 export function paretoFront(rows: readonly SweepRow[], variants: readonly string[]): string[] {
-  const usable = rows.filter((r) => r.cells.every((c) => c.value !== null));
+  const usable = rows.filter((r) => !r.definitionsDiffer && r.cells.every((c) => c.value !== null));
   const vectors = variants.map((name) =>
     usable.map((r) => {
       const value = r.cells.find((c) => c.variant === name)?.value as number;

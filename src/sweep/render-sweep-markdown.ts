@@ -121,10 +121,18 @@ export function matrixTables(rows: readonly SweepRow[], pareto: readonly string[
             ),
           ),
         ]),
-      )}`,
+      )}${redefinedNote(group)}`,
     );
   }
   return out.join('\n\n') || 'No metric of the chosen ones was measured.';
+}
+
+/** Rows the variants scored under different definitions: said under the table, not compared. */
+function redefinedNote(group: readonly SweepRow[]): string {
+  const redefined = group.filter((r) => r.definitionsDiffer);
+  if (redefined.length === 0) return '';
+  const names = redefined.map((r) => code(r.metric)).join(', ');
+  return `\n\n${names}: the variants scored ${redefined.length === 1 ? 'it' : 'them'} under different definitions (e.g. another \`hallucination_threshold\`), so ${redefined.length === 1 ? 'its values are' : 'their values are'} shown but not compared, and left out of the Pareto front.`;
 }
 
 function cellText(row: SweepRow, cell: SweepCell | undefined): string {

@@ -71,6 +71,7 @@ export async function runSweep(
       summary: outcome.record.summary,
       results: outcome.results,
       providerAlias: providerAlias(variant.set, reference.loaded.config.providers),
+      ...(manifest.metricDefinitions ? { metricDefinitions: manifest.metricDefinitions } : {}),
     });
     records.push({
       name: variant.name,

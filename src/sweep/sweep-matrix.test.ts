@@ -210,6 +210,35 @@ describe('sweep matrix', () => {
     expect(matrix.rows[0].cells[1].value).toBeCloseTo(matrix.rows[0].cells[0].value!, 10);
     expect(matrix.rows[0].cells[1].comparison!.n).toBe(40);
   });
+
+  it('never compares a metric a variant scored under another definition (a planted drop stays unmarked)', () => {
+    const rng = createRng(3);
+    const ref = baseCases(200, rng);
+    // Every case loses its em: under one definition this is a certain worsening.
+    const dropped = ref.map((c) => ({ ...c, em: 0 }));
+    const defs = { 'answer.em': 'em-1', 'answer.f1': 'f1-1' };
+    const build = (variantDefs: Record<string, string>) =>
+      buildSweepMatrix({
+        variants: [
+          { ...variant('reference', ref), metricDefinitions: defs },
+          { ...variant('rethresholded', dropped), metricDefinitions: variantDefs },
+        ],
+        metrics: ['answer.em', 'answer.f1'],
+        confidence: 0.95,
+        resamples: 200,
+        seed: 1,
+      });
+    // Same definitions: the drop is found.
+    expect(markOf(build(defs), 'rethresholded', 'answer.em')).toBe('worse');
+    const redefined = build({ ...defs, 'answer.em': 'em-1 at threshold 0.3' });
+    const em = redefined.rows.find((r) => r.metric === 'answer.em')!;
+    expect(em.definitionsDiffer).toBe(true);
+    expect(em.cells[1].comparison).toMatchObject({ mark: 'untested', n: 0 });
+    expect(em.cells[1].comparison!.note).toContain('em-1 → em-1 at threshold 0.3');
+    // The other metric is still compared, and the family counts only it.
+    expect(redefined.rows.find((r) => r.metric === 'answer.f1')!.definitionsDiffer).toBeUndefined();
+    expect(markOf(redefined, 'rethresholded', 'answer.f1')).not.toBe('untested');
+  });
 });
 
 describe('pareto front', () => {
@@ -235,6 +264,16 @@ describe('pareto front', () => {
     ];
     // c costs more than b for the same quality and speed; d is worse than a on everything it differs.
     expect(paretoFront(rows, ['a', 'b', 'c', 'd'])).toEqual(['a', 'b']);
+  });
+
+  it('leaves out a row whose metric the variants scored under different definitions', () => {
+    const rows = [
+      row('answer.f1', true, { a: 0.5, b: 0.5 }),
+      { ...row('hallucination.rate', false, { a: 0.1, b: 0.3 }), definitionsDiffer: true as const },
+    ];
+    // Compared, b's higher flag rate would push it off the front; at another threshold it says nothing.
+    expect(paretoFront(rows, ['a', 'b'])).toEqual(['a', 'b']);
+    expect(paretoFront([rows[0], { ...rows[1], definitionsDiffer: undefined }], ['a', 'b'])).toEqual(['a']);
   });
 
   it('keeps ties on the front and ignores a row where some variant has no value', () => {

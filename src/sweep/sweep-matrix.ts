@@ -7,6 +7,7 @@
 // be rejected by Holm at any step, so leaving it out keeps the family-wise error at α (Tarone)
 // while not diluting the others.
 import { percentilesOf } from '../aggregate/resampled-percentile.js';
+import { redefinedMetrics } from '../scorers/metric-definitions.js';
 import { higherIsBetter } from '../gate/metric-direction.js';
 import { createRng } from '../core/rng.js';
 import { perCaseTable, type PerCaseTable } from '../run/per-case-table.js';
@@ -21,6 +22,8 @@ export interface VariantData {
   results: readonly CaseResult[];
   /** This variant's provider id → the reference's (a variant that switched a provider's model). */
   providerAlias?: Readonly<Record<string, string>>;
+  /** The run's metric definition versions (its manifest's); absent in runs that predate them. */
+  metricDefinitions?: Readonly<Record<string, string>>;
 }
 
 export interface BuildSweepMatrixOptions {
@@ -64,6 +67,13 @@ export function buildSweepMatrix(options: BuildSweepMatrixOptions): Pick<SweepRe
   const [reference] = options.variants;
   const alpha = 1 - options.confidence;
   const tables = options.variants.map((v) => caseTable(v));
+  // A metric scored under another definition than the reference's (a sweep over
+  // hallucination_threshold flags at different thresholds) measures something else: shown, never
+  // compared, and its row is left out of the Pareto front.
+  const redefined = options.variants.map(
+    (v) =>
+      new Map(redefinedMetrics(reference.metricDefinitions, v.metricDefinitions).map((m) => [m.metric, m])),
+  );
   const rows: SweepRow[] = [];
   const pending: PendingTest[] = [];
   for (const s of reference.summary) {
@@ -76,6 +86,7 @@ export function buildSweepMatrix(options: BuildSweepMatrixOptions): Pick<SweepRe
         metric,
         higherIsBetter: higherIsBetter(metric),
         cells: [],
+        ...(redefined.some((r) => r.has(metric)) ? { definitionsDiffer: true } : {}),
       };
       options.variants.forEach((v, i) => {
         const m = summaries[i]?.metrics[metric];
@@ -92,6 +103,13 @@ export function buildSweepMatrix(options: BuildSweepMatrixOptions): Pick<SweepRe
         const cand = perCase(tables[i], s.suite, s.provider, metric);
         if (!base || !cand || !m || !summaries[0]?.metrics[metric]) {
           cell.comparison = untested('not measured in both runs');
+          return;
+        }
+        const changed = redefined[i].get(metric);
+        if (changed) {
+          cell.comparison = untested(
+            `scored under another definition than the reference (${changed.from ?? 'unversioned'} → ${changed.to ?? 'unversioned'}): not comparable`,
+          );
           return;
         }
         if (options.latencyUntested && LATENCY_PERCENTILE.test(metric)) {

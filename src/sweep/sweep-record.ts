@@ -32,6 +32,8 @@ export interface SweepRow {
   metric: string;
   higherIsBetter: boolean;
   cells: SweepCell[];
+  /** Some variant scored this metric under another definition than the reference: not compared. */
+  definitionsDiffer?: true;
 }
 
 export interface SweepVariantRecord {
