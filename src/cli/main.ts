@@ -68,14 +68,7 @@ program
   .addOption(selection.case())
   .addOption(selection.rerunFailed())
   .action((options) => {
-    // Before the run's modules load: V8's default heap slack was most of a long run's peak RSS.
-    tuneHeapForRuns({
-      execArgv: process.execArgv,
-      nodeOptions: process.env.NODE_OPTIONS,
-      setting: process.env.EVALGATE_HEAP_TUNING,
-      setFlags: (flags) => v8.setFlagsFromString(flags),
-    });
-    installPhaseCollection(phaseCollectionContext());
+    tuneMemoryForRuns();
     return runCommand(() => import('./commands/eval-command.js').then((m) => m.evalCommand(options)));
   });
 
@@ -113,9 +106,10 @@ program
   .argument('<runs...>', 'shard run ids or folders (every shard of one split)')
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
-  .action((runs, options) =>
-    runCommand(() => import('./commands/merge-command.js').then((m) => m.mergeCommand(runs, options))),
-  );
+  .action((runs, options) => {
+    tuneMemoryForRuns();
+    return runCommand(() => import('./commands/merge-command.js').then((m) => m.mergeCommand(runs, options)));
+  });
 
 program
   .command('index')
@@ -144,7 +138,7 @@ program
   .option('-c, --config <file>', 'eval config', 'eval/evalgate.yaml')
   .option('--allow-missing-provider', 'a provider of the baseline may be absent (a deliberate switch)')
   .action((run, options) => {
-    installPhaseCollection(phaseCollectionContext());
+    tuneMemoryForRuns();
     return runCommand(() => import('./commands/gate-command.js').then((m) => m.gateCommand(run, options)));
   });
 
@@ -202,9 +196,10 @@ program
   .option('--variant <name>', 'the variant to confirm')
   .option('--reconfirm', 'confirm another variant on held-out cases already used (recorded as such)')
   .addOption(new Option('--quiet', 'no progress output'))
-  .action((options) =>
-    runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options))),
-  );
+  .action((options) => {
+    tuneMemoryForRuns();
+    return runCommand(() => import('./commands/sweep-command.js').then((m) => m.sweepCommand(options)));
+  });
 
 program
   .command('history')
@@ -357,7 +352,23 @@ try {
   }
 }
 
-/** A full collection at a few phase boundaries of eval and gate (src/memory/phase-collection.ts). */
+/**
+ * For the commands that hold a whole run's statistics and reports (eval, gate, merge, sweep),
+ * before their modules load: V8's default heap slack was most of a long run's peak RSS
+ * (src/memory/heap-tuning.ts), and a full collection at phase boundaries returns each phase's
+ * garbage before the next phase grows the heap (src/memory/phase-collection.ts).
+ */
+function tuneMemoryForRuns(): void {
+  tuneHeapForRuns({
+    execArgv: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS,
+    setting: process.env.EVALGATE_HEAP_TUNING,
+    setFlags: (flags) => v8.setFlagsFromString(flags),
+  });
+  installPhaseCollection(phaseCollectionContext());
+}
+
+/** A full collection at a few phase boundaries (src/memory/phase-collection.ts). */
 function phaseCollectionContext() {
   return {
     setting: process.env.EVALGATE_HEAP_TUNING,
