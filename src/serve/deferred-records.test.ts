@@ -199,7 +199,10 @@ describe('deferred inference-log lines (real event loop)', () => {
     const waits = appended
       .slice(0, appended.length - endBacklog)
       .map((r, i) => appendedAt[i] - (writtenAt.get(r.request_id) ?? 0));
-    expect(Math.max(...waits)).toBeLessThan(maxDelayMs + 100);
+    // The 95th percentile, not the maximum: on a loaded machine one turn can stall for 100 ms+
+    // (the process is descheduled); the old code's waits grew for most lines, not a few.
+    const sorted = waits.sort((a, b) => a - b);
+    expect(sorted[Math.floor(0.95 * (sorted.length - 1))]).toBeLessThan(maxDelayMs + 100);
     expect(maxBacklog).toBeLessThanOrEqual(1024 / 2 + 64);
   });
 });
