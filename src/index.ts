@@ -1,6 +1,7 @@
 // evalgate's library API: run an evaluation, load configs and cases, use the scorers and
 // statistics directly, or plug in your own model behind the LanguageModel port.
 export { evaluate, type EvaluateOptions, type EvaluateOutcome } from './pipeline/evaluate.js';
+export { createModuleClosers, type ModuleClosers } from './providers/module/module-closers.js';
 export { loadConfig, parseConfig, type LoadedConfig } from './config/load-config.js';
 export {
   ConfigSchema,

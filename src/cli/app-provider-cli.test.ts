@@ -106,5 +106,10 @@ export async function close() {
     // A close that fails is said in one line and leaves the verdict alone.
     expect(run.out).toContain('evalgate: close() of answer.mjs failed: the pool was already ending');
     expect(run.out).not.toContain('    at ');
-  }, 30_000);
+
+    // A command that fails after the module loaded (an unknown --case) still closes it and exits 2.
+    const refused = await runCli(['eval', '--case', 'no-such-case'], root, {});
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('app closed 1 time(s)');
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config.js';
 import { InputError } from '../core/errors.js';
+import { createModuleClosers } from '../providers/module/module-closers.js';
 import { createAppProject, EXAMPLE_APP } from './__fixtures__/app-project.js';
 import { evaluate } from './evaluate.js';
 
@@ -207,7 +208,9 @@ rag:
 const passages = loadPassages(${JSON.stringify(path.join(EXAMPLE_APP, 'docs'))});
 // Deliberately ranks the relevant document second for "refund" queries.
 let searches = 0;
+let ended = false;
 export async function search(query, { k }) {
+  if (ended) throw new Error('the pool has ended');
   searches += 1;
   const q = query.toLowerCase();
   const order = q.includes('refund') ? ['pricing.md#0', 'refunds.md#0'] : q.includes('sso') ? ['sso.md#0'] : [];
@@ -215,6 +218,7 @@ export async function search(query, { k }) {
 }
 // What evalgate calls when the run ends: records how many searches had been made by then.
 export function close() {
+  ended = true;
   (globalThis.retrieverClosedAfter ??= []).push(searches);
 }
 `,
@@ -224,17 +228,21 @@ export function close() {
       '{"id":"f1","query":"refund an annual plan","relevant_docs":["refunds.md"]}\n{"id":"f2","query":"sso setup","relevant_docs":{"sso.md":2}}\n{"id":"f3","query":"sync limits","relevant_docs":["sync-limits.md"]}\n',
     );
     const notes: string[] = [];
-    const { results, record } = await evaluate({
-      configPath: cfg,
-      env: {},
-      useCache: false,
-      onNote: (n) => notes.push(n),
-    });
+    const moduleClosers = createModuleClosers({ onNote: (n) => notes.push(n) });
+    const run = () =>
+      evaluate({ configPath: cfg, env: {}, useCache: false, onNote: (n) => notes.push(n), moduleClosers });
+    // Twice in one process, as a sweep does: the second run gets the same module instance, so
+    // evaluate() must leave closing to its caller.
+    await run();
+    const closedAfter = () => (globalThis as { retrieverClosedAfter?: number[] }).retrieverClosedAfter;
+    expect(closedAfter()).toBeUndefined();
+    const { results, record } = await run();
+    expect(results.filter((r) => r.error)).toEqual([]);
+    await moduleClosers.closeAll();
+    // The module's close export ran once, after every search of both runs.
+    expect(closedAfter()).toHaveLength(1);
+    expect(closedAfter()![0]).toBeGreaterThan(6);
     expect(notes.join('\n')).toContain('retrieving with module/app/retriever.mjs#search');
-    // The module's close export ran once, after every search of the run (3 retrieval + rag-qa cases).
-    const closedAfter = (globalThis as { retrieverClosedAfter?: number[] }).retrieverClosedAfter;
-    expect(closedAfter).toHaveLength(1);
-    expect(closedAfter![0]).toBeGreaterThan(3);
     expect(record.manifest.corpusHash).toBeNull();
     const find = Object.fromEntries(results.filter((r) => r.suite === 'find').map((r) => [r.caseId, r]));
     expect(find.f1.retrieval?.docs).toEqual(['pricing.md', 'refunds.md']);

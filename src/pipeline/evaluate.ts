@@ -36,12 +36,19 @@ import { runFilters, type JobSelection } from '../selection/select-jobs.js';
 import { prepareSpend, type SpendOptions } from '../budget/prepare-spend.js';
 import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
 import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
 export interface EvaluateOptions {
   configPath: string;
+  /**
+   * Where the user modules' `close` exports are registered (module providers, rag.retriever).
+   * The caller calls them once it is done with the modules: ES modules are loaded once per
+   * process, so a second evaluate() (a sweep's next variant) reuses the same module instance.
+   */
+  moduleClosers?: ModuleClosers;
   env: Readonly<Record<string, string | undefined>>;
   suites?: string[];
   providers?: string[];
@@ -122,6 +129,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     clock,
     rng,
     onNote: options.onNote,
+    moduleClosers: options.moduleClosers,
   });
   const batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
   let rag: RagRuntime | null = null;
@@ -166,7 +174,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         onNote: options.onNote,
         rerankModel: created.reranker?.languageModel,
         cacheDir: options.useCache === false ? undefined : path.resolve(root, config.cache_dir),
-        moduleClosers: created.moduleClosers,
+        moduleClosers: options.moduleClosers,
       });
     }
     t = lap('index', t);
@@ -385,7 +393,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     batch.close();
     // The index first, then the user modules' `close` (a retriever module's pool is theirs).
     await rag?.close();
-    await created.close();
+    created.close();
   }
 }
 

@@ -1,6 +1,7 @@
 // `estimateRun`: what `evalgate eval` would do with this config and these flags — model calls,
 // how many the cache already answers, tokens, cost and wall time — without calling a model.
 // Takes a loaded (or in-memory) config, so a sweep can price each variant before running it.
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import path from 'node:path';
 import { checkRequestedSuites } from '../config/check-requested-suites.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -40,6 +41,8 @@ export interface EstimateRunOptions {
   rateLimits?: Readonly<Record<string, ProviderRateLimits>>;
   clock?: Clock;
   onNote?: (line: string) => void;
+  /** Where the user modules' `close` exports are registered; the caller closes them (see evaluate). */
+  moduleClosers?: ModuleClosers;
 }
 
 export interface RunEstimateWithNotes extends RunEstimate {
@@ -67,6 +70,7 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
     clock: options.clock ?? systemClock,
     rng,
     onNote: options.onNote,
+    moduleClosers: options.moduleClosers,
   });
   try {
     for (const s of created.skipped) notes.push(`skipping ${s.id}: ${s.reason}`);
@@ -81,7 +85,15 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
       options.baseline !== undefined
         ? options.baseline
         : await readBaseline(path.resolve(root, config.gate.baseline), config.gate.baseline);
-    const retrieval = await planRetrieval({ loaded, suites, env: options.env, configFile, notes, created });
+    const retrieval = await planRetrieval({
+      loaded,
+      suites,
+      env: options.env,
+      configFile,
+      notes,
+      created,
+      moduleClosers: options.moduleClosers,
+    });
     const profile = usageProfile(baseline);
     const batch = options.batch ?? false;
     const repeat = options.repeat ?? config.repeat;
@@ -118,13 +130,14 @@ export async function estimateRun(options: EstimateRunOptions): Promise<RunEstim
     );
     return { ...estimate, notes, covered, baseline };
   } finally {
-    await created.close();
+    created.close();
   }
 }
 
 /** The run's own retrieval, when running it costs nothing; otherwise contexts are bounded. */
 async function planRetrieval(options: {
   loaded: LoadedConfig;
+  moduleClosers?: ModuleClosers;
   suites: PreparedSuite[];
   env: Readonly<Record<string, string | undefined>>;
   configFile: string;
@@ -148,7 +161,7 @@ async function planRetrieval(options: {
     env: options.env,
     configFile: options.configFile,
     annRecallSampleRate: 0,
-    moduleClosers: options.created.moduleClosers,
+    moduleClosers: options.moduleClosers,
   });
   return { runtime, close: () => runtime.close() };
 }

@@ -9,7 +9,7 @@ import type { Rng } from '../core/rng.js';
 import type { EvalConfig, ProviderConfig } from '../config/schema.js';
 import type { ModelHandle } from './model-handle.js';
 import type { LanguageModel } from './language-model.js';
-import { createModuleClosers, type ModuleClosers } from './module/module-closers.js';
+import type { ModuleClosers } from './module/module-closers.js';
 import { createAppModelFactory } from './create-app-model.js';
 import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { createLocalExtractiveModel } from './local/local-extractive-model.js';
@@ -63,6 +63,8 @@ export interface CreateModelsOptions {
   concurrency?: number;
   /** One-line warnings (a cache that cannot be written is said once, not swallowed). */
   onNote?: (line: string) => void;
+  /** Where module providers' `close` exports are registered; the caller closes them. */
+  moduleClosers?: ModuleClosers;
 }
 
 export interface CreatedModels {
@@ -76,10 +78,7 @@ export interface CreatedModels {
   skipped: { id: string; reason: string; keyEnv?: string }[];
   /** The response cache the models read and write (`evalgate plan` looks calls up in it). */
   cache: ResponseCache;
-  /** The user modules' `close` exports; `rag.retriever` modules register here too. */
-  moduleClosers: ModuleClosers;
-  /** Ends the shared connections, then calls the user modules' `close` exports; never rejects. */
-  close(): Promise<void>;
+  close(): void;
 }
 
 export async function createModels(options: CreateModelsOptions): Promise<CreatedModels> {
@@ -97,8 +96,7 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
       );
     },
   });
-  const moduleClosers = createModuleClosers({ onNote: options.onNote });
-  const apps = createAppModelFactory({ ...options, env, closers: moduleClosers });
+  const apps = createAppModelFactory({ ...options, env, closers: options.moduleClosers });
   const requested = options.requested;
   if (requested) {
     for (const id of requested) {
@@ -295,11 +293,9 @@ export async function createModels(options: CreateModelsOptions): Promise<Create
     replayBySuite,
     skipped,
     cache,
-    moduleClosers,
-    close: async () => {
+    close: () => {
       fetch.destroy();
       apps.close();
-      await moduleClosers.closeAll();
     },
   };
 }

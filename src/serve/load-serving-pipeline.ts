@@ -2,6 +2,7 @@
 // preparation (prompt, few-shot selection), index and `runCase` an eval uses, so a request is
 // answered exactly as a gold case with that text would be. Refuses to start (InputError, exit 2)
 // when the setup differs from the accepted baseline, unless `allowUnevaluated`.
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import type { RagConfig } from '../config/schema.js';
 import path from 'node:path';
 import { REVIEW_TARGET_PRECISION } from '../aggregate/summarize-classification.js';
@@ -39,6 +40,8 @@ export interface LoadServingPipelineOptions {
   providers?: string[];
   allowUnevaluated?: boolean;
   onNote?: (line: string) => void;
+  /** Where the user modules' `close` exports are registered; whoever stops the server closes them. */
+  moduleClosers?: ModuleClosers;
 }
 
 // Enough distinct inputs that the optimising compiler has seen the pipeline's hot loops with
@@ -78,6 +81,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
     useCache: false,
     clock: options.clock,
     rng,
+    moduleClosers: options.moduleClosers,
   });
   let rag: RagRuntime | null = null;
   try {
@@ -107,7 +111,7 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         onNote: options.onNote,
         rerankModel: created.reranker?.languageModel,
         memoize: false,
-        moduleClosers: created.moduleClosers,
+        moduleClosers: options.moduleClosers,
       });
     }
     const baselineFile = config.gate.baseline;
@@ -149,12 +153,12 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
       ragConfig: config.rag,
       close: async () => {
         await rag?.close();
-        await created.close();
+        created.close();
       },
     });
   } catch (error) {
     await rag?.close();
-    await created.close();
+    created.close();
     throw error;
   }
 }

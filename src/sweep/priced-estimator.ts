@@ -3,6 +3,7 @@
 // (plan/estimate-run.ts) prices the rest from the config's price table, the cache as it is now
 // and the baseline's measured output lengths. Groups another variant makes first cost $0 here;
 // a holdout split scales a group's price by the share of its cases the sweep runs.
+import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { estimateRun } from '../plan/estimate-run.js';
 import type { EstimateVariant } from './estimate-variant.js';
 
@@ -11,6 +12,8 @@ export interface PricedEstimatorOptions {
   suites?: string[];
   providers?: string[];
   useCache: boolean;
+  /** Where the user modules' `close` exports are registered; the sweep closes them at its end. */
+  moduleClosers?: ModuleClosers;
 }
 
 export function withPlanPrices(count: EstimateVariant, options: PricedEstimatorOptions): EstimateVariant {
@@ -22,6 +25,7 @@ export function withPlanPrices(count: EstimateVariant, options: PricedEstimatorO
       suites: options.suites,
       providers: options.providers,
       useCache: options.useCache,
+      moduleClosers: options.moduleClosers,
     });
     let costUsd = 0;
     let unpriced = 0;

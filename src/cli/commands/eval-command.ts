@@ -6,8 +6,10 @@ import { evaluate } from '../../pipeline/evaluate.js';
 import { renderConsoleSummary } from '../../reporters/console-table.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { streamResultsFile } from '../../run/result-stream.js';
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
 import { createProgressLine } from '../progress-line.js';
 import { type SelectionFlags, selectionFromFlags } from './selection-flags.js';
+import { withModuleClosers } from './with-module-closers.js';
 
 export interface EvalCommandOptions extends Omit<SelectionFlags, 'config'> {
   config: string;
@@ -36,6 +38,17 @@ export interface EvalCommandOptions extends Omit<SelectionFlags, 'config'> {
 }
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  const note = (line: string): void => {
+    if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
+  };
+  return withModuleClosers(note, (closers) => runEvalCommand(options, note, closers));
+}
+
+async function runEvalCommand(
+  options: EvalCommandOptions,
+  note: (line: string) => void,
+  moduleClosers: ModuleClosers,
+): Promise<number> {
   const selection = await selectionFromFlags(options);
   const progress = createProgressLine({
     stream: process.stderr,
@@ -64,9 +77,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     selection,
     resume: options.resume,
     onProgress: progress.update,
-    onNote: (line) => {
-      if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
-    },
+    onNote: note,
+    moduleClosers,
   });
   progress.done();
   const { record, runDir, reportsDir } = outcome;

@@ -1,5 +1,7 @@
 // `evalgate plan`: what `evalgate eval` with the same flags would cost and take, and (with
 // --mde) how many cases a target effect needs — without calling a model.
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
+import { withModuleClosers } from './with-module-closers.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
 import { InputError } from '../../core/errors.js';
@@ -25,9 +27,17 @@ export interface PlanCommandOptions extends SelectionFlags {
 }
 
 export async function planCommand(options: PlanCommandOptions): Promise<number> {
+  return withModuleClosers(
+    (line) => process.stderr.write(`evalgate: ${line}\n`),
+    (closers) => runPlanCommand(options, closers),
+  );
+}
+
+async function runPlanCommand(options: PlanCommandOptions, moduleClosers: ModuleClosers): Promise<number> {
   const selection = await selectionFromFlags(options);
   const loaded = await loadConfig(options.config, process.env);
   const estimate = await estimateRun({
+    moduleClosers,
     loaded,
     env: process.env,
     selection,

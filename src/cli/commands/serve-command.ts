@@ -1,6 +1,8 @@
 // `evalgate serve`: serves the evaluated pipeline over HTTP until SIGTERM/SIGINT, then shuts
 // down gracefully and exits 0. Refuses to start (exit 2) when what would be served differs from
 // the accepted baseline, unless --allow-unevaluated.
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
+import { withModuleClosers } from './with-module-closers.js';
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../core/clock.js';
 import { loadServingPipeline } from '../../serve/load-serving-pipeline.js';
@@ -19,6 +21,15 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
+  // Closed after the server stopped (or failed to start): the pipeline's modules are done.
+  return withModuleClosers(note, (closers) => runServeCommand(options, note, closers));
+}
+
+async function runServeCommand(
+  options: ServeCommandOptions,
+  note: (line: string) => void,
+  moduleClosers: ModuleClosers,
+): Promise<number> {
   const requestLog = asyncLogDestination(2);
   // Listened for before start-up (loading and warm-up take a while): a SIGTERM then still ends
   // in a clean shutdown and exit 0, not the default kill.
@@ -45,6 +56,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<number
         providers: options.provider,
         allowUnevaluated: options.allowUnevaluated,
         onNote: note,
+        moduleClosers,
       }),
   });
   const { pipeline } = running;

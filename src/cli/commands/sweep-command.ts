@@ -1,6 +1,7 @@
 // `evalgate sweep`: runs every variant of a sweep as a normal run (one sweep id), then prints
 // and writes the results matrix; `--render` re-renders a finished sweep, `--refine` proposes a
 // finer grid, `--confirm` runs a chosen variant against the reference on the held-out cases.
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { renderSweepExperimentEntry } from '../../sweep/sweep-experiment-entry.j
 import { readSweep, writeSweep } from '../../sweep/sweep-folder.js';
 import type { ValidatedVariant } from '../../sweep/validate-variants.js';
 import { overridesFor } from '../../sweep/validate-variants.js';
+import { withModuleClosers } from './with-module-closers.js';
 import { confirmSweepVariant } from './sweep-confirm.js';
 import { loadProject } from './load-project.js';
 
@@ -46,13 +48,23 @@ export interface SweepCommandOptions {
 }
 
 /** What the sweep prints before it starts: its own call counts, priced by the plan. */
-const sweepEstimator = (options: Parameters<typeof createSweepEstimator>[0]): EstimateVariant =>
-  withPlanPrices(createSweepEstimator(options), options);
+const sweepEstimator = (
+  options: Parameters<typeof createSweepEstimator>[0] & { moduleClosers: ModuleClosers },
+): EstimateVariant => withPlanPrices(createSweepEstimator(options), options);
 
 export async function sweepCommand(options: SweepCommandOptions): Promise<number> {
   const note = (line: string): void => {
     if (!options.quiet) process.stderr.write(`evalgate: ${line}\n`);
   };
+  // Every variant's evaluate() shares the process's one instance of each user module.
+  return withModuleClosers(note, (closers) => runSweepCommand(options, note, closers));
+}
+
+async function runSweepCommand(
+  options: SweepCommandOptions,
+  note: (line: string) => void,
+  moduleClosers: ModuleClosers,
+): Promise<number> {
   const color = process.stdout.isTTY === true;
   if (options.render || options.refine) {
     const { reportsDir } = await loadProject(options.config);
@@ -70,7 +82,8 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     );
     return 0;
   }
-  if (options.confirm) return confirmSweepVariant({ ...options, confirm: options.confirm, note, color });
+  if (options.confirm)
+    return confirmSweepVariant({ ...options, confirm: options.confirm, note, color, moduleClosers });
   if (options.variant)
     throw new InputError({
       code: 'USAGE',
@@ -103,6 +116,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
     providers: options.provider,
     useCache: options.cache,
     includeCase,
+    moduleClosers,
   });
   const { record, plan } = await runSweep({
     record: {
@@ -147,6 +161,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<number
             }
           : undefined,
         includeCase,
+        moduleClosers,
         sweep: { id, variant: variant.name, set: variant.set, cases: split ? 'sweep' : 'all' },
         onNote: (line) => {
           // Index notes show what each variant built or reused; the rest (skipped providers)

@@ -1,6 +1,7 @@
 // `evalgate sweep --confirm <sweep-id> --variant <name>`: the chosen variant and the reference,
 // run on the sweep's held-out cases only, compared with the same paired tests as the sweep. The
 // confirmation is stored in the sweep's record and its sweep.md.
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
 import path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { evaluate } from '../../pipeline/evaluate.js';
@@ -23,6 +24,8 @@ export interface ConfirmOptions {
   cache: boolean;
   note: (line: string) => void;
   color: boolean;
+  /** The user modules' `close` exports, closed by the sweep command once both runs are done. */
+  moduleClosers: ModuleClosers;
 }
 
 export async function confirmSweepVariant(options: ConfirmOptions): Promise<number> {
@@ -74,6 +77,7 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
       useCache: options.cache,
       configOverrides: overridesFor(v.set),
       includeCase,
+      moduleClosers: options.moduleClosers,
       sweep: { id: sweep.id, variant: v.name, set: v.set, cases: 'holdout' },
       onNote: (line) => options.note(`  ${line}`),
     });
