@@ -51,9 +51,18 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       if (k <= 0) return [];
       const pool = Math.max(k, options.candidatePool ?? Math.max(50, 4 * k));
       const lists: Scored[][] = [];
-      if (mode !== 'bm25') lists.push(await denseCandidates(query, pool));
-      if (mode !== 'dense')
-        lists.push(index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score })));
+      // The dense search is started before BM25 and finished after it: a store that searches
+      // part of its graphs on another thread (startSearch) does so while BM25 runs here.
+      const finishDense = mode === 'bm25' ? undefined : await startDense(query, pool);
+      let lexical: Scored[] | undefined;
+      try {
+        if (mode !== 'dense')
+          lexical = index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score }));
+      } finally {
+        // Finished even when BM25 failed, so the store's other thread is not left holding a reply.
+        if (finishDense) lists.push(await finishDense());
+      }
+      if (lexical) lists.push(lexical);
       let candidates =
         mode === 'hybrid'
           ? reciprocalRankFusion(
@@ -75,11 +84,16 @@ export function createRetriever(options: RetrieverOptions): Retriever {
     },
   };
 
-  async function denseCandidates(query: string, pool: number): Promise<Scored[]> {
+  /** Embeds the query and starts the dense search; the returned function finishes it. */
+  async function startDense(query: string, pool: number): Promise<() => Scored[] | Promise<Scored[]>> {
     const [vector] = await embedder.embed([query]);
     // A query with no features (only stopwords) embeds to zero: it is similar to nothing.
-    if (!vector || vector.every((x) => x === 0)) return [];
-    return index.vectors.search(vector, pool);
+    if (!vector || vector.every((x) => x === 0)) return () => [];
+    const store = index.vectors;
+    if (store.startSearch) return store.startSearch(vector, pool);
+    // A database store's query is sent now and answered while BM25 runs.
+    const pending = store.search(vector, pool);
+    return () => pending;
   }
 
   function toRetrieved(scored: readonly Scored[]): RetrievedChunk[] {

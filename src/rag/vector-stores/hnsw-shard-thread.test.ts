@@ -6,7 +6,13 @@ import { createRng } from '../../core/rng.js';
 import type { InProcessVectorStore } from '../vector-store.js';
 import { buildHnswStore } from './build-hnsw-store.js';
 import { openHnswShardThread } from './hnsw-shard-thread.js';
-import { loadHnswStore, threadShardCount } from './hnsw-store.js';
+import {
+  DEFAULT_EF_SEARCH,
+  createShardedHnswStore,
+  hnswlib,
+  loadHnswStore,
+  threadShardCount,
+} from './hnsw-store.js';
 
 const DIM = 16;
 const dir = mkdtempSync(join(tmpdir(), 'evalgate-hnsw-thread-'));
@@ -52,6 +58,31 @@ describe('HNSW graphs searched on a worker thread', () => {
       if (i > 0 && h.score === hits[i - 1].score) expect(h.label).toBeGreaterThan(hits[i - 1].label);
     });
     expect(threaded.search(queries[0], 0)).toEqual([]);
+  });
+
+  it('offers a split-phase search only with a thread, with the same hits as search', () => {
+    expect(local.startSearch).toBeUndefined();
+    for (const k of [1, 7, 50]) {
+      for (const q of queries) {
+        const finish = threaded.startSearch!(q, k);
+        // Other work on this thread in between (BM25, in the retriever).
+        const busy = local.search(q, k);
+        expect(finish()).toEqual(busy);
+      }
+    }
+    expect(threaded.startSearch!(queries[0], 0)()).toEqual([]);
+    expect(() => threaded.startSearch!(new Float32Array(3), 5)).toThrow(RangeError);
+  });
+
+  it('drops the reply of a split-phase search that is never finished, and stays usable', () => {
+    const abandoned = threaded.startSearch!(queries[1], 10);
+    // The next call takes the thread's pending reply first; it is never mistaken for its own.
+    expect(threaded.search(queries[2], 10)).toEqual(local.search(queries[2], 10));
+    expect(() => abandoned()).toThrow(/already taken or dropped/);
+    const finish = threaded.startSearch!(queries[3], 10);
+    expect(Array.from(threaded.vector!(0))).toEqual(Array.from(local.vector!(0)));
+    expect(() => finish()).toThrow(/already taken or dropped/);
+    expect(threaded.search(queries[4], 10)).toEqual(local.search(queries[4], 10));
   });
 
   it('returns stored vectors from either thread, and rejects unknown labels', () => {
@@ -117,6 +148,29 @@ describe('HNSW graphs searched on a worker thread', () => {
     expect(performance.now() - started).toBeLessThan(5000);
     // Not used again: a late reply must never be taken for another call's.
     expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
+    await new Promise((r) => setTimeout(r, 50));
+  });
+
+  it('a store whose thread dies reports it from the split-phase search, then refuses further searches', async () => {
+    const saved = join(dir, 'saved');
+    const thread = await openHnswShardThread({
+      dimension: DIM,
+      shards: [0, 1].map((i) => ({ file: join(saved, `hnsw-${i}.bin`), from: i * 375 })),
+    });
+    const graphs = [2, 3].map((i) => {
+      const index = new (hnswlib().HierarchicalNSW)('cosine', DIM);
+      index.readIndexSync(join(saved, `hnsw-${i}.bin`));
+      return { index, from: i * 375 };
+    });
+    const store = createShardedHnswStore(graphs, DIM, DEFAULT_EF_SEARCH, thread);
+    expect(store.startSearch!(queries[0], 5)()).toEqual(local.search(queries[0], 5));
+    thread.crashForTest();
+    const finish = store.startSearch!(queries[1], 5);
+    expect(() => finish()).toThrow(expect.objectContaining({ code: 'VECTOR_SEARCH_FAILED' }));
+    expect(() => store.startSearch!(queries[1], 5)).toThrow(
+      expect.objectContaining({ code: 'INDEX_CLOSED' }),
+    );
+    expect(() => store.search(queries[1], 5)).toThrow(/closed/);
     await new Promise((r) => setTimeout(r, 50));
   });
 });

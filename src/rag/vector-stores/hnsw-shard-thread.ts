@@ -24,7 +24,8 @@ export interface HnswShardThread {
   readonly froms: readonly number[];
   /**
    * Starts a search of every graph the thread holds (k per graph, beam max(efSearch, k)); the
-   * returned function blocks until the hits are back. One search or call at a time.
+   * returned function blocks until the hits are back. One search or call at a time: a search
+   * whose function is never called has its reply dropped by the next call.
    */
   startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
   /** The stored vector of a label held by the thread. */
@@ -158,18 +159,30 @@ export async function openHnswShardThread(options: {
   // Idle, the thread must not keep the process alive.
   worker.unref();
   port1.unref();
-  let busy = false;
+  /** The reply still owed by the thread, when a caller started a search and never finished it. */
+  let owed: number | undefined;
   let closed = false;
 
   const post = (request: object): (() => Record<string, unknown>) => {
+    // An abandoned split-phase search: its reply is taken and dropped, so it is never read as
+    // this call's. (The thread answers in order, one request at a time.)
+    if (owed !== undefined && !closed) {
+      try {
+        awaitReply(owed);
+      } catch {
+        // A failure belongs to the abandoned call; a dead thread is seen below as closed.
+      }
+    }
     if (closed) throw new RuntimeFailure('INDEX_CLOSED', 'the HNSW search thread was closed');
-    if (busy) throw new Error('HNSW search thread: one call at a time');
-    busy = true;
     const expected = Atomics.load(flags, 1) + 1;
+    owed = expected;
     port1.postMessage(request);
     Atomics.add(flags, 0, 1);
     Atomics.notify(flags, 0);
-    return () => awaitReply(expected);
+    return () => {
+      if (owed !== expected) throw new Error('HNSW search thread: this reply was already taken or dropped');
+      return awaitReply(expected);
+    };
   };
   /** The thread is not used again (a late reply would be taken for the next call's). */
   const fail = (why: string): never => {
@@ -190,7 +203,7 @@ export async function openHnswShardThread(options: {
         throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `HNSW search thread: ${reply.error}`);
       return reply;
     } finally {
-      busy = false;
+      owed = undefined;
     }
   };
 

@@ -199,31 +199,7 @@ export function createShardedHnswStore(
       }
     },
     search(vector, k): VectorHit[] {
-      checkDimension(vector, dimension);
-      // The thread's graphs first, so both threads search at once.
-      const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
-      const hits: VectorHit[] = [];
-      try {
-        const query = Array.from(vector);
-        shards.forEach((shard, i) => {
-          const n = Math.min(k, shard.index.getCurrentCount());
-          if (n <= 0) return;
-          // The beam must be at least as wide as the number of results asked for.
-          const ef = Math.max(efSearch, n);
-          if (ef !== efs[i]) {
-            shard.index.setEf(ef);
-            efs[i] = ef;
-          }
-          const { distances, neighbors } = shard.index.searchKnn(query, n);
-          for (let h = 0; h < neighbors.length; h++)
-            hits.push({ label: neighbors[h], score: 1 - distances[h] });
-        });
-      } finally {
-        // Taken even when a search here failed, so the thread's reply never lingers.
-        if (collect) for (const hit of collect()) hits.push(hit);
-      }
-      // A total order (score, then label): the merge does not depend on which thread found what.
-      return hits.sort(compareScored).slice(0, k);
+      return begin(vector, k)();
     },
     vector(label) {
       const shard = shardOf(label);
@@ -247,6 +223,41 @@ export function createShardedHnswStore(
       await writeFile(join(dir, HNSW_META_FILE), `${JSON.stringify(meta)}\n`);
     },
   };
-  if (thread) threads.register(store, thread);
+  if (thread) {
+    // Only a store with a thread gains from the split: the caller's work between the two calls
+    // runs while the thread searches its graphs.
+    store.startSearch = begin;
+    threads.register(store, thread);
+  }
   return store;
+
+  function begin(vector: Float32Array, k: number): () => VectorHit[] {
+    checkDimension(vector, dimension);
+    // The thread's graphs first, so both threads search at once.
+    const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
+    return () => {
+      const hits: VectorHit[] = [];
+      try {
+        const query = Array.from(vector);
+        shards.forEach((shard, i) => {
+          const n = Math.min(k, shard.index.getCurrentCount());
+          if (n <= 0) return;
+          // The beam must be at least as wide as the number of results asked for.
+          const ef = Math.max(efSearch, n);
+          if (ef !== efs[i]) {
+            shard.index.setEf(ef);
+            efs[i] = ef;
+          }
+          const { distances, neighbors } = shard.index.searchKnn(query, n);
+          for (let h = 0; h < neighbors.length; h++)
+            hits.push({ label: neighbors[h], score: 1 - distances[h] });
+        });
+      } finally {
+        // Taken even when a search here failed, so the thread's reply never lingers.
+        if (collect) for (const hit of collect()) hits.push(hit);
+      }
+      // A total order (score, then label): the merge does not depend on which thread found what.
+      return hits.sort(compareScored).slice(0, k);
+    };
+  }
 }

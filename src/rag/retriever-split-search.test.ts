@@ -1,0 +1,132 @@
+// The retriever's split-phase dense search: a store that offers startSearch is started before
+// BM25 and finished after it (so a store's search thread works while BM25 runs here), with the
+// same results as a plain search, and failures on either side reported, never a reply left behind.
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from './corpus-loader.js';
+import { createHashEmbedderFactory } from './embedders/hash-embedder.js';
+import { buildRagIndex } from './rag-index.js';
+import type { RagIndex } from './rag-index.js';
+import { createRetriever } from './retriever.js';
+import type { VectorStore } from './vector-store.js';
+
+const corpus = loadCorpus(new URL('./__fixtures__/corpus', import.meta.url).pathname);
+const index = await buildRagIndex({
+  documents: corpus.documents,
+  chunking: { size: 60, overlap: 10, unit: 'tokens' },
+  embedder: createHashEmbedderFactory({ dimension: 256 }),
+});
+const QUERIES = [
+  'How long does a refund take to arrive?',
+  'reset link expired',
+  'SAML certificate error SSO-2',
+];
+
+/** The index's store with a split-phase search that logs the order of events. */
+function splitStore(
+  log: string[],
+  failFinish?: Error,
+): Pick<VectorStore, 'kind' | 'size' | 'add' | 'save' | 'search' | 'startSearch'> {
+  const inner = index.vectors;
+  return {
+    kind: inner.kind,
+    size: inner.size,
+    add: (v) => inner.add(v),
+    save: (d) => inner.save(d),
+    search: (v, k) => {
+      log.push('search');
+      return inner.search(v, k);
+    },
+    startSearch: (v, k) => {
+      log.push('start');
+      return () => {
+        log.push('finish');
+        if (failFinish) throw failFinish;
+        return inner.search(v, k);
+      };
+    },
+  };
+}
+
+/** The index with another store, and BM25 logging (or failing) its searches. */
+function withStore(store: VectorStore, log: string[], bm25Error?: Error): RagIndex {
+  const bm25 = Object.create(index.bm25) as RagIndex['bm25'];
+  bm25.search = (query, k) => {
+    log.push('bm25');
+    if (bm25Error) throw bm25Error;
+    return index.bm25.search(query, k);
+  };
+  return { ...index, vectors: store, bm25 } as RagIndex;
+}
+
+describe('the retriever with a split-phase store', () => {
+  it('starts the dense search before BM25 and finishes it after, with the same results', async () => {
+    for (const mode of ['hybrid', 'dense', 'bm25'] as const) {
+      const log: string[] = [];
+      const split = createRetriever({ index: withStore(splitStore(log) as VectorStore, log), mode, k: 5 });
+      const plain = createRetriever({ index, mode, k: 5 });
+      for (const q of QUERIES)
+        expect(await split.retrieve(q), `${mode}: ${q}`).toEqual(await plain.retrieve(q));
+      const expected = { hybrid: ['start', 'bm25', 'finish'], dense: ['start', 'finish'], bm25: ['bm25'] }[
+        mode
+      ];
+      expect(log, mode).toEqual(QUERIES.flatMap(() => expected));
+    }
+  });
+
+  it('uses the plain search for a store without startSearch (the exact store, a database)', async () => {
+    expect(index.vectors.startSearch).toBeUndefined();
+    const log: string[] = [];
+    const store = splitStore(log);
+    store.startSearch = undefined;
+    const retriever = createRetriever({ index: withStore(store as VectorStore, log), k: 5 });
+    expect(await retriever.retrieve(QUERIES[0])).toEqual(
+      await createRetriever({ index, k: 5 }).retrieve(QUERIES[0]),
+    );
+    expect(log).toEqual(['search', 'bm25']);
+  });
+
+  it('sends an asynchronous store its query before BM25 runs, and waits for it after', async () => {
+    const log: string[] = [];
+    const store = splitStore(log);
+    store.startSearch = undefined;
+    store.search = (v, k) => {
+      log.push('sent');
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          log.push('answered');
+          resolve(index.vectors.search(v, k));
+        }, 5),
+      );
+    };
+    const retriever = createRetriever({ index: withStore(store as VectorStore, log), k: 5 });
+    expect(await retriever.retrieve(QUERIES[1])).toEqual(
+      await createRetriever({ index, k: 5 }).retrieve(QUERIES[1]),
+    );
+    expect(log).toEqual(['sent', 'bm25', 'answered']);
+  });
+
+  it('finishes the dense search when BM25 fails, and reports the BM25 failure', async () => {
+    const log: string[] = [];
+    const retriever = createRetriever({
+      index: withStore(splitStore(log) as VectorStore, log, new Error('bm25 broke')),
+      k: 5,
+    });
+    await expect(retriever.retrieve(QUERIES[0])).rejects.toThrow('bm25 broke');
+    expect(log).toEqual(['start', 'bm25', 'finish']);
+  });
+
+  it('reports a failure to finish (a search thread that died) as the retrieval error', async () => {
+    const log: string[] = [];
+    const died = new Error('the HNSW search thread ended');
+    const retriever = createRetriever({ index: withStore(splitStore(log, died) as VectorStore, log), k: 5 });
+    await expect(retriever.retrieve(QUERIES[0])).rejects.toThrow('search thread ended');
+    expect(log).toEqual(['start', 'bm25', 'finish']);
+  });
+
+  it('does not start a dense search for a query that embeds to zero', async () => {
+    const log: string[] = [];
+    const retriever = createRetriever({ index: withStore(splitStore(log) as VectorStore, log), k: 5 });
+    expect(await retriever.retrieve('the and of')).toEqual([]);
+    expect(log).toEqual(['bm25']);
+  });
+});
