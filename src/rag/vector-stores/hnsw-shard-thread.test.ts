@@ -173,4 +173,19 @@ describe('HNSW graphs searched on a worker thread', () => {
     expect(() => store.search(queries[1], 5)).toThrow(/closed/);
     await new Promise((r) => setTimeout(r, 50));
   });
+
+  it('returns a reply too large for the shared buffer as a message, with the same hits', async () => {
+    const file = { file: join(dir, 'saved', 'hnsw-0.bin'), from: 0 };
+    const [small, wide] = await Promise.all([
+      openHnswShardThread({ dimension: DIM, shards: [file], sharedHits: 4 }),
+      openHnswShardThread({ dimension: DIM, shards: [file] }),
+    ]);
+    for (const k of [3, 4, 5, 50, 375, 400]) {
+      const hits = small.startSearch(queries[5], k, 50)();
+      expect(hits).toEqual(wide.startSearch(queries[5], k, 50)());
+      expect(hits).toHaveLength(Math.min(k, 375));
+    }
+    small.close();
+    wide.close();
+  });
 });
