@@ -57,6 +57,7 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
     add: (vectors) => inner.add(vectors),
     save: (dir) => inner.save(dir),
     ...(inner.vector ? { vector: (label: number) => inner.vector!(label) } : {}),
+    ...(inner.vectorsOf ? { vectorsOf: (labels: readonly number[]) => inner.vectorsOf!(labels) } : {}),
     async search(vector, n) {
       return meter(vector, n, await inner.search(vector, n));
     },

@@ -130,3 +130,62 @@ describe('the retriever with a split-phase store', () => {
     expect(log).toEqual(['bm25']);
   });
 });
+
+describe("the retriever's MMR over a store's vectors", () => {
+  it("fetches the candidates' vectors in one call where the store can, with the same choice", async () => {
+    const calls: string[] = [];
+    const inner = index.vectors;
+    const batched: VectorStore = {
+      kind: inner.kind,
+      size: inner.size,
+      add: (v) => inner.add(v),
+      save: (d) => inner.save(d),
+      search: (v, k) => inner.search(v, k),
+      vector: (label) => {
+        calls.push('vector');
+        return inner.vector!(label);
+      },
+      vectorsOf: (labels) => {
+        calls.push(`vectorsOf ${labels.length}`);
+        return labels.map((label) => inner.vector!(label));
+      },
+    };
+    const options = { mode: 'hybrid', k: 4, candidatePool: 12, mmr: { lambda: 0.3 } } as const;
+    const withBatch = createRetriever({ ...options, index: { ...index, vectors: batched } });
+    const perVector = createRetriever({ ...options, index });
+    for (const q of QUERIES) {
+      calls.length = 0;
+      const chosen = await withBatch.retrieve(q);
+      expect(chosen).toEqual(await perVector.retrieve(q));
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatch(/^vectorsOf \d+$/);
+    }
+    // MMR with a diversity weight does change the order here (the test would not see a mix-up).
+    const plain = await createRetriever({ ...options, mmr: undefined, index }).retrieve(QUERIES[0]);
+    expect((await withBatch.retrieve(QUERIES[0])).map((h) => h.chunk.id)).not.toEqual(
+      plain.map((h) => h.chunk.id),
+    );
+  });
+
+  it('says plainly when the store cannot return vectors, and not for an empty candidate list', async () => {
+    const { vector: _v, ...rest } = index.vectors;
+    const blind = {
+      ...rest,
+      kind: 'pgvector',
+      size: index.vectors.size,
+      search: async () => [],
+    } as VectorStore;
+    const retriever = createRetriever({
+      index: { ...index, vectors: blind },
+      mode: 'dense',
+      mmr: { lambda: 0.5 },
+    });
+    expect(await retriever.retrieve('refund')).toEqual([]);
+    const hybrid = createRetriever({
+      index: { ...index, vectors: blind },
+      mode: 'hybrid',
+      mmr: { lambda: 0.5 },
+    });
+    await expect(hybrid.retrieve('refund')).rejects.toThrow(/pgvector store cannot return vectors/);
+  });
+});

@@ -38,11 +38,25 @@ export function createRetriever(options: RetrieverOptions): Retriever {
     labels ??= new Map(index.chunks.map((chunk, i) => [chunk.id, i]));
     return labels.get(chunkId);
   };
-  const vectorOf = (label: number): Float32Array => {
-    const vector = index.vectors.vector?.(label);
-    if (!vector)
-      throw new TypeError(`the ${index.vectors.kind} store cannot return vectors, which MMR needs`);
-    return vector;
+  /**
+   * The candidates' stored vectors for MMR, fetched together on first use, with one round trip
+   * where the store can (`vectorsOf`: a store's search thread holds half of them).
+   */
+  const vectorsFor = (candidates: readonly Scored[]): ((label: number) => Float32Array) => {
+    let byLabel: Map<number, Float32Array> | undefined;
+    return (label) => {
+      if (!byLabel) {
+        const store = index.vectors;
+        const labels = candidates.map((c) => c.label);
+        let vectors: Float32Array[] | undefined;
+        if (store.vectorsOf) vectors = store.vectorsOf(labels);
+        else if (store.vector) vectors = labels.map((l) => store.vector!(l));
+        if (!vectors) throw new TypeError(`the ${store.kind} store cannot return vectors, which MMR needs`);
+        const rows = vectors;
+        byLabel = new Map(labels.map((l, i) => [l, rows[i]]));
+      }
+      return byLabel.get(label)!;
+    };
   };
 
   return {
@@ -78,7 +92,7 @@ export function createRetriever(options: RetrieverOptions): Retriever {
           .filter((c) => c.label >= 0);
       }
       const chosen = mmr
-        ? maximalMarginalRelevance({ candidates, vectorOf, k, lambda: mmr.lambda })
+        ? maximalMarginalRelevance({ candidates, vectorOf: vectorsFor(candidates), k, lambda: mmr.lambda })
         : candidates.slice(0, k);
       return toRetrieved(chosen);
     },

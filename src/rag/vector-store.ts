@@ -23,6 +23,12 @@ export interface VectorStore {
   startSearch?(vector: Float32Array, k: number): () => VectorHit[] | Promise<VectorHit[]>;
   /** The stored (unit-length) vector of a label, for diversity re-ranking (MMR); optional. */
   vector?(label: number): Float32Array;
+  /**
+   * The stored vectors of many labels, in the order given: one round trip for a store that holds
+   * some of them on another thread (MMR's candidates, the ANN-recall oracle). Optional: callers
+   * fall back to `vector` per label.
+   */
+  vectorsOf?(labels: readonly number[]): Float32Array[];
   save(dir: string): Promise<void>;
 }
 

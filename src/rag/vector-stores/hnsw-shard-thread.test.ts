@@ -111,6 +111,53 @@ describe('HNSW graphs searched on a worker thread', () => {
     expect(loadedThreaded.size).toBe(COUNT);
   });
 
+  it('returns many stored vectors at once, with one round trip to the thread', async () => {
+    const labels = [1499, 0, 812, 374, 375, 0, 1200, 20];
+    expect(threaded.vectorsOf!(labels).map((v) => Array.from(v))).toEqual(
+      labels.map((l) => Array.from(local.vector!(l))),
+    );
+    expect(local.vectorsOf!(labels).map((v) => Array.from(v))).toEqual(
+      labels.map((l) => Array.from(local.vector!(l))),
+    );
+    expect(threaded.vectorsOf!([])).toEqual([]);
+    expect(() => threaded.vectorsOf!([3, COUNT])).toThrow();
+    expect(() => threaded.vectorsOf!([3, -1])).toThrow(RangeError);
+    // Counted on a store over a thread whose calls are logged.
+    const saved = join(dir, 'saved');
+    const thread = await openHnswShardThread({
+      dimension: DIM,
+      shards: [0, 1].map((i) => ({ file: join(saved, `hnsw-${i}.bin`), from: i * 375 })),
+    });
+    const calls: string[] = [];
+    const logged = {
+      ...thread,
+      point: (label: number) => {
+        calls.push('point');
+        return thread.point(label);
+      },
+      points: (ls: readonly number[]) => {
+        calls.push(`points ${ls.length}`);
+        return thread.points(ls);
+      },
+    };
+    const graphs = [2, 3].map((i) => {
+      const index = new (hnswlib().HierarchicalNSW)('cosine', DIM);
+      index.readIndexSync(join(saved, `hnsw-${i}.bin`));
+      return { index, from: i * 375 };
+    });
+    const store = createShardedHnswStore(graphs, DIM, DEFAULT_EF_SEARCH, logged);
+    expect(store.vectorsOf!(labels).map((v) => Array.from(v))).toEqual(
+      labels.map((l) => Array.from(local.vector!(l))),
+    );
+    expect(calls).toEqual(['points 5']);
+    // A label the thread does not hold is an error from the thread, and the thread keeps answering.
+    expect(() => thread.points([0, 900])).toThrow(/no vector with label 900/);
+    expect(store.vectorsOf!([1, 1400]).map((v) => Array.from(v))).toEqual(
+      [1, 1400].map((l) => Array.from(local.vector!(l))),
+    );
+    thread.close();
+  });
+
   it('splits only stores of several graphs: the first half, rounded up, goes to the thread', () => {
     expect(threadShardCount(1, true)).toBe(0);
     expect(threadShardCount(2, true)).toBe(1);

@@ -30,6 +30,8 @@ export interface HnswShardThread {
   startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
   /** The stored vector of a label held by the thread. */
   point(label: number): Float32Array;
+  /** The stored vectors of labels held by the thread, in one round trip. */
+  points(labels: readonly number[]): Float32Array[];
   /** Writes graph i to files[i]. */
   save(files: readonly string[]): void;
   /** Ends the thread (its graphs are freed with it). */
@@ -121,6 +123,16 @@ const handle = (request) => {
     if (!graph) throw new RangeError('no vector with label ' + request.label);
     return { point: graph.index.getPoint(request.label) };
   }
+  if (request.op === 'points') {
+    // One matrix, transferred (not copied) back.
+    const matrix = new Float32Array(request.labels.length * dimension);
+    request.labels.forEach((label, i) => {
+      const graph = graphs.find((g) => label >= g.from && label < g.to);
+      if (!graph) throw new RangeError('no vector with label ' + label);
+      matrix.set(graph.index.getPoint(label), i * dimension);
+    });
+    return { matrix, transfer: [matrix.buffer] };
+  }
   if (request.op === 'save') {
     graphs.forEach((g, i) => g.index.writeIndexSync(request.files[i]));
     return {};
@@ -145,7 +157,7 @@ for (;;) {
     } catch (error) {
       reply = { error: String(error && error.message ? error.message : error) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, reply.transfer);
   } else {
     try {
       hits = search(Array.from(sharedQuery), Atomics.load(flags, ${K}), Atomics.load(flags, ${EF}));
@@ -291,6 +303,10 @@ export async function openHnswShardThread(options: {
     },
     point(label) {
       return Float32Array.from((request({ op: 'point', label }) as { point: number[] }).point);
+    },
+    points(labels) {
+      const { matrix } = request({ op: 'points', labels: [...labels] }) as { matrix: Float32Array };
+      return labels.map((_, i) => matrix.subarray(i * dimension, (i + 1) * dimension));
     },
     save(files) {
       request({ op: 'save', files: [...files] });

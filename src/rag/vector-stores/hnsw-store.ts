@@ -4,9 +4,10 @@
 // shards in parallel (build-hnsw-store.ts). With several graphs and a second core, the first half
 // of the graphs is held and searched by a worker thread while this thread searches the rest
 // (hnsw-shard-thread.ts): the same searches, so the same hits; the wall time saved depends on
-// the graphs' size (measured at 100k chunks in docs/performance.md; nothing at 10k-20k), and
-// each vector looked up on the thread (MMR) costs a round trip. The native addon is loaded on first use so commands
-// that never touch an index do not pay for it.
+// the graphs' size (measured at 100k chunks in docs/performance.md; nothing at 10k-20k). Such a
+// store also offers a split-phase search (the retriever runs BM25 while the thread searches) and
+// fetches many vectors in one round trip (`vectorsOf`, for MMR). The native addon is loaded on
+// first use so commands that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +205,23 @@ export function createShardedHnswStore(
     vector(label) {
       const shard = shardOf(label);
       return shard ? Float32Array.from(shard.index.getPoint(label)) : thread!.point(label);
+    },
+    vectorsOf(labels) {
+      const out = new Array<Float32Array>(labels.length);
+      const remote: number[] = [];
+      labels.forEach((label, i) => {
+        const shard = shardOf(label);
+        if (shard) out[i] = Float32Array.from(shard.index.getPoint(label));
+        else remote.push(i);
+      });
+      // The thread's vectors in one round trip (MMR used to make one per candidate).
+      if (remote.length > 0) {
+        const points = thread!.points(remote.map((i) => labels[i]));
+        remote.forEach((i, j) => {
+          out[i] = points[j];
+        });
+      }
+      return out;
     },
     async save(dir) {
       const meta: HnswMeta = { dimension, shards: [] };
