@@ -135,9 +135,9 @@ describe('HNSW graphs searched on a worker thread', () => {
         calls.push('point');
         return thread.point(label);
       },
-      points: (ls: readonly number[]) => {
+      startPoints: (ls: readonly number[]) => {
         calls.push(`points ${ls.length}`);
-        return thread.points(ls);
+        return thread.startPoints(ls);
       },
     };
     const graphs = [2, 3].map((i) => {
@@ -151,7 +151,7 @@ describe('HNSW graphs searched on a worker thread', () => {
     );
     expect(calls).toEqual(['points 5']);
     // A label the thread does not hold is an error from the thread, and the thread keeps answering.
-    expect(() => thread.points([0, 900])).toThrow(/no vector with label 900/);
+    expect(() => thread.startPoints([0, 900])()).toThrow(/no vector with label 900/);
     expect(store.vectorsOf!([1, 1400]).map((v) => Array.from(v))).toEqual(
       [1, 1400].map((l) => Array.from(local.vector!(l))),
     );

@@ -30,8 +30,11 @@ export interface HnswShardThread {
   startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
   /** The stored vector of a label held by the thread. */
   point(label: number): Float32Array;
-  /** The stored vectors of labels held by the thread, in one round trip. */
-  points(labels: readonly number[]): Float32Array[];
+  /**
+   * Starts fetching the stored vectors of labels held by the thread (one round trip); the
+   * returned function blocks until they are back.
+   */
+  startPoints(labels: readonly number[]): () => Float32Array[];
   /** Writes graph i to files[i]. */
   save(files: readonly string[]): void;
   /** Ends the thread (its graphs are freed with it). */
@@ -257,8 +260,7 @@ export async function openHnswShardThread(options: {
     return reply;
   };
   const request = (message: object): Record<string, unknown> => {
-    const collect = send(() => port1.postMessage(message));
-    collect();
+    send(() => port1.postMessage(message))();
     return readMessage();
   };
   /** The thread is not used again (a late reply would be taken for the next call's). */
@@ -304,9 +306,13 @@ export async function openHnswShardThread(options: {
     point(label) {
       return Float32Array.from((request({ op: 'point', label }) as { point: number[] }).point);
     },
-    points(labels) {
-      const { matrix } = request({ op: 'points', labels: [...labels] }) as { matrix: Float32Array };
-      return labels.map((_, i) => matrix.subarray(i * dimension, (i + 1) * dimension));
+    startPoints(labels) {
+      const collect = send(() => port1.postMessage({ op: 'points', labels: [...labels] }));
+      return () => {
+        collect();
+        const { matrix } = readMessage() as { matrix: Float32Array };
+        return labels.map((_, i) => matrix.subarray(i * dimension, (i + 1) * dimension));
+      };
     },
     save(files) {
       request({ op: 'save', files: [...files] });

@@ -209,17 +209,22 @@ export function createShardedHnswStore(
     vectorsOf(labels) {
       const out = new Array<Float32Array>(labels.length);
       const remote: number[] = [];
-      labels.forEach((label, i) => {
-        const shard = shardOf(label);
-        if (shard) out[i] = Float32Array.from(shard.index.getPoint(label));
-        else remote.push(i);
-      });
-      // The thread's vectors in one round trip (MMR used to make one per candidate).
-      if (remote.length > 0) {
-        const points = thread!.points(remote.map((i) => labels[i]));
-        remote.forEach((i, j) => {
-          out[i] = points[j];
+      for (let i = 0; i < labels.length; i++) if (!shardOf(labels[i])) remote.push(i);
+      // The thread's vectors in one round trip (MMR used to make one per candidate), fetched
+      // while this thread reads its own: reading a vector out of hnswlib costs ~0.1 ms.
+      const collect = remote.length > 0 ? thread!.startPoints(remote.map((i) => labels[i])) : undefined;
+      try {
+        labels.forEach((label, i) => {
+          const shard = shardOf(label);
+          if (shard) out[i] = Float32Array.from(shard.index.getPoint(label));
         });
+      } finally {
+        if (collect) {
+          const points = collect();
+          remote.forEach((i, j) => {
+            out[i] = points[j];
+          });
+        }
       }
       return out;
     },
