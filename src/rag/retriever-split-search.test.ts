@@ -8,6 +8,7 @@ import { buildRagIndex } from './rag-index.js';
 import type { RagIndex } from './rag-index.js';
 import { createRetriever } from './retriever.js';
 import type { VectorStore } from './vector-store.js';
+import { buildHnswStore } from './vector-stores/build-hnsw-store.js';
 
 const corpus = loadCorpus(new URL('./__fixtures__/corpus', import.meta.url).pathname);
 const index = await buildRagIndex({
@@ -187,5 +188,29 @@ describe("the retriever's MMR over a store's vectors", () => {
       mmr: { lambda: 0.5 },
     });
     await expect(hybrid.retrieve('refund')).rejects.toThrow(/pgvector store cannot return vectors/);
+  });
+});
+
+describe('the retriever over an HNSW store with a search thread', () => {
+  it("gives the same results, and concurrent retrievals never take each other's replies", async () => {
+    const count = index.vectors.size;
+    const dimension = index.embedder.dimension;
+    const matrix = new Float32Array(count * dimension);
+    for (let label = 0; label < count; label++) matrix.set(index.vectors.vector!(label), label * dimension);
+    const build = (searchThread: boolean) =>
+      buildHnswStore({ dimension, vectors: matrix, shardSize: Math.ceil(count / 4), searchThread });
+    const [threaded, local] = await Promise.all([build(true), build(false)]);
+    expect(threaded.startSearch).toBeDefined();
+    const queries = [...QUERIES, 'billing contact invoices', 'support hours refund', 'password', 'SSO'];
+    for (const mmr of [undefined, { lambda: 0.5 }]) {
+      const options = { mode: 'hybrid', k: 4, mmr } as const;
+      const onThread = createRetriever({ ...options, index: { ...index, vectors: threaded } });
+      const onOne = createRetriever({ ...options, index: { ...index, vectors: local } });
+      const expected = [];
+      for (const q of queries) expected.push(await onOne.retrieve(q));
+      // All at once: each retrieval's start and finish must pair up (the store answers one at a time).
+      const all = await Promise.all([...queries, ...queries].map((q) => onThread.retrieve(q)));
+      expect(all).toEqual([...expected, ...expected]);
+    }
   });
 });

@@ -67,7 +67,9 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       const lists: Scored[][] = [];
       // The dense search is started before BM25 and finished after it: a store that searches
       // part of its graphs on another thread (startSearch) does so while BM25 runs here.
-      const finishDense = mode === 'bm25' ? undefined : await startDense(query, pool);
+      const vector = mode === 'bm25' ? undefined : await embedQuery(query);
+      // From here to finishDense() nothing awaits: another retrieval's search cannot come between.
+      const finishDense = vector === undefined ? undefined : startDense(vector, pool);
       let lexical: Scored[] | undefined;
       try {
         if (mode !== 'dense')
@@ -98,11 +100,15 @@ export function createRetriever(options: RetrieverOptions): Retriever {
     },
   };
 
-  /** Embeds the query and starts the dense search; the returned function finishes it. */
-  async function startDense(query: string, pool: number): Promise<() => Scored[] | Promise<Scored[]>> {
+  /** The query's vector, or null when it has no features (only stopwords: similar to nothing). */
+  async function embedQuery(query: string): Promise<Float32Array | null> {
     const [vector] = await embedder.embed([query]);
-    // A query with no features (only stopwords) embeds to zero: it is similar to nothing.
-    if (!vector || vector.every((x) => x === 0)) return () => [];
+    return !vector || vector.every((x) => x === 0) ? null : vector;
+  }
+
+  /** Starts the dense search; the returned function finishes it. */
+  function startDense(vector: Float32Array | null, pool: number): () => Scored[] | Promise<Scored[]> {
+    if (!vector) return () => [];
     const store = index.vectors;
     if (store.startSearch) return store.startSearch(vector, pool);
     // A database store's query is sent now and answered while BM25 runs.
