@@ -5,7 +5,7 @@ import { createExactStore } from '../rag/vector-stores/exact-store.js';
 import { meterAnnRecall } from './meter-ann-recall.js';
 
 const DIM = 8;
-const COUNT = 5000; // more than one batch of the oracle's copy (4,096)
+const COUNT = 5000; // more than one batch of the oracle's copy (1,024)
 const rng = createRng(3);
 const exact = createExactStore({ dimension: DIM });
 exact.add(Array.from({ length: COUNT }, () => Float32Array.from({ length: DIM }, () => rng.next() - 0.5)));
@@ -41,7 +41,14 @@ describe('meterAnnRecall over an in-process HNSW store', () => {
       const metered = meterAnnRecall(store(calls, batched), 5, () => undefined, 1)!;
       for (let q = 0; q < 4; q++) await metered.store.search(exact.vector!(q * 100), 5);
       reports.push(metered.report());
-      if (batched) expect(calls).toEqual(['vectorsOf 0+4096', 'vectorsOf 4096+904']);
+      if (batched)
+        expect(calls).toEqual([
+          'vectorsOf 0+1024',
+          'vectorsOf 1024+1024',
+          'vectorsOf 2048+1024',
+          'vectorsOf 3072+1024',
+          'vectorsOf 4096+904',
+        ]);
       else expect(calls).toHaveLength(COUNT);
     }
     // Each query's own vector is its best hit, which the store drops: 4 of the exact top 5.

@@ -37,7 +37,7 @@ export function meterAnnRecall(
           const dimension = vector.length;
           const matrix = new Float32Array(store.size * dimension);
           // In batches: one round trip per batch to a store's search thread, not one per vector.
-          const BATCH = 4096;
+          const BATCH = 1024;
           for (let from = 0; from < store.size; from += BATCH) {
             const labels = Array.from({ length: Math.min(BATCH, store.size - from) }, (_, i) => from + i);
             const rows = store.vectorsOf ? store.vectorsOf(labels) : labels.map((l) => store.vector!(l));
