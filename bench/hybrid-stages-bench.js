@@ -4,7 +4,9 @@
 // pool, the BM25 analyzer alone, BM25 top-k (analysis included), and the fusion. Then the whole
 // retriever again, with the CPU time of each thread of the process read from /proc (Linux), so the
 // part on the critical path (the main thread) is visible under load, when wall time is mostly
-// waiting for a core.
+// waiting for a core. Per query it also reads the main and search threads' CPU time (schedstat)
+// and prints their p50 and that of the larger of the two (the critical path once BM25 overlaps
+// the thread's search), and the same for hybrid + MMR queries (mmrPerQueryMs).
 //   node bench/hybrid-stages-bench.js [--chunks 100000] [--index DIR] [--rounds 3]
 // --index DIR reuses (or, when absent, builds and saves) the index there, so repeated runs skip
 // the build. Prints one JSON line.
@@ -107,14 +109,39 @@ const threadTicks = () => {
   return out;
 };
 const tick = 1000 / 100; // ms per clock tick (USER_HZ = 100 on Linux)
+// Per query, the CPU time (ns, from /proc/self/task/<tid>/schedstat) of the main thread and of the
+// store's search thread (the busiest other thread over a warm-up pass). With the split-phase
+// search the thread's work lies inside the main thread's span, so max(main, thread) per query is
+// the query's critical path on an idle machine (wall time there, less the thread's wake-up).
+const warmTicks = threadTicks();
+for (const q of queries.slice(0, 50)) await retriever.retrieve(q);
+const searchTask = [...threadTicks()]
+  .filter(([task]) => task !== String(process.pid))
+  .map(([task, ticks]) => [task, ticks - (warmTicks.get(task) ?? 0)])
+  .sort((a, b) => b[1] - a[1])[0]?.[0];
+const runNs = (task) => {
+  try {
+    return Number(readFileSync(`/proc/self/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return Number.NaN;
+  }
+};
+const perQuery = { main: [], thread: [], critical: [] };
 const times = [];
 const ticksBefore = threadTicks();
 const cpuBefore = cpuNow();
 for (let r = 0; r < ROUNDS; r++)
   for (const q of queries) {
+    const main0 = runNs(process.pid);
+    const thread0 = runNs(searchTask);
     const t = performance.now();
     await retriever.retrieve(q);
     times.push(performance.now() - t);
+    const main = (runNs(process.pid) - main0) / 1e6;
+    const thread = (runNs(searchTask) - thread0) / 1e6;
+    perQuery.main.push(main);
+    perQuery.thread.push(thread);
+    perQuery.critical.push(Math.max(main, thread));
   }
 const wholeCpu = cpuNow() - cpuBefore;
 const ticksAfter = threadTicks();
@@ -124,7 +151,27 @@ const perThread = [...ticksAfter]
   .filter((t) => t.ms > 0)
   .sort((a, b) => b.ms - a.ms);
 times.sort((a, b) => a - b);
+
+// The same with MMR (lambda 0.5) over the fused candidates, once over the queries: reading the
+// candidates' stored vectors is most of an MMR query.
+const mmrRetriever = createRetriever({ index, mode: 'hybrid', k: 10, mmr: { lambda: 0.5 } });
+for (const q of queries.slice(0, 20)) await mmrRetriever.retrieve(q);
+const mmr = { main: [], thread: [], wall: [] };
+for (const q of queries) {
+  const main0 = runNs(process.pid);
+  const thread0 = runNs(searchTask);
+  const t = performance.now();
+  await mmrRetriever.retrieve(q);
+  mmr.wall.push(performance.now() - t);
+  mmr.main.push((runNs(process.pid) - main0) / 1e6);
+  mmr.thread.push((runNs(searchTask) - thread0) / 1e6);
+}
 const round = (x) => Math.round(x * 1000) / 1000;
+const quantiles = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (p) => round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+  return { p50: at(0.5), p90: at(0.9), mean: round(xs.reduce((a, b) => a + b, 0) / xs.length) };
+};
 console.log(
   JSON.stringify({
     bench: 'hybrid-stages',
@@ -140,6 +187,17 @@ console.log(
       thread: t.task === String(process.pid) ? 'main' : t.task,
       ms: round(t.ms),
     })),
+    // Per query (schedstat, ns resolution): main thread, search thread, and max of the two.
+    perQueryCpuMs: {
+      main: quantiles(perQuery.main),
+      searchThread: quantiles(perQuery.thread),
+      criticalPath: quantiles(perQuery.critical),
+    },
+    mmrPerQueryMs: {
+      wall: quantiles(mmr.wall),
+      mainCpu: quantiles(mmr.main),
+      searchThreadCpu: quantiles(mmr.thread),
+    },
     loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
   }),
 );

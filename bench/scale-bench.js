@@ -102,8 +102,12 @@ try {
     // One preallocated matrix, as an eval run's ANN-recall line builds it (meter-ann-recall.ts).
     const dimension = index.embedder.dimension;
     const matrix = new Float32Array(index.vectors.size * dimension);
-    for (let label = 0; label < index.vectors.size; label++)
-      matrix.set(index.vectors.vector(label), label * dimension);
+    const store = index.vectors;
+    for (let from = 0; from < store.size; from += 1024) {
+      const labels = Array.from({ length: Math.min(1024, store.size - from) }, (_, i) => from + i);
+      const rows = store.vectorsOf ? store.vectorsOf(labels) : labels.map((l) => store.vector(l));
+      rows.forEach((row, i) => matrix.set(row, (from + i) * dimension));
+    }
     const exact = createExactStore({ dimension }, matrix);
     let sum = 0;
     let n = 0;

@@ -36,8 +36,13 @@ export function meterAnnRecall(
           // by doubling would briefly hold the vectors two to three times over.
           const dimension = vector.length;
           const matrix = new Float32Array(store.size * dimension);
-          for (let label = 0; label < store.size; label++)
-            matrix.set(store.vector!(label), label * dimension);
+          // In batches: one round trip per batch to a store's search thread, not one per vector.
+          const BATCH = 1024;
+          for (let from = 0; from < store.size; from += BATCH) {
+            const labels = Array.from({ length: Math.min(BATCH, store.size - from) }, (_, i) => from + i);
+            const rows = store.vectorsOf ? store.vectorsOf(labels) : labels.map((l) => store.vector!(l));
+            rows.forEach((row, i) => matrix.set(row, (from + i) * dimension));
+          }
           oracle = createExactStore({ dimension }, matrix);
         }
         return oracle.search(vector, n);

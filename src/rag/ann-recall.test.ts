@@ -86,4 +86,32 @@ describe('withAnnRecall', () => {
     expect(first).toBeGreaterThan(70);
     expect(first).toBeLessThan(130);
   });
+
+  it('keeps a split-phase store split, and meters what its finish returns', async () => {
+    const calls: string[] = [];
+    const inner: VectorStore = {
+      ...fakeStore((v, k) => exact.search(v, k).slice(1)),
+      startSearch: (v, k) => {
+        calls.push('start');
+        return () => {
+          calls.push('finish');
+          return exact.search(v, k).slice(1);
+        };
+      },
+    };
+    const metered = withAnnRecall(inner, { k: 3, sampleRate: 1, exact: (v, k) => exact.search(v, k) });
+    const finish = metered.store.startSearch!(vectors[0], 5);
+    expect(calls).toEqual(['start']);
+    expect(await finish()).toEqual(exact.search(vectors[0], 5).slice(1));
+    expect(calls).toEqual(['start', 'finish']);
+    expect(metered.report()).toMatchObject({ sampledSearches: 1, shortResults: 1 });
+    expect(metered.report().recallAtK).toBeCloseTo(2 / 3, 12);
+    // A store without the split gets none.
+    expect(
+      withAnnRecall(
+        fakeStore(() => []),
+        { k: 3, sampleRate: 1, exact: () => [] },
+      ).store.startSearch,
+    ).toBeUndefined();
+  });
 });

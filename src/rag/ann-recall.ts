@@ -57,25 +57,36 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
     add: (vectors) => inner.add(vectors),
     save: (dir) => inner.save(dir),
     ...(inner.vector ? { vector: (label: number) => inner.vector!(label) } : {}),
+    ...(inner.vectorsOf ? { vectorsOf: (labels: readonly number[]) => inner.vectorsOf!(labels) } : {}),
     async search(vector, n) {
-      const hits = await inner.search(vector, n);
-      if (hits.length < Math.min(n, inner.size)) {
-        short++;
-        const query = options.currentQuery?.();
-        if (query !== undefined && !shortSet.has(query)) {
-          shortSet.add(query);
-          if (shortQueries.length < 20) shortQueries.push(query);
-        }
-      }
-      if (samples < maxSamples && sampled(vector, options.sampleRate)) {
-        samples++;
-        const truth = await options.exact(vector, k);
-        const top = new Set(hits.slice(0, k).map((h) => h.label));
-        recallSum += truth.length === 0 ? 1 : truth.filter((h) => top.has(h.label)).length / truth.length;
-      }
-      return hits;
+      return meter(vector, n, await inner.search(vector, n));
     },
   };
+  // The split-phase search stays split, so a retriever still overlaps its BM25 with the store.
+  const { startSearch } = inner;
+  if (startSearch) {
+    store.startSearch = (vector, n) => {
+      const finish = startSearch.call(inner, vector, n);
+      return async () => meter(vector, n, await finish());
+    };
+  }
+  async function meter(vector: Float32Array, n: number, hits: VectorHit[]): Promise<VectorHit[]> {
+    if (hits.length < Math.min(n, inner.size)) {
+      short++;
+      const query = options.currentQuery?.();
+      if (query !== undefined && !shortSet.has(query)) {
+        shortSet.add(query);
+        if (shortQueries.length < 20) shortQueries.push(query);
+      }
+    }
+    if (samples < maxSamples && sampled(vector, options.sampleRate)) {
+      samples++;
+      const truth = await options.exact(vector, k);
+      const top = new Set(hits.slice(0, k).map((h) => h.label));
+      recallSum += truth.length === 0 ? 1 : truth.filter((h) => top.has(h.label)).length / truth.length;
+    }
+    return hits;
+  }
   return {
     store,
     report: () => ({

@@ -29,6 +29,8 @@ export function maximalMarginalRelevance({ candidates, vectorOf, k, lambda }: Mm
   }
   const relevance = candidates.map((c) => (max > min ? (c.score - min) / (max - min) : 1));
   const vectors = candidates.map((c) => vectorOf(c.label));
+  // Each vector's squared norm once, summed as cosine() used to sum it per pair (same bits).
+  const squaredNorms = vectors.map(squaredNorm);
   const maxSimilarity = new Float64Array(n).fill(-Infinity);
   const picked = new Uint8Array(n);
   const selected: Scored[] = [];
@@ -48,20 +50,24 @@ export function maximalMarginalRelevance({ candidates, vectorOf, k, lambda }: Mm
     picked[best] = 1;
     selected.push(candidates[best]);
     for (let i = 0; i < n; i++) {
-      if (!picked[i]) maxSimilarity[i] = Math.max(maxSimilarity[i], cosine(vectors[i], vectors[best]));
+      if (!picked[i])
+        maxSimilarity[i] = Math.max(
+          maxSimilarity[i],
+          cosine(vectors[i], vectors[best], squaredNorms[i], squaredNorms[best]),
+        );
     }
   }
   return selected;
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
+function squaredNorm(a: Float32Array): number {
+  let sum = 0;
+  for (let j = 0; j < a.length; j++) sum += a[j] * a[j];
+  return sum;
+}
+
+function cosine(a: Float32Array, b: Float32Array, na: number, nb: number): number {
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let j = 0; j < a.length; j++) {
-    dot += a[j] * b[j];
-    na += a[j] * a[j];
-    nb += b[j] * b[j];
-  }
+  for (let j = 0; j < a.length; j++) dot += a[j] * b[j];
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -38,11 +38,25 @@ export function createRetriever(options: RetrieverOptions): Retriever {
     labels ??= new Map(index.chunks.map((chunk, i) => [chunk.id, i]));
     return labels.get(chunkId);
   };
-  const vectorOf = (label: number): Float32Array => {
-    const vector = index.vectors.vector?.(label);
-    if (!vector)
-      throw new TypeError(`the ${index.vectors.kind} store cannot return vectors, which MMR needs`);
-    return vector;
+  /**
+   * The candidates' stored vectors for MMR, fetched together on first use, with one round trip
+   * where the store can (`vectorsOf`: a store's search thread holds half of them).
+   */
+  const vectorsFor = (candidates: readonly Scored[]): ((label: number) => Float32Array) => {
+    let byLabel: Map<number, Float32Array> | undefined;
+    return (label) => {
+      if (!byLabel) {
+        const store = index.vectors;
+        const labels = candidates.map((c) => c.label);
+        let vectors: Float32Array[] | undefined;
+        if (store.vectorsOf) vectors = store.vectorsOf(labels);
+        else if (store.vector) vectors = labels.map((l) => store.vector!(l));
+        if (!vectors) throw new TypeError(`the ${store.kind} store cannot return vectors, which MMR needs`);
+        const rows = vectors;
+        byLabel = new Map(labels.map((l, i) => [l, rows[i]]));
+      }
+      return byLabel.get(label)!;
+    };
   };
 
   return {
@@ -51,9 +65,20 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       if (k <= 0) return [];
       const pool = Math.max(k, options.candidatePool ?? Math.max(50, 4 * k));
       const lists: Scored[][] = [];
-      if (mode !== 'bm25') lists.push(await denseCandidates(query, pool));
-      if (mode !== 'dense')
-        lists.push(index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score })));
+      // The dense search is started before BM25 and finished after it: a store that searches
+      // part of its graphs on another thread (startSearch) does so while BM25 runs here.
+      const vector = mode === 'bm25' ? undefined : await embedQuery(query);
+      // From here to finishDense() nothing awaits: another retrieval's search cannot come between.
+      const finishDense = vector === undefined ? undefined : startDense(vector, pool);
+      let lexical: Scored[] | undefined;
+      try {
+        if (mode !== 'dense')
+          lexical = index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score }));
+      } finally {
+        // Finished even when BM25 failed, so the store's other thread is not left holding a reply.
+        if (finishDense) lists.push(await finishDense());
+      }
+      if (lexical) lists.push(lexical);
       let candidates =
         mode === 'hybrid'
           ? reciprocalRankFusion(
@@ -69,17 +94,26 @@ export function createRetriever(options: RetrieverOptions): Retriever {
           .filter((c) => c.label >= 0);
       }
       const chosen = mmr
-        ? maximalMarginalRelevance({ candidates, vectorOf, k, lambda: mmr.lambda })
+        ? maximalMarginalRelevance({ candidates, vectorOf: vectorsFor(candidates), k, lambda: mmr.lambda })
         : candidates.slice(0, k);
       return toRetrieved(chosen);
     },
   };
 
-  async function denseCandidates(query: string, pool: number): Promise<Scored[]> {
+  /** The query's vector, or null when it has no features (only stopwords: similar to nothing). */
+  async function embedQuery(query: string): Promise<Float32Array | null> {
     const [vector] = await embedder.embed([query]);
-    // A query with no features (only stopwords) embeds to zero: it is similar to nothing.
-    if (!vector || vector.every((x) => x === 0)) return [];
-    return index.vectors.search(vector, pool);
+    return !vector || vector.every((x) => x === 0) ? null : vector;
+  }
+
+  /** Starts the dense search; the returned function finishes it. */
+  function startDense(vector: Float32Array | null, pool: number): () => Scored[] | Promise<Scored[]> {
+    if (!vector) return () => [];
+    const store = index.vectors;
+    if (store.startSearch) return store.startSearch(vector, pool);
+    // A database store's query is sent now and answered while BM25 runs.
+    const pending = store.search(vector, pool);
+    return () => pending;
   }
 
   function toRetrieved(scored: readonly Scored[]): RetrievedChunk[] {

@@ -13,8 +13,22 @@ export interface VectorStore {
   readonly size: number;
   add(vectors: Float32Array[]): void | Promise<void>;
   search(vector: Float32Array, k: number): VectorHit[] | Promise<VectorHit[]>;
+  /**
+   * Split-phase search, for a store that searches part of its data on another thread: starts
+   * that part and returns the function that finishes the search, so the caller can do other work
+   * (the retriever's BM25) meanwhile. The result is the same as `search(vector, k)`. Call the
+   * returned function before using the store again; a store may otherwise drop the reply.
+   * Optional: callers fall back to `search`.
+   */
+  startSearch?(vector: Float32Array, k: number): () => VectorHit[] | Promise<VectorHit[]>;
   /** The stored (unit-length) vector of a label, for diversity re-ranking (MMR); optional. */
   vector?(label: number): Float32Array;
+  /**
+   * The stored vectors of many labels, in the order given: one round trip for a store that holds
+   * some of them on another thread (MMR's candidates, the ANN-recall oracle). Optional: callers
+   * fall back to `vector` per label.
+   */
+  vectorsOf?(labels: readonly number[]): Float32Array[];
   save(dir: string): Promise<void>;
 }
 
@@ -23,4 +37,5 @@ export interface InProcessVectorStore extends VectorStore {
   readonly kind: 'hnsw' | 'exact';
   add(vectors: Float32Array[]): void;
   search(vector: Float32Array, k: number): VectorHit[];
+  startSearch?(vector: Float32Array, k: number): () => VectorHit[];
 }

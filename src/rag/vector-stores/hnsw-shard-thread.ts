@@ -24,11 +24,17 @@ export interface HnswShardThread {
   readonly froms: readonly number[];
   /**
    * Starts a search of every graph the thread holds (k per graph, beam max(efSearch, k)); the
-   * returned function blocks until the hits are back. One search or call at a time.
+   * returned function blocks until the hits are back. One search or call at a time: a search
+   * whose function is never called has its reply dropped by the next call.
    */
   startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
   /** The stored vector of a label held by the thread. */
   point(label: number): Float32Array;
+  /**
+   * Starts fetching the stored vectors of labels held by the thread (one round trip); the
+   * returned function blocks until they are back.
+   */
+  startPoints(labels: readonly number[]): () => Float32Array[];
   /** Writes graph i to files[i]. */
   save(files: readonly string[]): void;
   /** Ends the thread (its graphs are freed with it). */
@@ -43,16 +49,32 @@ export interface HnswShardThread {
  * this bounds how long a request's own timeout can be held off.
  */
 const REPLY_TIMEOUT_MS = 10_000;
-// Shared flags: [0] requests posted, [1] replies posted, [2] 1 once the thread has ended.
+// Shared flags: [0] requests posted, [1] replies posted, [2] 1 once the thread has ended,
+// [3] a search's k, [4] its efSearch, [5] the hits written to the shared buffer (-1: the reply is
+// a message on the port: an error, or more hits than the buffer holds). A request is a message
+// on the port when there is one (they are read first, in order), else the search in the shared
+// buffers.
 const DEAD = 2;
+const K = 3;
+const EF = 4;
+const HITS = 5;
+/**
+ * Hits the shared reply buffer holds (2 graphs × a pool of 50 are 100); a larger reply (a deep
+ * search) comes as a message.
+ */
+const SHARED_HITS = 1024;
 
 // Plain JavaScript evaluated in the worker, so it runs the same from TypeScript sources (tests)
-// and from the compiled package.
+// and from the compiled package. A search goes through shared memory both ways (the query
+// vector in, labels and scores out), not through a message: no copy, nothing serialized.
 const WORKER_SOURCE = `
 const { workerData, parentPort, receiveMessageOnPort } = require('node:worker_threads');
 const { HierarchicalNSW } = require(workerData.modulePath);
 const { dimension, shards, port, signal } = workerData;
 const flags = new Int32Array(signal);
+const sharedQuery = new Float32Array(workerData.query);
+const sharedHits = new Float64Array(workerData.hits);
+const capacity = sharedHits.length / 2;
 // However the thread ends (crash, exit), the caller blocked in Atomics.wait learns it at once.
 const ended = () => {
   Atomics.store(flags, ${DEAD}, 1);
@@ -65,31 +87,54 @@ const graphs = shards.map(({ file, from }) => {
   return { index, from, to: from + index.getCurrentCount(), ef: -1 };
 });
 parentPort.postMessage({ counts: graphs.map((g) => g.index.getCurrentCount()) });
-const handle = (request) => {
-  if (request.op === 'search') {
-    const query = Array.from(request.query);
-    const labels = [];
-    const scores = [];
-    for (const graph of graphs) {
-      const n = Math.min(request.k, graph.to - graph.from);
-      if (n <= 0) continue;
-      const ef = Math.max(request.efSearch, n);
-      if (ef !== graph.ef) {
-        graph.index.setEf(ef);
-        graph.ef = ef;
-      }
-      const { distances, neighbors } = graph.index.searchKnn(query, n);
-      for (let h = 0; h < neighbors.length; h++) {
+// Searches every graph (k per graph, beam max(efSearch, k)); hits go to the shared buffer when
+// they fit (returns their count), else to a message (returns -1).
+const search = (query, k, efSearch) => {
+  let bound = 0;
+  for (const graph of graphs) bound += Math.max(0, Math.min(k, graph.to - graph.from));
+  const shared = bound <= capacity;
+  const labels = shared ? undefined : [];
+  const scores = shared ? undefined : [];
+  let count = 0;
+  for (const graph of graphs) {
+    const n = Math.min(k, graph.to - graph.from);
+    if (n <= 0) continue;
+    const ef = Math.max(efSearch, n);
+    if (ef !== graph.ef) {
+      graph.index.setEf(ef);
+      graph.ef = ef;
+    }
+    const { distances, neighbors } = graph.index.searchKnn(query, n);
+    for (let h = 0; h < neighbors.length; h++) {
+      if (shared) {
+        sharedHits[count] = neighbors[h];
+        sharedHits[capacity + count] = 1 - distances[h];
+      } else {
         labels.push(neighbors[h]);
         scores.push(1 - distances[h]);
       }
+      count++;
     }
-    return { labels, scores };
   }
+  if (shared) return count;
+  port.postMessage({ labels, scores });
+  return -1;
+};
+const handle = (request) => {
   if (request.op === 'point') {
     const graph = graphs.find((g) => request.label >= g.from && request.label < g.to);
     if (!graph) throw new RangeError('no vector with label ' + request.label);
     return { point: graph.index.getPoint(request.label) };
+  }
+  if (request.op === 'points') {
+    // One matrix, transferred (not copied) back.
+    const matrix = new Float32Array(request.labels.length * dimension);
+    request.labels.forEach((label, i) => {
+      const graph = graphs.find((g) => label >= g.from && label < g.to);
+      if (!graph) throw new RangeError('no vector with label ' + label);
+      matrix.set(graph.index.getPoint(label), i * dimension);
+    });
+    return { matrix, transfer: [matrix.buffer] };
   }
   if (request.op === 'save') {
     graphs.forEach((g, i) => g.index.writeIndexSync(request.files[i]));
@@ -102,17 +147,28 @@ const handle = (request) => {
 let seen = 0;
 try {
 for (;;) {
-  Atomics.wait(flags, 0, seen);
-  seen = Atomics.load(flags, 0);
+  // One request per count, so none is missed when two are posted before this thread wakes.
+  while (Atomics.load(flags, 0) === seen) Atomics.wait(flags, 0, seen);
+  seen++;
+  let hits = -1;
   const received = receiveMessageOnPort(port);
-  if (!received || received.message.op === 'close') break;
-  let reply;
-  try {
-    reply = handle(received.message);
-  } catch (error) {
-    reply = { error: String(error && error.message ? error.message : error) };
+  if (received) {
+    if (received.message.op === 'close') break;
+    let reply;
+    try {
+      reply = handle(received.message);
+    } catch (error) {
+      reply = { error: String(error && error.message ? error.message : error) };
+    }
+    port.postMessage(reply, reply.transfer);
+  } else {
+    try {
+      hits = search(Array.from(sharedQuery), Atomics.load(flags, ${K}), Atomics.load(flags, ${EF}));
+    } catch (error) {
+      port.postMessage({ error: String(error && error.message ? error.message : error) });
+    }
   }
-  port.postMessage(reply);
+  Atomics.store(flags, ${HITS}, hits);
   Atomics.add(flags, 1, 1);
   Atomics.notify(flags, 1);
 }
@@ -125,10 +181,15 @@ port.close();
 export async function openHnswShardThread(options: {
   dimension: number;
   shards: readonly ShardFile[];
+  /** For tests: hits the shared reply buffer holds (default SHARED_HITS). */
+  sharedHits?: number;
 }): Promise<HnswShardThread> {
   const { dimension, shards } = options;
+  const capacity = options.sharedHits ?? SHARED_HITS;
   const { port1, port2 } = new MessageChannel();
-  const flags = new Int32Array(new SharedArrayBuffer(12));
+  const flags = new Int32Array(new SharedArrayBuffer(6 * 4));
+  const sharedQuery = new Float32Array(new SharedArrayBuffer(dimension * 4));
+  const sharedHits = new Float64Array(new SharedArrayBuffer(capacity * 2 * 8));
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -137,6 +198,8 @@ export async function openHnswShardThread(options: {
       shards,
       port: port2,
       signal: flags.buffer,
+      query: sharedQuery.buffer,
+      hits: sharedHits.buffer,
     },
     transferList: [port2],
   });
@@ -158,18 +221,47 @@ export async function openHnswShardThread(options: {
   // Idle, the thread must not keep the process alive.
   worker.unref();
   port1.unref();
-  let busy = false;
+  /** The reply still owed by the thread, when a caller started a search and never finished it. */
+  let owed: number | undefined;
   let closed = false;
 
-  const post = (request: object): (() => Record<string, unknown>) => {
-    if (closed) throw new RuntimeFailure('INDEX_CLOSED', 'the HNSW search thread was closed');
-    if (busy) throw new Error('HNSW search thread: one call at a time');
-    busy = true;
-    const expected = Atomics.load(flags, 1) + 1;
-    port1.postMessage(request);
+  const signal = (): void => {
     Atomics.add(flags, 0, 1);
     Atomics.notify(flags, 0);
-    return () => awaitReply(expected);
+  };
+  /**
+   * Posts one request (`write` puts it in the shared buffers or on the port) and returns the
+   * function that waits for its reply: the hits in the shared buffer, or -1 for a message.
+   */
+  const send = (write: () => void): (() => number) => {
+    // An abandoned split-phase search: its reply is taken and dropped, so it is never read as
+    // this call's. (The thread answers in order, one request at a time.)
+    if (owed !== undefined && !closed) {
+      try {
+        if (awaitReply(owed) < 0) receiveMessageOnPort(port1 as MessagePort);
+      } catch {
+        // A failure belongs to the abandoned call; a dead thread is seen below as closed.
+      }
+    }
+    if (closed) throw new RuntimeFailure('INDEX_CLOSED', 'the HNSW search thread was closed');
+    const expected = Atomics.load(flags, 1) + 1;
+    owed = expected;
+    write();
+    signal();
+    return () => {
+      if (owed !== expected) throw new Error('HNSW search thread: this reply was already taken or dropped');
+      return awaitReply(expected);
+    };
+  };
+  const readMessage = (): Record<string, unknown> => {
+    const reply = receiveMessageOnPort(port1 as MessagePort)?.message as Record<string, unknown>;
+    if (typeof reply?.error === 'string')
+      throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `HNSW search thread: ${reply.error}`);
+    return reply;
+  };
+  const request = (message: object): Record<string, unknown> => {
+    send(() => port1.postMessage(message))();
+    return readMessage();
   };
   /** The thread is not used again (a late reply would be taken for the next call's). */
   const fail = (why: string): never => {
@@ -177,7 +269,7 @@ export async function openHnswShardThread(options: {
     void worker.terminate();
     throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `the HNSW search thread ${why}`);
   };
-  const awaitReply = (expected: number): Record<string, unknown> => {
+  const awaitReply = (expected: number): number => {
     try {
       const started = performance.now();
       while (Atomics.load(flags, 1) < expected) {
@@ -185,12 +277,9 @@ export async function openHnswShardThread(options: {
         if (performance.now() - started > REPLY_TIMEOUT_MS) fail('stopped answering');
         Atomics.wait(flags, 1, expected - 1, 100);
       }
-      const reply = receiveMessageOnPort(port1 as MessagePort)?.message as Record<string, unknown>;
-      if (typeof reply?.error === 'string')
-        throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `HNSW search thread: ${reply.error}`);
-      return reply;
+      return Atomics.load(flags, HITS);
     } finally {
-      busy = false;
+      owed = undefined;
     }
   };
 
@@ -198,29 +287,45 @@ export async function openHnswShardThread(options: {
     counts,
     froms: shards.map((s) => s.from),
     startSearch(query, k, efSearch) {
-      const collect = post({ op: 'search', query, k, efSearch });
+      const collect = send(() => {
+        sharedQuery.set(query);
+        Atomics.store(flags, K, k);
+        Atomics.store(flags, EF, efSearch);
+      });
       return () => {
-        const { labels, scores } = collect() as { labels: number[]; scores: number[] };
-        return labels.map((label, i) => ({ label, score: scores[i] }));
+        const count = collect();
+        if (count < 0) {
+          const { labels, scores } = readMessage() as { labels: number[]; scores: number[] };
+          return labels.map((label, i) => ({ label, score: scores[i] }));
+        }
+        const hits: VectorHit[] = new Array(count);
+        for (let i = 0; i < count; i++) hits[i] = { label: sharedHits[i], score: sharedHits[capacity + i] };
+        return hits;
       };
     },
     point(label) {
-      return Float32Array.from((post({ op: 'point', label })() as { point: number[] }).point);
+      return Float32Array.from((request({ op: 'point', label }) as { point: number[] }).point);
+    },
+    startPoints(labels) {
+      const collect = send(() => port1.postMessage({ op: 'points', labels: [...labels] }));
+      return () => {
+        collect();
+        const { matrix } = readMessage() as { matrix: Float32Array };
+        return labels.map((_, i) => matrix.subarray(i * dimension, (i + 1) * dimension));
+      };
     },
     save(files) {
-      post({ op: 'save', files: [...files] })();
+      request({ op: 'save', files: [...files] });
     },
     close() {
       if (closed) return;
       port1.postMessage({ op: 'close' });
-      Atomics.add(flags, 0, 1);
-      Atomics.notify(flags, 0);
+      signal();
       closed = true;
     },
     crashForTest() {
       port1.postMessage({ op: 'exit-for-test' });
-      Atomics.add(flags, 0, 1);
-      Atomics.notify(flags, 0);
+      signal();
     },
   };
 }

@@ -4,9 +4,10 @@
 // shards in parallel (build-hnsw-store.ts). With several graphs and a second core, the first half
 // of the graphs is held and searched by a worker thread while this thread searches the rest
 // (hnsw-shard-thread.ts): the same searches, so the same hits; the wall time saved depends on
-// the graphs' size (measured at 100k chunks in docs/performance.md; nothing at 10k-20k), and
-// each vector looked up on the thread (MMR) costs a round trip. The native addon is loaded on first use so commands
-// that never touch an index do not pay for it.
+// the graphs' size (measured at 100k chunks in docs/performance.md; nothing at 10k-20k). Such a
+// store also offers a split-phase search (the retriever runs BM25 while the thread searches) and
+// fetches many vectors in one round trip (`vectorsOf`, for MMR). The native addon is loaded on
+// first use so commands that never touch an index do not pay for it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -199,9 +200,65 @@ export function createShardedHnswStore(
       }
     },
     search(vector, k): VectorHit[] {
-      checkDimension(vector, dimension);
-      // The thread's graphs first, so both threads search at once.
-      const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
+      return begin(vector, k)();
+    },
+    vector(label) {
+      const shard = shardOf(label);
+      return shard ? Float32Array.from(shard.index.getPoint(label)) : thread!.point(label);
+    },
+    vectorsOf(labels) {
+      const out = new Array<Float32Array>(labels.length);
+      const remote: number[] = [];
+      for (let i = 0; i < labels.length; i++) if (!shardOf(labels[i])) remote.push(i);
+      // The thread's vectors in one round trip (MMR used to make one per candidate), fetched
+      // while this thread reads its own: reading a vector out of hnswlib costs ~0.1 ms.
+      const collect = remote.length > 0 ? thread!.startPoints(remote.map((i) => labels[i])) : undefined;
+      try {
+        labels.forEach((label, i) => {
+          const shard = shardOf(label);
+          if (shard) out[i] = Float32Array.from(shard.index.getPoint(label));
+        });
+      } finally {
+        if (collect) {
+          const points = collect();
+          remote.forEach((i, j) => {
+            out[i] = points[j];
+          });
+        }
+      }
+      return out;
+    },
+    async save(dir) {
+      const meta: HnswMeta = { dimension, shards: [] };
+      if (thread) {
+        const files = thread.counts.map((count, i) => {
+          meta.shards.push({ file: `hnsw-${i}.bin`, from: thread.froms[i], count });
+          return join(dir, `hnsw-${i}.bin`);
+        });
+        thread.save(files);
+      }
+      const offset = meta.shards.length;
+      for (let i = 0; i < shards.length; i++) {
+        const file = `hnsw-${offset + i}.bin`;
+        await shards[i].index.writeIndex(join(dir, file));
+        meta.shards.push({ file, from: shards[i].from, count: shards[i].index.getCurrentCount() });
+      }
+      await writeFile(join(dir, HNSW_META_FILE), `${JSON.stringify(meta)}\n`);
+    },
+  };
+  if (thread) {
+    // Only a store with a thread gains from the split: the caller's work between the two calls
+    // runs while the thread searches its graphs.
+    store.startSearch = begin;
+    threads.register(store, thread);
+  }
+  return store;
+
+  function begin(vector: Float32Array, k: number): () => VectorHit[] {
+    checkDimension(vector, dimension);
+    // The thread's graphs first, so both threads search at once.
+    const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
+    return () => {
       const hits: VectorHit[] = [];
       try {
         const query = Array.from(vector);
@@ -224,29 +281,6 @@ export function createShardedHnswStore(
       }
       // A total order (score, then label): the merge does not depend on which thread found what.
       return hits.sort(compareScored).slice(0, k);
-    },
-    vector(label) {
-      const shard = shardOf(label);
-      return shard ? Float32Array.from(shard.index.getPoint(label)) : thread!.point(label);
-    },
-    async save(dir) {
-      const meta: HnswMeta = { dimension, shards: [] };
-      if (thread) {
-        const files = thread.counts.map((count, i) => {
-          meta.shards.push({ file: `hnsw-${i}.bin`, from: thread.froms[i], count });
-          return join(dir, `hnsw-${i}.bin`);
-        });
-        thread.save(files);
-      }
-      const offset = meta.shards.length;
-      for (let i = 0; i < shards.length; i++) {
-        const file = `hnsw-${offset + i}.bin`;
-        await shards[i].index.writeIndex(join(dir, file));
-        meta.shards.push({ file, from: shards[i].from, count: shards[i].index.getCurrentCount() });
-      }
-      await writeFile(join(dir, HNSW_META_FILE), `${JSON.stringify(meta)}\n`);
-    },
-  };
-  if (thread) threads.register(store, thread);
-  return store;
+    };
+  }
 }
