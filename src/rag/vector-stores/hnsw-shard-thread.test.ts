@@ -62,7 +62,8 @@ describe('HNSW graphs searched on a worker thread', () => {
 
   it('offers a split-phase search only with a thread, with the same hits as search', () => {
     expect(local.startSearch).toBeUndefined();
-    for (const k of [1, 7, 50]) {
+    // Past every stored vector too: the shared slot holding k is an Int32 (2^31 would wrap).
+    for (const k of [1, 7, 50, 2 ** 31, Number.POSITIVE_INFINITY]) {
       for (const q of queries) {
         const finish = threaded.startSearch!(q, k);
         // Other work on this thread in between (BM25, in the retriever).
@@ -194,7 +195,7 @@ describe('HNSW graphs searched on a worker thread', () => {
     expect(() => thread.startSearch(queries[0], 3, 50)()).toThrow(/search thread ended|closed/);
     expect(performance.now() - started).toBeLessThan(5000);
     // Not used again: a late reply must never be taken for another call's.
-    expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/closed/);
+    expect(() => thread.startSearch(queries[0], 3, 50)).toThrow(/search thread ended, and is not used again/);
     await new Promise((r) => setTimeout(r, 50));
   });
 
@@ -217,7 +218,7 @@ describe('HNSW graphs searched on a worker thread', () => {
     expect(() => store.startSearch!(queries[1], 5)).toThrow(
       expect.objectContaining({ code: 'INDEX_CLOSED' }),
     );
-    expect(() => store.search(queries[1], 5)).toThrow(/closed/);
+    expect(() => store.search(queries[1], 5)).toThrow(/search thread ended, and is not used again/);
     await new Promise((r) => setTimeout(r, 50));
   });
 

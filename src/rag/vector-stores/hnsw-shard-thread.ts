@@ -224,6 +224,8 @@ export async function openHnswShardThread(options: {
   /** The reply still owed by the thread, when a caller started a search and never finished it. */
   let owed: number | undefined;
   let closed = false;
+  // Why the thread is no longer used, for the next caller (the failure may have been an abandoned call's).
+  let closedBecause = 'the HNSW search thread was closed';
 
   const signal = (): void => {
     Atomics.add(flags, 0, 1);
@@ -243,7 +245,7 @@ export async function openHnswShardThread(options: {
         // A failure belongs to the abandoned call; a dead thread is seen below as closed.
       }
     }
-    if (closed) throw new RuntimeFailure('INDEX_CLOSED', 'the HNSW search thread was closed');
+    if (closed) throw new RuntimeFailure('INDEX_CLOSED', closedBecause);
     const expected = Atomics.load(flags, 1) + 1;
     owed = expected;
     write();
@@ -266,6 +268,7 @@ export async function openHnswShardThread(options: {
   /** The thread is not used again (a late reply would be taken for the next call's). */
   const fail = (why: string): never => {
     closed = true;
+    closedBecause = `the HNSW search thread ${why}, and is not used again`;
     void worker.terminate();
     throw new RuntimeFailure('VECTOR_SEARCH_FAILED', `the HNSW search thread ${why}`);
   };
@@ -283,13 +286,16 @@ export async function openHnswShardThread(options: {
     }
   };
 
+  const threadTotal = counts.reduce((a, b) => a + b, 0);
   return {
     counts,
     froms: shards.map((s) => s.from),
     startSearch(query, k, efSearch) {
+      // The shared slot is an Int32: a k past the thread's vectors (Infinity, 2^31) would wrap.
+      const wanted = Math.min(k, threadTotal);
       const collect = send(() => {
         sharedQuery.set(query);
-        Atomics.store(flags, K, k);
+        Atomics.store(flags, K, wanted);
         Atomics.store(flags, EF, efSearch);
       });
       return () => {
