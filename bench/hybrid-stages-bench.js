@@ -119,7 +119,11 @@ const searchTask = [...threadTicks()]
   .filter(([task]) => task !== String(process.pid))
   .map(([task, ticks]) => [task, ticks - (warmTicks.get(task) ?? 0)])
   .sort((a, b) => b[1] - a[1])[0]?.[0];
+// Caveat: the kernel updates a running thread's schedstat at scheduler events (a block, a
+// preemption, a tick), so one query's reading is coarse; medians over many queries are what is read.
 const runNs = (task) => {
+  // One core: no search thread, all of the query's work is the main thread's.
+  if (task === undefined) return 0;
   try {
     return Number(readFileSync(`/proc/self/task/${task}/schedstat`, 'utf8').split(' ')[0]);
   } catch {
