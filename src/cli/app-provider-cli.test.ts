@@ -112,4 +112,39 @@ export async function close() {
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('app closed 1 time(s)');
   }, 60_000);
+
+  it('closes a rag.retriever module after index and baseline accept too, once per file', async () => {
+    const root = await createAppProject({
+      providers: '  - id: module/app/answer.mjs#answerQuestion\n',
+      // The same file is the provider and the retriever: one close.
+      extraConfig: 'rag:\n  retriever: module/app/answer.mjs#search\n',
+    });
+    const file = path.join(root, 'app/answer.mjs');
+    await writeFile(
+      file,
+      `${await readFile(file, 'utf8')}
+const pool = setInterval(() => {}, 1000);
+let closed = 0;
+export async function search() {
+  return [];
+}
+export async function close() {
+  closed += 1;
+  clearInterval(pool);
+  process.stderr.write(\`app closed \${closed} time(s)\\n\`);
+}
+`,
+    );
+    const run = await runCli(['eval', '--no-experiment-log'], root, {});
+    expect(run.code).toBe(0);
+    expect(run.out.match(/app closed/g)).toHaveLength(1);
+    const index = await runCli(['index'], root, {});
+    expect(index.code).toBe(0);
+    expect(index.out.match(/app closed/g)).toHaveLength(1);
+    // No corpus behind a module retriever: accepted without input-OOV figures, not refused.
+    const accept = await runCli(['baseline', 'accept', '--no-experiment-log'], root, {});
+    expect(accept.out).not.toContain('    at ');
+    expect(accept.code).toBe(0);
+    expect(accept.out.match(/app closed/g)).toHaveLength(1);
+  }, 90_000);
 });

@@ -8,6 +8,8 @@ import { InputError } from '../core/errors.js';
 import { ragIndexKey } from '../pipeline/rag-runtime.js';
 import type { Baseline, CaseResult, RunRecord } from '../run/types.js';
 import { centroidOf, corpusVocabulary, inputFeatures } from '../monitor/input-features.js';
+import type { ModuleClosers } from '../providers/module/module-closers.js';
+import type { Embedder } from '../rag/embedder.js';
 import { loadCorpus } from '../rag/corpus-loader.js';
 import { buildServingReference, storedServingReference, type ServingReference } from './serving-reference.js';
 
@@ -20,9 +22,13 @@ async function addInputFeatures(
   results: readonly CaseResult[],
   loaded: LoadedConfig,
   env: Readonly<Record<string, string | undefined>>,
+  moduleClosers: ModuleClosers | undefined,
 ): Promise<void> {
   const rag = loaded.config.rag!;
-  const vocabulary = corpusVocabulary(loadCorpus(path.resolve(loaded.root, rag.corpus)).documents);
+  // A rag.retriever module stands in for the corpus: there is none to measure OOV against.
+  const vocabulary = rag.retriever
+    ? null
+    : corpusVocabulary(loadCorpus(path.resolve(loaded.root, rag.corpus)).documents);
   const { createRagRuntime } = await import('../pipeline/rag-runtime.js');
   const runtime = await createRagRuntime({
     rag,
@@ -30,19 +36,30 @@ async function addInputFeatures(
     env,
     configFile: path.relative(process.cwd(), loaded.file) || loaded.file,
     memoize: false,
+    moduleClosers,
   });
-  for (const [suite, byProvider] of Object.entries(serving.reference))
-    for (const [provider, dist] of Object.entries(byProvider)) {
-      const texts = results.filter((r) => r.suite === suite && r.provider === provider).map((r) => r.input);
-      if (texts.length === 0) continue;
-      const centroid = centroidOf(await runtime.embedder.embed(texts));
-      const features = await inputFeatures({ texts, vocabulary, embedder: runtime.embedder, centroid });
-      dist.oovRate = features.flatMap((f) => (f.oovRate === null ? [] : [Math.round(f.oovRate * 1e6) / 1e6]));
-      dist.centroidDistance = features.flatMap((f) =>
-        f.centroidDistance === null ? [] : [f.centroidDistance],
-      );
-      dist.centroid = Array.from(centroid, (x) => Math.round(x * 1e6) / 1e6);
-    }
+  try {
+    await addFeaturesWith(runtime.embedder);
+  } finally {
+    await runtime.close();
+  }
+
+  async function addFeaturesWith(embedder: Embedder): Promise<void> {
+    for (const [suite, byProvider] of Object.entries(serving.reference))
+      for (const [provider, dist] of Object.entries(byProvider)) {
+        const texts = results.filter((r) => r.suite === suite && r.provider === provider).map((r) => r.input);
+        if (texts.length === 0) continue;
+        const centroid = centroidOf(await embedder.embed(texts));
+        const features = await inputFeatures({ texts, vocabulary, embedder, centroid });
+        dist.oovRate = features.flatMap((f) =>
+          f.oovRate === null ? [] : [Math.round(f.oovRate * 1e6) / 1e6],
+        );
+        dist.centroidDistance = features.flatMap((f) =>
+          f.centroidDistance === null ? [] : [f.centroidDistance],
+        );
+        dist.centroid = Array.from(centroid, (x) => Math.round(x * 1e6) / 1e6);
+      }
+  }
 }
 
 export async function withServingReference(
@@ -52,6 +69,8 @@ export async function withServingReference(
     record: RunRecord;
     results: readonly CaseResult[];
     env: Readonly<Record<string, string | undefined>>;
+    /** Where a `rag.retriever` module's `close` export is registered; the caller closes it. */
+    moduleClosers?: ModuleClosers;
   },
 ): Promise<Baseline> {
   const { loaded, record } = options;
@@ -76,6 +95,7 @@ export async function withServingReference(
     env: options.env,
     isDeclined: (r) => r.scores['answer.declined'] === 1,
   });
-  if (config.rag) await addInputFeatures(serving, options.results, loaded, options.env);
+  if (config.rag)
+    await addInputFeatures(serving, options.results, loaded, options.env, options.moduleClosers);
   return { ...baseline, serving: storedServingReference(serving) } as Baseline;
 }

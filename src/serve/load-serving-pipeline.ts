@@ -139,9 +139,11 @@ export async function loadServingPipeline(options: LoadServingPipelineOptions): 
         message: `what would be served differs from the accepted baseline: ${mismatches.join('; ')} (evaluate and accept it, or pass --allow-unevaluated)`,
       });
     const manifestHash = hashValue({ setup, baselineRun: runId }).slice(0, 16);
-    const vocabulary = config.rag
-      ? corpusVocabulary(loadCorpus(path.resolve(root, config.rag.corpus)).documents)
-      : null;
+    // No corpus behind a rag.retriever module: the OOV rate is not measured (null), as in the baseline.
+    const vocabulary =
+      config.rag && !config.rag.retriever
+        ? corpusVocabulary(loadCorpus(path.resolve(root, config.rag.corpus)).documents)
+        : null;
     return createEvaluatedPipeline({
       served,
       rag,

@@ -38,6 +38,8 @@ export const DEFAULT_INFERENCE_LOG = '.evalgate/inference.jsonl';
 export async function startServe(options: StartServeOptions): Promise<RunningServer> {
   const loaded = await loadConfig(options.configPath, options.env);
   const settings = serveSettings(loaded.config.serve);
+  // Checked before the pipeline loads: a bad token then costs nothing to clean up.
+  const token = checkedToken(options.env[settings.auth_token_env] || undefined, settings.auth_token_env);
   const pipeline = await options.loadPipeline(options.configPath);
   const logFile = path.resolve(loaded.root, options.log ?? DEFAULT_INFERENCE_LOG);
   let server: ReturnType<typeof createServeApp> | undefined;
@@ -46,8 +48,10 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     maxBytes: settings.log_max_bytes,
     maxFiles: settings.log_max_files,
     onError: (error) => server?.app.log.error({ err: error }, 'inference log write failed'),
+  }).catch(async (error: unknown) => {
+    await pipeline.close();
+    throw error;
   });
-  const token = checkedToken(options.env[settings.auth_token_env] || undefined, settings.auth_token_env);
   server = createServeApp({
     pipeline,
     settings,

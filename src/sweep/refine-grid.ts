@@ -64,7 +64,9 @@ export function finerValues(values: readonly number[], best: number): number[] {
  */
 function bestVariant(sweep: SweepRecord): { name: string; reason: string } {
   const isOperations = (metric: string) => describeMetric(metric).family === 'operations';
-  const quality = sweep.rows.filter((r) => !isOperations(r.metric));
+  // A metric the variants scored under different definitions (another hallucination_threshold)
+  // ranks nothing: its values are on different scales.
+  const quality = sweep.rows.filter((r) => !isOperations(r.metric) && !r.definitionsDiffer);
   const firstQuality = quality[0];
   const score = new Map<string, { better: number; worse: number; first: number; operations: number }>();
   for (const v of sweep.variants)

@@ -70,6 +70,22 @@ describe('refine', () => {
     );
     expect(refined.grid).toEqual({ 'rag.chunking.size': [130, 160, 190], 'rag.retrieve.mode': ['bm25'] });
     expect(refined.yaml).toContain('  rag.chunking.size: [ 130, 160, 190 ]');
+
+    // A first quality row scored under different definitions (another hallucination_threshold)
+    // must not break the tie between two variants with no significant marks.
+    const tie = {
+      ...sweep,
+      rows: [
+        {
+          ...row({}, { reference: 0.3, a: 0.05, b: 0.2, c: 0.3 }, 'hallucination.rate'),
+          higherIsBetter: false,
+          definitionsDiffer: true,
+        },
+        row({}, { reference: 0.5, a: 0.5, b: 0.55, c: 0.5 }),
+      ],
+    } as unknown as SweepRecord;
+    // Read on its own scale, a's lowest flag rate would win; answer.f1 decides instead.
+    expect(refineGrid(tie).around).toBe('b');
   });
 });
 

@@ -9,6 +9,7 @@ import { readResults, readRunRecord } from '../../run/read-run.js';
 import { writeReports } from '../../reporters/write-reports.js';
 import { writeFileAtomic } from '../../run/run-folder.js';
 import { withServingReference } from '../../serve/attach-serving-reference.js';
+import { withModuleClosers } from './with-module-closers.js';
 import { findRun, loadProject } from './load-project.js';
 
 export async function baselineAcceptCommand(
@@ -41,7 +42,12 @@ export async function baselineAcceptCommand(
       message: `run ${record.manifest.runId} covered only part of the project (${partial}); accept a full run, or pass --allow-partial`,
     });
   const built = buildBaseline(record, results, new Date().toISOString());
-  const baseline = await withServingReference(built, { loaded, record, results, env: process.env });
+  // A rag.retriever module is loaded for its embedder: its `close` runs once the reference is built.
+  const baseline = await withModuleClosers(
+    (line) => process.stderr.write(`evalgate: ${line}\n`),
+    (moduleClosers) =>
+      withServingReference(built, { loaded, record, results, env: process.env, moduleClosers }),
+  );
   const file = path.resolve(loaded.root, loaded.config.gate.baseline);
   await writeFileAtomic(file, serializeBaseline(baseline));
   const log = path.resolve(loaded.root, loaded.config.experiments_log);

@@ -2,9 +2,18 @@
 import path from 'node:path';
 import { createRagRuntime } from '../../pipeline/rag-runtime.js';
 import { InputError } from '../../core/errors.js';
+import type { ModuleClosers } from '../../providers/module/module-closers.js';
 import { loadProject } from './load-project.js';
+import { withModuleClosers } from './with-module-closers.js';
 
 export async function indexCommand(options: { config: string }): Promise<number> {
+  return withModuleClosers(
+    (line) => process.stderr.write(`evalgate: ${line}\n`),
+    (moduleClosers) => buildIndex(options, moduleClosers),
+  );
+}
+
+async function buildIndex(options: { config: string }, moduleClosers: ModuleClosers): Promise<number> {
   const { loaded } = await loadProject(options.config);
   const rag = loaded.config.rag;
   if (!rag)
@@ -23,6 +32,7 @@ export async function indexCommand(options: { config: string }): Promise<number>
     configFile: options.config,
     cacheDir: path.resolve(loaded.root, loaded.config.cache_dir),
     onNote: (line) => process.stdout.write(`${line}\n`),
+    moduleClosers,
     onProgress: (event) => {
       if (tty) process.stderr.write(`\r  ${event.phase} ${event.done}/${event.total}   `);
     },

@@ -96,6 +96,9 @@ export async function confirmSweepVariant(options: ConfirmOptions): Promise<numb
       summary: outcome.record.summary,
       results: outcome.results,
       providerAlias: providerAlias(v.set, loaded.config.providers),
+      ...(outcome.record.manifest.metricDefinitions
+        ? { metricDefinitions: outcome.record.manifest.metricDefinitions }
+        : {}),
     });
   }
   const matrix = buildSweepMatrix({

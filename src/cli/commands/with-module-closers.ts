@@ -9,7 +9,7 @@ export async function withModuleClosers<T>(
   onNote: (line: string) => void,
   command: (closers: ModuleClosers) => Promise<T>,
 ): Promise<T> {
-  const closers = createModuleClosers({ onNote });
+  const closers = createModuleClosers({ onNote, env: process.env });
   try {
     return await command(closers);
   } finally {

@@ -31,4 +31,19 @@ describe('createModuleClosers', () => {
     ]);
     expect(calls).toEqual(['fine']);
   });
+
+  it('never puts a secret from the failure into its note', async () => {
+    const notes: string[] = [];
+    const closers = createModuleClosers({
+      onNote: (n) => notes.push(n),
+      env: { VECTOR_DB_TOKEN: 'tok-canary-4f1c9a' },
+    });
+    closers.add('file:///app/pool.mjs', () => {
+      throw new Error('cannot end postgres://app:pw-canary-77@db:5432/x (token tok-canary-4f1c9a)');
+    });
+    await closers.closeAll();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).not.toMatch(/pw-canary-77|tok-canary-4f1c9a/);
+    expect(notes[0]).toContain('close() of pool.mjs failed: cannot end postgres://');
+  });
 });

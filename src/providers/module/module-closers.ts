@@ -1,8 +1,12 @@
 // The `close` exports of the user's own modules (module providers, `rag.retriever`, `rag`-less
 // apps alike). A module that opens a database pool or a socket at import time would otherwise
 // keep `evalgate eval` alive after the run, or make it exit by accident of idle timeouts. Each
-// module file's `close` is called once, when the run or the server ends; one that fails or
-// hangs is reported as a note and never changes the run's outcome.
+// module file's `close` is called once, when the CLI command is done with the modules
+// (src/cli/commands/with-module-closers.ts); one that fails or hangs is reported as a note and
+// never changes the command's outcome.
+
+import { redactSecrets as redactEnvSecrets } from '../../core/redact.js';
+import { redactSecrets } from '../redact-secrets.js';
 
 /** How long a module's `close` may take before evalgate stops waiting for it. */
 export const MODULE_CLOSE_TIMEOUT_MS = 10_000;
@@ -17,6 +21,8 @@ export interface ModuleClosers {
 export function createModuleClosers(options: {
   onNote?: (line: string) => void;
   timeoutMs?: number;
+  /** The environment, whose secret-looking values never reach a note (a driver may echo them). */
+  env?: Readonly<Record<string, string | undefined>>;
 }): ModuleClosers {
   const timeoutMs = options.timeoutMs ?? MODULE_CLOSE_TIMEOUT_MS;
   const closers = new Map<string, () => unknown>();
@@ -41,9 +47,10 @@ export function createModuleClosers(options: {
               `close() of ${file} did not finish within ${timeoutMs / 1000} s; not waiting for it`,
             );
         } catch (error) {
-          options.onNote?.(
-            `close() of ${file} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
-          );
+          const reason = String((error as Error)?.message ?? error).split('\n')[0];
+          // Credentials in a connection string, key-shaped tokens and the environment's secrets.
+          const safe = redactSecrets(redactEnvSecrets(reason, options.env ?? {}));
+          options.onNote?.(`close() of ${file} failed: ${safe}`);
         } finally {
           clearTimeout(timer);
         }
