@@ -44,9 +44,10 @@ describe('the committed hallucination dev set', async () => {
   });
 
   it('has blind sets 1-4 (fitted on since measured), a validation part, and keeps blind set 5 out of every fit', () => {
-    expect(slices.slice(0, 6).map((x) => x.metrics.n)).toEqual([100, 120, 200, 100, 100, 93]);
-    expect(slices[0].name).toMatch(/blind set 4/);
-    expect(slices[1].name).toMatch(/blind set 3/);
+    expect(slices.slice(0, 7).map((x) => x.metrics.n)).toEqual([110, 100, 120, 200, 100, 100, 93]);
+    expect(slices[1].name).toMatch(/blind set 4/);
+    expect(slices[2].name).toMatch(/blind set 3/);
+    expect(cases.filter(isBlindCase)).toHaveLength(110);
     // Blind set 5 can never be fitted on by accident: its prefix is refused, its file is no fit file.
     expect(BLIND_FILES).toEqual(['test_cases/hallucination-dev-blind5.jsonl']);
     expect(FIT_FILES as readonly string[]).not.toContain('test_cases/hallucination-dev-blind5.jsonl');
@@ -59,6 +60,7 @@ describe('the committed hallucination dev set', async () => {
 
   it('holds its out-of-set quality: each realistic file scored by a fit and a threshold made without it (regression guard)', () => {
     const fitted = cases.filter(isFitCase);
+    expect(fitted.some(isBlindCase)).toBe(false);
     const featured = featureCases(fitted);
     const setOf = (c: FeaturedCase) => fitSetOf(c.case);
     // Nested: each fold's threshold comes from the same rule run on the fold's fitting files only.
@@ -90,11 +92,36 @@ describe('the committed hallucination dev set', async () => {
     expect(r3(perSet.find((r) => r.set === 'blind4')?.auroc ?? null)).toBe(0.733);
   });
 
-  // Filled in once blind set 5 has been scored, after the seventh revision is committed final.
-  it.skip('quotes the seventh revision as measured once on blind set 5 (OFFLINE_CHECK_QUALITY)', () => {
-    expect(CHECK_VERSION).toBe('offline-check-7');
+  it('quotes the seventh revision as measured once on blind set 5 (OFFLINE_CHECK_QUALITY)', () => {
+    // Blind set 5 was written by a session that never saw the check, kept unread until the seventh
+    // revision was committed, and scored once. Against the targets: F1 ≥ 0.5 met, AUROC ≥
+    // 0.75 and recall ≥ 0.9 missed (docs/metrics.md). A change to the check that moves these fails here.
+    const m = slices[0].metrics;
+    const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+    expect({
+      cases: m.n,
+      hallucinated: m.positives,
+      threshold: DEFAULT_HALLUCINATION_THRESHOLD,
+      precision: r3(m.precision),
+      recall: r3(m.recall),
+      f1: r3(m.f1),
+      auroc: r3(m.auroc),
+    }).toEqual({
+      cases: OFFLINE_CHECK_QUALITY.cases,
+      hallucinated: OFFLINE_CHECK_QUALITY.hallucinated,
+      threshold: OFFLINE_CHECK_QUALITY.threshold,
+      precision: OFFLINE_CHECK_QUALITY.precision,
+      recall: OFFLINE_CHECK_QUALITY.recall,
+      f1: OFFLINE_CHECK_QUALITY.f1,
+      auroc: OFFLINE_CHECK_QUALITY.auroc,
+    });
+    // The counts behind them: 40 of 52 hallucinations caught, 33 of 58 correct answers flagged.
+    expect([m.tp, m.fn, m.fp, m.tn]).toEqual([40, 12, 33, 25]);
     expect(OFFLINE_CHECK_QUALITY.revision).toBe(7);
-    expect(DEFAULT_HALLUCINATION_THRESHOLD).toBe(0.23);
+    expect(OFFLINE_CHECK_QUALITY.set).toBe('test_cases/hallucination-dev-blind5.jsonl');
+    expect(slices[0].name).toMatch(/blind set 5/);
+    expect(m.f1).toBeGreaterThanOrEqual(0.5);
+    expect(CHECK_VERSION).toBe('offline-check-7');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -13,13 +13,14 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-blind2.jsonl',
   'test_cases/hallucination-dev-blind3.jsonl',
   'test_cases/hallucination-dev-blind4.jsonl',
+  'test_cases/hallucination-dev-blind5.jsonl',
 ] as const;
 
 /**
  * Blind set 5 measures the seventh revision and is never fitted on. (Blind sets 3 and 4, which
  * measured the fifth and sixth, became development data once measured, as blind sets 1 and 2 did
- * at the fifth revision: the seventh is fitted on them.) Blind set 5 is kept out of DEV_SET_FILES
- * until the seventh revision is committed, so no test or script can read it before.
+ * at the fifth revision: the seventh is fitted on them.) Blind set 5 was kept out of DEV_SET_FILES
+ * until the seventh revision was committed, so no test or script could read it before.
  */
 export const BLIND_FILES = ['test_cases/hallucination-dev-blind5.jsonl'] as const;
 
