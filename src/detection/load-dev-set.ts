@@ -13,29 +13,36 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-blind2.jsonl',
   'test_cases/hallucination-dev-blind3.jsonl',
   'test_cases/hallucination-dev-blind4.jsonl',
+  'test_cases/hallucination-dev-blind5.jsonl',
 ] as const;
 
 /**
- * Blind set 3 measured the fifth revision, blind set 4 (scored once, after the sixth revision was
- * committed) the sixth; neither is ever fitted on.
+ * Blind set 5 measures the seventh revision and is never fitted on. (Blind sets 3 and 4, which
+ * measured the fifth and sixth, became development data once measured, as blind sets 1 and 2 did
+ * at the fifth revision: the seventh is fitted on them.) Blind set 5 was kept out of DEV_SET_FILES
+ * until the seventh revision was committed, so no test or script could read it before.
  */
-export const BLIND_FILES = [
-  'test_cases/hallucination-dev-blind3.jsonl',
-  'test_cases/hallucination-dev-blind4.jsonl',
-] as const;
+export const BLIND_FILES = ['test_cases/hallucination-dev-blind5.jsonl'] as const;
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
-  return c.id.startsWith('blind3-') || c.id.startsWith('blind4-');
+  return c.id.startsWith('blind5-');
 }
 
-/** Every file the sixth revision is fitted on (of the perturbed file, its tuning split only). */
+/** Every file the seventh revision's data comes from (it is fitted on their realistic answers). */
 export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonly string[]).includes(file));
+
+/** A case the seventh revision is fitted on: a hand-written realistic answer outside the blind set. */
+export function isFitCase(c: Pick<DevCase, 'id' | 'part'>): boolean {
+  return c.part === 'realistic' && !isBlindCase(c);
+}
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
   if (isBlindCase(c)) throw new Error(`${c.id}: a blind set is never fitted on`);
+  if (c.id.startsWith('blind4-')) return 'blind4';
+  if (c.id.startsWith('blind3-')) return 'blind3';
   if (c.id.startsWith('tune3-')) return 'realistic-tune3';
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';
   if (c.id.startsWith('held-')) return 'heldout';
