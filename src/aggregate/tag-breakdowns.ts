@@ -5,15 +5,17 @@
 // the threshold. Everything else is about the product, not people: other `name:value` tags
 // (`channel:chat`, one breakdown per name) and plain topic tags (`billing`, `long-input`, one
 // breakdown) go to error analysis, never flagged as bias.
+import type { ResultColumns } from '../columns/result-columns.js';
+import type { SubgroupGap } from '../run/types.js';
 import { subgroups } from '../scorers/bias/subgroups.js';
-import type { CaseResult, SubgroupGap } from '../run/types.js';
 
 export interface TagBreakdownOptions {
   suite: string;
   provider: string;
   metric: string;
-  /** One result per case (no counterfactual variants, no repeats). */
-  results: readonly Pick<CaseResult, 'tags' | 'scores'>[];
+  /** The column store, and the rows to break down: one per case (no counterfactual variants, no repeats). */
+  columns: ResultColumns;
+  rows: ArrayLike<number>;
   /** Attribute names that are protected: `bias.group_tag` and the counterfactual attributes. */
   protectedAttributes: readonly string[];
   /** Tags that describe how a case was built (`bias-probe`), left out of every breakdown. */
@@ -47,8 +49,9 @@ export function breakdownAttribute(gap: SubgroupGap): string | undefined {
 }
 
 export function tagBreakdowns(options: TagBreakdownOptions): TagBreakdown[] {
+  const results = caseRows(options);
   const attributes = new Set<string>();
-  for (const r of options.results)
+  for (const r of results)
     for (const tag of r.tags) {
       const match = tag.match(ATTRIBUTE_TAG);
       if (match && !options.ignore(tag)) attributes.add(match[1]);
@@ -58,23 +61,25 @@ export function tagBreakdowns(options: TagBreakdownOptions): TagBreakdown[] {
     const isProtected = options.protectedAttributes.includes(attribute);
     const gap = breakdown(
       options,
+      results,
       (tag) => tag.startsWith(`${attribute}:`),
       isProtected ? options.threshold : null,
     );
     if (gap) gaps.push({ ...gap, kind: isProtected ? 'protected' : 'topic', attribute });
   }
-  const topics = breakdown(options, (tag) => !ATTRIBUTE_TAG.test(tag), null);
+  const topics = breakdown(options, results, (tag) => !ATTRIBUTE_TAG.test(tag), null);
   if (topics) gaps.push({ ...topics, kind: 'topic' });
   return gaps;
 }
 
 function breakdown(
   options: TagBreakdownOptions,
+  results: CaseRow[],
   keep: (tag: string) => boolean,
   threshold: number | null,
 ): SubgroupGap | null {
   const result = subgroups({
-    items: options.results.map((r) => ({
+    items: results.map((r) => ({
       tags: r.tags.filter((t) => keep(t) && !options.ignore(t)),
       value: r.scores[options.metric] ?? null,
     })),
@@ -90,6 +95,25 @@ function breakdown(
     gap: result.largestGap === null ? null : round(result.largestGap.gap),
     flagged: threshold !== null && (result.largestGap?.flagged ?? false),
   };
+}
+
+type CaseRow = { tags: string[]; scores: Record<string, number | null> };
+
+function caseRows(options: TagBreakdownOptions): CaseRow[] {
+  const { columns } = options;
+  const s = columns.strings;
+  const out: CaseRow[] = [];
+  for (let r = 0; r < options.rows.length; r++) {
+    const i = options.rows[r];
+    const tags: string[] = [];
+    for (let k = columns.tagStart[i]; k < columns.tagStart[i + 1]; k++) tags.push(s.value(columns.tagId[k]));
+    const scores: Record<string, number | null> = {};
+    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
+      if (s.value(columns.scoreMetric[k]) === options.metric)
+        scores[options.metric] = Number.isNaN(columns.scoreValue[k]) ? null : columns.scoreValue[k];
+    out.push({ tags, scores });
+  }
+  return out;
 }
 
 function round(value: number): number {

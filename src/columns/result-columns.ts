@@ -37,7 +37,8 @@ export const FLAG_RERANK_FELL_BACK = 32;
 /** `predicted` was present on the row (null counts as present). */
 export const FLAG_PREDICTED = 64;
 
-const MCQ_FIELDS = 7;
+/** Fields per row in `mcq`: chosen, correct, biased, unknown, condition, category, polarity. */
+export const MCQ_FIELDS = 7;
 
 export interface ResultColumns {
   readonly n: number;
