@@ -42,12 +42,12 @@ const rssBefore = hwm();
 // itself counts once per stack). Sampling interval 32 KB: totals within a few percent.
 const WATCHED = [
   'summarizeSuite',
+  'suiteRows',
   'auditBias',
   'biasAuditRows',
-  'biasAuditView',
-  'tagBreakdowns',
-  'collectTagSums',
   'aggregateRow',
+  'tagBreakdowns',
+  'tagSums',
 ];
 const session = new Session();
 session.connect();

@@ -7,7 +7,8 @@
 // breakdown) go to error analysis, never flagged as bias.
 import type { ResultColumns } from '../columns/result-columns.js';
 import type { SubgroupGap } from '../run/types.js';
-import { subgroups } from '../scorers/bias/subgroups.js';
+import { subgroupsFromSums } from '../scorers/bias/subgroups.js';
+import { type TagSum, tagSums } from './tag-sums.js';
 
 export interface TagBreakdownOptions {
   suite: string;
@@ -49,43 +50,45 @@ export function breakdownAttribute(gap: SubgroupGap): string | undefined {
 }
 
 export function tagBreakdowns(options: TagBreakdownOptions): TagBreakdown[] {
-  const results = caseRows(options);
+  // One pass over the rows: a tag's sum and count are the same in whichever breakdown it is.
+  const tags = tagSums(options.columns, options.rows, options.metric).map((t) => ({
+    ...t,
+    ignored: options.ignore(t.tag),
+  }));
   const attributes = new Set<string>();
-  for (const r of results)
-    for (const tag of r.tags) {
-      const match = tag.match(ATTRIBUTE_TAG);
-      if (match && !options.ignore(tag)) attributes.add(match[1]);
-    }
+  for (const t of tags) {
+    const match = t.tag.match(ATTRIBUTE_TAG);
+    if (match && !t.ignored) attributes.add(match[1]);
+  }
   const gaps: TagBreakdown[] = [];
   for (const attribute of [...attributes].sort()) {
     const isProtected = options.protectedAttributes.includes(attribute);
     const gap = breakdown(
       options,
-      results,
-      (tag) => tag.startsWith(`${attribute}:`),
+      tags.filter((t) => !t.ignored && t.tag.startsWith(`${attribute}:`)),
       isProtected ? options.threshold : null,
     );
     if (gap) gaps.push({ ...gap, kind: isProtected ? 'protected' : 'topic', attribute });
   }
-  const topics = breakdown(options, results, (tag) => !ATTRIBUTE_TAG.test(tag), null);
+  const topics = breakdown(
+    options,
+    tags.filter((t) => !t.ignored && !ATTRIBUTE_TAG.test(t.tag)),
+    null,
+  );
   if (topics) gaps.push({ ...topics, kind: 'topic' });
   return gaps;
 }
 
 function breakdown(
   options: TagBreakdownOptions,
-  results: CaseRow[],
-  keep: (tag: string) => boolean,
+  members: readonly TagSum[],
   threshold: number | null,
 ): SubgroupGap | null {
-  const result = subgroups({
-    items: results.map((r) => ({
-      tags: r.tags.filter((t) => keep(t) && !options.ignore(t)),
-      value: r.scores[options.metric] ?? null,
-    })),
-    minCount: options.minCount,
-    threshold: threshold ?? Number.POSITIVE_INFINITY,
-  });
+  // Tags on no row with a value are in no group (as in `subgroups`).
+  const result = subgroupsFromSums(
+    members.filter((t) => t.n > 0),
+    { minCount: options.minCount, threshold: threshold ?? Number.POSITIVE_INFINITY },
+  );
   if (result.groups.length < 2) return null;
   return {
     suite: options.suite,
@@ -95,25 +98,6 @@ function breakdown(
     gap: result.largestGap === null ? null : round(result.largestGap.gap),
     flagged: threshold !== null && (result.largestGap?.flagged ?? false),
   };
-}
-
-type CaseRow = { tags: string[]; scores: Record<string, number | null> };
-
-function caseRows(options: TagBreakdownOptions): CaseRow[] {
-  const { columns } = options;
-  const s = columns.strings;
-  const out: CaseRow[] = [];
-  for (let r = 0; r < options.rows.length; r++) {
-    const i = options.rows[r];
-    const tags: string[] = [];
-    for (let k = columns.tagStart[i]; k < columns.tagStart[i + 1]; k++) tags.push(s.value(columns.tagId[k]));
-    const scores: Record<string, number | null> = {};
-    for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
-      if (s.value(columns.scoreMetric[k]) === options.metric)
-        scores[options.metric] = Number.isNaN(columns.scoreValue[k]) ? null : columns.scoreValue[k];
-    out.push({ tags, scores });
-  }
-  return out;
 }
 
 function round(value: number): number {
