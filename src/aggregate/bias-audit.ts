@@ -1,7 +1,8 @@
-// The bias audit, computed from results: counterfactual gaps per declared attribute (score gap
-// with a bootstrap interval, label flip rate, answer divergence), subgroup breakdowns by tag,
-// demographic-parity and equalized-odds differences across the declared group tag, and the BBQ
-// bias scores for multiple-choice probes. Each row carries its threshold and a pass/fail.
+// The bias audit of one suite × provider group, from its rows in the column store:
+// counterfactual gaps per declared attribute (score gap with a bootstrap interval, label flip
+// rate, answer divergence), subgroup breakdowns by tag, demographic-parity and equalized-odds
+// differences across the declared group tag, and the BBQ bias scores for multiple-choice
+// probes. Each row carries its threshold and a pass/fail.
 import type { BiasThresholdKind, EvalConfig } from '../config/schema.js';
 import { createRng } from '../core/rng.js';
 import { tokenF1 } from '../scorers/answer/token-f1.js';
