@@ -88,6 +88,31 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   installCleanup();
   const i = process.argv.indexOf('--sizes');
   const sizes = i > 0 ? process.argv[i + 1].split(',').map(Number) : MEMORY_SIZES;
-  for (const r of await measureRuns(sizes))
+  const loadBefore = os.loadavg()[0];
+  const runs = await measureRuns(sizes);
+  for (const r of runs)
     console.log(JSON.stringify({ ...r, peakRssMb: Math.round(r.maxRssBytes / 1024 / 1024) }));
+  for (const line of verdictLines(runs)) console.log(line);
+  console.log(
+    `load average (1 min): ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end`,
+  );
+}
+
+/** The issue's two targets, each as one line with the measured number beside it. */
+export function verdictLines(runs) {
+  const mb = (r) => r.maxRssBytes / 1024 / 1024;
+  const at = (n) => runs.find((r) => r.cases === n);
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  const lines = [];
+  if (at(100000))
+    lines.push(
+      `peak RSS at 100,000 cases: ${mb(at(100000)).toFixed(0)} MB (target < 250 MB): ${verdict(mb(at(100000)) < 250)}`,
+    );
+  if (at(20000) && at(100000)) {
+    const growth = (at(100000).maxRssBytes / at(20000).maxRssBytes - 1) * 100;
+    lines.push(
+      `peak RSS growth 20,000 -> 100,000 cases: ${mb(at(20000)).toFixed(0)} -> ${mb(at(100000)).toFixed(0)} MB, ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (target < 20 %): ${verdict(growth < 20)}`,
+    );
+  }
+  return lines;
 }

@@ -1,7 +1,7 @@
 // Everything aggregated from results.jsonl: per suite × provider summaries and the bias audit.
 // No verdict here: the gate judges the aggregated run against a baseline (gate/judge-run.ts).
 // Pure, so `evalgate report` and `evalgate gate` recompute the same numbers from a run folder.
-// Works from the column store; the bias audit gets one group's rows as plain objects at a time.
+// Works from the column store, one suite × provider group at a time.
 import { columnGroups, columnsFromResults, type ResultColumns } from '../columns/result-columns.js';
 import type { EvalConfig } from '../config/schema.js';
 import type { BiasSummary, CaseResult, RunManifest, SuiteSummary } from '../run/types.js';
@@ -55,13 +55,9 @@ export function aggregateRun(options: AggregateRunOptions): AggregatedRun {
     // Per group, never per case: the summary's and the audit's garbage die here (a no-op
     // unless the CLI installed the collector; src/memory/phase-collection.ts).
     collectAtPhaseBoundary('statistics:summary');
-    // The audit reads one group at a time, and only the fields it reads (biasAuditRows); its
-    // row objects are dropped before the next group.
-    const audited = auditBias({
-      results: biasAuditRows(columns, start, end, summary.task),
-      config,
-      summaries: [summary],
-    });
+    // The audit reads one group at a time, from the columns (biasAuditRows: typed row indices,
+    // objects for the counterfactual variants only).
+    const audited = auditBias({ rows: biasAuditRows(columns, start, end), config, summary });
     bias.rows.push(...audited.rows);
     bias.subgroups.push(...audited.subgroups);
     collectAtPhaseBoundary('statistics:bias');

@@ -5,11 +5,9 @@ import { ConfigSchema } from '../config/schema.js';
 import { createRng } from '../core/rng.js';
 import type { CaseResult, RunManifest } from '../run/types.js';
 import { aggregateRun } from './aggregate-run.js';
-import { auditBias } from './bias-audit.js';
-import { biasAuditRows } from './bias-audit-rows.js';
-import { summarizeSuite } from './summarize-suite.js';
+import { bbqItems, biasAuditRows, fairnessItems } from './bias-audit-rows.js';
 
-// Counts the full rows (every score) built from the column store, to catch a whole-run list.
+// Counts the row objects built from the column store, to catch a per-case list coming back.
 vi.mock('../columns/result-columns.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../columns/result-columns.js')>();
   return {
@@ -85,59 +83,76 @@ const config = ConfigSchema.parse({
 });
 const manifest = { providers: [{ id: 'local/extractive', model: 'extractive' }] } as unknown as RunManifest;
 
+/** The old derivations from full rows: what the audit read before it read the columns. */
+function fromFullRows(columns: columnsModule.ResultColumns, start: number, end: number) {
+  const rows = columnsModule.aggregateRows(columns, start, end).filter((r) => !r.error && r.repeat === 0);
+  const prefix = 'segment:';
+  return {
+    rows,
+    fairness: rows
+      .filter((r) => !r.variant)
+      .flatMap((r) => {
+        const tag = r.tags.find((t) => t.startsWith(prefix));
+        return tag && r.label !== undefined
+          ? [{ group: tag.slice(prefix.length), gold: r.label, predicted: r.predicted ?? null }]
+          : [];
+      }),
+    bbq: rows
+      .filter((r) => r.mcq)
+      .map((r) => ({
+        item: {
+          condition: r.mcq!.condition,
+          chosen: r.mcq!.chosen,
+          label: r.mcq!.correct,
+          biasedOption: r.mcq!.biased,
+          unknownOption: r.mcq!.unknown,
+        },
+        category: r.mcq!.category ?? 'all',
+      })),
+  };
+}
+
 describe('biasAuditRows', () => {
-  it('gives the bias audit exactly what full rows gave it', () => {
+  it('gives the audit the rows, group rates and BBQ items that full rows gave it', () => {
     const columns = columnsModule.columnsFromResults(results(120));
-    let checked = 0;
+    let fairnessChecked = 0;
+    let bbqChecked = 0;
     for (const g of columnsModule.columnGroups(columns)) {
-      const task = columns.strings.value(columns.task[g.start]) as 'classify' | 'qa' | 'mcq';
-      const summary = summarizeSuite({
-        suite: g.suite,
-        task,
-        provider: g.provider,
-        model: 'm',
-        promptVersion: null,
-        columns,
-        start: g.start,
-        end: g.end,
-        resamples: 50,
-        confidence: 0.95,
-        seed: 1,
-      });
-      const full = auditBias({
-        results: columnsModule.aggregateRows(columns, g.start, g.end),
-        config,
-        summaries: [summary],
-      });
-      const slim = auditBias({
-        results: biasAuditRows(columns, g.start, g.end, task),
-        config,
-        summaries: [summary],
-      });
-      expect(slim).toEqual(full);
-      expect(full.rows.length + full.subgroups.length).toBeGreaterThan(0);
-      checked += full.rows.length;
+      const view = biasAuditRows(columns, g.start, g.end);
+      const full = fromFullRows(columns, g.start, g.end);
+      expect(view.rows.length).toBe(full.rows.length);
+      expect([...view.rows].map((i) => columnsModule.aggregateRow(columns, i))).toEqual(full.rows);
+      expect(view.variants).toEqual(full.rows.filter((r) => r.variant));
+      expect(view.cases.length).toBe(full.rows.filter((r) => !r.variant).length);
+      expect(fairnessItems(view, 'segment:')).toEqual(full.fairness);
+      expect(bbqItems(view)).toEqual(full.bbq);
+      fairnessChecked += full.fairness.length;
+      bbqChecked += full.bbq.length;
     }
-    // Counterfactual gaps, flip rate, divergence, parity, equalized odds and BBQ rows all ran.
-    expect(checked).toBeGreaterThan(8);
+    expect(fairnessChecked).toBeGreaterThan(80);
+    expect(bbqChecked).toBeGreaterThan(100);
   });
 
-  it('builds no whole-run list of full rows: only the counterfactual variants get every score', () => {
+  it('builds objects for the counterfactual variants only; identical items are one object', () => {
     const all = results(400);
     const columns = columnsModule.columnsFromResults(all, { sort: 'group' });
     vi.mocked(columnsModule.aggregateRow).mockClear();
     vi.mocked(columnsModule.aggregateRows).mockClear();
-    aggregateRun({ manifest, columns, config: { ...config, gate: { ...config.gate, resamples: 20 } } });
+    const audited = aggregateRun({
+      manifest,
+      columns,
+      config: { ...config, gate: { ...config.gate, resamples: 20 } },
+    });
+    expect(audited.bias.rows.length).toBeGreaterThan(8);
     expect(columnsModule.aggregateRows).not.toHaveBeenCalled();
-    const calls = vi.mocked(columnsModule.aggregateRow).mock.calls;
-    const fullRows = calls.filter(([, , onlyMetric]) => onlyMetric === undefined).length;
     const variants = all.filter((r) => r.variant && r.repeat === 0 && !r.error).length;
-    expect(fullRows).toBe(variants);
-    expect(fullRows).toBeLessThan(all.length / 5);
-    // Every other row built carries one score, not all of them.
-    const slim = calls.filter(([, , onlyMetric]) => onlyMetric !== undefined);
-    expect(slim.length).toBeGreaterThan(all.length / 3);
-    const sample = columnsModule.aggregateRow(columns, 0, slim[0][2]);
-    expect(Object.keys(sample.scores).length).toBeLessThanOrEqual(1);
+    expect(vi.mocked(columnsModule.aggregateRow).mock.calls.length).toBe(variants);
+    expect(variants).toBeLessThan(all.length / 5);
+
+    const intent = columnsModule.columnGroups(columns).find((g) => g.suite === 'intent')!;
+    const items = fairnessItems(biasAuditRows(columns, intent.start, intent.end), 'segment:');
+    // 3 segments × 2 gold labels × 2 predictions: at most 12 objects for ~300 cases.
+    expect(items.length).toBeGreaterThan(250);
+    expect(new Set(items).size).toBeLessThanOrEqual(12);
   });
 });

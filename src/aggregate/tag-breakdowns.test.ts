@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
-import { tagBreakdowns } from './tag-breakdowns.js';
+import { columnsFromResults } from '../columns/result-columns.js';
+import type { CaseResult } from '../run/types.js';
+import { type TagBreakdownOptions, tagBreakdowns } from './tag-breakdowns.js';
 
 /** n cases with these tags, `good` of them scoring 1 on answer.f1 and the rest 0. */
 function cases(prefix: string, tags: string[], n: number, good: number) {
   return Array.from({ length: n }, (_, i) =>
     caseResult({ caseId: `${prefix}-${i}`, tags, scores: { 'answer.f1': i < good ? 1 : 0 } }),
   );
+}
+
+/** The results as the audit hands them over: the column store and every row of it. */
+function asRows(results: CaseResult[]): Pick<TagBreakdownOptions, 'columns' | 'rows'> {
+  const columns = columnsFromResults(results, { sort: false });
+  return { columns, rows: Uint32Array.from({ length: columns.n }, (_, i) => i) };
 }
 
 const options = {
@@ -26,7 +34,7 @@ describe('tagBreakdowns', () => {
       ...cases('b', ['segment:team', 'long-input', 'channel:email', 'bias-probe'], 10, 5),
       ...cases('c', ['segment:team', 'unanswerable', 'channel:chat'], 10, 10),
     ];
-    const gaps = tagBreakdowns({ ...options, results });
+    const gaps = tagBreakdowns({ ...options, ...asRows(results) });
     expect(gaps.map((g) => [g.kind, g.attribute])).toEqual([
       ['topic', 'channel'],
       ['protected', 'segment'],
@@ -51,18 +59,18 @@ describe('tagBreakdowns', () => {
   it('flags an attribute gap just above the threshold and not one at it', () => {
     const above = tagBreakdowns({
       ...options,
-      results: [...cases('x', ['segment:free'], 10, 5), ...cases('y', ['segment:team'], 10, 8)],
+      ...asRows([...cases('x', ['segment:free'], 10, 5), ...cases('y', ['segment:team'], 10, 8)]),
     });
     expect(above[0]).toMatchObject({ attribute: 'segment', gap: 0.3, flagged: true });
     const at = tagBreakdowns({
       ...options,
-      results: [...cases('x', ['segment:free'], 10, 5), ...cases('y', ['segment:team'], 10, 7)],
+      ...asRows([...cases('x', ['segment:free'], 10, 5), ...cases('y', ['segment:team'], 10, 7)]),
     });
     expect(at[0]).toMatchObject({ attribute: 'segment', flagged: false });
   });
 
   it('gives no breakdown for a single group', () => {
-    expect(tagBreakdowns({ ...options, results: cases('x', ['segment:free', 'billing'], 10, 5) })).toEqual(
+    expect(tagBreakdowns({ ...options, ...asRows(cases('x', ['segment:free', 'billing'], 10, 5)) })).toEqual(
       [],
     );
   });

@@ -5,15 +5,18 @@
 // the threshold. Everything else is about the product, not people: other `name:value` tags
 // (`channel:chat`, one breakdown per name) and plain topic tags (`billing`, `long-input`, one
 // breakdown) go to error analysis, never flagged as bias.
-import { subgroups } from '../scorers/bias/subgroups.js';
-import type { CaseResult, SubgroupGap } from '../run/types.js';
+import type { ResultColumns } from '../columns/result-columns.js';
+import type { SubgroupGap } from '../run/types.js';
+import { subgroupsFromSums } from '../scorers/bias/subgroups.js';
+import { type TagSum, tagSums } from './tag-sums.js';
 
 export interface TagBreakdownOptions {
   suite: string;
   provider: string;
   metric: string;
-  /** One result per case (no counterfactual variants, no repeats). */
-  results: readonly Pick<CaseResult, 'tags' | 'scores'>[];
+  /** The column store, and the rows to break down: one per case (no counterfactual variants, no repeats). */
+  columns: ResultColumns;
+  rows: ArrayLike<number>;
   /** Attribute names that are protected: `bias.group_tag` and the counterfactual attributes. */
   protectedAttributes: readonly string[];
   /** Tags that describe how a case was built (`bias-probe`), left out of every breakdown. */
@@ -47,40 +50,45 @@ export function breakdownAttribute(gap: SubgroupGap): string | undefined {
 }
 
 export function tagBreakdowns(options: TagBreakdownOptions): TagBreakdown[] {
+  // One pass over the rows: a tag's sum and count are the same in whichever breakdown it is.
+  const tags = tagSums(options.columns, options.rows, options.metric).map((t) => ({
+    ...t,
+    ignored: options.ignore(t.tag),
+  }));
   const attributes = new Set<string>();
-  for (const r of options.results)
-    for (const tag of r.tags) {
-      const match = tag.match(ATTRIBUTE_TAG);
-      if (match && !options.ignore(tag)) attributes.add(match[1]);
-    }
+  for (const t of tags) {
+    const match = t.tag.match(ATTRIBUTE_TAG);
+    if (match && !t.ignored) attributes.add(match[1]);
+  }
   const gaps: TagBreakdown[] = [];
   for (const attribute of [...attributes].sort()) {
     const isProtected = options.protectedAttributes.includes(attribute);
     const gap = breakdown(
       options,
-      (tag) => tag.startsWith(`${attribute}:`),
+      tags.filter((t) => !t.ignored && t.tag.startsWith(`${attribute}:`)),
       isProtected ? options.threshold : null,
     );
     if (gap) gaps.push({ ...gap, kind: isProtected ? 'protected' : 'topic', attribute });
   }
-  const topics = breakdown(options, (tag) => !ATTRIBUTE_TAG.test(tag), null);
+  const topics = breakdown(
+    options,
+    tags.filter((t) => !t.ignored && !ATTRIBUTE_TAG.test(t.tag)),
+    null,
+  );
   if (topics) gaps.push({ ...topics, kind: 'topic' });
   return gaps;
 }
 
 function breakdown(
   options: TagBreakdownOptions,
-  keep: (tag: string) => boolean,
+  members: readonly TagSum[],
   threshold: number | null,
 ): SubgroupGap | null {
-  const result = subgroups({
-    items: options.results.map((r) => ({
-      tags: r.tags.filter((t) => keep(t) && !options.ignore(t)),
-      value: r.scores[options.metric] ?? null,
-    })),
-    minCount: options.minCount,
-    threshold: threshold ?? Number.POSITIVE_INFINITY,
-  });
+  // Tags on no row with a value are in no group (as in `subgroups`).
+  const result = subgroupsFromSums(
+    members.filter((t) => t.n > 0),
+    { minCount: options.minCount, threshold: threshold ?? Number.POSITIVE_INFINITY },
+  );
   if (result.groups.length < 2) return null;
   return {
     suite: options.suite,

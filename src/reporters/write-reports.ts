@@ -47,14 +47,16 @@ export interface WrittenReports {
   experimentNumber: number | null;
 }
 
-export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
-  const { record } = options;
-  const results = toResultStream(options.results);
-  // Each pass over results.jsonl starts from the live heap, not on top of the last one's garbage
-  // (a no-op unless the CLI installed the collector; src/memory/phase-collection.ts).
-  collectAtPhaseBoundary('reports:start');
-  const analysis = await analyzeErrorsStream(results, {});
-  collectAtPhaseBoundary('reports:error-analysis');
+/**
+ * The charts, from one pass that keeps a small row per result. In a function of its own so the
+ * rows (~10-20 MB at 100k results) die when the charts are written, before report.html and
+ * junit.xml make their passes, instead of staying in writeReports' frame until it returns.
+ */
+async function writeChartsFromStream(
+  options: WriteReportsOptions,
+  results: ResultStream,
+  runsFolder: string,
+): Promise<Awaited<ReturnType<typeof writeReportCharts>>> {
   // The per-case charts need a few numbers per result, not the results; each parsed line has
   // its own copy of the suite and provider names, so rows share one (~60 bytes a row at 100k).
   const chartRows = [];
@@ -71,15 +73,26 @@ export async function writeReports(options: WriteReportsOptions): Promise<Writte
     row.provider = shared(row.provider);
     chartRows.push(row);
   }
-  // Run folders sit side by side: the history chart reads the run's siblings.
-  const runsFolder = path.dirname(options.runDir);
-  const charts = await writeReportCharts({
-    record,
+  return writeReportCharts({
+    record: options.record,
     results: chartRows,
     reportDirs: options.reportsDir ? [options.runDir, options.reportsDir] : [options.runDir],
     runsDir: runsFolder,
     margins: options.gateMargins,
   });
+}
+
+export async function writeReports(options: WriteReportsOptions): Promise<WrittenReports> {
+  const { record } = options;
+  const results = toResultStream(options.results);
+  // Each pass over results.jsonl starts from the live heap, not on top of the last one's garbage
+  // (a no-op unless the CLI installed the collector; src/memory/phase-collection.ts).
+  collectAtPhaseBoundary('reports:start');
+  const analysis = await analyzeErrorsStream(results, {});
+  collectAtPhaseBoundary('reports:error-analysis');
+  // Run folders sit side by side: the history chart reads the run's siblings.
+  const runsFolder = path.dirname(options.runDir);
+  const charts = await writeChartsFromStream(options, results, runsFolder);
   const rendered = renderModelEvalReport(record, analysis, charts);
   const report = path.join(options.reportsDir ?? options.runDir, REPORT_FILE);
   if (options.reportsDir) await writeFileAtomic(report, rendered);

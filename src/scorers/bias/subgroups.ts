@@ -34,18 +34,37 @@ export interface SubgroupOptions {
 }
 
 export function subgroups(options: SubgroupOptions): SubgroupBreakdown {
-  const sums = new Map<string, { sum: number; n: number }>();
+  const sums = new Map<string, { tag: string; sum: number; n: number }>();
   for (const item of options.items) {
     if (item.value === null || !Number.isFinite(item.value)) continue;
     for (const tag of new Set(item.tags)) {
-      const entry = sums.get(tag) ?? { sum: 0, n: 0 };
+      const entry = sums.get(tag) ?? { tag, sum: 0, n: 0 };
       entry.sum += item.value;
       entry.n++;
       sums.set(tag, entry);
     }
   }
-  const groups = [...sums.entries()]
-    .map(([tag, { sum, n }]) => ({ tag, mean: sum / n, n }))
+  return subgroupsFromSums([...sums.values()], options);
+}
+
+/** A tag's sum of values and their count (n ≥ 1), however they were added up. */
+export interface SubgroupSum {
+  tag: string;
+  sum: number;
+  n: number;
+}
+
+/**
+ * The breakdown from per-tag sums and counts: what `subgroups` computes once it has added the
+ * items up. Callers that count from typed columns (the bias audit) pass their sums here, so the
+ * means, the order and the gap are computed in one place.
+ */
+export function subgroupsFromSums(
+  sums: readonly SubgroupSum[],
+  options: Omit<SubgroupOptions, 'items'>,
+): SubgroupBreakdown {
+  const groups = sums
+    .map(({ tag, sum, n }) => ({ tag, mean: sum / n, n }))
     .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
   const compared = groups.filter((g) => g.n >= (options.minCount ?? 1));
   if (compared.length < 2) return { groups, largestGap: null };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/rng.js';
+import { permuteInPlace } from './result-columns.js';
+
+describe('permuteInPlace', () => {
+  it('puts a[order[i]] at i for random permutations, the identity and one long cycle', () => {
+    const rng = createRng(3);
+    const orders: Uint32Array[] = [Uint32Array.from([0, 1, 2, 3]), Uint32Array.from([1, 2, 3, 4, 0])];
+    for (const n of [0, 1, 2, 7, 1000]) {
+      const order = Uint32Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      orders.push(order);
+    }
+    for (const order of orders) {
+      const values = Float64Array.from(order, (_, i) => i * 1.5 + 0.25);
+      const expected = Array.from(order, (k) => values[k]);
+      const visited = new Uint8Array(order.length + 3).fill(1);
+      permuteInPlace(values, order, visited);
+      expect(Array.from(values)).toEqual(expected);
+    }
+  });
+});
