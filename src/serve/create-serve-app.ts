@@ -13,6 +13,7 @@ import { inferenceRecord, type InferenceStatus } from './inference-record.js';
 import { describeRequestIssue, requestSchema } from './request-schemas.js';
 import { createInputHasher, type InputHasher } from './input-hash.js';
 import { createServeMetrics } from './serve-metrics.js';
+import { dropWarmUpRoutineLines, WARM_UP_BINDING } from './warm-up-log-filter.js';
 import { pickSuite, type ServeRoute, type ServedResult, type ServingPipeline } from './serving-pipeline.js';
 
 export interface ServeAppOptions {
@@ -75,17 +76,14 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     requestTimeout: 60_000,
     logger: {
       level: options.logLevel ?? 'info',
-      stream: options.logStream,
+      stream: dropWarmUpRoutineLines(options.logStream),
       redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
     },
-    // Warm-up requests take the same logging path as real ones (so the first real request finds
-    // it compiled, not deoptimised by a branch warm-up never took), into a silenced child logger.
-    childLoggerFactory: (logger, bindings, childOptions, rawRequest) => {
-      const child = logger.child(bindings, childOptions);
-      // Warnings and errors (a pipeline that fails during warm-up) still show.
-      if (isWarmUp(rawRequest)) child.level = 'warn';
-      return child;
-    },
+    // Warm-up requests take the same logging path as real ones, at the same level (so the first
+    // real request finds it compiled); their routine lines are marked and dropped before the
+    // destination (warm-up-log-filter.ts), their warnings and errors still show.
+    childLoggerFactory: (logger, bindings, childOptions, rawRequest) =>
+      logger.child(isWarmUp(rawRequest) ? { ...bindings, ...WARM_UP_BINDING } : bindings, childOptions),
   });
   let ready = false;
   const pending = new Set<Promise<unknown>>();
