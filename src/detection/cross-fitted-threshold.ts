@@ -1,15 +1,11 @@
-// The default threshold of the offline check, chosen on scores the model was not fitted on. A
-// threshold set to flag 90 % of the hallucinations the model was fitted on flags fewer of a new
-// writer's (in-sample scores run high), so each realistic file — one writer each — is scored by a
-// fit made without it, and the recall rule is the highest 0.01 step at which EVERY file still has
-// recall ≥ 0.9 out of fold: a new writer's style should do no worse than the hardest seen so far.
-// One floor: an answer restating the context word for word (one claim, no feature set) is never
+// The default threshold of the offline check, chosen on scores the model was not fitted on (sixth
+// revision). A threshold set to flag 90 % of the hallucinations the model was fitted on flags fewer
+// of a new set's (in-sample scores run high), so each realistic file is scored by a fit made
+// without it, and the threshold is the highest 0.01 step at which EVERY file still has recall ≥ 0.9
+// out of fold: a new writer's style should do no worse than the hardest file seen so far. One
+// floor: an answer restating the context word for word (one claim, no feature set) is never
 // flagged, whatever recall a lower threshold would buy; the threshold is the first 0.01 step above
-// such an answer's score when the recall rule would go below it. In the seventh revision the floor
-// decides (recall rule 0.12, floor 0.23): about one hallucination in ten states nothing the check
-// can see, so the recall target out of fold is reached only by flagging answers that look like
-// restatements (docs/metrics.md gives both settings' out-of-fold numbers). Fixed before blind set
-// 5 was scored.
+// such an answer's score when the recall rule would go below it. Fixed before blind set 4 was scored.
 import type { ClaimFeatures } from '../scorers/hallucination/claim-check.js';
 import { SUPPORT_MODEL } from '../scorers/hallucination/support-model.js';
 import {

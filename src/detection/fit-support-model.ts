@@ -3,11 +3,9 @@
 // a claim's alignment features; labels are per response, so the fit alternates (score every claim,
 // take each response's least-supported claim, refit on those). Stage 2: the response probability
 // from the worst claim's log-odds and the number of claims (the maximum of many claim scores runs
-// high by chance on a long answer, so it is calibrated for length). Since the seventh revision it is
-// fitted on the hand-written realistic answers only (the perturbed sample answers taught a style —
-// a wrong answer adds words, a right one copies — that the writers' answers do not share). The
-// in-sample threshold rule below (90 % of the realistic hallucinations fitted on) is kept for
-// comparison; the default threshold comes from out-of-fold scores (cross-fitted-threshold.ts).
+// high by chance on a long answer, so it is calibrated for length). The default threshold is fixed
+// by a rule chosen before any result was seen: the highest threshold (0.01 steps) at which the
+// fitted model still flags 90 % of the realistic hallucinations it was fitted on.
 import { analyzeAnswer } from '../scorers/hallucination/answer-sentences.js';
 import { checkAnswerSupport } from '../scorers/hallucination/answer-support.js';
 import type { ClaimFeatures } from '../scorers/hallucination/claim-check.js';
@@ -33,28 +31,31 @@ export interface FeaturedCase {
   claims: ClaimFeatures[];
 }
 
-// Where the alternating fit starts: a neutral model (every feature at 0, the intercept at the
-// fourth revision's), so refitting gives the same coefficients whatever support-model.ts holds.
-const FIT_START_INTERCEPT = -1.65;
+// Where the alternating fit starts (the fourth revision's claim model; new features at 0), fixed
+// so that refitting gives the same coefficients whatever support-model.ts holds at the time.
+const FIT_START: Readonly<Record<string, number>> = {
+  intercept: -1.65,
+  uncoveredLocal: -0.91,
+  uncoveredGlobal: 0.7,
+  uncoveredMass: 1.09,
+  numbersAligned: -0.92,
+  numberMissing: 5.41,
+  numberElsewhere: -0.92,
+  unitMismatch: 3.42,
+  numberConflict: 2.84,
+  nameMissing: 4.04,
+  nameElsewhere: -0.28,
+  nameConflict: 1.83,
+  negationMismatch: 3.26,
+  antonym: 2.41,
+  numberDerived: -0.57,
+  quantifierAdded: 4.44,
+  conditionDropped: 0.16,
+  sourceAdded: 0.48,
+};
 
-/**
- * Features the seventh revision leaves out of the model (kept in ClaimFeatures for the reasons a
- * report names). Leaving one writer out at a time showed their sign flip between writers: an
- * antonym, a number worked out in one step near or far, fire as often or more often on a correct
- * answer of the later writers as on a hallucination (docs/metrics.md, seventh revision).
- */
-export const UNMODELLED_FEATURES: ReadonlySet<string> = new Set([
-  'antonym',
-  'numberDerived',
-  'numberDerivedFar',
-]);
-
-const FEATURES = Object.keys(SUPPORT_MODEL).filter(
-  (k) => k !== 'intercept' && !UNMODELLED_FEATURES.has(k),
-) as (keyof ClaimFeatures)[];
-// Ten times the sixth revision's penalty: with eight writers the fit should lean on no feature
-// that only some of them exercise.
-const L2 = 1;
+const FEATURES = Object.keys(SUPPORT_MODEL).filter((k) => k !== 'intercept') as (keyof ClaimFeatures)[];
+const L2 = 0.1;
 const ROUNDS = 6;
 export const TARGET_RECALL = 0.9;
 
@@ -80,10 +81,7 @@ export function responseScore(fc: FeaturedCase, fitted: Omit<FittedCheck, 'thres
 
 export function fitCheck(cases: readonly FeaturedCase[]): FittedCheck {
   const usable = cases.filter((c) => c.claims.length > 0);
-  let model: SupportModel = {
-    intercept: FIT_START_INTERCEPT,
-    ...Object.fromEntries(FEATURES.map((n) => [n, 0])),
-  };
+  let model: SupportModel = { ...FIT_START };
   for (let round = 0; round < ROUNDS; round++) {
     const rows = usable.map((c) => {
       const worst = c.claims.reduce((a, b) =>
@@ -92,17 +90,12 @@ export function fitCheck(cases: readonly FeaturedCase[]): FittedCheck {
       return { x: [1, ...FEATURES.map((n) => worst[n])], y: c.case.hallucinated ? 1 : 0 };
     });
     const w = fitLogistic(rows);
-    model = Object.fromEntries([
-      ['intercept', w[0]],
-      ...FEATURES.map((n, i) => [n, w[i + 1]]),
-      ...[...UNMODELLED_FEATURES].map((n) => [n, 0]),
-    ]);
+    model = Object.fromEntries([['intercept', w[0]], ...FEATURES.map((n, i) => [n, w[i + 1]])]);
   }
   const rows = usable.map((c) => ({ x: stage2Inputs(c, model), y: c.case.hallucinated ? 1 : 0 }));
   // No intercept: a one-claim answer keeps its claim's log-odds (scaled), so a sentence copied
   // from the context is never flagged for being short; only the length correction is learnt.
-  // Unpenalised: two coefficients on every fitted answer need no shrinking.
-  const [worstLogit, claimCount] = fitLogistic(rows, 0);
+  const [worstLogit, claimCount] = fitLogistic(rows);
   const calibration = { intercept: 0, worstLogit, claimCount };
   return { model, calibration, threshold: thresholdRule(cases, { model, calibration }) };
 }

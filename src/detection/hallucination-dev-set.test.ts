@@ -11,16 +11,9 @@ import { crossFittedThreshold } from './cross-fitted-threshold.js';
 import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
-import {
-  BLIND_FILES,
-  FIT_FILES,
-  fitSetOf,
-  isBlindCase,
-  isFitCase,
-  loadCommittedDevSet,
-} from './load-dev-set.js';
+import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.658, r: 0.84, f1: 0.738, auroc: 0.819 };
+const LOSO_POOLED = { p: 0.606, r: 0.941, f1: 0.737, auroc: 0.819 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -43,26 +36,17 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has blind sets 1-4 (fitted on since measured), a validation part, and keeps blind set 5 out of every fit', () => {
-    expect(slices.slice(0, 7).map((x) => x.metrics.n)).toEqual([110, 100, 120, 200, 100, 100, 93]);
-    expect(slices[1].name).toMatch(/blind set 4/);
-    expect(slices[2].name).toMatch(/blind set 3/);
-    expect(cases.filter(isBlindCase)).toHaveLength(110);
-    // Blind set 5 can never be fitted on by accident: its prefix is refused, its file is no fit file.
-    expect(BLIND_FILES).toEqual(['test_cases/hallucination-dev-blind5.jsonl']);
-    expect(FIT_FILES as readonly string[]).not.toContain('test_cases/hallucination-dev-blind5.jsonl');
-    expect(() => fitSetOf({ id: 'blind5-001', part: 'realistic' })).toThrow(/never fitted on/);
-    expect(isFitCase({ id: 'blind5-001', part: 'realistic' })).toBe(false);
+  it('has blind sets 4 (measured once) and 3, the two earlier blind sets and a validation part', () => {
+    expect(slices.slice(0, 6).map((x) => x.metrics.n)).toEqual([100, 120, 200, 100, 100, 93]);
+    expect(slices[0].name).toMatch(/blind set 4/);
+    expect(slices[1].name).toMatch(/blind set 3/);
+    expect(cases.filter(isBlindCase)).toHaveLength(220);
+    // Neither blind set can be fitted on by accident.
     for (const c of cases.filter(isBlindCase)) expect(() => fitSetOf(c)).toThrow(/never fitted on/);
-    // A prefix nobody named (a future blind set) is refused too.
-    // Blind set 6 is reserved for the next revision: refused by name.
-    expect(() => fitSetOf({ id: 'blind6-001', part: 'realistic' })).toThrow(/a blind set is never fitted on/);
-    expect(() => fitSetOf({ id: 'blind7-001', part: 'realistic' })).toThrow(/no fitting set/);
   });
 
   it('holds its out-of-set quality: each realistic file scored by a fit and a threshold made without it (regression guard)', () => {
-    const fitted = cases.filter(isFitCase);
-    expect(fitted.some(isBlindCase)).toBe(false);
+    const fitted = cases.filter((c) => !isBlindCase(c) && (c.part === 'realistic' || c.split === 'tune'));
     const featured = featureCases(fitted);
     const setOf = (c: FeaturedCase) => fitSetOf(c.case);
     // Nested: each fold's threshold comes from the same rule run on the fold's fitting files only.
@@ -71,17 +55,14 @@ describe('the committed hallucination dev set', async () => {
     );
     expect(perSet.map((r) => r.set).sort()).toEqual([
       'blind2',
-      'blind3',
-      'blind4',
       'heldout',
       'realistic',
       'realistic-tune',
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (revision 7) quotes these, pooled over the 704 realistic answers of eight
-    // writers: AUROC 0.819, F1 0.738, recall 0.840 (below the 0.9 target: the restatement floor
-    // sets the threshold, see cross-fitted-threshold.ts); blind set 4's fold, the worst, 0.733.
+    // docs/metrics.md (revision 6.1) quotes these, pooled over the 484 realistic answers:
+    // AUROC 0.819 (target 0.75: met), F1 0.737 (target 0.5: met), recall 0.941 (target 0.9: met).
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       p: r3(pooled.precision),
@@ -91,13 +72,13 @@ describe('the committed hallucination dev set', async () => {
     }).toEqual(LOSO_POOLED);
     expect(pooled.auroc).toBeGreaterThanOrEqual(0.75);
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
-    expect(r3(perSet.find((r) => r.set === 'blind4')?.auroc ?? null)).toBe(0.733);
   });
 
-  it('quotes the seventh revision as measured once on blind set 5 (OFFLINE_CHECK_QUALITY)', () => {
-    // Blind set 5 was written by a session that never saw the check, kept unread until the seventh
-    // revision was committed, and scored once. Against the issue's targets: F1 ≥ 0.5 met, AUROC ≥
-    // 0.75 and recall ≥ 0.9 missed (docs/metrics.md). A change to the check that moves these fails here.
+  it('quotes the sixth revision as measured once on blind set 4 (OFFLINE_CHECK_QUALITY)', () => {
+    // Blind set 4 was written by a session that never saw the check, kept unread until the sixth
+    // revision was committed, and scored once; re-scored once for 6.1 (the review fixes, not chosen
+    // on it). Against the issue's targets: F1 ≥ 0.5 met, AUROC ≥ 0.75 and recall ≥ 0.9 missed
+    // (docs/metrics.md). A change to the check that moves these fails here.
     const m = slices[0].metrics;
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
@@ -117,13 +98,10 @@ describe('the committed hallucination dev set', async () => {
       f1: OFFLINE_CHECK_QUALITY.f1,
       auroc: OFFLINE_CHECK_QUALITY.auroc,
     });
-    // The counts behind them: 40 of 52 hallucinations caught, 33 of 58 correct answers flagged.
-    expect([m.tp, m.fn, m.fp, m.tn]).toEqual([40, 12, 33, 25]);
-    expect(OFFLINE_CHECK_QUALITY.revision).toBe(7);
-    expect(OFFLINE_CHECK_QUALITY.set).toBe('test_cases/hallucination-dev-blind5.jsonl');
-    expect(slices[0].name).toMatch(/blind set 5/);
+    expect(OFFLINE_CHECK_QUALITY.revision).toBe(6);
+    expect(OFFLINE_CHECK_QUALITY.set).toBe('test_cases/hallucination-dev-blind4.jsonl');
     expect(m.f1).toBeGreaterThanOrEqual(0.5);
-    expect(CHECK_VERSION).toBe('offline-check-7');
+    expect(CHECK_VERSION).toBe('offline-check-6.1');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -238,16 +238,8 @@ export function alignClaim(
       if (n.soft && !replaces) continue;
       // Worked out from numbers further away (a price stated in another passage, a count the
       // answer gives in another sentence): weaker evidence of support, weighed by the model.
-      // Not for a number that took the place of a stated one the answer never gives ("three
-      // weeks" for "14 days" is not excused by 14 + 7 from another clause), while a total next
-      // to its stated operand ("$12 per user, so 10 users come to $120") is (seventh revision).
       const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
-      const replacesUnstated = replacesAlignedNumber(
-        n,
-        [...claim.numbers, ...sentenceNumbers, ...answerNumbers],
-        alignedSentence?.numbers ?? [],
-      );
-      if (!replacesUnstated && derivable(n, farOperands, claimText)) {
+      if (derivable(n, farOperands, claimText)) {
         numberDerivedFar = 1;
         unknown.push(n.text);
         continue;

@@ -5,11 +5,9 @@
 // "I believe", "Hope this helps!"), which are taken out before a claim is checked.
 import { words } from '../../text/tokenize.js';
 
-// Universal quantifiers and absolutes. "never"/"none" are left to the negation check. "any" and
-// "anywhere" claim a universal too ("return any item", "campfires anywhere on your pitch") where
-// the context restricts it (seventh revision).
+// Universal quantifiers and absolutes. "never"/"none" are left to the negation check.
 const STRONG = new Set(
-  'all always every everyone everybody everything everywhere both entire entirely completely guaranteed invariably any anywhere'.split(
+  'all always every everyone everybody everything everywhere both entire entirely completely guaranteed invariably'.split(
     ' ',
   ),
 );
@@ -21,14 +19,10 @@ export function addedQuantifiers(claim: string, context: string): string[] {
   if (have.has('each')) have.add('every');
   // "all day", "all year round": an idiom for "without a limit", not a universal claim; "all at
   // once", "at all", "after all" quantify nothing.
-  // "any" under a negation ("doesn't charge any fee", "without any ID") means "none": no
-  // universal is claimed.
-  const text = claim
-    .replace(/\ball\s+(?:day|night|week|year|the\s+time|at\s+once|in\s+all)\b|\b(?:at|after)\s+all\b/gi, '')
-    .replace(
-      /\b(?:not|no|never|without|nor|hardly)\b(?:\s+[\p{L}'’-]+){0,3}?\s+any(?:where)?\b|n['’]t\b(?:\s+[\p{L}'’-]+){0,3}?\s+any(?:where)?\b/giu,
-      '',
-    );
+  const text = claim.replace(
+    /\ball\s+(?:day|night|week|year|the\s+time|at\s+once|in\s+all)\b|\b(?:at|after)\s+all\b/gi,
+    '',
+  );
   return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
 }
 

@@ -62,10 +62,10 @@ function limitsOf(text: string): Limit[] {
 // stay", "no later than", "just on weekdays"): the limit is then paraphrased, not dropped.
 const KEEPS: Readonly<Record<string, RegExp>> = {
   maximum:
-    /\b(?:maximum|max|limit\w*|longest|most|cap|capped|within|until|only|over|beyond|more\s+than|exceed\w*|as\s+(?:many|much)\s+as)\b/iu,
+    /\b(?:maximum|max|limit\w*|longest|most|cap|capped|within|until|only|over|beyond|more\s+than|exceed\w*)\b/iu,
   minimum: /\b(?:minimum|min|least|shortest|fewer|less|under|below|more\s+than|ahead)\b/iu,
   within: /\b(?:within|maximum|until|before|by|no\s+later|limit\w*|only)\b/iu,
-  only: /\b(?:only|just|exclusively|except|unless|but\s+not|if|provided|solely|(?:as|so)\s+long\s+as)\b/iu,
+  only: /\b(?:only|just|exclusively|except|unless|but\s+not|if|provided|solely)\b/iu,
   days: /(?!)/u,
 };
 

@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
 import type { ScoringPassage } from '../scoring-input.js';
-import { analyzeAnswer } from './answer-sentences.js';
-import { checkAnswerSupport } from './answer-support.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD, SUPPORT_MODEL } from './support-model.js';
+import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { unsupportedContent } from './unsupported-content.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>
@@ -215,8 +213,7 @@ describe('behaviours the sixth revision documented, each pinned by a flip/no-fli
     const wrong = check('Each pen costs 60 cents.', pens, q);
     expect(reasoned.score).toBeLessThan(0.3);
     expect(reasoned.reason).not.toBe('unknown-number');
-    // 0.68 since the seventh revision's heavier penalty (0.8+ before): still far above the threshold.
-    expect(wrong.score).toBeGreaterThan(DEFAULT_HALLUCINATION_THRESHOLD + 0.4);
+    expect(wrong.score).toBeGreaterThan(0.8);
     expect(wrong.reason).toBe('unknown-number');
   });
 
@@ -228,32 +225,24 @@ describe('behaviours the sixth revision documented, each pinned by a flip/no-fli
     expect(invented.reason).toBe('unknown-number');
   });
 
-  // The antonym feature still fires as below, but since the seventh revision the model gives it
-  // no weight: leaving one writer out at a time, it fired as often on the later writers' correct
-  // answers as on their hallucinations (docs/metrics.md). So a swap to the antonym is named in the
-  // claim's features and no longer raises the score; "has a fee" for "is free" is now missed.
-  const antonymOf = (answer: string, context: ScoringPassage[], question: string) =>
-    checkAnswerSupport({ sentences: analyzeAnswer(answer).sentences, passages: context, question })
-      .sentences[0].claims[0].features.antonym;
-
   it('an antonym alongside its opposite is a contrast; in its place it is a swap', () => {
     const plans = passages('Plans are billed monthly.');
     const q = 'How are plans billed?';
+    const score = (a: string) => check(a, plans, q).score;
     // "quarterly" is no antonym of "monthly": the pairs differ in that one word only.
-    expect(antonymOf('Plans are billed annually.', plans, q)).toBe(1);
-    expect(antonymOf('Plans are billed quarterly.', plans, q)).toBe(0);
-    expect(antonymOf('Plans are billed monthly, not annually.', plans, q)).toBe(0);
-    expect(SUPPORT_MODEL.antonym).toBe(0);
-    expect(check('Plans are billed monthly, not annually.', plans, q).score).toBe(
-      check('Plans are billed monthly, not quarterly.', plans, q).score,
+    expect(score('Plans are billed annually.')).toBeGreaterThan(score('Plans are billed quarterly.'));
+    expect(score('Plans are billed monthly, not annually.')).toBe(
+      score('Plans are billed monthly, not quarterly.'),
     );
   });
 
   it('"a fee" where the context says "free" is an antonym swap ("a toll" is merely unstated)', () => {
     const lot = passages('Parking in the visitor lot is free.');
     const q = 'Is parking free?';
-    expect(antonymOf('Parking in the visitor lot has a fee.', lot, q)).toBe(1);
-    expect(antonymOf('Parking in the visitor lot has a toll.', lot, q)).toBe(0);
+    const fee = check('Parking in the visitor lot has a fee.', lot, q);
+    const toll = check('Parking in the visitor lot has a toll.', lot, q);
+    expect(fee.score).toBeGreaterThan(toll.score);
+    expect(fee.flagged).toBe(true);
     expect(check('Parking in the visitor lot is free.', lot, q).flagged).toBe(false);
   });
 });
