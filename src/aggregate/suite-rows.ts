@@ -19,23 +19,36 @@ export interface SuiteRows {
   metric(name: string): Float64Array | null;
 }
 
-const rankCache = new WeakMap<ResultColumns, Uint32Array>();
+/**
+ * Per column store, built once and shared by its groups (a run of thousands of suite × provider
+ * groups must not rebuild tables the size of the whole intern table per group): each interned
+ * string's sort rank, the id at each rank, and a case-index scratch that is all -1 between calls.
+ */
+interface InternTables {
+  rank: Uint32Array;
+  idOfRank: Uint32Array;
+  scratch: Int32Array;
+}
 
-function ranksOf(columns: ResultColumns): Uint32Array {
-  let rank = rankCache.get(columns);
-  if (!rank || rank.length !== columns.strings.size) {
-    rank = columns.strings.ranks();
-    rankCache.set(columns, rank);
+const tablesCache = new WeakMap<ResultColumns, InternTables>();
+
+function tablesOf(columns: ResultColumns): InternTables {
+  let tables = tablesCache.get(columns);
+  if (!tables || tables.rank.length !== columns.strings.size) {
+    const rank = columns.strings.ranks();
+    const idOfRank = new Uint32Array(rank.length);
+    for (let id = 0; id < rank.length; id++) idOfRank[rank[id]] = id;
+    tables = { rank, idOfRank, scratch: new Int32Array(rank.length).fill(-1) };
+    tablesCache.set(columns, tables);
   }
-  return rank;
+  return tables;
 }
 
 export function suiteRows(columns: ResultColumns, start: number, end: number): SuiteRows {
-  const rank = ranksOf(columns);
-  // Case index per interned id, in typed arrays sized by the intern table (4 bytes an id): a
-  // 100,000-case group used to build a Set, a sorted list and a Map of [id, index] pairs
+  const { rank, idOfRank, scratch: caseIndex } = tablesOf(columns);
+  // Case index per interned id, in the shared scratch sized by the intern table (4 bytes an id):
+  // a 100,000-case group used to build a Set, a sorted list and a Map of [id, index] pairs
   // (~15 MB alive together). Ranks are unique, so sorting them orders the cases as before.
-  const caseIndex = new Int32Array(columns.strings.size).fill(-1);
   const uniqueRanks = new Uint32Array(end - start);
   let n = 0;
   for (let i = start; i < end; i++) {
@@ -46,8 +59,6 @@ export function suiteRows(columns: ResultColumns, start: number, end: number): S
     }
   }
   const sortedRanks = uniqueRanks.subarray(0, n).sort();
-  const idOfRank = new Uint32Array(rank.length);
-  for (let id = 0; id < rank.length; id++) idOfRank[rank[id]] = id;
   const sortedIds = new Uint32Array(n);
   for (let c = 0; c < n; c++) {
     sortedIds[c] = idOfRank[sortedRanks[c]];
@@ -55,6 +66,8 @@ export function suiteRows(columns: ResultColumns, start: number, end: number): S
   }
   const caseOf = new Uint32Array(end - start);
   for (let i = start; i < end; i++) caseOf[i - start] = caseIndex[columns.caseId[i]];
+  // Back to all -1 for the next group: only this group's ids were touched.
+  for (let c = 0; c < n; c++) caseIndex[sortedIds[c]] = -1;
 
   const metricIds = new Map<string, number>();
   for (let k = columns.scoreStart[start]; k < columns.scoreStart[end]; k++) {

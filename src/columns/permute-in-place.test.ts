@@ -22,4 +22,11 @@ describe('permuteInPlace', () => {
       expect(Array.from(values)).toEqual(expected);
     }
   });
+
+  it('refuses an order that is no permutation instead of looping for ever', () => {
+    const visited = new Uint8Array(2);
+    expect(() => permuteInPlace(new Float64Array([1, 2]), Uint32Array.from([1, 1]), visited)).toThrow(
+      /not a permutation/,
+    );
+  });
 });

@@ -378,6 +378,8 @@ export function permuteInPlace(
         a[j] = first;
         break;
       }
+      // A cycle that runs into a visited slot would loop for ever: `order` was no permutation.
+      if (visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
       a[j] = a[k];
       j = k;
     }
