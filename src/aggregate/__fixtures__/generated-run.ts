@@ -70,14 +70,19 @@ function oneResult(
     }
   if (task === 'classify') scores['classification.accuracy'] = rng.int(2);
   if (task === 'mcq') scores['mcq.accuracy'] = rng.next() < 0.03 ? null : rng.int(2);
-  const tags = [`segment:${SEGMENTS[c % SEGMENTS.length]}`, TOPICS[rng.int(TOPICS.length)]];
+  // A segment too small to be compared (fewer than 20 cases): the audit's "not computed" and
+  // "left out" branches.
+  const segment = c % 41 === 3 ? 'ngo' : SEGMENTS[c % SEGMENTS.length];
+  const tags = [`segment:${segment}`, TOPICS[rng.int(TOPICS.length)]];
   if (c % 3 === 0) tags.push(`channel:${['chat', 'email'][rng.int(2)]}`);
   if (c % 7 === 0) tags.push(tags[1]); // the same tag twice on one case counts once
   if (c % 11 === 0) tags.push('segment:'); // a name with no value: in the segment breakdown and the topics
   if (c % 13 === 0) tags.push('bias-probe');
   if (attribute) tags.push('variant-only', `${attribute}:${group}`);
+  if (c % 17 === 2) tags.push(tags.shift() as string); // the group tag not first
   const error = rng.next() < 0.04 ? { code: 'HTTP_500', message: `boom ${c}` } : undefined;
-  const label = ['a', 'b', 'c'][c % 3];
+  // Now and then a case without a gold label.
+  const label = c % 19 === 4 ? undefined : ['a', 'b', 'c'][c % 3];
   const predicted = rng.next() < 0.05 ? null : ['a', 'b', 'c'][rng.int(3)];
   return {
     suite,
@@ -93,7 +98,7 @@ function oneResult(
     ...(task === 'qa' ? { references: [`answer 1 of ${c}`] } : {}),
     ...(task === 'classify'
       ? {
-          label,
+          ...(label === undefined ? {} : { label }),
           predicted,
           confidence: Math.round(rng.next() * 100) / 100,
           labelProbabilities: { a: 0.5, b: 0.3, c: 0.2 },
