@@ -307,9 +307,12 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
         ...(options.token === undefined ? {} : { authorization: `Bearer ${options.token}` }),
       };
       // Over a real socket (the HTTP parser and keep-alive path warm too), every sample of every
-      // suite, twice: varied inputs reach the optimising compiler before the first real request.
-      for (let round = 0; round < WARM_UP_ROUNDS; round++)
-        for (const suite of pipeline.suites)
+      // suite, each suite its own number of rounds (default WARM_UP_ROUNDS): varied inputs reach
+      // the optimising compiler before the first real request.
+      const rounds = Math.max(...pipeline.suites.map((s) => s.warmUpRounds ?? WARM_UP_ROUNDS));
+      for (let round = 0; round < rounds; round++)
+        for (const suite of pipeline.suites) {
+          if (round >= (suite.warmUpRounds ?? WARM_UP_ROUNDS)) continue;
           for (const sample of warmUpSamples(suite.samples, settings.max_input_chars)) {
             // One at a time: a timed-out warm-up call holds its slot until the model settles,
             // and the next one must not find a small server full.
@@ -336,6 +339,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
                 'a warm-up request got the fallback response: that path may still be cold',
               );
           }
+        }
       // Their log lines wait for a quiet moment: build them now, not on the first real request.
       await records.drain();
     },

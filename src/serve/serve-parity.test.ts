@@ -167,7 +167,8 @@ describe('eval/serve parity on the sample', () => {
     expect(allowed.unevaluated).toEqual(['provider local/extractive timeout_ms: baseline 60000, now 1234']);
     // In-process model: many warm-up inputs (the JIT sees varied data).
     expect(allowed.suites[0].samples.length).toBeGreaterThan(1);
-    allowed.close();
+    expect(allowed.suites[0].warmUpRounds).toBe(10);
+    await allowed.close();
   });
 
   it('warms a model behind a network call with one input per suite (each warm-up request is a real call)', async () => {
@@ -182,6 +183,8 @@ describe('eval/serve parity on the sample', () => {
       allowUnevaluated: true,
     });
     expect(pipeline.suites.map((s) => s.samples.length)).toEqual([1]);
-    pipeline.close();
+    // ...and the default two rounds, not the in-process ten.
+    expect(pipeline.suites[0].warmUpRounds).toBeUndefined();
+    await pipeline.close();
   });
 });

@@ -54,6 +54,15 @@ describe('evalgate serve: warm-up', () => {
     expect(calls.length).toBe(2 * SCRIPTED_SUITES.reduce((n, s) => n + s.samples.length, 0));
   });
 
+  it('sends each suite its own number of rounds (an in-process pipeline more, a remote model the default)', async () => {
+    const suites = SCRIPTED_SUITES.map((s, i) => (i === 0 ? { ...s, warmUpRounds: 5 } : s));
+    const { pipeline, calls } = withRun(async () => {}, suites);
+    await startWith(pipeline);
+    const sentTo = (name: string) => calls.filter((c) => c.suite === name).length;
+    expect(sentTo(suites[0].name)).toBe(5 * suites[0].samples.length);
+    for (const s of suites.slice(1)) expect(sentTo(s.name)).toBe(2 * s.samples.length);
+  });
+
   it("cuts a gold text longer than the input limit to it instead of being refused by the server's own check", async () => {
     const { pipeline, calls } = withRun(async () => {});
     await startWith(pipeline, { serve: 'serve: { max_input_chars: 10 }\n' });

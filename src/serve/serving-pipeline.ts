@@ -54,6 +54,8 @@ export interface ServedSuite {
    * before reporting ready, so the first real request finds the code paths compiled.
    */
   samples: string[];
+  /** Times warm-up sends the samples (default WARM_UP_ROUNDS). */
+  warmUpRounds?: number;
 }
 
 export interface ServingPipeline {
