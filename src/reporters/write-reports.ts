@@ -52,7 +52,7 @@ export interface WrittenReports {
  * rows (~10-20 MB at 100k results) die when the charts are written, before report.html and
  * junit.xml make their passes, instead of staying in writeReports' frame until it returns.
  */
-async function writeChartsFromStream(
+export async function writeChartsFromStream(
   options: WriteReportsOptions,
   results: ResultStream,
   runsFolder: string,
