@@ -23,7 +23,7 @@ export interface LatencyDistribution {
   markers: LatencyMarker[];
 }
 
-export function latencyDistribution(results: readonly ChartRow[], maxPoints = 200): LatencyDistribution {
+export function latencyDistribution(results: Iterable<ChartRow>, maxPoints = 200): LatencyDistribution {
   // Latencies in typed columns, sorted once per series: a 100,000-result number[] sorted with a
   // comparator (and copied and re-sorted for each percentile) allocated ~40 MB of boxed numbers.
   const bySuite = new Map<string, GrowableColumn<Float64Array>>();
