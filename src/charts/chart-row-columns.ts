@@ -20,7 +20,7 @@ const ABSENT = 2;
 
 const kindOf = (value: number | null | undefined): number =>
   value === null ? NULL : value === undefined ? ABSENT : NUMBER;
-const valueOf = (kind: number, value: number): number | null | undefined =>
+const numberOf = (kind: number, value: number): number | null | undefined =>
   kind === NUMBER ? value : kind === NULL ? null : undefined;
 
 export function chartRowColumns(): ChartRowColumns {
@@ -54,8 +54,8 @@ export function chartRowColumns(): ChartRowColumns {
         const row = {
           suite: names.value(suite.view()[i]),
           provider: names.value(provider.view()[i]),
-          latencyMs: valueOf(latencyKind.view()[i], latency.view()[i]),
-          costUsd: valueOf(costKind.view()[i], cost.view()[i]),
+          latencyMs: numberOf(latencyKind.view()[i], latency.view()[i]),
+          costUsd: numberOf(costKind.view()[i], cost.view()[i]),
         } as ChartRow;
         const extra = extras.get(i);
         yield extra ? { ...row, ...extra } : row;
