@@ -26,7 +26,8 @@ import {
   TOP_CONFUSIONS,
 } from './error-analysis.js';
 import { explainFailure } from './case-explanation.js';
-import { inputLengthCutoffs } from './long-inputs.js';
+import { inputLengthCutoff } from './long-inputs.js';
+import { int32Column, type GrowableColumn, uint32Column } from '../columns/growable-column.js';
 
 export type { ResultStream } from '../run/result-stream.js';
 import type { ResultStream } from '../run/result-stream.js';
@@ -71,6 +72,14 @@ function createTopList<T>(
   };
 }
 
+/** Pass 1's per-suite table: case id → slot in the three columns. */
+interface SuiteLengths {
+  slot: Map<string, number>;
+  length: GrowableColumn<Int32Array>;
+  provider: GrowableColumn<Uint32Array>;
+  repeat: GrowableColumn<Int32Array>;
+}
+
 const caseKey = (r: CaseResult): string => `${r.suite}\u0000${r.caseId}\u0000${r.provider}`;
 
 export async function analyzeErrorsStream(
@@ -80,44 +89,54 @@ export async function analyzeErrorsStream(
   const opts = { ...DEFAULTS, ...options };
 
   // Pass 1: each case's input length per suite, from its last row in analyzeErrors's order.
-  // One small entry per case lives until the pass ends, so the entries share one copy of each
-  // provider name (every parsed line has its own) and the length maps are filled by a loop,
-  // not from spread copies of 100k-entry maps.
-  const lengths = new Map<string, Map<string, { length: number; provider: string; repeat: number }>>();
-  const providers = new Map<string, string>();
+  // What lives until the pass ends is one slot number per case (keyed by its id) and three
+  // typed-array entries: at 100,000 cases a table of objects and a second map of lengths held
+  // ~18 MB of large-object space.
+  const suites = new Map<string, SuiteLengths>();
+  const providers: string[] = [];
+  const providerIds = new Map<string, number>();
   for await (const r of source()) {
-    let cases = lengths.get(r.suite);
-    if (!cases) {
-      cases = new Map();
-      lengths.set(r.suite, cases);
+    let suite = suites.get(r.suite);
+    if (!suite) {
+      suite = { slot: new Map(), length: int32Column(), provider: uint32Column(), repeat: int32Column() };
+      suites.set(r.suite, suite);
     }
-    const seen = cases.get(r.caseId);
+    let provider = providerIds.get(r.provider);
+    if (provider === undefined) {
+      provider = providers.length;
+      providers.push(r.provider);
+      providerIds.set(r.provider, provider);
+    }
+    const slot = suite.slot.get(r.caseId);
+    if (slot === undefined) {
+      suite.slot.set(r.caseId, suite.length.length);
+      suite.length.push(r.input.length);
+      suite.provider.push(provider);
+      suite.repeat.push(r.repeat);
+      continue;
+    }
+    const seenProvider = suite.provider.view()[slot];
     if (
-      !seen ||
-      compare(r.provider, seen.provider) > 0 ||
-      (r.provider === seen.provider && r.repeat > seen.repeat)
+      compare(r.provider, providers[seenProvider]) > 0 ||
+      (provider === seenProvider && r.repeat > suite.repeat.view()[slot])
     ) {
-      let provider = providers.get(r.provider);
-      if (provider === undefined) {
-        provider = r.provider;
-        providers.set(provider, provider);
-      }
-      cases.set(r.caseId, { length: r.input.length, provider, repeat: r.repeat });
+      suite.length.view()[slot] = r.input.length;
+      suite.provider.view()[slot] = provider;
+      suite.repeat.view()[slot] = r.repeat;
     }
   }
-  const lengthsBySuite = new Map<string, Map<string, number>>();
-  for (const [suite, cases] of lengths) {
-    const byCase = new Map<string, number>();
-    for (const [id, v] of cases) byCase.set(id, v.length);
-    lengthsBySuite.set(suite, byCase);
-    cases.clear();
+  const cutoff = new Map<string, number>();
+  for (const [name, suite] of suites) {
+    suite.slot.clear();
+    cutoff.set(
+      name,
+      inputLengthCutoff(suite.length.view(), {
+        share: opts.longInputShare,
+        vsMedian: opts.longInputVsMedian,
+      }),
+    );
   }
-  const cutoff = inputLengthCutoffs(lengthsBySuite, {
-    share: opts.longInputShare,
-    vsMedian: opts.longInputVsMedian,
-  });
-  lengthsBySuite.clear();
-  lengths.clear();
+  suites.clear();
   const long = (r: CaseResult): boolean =>
     r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
   const edgeFilters = EDGE_CASE_KINDS.map((kind) => edgeCaseFilter(kind, [], opts, long));

@@ -14,7 +14,7 @@ import { recallChart } from './recall-chart.js';
 
 export interface ChartInput {
   record: RunRecord;
-  results: readonly ChartRow[];
+  results: Iterable<ChartRow>;
   /** Earlier run records for the history chart (any order; the current run is added). */
   history?: readonly RunRecord[];
   /** Metric → allowed drop (gate.max_drop), for the margin ticks of the forest plot. */

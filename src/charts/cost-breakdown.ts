@@ -18,7 +18,7 @@ export interface CostBreakdown {
   unpriced: number;
 }
 
-export function costBreakdown(results: readonly ChartRow[]): CostBreakdown {
+export function costBreakdown(results: Iterable<ChartRow>): CostBreakdown {
   const sums = new Map<string, Record<CallKind, number>>();
   let unpriced = 0;
   for (const r of results) {

@@ -3,7 +3,7 @@ import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { costBreakdown } from './cost-breakdown.js';
 
-export function costChart(results: readonly ChartRow[]): Chart | null {
+export function costChart(results: Iterable<ChartRow>): Chart | null {
   const breakdown = costBreakdown(results);
   if (breakdown.bars.length === 0) return null;
   const note =

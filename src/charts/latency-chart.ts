@@ -3,7 +3,7 @@ import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { latencyDistribution } from './latency-distribution.js';
 
-export function latencyChart(results: readonly ChartRow[]): Chart | null {
+export function latencyChart(results: Iterable<ChartRow>): Chart | null {
   const { cdf, markers } = latencyDistribution(results);
   if (cdf.length === 0) return null;
   const shares = { p50: 0.5, p95: 0.95, p99: 0.99 } as const;

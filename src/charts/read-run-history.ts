@@ -16,7 +16,12 @@ export async function readRunHistory(runsDir: string, upTo?: string, limit = 30)
   // Newest first, skipping runs that started after `upTo` (an ISO time), until `limit` are found.
   for (let i = entries.length - 1; i >= 0 && records.length < limit; i--) {
     try {
-      const raw = JSON.parse(await readFile(path.join(runsDir, entries[i], 'run.json'), 'utf8'));
+      // Without the manifest's case hashes (one per gold case: ~12 MB parsed at 100,000 cases,
+      // in up to `limit` records), which no chart reads.
+      const raw = JSON.parse(
+        await readFile(path.join(runsDir, entries[i], 'run.json'), 'utf8'),
+        (key, value) => (key === 'caseHashes' ? undefined : value),
+      );
       if (!raw?.manifest?.runId || !Array.isArray(raw.summary)) continue;
       if (upTo !== undefined && String(raw.manifest.startedAt) > upTo) continue;
       records.push(raw as RunRecord);

@@ -3,7 +3,7 @@ import type { ChartRow } from './chart-row.js';
 import type { Chart } from './chart.js';
 import { recallCurve } from './recall-curve.js';
 
-export function recallChart(results: readonly ChartRow[], maxK = 20): Chart | null {
+export function recallChart(results: Iterable<ChartRow>, maxK = 20): Chart | null {
   const curve = recallCurve(results, maxK);
   if (curve.points.length === 0) return null;
   const depths = Object.entries(curve.depth)

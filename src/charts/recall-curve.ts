@@ -20,9 +20,11 @@ export interface RecallCurve {
   depth: Record<string, number>;
 }
 
-export function recallCurve(results: readonly ChartRow[], maxK = 20): RecallCurve {
+export function recallCurve(results: Iterable<ChartRow>, maxK = 20): RecallCurve {
   const groups = new Map<string, { ranked: string[]; relevant: Record<string, number> }[]>();
-  const judged = results.filter((r) => r.retrieval && r.relevantDocs && relevantCount(r.relevantDocs) > 0);
+  const judged: ChartRow[] = [];
+  for (const r of results)
+    if (r.retrieval && r.relevantDocs && relevantCount(r.relevantDocs) > 0) judged.push(r);
   // The provider is named only when there is more than one, to keep legends short.
   const manyProviders = new Set(judged.map((r) => r.provider)).size > 1;
   for (const r of judged) {

@@ -11,7 +11,7 @@ import { CHARTS_DIR, renderCharts } from './write-charts.js';
 
 export interface WriteReportChartsOptions {
   record: RunRecord;
-  results: readonly ChartRow[];
+  results: Iterable<ChartRow>;
   /** Folders holding a report that links `charts/…` (a run folder, reports/). */
   reportDirs: readonly string[];
   /** reports/runs, for the history chart; omit to plot this run alone. */

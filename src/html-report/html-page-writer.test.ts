@@ -75,6 +75,50 @@ describe('writeHtmlPage', () => {
     expect(details.map((d) => d[0])).toEqual(['answer plain', HOSTILE]);
   });
 
+  it('writes many rows in pieces and the details as one base64 encoding of many gzip chunks', async () => {
+    const many = await mkdtemp(path.join(os.tmpdir(), 'evalgate-html-many-'));
+    try {
+      // Pseudo-random answers so the compressed part spans several gzip chunks whose lengths are
+      // not multiples of 3 (the carry between base64 pieces), and the index several 64 KB pieces.
+      let seed = 7;
+      const word = (): string => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed.toString(36);
+      };
+      const results = Array.from({ length: 3000 }, (_, i) =>
+        caseResult({
+          caseId: `c${i}`,
+          input: `question ${i} ${word()}`,
+          output: `${word()} ${word()} ${word()}`,
+        }),
+      );
+      const written = await writeHtmlPage({
+        file: path.join(many, 'report.html'),
+        title: 'Many',
+        runId: 'run-2',
+        sectionsHtml: '',
+        results,
+        baseline: null,
+        baselineRunId: null,
+        chunkTexts: { text: () => undefined, available: false },
+      });
+      const html = await readFile(written.file, 'utf8');
+      expect(written.bytes).toBe(Buffer.byteLength(html));
+      const block =
+        /<script type="application\/json" id="evalgate-cases">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+      expect((JSON.parse(block) as unknown[][]).map((r) => r[0])).toEqual(results.map((r) => r.caseId));
+      const encoded =
+        /id="evalgate-details" data-encoding="gzip\+base64">([A-Za-z0-9+/=]*)<\/script>/.exec(html)?.[1] ??
+        '';
+      expect(encoded.length).toBeGreaterThan(3 * 16384);
+      expect(encoded.slice(0, -4)).not.toContain('=');
+      const details = JSON.parse(gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8')) as unknown[][];
+      expect(details.map((d) => d[0])).toEqual(results.map((r) => r.output));
+    } finally {
+      await rm(many, { recursive: true, force: true });
+    }
+  });
+
   it('refers to nothing outside the file', async () => {
     const { html } = await page();
     expect(html).not.toMatch(/\b(src|href|action)="(?!#)/);

@@ -33,6 +33,9 @@ export interface HtmlPageInput {
   notes?: string[];
 }
 
+const PIECE_CHARS = 1 << 16;
+const EMPTY = Buffer.alloc(0);
+
 export const CLIENT_SCRIPT = `(${clientMain.toString()})();`;
 
 function sha256(text: string): string {
@@ -84,23 +87,49 @@ export async function writeHtmlPage(
     const gzipped = once(gzip, 'end');
     gzip.write('[');
     await write('<script type="application/json" id="evalgate-cases">[');
+    // Rows are gathered into ~64 KB pieces per part before they are written: one write per row
+    // (twice: file and gzip) made a Buffer and a stream entry per row, 200,000 of them at
+    // 100,000 cases.
+    let index = '';
+    let detail = '';
     let first = true;
     for await (const result of input.results) {
       const row = toCaseRow(ctx, result);
-      await write(`${first ? '' : ',\n'}${jsonForScript(packIndex(row))}`);
-      if (!gzip.write(`${first ? '' : ','}${JSON.stringify(packDetail(row))}`)) await once(gzip, 'drain');
+      index += `${first ? '' : ',\n'}${jsonForScript(packIndex(row))}`;
+      detail += `${first ? '' : ','}${JSON.stringify(packDetail(row))}`;
       first = false;
+      if (index.length >= PIECE_CHARS) {
+        const piece = index;
+        index = '';
+        await write(piece);
+      }
+      if (detail.length >= PIECE_CHARS) {
+        const piece = detail;
+        detail = '';
+        if (!gzip.write(piece)) await once(gzip, 'drain');
+      }
     }
+    if (index) await write(index);
+    if (detail) gzip.write(detail);
+    index = '';
+    detail = '';
     await write(']</script>\n');
     gzip.end(']');
     await gzipped;
     await write('<script type="application/octet-stream" id="evalgate-details" data-encoding="gzip+base64">');
-    const blob = Buffer.concat(compressed);
+    // Base64 chunk by chunk, each cut at a multiple of 3 bytes (the rest carried into the next),
+    // so the pieces join into the one encoding of the whole: no copy of the whole compressed
+    // part, and each chunk is let go once written.
+    let carry: Buffer | null = null;
+    for (let i = 0; i < compressed.length; i++) {
+      const joined: Buffer = carry ? Buffer.concat([carry, compressed[i]]) : compressed[i];
+      compressed[i] = EMPTY;
+      const whole = joined.length - (joined.length % 3);
+      if (whole > 0) await write(joined.subarray(0, whole).toString('base64'));
+      carry = whole < joined.length ? Buffer.from(joined.subarray(whole)) : null;
+    }
     compressed.length = 0;
-    // Base64 in slices that are whole multiples of 3 bytes, so the pieces join into one encoding.
-    const SLICE = 3 * 256 * 1024;
-    for (let at = 0; at < blob.length; at += SLICE)
-      await write(blob.subarray(at, at + SLICE).toString('base64'));
+    if (carry) await write(carry.toString('base64'));
     await write('</script>\n');
     await write(
       `<script type="application/json" id="evalgate-chunks">${jsonForScript(ctx.chunks)}</script>\n`,

@@ -42,6 +42,29 @@ describe('renderJunit', () => {
     expect(xml).not.toContain('\u0007');
   });
 
+  it('escapes or drops each special character even when it is the only one in the value', () => {
+    const named = (caseId: string): string => renderJunit(runRecord, [{ ...results[0], caseId }]);
+    expect(named('a\tb')).toContain('name="a&#9;b"');
+    expect(named('a\rb')).toContain('name="a&#13;b"');
+    expect(named('a\nb')).toContain('name="a&#10;b"');
+    expect(named("a'b")).toContain('name="a&apos;b"');
+    expect(named('a\uFFFEb')).toContain('name="ab"');
+    expect(named('a\uD800b')).toContain('name="ab"'); // lone high surrogate
+    expect(named('a\uDC00b')).toContain('name="ab"'); // lone low surrogate
+    expect(named('a\u{1F600}b')).toContain('name="a\u{1F600}b"'); // a pair is kept
+    expect(named('plain-id_1.2')).toContain('name="plain-id_1.2"');
+  });
+
+  it('clips details at 500 characters, counting code points', () => {
+    const failing = (input: string): string =>
+      renderJunit(runRecord, [{ ...results[0], input, attribution: 'generation-error' }]);
+    expect(failing('x'.repeat(500))).toContain(`input: ${'x'.repeat(500)}\n`);
+    expect(failing('x'.repeat(501))).toContain(`input: ${'x'.repeat(499)}…\n`);
+    // 400 emoji are 800 UTF-16 units but 400 characters: not clipped.
+    expect(failing('\u{1F600}'.repeat(400))).toContain(`input: ${'\u{1F600}'.repeat(400)}\n`);
+    expect(failing('\u{1F600}'.repeat(501))).toContain(`input: ${'\u{1F600}'.repeat(499)}…\n`);
+  });
+
   it('names repeats apart', () => {
     const xml = renderJunit(runRecord, [results[0], { ...results[0], repeat: 1 }]);
     expect(xml).toContain('name="refund-window"');

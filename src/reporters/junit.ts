@@ -141,6 +141,9 @@ function property(name: string, value: string): string {
 }
 
 function clip(value: string): string {
+  // No more UTF-16 units than the limit means no more code points either: nothing to clip, and
+  // no array of characters built for every input and output of a 100,000-case run.
+  if (value.length <= MAX_DETAIL_CHARS) return value;
   const chars = Array.from(value);
   return chars.length <= MAX_DETAIL_CHARS ? value : `${chars.slice(0, MAX_DETAIL_CHARS - 1).join('')}…`;
 }
@@ -159,12 +162,18 @@ function stripInvalid(value: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/** Anything text() or attr() would drop or escape (lone surrogates: any surrogate, checked below). */
+const NEEDS_ESCAPING = /[&<>"'\n\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 function text(value: string): string {
+  if (!NEEDS_ESCAPING.test(value)) return value;
   return stripInvalid(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Attribute values also escape quotes and whitespace that parsers would otherwise normalise. */
 export function attr(value: string): string {
+  // Most ids and times have nothing to escape: returned as they are, without seven more passes.
+  if (!NEEDS_ESCAPING.test(value)) return value;
   return text(value)
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')

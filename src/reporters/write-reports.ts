@@ -4,7 +4,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeErrorsStream } from '../analysis/analyze-errors-stream.js';
-import { toChartRow } from '../charts/chart-row.js';
+import { chartRowColumns } from '../charts/chart-row-columns.js';
 import { writeReportCharts } from '../charts/write-report-charts.js';
 import { writeRunHtmlReport } from '../html-report/write-run-html-report.js';
 import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
@@ -49,30 +49,17 @@ export interface WrittenReports {
 
 /**
  * The charts, from one pass that keeps a small row per result. In a function of its own so the
- * rows (~10-20 MB at 100k results) die when the charts are written, before report.html and
+ * rows (~2 MB of columns at 100k results) die when the charts are written, before report.html and
  * junit.xml make their passes, instead of staying in writeReports' frame until it returns.
  */
-async function writeChartsFromStream(
+export async function writeChartsFromStream(
   options: WriteReportsOptions,
   results: ResultStream,
   runsFolder: string,
 ): Promise<Awaited<ReturnType<typeof writeReportCharts>>> {
-  // The per-case charts need a few numbers per result, not the results; each parsed line has
-  // its own copy of the suite and provider names, so rows share one (~60 bytes a row at 100k).
-  const chartRows = [];
-  const names = new Map<string, string>();
-  const shared = (name: string): string => {
-    const known = names.get(name);
-    if (known !== undefined) return known;
-    names.set(name, name);
-    return name;
-  };
-  for await (const r of results()) {
-    const row = toChartRow(r);
-    row.suite = shared(row.suite);
-    row.provider = shared(row.provider);
-    chartRows.push(row);
-  }
+  // The per-case charts need a few numbers per result, not the results: kept as columns.
+  const chartRows = chartRowColumns();
+  for await (const r of results()) chartRows.add(r);
   return writeReportCharts({
     record: options.record,
     results: chartRows,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latencySummary, percentile } from './percentile.js';
+import { latencySummary, percentile, percentileOfSorted } from './percentile.js';
 
 describe('percentile (nearest rank)', () => {
   it('takes the value at rank ⌈p·N/100⌉', () => {
@@ -18,5 +18,15 @@ describe('percentile (nearest rank)', () => {
   it('is null when empty', () => {
     expect(percentile([], 50)).toBeNull();
     expect(latencySummary([])).toEqual({ n: 0, p50: null, p95: null, p99: null });
+  });
+});
+
+describe('percentileOfSorted', () => {
+  it('equals percentile on the same values sorted, typed or not', () => {
+    const values = [35, 20, 15, 50, 40];
+    const sorted = Float64Array.from(values).sort();
+    for (const p of [0, 30, 40, 50, 95, 99, 100])
+      expect(percentileOfSorted(sorted, p)).toBe(percentile(values, p));
+    expect(percentileOfSorted(new Float64Array(0), 50)).toBeNull();
   });
 });

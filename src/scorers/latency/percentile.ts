@@ -4,7 +4,15 @@
 export function percentile(values: readonly number[], p: number): number | null {
   const finite = values.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return null;
-  const sorted = finite.sort((a, b) => a - b);
+  return percentileOfSorted(
+    finite.sort((a, b) => a - b),
+    p,
+  );
+}
+
+/** `percentile` of values already finite and sorted ascending (no copy: a 100k-value series). */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
   // p · N / 100 rather than (p / 100) · N: exact for integer p, so p95 of 20 values is rank 19, not 20.
   const rank = Math.max(1, Math.ceil((p * sorted.length) / 100));
   return sorted[Math.min(rank, sorted.length) - 1];
