@@ -8,10 +8,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { systemClock } from '../dist/core/clock.js';
-import { installPhaseCollection } from '../dist/memory/phase-collection.js';
 import { loadServingPipeline } from '../dist/serve/load-serving-pipeline.js';
 import { asyncLogDestination } from '../dist/serve/log-destination.js';
 import { createScriptedPipeline } from '../dist/serve/scripted-pipeline.js';
@@ -19,12 +16,6 @@ import { startServe } from '../dist/serve/start-serve.js';
 import { createServerTimeline } from './serve-timeline.js';
 
 const mode = process.argv[2];
-// As the CLI's serve command does: a full collection once warm-up is done.
-installPhaseCollection({
-  setting: process.env.EVALGATE_HEAP_TUNING,
-  setFlags: setFlagsFromString,
-  evaluateInNewContext: runInNewContext,
-});
 const config = path.resolve(import.meta.dirname, '../eval/evalgate.yaml');
 const t0 = performance.now();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'evalgate-serve-bench-'));

@@ -263,11 +263,9 @@ program
     '--allow-unevaluated',
     'serve even when it differs from the accepted baseline (said in every response)',
   )
-  .action((options) => {
-    // One full collection once warm-up is done (start-serve.ts), not during the first requests.
-    installPhaseCollection(phaseCollectionContext());
-    return runCommand(() => import('./commands/serve-command.js').then((m) => m.serveCommand(options)));
-  });
+  .action((options) =>
+    runCommand(() => import('./commands/serve-command.js').then((m) => m.serveCommand(options))),
+  );
 
 program
   .command('monitor')

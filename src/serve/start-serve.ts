@@ -6,7 +6,6 @@ import { InputError } from '../core/errors.js';
 import { serveSettings } from '../config/serve-schema.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Clock } from '../core/clock.js';
-import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
 import { createServeApp } from './create-serve-app.js';
 import { openInferenceLog } from './inference-log.js';
 import { createInputHasher, inputHashKey } from './input-hash.js';
@@ -66,11 +65,8 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   try {
     const url = await server.app.listen({ host: options.host, port: options.port });
     await server.warmUp(url);
-    // Warm-up's garbage is collected before the first real request rather than during the first
-    // few (common practice after a warm-up; under load the second real request ran 1.2-2 x the
-    // median with and without it, a little less often with it: not established as the cause).
-    // A no-op unless the CLI installed the collector (src/memory/phase-collection.ts).
-    collectAtPhaseBoundary('serve:warmed-up');
+    // No full collection here: tried, it did not help the first real request (idle bench: first ÷
+    // median 1.13-1.14 with it, 1.13-1.16 without; a probe even found it slower, 1.20 vs 1.06).
     server.setReady();
     let stopping: Promise<void> | undefined;
     const running = server;
