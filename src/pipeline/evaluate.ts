@@ -131,7 +131,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     onNote: options.onNote,
     moduleClosers: options.moduleClosers,
   });
-  const batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
+  let batch: ReturnType<typeof startBatchRun>;
+  try {
+    batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
+  } catch (error) {
+    created.close();
+    throw error;
+  }
   let rag: RagRuntime | null = null;
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);

@@ -92,6 +92,7 @@ export interface CreateRagRuntimeOptions {
 
 export async function createRagRuntime(options: CreateRagRuntimeOptions): Promise<RagRuntime> {
   const { rag, root } = options;
+  for (const note of ragSettingNotes(rag)) options.onNote?.(note);
   if (rag.retriever) {
     const { createModuleRetrieverRuntime } = await import('./module-retriever-runtime.js');
     return createModuleRetrieverRuntime({ ...options, rag: { ...rag, retriever: rag.retriever } });
@@ -106,7 +107,7 @@ export async function createRagRuntime(options: CreateRagRuntimeOptions): Promis
     ...(options.loadModule ? { loadModule: options.loadModule } : {}),
   });
   const { index } = opened;
-  for (const note of [...ragSettingNotes(rag), ...opened.notes]) options.onNote?.(note);
+  for (const note of opened.notes) options.onNote?.(note);
   options.onNote?.(
     `${opened.reused ? 'reused' : 'built'} retrieval index: ${index.chunks.length} chunks from ${rag.corpus}`,
   );

@@ -8,6 +8,12 @@ describe('ragSettingNotes', () => {
     ]);
   });
 
+  it('says so when a rag.retriever module replaces the index the setting would shape', () => {
+    expect(
+      ragSettingNotes({ embedder: 'local/lsa', lsa_max_terms: 5000, retriever: 'module/app/r.mjs#search' }),
+    ).toEqual(['rag.lsa_max_terms (5000) has no effect: rag.retriever replaces the built-in index']);
+  });
+
   it('is silent when the setting is used or unset', () => {
     expect(ragSettingNotes({ embedder: 'local/lsa', lsa_max_terms: 5000 })).toEqual([]);
     expect(ragSettingNotes({ embedder: 'openai/text-embedding-3-small' })).toEqual([]);
