@@ -4,7 +4,8 @@
 //   node bench/many-labels-bench.js --labels 77 --cases 3000
 import { performance } from 'node:perf_hooks';
 import { summarizeSuite } from '../dist/aggregate/summarize-suite.js';
-import { columnsFromResults, scoreRows } from '../dist/columns/result-columns.js';
+import { scoreRows } from '../dist/columns/column-rows.js';
+import { columnsFromResults } from '../dist/columns/result-columns.js';
 import { compareRuns } from '../dist/gate/compare-runs.js';
 import { perCaseTable } from '../dist/run/per-case-table.js';
 import { createRng } from '../dist/core/rng.js';

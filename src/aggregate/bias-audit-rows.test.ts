@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import * as rowsModule from '../columns/column-rows.js';
 import * as columnsModule from '../columns/result-columns.js';
 import { ConfigSchema } from '../config/schema.js';
 import { createRng } from '../core/rng.js';
@@ -8,8 +9,8 @@ import { aggregateRun } from './aggregate-run.js';
 import { bbqItems, biasAuditRows, fairnessItems } from './bias-audit-rows.js';
 
 // Counts the row objects built from the column store, to catch a per-case list coming back.
-vi.mock('../columns/result-columns.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../columns/result-columns.js')>();
+vi.mock('../columns/column-rows.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../columns/column-rows.js')>();
   return {
     ...actual,
     aggregateRow: vi.fn(actual.aggregateRow),
@@ -85,7 +86,7 @@ const manifest = { providers: [{ id: 'local/extractive', model: 'extractive' }] 
 
 /** The old derivations from full rows: what the audit read before it read the columns. */
 function fromFullRows(columns: columnsModule.ResultColumns, start: number, end: number) {
-  const rows = columnsModule.aggregateRows(columns, start, end).filter((r) => !r.error && r.repeat === 0);
+  const rows = rowsModule.aggregateRows(columns, start, end).filter((r) => !r.error && r.repeat === 0);
   const prefix = 'segment:';
   return {
     rows,
@@ -121,7 +122,7 @@ describe('biasAuditRows', () => {
       const view = biasAuditRows(columns, g.start, g.end);
       const full = fromFullRows(columns, g.start, g.end);
       expect(view.rows.length).toBe(full.rows.length);
-      expect([...view.rows].map((i) => columnsModule.aggregateRow(columns, i))).toEqual(full.rows);
+      expect([...view.rows].map((i) => rowsModule.aggregateRow(columns, i))).toEqual(full.rows);
       expect(view.variants).toEqual(full.rows.filter((r) => r.variant));
       expect(view.cases.length).toBe(full.rows.filter((r) => !r.variant).length);
       expect(fairnessItems(view, 'segment:')).toEqual(full.fairness);
@@ -136,17 +137,17 @@ describe('biasAuditRows', () => {
   it('builds objects for the counterfactual variants only; identical items are one object', () => {
     const all = results(400);
     const columns = columnsModule.columnsFromResults(all, { sort: 'group' });
-    vi.mocked(columnsModule.aggregateRow).mockClear();
-    vi.mocked(columnsModule.aggregateRows).mockClear();
+    vi.mocked(rowsModule.aggregateRow).mockClear();
+    vi.mocked(rowsModule.aggregateRows).mockClear();
     const audited = aggregateRun({
       manifest,
       columns,
       config: { ...config, gate: { ...config.gate, resamples: 20 } },
     });
     expect(audited.bias.rows.length).toBeGreaterThan(8);
-    expect(columnsModule.aggregateRows).not.toHaveBeenCalled();
+    expect(rowsModule.aggregateRows).not.toHaveBeenCalled();
     const variants = all.filter((r) => r.variant && r.repeat === 0 && !r.error).length;
-    expect(vi.mocked(columnsModule.aggregateRow).mock.calls.length).toBe(variants);
+    expect(vi.mocked(rowsModule.aggregateRow).mock.calls.length).toBe(variants);
     expect(variants).toBeLessThan(all.length / 5);
 
     const intent = columnsModule.columnGroups(columns).find((g) => g.suite === 'intent')!;

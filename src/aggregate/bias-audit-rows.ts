@@ -6,7 +6,8 @@
 // (~55 MB allocated); it is now two Uint32Arrays and the variants. Same rows, same order, so
 // the audit's sums come out bit for bit the same.
 import type { AggregateRow } from '../columns/aggregate-row.js';
-import { aggregateRow, FLAG_ERROR, MCQ_FIELDS, NONE, type ResultColumns } from '../columns/result-columns.js';
+import { aggregateRow } from '../columns/column-rows.js';
+import { FLAG_ERROR, MCQ_FIELDS, NONE, type ResultColumns } from '../columns/result-columns.js';
 import type { BbqItem } from '../scorers/bias/bbq-score.js';
 import type { FairnessItem } from '../scorers/bias/fairness.js';
 

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
 import type { CaseResult } from '../run/types.js';
 import { countLines, readRunColumns } from './read-run-columns.js';
-import { aggregateRow, createColumnsBuilder } from './result-columns.js';
+import { aggregateRow } from './column-rows.js';
+import { createColumnsBuilder } from './result-columns.js';
 
 /** Rows in completion order: three scores each, a fourth on every other row, some tags. */
 function rows(count: number): CaseResult[] {

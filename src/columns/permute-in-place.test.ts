@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
-import { permuteInPlace } from './result-columns.js';
+import { permuteInPlace } from './permute-in-place.js';
 
 describe('permuteInPlace', () => {
   it('puts a[order[i]] at i for random permutations, the identity and one long cycle', () => {

@@ -8,7 +8,8 @@ import { createRng } from '../core/rng.js';
 import { sortResults } from '../pipeline/evaluate.js';
 import type { CaseResult } from '../run/types.js';
 import { readRunColumns } from './read-run-columns.js';
-import { aggregateRow, columnGroups, columnsFromResults, scoreRows } from './result-columns.js';
+import { aggregateRow, scoreRows } from './column-rows.js';
+import { columnGroups, columnsFromResults } from './result-columns.js';
 
 /** A mixed bag of rows: several suites and providers, repeats, nulls, errors, variants, mcq. */
 function sampleResults(count: number, seed = 7): CaseResult[] {

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { aggregateRun } from '../aggregate/aggregate-run.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
-import { columnsFromResults, type ResultColumns, scoreRows } from '../columns/result-columns.js';
+import { scoreRows } from '../columns/column-rows.js';
+import { columnsFromResults, type ResultColumns } from '../columns/result-columns.js';
 import type { EvalConfig } from '../config/schema.js';
 import { judgeRun } from '../gate/judge-run.js';
 import { judgeQualityFor } from '../judge-quality/judge-quality-for.js';

@@ -1,0 +1,31 @@
+// Reorders a typed column in place by a permutation (the column store's sort when finishing):
+// no second copy of the column is made.
+
+/**
+ * Puts `a[order[i]]` at `i` for every i, in place, following each cycle of the permutation once
+ * (`visited` is scratch of at least a.length).
+ */
+export function permuteInPlace(
+  a: Float64Array | Uint32Array | Int32Array | Uint8Array,
+  order: Uint32Array,
+  visited: Uint8Array,
+): void {
+  const n = order.length;
+  visited.fill(0, 0, n);
+  for (let s = 0; s < n; s++) {
+    if (visited[s]) continue;
+    const first = a[s];
+    for (let j = s; ; ) {
+      visited[j] = 1;
+      const k = order[j];
+      if (k === s) {
+        a[j] = first;
+        break;
+      }
+      // A cycle that runs into a visited slot would loop for ever: `order` was no permutation.
+      if (visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
+      a[j] = a[k];
+      j = k;
+    }
+  }
+}
