@@ -81,24 +81,31 @@ describe('evalgate eval with an http provider', () => {
   });
 });
 
-describe('evalgate eval with a module that holds a connection open', () => {
-  it("calls the module's close export once after the run, so the process exits", async () => {
-    const root = await createAppProject({ providers: '  - id: module/app/answer.mjs#answerQuestion\n' });
-    const file = path.join(root, 'app/answer.mjs');
-    // A pool or socket opened at import time: without close() the process would never exit.
-    await writeFile(
-      file,
-      `${await readFile(file, 'utf8')}
+/**
+ * Makes the project's app module hold a handle open from import (as a pool or socket would), and
+ * export a `close` that releases it, says so on stderr, then runs `afterClose`.
+ */
+async function holdConnectionOpen(root: string, afterClose: string, extraExports = ''): Promise<void> {
+  const file = path.join(root, 'app/answer.mjs');
+  await writeFile(
+    file,
+    `${await readFile(file, 'utf8')}
 const pool = setInterval(() => {}, 1000);
 let closed = 0;
-export async function close() {
+${extraExports}export async function close() {
   closed += 1;
   clearInterval(pool);
   process.stderr.write(\`app closed \${closed} time(s)\\n\`);
-  throw new Error('the pool was already ending');
+  ${afterClose}
 }
 `,
-    );
+  );
+}
+
+describe('evalgate eval with a module that holds a connection open', () => {
+  it("calls the module's close export once after the run, so the process exits", async () => {
+    const root = await createAppProject({ providers: '  - id: module/app/answer.mjs#answerQuestion\n' });
+    await holdConnectionOpen(root, "throw new Error('the pool was already ending');");
     const run = await runCli(['eval', '--no-experiment-log'], root, {});
     expect(run.code).toBe(0);
     expect(run.out).toContain('app closed 1 time(s)');
@@ -119,22 +126,7 @@ export async function close() {
       // The same file is the provider and the retriever: one close.
       extraConfig: 'rag:\n  retriever: module/app/answer.mjs#search\n',
     });
-    const file = path.join(root, 'app/answer.mjs');
-    await writeFile(
-      file,
-      `${await readFile(file, 'utf8')}
-const pool = setInterval(() => {}, 1000);
-let closed = 0;
-export async function search() {
-  return [];
-}
-export async function close() {
-  closed += 1;
-  clearInterval(pool);
-  process.stderr.write(\`app closed \${closed} time(s)\\n\`);
-}
-`,
-    );
+    await holdConnectionOpen(root, '', 'export async function search() {\n  return [];\n}\n');
     const run = await runCli(['eval', '--no-experiment-log'], root, {});
     expect(run.code).toBe(0);
     expect(run.out.match(/app closed/g)).toHaveLength(1);
