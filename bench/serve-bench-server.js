@@ -22,6 +22,8 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'evalgate-serve-bench-'));
 // Request logs are part of the layer's cost: written as the CLI writes them (asynchronously,
 // to a file here instead of stderr).
 const requestLog = asyncLogDestination(path.join(dir, 'server.log'));
+// As the CLI does: warm-up's own log lines go to a twin writing to the null device.
+const warmUpLog = asyncLogDestination(os.devNull);
 const server = await startServe({
   configPath: config,
   env: {},
@@ -31,6 +33,7 @@ const server = await startServe({
   port: 0,
   log: path.join(dir, 'inference.jsonl'),
   logStream: requestLog.stream,
+  warmUpLogStream: warmUpLog.stream,
   loadPipeline: (file) =>
     mode === 'scripted'
       ? Promise.resolve(createScriptedPipeline())
@@ -70,6 +73,7 @@ function stop() {
   server
     .stop()
     .then(() => requestLog.close())
+    .then(() => warmUpLog.close())
     .then(() => rmSync(dir, { recursive: true, force: true }))
     .then(() => process.exit(0));
 }

@@ -14,6 +14,7 @@ import { describeRequestIssue, requestSchema } from './request-schemas.js';
 import { createInputHasher, type InputHasher } from './input-hash.js';
 import { createServeMetrics } from './serve-metrics.js';
 import { dropWarmUpRoutineLines, WARM_UP_BINDING } from './warm-up-log-filter.js';
+import { warmUpBody, warmUpSamples } from './warm-up-requests.js';
 import { pickSuite, type ServeRoute, type ServedResult, type ServingPipeline } from './serving-pipeline.js';
 
 export interface ServeAppOptions {
@@ -28,6 +29,11 @@ export interface ServeAppOptions {
   newId: () => string;
   /** Where pino writes (stderr in the CLI, asynchronously); the token is redacted from anything logged. */
   logStream: { write(line: string): unknown };
+  /**
+   * Where warm-up's routine log lines go instead of `logStream`: a destination of the same kind
+   * writing to the null device, so the writer's own code is warm too. Without it they are dropped.
+   */
+  warmUpLogStream?: { write(line: string): unknown };
   logLevel?: string;
 }
 
@@ -76,7 +82,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
     requestTimeout: 60_000,
     logger: {
       level: options.logLevel ?? 'info',
-      stream: dropWarmUpRoutineLines(options.logStream),
+      stream: dropWarmUpRoutineLines(options.logStream, options.warmUpLogStream),
       redact: { paths: ['req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
     },
     // Warm-up requests take the same logging path as real ones, at the same level (so the first
@@ -320,11 +326,7 @@ export function createServeApp(options: ServeAppOptions): ServeApp {
             const res = await fetch(`${url}/v1/${suite.route}`, {
               method: 'POST',
               headers: warmUpHeaders,
-              body: JSON.stringify(
-                suite.route === 'answer'
-                  ? { question: sample, suite: suite.name }
-                  : { input: sample, suite: suite.name },
-              ),
+              body: warmUpBody(suite, sample, round, pipeline.suites),
             });
             const body = (await res.json().catch(() => null)) as WarmUpReply | null;
             // A refused warm-up (auth, readiness, a crash) would leave the path cold without a word.
@@ -419,14 +421,6 @@ interface WarmUpReply {
 function refusalOf(body: WarmUpReply | null): string {
   const error = body?.error;
   return typeof error === 'object' && error.code ? ` ${error.code}: ${error.message ?? ''}` : '';
-}
-
-/**
- * Gold texts the route accepts: one longer than the input limit would be refused (400), so it is
- * cut to the limit rather than left out (a suite of only long texts still warms up).
- */
-function warmUpSamples(samples: readonly string[], maxChars: number): string[] {
-  return [...new Set(samples.map((text) => (text.length > maxChars ? text.slice(0, maxChars) : text)))];
 }
 
 function errorBody(status: number, code: string, message: string, requestId: string): object {

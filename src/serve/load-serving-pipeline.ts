@@ -53,14 +53,15 @@ const WARM_UP_SAMPLES = 24;
  */
 const REMOTE_WARM_UP_SAMPLES = 1;
 /**
- * An in-process pipeline's samples go through ten times: with two, the second real request still
- * ran 1.2-2 x the median and cost +1.1-1.3 ms of server CPU (probe of 7 fresh servers, twice,
- * under load 3-5), with ten +0.2-0.4 ms: the optimising compiler had not finished with the
- * request path. About 0.5 s more before ready on the sample. A remote model keeps the default
- * two rounds (each one is a real call).
+ * A pipeline of evalgate's own local parts sends its samples through ten times: with two, the
+ * second real request still ran 1.2-2 x the median and cost +1.1-1.3 ms of server CPU (probe of 7
+ * fresh servers, twice, under load 3-5), with ten +0.2-0.4 ms. About 0.5 s more before ready on the
+ * sample. Anything else keeps the default two rounds of one sample: a remote model, and a
+ * `module/` provider or `rag.retriever` too (the user's own code, which usually calls a paid model
+ * or a database, so each warm-up request is a real call).
  */
 const IN_PROCESS_WARM_UP_ROUNDS = 10;
-const IN_PROCESS_FAMILIES = new Set(['local', 'replay', 'module']);
+const IN_PROCESS_FAMILIES = new Set(['local', 'replay']);
 
 const ROUTE_OF = { 'rag-qa': 'answer', qa: 'answer', classify: 'classify' } as const;
 
@@ -290,11 +291,18 @@ function caseFor(suite: PreparedSuite, request: ServeRequest): EvalCase {
   };
 }
 
-/** Every call a request of this suite makes stays in the process: the model, and for a RAG suite the embedder and reranker. */
-function inProcess(suite: PreparedSuite, rag: RagConfig | undefined): boolean {
+/**
+ * Every call a request of this suite makes is evalgate's own, in this process: the model, and for a
+ * RAG suite the built-in index (not a `rag.retriever` module), embedder and reranker.
+ */
+export function inProcess(
+  suite: { models: readonly { id: string }[]; config: { task: string } },
+  rag: Pick<RagConfig, 'embedder' | 'retriever' | 'retrieve'> | undefined,
+): boolean {
   const local = (id: string) => IN_PROCESS_FAMILIES.has(id.split('/')[0]);
   if (!local(suite.models[0].id)) return false;
   if (suite.config.task !== 'rag-qa' || !rag) return true;
+  if (rag.retriever) return false;
   return local(rag.embedder) && (!rag.retrieve.rerank || local(rag.retrieve.rerank));
 }
 

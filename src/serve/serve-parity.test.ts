@@ -15,7 +15,7 @@ import { buildBaseline, serializeBaseline } from '../run/baseline.js';
 import type { CaseResult, RunRecord } from '../run/types.js';
 import { findCitationMarkers } from '../scorers/citation-markers.js';
 import { withServingReference } from './attach-serving-reference.js';
-import { loadServingPipeline } from './load-serving-pipeline.js';
+import { inProcess, loadServingPipeline } from './load-serving-pipeline.js';
 import { startServe, type RunningServer } from './start-serve.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -186,5 +186,19 @@ describe('eval/serve parity on the sample', () => {
     // ...and the default two rounds, not the in-process ten.
     expect(pipeline.suites[0].warmUpRounds).toBeUndefined();
     await pipeline.close();
+  });
+
+  it("keeps ten rounds for evalgate's own local parts only: a module provider or retriever module is the user's code, maybe a paid call", () => {
+    type Rag = NonNullable<Parameters<typeof inProcess>[1]>;
+    const rag = { embedder: 'local/hash', retrieve: { rerank: undefined } } as unknown as Rag;
+    const suite = (id: string, task = 'rag-qa') => ({ models: [{ id }], config: { task } });
+    expect(inProcess(suite('local/extractive'), rag)).toBe(true);
+    expect(inProcess(suite('replay/run-1', 'classify'), undefined)).toBe(true);
+    expect(inProcess(suite('module/app.mjs#answer'), rag)).toBe(false);
+    expect(inProcess(suite('module/app.mjs#label', 'classify'), undefined)).toBe(false);
+    expect(inProcess(suite('local/extractive'), { ...rag, retriever: 'module/r.mjs#search' })).toBe(false);
+    expect(inProcess(suite('local/extractive'), { ...rag, embedder: 'openai/text-embedding-3-small' })).toBe(
+      false,
+    );
   });
 });

@@ -22,6 +22,12 @@ export interface StartServeOptions {
   log?: string;
   /** Where the request log (pino) writes: `asyncLogDestination(2)` in the CLI. */
   logStream: { write(line: string): unknown };
+  /**
+   * A twin of the request log's destination writing to the null device (`asyncLogDestination(
+   * os.devNull)` in the CLI): warm-up's routine lines go there, so the writer's code is warm too.
+   * Without it those lines are dropped. The caller closes it, as it does `logStream`.
+   */
+  warmUpLogStream?: { write(line: string): unknown };
   /** The evaluated pipeline by default; tests may inject a scripted one. */
   loadPipeline: (configPath: string) => Promise<ServingPipeline>;
 }
@@ -61,6 +67,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     clock: options.clock,
     newId: options.newId,
     logStream: options.logStream,
+    warmUpLogStream: options.warmUpLogStream,
   });
   try {
     const url = await server.app.listen({ host: options.host, port: options.port });

@@ -23,4 +23,16 @@ describe('dropWarmUpRoutineLines', () => {
     const quoted = '{"level":30,"time":1,"reqId":"c","msg":"said \\"warmUp\\":true"}\n';
     expect(kept(quoted)).toEqual([quoted]);
   });
+
+  it('hands warm-up routine lines to the discarding twin when there is one, and only those', () => {
+    const out: string[] = [];
+    const discarded: string[] = [];
+    const stream = dropWarmUpRoutineLines({ write: (l) => out.push(l) }, { write: (l) => discarded.push(l) });
+    const routine = '{"level":30,"time":1,"reqId":"a","warmUp":true,"msg":"request completed"}\n';
+    const real = '{"level":30,"time":1,"reqId":"b","msg":"request completed"}\n';
+    const warning = '{"level":40,"time":1,"warmUp":true,"msg":"fallback"}\n';
+    for (const line of [routine, real, warning]) stream.write(line);
+    expect(discarded).toEqual([routine]);
+    expect(out).toEqual([real, warning]);
+  });
 });

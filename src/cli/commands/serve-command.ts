@@ -4,6 +4,7 @@
 import type { ModuleClosers } from '../../providers/module/module-closers.js';
 import { withModuleClosers } from './with-module-closers.js';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { systemClock } from '../../core/clock.js';
 import { loadServingPipeline } from '../../serve/load-serving-pipeline.js';
 import { asyncLogDestination } from '../../serve/log-destination.js';
@@ -31,6 +32,8 @@ async function runServeCommand(
   moduleClosers: ModuleClosers,
 ): Promise<number> {
   const requestLog = asyncLogDestination(2);
+  // Warm-up's own request-log lines are written here, to nowhere, by the same kind of writer.
+  const warmUpLog = asyncLogDestination(os.devNull);
   // Listened for before start-up (loading and warm-up take a while): a SIGTERM then still ends
   // in a clean shutdown and exit 0, not the default kill.
   let signalled: ((signal: string) => void) | null = null;
@@ -47,6 +50,7 @@ async function runServeCommand(
     port: options.port,
     log: options.log,
     logStream: requestLog.stream,
+    warmUpLogStream: warmUpLog.stream,
     loadPipeline: (configPath) =>
       loadServingPipeline({
         configPath,
@@ -80,6 +84,7 @@ async function runServeCommand(
     else signalled = stop;
   });
   await requestLog.close();
+  await warmUpLog.close();
   note('stopped');
   return 0;
 }
