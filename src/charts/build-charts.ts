@@ -14,6 +14,11 @@ import { recallChart } from './recall-chart.js';
 
 export interface ChartInput {
   record: RunRecord;
+  /**
+   * Read once per chart: an array, the run's columns (chartRowColumns), or any iterable whose
+   * iterator restarts. A one-shot iterable (a generator) is collected once first, since otherwise
+   * the first chart would use it up and the others be left out as empty.
+   */
   results: Iterable<ChartRow>;
   /** Earlier run records for the history chart (any order; the current run is added). */
   history?: readonly RunRecord[];
@@ -22,16 +27,25 @@ export interface ChartInput {
 }
 
 export function buildCharts(input: ChartInput): Chart[] {
+  const rows = rereadable(input.results);
   const charts = [
     forestChart(input.record, input.margins),
     confusionChart(input.record),
-    recallChart(input.results),
-    latencyChart(input.results),
-    costChart(input.results),
+    recallChart(rows),
+    latencyChart(rows),
+    costChart(rows),
     biasChart(input.record),
     reliabilityChart(input.record),
     confidenceHistogramChart(input.record),
     historyChart(input.record, input.history ?? []),
   ];
   return charts.filter((c): c is Chart => c !== null);
+}
+
+/** The rows as something each chart can read from the start: one-shot iterators are collected. */
+function rereadable(rows: Iterable<ChartRow>): Iterable<ChartRow> {
+  if (Array.isArray(rows)) return rows;
+  const iterator = rows[Symbol.iterator]();
+  // A generator (or any iterator) returns itself: reading it twice gives nothing the second time.
+  return (iterator as unknown) === rows ? Array.from(rows) : rows;
 }

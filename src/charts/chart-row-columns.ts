@@ -49,13 +49,21 @@ export function chartRowColumns(): ChartRowColumns {
       return suite.length;
     },
     *[Symbol.iterator]() {
+      // Each pass restarts here; its views are taken once (a view per row and column cost more
+      // than the rows themselves: 4 passes over 100k rows 550 ms against 80 ms in a review).
       const n = suite.length;
+      const suites = suite.view();
+      const providers = provider.view();
+      const latencies = latency.view();
+      const latencyKinds = latencyKind.view();
+      const costs = cost.view();
+      const costKinds = costKind.view();
       for (let i = 0; i < n; i++) {
         const row = {
-          suite: names.value(suite.view()[i]),
-          provider: names.value(provider.view()[i]),
-          latencyMs: numberOf(latencyKind.view()[i], latency.view()[i]),
-          costUsd: numberOf(costKind.view()[i], cost.view()[i]),
+          suite: names.value(suites[i]),
+          provider: names.value(providers[i]),
+          latencyMs: numberOf(latencyKinds[i], latencies[i]),
+          costUsd: numberOf(costKinds[i], costs[i]),
         } as ChartRow;
         const extra = extras.get(i);
         yield extra ? { ...row, ...extra } : row;

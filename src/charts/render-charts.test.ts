@@ -104,4 +104,17 @@ describe('reliability diagram', () => {
     const values = data.values;
     expect(values).toEqual([expect.objectContaining({ confidence: 0.8, accuracy: 0.75, count: 4 })]);
   });
+
+  it('reads a one-shot iterable (a generator) for every chart, exactly as the same rows in an array', () => {
+    const fromArray = buildCharts({ record: runRecord, results, margins });
+    function* once() {
+      yield* results;
+    }
+    const fromGenerator = buildCharts({ record: runRecord, results: once(), margins });
+    expect(fromGenerator.map((c) => c.file)).toEqual(fromArray.map((c) => c.file));
+    expect(fromGenerator.map((c) => c.file)).toContain('cost-breakdown.svg');
+    expect(JSON.stringify(fromGenerator.map((c) => c.spec))).toBe(
+      JSON.stringify(fromArray.map((c) => c.spec)),
+    );
+  });
 });

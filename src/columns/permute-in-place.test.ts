@@ -23,10 +23,17 @@ describe('permuteInPlace', () => {
     }
   });
 
-  it('refuses an order that is no permutation instead of looping for ever', () => {
-    const visited = new Uint8Array(2);
-    expect(() => permuteInPlace(new Float64Array([1, 2]), Uint32Array.from([1, 1]), visited)).toThrow(
-      /not a permutation/,
-    );
+  it('refuses an order that is no permutation (a repeat, an index out of range) and leaves the column as it was', () => {
+    for (const bad of [
+      [1, 1],
+      [5, 0],
+      [0, 2],
+    ]) {
+      const values = new Float64Array([1, 2]);
+      expect(() => permuteInPlace(values, Uint32Array.from(bad), new Uint8Array(2))).toThrow(
+        /not a permutation/,
+      );
+      expect(Array.from(values)).toEqual([1, 2]);
+    }
   });
 });

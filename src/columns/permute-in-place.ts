@@ -11,6 +11,13 @@ export function permuteInPlace(
   visited: Uint8Array,
 ): void {
   const n = order.length;
+  // Checked before anything moves, so a bad order leaves the column as it was.
+  visited.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    const k = order[i];
+    if (k >= n || visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
+    visited[k] = 1;
+  }
   visited.fill(0, 0, n);
   for (let s = 0; s < n; s++) {
     if (visited[s]) continue;
@@ -22,8 +29,6 @@ export function permuteInPlace(
         a[j] = first;
         break;
       }
-      // A cycle that runs into a visited slot would loop for ever: `order` was no permutation.
-      if (visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
       a[j] = a[k];
       j = k;
     }

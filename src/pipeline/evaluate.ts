@@ -396,10 +396,17 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
       indexDir: config.rag ? path.resolve(root, config.rag.index_dir) : null,
     };
   } finally {
-    batch.close();
-    // The index first, then the user modules' `close` (a retriever module's pool is theirs).
-    await rag?.close();
-    created.close();
+    // The index first, then the user modules' `close` (a retriever module's pool is theirs); each
+    // runs even when one before it throws.
+    try {
+      batch.close();
+    } finally {
+      try {
+        await rag?.close();
+      } finally {
+        created.close();
+      }
+    }
   }
 }
 
