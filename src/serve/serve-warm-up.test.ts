@@ -13,10 +13,10 @@ afterEach(async () => {
 async function startWith(
   pipeline: ServingPipeline,
   options: { serve?: string; port?: number; env?: Record<string, string> } = {},
-): Promise<{ server: RunningServer; pino: () => string }> {
+): Promise<{ server: RunningServer; pino: () => string; warmUpPino: () => string }> {
   const started = await startTestServer(pipeline, options);
   running.push(started.server);
-  return { server: started.server, pino: started.pino };
+  return { server: started.server, pino: started.pino, warmUpPino: started.warmUpPino };
 }
 
 /** The scripted pipeline with its `run` replaced (warm-up calls included). */
@@ -61,6 +61,20 @@ describe('evalgate serve: warm-up', () => {
     const sentTo = (name: string) => calls.filter((c) => c.suite === name).length;
     expect(sentTo(suites[0].name)).toBe(5 * suites[0].samples.length);
     for (const s of suites.slice(1)) expect(sentTo(s.name)).toBe(2 * s.samples.length);
+  });
+
+  it("logs warm-up at the real level, to the destination's twin and not the log (the logging path is warm)", async () => {
+    const { pipeline, calls } = withRun(async () => {});
+    const { pino, warmUpPino } = await startWith(pipeline);
+    const lines = warmUpPino()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: number; warmUp?: boolean; msg: string });
+    // Fastify's two routine lines per request, at info, marked as warm-up.
+    expect(lines.filter((l) => l.msg === 'incoming request').length).toBe(calls.length);
+    expect(lines.filter((l) => l.msg === 'request completed').length).toBe(calls.length);
+    expect(lines.every((l) => l.level === 30 && l.warmUp === true)).toBe(true);
+    expect(pino()).not.toContain('"warmUp":true');
   });
 
   it("cuts a gold text longer than the input limit to it instead of being refused by the server's own check", async () => {

@@ -15,6 +15,8 @@ export interface TestServer {
   logFile: string;
   /** Everything the request logger (pino) wrote so far. */
   pino: () => string;
+  /** What warm-up's routine lines wrote to the null-device twin (captured here instead). */
+  warmUpPino: () => string;
   resetIds: () => void;
 }
 
@@ -34,6 +36,11 @@ export async function startTestServer(
   stream.on('data', (chunk) => {
     pino += chunk.toString();
   });
+  const twin = new PassThrough();
+  let warmUpPino = '';
+  twin.on('data', (chunk) => {
+    warmUpPino += chunk.toString();
+  });
   let id = 0;
   try {
     const server = await startServe({
@@ -45,12 +52,14 @@ export async function startTestServer(
       port: options.port ?? 0,
       log: 'inference.jsonl',
       logStream: stream,
+      warmUpLogStream: twin,
       loadPipeline: async () => pipeline,
     });
     return {
       server,
       logFile: path.join(dir, 'inference.jsonl'),
       pino: () => pino,
+      warmUpPino: () => warmUpPino,
       resetIds: () => {
         id = 0;
       },
