@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAnnRecall } from '../ann-recall.js';
 import { loadCorpus } from '../corpus-loader.js';
 import { createHashEmbedderFactory } from '../embedders/hash-embedder.js';
 import { buildRagIndex } from '../rag-index.js';
@@ -70,6 +71,16 @@ describe('BM25 ranked beside the HNSW search thread', () => {
       }
     }
     expect(taken).toBeGreaterThan(10);
+  });
+
+  it('keeps the split through the ANN-recall meter an eval wraps the store in', async () => {
+    const metered = withAnnRecall(four, { k: 5, sampleRate: 1, exact: (v, k) => local.search(v, k) });
+    const share = index.bm25.share(QUERIES[0], 10);
+    const dense = await metered.store.startSearch!(await embed(QUERIES[0]), 20, share)();
+    expect(share.taken).toBe(true);
+    expect(share.hits).toEqual(bm25Hits(QUERIES[0], 10));
+    expect(dense).toEqual(local.search(await embed(QUERIES[0]), 20));
+    expect(metered.report().sampledSearches).toBe(1);
   });
 
   it('leaves the BM25 side to the caller when the thread holds more graphs, or k exceeds the shared buffer', async () => {
