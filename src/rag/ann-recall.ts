@@ -65,8 +65,8 @@ export function withAnnRecall(inner: VectorStore, options: AnnRecallOptions): Me
   // The split-phase search stays split, so a retriever still overlaps its BM25 with the store.
   const { startSearch } = inner;
   if (startSearch) {
-    store.startSearch = (vector, n) => {
-      const finish = startSearch.call(inner, vector, n);
+    store.startSearch = (vector, n, lexical) => {
+      const finish = startSearch.call(inner, vector, n, lexical);
       return async () => meter(vector, n, await finish());
     };
   }

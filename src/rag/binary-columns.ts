@@ -1,7 +1,7 @@
 // A tiny binary container for index files: a JSON header plus named typed-array columns, so
 // vectors, postings and IDF tables load with one read and zero parsing (views onto the file).
 // Layout: "EGC1" | u32 header byte length | header JSON | padding to 8 | column bytes (each 8-aligned).
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { RuntimeFailure } from '../core/errors.js';
 
 export type Column = Float32Array | Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
@@ -107,8 +107,29 @@ export async function writeColumns(
   await writeFile(path, encodeColumns(meta, columns));
 }
 
-export async function readColumns<Meta>(path: string): Promise<ColumnFile<Meta>> {
-  return decodeColumns<Meta>(await readFile(path), path);
+/**
+ * `shared`: the file is read into a SharedArrayBuffer, so its columns can be handed to a worker
+ * thread without a copy (BM25 postings, lexical-share.ts).
+ */
+export async function readColumns<Meta>(
+  path: string,
+  options: { shared?: boolean } = {},
+): Promise<ColumnFile<Meta>> {
+  if (!options.shared) return decodeColumns<Meta>(await readFile(path), path);
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const { bytesRead } = await handle.read(bytes, done, size - done, done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return decodeColumns<Meta>(bytes.subarray(0, done), path);
+  } finally {
+    await handle.close();
+  }
 }
 
 function typeOf(column: Column): ColumnType {

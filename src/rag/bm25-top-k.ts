@@ -7,7 +7,11 @@
 // per term, and most documents are never scored. The result is the exhaustive scorer's, bit for
 // bit: each score is summed in the query's term order, as bm25.ts sums it, and a bound prunes
 // only with a margin far above the rounding of a few additions.
-import { createBoundedHeap } from './bounded-heap.js';
+// A search can be restricted to a range of documents: two ranges' top k, merged by (score,
+// document) (merge-top-k.ts), are the whole collection's top k, score for score, so a hybrid query
+// scores half of the documents on the HNSW store's search thread (hnsw-shard-thread.ts).
+// createBm25Scorer is self-contained (no imports, no module-level names): the search thread
+// evaluates its source text (BM25_SCORER_SOURCE), so both threads run the same code.
 import type { Scored } from './top-k.js';
 
 export interface PostingLists {
@@ -23,17 +27,18 @@ export interface WeightedTerm {
   weight: number;
 }
 
-/** Relative margin on every bound: rounding in a sum of a few terms is ~1e-16 relative. */
-const MARGIN = 1e-9;
-/** Past the last document: a cursor at the end of its postings. */
-const NONE = 0x7fffffff;
-
 export interface Bm25Scorer {
   /**
    * The best k documents for the weighted terms (in query order); ties by lower document.
-   * `stats.scored` counts the documents scored in full (for tests and benches).
+   * `stats.scored` counts the documents scored in full (for tests and benches). With `range`,
+   * only documents from ≤ d < to are ranked.
    */
-  topK(query: readonly WeightedTerm[], k: number, stats?: { scored: number }): Scored[];
+  topK(
+    query: readonly WeightedTerm[],
+    k: number,
+    stats?: { scored: number },
+    range?: { from: number; to: number },
+  ): Scored[];
 }
 
 /**
@@ -41,6 +46,10 @@ export interface Bm25Scorer {
  * over its postings) is computed on the term's first use and kept.
  */
 export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1: number): Bm25Scorer {
+  /** Relative margin on every bound: rounding in a sum of a few terms is ~1e-16 relative. */
+  const MARGIN = 1e-9;
+  /** Past the last document: a cursor at the end of its postings. */
+  const NONE = 0x7fffffff;
   const { offsets, docs, freqs } = postings;
   const saturationBound = new Float64Array(offsets.length - 1).fill(-1);
   const boundOf = (term: number): number => {
@@ -57,7 +66,7 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
   };
 
   return {
-    topK(query, k, stats) {
+    topK(query, k, stats, range) {
       const n = query.length;
       if (k <= 0 || n === 0) return [];
       // Terms by ascending bound; `slot` is each one's position in the query (summing order).
@@ -76,6 +85,12 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
       for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + order[i].bound;
       const cursor = Uint32Array.from(order, (t) => offsets[t.term]);
       const end = Uint32Array.from(order, (t) => offsets[t.term + 1]);
+      if (range) {
+        for (let i = 0; i < n; i++) {
+          cursor[i] = seek(docs, cursor[i], end[i], range.from);
+          end[i] = seek(docs, cursor[i], end[i], range.to);
+        }
+      }
       // The document at each essential term's cursor (NONE once its postings are used up), so the
       // loop below reads one array per term instead of two.
       const current = Int32Array.from(order, (_, i) => (cursor[i] < end[i] ? docs[cursor[i]] : NONE));
@@ -86,7 +101,7 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
       // No more documents can match than the query's posting lists hold: k may be Infinity.
       let postings = 0;
       for (let i = 0; i < n; i++) postings += end[i] - cursor[i];
-      const heap = createBoundedHeap(Math.min(k, postings));
+      const heap = boundedHeap(Math.min(k, postings));
       let threshold = Number.NEGATIVE_INFINITY;
       let firstEssential = 0;
       for (;;) {
@@ -141,25 +156,86 @@ export function createBm25Scorer(postings: PostingLists, norms: Float64Array, k1
       return heap.sorted();
     },
   };
+
+  /**
+   * A bounded min-heap on "better" (higher score, then lower document) over typed arrays: the
+   * root is the worst kept. Offers in any order keep the best `capacity`.
+   */
+  function boundedHeap(capacity: number) {
+    const ids = new Uint32Array(capacity);
+    const scores = new Float64Array(capacity);
+    let size = 0;
+    const better = (a: number, b: number): boolean =>
+      scores[a] > scores[b] || (scores[a] === scores[b] && ids[a] < ids[b]);
+    const swap = (a: number, b: number): void => {
+      const d = ids[a];
+      ids[a] = ids[b];
+      ids[b] = d;
+      const s = scores[a];
+      scores[a] = scores[b];
+      scores[b] = s;
+    };
+    return {
+      get size() {
+        return size;
+      },
+      /** Keeps (doc, score) if it is among the best so far; false when it is not. */
+      offer(doc: number, score: number): boolean {
+        if (size < capacity) {
+          ids[size] = doc;
+          scores[size] = score;
+          for (let i = size++; i > 0; ) {
+            const parent = (i - 1) >> 1;
+            if (!better(parent, i)) break;
+            swap(parent, i);
+            i = parent;
+          }
+          return true;
+        }
+        if (!(score > scores[0] || (score === scores[0] && doc < ids[0]))) return false;
+        ids[0] = doc;
+        scores[0] = score;
+        for (let i = 0; ; ) {
+          const left = 2 * i + 1;
+          const right = left + 1;
+          let worst = i;
+          if (left < size && better(worst, left)) worst = left;
+          if (right < size && better(worst, right)) worst = right;
+          if (worst === i) break;
+          swap(worst, i);
+          i = worst;
+        }
+        return true;
+      },
+      worstScore: () => scores[0],
+      sorted: (): Scored[] =>
+        Array.from({ length: size }, (_, i) => ({ label: ids[i], score: scores[i] })).sort(
+          (a, b) => b.score - a.score || a.label - b.label,
+        ),
+    };
+  }
+
+  /** The first position in docs[from .. to) holding a document ≥ target (galloping, then binary search). */
+  function seek(docs: Uint32Array, from: number, to: number, target: number): number {
+    if (from >= to || docs[from] >= target) return from;
+    let step = 1;
+    let lo = from;
+    let hi = from + 1;
+    while (hi < to && docs[hi] < target) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > to) hi = to;
+    // docs[lo] < target; docs[hi] ≥ target or hi = to.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid] < target) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  }
 }
 
-/** The first position in docs[from .. to) holding a document ≥ target (galloping, then binary search). */
-function seek(docs: Uint32Array, from: number, to: number, target: number): number {
-  if (from >= to || docs[from] >= target) return from;
-  let step = 1;
-  let lo = from;
-  let hi = from + 1;
-  while (hi < to && docs[hi] < target) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-  }
-  if (hi > to) hi = to;
-  // docs[lo] < target; docs[hi] ≥ target or hi = to.
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid] < target) lo = mid;
-    else hi = mid;
-  }
-  return hi;
-}
+/** The scorer's source text, evaluated by the HNSW search thread (a function expression). */
+export const BM25_SCORER_SOURCE = createBm25Scorer.toString();

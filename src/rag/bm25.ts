@@ -14,6 +14,8 @@ import type { Bm25AnalyzerName } from '../text/bm25-analyzers.js';
 import { luceneFieldLength } from './lucene-length-norm.js';
 import { createBm25Scorer } from './bm25-top-k.js';
 import type { WeightedTerm } from './bm25-top-k.js';
+import { toShared } from './lexical-share.js';
+import type { LexicalShare } from './lexical-share.js';
 
 export type Bm25Norms = 'exact' | 'lucene';
 
@@ -64,6 +66,11 @@ export type Bm25Json = Omit<Bm25State, 'offsets' | 'docs' | 'freqs' | 'lengths'>
 export interface Bm25Index {
   readonly size: number;
   search(query: string, k: number): Bm25Hit[];
+  /**
+   * The same search as a share for a store's split-phase search (lexical-share.ts): the store's
+   * thread may rank some documents; `hits` then equals `search`'s (as labels and scores).
+   */
+  share(query: string, k: number): LexicalShare;
   /** The index itself as plain data (typed arrays; shared, not copied) for binary persistence. */
   toState(): Bm25State;
   /** JSON-safe copy (numbers arrays) for JSON.stringify. */
@@ -109,12 +116,13 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
       triples++;
     }
   }
-  const offsets = new Uint32Array(terms.length + 1);
+  // In shared memory, so a search thread can read the postings (lexical-share.ts).
+  const offsets = new Uint32Array(new SharedArrayBuffer((terms.length + 1) * 4));
   for (let i = 0; i < triples; i++) offsets[tripleTerms[i] + 1]++;
   for (let t = 0; t < terms.length; t++) offsets[t + 1] += offsets[t];
   const cursor = offsets.slice(0, terms.length);
-  const docs = new Uint32Array(triples);
-  const freqs = new Uint32Array(triples);
+  const docs = new Uint32Array(new SharedArrayBuffer(triples * 4));
+  const freqs = new Uint32Array(new SharedArrayBuffer(triples * 4));
   // Triples are in doc order, so each posting list comes out sorted by doc.
   for (let i = 0; i < triples; i++) {
     const at = cursor[tripleTerms[i]]++;
@@ -139,7 +147,14 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
   );
 }
 
-export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
+export function restoreBm25Index(restored: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
+  // Postings in shared memory (a copy only when they were not: a JSON index, a test's arrays).
+  const state: Bm25State = {
+    ...restored,
+    offsets: toShared(restored.offsets),
+    docs: toShared(restored.docs),
+    freqs: toShared(restored.freqs),
+  };
   const { k1, b, ids, terms, offsets, docs, freqs, lengths } = state;
   const analyzer = state.analyzer ?? 'standard';
   const analyze = BM25_ANALYZERS[analyzer];
@@ -157,29 +172,47 @@ export function restoreBm25Index(state: Bm25State, knownTermIds?: Map<string, nu
   }
   const avgdl = counted > 0 ? total / counted : 0;
   // k1·(1 − b + b·dl/avgdl) per document, computed once.
-  const norms = new Float64Array(n);
+  const norms = new Float64Array(new SharedArrayBuffer(n * 8));
   for (let d = 0; d < n; d++)
     norms[d] = k1 * (1 - b + (avgdl > 0 ? (b * fieldLength(lengths[d])) / avgdl : 0));
   // Built on first search: loading an index that is then only checked should stay cheap.
   let termIds = knownTermIds;
   const scorer = createBm25Scorer({ offsets, docs, freqs }, norms, k1);
+  const postings = { offsets, docs, freqs, norms, k1 };
+  /** The query's terms with their weights (qtf · idf), in query order. */
+  const weigh = (query: string): WeightedTerm[] => {
+    termIds ??= new Map(terms.map((term, i) => [term, i]));
+    const queryTerms = new Map<number, number>();
+    for (const term of analyze(query)) {
+      const id = termIds.get(term);
+      if (id !== undefined) queryTerms.set(id, countRepeats ? (queryTerms.get(id) ?? 0) + 1 : 1);
+    }
+    const weighted: WeightedTerm[] = [];
+    for (const [t, qtf] of queryTerms) {
+      const df = offsets[t + 1] - offsets[t];
+      weighted.push({ term: t, weight: qtf * Math.log(1 + (counted - df + 0.5) / (df + 0.5)) });
+    }
+    return weighted;
+  };
 
   return {
     size: n,
     search(query, k) {
-      termIds ??= new Map(terms.map((term, i) => [term, i]));
-      const queryTerms = new Map<number, number>();
-      for (const term of analyze(query)) {
-        const id = termIds.get(term);
-        if (id !== undefined) queryTerms.set(id, countRepeats ? (queryTerms.get(id) ?? 0) + 1 : 1);
-      }
-      const weighted: WeightedTerm[] = [];
-      for (const [t, qtf] of queryTerms) {
-        const df = offsets[t + 1] - offsets[t];
-        weighted.push({ term: t, weight: qtf * Math.log(1 + (counted - df + 0.5) / (df + 0.5)) });
-      }
       // Exact top-k with MaxScore pruning (bm25-top-k.ts): the exhaustive ranking and scores.
-      return scorer.topK(weighted, k).map(({ label, score }) => ({ index: label, id: ids[label], score }));
+      return scorer
+        .topK(weigh(query), k)
+        .map(({ label, score }) => ({ index: label, id: ids[label], score }));
+    },
+    share(query, k) {
+      const weighted = weigh(query);
+      return {
+        postings,
+        terms: Int32Array.from(weighted, (t) => t.term),
+        weights: Float64Array.from(weighted, (t) => t.weight),
+        k,
+        size: n,
+        searchRange: (from, to) => scorer.topK(weighted, k, undefined, { from, to }),
+      };
     },
     toState: () => state,
     toJSON: () => ({

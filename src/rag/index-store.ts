@@ -133,6 +133,8 @@ export async function loadRagIndex(
     readFile(join(dir, CHUNKS_FILE), 'utf8'),
     readColumns<Pick<Bm25State, 'version' | 'k1' | 'b' | 'analyzer' | 'norms' | 'ids' | 'terms'>>(
       join(dir, BM25_FILE),
+      // Shared memory: the HNSW store's search thread ranks part of a hybrid query's documents.
+      { shared: true },
     ),
     storeLoaders[manifest.storeKind](dir, inputs.embedder.dimension, options.efSearch),
     inputs.embedder.fitted

@@ -3,6 +3,7 @@
 // Ties are broken by chunk order (doc id, then chunk number) at every stage, so the same index
 // and query always give the same list.
 import type { Embedder } from './embedder.js';
+import type { LexicalShare } from './lexical-share.js';
 import { maximalMarginalRelevance } from './mmr.js';
 import type { RagIndex } from './rag-index.js';
 import { reciprocalRankFusion } from './rrf.js';
@@ -68,15 +69,23 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       // The dense search is started before BM25 and finished after it: a store that searches
       // part of its graphs on another thread (startSearch) does so while BM25 runs here.
       const vector = mode === 'bm25' ? undefined : await embedQuery(query);
+      // A hybrid query offers its BM25 side to a store that searches on another thread: the store
+      // may rank half of the documents there (lexical-share.ts), with the same hits.
+      const share =
+        mode === 'hybrid' && vector && index.vectors.startSearch ? index.bm25.share(query, pool) : undefined;
       // From here to finishDense() nothing awaits: another retrieval's search cannot come between.
-      const finishDense = vector === undefined ? undefined : startDense(vector, pool);
+      const finishDense = vector === undefined ? undefined : startDense(vector, pool, share);
       let lexical: Scored[] | undefined;
       try {
-        if (mode !== 'dense')
+        if (mode !== 'dense' && !share?.taken)
           lexical = index.bm25.search(query, pool).map((hit) => ({ label: hit.index, score: hit.score }));
       } finally {
         // Finished even when BM25 failed, so the store's other thread is not left holding a reply.
         if (finishDense) lists.push(await finishDense());
+      }
+      if (share?.taken) {
+        if (!share.hits) throw new Error('the vector store took the BM25 side of the query and gave no hits');
+        lexical = share.hits;
       }
       if (lexical) lists.push(lexical);
       let candidates =
@@ -107,10 +116,14 @@ export function createRetriever(options: RetrieverOptions): Retriever {
   }
 
   /** Starts the dense search; the returned function finishes it. */
-  function startDense(vector: Float32Array | null, pool: number): () => Scored[] | Promise<Scored[]> {
+  function startDense(
+    vector: Float32Array | null,
+    pool: number,
+    lexical: LexicalShare | undefined,
+  ): () => Scored[] | Promise<Scored[]> {
     if (!vector) return () => [];
     const store = index.vectors;
-    if (store.startSearch) return store.startSearch(vector, pool);
+    if (store.startSearch) return store.startSearch(vector, pool, lexical);
     // A database store's query is sent now and answered while BM25 runs.
     const pending = store.search(vector, pool);
     return () => pending;

@@ -5,16 +5,34 @@
 // request goes over a MessagePort, the caller blocks in Atomics.wait until the reply is posted,
 // then takes it with receiveMessageOnPort. The worker runs the same hnswlib calls on the same
 // graphs as the main thread would, so results are identical; only the thread differs.
+// Beside a search, the thread can rank a range of a hybrid query's BM25 documents (the
+// retriever's lexical side, lexical-share.ts): the postings are shared memory, attached once, and
+// the scorer is bm25-top-k.ts's own code (its source text), so the ranking is the same.
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { RuntimeFailure } from '../../core/errors.js';
+import { BM25_SCORER_SOURCE } from '../bm25-top-k.js';
+import type { SharedPostings } from '../lexical-share.js';
+import type { Scored } from '../top-k.js';
 import type { VectorHit } from '../vector-store.js';
 
 export interface ShardFile {
   file: string;
   /** The first label in this graph. */
   from: number;
+}
+
+/** A BM25 range ranked on the thread beside a search; the search's finish function sets `hits`. */
+export interface ThreadLexical {
+  postings: SharedPostings;
+  terms: Int32Array;
+  weights: Float64Array;
+  k: number;
+  from: number;
+  to: number;
+  /** The exact top k of documents from ≤ d < to, best first (set when the search finishes). */
+  hits?: Scored[];
 }
 
 export interface HnswShardThread {
@@ -27,7 +45,9 @@ export interface HnswShardThread {
    * returned function blocks until the hits are back. One search or call at a time: a search
    * whose function is never called has its reply dropped by the next call.
    */
-  startSearch(query: Float32Array, k: number, efSearch: number): () => VectorHit[];
+  startSearch(query: Float32Array, k: number, efSearch: number, lexical?: ThreadLexical): () => VectorHit[];
+  /** Whether startSearch can take this BM25 range (its terms and k fit the shared buffers). */
+  canRank(terms: number, k: number): boolean;
   /** The stored vector of a label held by the thread. */
   point(label: number): Float32Array;
   /**
@@ -51,13 +71,22 @@ export interface HnswShardThread {
 const REPLY_TIMEOUT_MS = 10_000;
 // Shared flags: [0] requests posted, [1] replies posted, [2] 1 once the thread has ended,
 // [3] a search's k, [4] its efSearch, [5] the hits written to the shared buffer (-1: the reply is
-// a message on the port: an error, or more hits than the buffer holds). A request is a message
-// on the port when there is one (they are read first, in order), else the search in the shared
-// buffers.
+// a message on the port: an error, or more hits than the buffer holds), [6] the BM25 range's
+// term count (-1: none), [7] its k, [8] and [9] its documents from and to, [10] its hits. A
+// request is a message on the port when there is one (they are read first, in order), else the
+// search in the shared buffers.
 const DEAD = 2;
 const K = 3;
 const EF = 4;
 const HITS = 5;
+const LEX_TERMS = 6;
+const LEX_K = 7;
+const LEX_FROM = 8;
+const LEX_TO = 9;
+const LEX_HITS = 10;
+const FLAGS = 11;
+/** Query terms a BM25 range shares through memory (a longer query is ranked on the caller). */
+const SHARED_TERMS = 256;
 /**
  * Hits the shared reply buffer holds (2 graphs × a pool of 50 are 100); a larger reply (a deep
  * search) comes as a message.
@@ -75,6 +104,27 @@ const flags = new Int32Array(signal);
 const sharedQuery = new Float32Array(workerData.query);
 const sharedHits = new Float64Array(workerData.hits);
 const capacity = sharedHits.length / 2;
+const lexTerms = new Int32Array(workerData.lexTerms);
+const lexWeights = new Float64Array(workerData.lexWeights);
+const lexHits = new Float64Array(workerData.lexHits);
+const createBm25Scorer = (${BM25_SCORER_SOURCE});
+let bm25 = null;
+// Ranks documents [from, to) for the query in the shared term buffers; hits to lexHits.
+const rankRange = () => {
+  const n = Atomics.load(flags, ${LEX_TERMS});
+  if (n < 0) return;
+  Atomics.store(flags, ${LEX_TERMS}, -1);
+  if (!bm25) throw new Error('no BM25 postings attached');
+  const query = [];
+  for (let i = 0; i < n; i++) query.push({ term: lexTerms[i], weight: lexWeights[i] });
+  const range = { from: Atomics.load(flags, ${LEX_FROM}), to: Atomics.load(flags, ${LEX_TO}) };
+  const hits = bm25.topK(query, Atomics.load(flags, ${LEX_K}), undefined, range);
+  for (let h = 0; h < hits.length; h++) {
+    lexHits[h] = hits[h].label;
+    lexHits[capacity + h] = hits[h].score;
+  }
+  Atomics.store(flags, ${LEX_HITS}, hits.length);
+};
 // However the thread ends (crash, exit), the caller blocked in Atomics.wait learns it at once.
 const ended = () => {
   Atomics.store(flags, ${DEAD}, 1);
@@ -136,6 +186,11 @@ const handle = (request) => {
     });
     return { matrix, transfer: [matrix.buffer] };
   }
+  if (request.op === 'bm25') {
+    const { offsets, docs, freqs, norms, k1 } = request.postings;
+    bm25 = createBm25Scorer({ offsets, docs, freqs }, norms, k1);
+    return {};
+  }
   if (request.op === 'save') {
     graphs.forEach((g, i) => g.index.writeIndexSync(request.files[i]));
     return {};
@@ -163,6 +218,8 @@ for (;;) {
     port.postMessage(reply, reply.transfer);
   } else {
     try {
+      // The BM25 range first: if it fails, one error message is the reply.
+      rankRange();
       hits = search(Array.from(sharedQuery), Atomics.load(flags, ${K}), Atomics.load(flags, ${EF}));
     } catch (error) {
       port.postMessage({ error: String(error && error.message ? error.message : error) });
@@ -187,7 +244,11 @@ export async function openHnswShardThread(options: {
   const { dimension, shards } = options;
   const capacity = options.sharedHits ?? SHARED_HITS;
   const { port1, port2 } = new MessageChannel();
-  const flags = new Int32Array(new SharedArrayBuffer(6 * 4));
+  const flags = new Int32Array(new SharedArrayBuffer(FLAGS * 4));
+  Atomics.store(flags, LEX_TERMS, -1);
+  const lexTerms = new Int32Array(new SharedArrayBuffer(SHARED_TERMS * 4));
+  const lexWeights = new Float64Array(new SharedArrayBuffer(SHARED_TERMS * 8));
+  const lexHits = new Float64Array(new SharedArrayBuffer(capacity * 2 * 8));
   const sharedQuery = new Float32Array(new SharedArrayBuffer(dimension * 4));
   const sharedHits = new Float64Array(new SharedArrayBuffer(capacity * 2 * 8));
   const worker = new Worker(WORKER_SOURCE, {
@@ -200,6 +261,9 @@ export async function openHnswShardThread(options: {
       signal: flags.buffer,
       query: sharedQuery.buffer,
       hits: sharedHits.buffer,
+      lexTerms: lexTerms.buffer,
+      lexWeights: lexWeights.buffer,
+      lexHits: lexHits.buffer,
     },
     transferList: [port2],
   });
@@ -287,23 +351,48 @@ export async function openHnswShardThread(options: {
   };
 
   const threadTotal = counts.reduce((a, b) => a + b, 0);
+  const canRank = (terms: number, k: number): boolean => terms <= SHARED_TERMS && k <= capacity;
+  /** The postings the thread holds (sent once; the arrays are shared, not copied). */
+  let attached: SharedPostings | undefined;
   return {
     counts,
     froms: shards.map((s) => s.from),
-    startSearch(query, k, efSearch) {
+    canRank,
+    startSearch(query, k, efSearch, lexical) {
       // The shared slot is an Int32: a k past the thread's vectors (Infinity, 2^31) would wrap.
       const wanted = Math.min(k, threadTotal);
+      if (lexical) {
+        if (!canRank(lexical.terms.length, lexical.k))
+          throw new RangeError('BM25 range too large for the search thread');
+        if (lexical.postings !== attached) {
+          request({ op: 'bm25', postings: lexical.postings });
+          attached = lexical.postings;
+        }
+      }
       const collect = send(() => {
         sharedQuery.set(query);
         Atomics.store(flags, K, wanted);
         Atomics.store(flags, EF, efSearch);
+        if (lexical) {
+          lexTerms.set(lexical.terms);
+          lexWeights.set(lexical.weights);
+          Atomics.store(flags, LEX_K, lexical.k);
+          Atomics.store(flags, LEX_FROM, lexical.from);
+          Atomics.store(flags, LEX_TO, lexical.to);
+          Atomics.store(flags, LEX_TERMS, lexical.terms.length);
+        } else Atomics.store(flags, LEX_TERMS, -1);
       });
       return () => {
         const count = collect();
-        if (count < 0) {
-          const { labels, scores } = readMessage() as { labels: number[]; scores: number[] };
-          return labels.map((label, i) => ({ label, score: scores[i] }));
+        // A message is an error (thrown here) or more hits than the shared buffer holds.
+        const message = count < 0 ? (readMessage() as { labels: number[]; scores: number[] }) : undefined;
+        if (lexical) {
+          const n = Atomics.load(flags, LEX_HITS);
+          const hits: Scored[] = new Array(n);
+          for (let i = 0; i < n; i++) hits[i] = { label: lexHits[i], score: lexHits[capacity + i] };
+          lexical.hits = hits;
         }
+        if (message) return message.labels.map((label, i) => ({ label, score: message.scores[i] }));
         const hits: VectorHit[] = new Array(count);
         for (let i = 0; i < count; i++) hits[i] = { label: sharedHits[i], score: sharedHits[capacity + i] };
         return hits;

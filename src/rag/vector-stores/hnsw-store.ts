@@ -13,12 +13,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { HnswIndex, HnswlibModule } from './hnswlib-types.js';
 import { RuntimeFailure } from '../../core/errors.js';
+import type { LexicalShare } from '../lexical-share.js';
+import { mergeTopK } from '../merge-top-k.js';
 import { compareScored } from '../top-k.js';
+import type { Scored } from '../top-k.js';
 import type { InProcessVectorStore, VectorHit } from '../vector-store.js';
 import { checkDimension } from './exact-store.js';
 import { requireHnswlib } from './hnswlib-loader.js';
 import { openHnswShardThread } from './hnsw-shard-thread.js';
-import type { HnswShardThread } from './hnsw-shard-thread.js';
+import type { HnswShardThread, ThreadLexical } from './hnsw-shard-thread.js';
 
 export const HNSW_META_FILE = 'hnsw.json';
 
@@ -254,13 +257,36 @@ export function createShardedHnswStore(
   }
   return store;
 
-  function begin(vector: Float32Array, k: number): () => VectorHit[] {
+  function begin(vector: Float32Array, k: number, lexical?: LexicalShare): () => VectorHit[] {
     checkDimension(vector, dimension);
+    // A hybrid query's BM25 side is split only when both threads search as many graphs (the
+    // thread's half of the documents then evens the load; with an odd count the thread already
+    // has the larger share of the graphs).
+    const range: ThreadLexical | undefined =
+      thread &&
+      k > 0 &&
+      lexical &&
+      lexical.terms.length > 0 &&
+      thread.counts.length === shards.length &&
+      thread.canRank(lexical.terms.length, lexical.k)
+        ? {
+            postings: lexical.postings,
+            terms: lexical.terms,
+            weights: lexical.weights,
+            k: lexical.k,
+            from: 0,
+            to: Math.floor(lexical.size / 2),
+          }
+        : undefined;
     // The thread's graphs first, so both threads search at once.
-    const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch) : undefined;
+    const collect = thread && k > 0 ? thread.startSearch(vector, k, efSearch, range) : undefined;
+    if (range && lexical) lexical.taken = true;
     return () => {
       const hits: VectorHit[] = [];
+      let local: Scored[] | undefined;
       try {
+        // This thread's half of the BM25 documents, while the thread ranks the other.
+        if (range && lexical) local = lexical.searchRange(range.to, lexical.size);
         const query = Array.from(vector);
         shards.forEach((shard, i) => {
           const n = Math.min(k, shard.index.getCurrentCount());
@@ -279,6 +305,8 @@ export function createShardedHnswStore(
         // Taken even when a search here failed, so the thread's reply never lingers.
         if (collect) for (const hit of collect()) hits.push(hit);
       }
+      // Both ranges' exact top k, merged: the whole collection's top k (merge-top-k.ts).
+      if (range && lexical && local) lexical.hits = mergeTopK(range.hits ?? [], local, lexical.k);
       // A total order (score, then label): the merge does not depend on which thread found what.
       return hits.sort(compareScored).slice(0, k);
     };
