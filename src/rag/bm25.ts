@@ -70,14 +70,23 @@ export interface Bm25Index {
    * The same search as a share for a store's split-phase search (lexical-share.ts): the store's
    * thread may rank some documents; `hits` then equals `search`'s (as labels and scores).
    */
-  share(query: string, k: number): LexicalShare;
+  share?(query: string, k: number): LexicalShare;
   /** The index itself as plain data (typed arrays; shared, not copied) for binary persistence. */
   toState(): Bm25State;
   /** JSON-safe copy (numbers arrays) for JSON.stringify. */
   toJSON(): Bm25Json;
 }
 
-export function createBm25Index(documents: readonly Bm25Document[], options: Bm25Options = {}): Bm25Index {
+/**
+ * evalgate's own index always offers its share; `share` is optional on Bm25Index so a caller's
+ * own BM25 object (a wrapper, a test double) still works: its side then runs on the caller's thread.
+ */
+export type BuiltBm25Index = Bm25Index & { share(query: string, k: number): LexicalShare };
+
+export function createBm25Index(
+  documents: readonly Bm25Document[],
+  options: Bm25Options = {},
+): BuiltBm25Index {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const lengths = new Uint32Array(documents.length);
@@ -147,7 +156,7 @@ export function createBm25Index(documents: readonly Bm25Document[], options: Bm2
   );
 }
 
-export function restoreBm25Index(restored: Bm25State, knownTermIds?: Map<string, number>): Bm25Index {
+export function restoreBm25Index(restored: Bm25State, knownTermIds?: Map<string, number>): BuiltBm25Index {
   // Postings in shared memory (a copy only when they were not: a JSON index, a test's arrays).
   const state: Bm25State = {
     ...restored,
@@ -225,7 +234,7 @@ export function restoreBm25Index(restored: Bm25State, knownTermIds?: Map<string,
   };
 }
 
-export function bm25FromJSON(json: Bm25Json | Bm25State): Bm25Index {
+export function bm25FromJSON(json: Bm25Json | Bm25State): BuiltBm25Index {
   return restoreBm25Index({
     ...json,
     offsets: Uint32Array.from(json.offsets),

@@ -72,7 +72,9 @@ export function createRetriever(options: RetrieverOptions): Retriever {
       // A hybrid query offers its BM25 side to a store that searches on another thread: the store
       // may rank half of the documents there (lexical-share.ts), with the same hits.
       const share =
-        mode === 'hybrid' && vector && index.vectors.startSearch ? index.bm25.share(query, pool) : undefined;
+        mode === 'hybrid' && vector && index.vectors.startSearch
+          ? index.bm25.share?.(query, pool)
+          : undefined;
       // From here to finishDense() nothing awaits: another retrieval's search cannot come between.
       const finishDense = vector === undefined ? undefined : startDense(vector, pool, share);
       let lexical: Scored[] | undefined;

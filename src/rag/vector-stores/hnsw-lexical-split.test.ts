@@ -10,6 +10,7 @@ import { withAnnRecall } from '../ann-recall.js';
 import { loadCorpus } from '../corpus-loader.js';
 import { createHashEmbedderFactory } from '../embedders/hash-embedder.js';
 import { buildRagIndex } from '../rag-index.js';
+import { createRetriever } from '../retriever.js';
 import type { InProcessVectorStore } from '../vector-store.js';
 import { buildHnswStore } from './build-hnsw-store.js';
 import { openHnswShardThread } from './hnsw-shard-thread.js';
@@ -37,6 +38,11 @@ const dir = mkdtempSync(join(tmpdir(), 'evalgate-lexical-split-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const embed = async (q: string) => (await index.embedder.embed([q]))[0];
+/** The index's own share (evalgate's BM25 always offers one). */
+const shareOf = (q: string, k: number) => {
+  if (!index.bm25.share) throw new Error('the built index offers no share');
+  return index.bm25.share(q, k);
+};
 const bm25Hits = (q: string, k: number) =>
   index.bm25.search(q, k).map((h) => ({ label: h.index, score: h.score }));
 
@@ -58,7 +64,7 @@ describe('BM25 ranked beside the HNSW search thread', () => {
     for (const q of QUERIES) {
       const vector = await embed(q);
       for (const k of [1, 5, 50, count + 10]) {
-        const share = index.bm25.share(q, k);
+        const share = shareOf(q, k);
         const dense = four.startSearch!(vector, 20, share)();
         expect(dense).toEqual(local.search(vector, 20));
         if (share.terms.length === 0) expect(share.taken).toBeUndefined();
@@ -75,7 +81,7 @@ describe('BM25 ranked beside the HNSW search thread', () => {
 
   it('keeps the split through the ANN-recall meter an eval wraps the store in', async () => {
     const metered = withAnnRecall(four, { k: 5, sampleRate: 1, exact: (v, k) => local.search(v, k) });
-    const share = index.bm25.share(QUERIES[0], 10);
+    const share = shareOf(QUERIES[0], 10);
     const dense = await metered.store.startSearch!(await embed(QUERIES[0]), 20, share)();
     expect(share.taken).toBe(true);
     expect(share.hits).toEqual(bm25Hits(QUERIES[0], 10));
@@ -85,13 +91,39 @@ describe('BM25 ranked beside the HNSW search thread', () => {
 
   it('leaves the BM25 side to the caller when the thread holds more graphs, or k exceeds the shared buffer', async () => {
     const vector = await embed(QUERIES[0]);
-    const odd = index.bm25.share(QUERIES[0], 10);
+    const odd = shareOf(QUERIES[0], 10);
     expect(three.startSearch!(vector, 20, odd)()).toEqual(local.search(vector, 20));
     expect(odd.taken).toBeUndefined();
     expect(odd.hits).toBeUndefined();
-    const deep = index.bm25.share(QUERIES[0], 5000);
+    const deep = shareOf(QUERIES[0], 5000);
     four.startSearch!(vector, 20, deep)();
     expect(deep.taken).toBeUndefined();
+  });
+
+  it('leaves BM25 to the caller for good when the thread cannot take the postings; the dense side still answers', async () => {
+    const store = await buildHnswStore({
+      dimension,
+      vectors: matrix,
+      shardSize: Math.ceil(count / 4),
+      searchThread: true,
+    });
+    const vector = await embed(QUERIES[0]);
+    // Postings the thread's scorer cannot read stand for a scorer that failed to load there.
+    const broken = { ...shareOf(QUERIES[0], 10), postings: null } as unknown as ReturnType<typeof shareOf>;
+    expect(store.startSearch!(vector, 20, broken)()).toEqual(local.search(vector, 20));
+    expect(broken.taken).toBeUndefined();
+    const good = shareOf(QUERIES[0], 10);
+    expect(store.startSearch!(vector, 20, good)()).toEqual(local.search(vector, 20));
+    expect(good.taken).toBeUndefined();
+  });
+
+  it("a BM25 object without `share` (a caller's wrapper) still gets hybrid answers over the threaded store", async () => {
+    const { share: _dropped, ...wrapped } = index.bm25;
+    expect('share' in wrapped).toBe(false);
+    const plain = createRetriever({ index: { ...index, vectors: four }, mode: 'hybrid' });
+    const wrapper = createRetriever({ index: { ...index, bm25: wrapped, vectors: four }, mode: 'hybrid' });
+    for (const q of QUERIES)
+      expect(await wrapper.retrieve(q, { k: 5 })).toEqual(await plain.retrieve(q, { k: 5 }));
   });
 
   it('fails a query whose thread is closed or ends mid-query, without partial BM25 hits', async () => {
@@ -112,7 +144,7 @@ describe('BM25 ranked beside the HNSW search thread', () => {
     const vector = await embed(QUERIES[0]);
     for (const end of ['close', 'crash'] as const) {
       const { thread, store } = await open();
-      const share = index.bm25.share(QUERIES[0], 10);
+      const share = shareOf(QUERIES[0], 10);
       const finish = store.startSearch!(vector, 20, share);
       expect(share.taken).toBe(true);
       if (end === 'close') thread.close();
@@ -126,7 +158,7 @@ describe('BM25 ranked beside the HNSW search thread', () => {
         expect(share.hits).toBeUndefined();
       }
       // Not used again: the next query fails (at once after a close, at its finish after a crash).
-      expect(() => store.startSearch!(vector, 20, index.bm25.share(QUERIES[0], 10))()).toThrow(
+      expect(() => store.startSearch!(vector, 20, shareOf(QUERIES[0], 10))()).toThrow(
         expect.objectContaining({ code: expect.stringMatching(/VECTOR_SEARCH_FAILED|INDEX_CLOSED/) }),
       );
       thread.close();

@@ -46,8 +46,12 @@ export interface HnswShardThread {
    * whose function is never called has its reply dropped by the next call.
    */
   startSearch(query: Float32Array, k: number, efSearch: number, lexical?: ThreadLexical): () => VectorHit[];
-  /** Whether startSearch can take this BM25 range (its terms and k fit the shared buffers). */
-  canRank(terms: number, k: number): boolean;
+  /**
+   * Whether startSearch can take this BM25 range: its terms and k fit the shared buffers, and the
+   * thread holds these postings (attached here on first use). A thread that could not attach them
+   * (its scorer failed to load) is never offered BM25 again: the caller ranks on its own thread.
+   */
+  canRank(terms: number, k: number, postings: SharedPostings): boolean;
   /** The stored vector of a label held by the thread. */
   point(label: number): Float32Array;
   /**
@@ -351,9 +355,24 @@ export async function openHnswShardThread(options: {
   };
 
   const threadTotal = counts.reduce((a, b) => a + b, 0);
-  const canRank = (terms: number, k: number): boolean => terms <= SHARED_TERMS && k <= capacity;
   /** The postings the thread holds (sent once; the arrays are shared, not copied). */
   let attached: SharedPostings | undefined;
+  let cannotRank = false;
+  const canRank = (terms: number, k: number, postings: SharedPostings): boolean => {
+    if (cannotRank || terms > SHARED_TERMS || k > capacity) return false;
+    if (postings === attached) return true;
+    try {
+      request({ op: 'bm25', postings });
+      attached = postings;
+      return true;
+    } catch {
+      // The scorer runs from its source text in the thread: a build step that rewrites it (name
+      // helpers, coverage counters) breaks it there. BM25 then stays on the caller's thread; a
+      // thread that died fails the dense search on its own.
+      cannotRank = true;
+      return false;
+    }
+  };
   return {
     counts,
     froms: shards.map((s) => s.from),
@@ -362,12 +381,8 @@ export async function openHnswShardThread(options: {
       // The shared slot is an Int32: a k past the thread's vectors (Infinity, 2^31) would wrap.
       const wanted = Math.min(k, threadTotal);
       if (lexical) {
-        if (!canRank(lexical.terms.length, lexical.k))
-          throw new RangeError('BM25 range too large for the search thread');
-        if (lexical.postings !== attached) {
-          request({ op: 'bm25', postings: lexical.postings });
-          attached = lexical.postings;
-        }
+        if (!canRank(lexical.terms.length, lexical.k, lexical.postings))
+          throw new RangeError('BM25 range not taken by the search thread (ask canRank first)');
       }
       const collect = send(() => {
         sharedQuery.set(query);

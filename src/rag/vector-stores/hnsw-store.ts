@@ -268,7 +268,7 @@ export function createShardedHnswStore(
       lexical &&
       lexical.terms.length > 0 &&
       thread.counts.length === shards.length &&
-      thread.canRank(lexical.terms.length, lexical.k)
+      thread.canRank(lexical.terms.length, lexical.k, lexical.postings)
         ? {
             postings: lexical.postings,
             terms: lexical.terms,
