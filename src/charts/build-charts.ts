@@ -2,6 +2,7 @@
 // for it to show (no classification suite, no baseline, ...), so no empty chart is written.
 import type { RunRecord } from '../run/types.js';
 import type { ChartRow } from './chart-row.js';
+import { type ChartRowColumns, RESTARTS } from './chart-row-columns.js';
 import { biasChart } from './bias-chart.js';
 import { confidenceHistogramChart, reliabilityChart } from './calibration-charts.js';
 import type { Chart } from './chart.js';
@@ -15,9 +16,9 @@ import { recallChart } from './recall-chart.js';
 export interface ChartInput {
   record: RunRecord;
   /**
-   * Read once per chart: an array, the run's columns (chartRowColumns), or any iterable whose
-   * iterator restarts. A one-shot iterable (a generator) is collected once first, since otherwise
-   * the first chart would use it up and the others be left out as empty.
+   * Read once per chart: an array and the run's columns (chartRowColumns) as they are; any other
+   * iterable is collected once first (a generator, or anything drawing on one source, would be
+   * used up by the first chart and the others left out as empty).
    */
   results: Iterable<ChartRow>;
   /** Earlier run records for the history chart (any order; the current run is added). */
@@ -42,10 +43,12 @@ export function buildCharts(input: ChartInput): Chart[] {
   return charts.filter((c): c is Chart => c !== null);
 }
 
-/** The rows as something each chart can read from the start: one-shot iterators are collected. */
+/**
+ * The rows as something each chart can read from the start: an array, or the run's columns (they
+ * say they restart); anything else is collected once, since an iterable may hand out iterators
+ * that drain one source, and probing it for that would open an iterator for nothing.
+ */
 function rereadable(rows: Iterable<ChartRow>): Iterable<ChartRow> {
-  if (Array.isArray(rows)) return rows;
-  const iterator = rows[Symbol.iterator]();
-  // A generator (or any iterator) returns itself: reading it twice gives nothing the second time.
-  return (iterator as unknown) === rows ? Array.from(rows) : rows;
+  if (Array.isArray(rows) || (rows as Partial<ChartRowColumns>)[RESTARTS] === true) return rows;
+  return Array.from(rows);
 }

@@ -8,9 +8,13 @@ import type { CaseResult } from '../run/types.js';
 import { createInternTable, float64Column, uint8Column, uint32Column } from '../columns/growable-column.js';
 import { type ChartRow, toChartRow } from './chart-row.js';
 
+/** Marks chart rows whose every iteration starts again from the first row. */
+export const RESTARTS: unique symbol = Symbol('evalgate.chartRowsRestart');
+
 export interface ChartRowColumns extends Iterable<ChartRow> {
   add(result: CaseResult): void;
   readonly length: number;
+  readonly [RESTARTS]: true;
 }
 
 /** How a number field was in the result: a number, null, or absent. */
@@ -33,6 +37,7 @@ export function chartRowColumns(): ChartRowColumns {
   const costKind = uint8Column();
   const extras = new Map<number, Partial<ChartRow>>();
   return {
+    [RESTARTS]: true,
     add(result) {
       const row = toChartRow(result);
       const at = suite.length;

@@ -11,6 +11,7 @@ export function permuteInPlace(
   visited: Uint8Array,
 ): void {
   const n = order.length;
+  if (visited.length < n) throw new RangeError('permuteInPlace: visited is shorter than the order');
   // Checked before anything moves, so a bad order leaves the column as it was.
   visited.fill(0, 0, n);
   for (let i = 0; i < n; i++) {

@@ -108,10 +108,13 @@ describe('BM25 ranked beside the HNSW search thread', () => {
       searchThread: true,
     });
     const vector = await embed(QUERIES[0]);
-    // Postings the thread's scorer cannot read stand for a scorer that failed to load there.
-    const broken = { ...shareOf(QUERIES[0], 10), postings: null } as unknown as ReturnType<typeof shareOf>;
-    expect(store.startSearch!(vector, 20, broken)()).toEqual(local.search(vector, 20));
-    expect(broken.taken).toBeUndefined();
+    // Postings the thread's scorer cannot read stand for a scorer that failed to load there; postings
+    // that cannot even be posted must not leave a reply owed (the dense search would wait 10 s).
+    for (const postings of [{ notCloneable: () => 1 }, null]) {
+      const broken = { ...shareOf(QUERIES[0], 10), postings } as unknown as ReturnType<typeof shareOf>;
+      expect(store.startSearch!(vector, 20, broken)()).toEqual(local.search(vector, 20));
+      expect(broken.taken).toBeUndefined();
+    }
     const good = shareOf(QUERIES[0], 10);
     expect(store.startSearch!(vector, 20, good)()).toEqual(local.search(vector, 20));
     expect(good.taken).toBeUndefined();

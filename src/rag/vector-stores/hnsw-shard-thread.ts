@@ -315,8 +315,10 @@ export async function openHnswShardThread(options: {
     }
     if (closed) throw new RuntimeFailure('INDEX_CLOSED', closedBecause);
     const expected = Atomics.load(flags, 1) + 1;
-    owed = expected;
+    // Owed only once the request is out: a write that throws (a message that cannot be posted)
+    // sent nothing, and a reply waited for would never come.
     write();
+    owed = expected;
     signal();
     return () => {
       if (owed !== expected) throw new Error('HNSW search thread: this reply was already taken or dropped');
