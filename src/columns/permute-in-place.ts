@@ -3,15 +3,21 @@
 
 /**
  * Puts `a[order[i]]` at `i` for every i, in place, following each cycle of the permutation once
- * (`visited` is scratch of at least a.length).
+ * (`visited` is scratch of at least order.length). With `stride` k, `a` holds k values per
+ * row (a pool where every row has k entries) and row i's block moves as one.
  */
 export function permuteInPlace(
   a: Float64Array | Uint32Array | Int32Array | Uint8Array,
   order: Uint32Array,
   visited: Uint8Array,
+  stride = 1,
 ): void {
   const n = order.length;
   visited.fill(0, 0, n);
+  if (stride !== 1) {
+    permuteBlocks(a, order, visited, stride);
+    return;
+  }
   for (let s = 0; s < n; s++) {
     if (visited[s]) continue;
     const first = a[s];
@@ -25,6 +31,33 @@ export function permuteInPlace(
       // A cycle that runs into a visited slot would loop for ever: `order` was no permutation.
       if (visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
       a[j] = a[k];
+      j = k;
+    }
+  }
+}
+
+function permuteBlocks(
+  a: Float64Array | Uint32Array | Int32Array | Uint8Array,
+  order: Uint32Array,
+  visited: Uint8Array,
+  stride: number,
+): void {
+  if (stride === 0) return;
+  const n = order.length;
+  // One block of scratch for the whole permutation (a cycle's first block).
+  const first = a.slice(0, stride);
+  for (let s = 0; s < n; s++) {
+    if (visited[s]) continue;
+    first.set(a.subarray(s * stride, s * stride + stride));
+    for (let j = s; ; ) {
+      visited[j] = 1;
+      const k = order[j];
+      if (k === s) {
+        a.set(first, j * stride);
+        break;
+      }
+      if (visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
+      a.copyWithin(j * stride, k * stride, k * stride + stride);
       j = k;
     }
   }
