@@ -156,7 +156,7 @@ describe('countLines', () => {
       await writeFile(file, text);
       expect(await countLines(file)).toBe(lines);
     }
-    // 3 MB of 1,000-byte lines: three 1 MB reads, lines split across them.
+    // 3 MB of 1,000-byte lines: many reads, lines split across them.
     const line = `${'x'.repeat(999)}\n`;
     await writeFile(file, line.repeat(3000));
     expect(await countLines(file)).toBe(3000);
