@@ -57,6 +57,27 @@ describe('column sizing', () => {
       expect(aggregateRow(sized.columns, i)).toEqual(aggregateRow(doubling.columns, i));
   });
 
+  it('gives the per-row columns of a sized store one slab, and keeps it when finishing', () => {
+    const sized = build(results.slice(0, 4000), 4000).columns;
+    const slab = sized.suite.buffer;
+    // (Compared with ===: printing a mismatch of two large buffers would take minutes.)
+    const columns = {
+      caseId: sized.caseId,
+      flags: sized.flags,
+      latencyMs: sized.latencyMs,
+      lineLength: sized.lineLength,
+    };
+    for (const [name, column] of Object.entries(columns))
+      expect([name, column.buffer === slab]).toEqual([name, true]);
+    // 10 × 4 + 6 × 4 + 2 × 1 + 7 × 8 bytes a row: 122 × 4,000, each column 8-byte aligned.
+    expect(slab.byteLength).toBe(488_000);
+    // Pools grow on their own; a store built without the count has no slab.
+    expect(sized.scoreValue.buffer === slab).toBe(false);
+    expect(sized.scoreStart.buffer === slab).toBe(false);
+    const doubling = build(results.slice(0, 4000)).columns;
+    expect(doubling.caseId.buffer === doubling.suite.buffer).toBe(false);
+  });
+
   it("releases the builder's storage when finished", () => {
     const { before, after, columns } = build(results.slice(0, 3000), 3000);
     expect(before.bytes).toBeGreaterThan(0);
