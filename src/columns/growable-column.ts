@@ -118,8 +118,8 @@ export function createInternTable(): InternTable {
  * per-row columns take their storage from one allocation instead of 25 separate 100–800 KB ones
  * (at 100,000 rows). Why one: glibc serves a request below its mmap threshold from its heap,
  * where freed pages stay resident, and that threshold rises to the size of any mapped buffer
- * freed before (a 5.6 MB WASM binary read at start-up, for one); one 12 MB slab stays above it,
- * so it is a mapping of its own, returned to the system when the store is dropped.
+ * freed before (up to 32 MB); one 12 MB slab is more likely to stay above it, and then it is a
+ * mapping of its own, returned to the system when the store is dropped.
  */
 export function columnSlab(
   rows: number,
