@@ -57,6 +57,27 @@ describe('column sizing', () => {
       expect(aggregateRow(sized.columns, i)).toEqual(aggregateRow(doubling.columns, i));
   });
 
+  it('gives the per-row columns of a sized store one slab, and keeps it when finishing', () => {
+    const sized = build(results.slice(0, 4000), 4000).columns;
+    const slab = sized.suite.buffer;
+    // (Compared with ===: printing a mismatch of two large buffers would take minutes.)
+    const columns = {
+      caseId: sized.caseId,
+      flags: sized.flags,
+      latencyMs: sized.latencyMs,
+      lineLength: sized.lineLength,
+    };
+    for (const [name, column] of Object.entries(columns))
+      expect([name, column.buffer === slab]).toEqual([name, true]);
+    // 10 × 4 + 6 × 4 + 2 × 1 + 7 × 8 bytes a row: 122 × 4,000, each column 8-byte aligned.
+    expect(slab.byteLength).toBe(488_000);
+    // Pools grow on their own; a store built without the count has no slab.
+    expect(sized.scoreValue.buffer === slab).toBe(false);
+    expect(sized.scoreStart.buffer === slab).toBe(false);
+    const doubling = build(results.slice(0, 4000)).columns;
+    expect(doubling.caseId.buffer === doubling.suite.buffer).toBe(false);
+  });
+
   it("releases the builder's storage when finished", () => {
     const { before, after, columns } = build(results.slice(0, 3000), 3000);
     expect(before.bytes).toBeGreaterThan(0);
@@ -71,6 +92,68 @@ describe('column sizing', () => {
       expect(columns.n).toBe(5000);
       for (const i of [0, 2500, 4999]) expect(aggregateRow(columns, i)).toEqual(aggregateRow(exact, i));
     }
+  });
+});
+
+describe('pools sorted in place', () => {
+  /** Three scores and one tag on every row (a uniform pool), in a shuffled completion order. */
+  function uniformRows(count: number): CaseResult[] {
+    return Array.from({ length: count }, (_, i) => {
+      const k = (i * 7919) % count;
+      return caseResult({
+        caseId: `c${String(k).padStart(5, '0')}`,
+        scores: { 'answer.f1': k / count, 'answer.em': k % 2, 'retrieval.mrr': k % 7 },
+        tags: [`t${k % 5}`],
+      });
+    });
+  }
+  const rowOf = (r: CaseResult) => ({ caseId: r.caseId, scores: r.scores, tags: r.tags });
+
+  it('reorders pools where every row has the same entries in place, with every row as sorted', () => {
+    const results = uniformRows(3000);
+    const { columns } = build(results, results.length);
+    const sorted = [...results].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+    for (let i = 0; i < sorted.length; i++) {
+      const row = aggregateRow(columns, i);
+      expect({ caseId: row.caseId, scores: row.scores, tags: row.tags }).toEqual(rowOf(sorted[i]));
+    }
+    expect(Array.from(columns.scoreStart.subarray(0, 4))).toEqual([0, 3, 6, 9]);
+    expect(columns.scoreStart[3000]).toBe(9000);
+    // Kept, not copied: the pool is still the builder's projected buffer (a little larger than
+    // its 9,000 values), where a copy would be exactly their size.
+    expect(columns.scoreValue.buffer.byteLength).toBeGreaterThan(columns.scoreValue.byteLength);
+    expect(columns.scoreValue.length).toBe(9000);
+  });
+
+  it('gives the same store through the in-place path and the copying path', () => {
+    const uniform = uniformRows(2000);
+    // One row without a tag makes the tag pool ragged: copied. The score pool stays uniform.
+    const ragged = uniform.map((r, i) => (i === 1234 ? { ...r, tags: [] } : r));
+    for (const results of [uniform, ragged]) {
+      const sized = build(results, results.length).columns;
+      const doubling = build(results).columns;
+      for (let i = 0; i < results.length; i++)
+        expect(aggregateRow(sized, i)).toEqual(aggregateRow(doubling, i));
+    }
+  });
+
+  it('keeps pools of rows already in order, ragged or not', () => {
+    const results = uniformRows(500)
+      .map((r, i) => ({ ...r, tags: i % 4 ? r.tags : [] }))
+      .sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
+    const { columns } = build(results, results.length);
+    for (let i = 0; i < results.length; i++) {
+      const row = aggregateRow(columns, i);
+      expect({ caseId: row.caseId, scores: row.scores, tags: row.tags }).toEqual(rowOf(results[i]));
+    }
+  });
+
+  it('handles rows with no entries at all', () => {
+    const results = uniformRows(50).map((r) => ({ ...r, scores: {}, tags: [] }));
+    const { columns } = build(results, results.length);
+    expect(columns.scoreValue.length).toBe(0);
+    expect(Array.from(columns.scoreStart)).toEqual(new Array(51).fill(0));
+    expect(aggregateRow(columns, 7).scores).toEqual({});
   });
 });
 
@@ -94,7 +177,7 @@ describe('countLines', () => {
       await writeFile(file, text);
       expect(await countLines(file)).toBe(lines);
     }
-    // 3 MB of 1,000-byte lines: three 1 MB reads, lines split across them.
+    // 3 MB of 1,000-byte lines: many reads, lines split across them.
     const line = `${'x'.repeat(999)}\n`;
     await writeFile(file, line.repeat(3000));
     expect(await countLines(file)).toBe(3000);

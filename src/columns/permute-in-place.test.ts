@@ -23,6 +23,32 @@ describe('permuteInPlace', () => {
     }
   });
 
+  it('moves blocks of `stride` values as one row, and refuses a non-permutation there too', () => {
+    const rng = createRng(5);
+    for (const [n, stride] of [
+      [0, 3],
+      [1, 4],
+      [9, 2],
+      [500, 10],
+      [40, 0],
+    ]) {
+      const order = Uint32Array.from({ length: n }, (_, i) => i);
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      const values = Uint32Array.from({ length: n * stride }, (_, i) => i * 3 + 1);
+      const expected = Array.from(order).flatMap((k) =>
+        Array.from(values.subarray(k * stride, k * stride + stride)),
+      );
+      permuteInPlace(values, order, new Uint8Array(n), stride);
+      expect(Array.from(values)).toEqual(expected);
+    }
+    expect(() => permuteInPlace(new Float64Array(4), Uint32Array.from([1, 1]), new Uint8Array(2), 2)).toThrow(
+      /not a permutation/,
+    );
+  });
+
   it('refuses an order that is no permutation (a repeat, an index out of range) and leaves the column as it was', () => {
     for (const bad of [
       [1, 1],

@@ -3,12 +3,14 @@
 
 /**
  * Puts `a[order[i]]` at `i` for every i, in place, following each cycle of the permutation once
- * (`visited` is scratch of at least a.length).
+ * (`visited` is scratch of at least order.length). With `stride` k, `a` holds k values per
+ * row (a pool where every row has k entries) and row i's block moves as one.
  */
 export function permuteInPlace(
   a: Float64Array | Uint32Array | Int32Array | Uint8Array,
   order: Uint32Array,
   visited: Uint8Array,
+  stride = 1,
 ): void {
   const n = order.length;
   if (visited.length < n) throw new RangeError('permuteInPlace: visited is shorter than the order');
@@ -20,6 +22,10 @@ export function permuteInPlace(
     visited[k] = 1;
   }
   visited.fill(0, 0, n);
+  if (stride !== 1) {
+    permuteBlocks(a, order, visited, stride);
+    return;
+  }
   for (let s = 0; s < n; s++) {
     if (visited[s]) continue;
     const first = a[s];
@@ -31,6 +37,32 @@ export function permuteInPlace(
         break;
       }
       a[j] = a[k];
+      j = k;
+    }
+  }
+}
+
+function permuteBlocks(
+  a: Float64Array | Uint32Array | Int32Array | Uint8Array,
+  order: Uint32Array,
+  visited: Uint8Array,
+  stride: number,
+): void {
+  if (stride === 0) return;
+  const n = order.length;
+  // One block of scratch for the whole permutation (a cycle's first block).
+  const first = a.slice(0, stride);
+  for (let s = 0; s < n; s++) {
+    if (visited[s]) continue;
+    first.set(a.subarray(s * stride, s * stride + stride));
+    for (let j = s; ; ) {
+      visited[j] = 1;
+      const k = order[j];
+      if (k === s) {
+        a.set(first, j * stride);
+        break;
+      }
+      a.copyWithin(j * stride, k * stride, k * stride + stride);
       j = k;
     }
   }

@@ -6,6 +6,8 @@
 // ten metrics, where a parsed CaseResult with its texts takes several kilobytes.
 import type { CaseResult, FailureAttribution } from '../run/types.js';
 import {
+  type ColumnSizing,
+  columnSlab,
   createInternTable,
   float64Column,
   int32Column,
@@ -39,6 +41,35 @@ export const FLAG_PREDICTED = 64;
 
 /** Fields per row in `mcq`: chosen, correct, biased, unknown, condition, category, polarity. */
 export const MCQ_FIELDS = 7;
+
+/** The per-row columns' element types, in the order the builder creates them (one slab). */
+const ROW_KINDS = [
+  Uint32Array, // suite
+  Uint32Array, // provider
+  Uint32Array, // caseId
+  Uint32Array, // baseId
+  Uint32Array, // repeat
+  Uint32Array, // task
+  Int32Array, // promptVersion
+  Uint8Array, // flags
+  Float64Array, // costUsd
+  Float64Array, // latencyMs
+  Float64Array, // firstTokenMs
+  Float64Array, // inputTokens
+  Float64Array, // outputTokens
+  Uint8Array, // attribution
+  Int32Array, // label
+  Int32Array, // predicted
+  Float64Array, // confidence
+  Uint32Array, // probStart
+  Uint32Array, // scoreStart
+  Uint32Array, // tagStart
+  Int32Array, // variantAttribute
+  Int32Array, // variantGroup
+  Int32Array, // mcqIndex
+  Float64Array, // lineOffset
+  Uint32Array, // lineLength
+] as const;
 
 export interface ResultColumns {
   readonly n: number;
@@ -112,7 +143,17 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
   const ids = (value: string | null | undefined): number =>
     value === null || value === undefined ? NONE : strings.id(value);
   const expected = options.expectedRows;
-  const row = expected === undefined ? undefined : { initial: expected };
+  // With the row count known, every per-row column starts as a view of one slab (columnSlab).
+  const slab = expected === undefined || expected === 0 ? null : columnSlab(expected, ROW_KINDS);
+  let slot = 0;
+  const row = (kind: (typeof ROW_KINDS)[number]): ColumnSizing | undefined => {
+    if (expected === undefined) return undefined;
+    if (!slab) return { initial: expected };
+    // The slab was laid out from ROW_KINDS: a column added out of that order is a bug here.
+    if (ROW_KINDS[slot] !== kind) throw new Error(`column ${slot} is not a ${kind.name} in ROW_KINDS`);
+    const offset = slab.offsets[slot++];
+    return { initial: expected, storage: new kind(slab.buffer, offset, expected) };
+  };
   // A pool that fills up grows to its length per row so far × the expected rows (5 % over), and
   // by at least a quarter, so rows that bring more entries later cost few reallocations.
   const pool =
@@ -123,37 +164,37 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
             Math.max(Math.ceil((length / Math.max(1, n)) * expected * 1.05), Math.ceil(length * 1.25)),
         };
   const c = {
-    suite: uint32Column(row),
-    provider: uint32Column(row),
-    caseId: uint32Column(row),
-    baseId: uint32Column(row),
-    repeat: uint32Column(row),
-    task: uint32Column(row),
-    promptVersion: int32Column(row),
-    flags: uint8Column(row),
-    costUsd: float64Column(row),
-    latencyMs: float64Column(row),
-    firstTokenMs: float64Column(row),
-    inputTokens: float64Column(row),
-    outputTokens: float64Column(row),
-    attribution: uint8Column(row),
-    label: int32Column(row),
-    predicted: int32Column(row),
-    confidence: float64Column(row),
-    probStart: uint32Column(row),
+    suite: uint32Column(row(Uint32Array)),
+    provider: uint32Column(row(Uint32Array)),
+    caseId: uint32Column(row(Uint32Array)),
+    baseId: uint32Column(row(Uint32Array)),
+    repeat: uint32Column(row(Uint32Array)),
+    task: uint32Column(row(Uint32Array)),
+    promptVersion: int32Column(row(Int32Array)),
+    flags: uint8Column(row(Uint8Array)),
+    costUsd: float64Column(row(Float64Array)),
+    latencyMs: float64Column(row(Float64Array)),
+    firstTokenMs: float64Column(row(Float64Array)),
+    inputTokens: float64Column(row(Float64Array)),
+    outputTokens: float64Column(row(Float64Array)),
+    attribution: uint8Column(row(Uint8Array)),
+    label: int32Column(row(Int32Array)),
+    predicted: int32Column(row(Int32Array)),
+    confidence: float64Column(row(Float64Array)),
+    probStart: uint32Column(row(Uint32Array)),
     probLabel: uint32Column(pool),
     probValue: float64Column(pool),
-    scoreStart: uint32Column(row),
+    scoreStart: uint32Column(row(Uint32Array)),
     scoreMetric: uint32Column(pool),
     scoreValue: float64Column(pool),
-    tagStart: uint32Column(row),
+    tagStart: uint32Column(row(Uint32Array)),
     tagId: uint32Column(pool),
-    variantAttribute: int32Column(row),
-    variantGroup: int32Column(row),
-    mcqIndex: int32Column(row),
+    variantAttribute: int32Column(row(Int32Array)),
+    variantGroup: int32Column(row(Int32Array)),
+    mcqIndex: int32Column(row(Int32Array)),
     mcq: int32Column(pool),
-    lineOffset: float64Column(row),
-    lineLength: uint32Column(row),
+    lineOffset: float64Column(row(Float64Array)),
+    lineLength: uint32Column(row(Uint32Array)),
   };
   const outputs = new Map<number, string | null>();
   const errors = new Map<number, { code: string; message: string }>();
@@ -270,10 +311,11 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
       const visited = identity ? new Uint8Array(0) : new Uint8Array(n);
       const take = <A extends Float64Array | Uint32Array | Int32Array | Uint8Array>(col: {
         view(): A;
+        readonly capacity: number;
         release(): void;
       }): A => {
         const from = col.view();
-        const inPlace = from.buffer.byteLength <= Math.ceil(n * 1.1) * from.BYTES_PER_ELEMENT + 64;
+        const inPlace = col.capacity <= Math.ceil(n * 1.1) + 8;
         let out: A;
         if (inPlace) {
           out = from;
@@ -292,6 +334,23 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         const total = pools[0].view().length;
         const newStart = new Uint32Array(n + 1);
         const sources = pools.map((p) => p.view());
+        // Every row with the same number of entries (k; the usual case: one suite's rows carry
+        // the same metrics) or rows already in order: the pools are reordered in place as blocks
+        // of k, like the per-row columns, instead of copied (a second copy of the scores pool was
+        // ~12 MB at 100k rows, and freeing the first raised glibc's mmap threshold above every
+        // per-row column's size, so they and the statistics' arrays stayed in its heap).
+        const stride = n === 0 ? 0 : total / n;
+        let uniform = Number.isInteger(stride);
+        for (let i = 0; uniform && i < n; i++) if (start[i] !== i * stride) uniform = false;
+        if (identity || uniform) {
+          const inPlace = sources.map((s) => (fitsInPlace(s, total) ? s : s.slice()));
+          if (!identity) for (const pool of inPlace) permuteInPlace(pool, order, visited, stride);
+          if (identity) newStart.set(start);
+          else for (let i = 0; i < n; i++) newStart[i] = i * stride;
+          newStart[n] = total;
+          for (const p of pools) p.release();
+          return { start: newStart, pools: inPlace };
+        }
         const targets = sources.map((s) => s.slice());
         let at = 0;
         for (let i = 0; i < n; i++) {
@@ -389,4 +448,9 @@ export function columnGroups(
     i = j;
   }
   return out;
+}
+
+/** The buffer under `view` is at most ~10 % larger than `length` values: kept, not copied. */
+function fitsInPlace(view: Float64Array | Uint32Array | Int32Array | Uint8Array, length: number): boolean {
+  return view.buffer.byteLength <= Math.ceil(length * 1.1) * view.BYTES_PER_ELEMENT + 64;
 }

@@ -38,6 +38,7 @@ import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
+import { withLazyCaseHashes } from '../run/lazy-case-hashes.js';
 import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
 
@@ -351,14 +352,18 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
         hallucinationThreshold: config.hallucination_threshold,
       }),
       retrieval: rag ? rag.describe : null,
-      suites: suites.map((s) => ({
-        name: s.config.name,
-        task: s.config.task,
-        cases: s.variants.length,
-        file: s.casesPath,
-        fileHash: s.fileHash,
-        caseHashes: JSON.parse(s.caseHashesJson) as Record<string, string>,
-      })),
+      suites: suites.map((s) =>
+        withLazyCaseHashes(
+          {
+            name: s.config.name,
+            task: s.config.task,
+            cases: s.variants.length,
+            file: s.casesPath,
+            fileHash: s.fileHash,
+          },
+          s.caseHashesJson,
+        ),
+      ),
       packageVersions: packageVersions(),
       timings,
       counts: resultCounts(columns),
