@@ -31,39 +31,4 @@ describe('suiteRows', () => {
       expect(Array.from(rows.caseOf)).toEqual(ids.map((id) => expected.indexOf(id)));
     }
   });
-
-  it('gives each metric per row from one shared buffer, NaN where null or absent', () => {
-    const results = Array.from({ length: 40 }, (_, i) =>
-      caseResult({
-        caseId: `c${String(i).padStart(2, '0')}`,
-        scores: {
-          a: i / 40,
-          ...(i % 3 ? { b: i % 3 === 1 ? null : i } : {}),
-          ...(i === 7 ? { only: 1 } : {}),
-        },
-      }),
-    );
-    const columns = columnsFromResults(results);
-    const rows = suiteRows(columns, 0, columns.n);
-    expect(rows.metricNames()).toEqual(['a', 'b', 'only']);
-    const b = rows.metric('b')!;
-    const a = rows.metric('a')!;
-    const only = rows.metric('only')!;
-    const expected = (name: string) =>
-      results.map((r) => {
-        const v = r.scores[name];
-        return typeof v === 'number' ? v : Number.NaN;
-      });
-    expect(Array.from(a)).toEqual(expected('a'));
-    expect(Array.from(b)).toEqual(expected('b'));
-    expect(Array.from(only)).toEqual(expected('only'));
-    // Read again: the same array; all three in one buffer, none overlapping.
-    expect(rows.metric('b') === b).toBe(true);
-    expect(a.buffer === b.buffer && b.buffer === only.buffer).toBe(true);
-    expect(new Set([a.byteOffset, b.byteOffset, only.byteOffset]).size).toBe(3);
-    expect(rows.metric('missing')).toBeNull();
-    // A group that is a slice of the store: its own rows only.
-    const part = suiteRows(columns, 10, 20);
-    expect(Array.from(part.metric('a')!)).toEqual(expected('a').slice(10, 20));
-  });
 });

@@ -76,12 +76,6 @@ export function suiteRows(columns: ResultColumns, start: number, end: number): S
     if (!metricIds.has(name)) metricIds.set(name, id);
   }
   const built = new Map<string, Float64Array>();
-  // The group's metric columns share one buffer, laid out in metricIds order and allocated at
-  // the first read: one allocation instead of one Float64Array per metric (400–800 KB each at
-  // 100,000 rows, which glibc placed in its heap between the statistics' other arrays). Pages
-  // of metrics never read are never touched.
-  const slot = new Map([...metricIds.keys()].map((name, i) => [name, i] as [string, number]));
-  let slab: ArrayBuffer | null = null;
   return {
     columns,
     start,
@@ -97,8 +91,7 @@ export function suiteRows(columns: ResultColumns, start: number, end: number): S
       if (id === undefined) return null;
       let values = built.get(name);
       if (!values) {
-        slab ??= new ArrayBuffer(metricIds.size * (end - start) * 8);
-        values = new Float64Array(slab, slot.get(name)! * (end - start) * 8, end - start).fill(Number.NaN);
+        values = new Float64Array(end - start).fill(Number.NaN);
         for (let i = start; i < end; i++)
           for (let k = columns.scoreStart[i]; k < columns.scoreStart[i + 1]; k++)
             if (columns.scoreMetric[k] === id) values[i - start] = columns.scoreValue[k];
