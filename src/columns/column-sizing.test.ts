@@ -125,15 +125,21 @@ describe('pools sorted in place', () => {
     expect(columns.scoreValue.length).toBe(9000);
   });
 
-  it('gives the same store through the in-place path and the copying path', () => {
+  it('gives every row as sorted through each path: sized or doubling, uniform or ragged pools', () => {
     const uniform = uniformRows(2000);
-    // One row without a tag makes the tag pool ragged: copied. The score pool stays uniform.
-    const ragged = uniform.map((r, i) => (i === 1234 ? { ...r, tags: [] } : r));
-    for (const results of [uniform, ragged]) {
-      const sized = build(results, results.length).columns;
-      const doubling = build(results).columns;
-      for (let i = 0; i < results.length; i++)
-        expect(aggregateRow(sized, i)).toEqual(aggregateRow(doubling, i));
+    // One row without a tag makes the tag pool ragged; one with a fourth score the score pool.
+    const raggedTags = uniform.map((r, i) => (i === 1234 ? { ...r, tags: [] } : r));
+    const raggedScores = uniform.map((r, i) =>
+      i === 77 ? { ...r, scores: { ...r.scores, extra: 0.5 } } : r,
+    );
+    for (const results of [uniform, raggedTags, raggedScores]) {
+      // The oracle is the input itself, sorted: not another path of the same builder.
+      const sorted = [...results].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+      for (const columns of [build(results, results.length).columns, build(results).columns])
+        for (let i = 0; i < sorted.length; i++) {
+          const row = aggregateRow(columns, i);
+          expect({ caseId: row.caseId, scores: row.scores, tags: row.tags }).toEqual(rowOf(sorted[i]));
+        }
     }
   });
 

@@ -334,8 +334,8 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         const total = pools[0].view().length;
         const newStart = new Uint32Array(n + 1);
         const sources = pools.map((p) => p.view());
-        // Every row with the same number of entries (k; the usual case: one suite's rows carry
-        // the same metrics) or rows already in order: the pools are reordered in place as blocks
+        // Every row of the run with the same number of entries (k: a run of one suite, or of
+        // suites with as many metrics and no per-case assertions) or rows already in order: the pools are reordered in place as blocks
         // of k, like the per-row columns, instead of copied (a second copy of the scores pool was
         // ~12 MB at 100k rows, and freeing the first raised glibc's mmap threshold above every
         // per-row column's size, so they and the statistics' arrays stayed in its heap).
