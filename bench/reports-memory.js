@@ -7,33 +7,17 @@
 //   node --expose-gc bench/reports-memory.js <run folder> --config <project config>
 // A run to replay: `node bench/memory-breakdown.js --cases 100000 --keep` keeps its project.
 import { readFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { loadProject } from '../dist/cli/commands/load-project.js';
 import { analyzeErrorsStream } from '../dist/analysis/analyze-errors-stream.js';
 import { writeRunHtmlReport } from '../dist/html-report/write-run-html-report.js';
 import { writeJunitStream } from '../dist/reporters/junit-stream.js';
 import { writeChartsFromStream, writeReports } from '../dist/reporters/write-reports.js';
 import { readRunRecord } from '../dist/run/read-run.js';
 import { streamResultsFile } from '../dist/run/result-stream.js';
+import { hwm, live, MB, openReplay, profileAllocations, round } from './replay-memory.js';
 
-if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
-const runDir = path.resolve(process.argv[2] ?? '');
-const configAt = process.argv.indexOf('--config');
-if (!process.argv[2] || configAt < 0) throw new Error('usage: <run folder> --config <project config>');
-process.env.EVALGATE_BENCH_BASE_URL ??= 'http://127.0.0.1:9/v1';
-const { loaded } = await loadProject(process.argv[configAt + 1]);
-const MB = 1024 * 1024;
-const live = () => {
-  globalThis.gc();
-  globalThis.gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
-const round = (x) => Math.round(x * 10) / 10;
-const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) * 1024;
-
+const { runDir, loaded } = await openReplay();
 const record = await readRunRecord(runDir);
 const liveBefore = live();
 const rssBefore = hwm();
@@ -92,41 +76,20 @@ for (const [name, pass] of Object.entries(PASSES)) {
 }
 live();
 for (const k of Object.keys(peak)) peak[k] = 0;
-const session = new Session();
-session.connect();
-await session.post('HeapProfiler.enable');
-await session.post('HeapProfiler.startSampling', {
-  samplingInterval: 32 * 1024,
-  includeObjectsCollectedByMajorGC: true,
-  includeObjectsCollectedByMinorGC: true,
-});
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-await writeReports({
-  record,
-  results: streamResultsFile(path.join(runDir, 'results.jsonl')),
-  runDir,
-  reportsDir: null,
-  experimentLog: null,
-  gateMargins: loaded.config.gate.max_drop,
-  indexDir: loaded.config.rag ? path.resolve(loaded.root, loaded.config.rag.index_dir) : null,
-});
-const wallMs = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const { profile } = await session.post('HeapProfiler.stopSampling');
-session.disconnect();
+const { profile, totals, total, wallMs, cpuMs } = await profileAllocations(WATCHED, () =>
+  writeReports({
+    record,
+    results: streamResultsFile(path.join(runDir, 'results.jsonl')),
+    runDir,
+    reportsDir: null,
+    experimentLog: null,
+    gateMargins: loaded.config.gate.max_drop,
+    indexDir: loaded.config.rag ? path.resolve(loaded.root, loaded.config.rag.index_dir) : null,
+  }),
+);
 clearInterval(sampler);
 const rssPeak = hwm();
 
-const totals = Object.fromEntries(WATCHED.map((name) => [name, 0]));
-const inclusive = (node) => node.children.reduce((sum, child) => sum + inclusive(child), node.selfSize);
-const walk = (node, inside) => {
-  const name = node.callFrame.functionName;
-  if (Object.hasOwn(totals, name) && !inside.has(name)) totals[name] += inclusive(node);
-  const below = Object.hasOwn(totals, name) ? new Set([...inside, name]) : inside;
-  for (const child of node.children) walk(child, below);
-};
-walk(profile.head, new Set());
 // The functions that allocate most themselves (self size), to name the next thing to cut.
 const self = new Map();
 const collect = (node) => {
@@ -137,7 +100,6 @@ const collect = (node) => {
 };
 collect(profile.head);
 const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
-const total = inclusive(profile.head);
 const liveAfter = live();
 console.log(
   JSON.stringify(
@@ -150,7 +112,7 @@ console.log(
       peakDuringReportsMB: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, round(v / MB)])),
       liveHeapMB: { before: round(liveBefore / MB), after: round(liveAfter / MB) },
       peakRssMB: { before: round(rssBefore / MB), reports: round(rssPeak / MB) },
-      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      cpuMs,
       wallMs: Math.round(wallMs),
     },
     null,
