@@ -12,15 +12,34 @@ export function permuteInPlace(
   visited: Uint8Array,
   stride = 1,
 ): void {
+  // Checked before anything moves, so a bad order leaves the column as it was.
+  assertPermutation(order, visited);
+  permuteCheckedInPlace(a, order, visited, stride);
+}
+
+/** Throws unless `order` is a permutation of 0 … order.length − 1 (`visited` is scratch). */
+export function assertPermutation(order: Uint32Array, visited: Uint8Array): void {
   const n = order.length;
   if (visited.length < n) throw new RangeError('permuteInPlace: visited is shorter than the order');
-  // Checked before anything moves, so a bad order leaves the column as it was.
   visited.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const k = order[i];
     if (k >= n || visited[k]) throw new RangeError('permuteInPlace: order is not a permutation');
     visited[k] = 1;
   }
+}
+
+/**
+ * permuteInPlace for an order assertPermutation has already accepted: a store reorders ~30
+ * columns by one order, and checking it once is enough.
+ */
+export function permuteCheckedInPlace(
+  a: Float64Array | Uint32Array | Int32Array | Uint8Array,
+  order: Uint32Array,
+  visited: Uint8Array,
+  stride = 1,
+): void {
+  const n = order.length;
   visited.fill(0, 0, n);
   if (stride !== 1) {
     permuteBlocks(a, order, visited, stride);

@@ -15,7 +15,7 @@ import {
   uint32Column,
   uint8Column,
 } from './growable-column.js';
-import { permuteInPlace } from './permute-in-place.js';
+import { assertPermutation, permuteCheckedInPlace } from './permute-in-place.js';
 
 export const ATTRIBUTIONS: readonly FailureAttribution[] = [
   'pass',
@@ -309,6 +309,8 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
       // glibc then kept. One that grew by doubling is copied to its length, so the store never
       // keeps a mostly empty buffer; its builder column is released once copied.
       const visited = identity ? new Uint8Array(0) : new Uint8Array(n);
+      // Checked once here; every column below is reordered by this same order.
+      if (!identity) assertPermutation(order, visited);
       const take = <A extends Float64Array | Uint32Array | Int32Array | Uint8Array>(col: {
         view(): A;
         readonly capacity: number;
@@ -319,7 +321,7 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         let out: A;
         if (inPlace) {
           out = from;
-          if (!identity) permuteInPlace(out, order, visited);
+          if (!identity) permuteCheckedInPlace(out, order, visited);
         } else {
           out = from.slice() as A;
           if (!identity) for (let i = 0; i < n; i++) out[i] = from[order[i]];
@@ -335,8 +337,8 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         const newStart = new Uint32Array(n + 1);
         const sources = pools.map((p) => p.view());
         // Every row of the run with the same number of entries (k: a run of one suite, or of
-        // suites with as many metrics and no per-case assertions) or rows already in order: the pools are reordered in place as blocks
-        // of k, like the per-row columns, instead of copied (a second copy of the scores pool was
+        // suites with as many metrics and no per-case assertions) or rows already in order: the
+        // pools are reordered in place as blocks of k, like the per-row columns, instead of copied (a second copy of the scores pool was
         // ~12 MB at 100k rows, and freeing the first raised glibc's mmap threshold above every
         // per-row column's size, so they and the statistics' arrays stayed in its heap).
         const stride = n === 0 ? 0 : total / n;
@@ -344,7 +346,7 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         for (let i = 0; uniform && i < n; i++) if (start[i] !== i * stride) uniform = false;
         if (identity || uniform) {
           const inPlace = sources.map((s) => (fitsInPlace(s, total) ? s : s.slice()));
-          if (!identity) for (const pool of inPlace) permuteInPlace(pool, order, visited, stride);
+          if (!identity) for (const pool of inPlace) permuteCheckedInPlace(pool, order, visited, stride);
           if (identity) newStart.set(start);
           else for (let i = 0; i < n; i++) newStart[i] = i * stride;
           newStart[n] = total;

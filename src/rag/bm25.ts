@@ -235,11 +235,17 @@ export function restoreBm25Index(restored: Bm25State, knownTermIds?: Map<string,
 }
 
 export function bm25FromJSON(json: Bm25Json | Bm25State): BuiltBm25Index {
+  // The postings straight into shared memory (restoreBm25Index would copy ordinary arrays again).
+  const shared = (values: ArrayLike<number>) => {
+    const out = new Uint32Array(new SharedArrayBuffer(values.length * 4));
+    out.set(values);
+    return out;
+  };
   return restoreBm25Index({
     ...json,
-    offsets: Uint32Array.from(json.offsets),
-    docs: Uint32Array.from(json.docs),
-    freqs: Uint32Array.from(json.freqs),
+    offsets: shared(json.offsets),
+    docs: shared(json.docs),
+    freqs: shared(json.freqs),
     lengths: Uint32Array.from(json.lengths),
   });
 }

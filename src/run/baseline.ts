@@ -50,8 +50,12 @@ export function buildBaseline(
       ),
     })),
     cases: transposeTable(perCaseTable(results)),
+    // Read once per suite: a run's case hashes are parsed from text on every read (lazy-case-hashes.ts).
     caseHashes: Object.fromEntries(
-      record.manifest.suites.filter((s) => s.caseHashes).map((s) => [s.name, s.caseHashes!]),
+      record.manifest.suites.flatMap((s) => {
+        const hashes = s.caseHashes;
+        return hashes ? [[s.name, hashes]] : [];
+      }),
     ),
     bias: record.bias.rows.map((r) => ({
       check: r.check,
