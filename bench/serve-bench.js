@@ -3,7 +3,7 @@
 // with a 0 ms model, classify at 200 requests/s and answers at 30 requests/s on the sample
 // (p99, errors) — each rate both as autocannon sends it (per-second bursts, each response
 // counted once) and on an open-loop schedule (bench/serve-paced.js), the target holding for both —
-// and cold start (readiness, first request vs the median, over fresh starts). Next to each latency
+// and cold start (bench/serve-cold-start.js). Next to each latency
 // target it reports where the time went (bench/serve-load.js): every response's own latency,
 // the server's side of it, the event loop's delay, the server's wait for a core, and the same
 // autocannon run against a bare node:http server on the same machine (the floor).
@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './child-processes.js';
-import { loadRun, startServerProcess } from './serve-load.js';
+import { benchColdStart } from './serve-cold-start.js';
+import { loadRun, startServerProcess, timedPost } from './serve-load.js';
 import { pacedRun } from './serve-paced.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -19,14 +20,6 @@ const SERVER = path.join(REPO_ROOT, 'bench', 'serve-bench-server.js');
 const FLOOR = path.join(REPO_ROOT, 'bench', 'serve-floor-server.js');
 const CLASSIFY = { connections: 16, overallRate: 200, duration: 10 };
 const ANSWER = { connections: 8, overallRate: 30, duration: 10 };
-// One first request is one sample: the cold-start row pairs each fresh server's first request
-// with that server's own median, over several starts, and holds the median of those ratios.
-const COLD_STARTS = 7;
-// The pause before the first request, and before each one it is compared with (see
-// firstVersusMedian). Not a multiple of the inference log's 50 ms flush interval, so the log's
-// writes do not land in the same request every time.
-const PAUSE_MS = 37;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function cases(file, field, route) {
   return readFileSync(path.join(REPO_ROOT, file), 'utf8')
@@ -41,18 +34,6 @@ function cases(file, field, route) {
     }));
 }
 
-/** Client-side time (ms) and the server's own `latency_ms` from the response. */
-async function timedPost(url, request) {
-  const t0 = performance.now();
-  const res = await fetch(`${url}${request.path}`, {
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-  });
-  const body = await res.json();
-  return { ms: performance.now() - t0, serverMs: body.latency_ms };
-}
-
 /** The p99 a latency target is held to: autocannon's bursts and the open-loop schedule both. */
 const worstP99 = (run, paced) => Math.max(run.autocannon.p99, paced.p99);
 
@@ -60,7 +41,6 @@ function latencyCell(run, paced, loadAverage) {
   return `open loop ${fmt(paced.p99)} (p50 ${fmt(paced.p50)}, max ${fmt(paced.max)}, ${paced.responses} req, ${paced.errors} errors, ${paced.lateSends} sent late); autocannon ${fmt(run.autocannon.p99)} (p50 ${fmt(run.autocannon.p50)}, ${run.responses} req, ${run.errors} errors); load ${loadAverage}`;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const load1 = () => os.loadavg()[0].toFixed(1);
 const fmt = (ms) => (ms === null || ms === undefined ? 'n/a' : `${ms.toFixed(2)} ms`);
 
@@ -143,74 +123,12 @@ export async function benchServe({ row, header, details }) {
   // throughput at fixed rates on the last one.
   const intent = cases('test_cases/intent.jsonl', 'input', 'classify');
   const qa = cases('test_cases/support-qa.jsonl', 'question', 'answer');
-  const cold = [];
-  let sample;
-  for (let start = 0; start < COLD_STARTS; start++) {
-    if (sample) await sample.stop();
-    const t0 = performance.now();
-    sample = startServerProcess(SERVER, ['sample']);
-    const { url } = await sample.ready;
-    cold.push({
-      url,
-      readyMs: performance.now() - t0,
-      ...(await firstVersusMedian(sample, url, intent, start)),
-    });
-  }
-  const { url } = cold[cold.length - 1];
-  const readyMs = median(cold.map((c) => c.readyMs));
-  const ratios = cold.map((c) => c.first.ms / c.medianMs);
-  const medianRatio = median(ratios);
-  const firstMs = median(cold.map((c) => c.first.ms));
-  const medianMs = median(cold.map((c) => c.medianMs));
-  const firstServerMs = median(cold.map((c) => c.first.serverMs));
-  const medianServerMs = median(cold.map((c) => c.medianServerMs));
-  const firstSide = median(cold.map((c) => c.timeline.first));
-  const medianSide = median(cold.map((c) => c.timeline.p50));
-  const startsMet = cold.filter((c) => c.first.ms <= c.medianMs).length;
-  row(
-    `serve: start to ready (index load + warm-up), median of ${COLD_STARTS} starts`,
-    fmt(readyMs),
-    'reported',
-    null,
-    readyMs,
-  );
-  row(
-    `serve: first request after ready ÷ that start's median (each after a ${PAUSE_MS} ms pause), median over ${COLD_STARTS} fresh starts`,
-    `${medianRatio.toFixed(2)} (largest ${Math.max(...ratios).toFixed(2)}; first ≤ median in ${startsMet} of ${COLD_STARTS}; first/median ms: ${cold.map((c) => `${c.first.ms.toFixed(2)}/${c.medianMs.toFixed(2)}`).join(', ')})`,
-    'first ≤ median (ratio ≤ 1)',
-    medianRatio <= 1,
-    medianRatio,
-  );
-  const secondRatio = median(cold.map((c) => c.second.ms / c.medianMs));
-  row(
-    '… the second request ÷ the same median',
-    `${secondRatio.toFixed(2)} (second/median ms: ${cold.map((c) => `${c.second.ms.toFixed(2)}/${c.medianMs.toFixed(2)}`).join(', ')})`,
-    'reported',
-    null,
-    secondRatio,
-  );
-  const backToBackRatio = median(cold.map((c) => c.first.ms / c.backToBackMs));
-  row(
-    '… first ÷ the median of requests sent back to back (no pause before each)',
-    `${backToBackRatio.toFixed(2)} (first/back-to-back median ms: ${cold.map((c) => `${c.first.ms.toFixed(2)}/${c.backToBackMs.toFixed(2)}`).join(', ')})`,
-    'reported',
-    null,
-    backToBackRatio,
-  );
-  row(
-    '… server-side latency_ms, first vs median',
-    `${fmt(firstServerMs)} vs ${fmt(medianServerMs)}`,
-    'reported',
-    null,
-    firstServerMs,
-  );
-  row(
-    '… server side, request parsed → response written, first vs median',
-    `${fmt(firstSide)} vs ${fmt(medianSide)} (GC inside the first: ${cold.map((c) => fmt(c.timeline.firstGcMs)).join(', ')}; connections opened: ${cold.map((c) => c.timeline.accepted).join(', ')})`,
-    'reported',
-    null,
-    firstSide,
-  );
+  const cold = await benchColdStart({
+    row,
+    intent,
+    startServer: () => startServerProcess(SERVER, ['sample']),
+  });
+  const { server: sample, url } = cold;
 
   // CPU per pipeline request, sequential (no queueing), in the server process only.
   const cpuBefore = await sample.cpuUs();
@@ -280,70 +198,13 @@ export async function benchServe({ row, header, details }) {
   );
 
   details.serve = {
-    readyMs,
-    firstMs,
-    medianMs,
-    firstServerMs,
-    medianServerMs,
-    firstServerSideMs: firstSide,
-    medianServerSideMs: medianSide,
-    medianFirstRatio: medianRatio,
-    coldStarts: cold.map((c) => ({
-      readyMs: c.readyMs,
-      firstMs: c.first.ms,
-      secondMs: c.second.ms,
-      medianMs: c.medianMs,
-      backToBackMs: c.backToBackMs,
-    })),
+    coldStart: cold.details,
     classifyCpuMs,
     answerCpuMs,
     classify: { ...classifyDetails, paced: classifyPaced },
     answer: { ...answerDetails, paced: answerPaced },
     floor: floorRun,
     floorWithServeCpu: { spinMs, ...spinRun },
-  };
-}
-
-/**
- * The first /v1 request a fresh server answers after ready, against the median of later ones
- * sent the same way. The bench's own HTTP client is warm already (see warmClient); GET and POST
- * /healthz open this server's keep-alive connection, so the first /v1 request is as cold as
- * serve left its path.
- *
- * "The same way" matters twice:
- * - Any request that follows a pause costs more than one sent right after the previous response
- *   (under load: +0.2–0.4 ms of server CPU and 1.4–1.6 × the back-to-back median client-side, for
- *   the 21st request of a server as for its first: the CPU's caches and the scheduler's wake-up,
- *   not serve's code). So every compared request goes out PAUSE_MS after the previous one, and
- *   the back-to-back median (40 more, no pause) is reported beside the verdict.
- * - Inputs differ in length and cost: the texts are taken in a rotation that starts at another
- *   place for each start, so over the starts the first request's input is drawn like the others'
- *   (a fixed first text would be a fixed advantage or handicap).
- * The second request is reported against the same median too: cold work the first request
- * leaves behind (compiled later, or run after its response) would show there.
- */
-async function firstVersusMedian(server, url, intent, start) {
-  const at = (i) => intent[(start * 82 + i) % intent.length];
-  await (await fetch(`${url}/healthz`)).json();
-  for (let i = 0; i < 3; i++)
-    await (await fetch(`${url}/healthz`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).json();
-  await server.startTimeline();
-  const paused = [];
-  for (let i = 0; i < 42; i++) {
-    await sleep(PAUSE_MS);
-    paused.push(await timedPost(url, at(i)));
-  }
-  const timeline = await server.readTimeline();
-  const backToBack = [];
-  for (let i = 42; i < 82; i++) backToBack.push(await timedPost(url, at(i)));
-  const later = paused.slice(2);
-  return {
-    first: paused[0],
-    second: paused[1],
-    medianMs: median(later.map((t) => t.ms)),
-    medianServerMs: median(later.map((t) => t.serverMs)),
-    backToBackMs: median(backToBack.map((t) => t.ms)),
-    timeline,
   };
 }
 

@@ -114,3 +114,15 @@ export async function loadRun(url, options, server) {
     timeline: await server.readTimeline(),
   };
 }
+
+/** Client-side time (ms) and the server's own `latency_ms` from the response. */
+export async function timedPost(url, request) {
+  const t0 = performance.now();
+  const res = await fetch(`${url}${request.path}`, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+  });
+  const body = await res.json();
+  return { ms: performance.now() - t0, serverMs: body.latency_ms };
+}
