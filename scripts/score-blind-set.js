@@ -3,6 +3,7 @@
 // cases, seeded), and the paired AUROC difference between the first two checks. Used once per
 // blind set, after the revision it measures was committed (docs/metrics.md).
 // Run after `npm run build`: node scripts/score-blind-set.js <file.jsonl> <dist dir> [<dist dir> …]
+// Several files joined by commas are scored as one pooled set (a.jsonl,b.jsonl).
 import { resolve } from 'node:path';
 
 const [file, ...dists] = process.argv.slice(2);
@@ -22,7 +23,8 @@ for (const dist of dists) {
   const { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } = await import(
     `${d}/scorers/hallucination/support-model.js`
   );
-  const cases = await loadHallucinationDevSet(resolve(file), `${ROOT}rag/corpus`);
+  const files = file.split(',');
+  const cases = (await Promise.all(files.map((f) => loadHallucinationDevSet(resolve(f), `${ROOT}rag/corpus`)))).flat();
   const scored = scoreDevCases(cases);
   const m = measureSlice(scored, DEFAULT_HALLUCINATION_THRESHOLD);
   const items = scored.map((s) => ({ positive: s.case.hallucinated, score: s.score }));
