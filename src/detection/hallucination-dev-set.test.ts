@@ -10,6 +10,7 @@ import { measureDevSlices, renderDevTable } from './dev-set-table.js';
 import { crossFittedThreshold } from './cross-fitted-threshold.js';
 import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
+import { measureSlice, scoreDevCases } from './score-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
@@ -74,33 +75,40 @@ describe('the committed hallucination dev set', async () => {
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('quotes the sixth revision as measured once on blind set 4 (OFFLINE_CHECK_QUALITY)', () => {
-    // Blind set 4 was written by a session that never saw the check, kept unread until the sixth
-    // revision was committed, and scored once; re-scored once for 6.1 (the review fixes, not chosen
-    // on it). Against the targets: F1 ≥ 0.5 met, AUROC ≥ 0.75 and recall ≥ 0.9 missed
-    // (docs/metrics.md). A change to the check that moves these fails here.
-    const m = slices[0].metrics;
+  it('quotes 6.1 as measured on blind sets 4-7, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+    // Four sets by writers who never saw the check, each scored once for it (docs/metrics.md).
+    // Against the targets: F1 >= 0.5 met, AUROC >= 0.75 and recall >= 0.9 missed. A change
+    // to the check that moves these fails here.
+    const q = OFFLINE_CHECK_QUALITY;
+    const blind = (
+      await Promise.all(
+        q.sets.map((file) => loadHallucinationDevSet(join(ROOT, file), join(ROOT, 'rag/corpus'))),
+      )
+    ).flat();
+    const m = measureSlice(scoreDevCases(blind), DEFAULT_HALLUCINATION_THRESHOLD);
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       cases: m.n,
       hallucinated: m.positives,
       threshold: DEFAULT_HALLUCINATION_THRESHOLD,
+      flagged: r3(m.flaggedRate),
       precision: r3(m.precision),
       recall: r3(m.recall),
       f1: r3(m.f1),
       auroc: r3(m.auroc),
     }).toEqual({
-      cases: OFFLINE_CHECK_QUALITY.cases,
-      hallucinated: OFFLINE_CHECK_QUALITY.hallucinated,
-      threshold: OFFLINE_CHECK_QUALITY.threshold,
-      precision: OFFLINE_CHECK_QUALITY.precision,
-      recall: OFFLINE_CHECK_QUALITY.recall,
-      f1: OFFLINE_CHECK_QUALITY.f1,
-      auroc: OFFLINE_CHECK_QUALITY.auroc,
+      cases: q.cases,
+      hallucinated: q.hallucinated,
+      threshold: q.threshold,
+      flagged: q.flagged,
+      precision: q.precision,
+      recall: q.recall,
+      f1: q.f1,
+      auroc: q.auroc,
     });
-    expect(OFFLINE_CHECK_QUALITY.revision).toBe(6);
-    expect(OFFLINE_CHECK_QUALITY.set).toBe('test_cases/hallucination-dev-blind4.jsonl');
-    expect(m.f1).toBeGreaterThanOrEqual(0.5);
+    expect(q.setsLabel.replace('{4,5,6,7}', '')).toBe(q.sets[0].replace('4', ''));
+    expect(q.sets.map((f) => f.match(/blind(\d)/)?.[1])).toEqual(['4', '5', '6', '7']);
+    expect(q.revision).toBe(6);
     expect(CHECK_VERSION).toBe('offline-check-6.1');
   });
 
