@@ -38,6 +38,7 @@ import { guardJudgeModel } from '../budget/judge-guard.js';
 import { readRunColumns } from '../columns/read-run-columns.js';
 import type { ModuleClosers } from '../providers/module/module-closers.js';
 import { collectAtPhaseBoundary } from '../memory/phase-collection.js';
+import { closeInOrder } from './close-in-order.js';
 import { withLazyCaseHashes } from '../run/lazy-case-hashes.js';
 import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { loadResultsSync, resultCounts } from '../columns/result-counts.js';
@@ -136,10 +137,12 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   try {
     batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
   } catch (error) {
-    created.close();
+    await closeInOrder([() => created.close()], { runFailed: true, onNote: options.onNote });
     throw error;
   }
   let rag: RagRuntime | null = null;
+  // Cleared once the run has produced its result (closeInOrder: which error the caller sees).
+  let runFailed = true;
   try {
     for (const s of created.skipped) options.onNote?.(`skipping ${s.id}: ${s.reason}`);
     const suites = await prepareSuites({
@@ -385,6 +388,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     manifest.durationMs = Math.round(clock.monotonic() - t0);
     await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
     let inMemory: CaseResult[] | undefined;
+    runFailed = false;
     return {
       record,
       // Read on first use only: the CLI streams results.jsonl instead of holding the run.
@@ -402,16 +406,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     };
   } finally {
     // The index first, then the user modules' `close` (a retriever module's pool is theirs); each
-    // runs even when one before it throws.
-    try {
-      batch.close();
-    } finally {
-      try {
-        await rag?.close();
-      } finally {
-        created.close();
-      }
-    }
+    // runs even when one before it throws, and a failed run's own error is the one reported.
+    await closeInOrder([() => batch.close(), () => rag?.close(), () => created.close()], {
+      runFailed,
+      onNote: options.onNote,
+    });
   }
 }
 
