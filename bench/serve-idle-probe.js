@@ -22,7 +22,11 @@ const texts = readFileSync(path.join(REPO_ROOT, 'test_cases/intent.jsonl'), 'utf
   .split('\n')
   .map((l) => JSON.parse(l).input);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
 
 /** The server's per-request spans since its timeline started: [t0, cpu0 µs, t1, cpu1 µs]. */
 function spans(server) {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 const [file, ...dists] = process.argv.slice(2);
 if (!file || dists.length === 0) {
-  console.error('usage: node scripts/score-blind-set.js <file.jsonl> <dist dir> [<dist dir> …]');
+  console.error('usage: node scripts/score-blind-set.js <file.jsonl>[,<file.jsonl>…] <dist dir> [<dist dir> …]');
   process.exit(2);
 }
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -106,6 +106,8 @@ describe('the committed hallucination dev set', async () => {
       f1: q.f1,
       auroc: q.auroc,
     });
+    expect(q.baseRate).toBe(r3(q.hallucinated / q.cases));
+    expect(q.writers).toBe(q.sets.length);
     expect(q.setsLabel.replace('{4,5,6,7}', '')).toBe(q.sets[0].replace('4', ''));
     expect(q.sets.map((f) => f.match(/blind(\d)/)?.[1])).toEqual(['4', '5', '6', '7']);
     expect(q.revision).toBe(6);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { metricDefinitions } from '../scorers/metric-definitions.js';
 import { describe, expect, it } from 'vitest';
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
@@ -51,6 +52,15 @@ describe('renderJudgeQualitySection', () => {
     expect(text).toContain('where 47% of those answers were hallucinated');
     expect(text).toContain('AUROC 0.661; 50% is chance');
     expect(text).toContain('not as a count of hallucinations');
+  });
+
+  it("matches the committed sample report's paragraph (a change to the quoted numbers re-renders it)", async () => {
+    const offline = (text: string) =>
+      text.split('\n').find((line) => line.startsWith('**Hallucination rate comes from the offline check**'));
+    const committed = await readFile(new URL('../../reports/model-eval-report.md', import.meta.url), 'utf8');
+    const rendered = offline(renderJudgeQualitySection(withMetrics(['hallucination.rate'])));
+    expect(rendered).toBeDefined();
+    expect(offline(committed)).toBe(rendered);
   });
 
   it('never quotes the measured numbers for a run another check version or threshold scored', () => {

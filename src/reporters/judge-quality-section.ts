@@ -45,7 +45,7 @@ function offlineCheckNote(record: RunRecord): string {
     return `${lead} This run flagged at ${code('hallucination_threshold')} ${threshold}, not the default ${q.threshold} at which the check was measured (on ${q.cases} realistic answers written blind, ${code(q.setsLabel)}: precision ${formatScore(q.precision)}, recall ${formatScore(q.recall)}); at ${threshold} its precision and recall are **not assessed** (a lower threshold catches more and flags more correct answers; AUROC ${formatScore(q.auroc)} does not depend on it). ${tail}`;
   // The share of hallucinated answers is what a check flagging every answer would score as
   // precision: without it, "50% of its flags were right" reads better than it is.
-  const baseRate = q.hallucinated / q.cases;
+  const baseRate = q.baseRate;
   return `${lead} On ${q.cases} labelled realistic answers by ${q.writers} writers who never saw the check, each set scored once for this check version (${code(q.setsLabel)}), at its default threshold of ${q.threshold} it flagged ${formatPercent(q.flagged)} of all answers: ${formatPercent(q.recall)} of the hallucinated ones (recall ${formatScore(q.recall)}), and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}), where ${formatPercent(baseRate)} of those answers were hallucinated, so flagging every answer would have been right ${formatPercent(baseRate)} of the time. It ranks a hallucinated answer above a faithful one ${formatPercent(q.auroc)} of the time (AUROC ${formatScore(q.auroc)}; 50% is chance). ${tail}`;
 }
 

@@ -17,9 +17,12 @@ export const OFFLINE_CHECK_QUALITY = {
   ],
   /** How the report names them. */
   setsLabel: 'test_cases/hallucination-dev-blind{4,5,6,7}.jsonl',
+  /** One writing session per set. */
   writers: 4,
   cases: 430,
   hallucinated: 201,
+  /** hallucinated ÷ cases: the precision of a check that flagged every answer. */
+  baseRate: 0.467,
   threshold: 0.17,
   flagged: 0.807,
   precision: 0.499,
