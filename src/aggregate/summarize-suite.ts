@@ -25,6 +25,7 @@ import {
 import type { CaseResult, MetricSummary, SuiteSummary } from '../run/types.js';
 import { percentilesOf, resampledPercentilesVisitor } from './resampled-percentile.js';
 import { summarizeClassification } from './summarize-classification.js';
+import { valuesBy, valuesByRow } from './per-case-means.js';
 import { type SuiteRows, suiteRows } from './suite-rows.js';
 
 export interface SummarizeOptions {
@@ -203,26 +204,6 @@ function perCaseValues(rows: SuiteRows): Map<string, Float64Array> {
   // A metric null on every case still gets a row (n = 0): "not measured" must be visible.
   for (const name of rows.metricNames()) out.set(name, valuesByRow(rows, rows.metric(name)!));
   return out;
-}
-
-/** Per-case mean over repeats of a per-row column (NaN skipped); NaN where no repeat has a value. */
-function valuesByRow(rows: SuiteRows, column: Float64Array): Float64Array {
-  return valuesBy(rows, (i) => column[i - rows.start]);
-}
-
-/** Per-case mean of `get` over repeats; NaN where it is NaN for every repeat. */
-function valuesBy(rows: SuiteRows, get: (row: number) => number): Float64Array {
-  const sum = new Float64Array(rows.n);
-  const count = new Uint16Array(rows.n);
-  for (let i = rows.start; i < rows.end; i++) {
-    const v = get(i);
-    if (!Number.isFinite(v)) continue;
-    const c = rows.caseOf[i - rows.start];
-    sum[c] += v;
-    count[c]++;
-  }
-  for (let c = 0; c < rows.n; c++) sum[c] = count[c] ? sum[c] / count[c] : Number.NaN;
-  return sum;
 }
 
 function meanSummary(
