@@ -5,8 +5,8 @@ import type { CaseResult } from '../run/types.js';
 import { valuesBy, valuesByRow } from './per-case-means.js';
 import { suiteRows } from './suite-rows.js';
 
-function rowsOf(results: CaseResult[]) {
-  const columns = columnsFromResults(results);
+function rowsOf(results: CaseResult[], sort = true) {
+  const columns = columnsFromResults(results, { sort });
   return suiteRows(columns, 0, columns.n);
 }
 
@@ -38,6 +38,23 @@ describe('valuesByRow', () => {
       expect(Object.is(values[1], odd === 0 ? 0 : Number.NaN)).toBe(true);
       expect([...values]).toEqual([...copied(rows, column)]);
     }
+  });
+
+  it('copies into case order when the rows are one per case but out of order', () => {
+    // summarizeSuite({ results }) keeps the given order (sort: false): case ranks are by id.
+    const rows = rowsOf(
+      [
+        caseResult({ caseId: 'c', scores: { m: 0.3 } }),
+        caseResult({ caseId: 'a', scores: { m: 0.1 } }),
+        caseResult({ caseId: 'b', scores: { m: 0.2 } }),
+      ],
+      false,
+    );
+    const column = rows.metric('m')!;
+    expect([...column]).toEqual([0.3, 0.1, 0.2]);
+    const values = valuesByRow(rows, column);
+    expect(values).not.toBe(column);
+    expect([...values]).toEqual([0.1, 0.2, 0.3]);
   });
 
   it('averages repeats per case when a case has several rows', () => {

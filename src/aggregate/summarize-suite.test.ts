@@ -42,3 +42,17 @@ describe('summarizeSuite cost per case', () => {
     expect(summary.metrics['cost.per_case_usd'].value).toBeCloseTo(0.002, 12);
   });
 });
+
+describe('summarizeSuite per-case values', () => {
+  it('gives the same means and intervals whatever order the rows come in (one row per case)', () => {
+    const ids = ['e', 'c', 'a', 'd', 'b', 'f', 'h', 'g'];
+    const results = ids.map((caseId, i) =>
+      caseResult({ caseId, scores: { 'answer.f1': ((i * 3) % 8) / 8 } }),
+    );
+    const sorted = [...results].sort((x, y) => x.caseId.localeCompare(y.caseId));
+    const given = summarizeSuite({ ...options, results });
+    const inOrder = summarizeSuite({ ...options, results: sorted });
+    expect(given.metrics['answer.f1']).toEqual(inOrder.metrics['answer.f1']);
+    expect(given.metrics['answer.f1'].low).not.toBe(given.metrics['answer.f1'].high);
+  });
+});

@@ -40,6 +40,18 @@ describe('closeInOrder', () => {
     ]);
   });
 
+  it("scrubs the environment's secret values too, key-shaped or not", async () => {
+    const notes: string[] = [];
+    await closeInOrder([boom('auth failed for password pgS3cretValue99 on host db')], {
+      runFailed: true,
+      onNote: (line) => notes.push(line),
+      env: { PGPASSWORD: 'pgS3cretValue99' },
+    });
+    expect(notes).toEqual([
+      'closing after the failed run also failed: auth failed for password [redacted] on host db',
+    ]);
+  });
+
   it('says nothing when every close succeeds', async () => {
     const notes: string[] = [];
     await closeInOrder([() => {}, async () => {}], { runFailed: true, onNote: (l) => notes.push(l) });

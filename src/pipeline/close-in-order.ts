@@ -3,12 +3,18 @@
 // the first close that failed (the run is not done until its resources are released); after a
 // run that failed, the run's own error, always. A close error there would replace the message
 // the user needs (a provider failure, a bad config line) with one about cleanup, so it is only
-// noted, with anything shaped like a secret scrubbed from it.
+// noted, with the environment's secrets and anything shaped like one scrubbed from it.
+import { redactSecrets as redactEnvSecrets } from '../core/redact.js';
 import { redactSecrets } from '../providers/redact-secrets.js';
 
 export async function closeInOrder(
   closers: ReadonlyArray<() => unknown>,
-  options: { runFailed: boolean; onNote?: (line: string) => void },
+  options: {
+    runFailed: boolean;
+    onNote?: (line: string) => void;
+    /** The environment, whose secret-looking values never reach a note. */
+    env?: Readonly<Record<string, string | undefined>>;
+  },
 ): Promise<void> {
   const failures: unknown[] = [];
   for (const close of closers) {
@@ -22,6 +28,7 @@ export async function closeInOrder(
   if (!options.runFailed) throw failures[0];
   for (const error of failures) {
     const reason = String((error as Error)?.message ?? error).split('\n')[0];
-    options.onNote?.(`closing after the failed run also failed: ${redactSecrets(reason)}`);
+    const safe = redactSecrets(redactEnvSecrets(reason, options.env ?? {}));
+    options.onNote?.(`closing after the failed run also failed: ${safe}`);
   }
 }

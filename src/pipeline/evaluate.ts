@@ -137,7 +137,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
   try {
     batch = startBatchRun({ ...options, config, root, configFile, clock, models: created.models });
   } catch (error) {
-    await closeInOrder([() => created.close()], { runFailed: true, onNote: options.onNote });
+    await closeInOrder([() => created.close()], {
+      runFailed: true,
+      onNote: options.onNote,
+      env: options.env,
+    });
     throw error;
   }
   let rag: RagRuntime | null = null;
@@ -410,6 +414,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     await closeInOrder([() => batch.close(), () => rag?.close(), () => created.close()], {
       runFailed,
       onNote: options.onNote,
+      env: options.env,
     });
   }
 }
