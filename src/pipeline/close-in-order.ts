@@ -4,8 +4,7 @@
 // run that failed, the run's own error, always. A close error there would replace the message
 // the user needs (a provider failure, a bad config line) with one about cleanup, so it is only
 // noted, with the environment's secrets and anything shaped like one scrubbed from it.
-import { redactSecrets as redactEnvSecrets } from '../core/redact.js';
-import { redactSecrets } from '../providers/redact-secrets.js';
+import { safeFirstLine } from '../providers/redact-secrets.js';
 
 export async function closeInOrder(
   closers: ReadonlyArray<() => unknown>,
@@ -26,9 +25,6 @@ export async function closeInOrder(
   }
   if (failures.length === 0) return;
   if (!options.runFailed) throw failures[0];
-  for (const error of failures) {
-    const reason = String((error as Error)?.message ?? error).split('\n')[0];
-    const safe = redactSecrets(redactEnvSecrets(reason, options.env ?? {}));
-    options.onNote?.(`closing after the failed run also failed: ${safe}`);
-  }
+  for (const error of failures)
+    options.onNote?.(`closing after the failed run also failed: ${safeFirstLine(error, options.env)}`);
 }

@@ -1,5 +1,6 @@
 // Scrubs secrets out of text that came from elsewhere (server error bodies, SDK messages)
 // before it goes into an error message, a log or a report. Servers do echo keys back.
+import { redactSecrets as redactEnvSecrets } from '../core/redact.js';
 
 const KEY_PATTERNS: RegExp[] = [
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
@@ -22,4 +23,16 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
       typeof scheme === 'string' && /^(bearer|basic)$/i.test(scheme) ? `${scheme} ${REDACTED}` : REDACTED,
     );
   return out;
+}
+
+/**
+ * An error's first line for a note: the environment's secret values and anything shaped like a
+ * key or a URL credential scrubbed (a driver's or client's message may echo them).
+ */
+export function safeFirstLine(
+  error: unknown,
+  env: Readonly<Record<string, string | undefined>> = {},
+): string {
+  const reason = String((error as Error)?.message ?? error).split('\n')[0];
+  return redactSecrets(redactEnvSecrets(reason, env));
 }

@@ -5,8 +5,7 @@
 // (src/cli/commands/with-module-closers.ts); one that fails or hangs is reported as a note and
 // never changes the command's outcome.
 
-import { redactSecrets as redactEnvSecrets } from '../../core/redact.js';
-import { redactSecrets } from '../redact-secrets.js';
+import { safeFirstLine } from '../redact-secrets.js';
 
 /** How long a module's `close` may take before evalgate stops waiting for it. */
 export const MODULE_CLOSE_TIMEOUT_MS = 10_000;
@@ -47,10 +46,8 @@ export function createModuleClosers(options: {
               `close() of ${file} did not finish within ${timeoutMs / 1000} s; not waiting for it`,
             );
         } catch (error) {
-          const reason = String((error as Error)?.message ?? error).split('\n')[0];
           // Credentials in a connection string, key-shaped tokens and the environment's secrets.
-          const safe = redactSecrets(redactEnvSecrets(reason, options.env ?? {}));
-          options.onNote?.(`close() of ${file} failed: ${safe}`);
+          options.onNote?.(`close() of ${file} failed: ${safeFirstLine(error, options.env)}`);
         } finally {
           clearTimeout(timer);
         }
