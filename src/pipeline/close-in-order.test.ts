@@ -52,6 +52,35 @@ describe('closeInOrder', () => {
     ]);
   });
 
+  it('after a failed run, a close that throws something unprintable neither throws nor stops the rest', async () => {
+    const notes: string[] = [];
+    const order: string[] = [];
+    const getterThrows = {
+      get message(): string {
+        throw new Error('getter');
+      },
+    };
+    await expect(
+      closeInOrder(
+        [
+          () => {
+            throw Object.create(null);
+          },
+          () => {
+            throw getterThrows;
+          },
+          () => order.push('models'),
+        ],
+        { runFailed: true, onNote: (line) => notes.push(line) },
+      ),
+    ).resolves.toBeUndefined();
+    expect(order).toEqual(['models']);
+    expect(notes).toEqual([
+      'closing after the failed run also failed: an error that cannot be printed',
+      'closing after the failed run also failed: an error that cannot be printed',
+    ]);
+  });
+
   it('says nothing when every close succeeds', async () => {
     const notes: string[] = [];
     await closeInOrder([() => {}, async () => {}], { runFailed: true, onNote: (l) => notes.push(l) });

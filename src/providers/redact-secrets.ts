@@ -33,6 +33,13 @@ export function safeFirstLine(
   error: unknown,
   env: Readonly<Record<string, string | undefined>> = {},
 ): string {
-  const reason = String((error as Error)?.message ?? error).split('\n')[0];
-  return redactSecrets(redactEnvSecrets(reason, env));
+  let text: string;
+  try {
+    text = String((error as Error)?.message ?? error);
+  } catch {
+    // Something thrown that cannot become a string (no prototype, a throwing getter): the note
+    // must not throw in its turn, which would replace the error it reports on.
+    text = 'an error that cannot be printed';
+  }
+  return redactSecrets(redactEnvSecrets(text.split('\n')[0], env));
 }
