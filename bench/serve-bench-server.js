@@ -63,6 +63,11 @@ process.on('message', (message) => {
   }
   if (message === 'timeline') process.send({ timeline: timeline.read() });
   if (message === 'spans') process.send({ spans: timeline.spans() });
+  // Lets a probe place the spans on perf's clock (`perf record -k CLOCK_MONOTONIC`).
+  if (message === 'clock')
+    process.send({
+      clock: { pid: process.pid, nowMs: performance.now(), monotonicNs: String(process.hrtime.bigint()) },
+    });
   if (message === 'stop') stop();
 });
 process.on('disconnect', () => stop());

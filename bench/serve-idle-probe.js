@@ -1,18 +1,31 @@
 // A probe behind issue 11's cold-start row (not part of `npm run bench`): does the first request
 // after ready cost more because it is first, or because the server sat idle before it?
-//   node bench/serve-idle-probe.js [--starts 4] [--idle-ms 1500]
+//   node bench/serve-idle-probe.js [--starts 4] [--idle-ms 1500] [--same-text]
 // Each fresh serve process (bench/serve-bench-server.js, the sample) gets: GET /healthz, a wait of
 // idle-ms, then one classify request; six more after a 37 ms pause each; the same wait again, mid-life,
-// then one request; six more. Every request carries the same text. Prints the server's CPU per
-// request (its own spans: request parsed → response written) and, over the starts, the median
-// first / mid-life / steady request.
-import { readFileSync } from 'node:fs';
+// then one request; six more. Each request carries a text not sent before (two gold texts joined),
+// as the cold-start row's do; with --same-text every request carries one gold text, and its repeats
+// hit the tokenizer's memo of long texts, which the first request fills (so the first looks dearer).
+// Prints the server's CPU per request (its own spans: request parsed → response written) and, over
+// the starts, the median first / mid-life / steady request. With --perf (Linux, `perf` installed,
+// permission to record) each server runs under `perf record` at 25 kHz, and the probe prints the
+// frames whose share of the main thread differs most between the first and the mid-life request.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from './child-processes.js';
+import { framesInWindows } from './perf-windows.js';
 import { startServerProcess } from './serve-load.js';
 
-const { values } = parseArgs({ options: { starts: { type: 'string' }, 'idle-ms': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    starts: { type: 'string' },
+    'idle-ms': { type: 'string' },
+    'same-text': { type: 'boolean' },
+    perf: { type: 'boolean' },
+  },
+});
 const STARTS = Number(values.starts ?? 4);
 const IDLE_MS = Number(values['idle-ms'] ?? 1500);
 const PAUSE_MS = 37;
@@ -42,20 +55,37 @@ function spans(server) {
   });
 }
 
+const PERF_HZ = 25_000;
+const perfDir = values.perf ? mkdtempSync(path.join(os.tmpdir(), 'evalgate-perf-')) : null;
+/** Fork options that start the server under `perf record` writing to `file`. */
+const underPerf = (file) => ({
+  execPath: 'perf',
+  execArgv: ['record', '-q', '-g', '-F', String(PERF_HZ), '-k', 'CLOCK_MONOTONIC', '-o', file, '--'].concat(
+    process.execPath,
+    '--perf-basic-prof',
+  ),
+});
+const frames = { first: new Map(), midLife: new Map() };
+
 const rows = { first: [], midLife: [], steady: [] };
 for (let start = 0; start < STARTS; start++) {
-  const server = startServerProcess(SERVER, ['sample']);
+  const perfData = perfDir && path.join(perfDir, `start-${start}.data`);
+  const server = startServerProcess(SERVER, ['sample'], perfData ? underPerf(perfData) : {});
   const { url } = await server.ready;
   // As the bench does: GET /healthz opens the keep-alive connection the requests then use.
   await (await fetch(`${url}/healthz`)).json();
   await server.startTimeline();
-  const body = JSON.stringify({ input: texts[(start * 82) % texts.length] });
+  let sent = 0;
+  const text = (i) =>
+    values['same-text']
+      ? texts[(start * 82) % texts.length]
+      : `${texts[(start * 82 + i) % texts.length]} ${texts[(start * 82 + i + 1) % texts.length]}`;
   const post = async () =>
     (
       await fetch(`${url}/v1/classify`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body,
+        body: JSON.stringify({ input: text(sent++) }),
       })
     ).json();
   for (const wait of [IDLE_MS, IDLE_MS]) {
@@ -66,12 +96,37 @@ for (let start = 0; start < STARTS; start++) {
       await post();
     }
   }
-  const cpuMs = (await spans(server)).map(([, cpu0, , cpu1]) => (cpu1 - cpu0) / 1000);
+  const measured = await spans(server);
+  const cpuMs = measured.map(([, cpu0, , cpu1]) => (cpu1 - cpu0) / 1000);
+  const clock = perfData ? await server.clock() : null;
   rows.first.push(cpuMs[0]);
   rows.midLife.push(cpuMs[7]);
   rows.steady.push(median([...cpuMs.slice(1, 7), ...cpuMs.slice(8)]));
   console.log(`start ${start}: server CPU per request (ms) ${cpuMs.map((ms) => ms.toFixed(2)).join(' ')}`);
   await server.stop();
+  if (perfData) {
+    // Spans are on the server's performance.now(); perf's samples on CLOCK_MONOTONIC.
+    const mono = (ms) => BigInt(clock.monotonicNs) + BigInt(Math.round((ms - clock.nowMs) * 1e6));
+    const window = (group, [t0, , t1]) => ({ group, startNs: mono(t0), endNs: mono(t1) });
+    const groups = framesInWindows(perfData, clock.pid, [
+      window('first', measured[0]),
+      window('midLife', measured[7]),
+    ]);
+    for (const [group, { frames: counts }] of groups)
+      for (const [frame, n] of counts) frames[group].set(frame, (frames[group].get(frame) ?? 0) + n);
+    rmSync(`/tmp/perf-${clock.pid}.map`, { force: true });
+  }
+}
+if (perfDir) {
+  rmSync(perfDir, { recursive: true, force: true });
+  const usPerRequest = (n) => ((n ?? 0) * 1e6) / PERF_HZ / STARTS;
+  const names = new Set([...frames.first.keys(), ...frames.midLife.keys()]);
+  const gap = (name) => usPerRequest(frames.first.get(name)) - usPerRequest(frames.midLife.get(name));
+  console.log('main-thread frames, inclusive µs per request: first − mid-life (first vs mid-life)');
+  for (const name of [...names].sort((a, b) => gap(b) - gap(a)).slice(0, 25))
+    console.log(
+      `${gap(name).toFixed(0).padStart(6)}  (${usPerRequest(frames.first.get(name)).toFixed(0)} vs ${usPerRequest(frames.midLife.get(name)).toFixed(0)})  ${name}`,
+    );
 }
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 console.log(

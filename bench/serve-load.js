@@ -15,9 +15,12 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
-/** Forks a bench server (`serve-bench-server.js` or `serve-floor-server.js`) and waits for its URL. */
-export function startServerProcess(script, args) {
-  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+/**
+ * Forks a bench server (`serve-bench-server.js` or `serve-floor-server.js`) and waits for its URL.
+ * `forkOptions` go to fork() (serve-idle-probe's --perf starts the server under `perf record`).
+ */
+export function startServerProcess(script, args, forkOptions = {}) {
+  const child = fork(script, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], ...forkOptions });
   const ready = new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => resolve(JSON.parse(line)));
@@ -42,6 +45,8 @@ export function startServerProcess(script, args) {
     // would be timed inside that request.
     startTimeline: () => ask('timeline-start', 'timelineStarted'),
     readTimeline: () => ask('timeline', 'timeline'),
+    /** The server's performance.now() and CLOCK_MONOTONIC (ns, as text) read together. */
+    clock: () => ask('clock', 'clock'),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
