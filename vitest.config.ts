@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.js'],
     // PGlite (Postgres in WASM) takes seconds to start: those tests run in `npm run test:pg`.
     exclude: [...configDefaults.exclude, 'src/**/*.pg.test.ts'],
     testTimeout: 30_000,

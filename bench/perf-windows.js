@@ -2,37 +2,48 @@
 // CLOCK_MONOTONIC` file (a node process run with --perf-basic-prof names its JS frames). Used by
 // `bench/serve-idle-probe.js --perf` to compare the first request with a later one frame by frame:
 // V8's own CPU profiler samples too sparsely for a ~1 ms request, perf at 25 kHz does not.
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 /**
  * Counts, per window group, the thread's samples and, per frame name, the samples whose stack holds
  * that frame (inclusive: a frame counts once per sample however deep it recurs).
  * `windows`: [{ group, startNs, endNs }] on CLOCK_MONOTONIC (BigInt ns).
  */
-export function framesInWindows(perfData, tid, windows) {
-  const out = execFileSync('perf', ['script', '-i', perfData, '-F', 'tid,time,ip,sym'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
+export async function framesInWindows(perfData, tid, windows) {
+  const groups = new Map(windows.map((w) => [w.group, { samples: 0, frames: new Map() }]));
+  const perf = spawn('perf', ['script', '-i', perfData, '-F', 'tid,time,ip,sym'], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const groups = new Map(windows.map((w) => [w.group, { samples: 0, frames: new Map() }]));
-  for (const block of out.split('\n\n')) {
-    const lines = block.trim().split('\n');
-    const head = /^(\d+)\s+(\d+)\.(\d+):/.exec(lines[0] ?? '');
-    if (!head || Number(head[1]) !== tid) continue;
-    const ns = BigInt(head[2]) * 1_000_000_000n + BigInt(head[3].padEnd(9, '0'));
-    const window = windows.find((w) => w.startNs <= ns && ns <= w.endNs);
-    if (!window) continue;
-    const group = groups.get(window.group);
-    group.samples++;
-    const seen = new Set(lines.slice(1).map(frameName));
+  let group = null;
+  let seen = new Set();
+  const close = () => {
     for (const frame of seen) group.frames.set(frame, (group.frames.get(frame) ?? 0) + 1);
+  };
+  for await (const line of createInterface({ input: perf.stdout })) {
+    const head = /^\s*(\d+)\s+(\d+)\.(\d+):/.exec(line);
+    if (head) {
+      if (group) close();
+      group = null;
+      seen = new Set();
+      if (Number(head[1]) !== tid) continue;
+      const ns = BigInt(head[2]) * 1_000_000_000n + BigInt(head[3].padEnd(9, '0'));
+      const window = windows.find((w) => w.startNs <= ns && ns <= w.endNs);
+      if (!window) continue;
+      group = groups.get(window.group);
+      group.samples++;
+    } else if (group && line.trim()) seen.add(frameName(line));
   }
+  if (group) close();
   return groups;
 }
 
-/** "  17d2506 OPENSSL_LH_retrieve+0x16 (/usr/bin/node)" → "OPENSSL_LH_retrieve". */
+/**
+ * "  17d2506 OPENSSL_LH_retrieve+0x16 (/usr/bin/node)" → "OPENSSL_LH_retrieve", as a string of its
+ * own (a slice would keep the whole chunk it came from alive for as long as the name is a key).
+ */
 function frameName(line) {
   const sym = line.trim().split(/\s+/).slice(1).join(' ');
-  return sym.replace(/\s*\([^()]*\)$/, '').replace(/\+0x[0-9a-f]+$/, '') || '[unknown]';
+  const name = sym.replace(/\s*\([^()]*\)$/, '').replace(/\+0x[0-9a-f]+$/, '') || '[unknown]';
+  return Buffer.from(name).toString();
 }

@@ -65,7 +65,10 @@ const underPerf = (file) => ({
     '--perf-basic-prof',
   ),
 });
-const frames = { first: new Map(), midLife: new Map() };
+// Which requests each frame table covers: the first, the mid-life one, and the steady ones the
+// medians below use (less the one right after each waited-for request).
+const WINDOWS = { first: [0], midLife: [7], steady: [2, 3, 4, 5, 6, 9, 10, 11, 12, 13] };
+const frames = { first: new Map(), midLife: new Map(), steady: new Map() };
 
 const rows = { first: [], midLife: [], steady: [] };
 for (let start = 0; start < STARTS; start++) {
@@ -108,10 +111,10 @@ for (let start = 0; start < STARTS; start++) {
     // Spans are on the server's performance.now(); perf's samples on CLOCK_MONOTONIC.
     const mono = (ms) => BigInt(clock.monotonicNs) + BigInt(Math.round((ms - clock.nowMs) * 1e6));
     const window = (group, [t0, , t1]) => ({ group, startNs: mono(t0), endNs: mono(t1) });
-    const groups = framesInWindows(perfData, clock.pid, [
-      window('first', measured[0]),
-      window('midLife', measured[7]),
-    ]);
+    const windows = Object.entries(WINDOWS).flatMap(([group, at]) =>
+      at.map((i) => window(group, measured[i])),
+    );
+    const groups = await framesInWindows(perfData, clock.pid, windows);
     for (const [group, { frames: counts }] of groups)
       for (const [frame, n] of counts) frames[group].set(frame, (frames[group].get(frame) ?? 0) + n);
     rmSync(`/tmp/perf-${clock.pid}.map`, { force: true });
@@ -119,14 +122,15 @@ for (let start = 0; start < STARTS; start++) {
 }
 if (perfDir) {
   rmSync(perfDir, { recursive: true, force: true });
-  const usPerRequest = (n) => ((n ?? 0) * 1e6) / PERF_HZ / STARTS;
-  const names = new Set([...frames.first.keys(), ...frames.midLife.keys()]);
-  const gap = (name) => usPerRequest(frames.first.get(name)) - usPerRequest(frames.midLife.get(name));
-  console.log('main-thread frames, inclusive µs per request: first − mid-life (first vs mid-life)');
-  for (const name of [...names].sort((a, b) => gap(b) - gap(a)).slice(0, 25))
-    console.log(
-      `${gap(name).toFixed(0).padStart(6)}  (${usPerRequest(frames.first.get(name)).toFixed(0)} vs ${usPerRequest(frames.midLife.get(name)).toFixed(0)})  ${name}`,
-    );
+  const us = (group, name) =>
+    ((frames[group].get(name) ?? 0) * 1e6) / PERF_HZ / STARTS / WINDOWS[group].length;
+  const names = new Set(Object.values(frames).flatMap((table) => [...table.keys()]));
+  const gap = (name) => us('first', name) - us('midLife', name);
+  console.log('main-thread frames, inclusive µs per request: first − mid-life (first / mid-life / steady)');
+  for (const name of [...names].sort((a, b) => gap(b) - gap(a)).slice(0, 40)) {
+    const cells = ['first', 'midLife', 'steady'].map((group) => us(group, name).toFixed(0)).join(' / ');
+    console.log(`${gap(name).toFixed(0).padStart(6)}  (${cells})  ${name}`);
+  }
 }
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 console.log(
