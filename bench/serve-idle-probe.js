@@ -3,9 +3,10 @@
 //   node bench/serve-idle-probe.js [--starts 4] [--idle-ms 1500] [--same-text]
 // Each fresh serve process (bench/serve-bench-server.js, the sample) gets: GET /healthz, a wait of
 // idle-ms, then one classify request; six more after a 37 ms pause each; the same wait again, mid-life,
-// then one request; six more. Each request carries a text not sent before (two gold texts joined),
-// as the cold-start row's do; with --same-text every request carries one gold text, and its repeats
-// hit the tokenizer's memo of long texts, which the first request fills (so the first looks dearer).
+// then one request; six more. Each request carries a text not sent before (two gold texts warm-up
+// does not send, joined), as the cold-start row's do; with --same-text every request carries one
+// gold text, and its repeats hit the tokenizer's memo of long texts, which the first request fills
+// (so the first looks dearer).
 // Prints the server's CPU per request (its own spans: request parsed → response written) and, over
 // the starts, the median first / mid-life / steady request. With --perf (Linux, `perf` installed,
 // permission to record) each server runs under `perf record` at 25 kHz, and the probe prints the
@@ -14,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { WARM_UP_SAMPLES } from '../dist/serve/load-serving-pipeline.js';
 import { REPO_ROOT } from './child-processes.js';
 import { framesInWindows } from './perf-windows.js';
 import { startServerProcess } from './serve-load.js';
@@ -79,10 +81,12 @@ for (let start = 0; start < STARTS; start++) {
   await (await fetch(`${url}/healthz`)).json();
   await server.startTimeline();
   let sent = 0;
+  // As the cold-start row's: two texts warm-up never sent per request, no text twice.
+  const unsent = texts.slice(WARM_UP_SAMPLES);
   const text = (i) =>
     values['same-text']
       ? texts[(start * 82) % texts.length]
-      : `${texts[(start * 82 + i) % texts.length]} ${texts[(start * 82 + i + 1) % texts.length]}`;
+      : `${unsent[(start * 58 + 2 * i) % unsent.length]} ${unsent[(start * 58 + 2 * i + 1) % unsent.length]}`;
   const post = async () =>
     (
       await fetch(`${url}/v1/classify`, {

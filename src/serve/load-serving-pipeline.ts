@@ -46,7 +46,7 @@ export interface LoadServingPipelineOptions {
 
 // Enough distinct inputs that the optimising compiler has seen the pipeline's hot loops with
 // varied data (one text sent twice left the first real request 5-10× slower than the median).
-const WARM_UP_SAMPLES = 24;
+export const WARM_UP_SAMPLES = 24;
 /**
  * A model behind a network call (a paid API, the team's own service) gets one sample: each
  * warm-up request is a real call, at every start, and the network dwarfs what the JIT saves.
