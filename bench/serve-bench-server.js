@@ -24,6 +24,12 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'evalgate-serve-bench-'));
 const requestLog = asyncLogDestination(path.join(dir, 'server.log'));
 // As the CLI does: warm-up's own log lines go to a twin writing to the null device.
 const warmUpLog = asyncLogDestination(os.devNull);
+// Subscribed before start-up, so warm-up's requests already run node's diagnostics-channel publish
+// paths (a subscription made after ready left them, ~25 µs of new object shapes, to the first
+// measured request). Recording from the start too, so the probe's own code has run (warm-up and
+// the bench's /healthz requests) before a measured window.
+const timeline = createServerTimeline(subscribe);
+timeline.start();
 const server = await startServe({
   configPath: config,
   env: {},
@@ -47,10 +53,6 @@ const server = await startServe({
           allowUnevaluated: true,
         }),
 });
-const timeline = createServerTimeline(subscribe);
-// Recording from the start, so the probe's own code has run (the bench's /healthz requests)
-// before a measured window: its first run would otherwise be timed inside the first request.
-timeline.start();
 process.stdout.write(`${JSON.stringify({ url: server.url, readyMs: performance.now() - t0 })}\n`);
 process.on('message', (message) => {
   if (message === 'cpu') {
