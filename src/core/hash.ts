@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 
 export function sha256(text: string | Uint8Array): string {
   const hash = createHash('sha256');
-  if (typeof text !== 'string') return hash.update(text).digest('hex');
+  if (typeof text !== 'string' || text.length <= HASH_PIECE_CHARS) return hash.update(text).digest('hex');
   for (const piece of stringPieces(text, HASH_PIECE_CHARS)) hash.update(piece);
   return hash.digest('hex');
 }
