@@ -165,4 +165,4 @@ for (const m of big.slice(0, 25))
   );
 const totalAnonSmall = (peak.maps ?? []).filter((m) => m.rss <= 1 * MB).reduce((a, m) => a + m.rss, 0);
 console.log(`  (mappings <= 1 MB: ${fmt(totalAnonSmall)} MB total)`);
-console.log(`timings: ${JSON.stringify(tm)}`);
+console.log(`timings: ${JSON.stringify(tm)} startedAt ${t0} (epoch ms), child pid ${child.pid}`);

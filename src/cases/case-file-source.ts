@@ -9,6 +9,7 @@ import { InputError } from '../core/errors.js';
 import { hashValue } from '../core/hash.js';
 import { readLinesSync, type TextLine } from '../core/read-lines-sync.js';
 import { CaseHashList, lineHash } from './case-hash-list.js';
+import { caseHashesJson } from './case-hashes-json.js';
 import type { EvalCase } from './eval-case.js';
 import { type CaseVariant, counterfactualExpander } from './expand-counterfactuals.js';
 import { casesNotFoundError, createCaseParser, type LoadCasesOptions, noCasesError } from './load-cases.js';
@@ -38,8 +39,8 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
   const { file, displayPath } = options;
   const parse = createCaseParser(options);
   const expand = counterfactualExpander(options.bias, displayPath);
-  // No prototype: a case with id `__proto__` is a key like any other, not a prototype swap.
-  const caseHashes: Record<string, string> = Object.create(null);
+  // Not an object keyed by case id: that internalizes every id (see case-hashes-json.ts).
+  const caseHashes = caseHashesJson();
   const ordered = new CaseHashList();
   let length = 0;
   for (const { text, lineNo } of readCaseLines(file, displayPath)) {
@@ -49,13 +50,13 @@ export function scanCaseFile(options: ScanCaseFileOptions): ScannedCaseFile {
     options.visit?.(evalCase, variants);
     // Hash the parsed case, not its line: reformatting the file is not an edit of the case.
     const hash = hashValue(evalCase).slice(0, 12);
-    caseHashes[evalCase.id] = hash;
+    caseHashes.add(evalCase.id, hash);
     ordered.push(lineHash(lineNo, text), hash);
     length += variants.length;
   }
   if (length === 0) throw noCasesError(displayPath);
   return {
-    caseHashesJson: JSON.stringify(caseHashes),
+    caseHashesJson: caseHashes.text(),
     variants: {
       length,
       *[Symbol.iterator]() {

@@ -2,7 +2,35 @@
 import { createHash } from 'node:crypto';
 
 export function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  const hash = createHash('sha256');
+  if (typeof text !== 'string' || text.length <= HASH_PIECE_CHARS) return hash.update(text).digest('hex');
+  for (const piece of stringPieces(text, HASH_PIECE_CHARS)) hash.update(piece);
+  return hash.digest('hex');
+}
+
+/**
+ * Characters per `update` call. Node copies a string into a UTF-8 buffer of its own (malloc) on
+ * every `update`; hashed whole, a run's case hashes (8.5 MB of JSON at 100,000 cases) made one
+ * 8.5 MB buffer whose free raised glibc's mmap threshold to 8.5 MB for the rest of the run, so
+ * every later array below that size stayed in glibc's heap after it was freed (issue 12,
+ * docs/constant-memory.md, eighth pass). 8,192 characters are at most 24 KB of UTF-8.
+ */
+export const HASH_PIECE_CHARS = 8192;
+
+/**
+ * `text` cut into pieces of at most `size` UTF-16 units that never split a surrogate pair (each
+ * half alone would be encoded as U+FFFD), so the UTF-8 of the pieces, joined, is that of `text`.
+ */
+export function* stringPieces(text: string, size: number): Generator<string> {
+  if (size < 2) throw new RangeError('piece size must be at least 2');
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield start === 0 && end === text.length ? text : text.slice(start, end);
+    start = end;
+  }
 }
 
 /** JSON with object keys sorted, so equal values always hash equally. */
