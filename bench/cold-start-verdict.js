@@ -1,35 +1,41 @@
 // The cold-start row's verdict (issue 11: "the first request after readyz is no slower than the
-// median"). Each fresh start gives one ratio, its first request ÷ the median of its later ones. If
-// the first were drawn like the later requests, about half the ratios would lie above 1 and their
-// median would sit at 1, so a bare "median ≤ 1" rule fails such a server about half the time (it
-// read 1.02 / 0.99 / 1.07 on one idle machine). So the row asks two things, and misses if either
-// fails:
-// - the first is not slower in more starts than chance allows: a one-sided sign test, α = 0.05
-//   (a first request that is a little slower every time fails here, however small the excess);
-// - the median ratio is within 5 % of 1 (a large excess in a few starts fails here).
+// median"). Each fresh start gives one ratio, its first request ÷ the median of its later ones. A
+// first request drawn exactly like the later ones puts about half the ratios above 1, so "median ≤
+// 1" fails such a server about half the time, and a rule that asks only whether the first is
+// *shown* slower goes green more often the noisier the machine. So the burden of proof is on the
+// server: the row passes when a 95 % upper confidence bound of the median ratio is at most 1.10 —
+// the first request is shown to be no more than 10 % slower than a typical one. The bound is
+// distribution-free: the k-th smallest ratio, k the least count with P(Binomial(n, ½) ≥ k) ≤ 0.05.
+// Simulated at n = 30 with per-start noise of 10–15 % (lognormal): a server whose first request is
+// drawn like the others passes 84–98 % of the time, one whose first request is 10 % slower passes
+// at most 4 %, and one that stalls the first request in a third of the starts fails (the bound
+// moves above the stalled share). The 10 % margin was chosen after the noise was measured
+// (docs/performance.md, "Seventh pass on serving").
 import { binomialUpperTail } from '../dist/monitor/exact-tests.js';
 
-export const SIGN_TEST_ALPHA = 0.05;
-export const RATIO_TOLERANCE = 0.05;
+export const CONFIDENCE = 0.95;
+export const RATIO_MARGIN = 0.1;
 
 /** `ratios`: first ÷ median, one per fresh start. */
 export function coldStartVerdict(ratios) {
   const n = ratios.length;
-  const slower = ratios.filter((ratio) => ratio > 1).length;
-  // P(at least this many starts slower) if the first were as likely to be faster as slower.
-  const pSlower = binomialUpperTail(slower, n, 0.5);
-  const medianRatio = median(ratios);
-  const shownSlower = pSlower < SIGN_TEST_ALPHA;
-  const withinTolerance = medianRatio <= 1 + RATIO_TOLERANCE;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const k = upperBoundRank(n, CONFIDENCE);
+  // Too few starts for the bound: not assessed, never passed.
+  const upperBound = k === null ? null : sorted[k - 1];
   return {
     n,
-    slower,
-    pSlower,
-    medianRatio,
-    shownSlower,
-    withinTolerance,
-    met: !shownSlower && withinTolerance,
+    slower: ratios.filter((ratio) => ratio > 1).length,
+    medianRatio: median(ratios),
+    upperBound,
+    met: upperBound !== null && upperBound <= 1 + RATIO_MARGIN,
   };
+}
+
+/** The 1-based rank whose order statistic is a one-sided upper bound for the median, or null. */
+export function upperBoundRank(n, confidence) {
+  for (let k = 1; k <= n; k++) if (binomialUpperTail(k, n, 0.5) <= 1 - confidence) return k;
+  return null;
 }
 
 /** The middle value, or the mean of the two middle values. */

@@ -1,41 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { coldStartVerdict, median } from './cold-start-verdict.js';
+import { coldStartVerdict, median, upperBoundRank } from './cold-start-verdict.js';
+
+// 30 ratios around 1 (a first request drawn like the others), sorted for reading.
+const LIKE_THE_OTHERS = [
+  0.81, 0.84, 0.86, 0.88, 0.9, 0.91, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99, 0.99, 1.0, 1.01, 1.02,
+  1.03, 1.04, 1.05, 1.06, 1.07, 1.08, 1.1, 1.12, 1.15, 1.18, 1.22, 1.3,
+];
+
+describe('upperBoundRank', () => {
+  it('is the 20th of 30 at 95 % (P(X ≥ 20) = 0.0494 for Binomial(30, ½); P(X ≥ 19) = 0.1002)', () => {
+    expect(upperBoundRank(30, 0.95)).toBe(20);
+  });
+  it('is the 12th of 15, and none for 4 starts (even the largest is not a 95 % bound)', () => {
+    expect(upperBoundRank(15, 0.95)).toBe(12);
+    expect(upperBoundRank(4, 0.95)).toBeNull();
+  });
+});
 
 describe('coldStartVerdict', () => {
-  it('passes a first request drawn like the others (half the starts above 1, median near 1)', () => {
-    const ratios = [0.92, 0.96, 1.17, 1.04, 1.08, 1.02, 0.97, 0.86, 0.99, 1.15, 1.07, 0.92, 0.81, 1.01, 0.95];
-    const v = coldStartVerdict(ratios);
-    expect(v.slower).toBe(7);
-    expect(v.medianRatio).toBe(0.99);
+  it('passes a first request drawn like the others: the bound is the 20th ratio, 1.04', () => {
+    const v = coldStartVerdict(LIKE_THE_OTHERS);
+    expect(v.upperBound).toBe(1.04);
     expect(v.met).toBe(true);
   });
 
-  it('fails a first request slower in nearly every start, even by a little', () => {
-    // 13 of 15 above 1: P(X ≥ 13 | n = 15, ½) = (105 + 15 + 1) / 2^15 ≈ 0.0037.
-    const ratios = [1.03, 1.02, 1.04, 1.01, 1.03, 1.02, 1.03, 1.04, 1.02, 1.01, 1.03, 1.02, 1.03, 0.99, 0.98];
-    const v = coldStartVerdict(ratios);
-    expect(v.pSlower).toBeCloseTo(121 / 32768, 10);
-    expect(v.withinTolerance).toBe(true);
-    expect(v.shownSlower).toBe(true);
+  it('fails the same starts with the first request 10 % slower in each', () => {
+    const v = coldStartVerdict(LIKE_THE_OTHERS.map((r) => r * 1.1));
+    expect(v.upperBound).toBeCloseTo(1.144, 10);
     expect(v.met).toBe(false);
   });
 
-  it('fails a median excess above 5 % though the sign test alone would not', () => {
-    // 10 of 15 above 1 (p ≈ 0.15), but the median first request is 20 % slower.
-    const ratios = [1.2, 1.3, 1.25, 1.2, 1.4, 1.2, 1.22, 1.21, 1.3, 1.2, 0.9, 0.95, 0.97, 0.9, 0.92];
-    const v = coldStartVerdict(ratios);
-    expect(v.shownSlower).toBe(false);
-    expect(v.medianRatio).toBe(1.2);
+  it('fails a first request that stalls (×2) in 11 of 30 starts, though its median barely moves', () => {
+    // The 11 largest ratios doubled: the 20th smallest is now a stalled one.
+    const stalled = LIKE_THE_OTHERS.map((r, i) => (i >= 19 ? r * 2 : r));
+    const v = coldStartVerdict(stalled);
+    expect(v.medianRatio).toBeLessThan(1.05);
+    expect(v.upperBound).toBeCloseTo(2.08, 10);
     expect(v.met).toBe(false);
   });
 
-  it('keeps the 5 % edge: 1.05 passes, just above fails', () => {
-    expect(coldStartVerdict([0.9, 1.05, 1.1]).withinTolerance).toBe(true);
-    expect(coldStartVerdict([0.9, 1.0501, 1.1]).withinTolerance).toBe(false);
+  it('keeps the margin edge: a bound of 1.10 passes, just above fails', () => {
+    // 19 ratios below the bound and 10 above it: the 20th smallest is the bound itself.
+    const at = (bound) => coldStartVerdict([...Array(19).fill(0.95), bound, ...Array(10).fill(1.5)]);
+    expect(at(1.1).upperBound).toBe(1.1);
+    expect(at(1.1).met).toBe(true);
+    expect(at(1.1001).met).toBe(false);
   });
 
-  it('does not count a tie as slower', () => {
-    expect(coldStartVerdict([1, 1, 1]).slower).toBe(0);
+  it('does not pass what it cannot assess: too few starts for a 95 % bound', () => {
+    const v = coldStartVerdict([0.9, 0.95, 1.0, 1.0]);
+    expect(v.upperBound).toBeNull();
+    expect(v.met).toBe(false);
   });
 });
 

@@ -35,6 +35,10 @@ export async function framesInWindows(perfData, tid, windows) {
     } else if (group && line.trim()) seen.add(frameName(line));
   }
   if (group) close();
+  // A failed `perf script` would otherwise read as empty tables.
+  const code = await exited;
+  if (code !== 0)
+    throw new Error(`perf script -i ${perfData} exited ${code}: ${stderr.trim().split('\n').at(-1)}`);
   return groups;
 }
 

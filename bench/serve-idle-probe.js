@@ -83,10 +83,11 @@ for (let start = 0; start < STARTS; start++) {
   let sent = 0;
   // As the cold-start row's: two texts warm-up never sent per request, no text twice.
   const unsent = texts.slice(WARM_UP_SAMPLES);
+  const from = Math.floor((start * unsent.length) / STARTS);
   const text = (i) =>
     values['same-text']
       ? texts[(start * 82) % texts.length]
-      : `${unsent[(start * 58 + 2 * i) % unsent.length]} ${unsent[(start * 58 + 2 * i + 1) % unsent.length]}`;
+      : `${unsent[(from + 2 * i) % unsent.length]} ${unsent[(from + 2 * i + 1) % unsent.length]}`;
   const post = async () =>
     (
       await fetch(`${url}/v1/classify`, {
