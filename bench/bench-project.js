@@ -65,7 +65,7 @@ const FILLER = [
 ];
 
 /** Generates `count` qa cases deterministically from `seed`. */
-export function generateQaCases({ count, seed = 20260101 }) {
+export function generateQaCases({ count, seed = 20260101, shortIds = false }) {
   const rng = createRng(seed);
   const cases = [];
   for (let i = 0; i < count; i++) {
@@ -81,7 +81,7 @@ export function generateQaCases({ count, seed = 20260101 }) {
       FILLER[rng.int(FILLER.length)],
     ].join(' ');
     cases.push({
-      id: `bench-${String(i + 1).padStart(5, '0')}`,
+      id: shortIds ? `q${i + 1}` : `bench-${String(i + 1).padStart(5, '0')}`,
       question: `What is the ${attribute.name} of ${entity}?`,
       reference: value,
       context,
@@ -108,12 +108,13 @@ Answer:
  * Creates the project under `dir` and returns the config path. `suites` maps a suite name to a
  * case count (all share the same generator, so a 500-case suite is a prefix of a 2,000-case one).
  */
-export function createBenchProject({ dir, suites = { qa: 2000 }, seed }) {
+/** `shortIds`: ids like `q123` (≤ 10 characters, which V8's JSON.parse internalizes) instead of `bench-00123`. */
+export function createBenchProject({ dir, suites = { qa: 2000 }, seed, shortIds = false }) {
   mkdirSync(path.join(dir, 'eval'), { recursive: true });
   mkdirSync(path.join(dir, 'prompts', 'bench'), { recursive: true });
   mkdirSync(path.join(dir, 'test_cases'), { recursive: true });
   writeFileSync(path.join(dir, 'prompts', 'bench', 'v1.md'), PROMPT);
-  const largest = generateQaCases({ count: Math.max(...Object.values(suites)), seed });
+  const largest = generateQaCases({ count: Math.max(...Object.values(suites)), seed, shortIds });
   const suiteYaml = [];
   for (const [name, count] of Object.entries(suites)) {
     const lines = largest

@@ -2,7 +2,9 @@
 // qa cases) against the fake OpenAI server at 0 ms, in a process of its own. Reports each run's
 // wall time, CPU time and peak RSS (bench/usage-hook.js), and the growth from 20k to 100k.
 // Targets: peak RSS < 250 MB at 100,000 cases, growing < 20 % from 20k to 100k.
-//   node bench/memory-bench.js [--sizes 2000,20000,100000]   prints one JSON line per size
+//   node bench/memory-bench.js [--sizes 2000,20000,100000] [--short-ids]   prints one JSON line per size
+// --short-ids: case ids of at most 10 characters (`q123`), which V8's JSON.parse keeps in its string
+// table, the pessimistic case for the case scan (docs/constant-memory.md, eighth pass).
 // `npm run bench` runs it as the `memory` section (benchMemory below).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,11 +17,11 @@ export const MEMORY_SIZES = [2000, 20000, 100000];
 const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
 /** Runs each size once; returns `{ cases, wallMs, cpuMs, maxRssBytes, timings }` per size. */
-export async function measureRuns(sizes = MEMORY_SIZES) {
+export async function measureRuns(sizes = MEMORY_SIZES, { shortIds = false } = {}) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'evalgate-memory-bench-'));
   const projectDir = path.join(scratch, 'project');
   const suites = Object.fromEntries(sizes.map((n) => [`qa${n}`, n]));
-  const config = createBenchProject({ dir: projectDir, suites });
+  const config = createBenchProject({ dir: projectDir, suites, shortIds });
   const reportsDir = path.join(projectDir, 'reports');
   const server = await startFakeServerProcess({ latencyMs: 0 });
   const out = [];
@@ -89,7 +91,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--sizes');
   const sizes = i > 0 ? process.argv[i + 1].split(',').map(Number) : MEMORY_SIZES;
   const loadBefore = os.loadavg()[0];
-  const runs = await measureRuns(sizes);
+  const runs = await measureRuns(sizes, { shortIds: process.argv.includes('--short-ids') });
   for (const r of runs)
     console.log(JSON.stringify({ ...r, peakRssMb: Math.round(r.maxRssBytes / 1024 / 1024) }));
   for (const line of verdictLines(runs)) console.log(line);
