@@ -38,7 +38,9 @@ export async function measureRuns(sizes = MEMORY_SIZES, { shortIds = false } = {
       const runDir = path.join(runs, readdirSync(runs).sort().at(-1));
       const record = JSON.parse(readFileSync(path.join(runDir, 'run.json'), 'utf8'));
       if (record.manifest.counts.results !== n || record.manifest.counts.errors !== 0)
-        throw new Error(`eval of ${n} cases gave ${record.manifest.counts.results} results (see ${runDir})`);
+        throw new Error(
+          `eval of ${n} cases gave ${record.manifest.counts.results} results, ${record.manifest.counts.errors} of them errors (see ${runDir})`,
+        );
       rmSync(runDir, { recursive: true, force: true });
       out.push({
         cases: n,

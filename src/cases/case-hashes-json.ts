@@ -3,8 +3,10 @@
 // key is internalized, so 100,000 case ids grew V8's string table to 256K slots (2 MB, malloc'd);
 // when the ids died the table shrank and freed that 2 MB buffer, which raised glibc's mmap
 // threshold to 2 MB for the rest of the run, and the statistics' 0.4–0.8 MB arrays then stayed
-// in glibc's heap after they were freed (docs/constant-memory.md, eighth pass). The text is the
-// one `JSON.stringify` gives for a prototype-less object filled in the same order.
+// in glibc's heap after they were freed (docs/constant-memory.md, eighth pass). This helps only
+// ids longer than 10 characters: V8's JSON.parse internalizes shorter strings as it reads them,
+// so short ids fill the string table whatever is built from them. The text is the one
+// `JSON.stringify` gives for a prototype-less object filled in the same order.
 
 export interface CaseHashesJson {
   /** Records `hash` for `id` (a repeated id keeps its first position and takes the last hash). */

@@ -10,10 +10,11 @@ export function sha256(text: string | Uint8Array): string {
 
 /**
  * Characters per `update` call. Node copies a string into a UTF-8 buffer of its own (malloc) on
- * every `update`; hashed whole, a run's case hashes (8.5 MB of JSON at 100,000 cases) made one
- * 8.5 MB buffer whose free raised glibc's mmap threshold to 8.5 MB for the rest of the run, so
- * every later array below that size stayed in glibc's heap after it was freed (issue 12,
- * docs/constant-memory.md, eighth pass). 8,192 characters are at most 24 KB of UTF-8.
+ * every `update`, reserving 3 bytes per UTF-16 unit; hashed whole, a run's case hashes (~2.9 MB
+ * of JSON at 100,000 cases) made one 8.5 MB buffer whose free raised glibc's mmap threshold to
+ * 8.5 MB for the rest of the run, so every later array below that size stayed in glibc's heap
+ * after it was freed (issue 12, docs/constant-memory.md, eighth pass). 8,192 characters are at
+ * most 24 KB of UTF-8.
  */
 export const HASH_PIECE_CHARS = 8192;
 
