@@ -13,7 +13,16 @@ import { createInterface } from 'node:readline';
 export async function framesInWindows(perfData, tid, windows) {
   const groups = new Map(windows.map((w) => [w.group, { samples: 0, frames: new Map() }]));
   const perf = spawn('perf', ['script', '-i', perfData, '-F', 'tid,time,ip,sym'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  perf.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  // Set up before reading, so a missing `perf` (spawn error) or its exit is never missed.
+  const exited = new Promise((resolve, reject) => {
+    perf.once('error', reject);
+    perf.once('close', resolve);
   });
   let group = null;
   let seen = new Set();
