@@ -18,8 +18,8 @@
 //   falls in the file. An earlier control that sent one text throughout read 1.06–1.09 because
 //   its repeats hit that memo (docs/performance.md, "Seventh pass on serving").
 import { performance } from 'node:perf_hooks';
-import { WARM_UP_SAMPLES } from '../dist/serve/load-serving-pipeline.js';
 import { coldStartVerdict, median } from './cold-start-verdict.js';
+import { freshTexts } from './fresh-texts.js';
 import { timedPost } from './serve-load.js';
 
 // Fresh starts for the verdict (30: enough for a 95 % bound at the 20th ratio); the rotation runs
@@ -43,24 +43,19 @@ const fmt = (ms) => (ms === null || ms === undefined ? 'n/a' : `${ms.toFixed(2)}
 // Rotation second in each pair, so the server left running for the throughput rows has seen varied
 // texts, as before.
 const SEQUENCES = {
+  // Texts warm-up never sent, two a request, no text twice among the compared requests: each
+  // brings words the tokenizer meets for the first time, as the first request's do. (Overlapping
+  // pairs would let each later request find half its words known.)
   fresh: (intent, start) => {
-    // Texts warm-up never sent (it sends the first WARM_UP_SAMPLES), two a request, no text twice
-    // among the compared requests: each brings words the tokenizer meets for the first time, as the
-    // first request's do. (Overlapping pairs would let each later request find half its words known.)
-    const unsent = intent.slice(WARM_UP_SAMPLES);
-    // Each start from its own place, spread evenly over the texts (a fixed step can revisit places).
-    const from = Math.floor((start * unsent.length) / COLD_STARTS);
-    const at = (k) => unsent[(from + k) % unsent.length];
-    return (i) => joined(at(2 * i), at(2 * i + 1));
+    const text = freshTexts(
+      intent.map((request) => JSON.parse(request.body).input),
+      start,
+      COLD_STARTS,
+    );
+    return (i) => ({ ...intent[0], body: JSON.stringify({ input: text(i) }) });
   },
   rotation: (intent, start) => (i) => intent[(start * 82 + i) % intent.length],
 };
-
-/** A classify request whose input is two requests' inputs joined by a space. */
-function joined(a, b) {
-  const input = `${JSON.parse(a.body).input} ${JSON.parse(b.body).input}`;
-  return { ...a, body: JSON.stringify({ input }) };
-}
 
 /**
  * One fresh start: the bench's HTTP client is warm already (serve-bench's warmClient), and GET and

@@ -15,8 +15,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { WARM_UP_SAMPLES } from '../dist/serve/load-serving-pipeline.js';
 import { REPO_ROOT } from './child-processes.js';
+import { median } from './cold-start-verdict.js';
+import { freshTexts } from './fresh-texts.js';
 import { framesInWindows } from './perf-windows.js';
 import { startServerProcess } from './serve-load.js';
 
@@ -37,11 +38,6 @@ const texts = readFileSync(path.join(REPO_ROOT, 'test_cases/intent.jsonl'), 'utf
   .split('\n')
   .map((l) => JSON.parse(l).input);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 /** The server's per-request spans since its timeline started: [t0, cpu0 µs, t1, cpu1 µs]. */
 function spans(server) {
@@ -82,12 +78,8 @@ for (let start = 0; start < STARTS; start++) {
   await server.startTimeline();
   let sent = 0;
   // As the cold-start row's: two texts warm-up never sent per request, no text twice.
-  const unsent = texts.slice(WARM_UP_SAMPLES);
-  const from = Math.floor((start * unsent.length) / STARTS);
-  const text = (i) =>
-    values['same-text']
-      ? texts[(start * 82) % texts.length]
-      : `${unsent[(from + 2 * i) % unsent.length]} ${unsent[(from + 2 * i + 1) % unsent.length]}`;
+  const fresh = freshTexts(texts, start, STARTS);
+  const text = (i) => (values['same-text'] ? texts[(start * 82) % texts.length] : fresh(i));
   const post = async () =>
     (
       await fetch(`${url}/v1/classify`, {
