@@ -101,7 +101,7 @@ for (let start = 0; start < STARTS; start++) {
   const clock = perfData ? await server.clock() : null;
   rows.first.push(cpuMs[0]);
   rows.midLife.push(cpuMs[7]);
-  rows.steady.push(median([...cpuMs.slice(1, 7), ...cpuMs.slice(8)]));
+  rows.steady.push(median(WINDOWS.steady.map((i) => cpuMs[i])));
   console.log(`start ${start}: server CPU per request (ms) ${cpuMs.map((ms) => ms.toFixed(2)).join(' ')}`);
   await server.stop();
   if (perfData) {
