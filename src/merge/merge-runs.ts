@@ -10,7 +10,8 @@ import { sortResults } from '../pipeline/evaluate.js';
 import { resultKey } from '../resume/read-written-results.js';
 import { checkRunFolder } from '../run/check-run-folder.js';
 import { readResults, readRunRecord } from '../run/read-run.js';
-import { createRunId, RESULTS_FILE, RUN_FILE, runsDir, writeFileAtomic } from '../run/run-folder.js';
+import { createRunId, RESULTS_FILE, runsDir, writeFileAtomic } from '../run/run-folder.js';
+import { writeRunRecord } from '../run/write-run-record.js';
 import type { Baseline, CaseResult, RunRecord } from '../run/types.js';
 import { checkShards } from './check-shards.js';
 import { mergeManifests } from './merge-manifests.js';
@@ -81,6 +82,6 @@ export async function mergeRuns(options: MergeRunsOptions): Promise<MergedRun> {
     path.join(runDir, RESULTS_FILE),
     `${results.map((r) => JSON.stringify(r)).join('\n')}\n`,
   );
-  await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+  await writeRunRecord(runDir, record);
   return { record, results, runDir };
 }

@@ -13,7 +13,8 @@ import { createRng } from '../core/rng.js';
 import { createModels } from '../providers/create-models.js';
 import { createConfigPriceTable, type PriceTable } from '../providers/pricing.js';
 import { readBaseline } from '../run/baseline.js';
-import { writeFileAtomic, RESULTS_FILE, RUN_FILE } from '../run/run-folder.js';
+import { RESULTS_FILE } from '../run/run-folder.js';
+import { writeRunRecord } from '../run/write-run-record.js';
 import type { CaseResult, RunManifest, RunRecord } from '../run/types.js';
 import { createHashEmbedder } from '../rag/embedders/hash-embedder.js';
 import { createAssertionRunner } from '../assertions/run-assertions.js';
@@ -390,7 +391,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateOutcom
     // The whole run, statistics included: the report's "took N s" is what the user waited.
     manifest.finishedAt = new Date(clock.now()).toISOString();
     manifest.durationMs = Math.round(clock.monotonic() - t0);
-    await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+    await writeRunRecord(runDir, record);
     let inMemory: CaseResult[] | undefined;
     runFailed = false;
     return {

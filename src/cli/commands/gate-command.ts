@@ -8,7 +8,8 @@ import { writeReports } from '../../reporters/write-reports.js';
 import { readBaseline } from '../../run/baseline.js';
 import { readRunRecord } from '../../run/read-run.js';
 import { streamResultsFile } from '../../run/result-stream.js';
-import { RESULTS_FILE, RUN_FILE, writeFileAtomic } from '../../run/run-folder.js';
+import { RESULTS_FILE } from '../../run/run-folder.js';
+import { writeRunRecord } from '../../run/write-run-record.js';
 import { findRun, loadProject } from './load-project.js';
 
 export interface GateCommandOptions {
@@ -31,7 +32,7 @@ export async function gateCommand(run: string | undefined, options: GateCommandO
     today: new Date().toISOString().slice(0, 10),
     allowMissingProviders: options.allowMissingProvider,
   });
-  await writeFileAtomic(path.join(runDir, RUN_FILE), `${JSON.stringify(record, null, 1)}\n`);
+  await writeRunRecord(runDir, record);
   await writeReports({
     record,
     results: streamResultsFile(path.join(runDir, RESULTS_FILE)),
