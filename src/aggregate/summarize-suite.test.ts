@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import { columnsFromResults } from '../columns/result-columns.js';
 import { summarizeSuite } from './summarize-suite.js';
 
 const options = {
@@ -54,5 +55,34 @@ describe('summarizeSuite per-case values', () => {
     const inOrder = summarizeSuite({ ...options, results: sorted });
     expect(given.metrics['answer.f1']).toEqual(inOrder.metrics['answer.f1']);
     expect(given.metrics['answer.f1'].low).not.toBe(given.metrics['answer.f1'].high);
+  });
+});
+
+describe('summarizeSuite on lent metric columns', () => {
+  const results = Array.from({ length: 40 }, (_, c) =>
+    caseResult({
+      caseId: `c${String(c).padStart(2, '0')}`,
+      scores: { 'm.b': (c * 7) % 10, 'm.a': c % 3 === 0 ? null : c / 40 },
+    }),
+  );
+
+  it('gives the same summary as copied columns, and leaves the scores pool as it found it', () => {
+    const columns = columnsFromResults(results, { sort: true });
+    const pool = columns.scoreValue.slice();
+    const lent = summarizeSuite({ ...options, columns });
+    expect(columns.scoreValue).toEqual(pool);
+    // One row with its metrics in another order: nothing is lent, every column is a copy.
+    const mixed = results.map((r, c) =>
+      c === 39 ? { ...r, scores: Object.fromEntries(Object.entries(r.scores).reverse()) } : r,
+    );
+    const copied = summarizeSuite({ ...options, columns: columnsFromResults(mixed, { sort: true }) });
+    expect(lent).toEqual(copied);
+  });
+
+  it('gives the pool back when the summary throws', () => {
+    const columns = columnsFromResults(results, { sort: true });
+    const pool = columns.scoreValue.slice();
+    expect(() => summarizeSuite({ ...options, columns, resamples: 0 })).toThrow(RangeError);
+    expect(columns.scoreValue).toEqual(pool);
   });
 });

@@ -53,6 +53,16 @@ export function summarizeSuite(options: SummarizeOptions): SuiteSummary {
   // Results keep their given order (sums over repeats and costs add up in that order).
   const columns = options.columns ?? columnsFromResults(options.results ?? [], { sort: false });
   const rows = suiteRows(columns, options.start ?? 0, options.end ?? columns.n);
+  // The group's scores are lent as metric columns for this summary only (no per-metric copies).
+  const giveBack = rows.lendMetricColumns();
+  try {
+    return summarizeRows(options, columns, rows);
+  } finally {
+    giveBack();
+  }
+}
+
+function summarizeRows(options: SummarizeOptions, columns: ResultColumns, rows: SuiteRows): SuiteSummary {
   const { n } = rows;
   const { flags } = columns;
   let repeats = 1;
