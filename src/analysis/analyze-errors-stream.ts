@@ -27,7 +27,7 @@ import {
 } from './error-analysis.js';
 import { explainFailure } from './case-explanation.js';
 import { inputLengthCutoff } from './long-inputs.js';
-import { int32Column, type GrowableColumn, uint32Column } from '../columns/growable-column.js';
+import { caseInputLengths } from './case-input-lengths.js';
 
 export type { ResultStream } from '../run/result-stream.js';
 import type { ResultStream } from '../run/result-stream.js';
@@ -72,14 +72,6 @@ function createTopList<T>(
   };
 }
 
-/** Pass 1's per-suite table: case id → slot in the three columns. */
-interface SuiteLengths {
-  slot: Map<string, number>;
-  length: GrowableColumn<Int32Array>;
-  provider: GrowableColumn<Uint32Array>;
-  repeat: GrowableColumn<Int32Array>;
-}
-
 const caseKey = (r: CaseResult): string => `${r.suite}\u0000${r.caseId}\u0000${r.provider}`;
 
 export async function analyzeErrorsStream(
@@ -88,55 +80,13 @@ export async function analyzeErrorsStream(
 ): Promise<ErrorAnalysis> {
   const opts = { ...DEFAULTS, ...options };
 
-  // Pass 1: each case's input length per suite, from its last row in analyzeErrors's order.
-  // What lives until the pass ends is one slot number per case (keyed by its id) and three
-  // typed-array entries: at 100,000 cases a table of objects and a second map of lengths held
-  // ~18 MB of large-object space.
-  const suites = new Map<string, SuiteLengths>();
-  const providers: string[] = [];
-  const providerIds = new Map<string, number>();
-  for await (const r of source()) {
-    let suite = suites.get(r.suite);
-    if (!suite) {
-      suite = { slot: new Map(), length: int32Column(), provider: uint32Column(), repeat: int32Column() };
-      suites.set(r.suite, suite);
-    }
-    let provider = providerIds.get(r.provider);
-    if (provider === undefined) {
-      provider = providers.length;
-      providers.push(r.provider);
-      providerIds.set(r.provider, provider);
-    }
-    const slot = suite.slot.get(r.caseId);
-    if (slot === undefined) {
-      suite.slot.set(r.caseId, suite.length.length);
-      suite.length.push(r.input.length);
-      suite.provider.push(provider);
-      suite.repeat.push(r.repeat);
-      continue;
-    }
-    const seenProvider = suite.provider.view()[slot];
-    if (
-      compare(r.provider, providers[seenProvider]) > 0 ||
-      (provider === seenProvider && r.repeat > suite.repeat.view()[slot])
-    ) {
-      suite.length.view()[slot] = r.input.length;
-      suite.provider.view()[slot] = provider;
-      suite.repeat.view()[slot] = r.repeat;
-    }
-  }
+  // Pass 1: each case's input length per suite (case-input-lengths.ts), for the long-input cutoff.
   const cutoff = new Map<string, number>();
-  for (const [name, suite] of suites) {
-    suite.slot.clear();
+  for (const [name, lengths] of await caseInputLengths(source))
     cutoff.set(
       name,
-      inputLengthCutoff(suite.length.view(), {
-        share: opts.longInputShare,
-        vsMedian: opts.longInputVsMedian,
-      }),
+      inputLengthCutoff(lengths, { share: opts.longInputShare, vsMedian: opts.longInputVsMedian }),
     );
-  }
-  suites.clear();
   const long = (r: CaseResult): boolean =>
     r.input.length >= (cutoff.get(r.suite) ?? Number.POSITIVE_INFINITY);
   const edgeFilters = EDGE_CASE_KINDS.map((kind) => edgeCaseFilter(kind, [], opts, long));
