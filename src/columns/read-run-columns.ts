@@ -4,6 +4,7 @@
 // one write buffer, both reused: the file is never held whole, and no result object outlives its
 // line. The same function
 // serves `eval` (after the cases), `gate` and `merge` (from folders on disk).
+import { writeFully } from '../core/write-fully.js';
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
@@ -220,13 +221,5 @@ async function readFully(
     const { bytesRead } = await handle.read(buffer, offset + done, length - done, position + done);
     if (bytesRead === 0) throw new Error(`results file ended early at byte ${position + done}`);
     done += bytesRead;
-  }
-}
-
-async function writeFully(handle: Awaited<ReturnType<typeof open>>, buffer: Buffer, length: number) {
-  let done = 0;
-  while (done < length) {
-    const { bytesWritten } = await handle.write(buffer, done, length - done);
-    done += bytesWritten;
   }
 }

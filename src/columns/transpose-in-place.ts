@@ -15,14 +15,13 @@ export function transposeInPlace(data: Float64Array, offset: number, rows: numbe
     throw new RangeError('transposeInPlace: matrix outside the array');
   const last = size - 1;
   const moved = new Uint8Array((size + 7) >>> 3);
-  // Cell p = r·cols + c goes to c·rows + r, which is p·rows mod (size − 1) for every cell but the
-  // last (the first and the last stay). p·rows < 2^53 for any matrix a typed array can hold.
+  // Cell p = r·cols + c goes to c·rows + r (the first and the last cell stay where they are).
   for (let start = 1; start < last; start++) {
     if (moved[start >>> 3] & (1 << (start & 7))) continue;
     let p = start;
     let carried = data[offset + p];
     do {
-      const q = (p * rows) % last;
+      const q = (p % cols) * rows + Math.floor(p / cols);
       const displaced = data[offset + q];
       data[offset + q] = carried;
       carried = displaced;

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFully } from '../core/write-fully.js';
 import { lazyCaseHashesText } from './lazy-case-hashes.js';
 import { RUN_FILE } from './run-folder.js';
 import type { RunRecord } from './types.js';
@@ -22,7 +23,7 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(temp, 'w');
   try {
-    for (const piece of runRecordPieces(record)) await handle.write(piece);
+    for (const piece of runRecordPieces(record)) await writeFully(handle, Buffer.from(piece, 'utf8'));
     await handle.close();
   } catch (error) {
     await handle.close().catch(() => {});
@@ -41,6 +42,12 @@ export function* runRecordPieces(record: RunRecord): Generator<string> {
   // is replaced by the hashes' own text as the file is written.
   const marker = `evalgate-case-hashes-${randomUUID()}-`;
   const texts: string[] = [];
+  // A hand-made run.json read back by `gate` may have no suites: then there is nothing to splice.
+  if (!Array.isArray(record.manifest.suites)) {
+    const whole = `${JSON.stringify(record, null, 1)}\n`;
+    yield* slices(whole, 0, whole.length);
+    return;
+  }
   const suites = record.manifest.suites.map((suite) => {
     const text = lazyCaseHashesText(suite);
     if (text === undefined) return suite;
@@ -69,9 +76,18 @@ export function* runRecordPieces(record: RunRecord): Generator<string> {
   yield* slices(outline, at, outline.length);
 }
 
+/** text[from … to) in pieces of at most PIECE characters, never cutting a surrogate pair in two. */
 function* slices(text: string, from: number, to: number): Generator<string> {
-  for (let i = from; i < to; i += PIECE) yield text.slice(i, Math.min(i + PIECE, to));
+  // Each piece is encoded on its own: half a pair would be written as U+FFFD.
+  for (let i = from; i < to; ) {
+    let end = Math.min(i + PIECE, to);
+    if (end < to && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    yield text.slice(i, end);
+    i = end;
+  }
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * `compact`, the text of JSON.stringify(value) (no whitespace outside strings), as

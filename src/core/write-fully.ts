@@ -1,0 +1,12 @@
+// A file handle's write may take fewer bytes than it was given (a full disk, a signal): writers
+// that go through a handle piece by piece loop until every byte is written, as writeFile does.
+import type { FileHandle } from 'node:fs/promises';
+
+/** Writes buffer[0 … length) at the handle's current position, retrying short writes. */
+export async function writeFully(handle: FileHandle, buffer: Buffer, length = buffer.length): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const { bytesWritten } = await handle.write(buffer, done, length - done);
+    done += bytesWritten;
+  }
+}
