@@ -255,9 +255,12 @@ function latencySummaries(
 ): { visit: ((r: number, counts: DrawCounts) => void) | null; result: () => Record<string, MetricSummary> } {
   let n = 0;
   for (let i = rows.start; i < rows.end; i++) if (Number.isFinite(column[i])) n++;
-  const latency = new Float64Array(n);
-  const caseOf = new Uint32Array(n);
-  for (let i = rows.start, k = 0; i < rows.end; i++) {
+  // Every row timed (the usual case): the group's slice of the column and its case indices are
+  // read as they are (only read below), instead of copies (1.2 MB at 100,000 rows).
+  const every = n === rows.end - rows.start;
+  const latency = every ? column.subarray(rows.start, rows.end) : new Float64Array(n);
+  const caseOf = every ? rows.caseOf : new Uint32Array(n);
+  for (let i = rows.start, k = 0; !every && i < rows.end; i++) {
     if (!Number.isFinite(column[i])) continue;
     latency[k] = column[i];
     caseOf[k++] = rows.caseOf[i - rows.start];

@@ -80,14 +80,30 @@ export interface InternTable {
   readonly size: number;
   /** rank[id] = position of the string in code-unit order (the order `<` gives). */
   ranks(): Uint32Array;
+  /**
+   * Drops the string → id map once the table is filled (a finished column store only reads ids;
+   * at 100,000 case ids the map was 3.5 MB). Later id() and lookup() calls, a handful per run,
+   * search the values and remember what they asked for.
+   */
+  seal(): void;
 }
 
 export function createInternTable(): InternTable {
-  const ids = new Map<string, number>();
+  // Every string while the table fills; after seal(), only the strings asked for since.
+  let ids = new Map<string, number>();
+  let sealed = false;
   const values: string[] = [];
+  const find = (value: string): number | undefined => {
+    let id = ids.get(value);
+    if (id === undefined && sealed) {
+      const at = values.indexOf(value);
+      if (at >= 0) ids.set(value, (id = at));
+    }
+    return id;
+  };
   return {
     id(value) {
-      let id = ids.get(value);
+      let id = find(value);
       if (id === undefined) {
         id = values.length;
         ids.set(value, id);
@@ -95,7 +111,11 @@ export function createInternTable(): InternTable {
       }
       return id;
     },
-    lookup: (value) => ids.get(value) ?? -1,
+    lookup: (value) => find(value) ?? -1,
+    seal() {
+      ids = new Map();
+      sealed = true;
+    },
     value: (id) => values[id],
     get size() {
       return values.length;

@@ -413,6 +413,7 @@ export function createColumnsBuilder(options: ColumnsBuilderOptions = {}): Colum
         lineLength: take(c.lineLength),
       };
       c.mcq.release();
+      strings.seal();
       return { columns, identity };
     },
   };
