@@ -3,7 +3,8 @@
 // V8 heap spaces, array buffers) and an outside sampler of /proc/<pid> (RSS split into anonymous
 // and file-backed pages, and the largest anonymous mappings at the peak). The outside sampler
 // keeps sampling while the event loop is blocked (statistics phase).
-//   node bench/memory-breakdown.js --cases 20000 [--env NAME=VALUE ...] [--node-flags '...'] [--keep]
+//   node bench/memory-breakdown.js --cases 20000 [--short-ids] [--env NAME=VALUE ...] [--node-flags '...'] [--keep]
+// --short-ids: case ids of at most 10 characters, as in bench/memory-bench.js.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +29,8 @@ const nodeFlags = (arg('--node-flags', '') || '').split(' ').filter(Boolean);
 const MB = 1024 * 1024;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'evalgate-memory-breakdown-'));
 const projectDir = path.join(scratch, 'project');
-const config = createBenchProject({ dir: projectDir, suites: { [`qa${n}`]: n } });
+const shortIds = process.argv.includes('--short-ids');
+const config = createBenchProject({ dir: projectDir, suites: { [`qa${n}`]: n }, shortIds });
 const reportsDir = path.join(projectDir, 'reports');
 const probeFile = path.join(scratch, 'probe.jsonl');
 const server = await startFakeServerProcess({ latencyMs: 0 });
