@@ -1,8 +1,9 @@
 // Reads the run records of earlier runs (reports/runs/*/run.json) for the history chart: the
 // newest `limit` runs up to and including `upTo` (a run's history never shows later runs),
 // skipping folders without a readable run.json (an interrupted run).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readWithoutCaseHashes } from '../run/read-without-case-hashes.js';
 import type { RunRecord } from '../run/types.js';
 
 export async function readRunHistory(runsDir: string, upTo?: string, limit = 30): Promise<RunRecord[]> {
@@ -16,11 +17,10 @@ export async function readRunHistory(runsDir: string, upTo?: string, limit = 30)
   // Newest first, skipping runs that started after `upTo` (an ISO time), until `limit` are found.
   for (let i = entries.length - 1; i >= 0 && records.length < limit; i--) {
     try {
-      const raw = JSON.parse(await readFile(path.join(runsDir, entries[i], 'run.json'), 'utf8'));
+      // Without the manifest's case hashes (one per gold case, most of a 100,000-case run.json),
+      // which no chart reads: dropped from the text as it streams in, then the emptied key too.
+      const raw = JSON.parse(await readWithoutCaseHashes(path.join(runsDir, entries[i], 'run.json')));
       if (!raw?.manifest?.runId || !Array.isArray(raw.summary)) continue;
-      // Without the manifest's case hashes (one per gold case: ~12 MB at 100,000 cases, in up to
-      // `limit` records held together), which no chart reads. Deleted after parsing: a reviver
-      // that drops them runs on every value and made parsing about twice as slow.
       if (Array.isArray(raw.manifest.suites))
         for (const suite of raw.manifest.suites)
           if (suite && typeof suite === 'object') delete suite.caseHashes;
