@@ -93,13 +93,11 @@ export function createInternTable(): InternTable {
   let ids = new Map<string, number>();
   let sealed = false;
   const values: string[] = [];
+  // After seal(), a miss is remembered as −1 too, so asking again does not search again.
   const find = (value: string): number | undefined => {
     let id = ids.get(value);
-    if (id === undefined && sealed) {
-      const at = values.indexOf(value);
-      if (at >= 0) ids.set(value, (id = at));
-    }
-    return id;
+    if (id === undefined && sealed) ids.set(value, (id = values.indexOf(value)));
+    return id === -1 ? undefined : id;
   };
   return {
     id(value) {

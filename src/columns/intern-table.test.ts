@@ -13,14 +13,18 @@ describe('createInternTable', () => {
     expect(words.map((w) => table.id(w))).toEqual(ids);
     expect(words.map((w) => table.lookup(w))).toEqual(ids);
     expect(table.lookup('missing')).toBe(-1);
-    expect(table.size).toBe(words.length);
-    expect(table.id('new')).toBe(7);
-    expect(table.id('new')).toBe(7);
-    expect(table.lookup('new')).toBe(7);
-    expect(table.value(7)).toBe('new');
-    expect(table.size).toBe(8);
-    // Code-unit order: '', '__proto__', 'a', 'a b', 'b', 'constructor', 'new', 'é'.
-    expect(Array.from(table.ranks())).toEqual([4, 2, 0, 7, 1, 5, 3, 6]);
+    expect(table.lookup('missing')).toBe(-1);
+    expect(table.id('missing')).toBe(table.size - 1);
+    expect(table.lookup('missing')).toBe(table.size - 1);
+    expect(table.value(table.size - 1)).toBe('missing');
+    expect(table.size).toBe(words.length + 1);
+    expect(table.id('new')).toBe(8);
+    expect(table.id('new')).toBe(8);
+    expect(table.lookup('new')).toBe(8);
+    expect(table.value(8)).toBe('new');
+    expect(table.size).toBe(9);
+    // Code-unit order: '', '__proto__', 'a', 'a b', 'b', 'constructor', 'missing', 'new', 'é'.
+    expect(Array.from(table.ranks())).toEqual([4, 2, 0, 8, 1, 5, 3, 6, 7]);
   });
 
   it('is sealed when a column store is finished, and still answers lookups', () => {
