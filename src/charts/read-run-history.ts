@@ -18,7 +18,9 @@ export async function readRunHistory(runsDir: string, upTo?: string, limit = 30)
   for (let i = entries.length - 1; i >= 0 && records.length < limit; i--) {
     try {
       // Without the manifest's case hashes (one per gold case, most of a 100,000-case run.json),
-      // which no chart reads: dropped from the text as it streams in, then the emptied key too.
+      // which no chart reads: every "caseHashes" value (evalgate writes them only in the
+      // manifest's suites) is emptied as the text streams in, then the emptied key deleted. A
+      // value that is not valid JSON is dropped unread, so such a run is still charted.
       const raw = JSON.parse(await readWithoutCaseHashes(path.join(runsDir, entries[i], 'run.json')));
       if (!raw?.manifest?.runId || !Array.isArray(raw.summary)) continue;
       if (Array.isArray(raw.manifest.suites))

@@ -82,10 +82,12 @@ export interface InternTable {
   ranks(): Uint32Array;
   /**
    * Drops the string → id map once the table is filled (a finished column store only reads ids;
-   * at 100,000 case ids the map was 3.5 MB). Later id() and lookup() calls, a handful per run,
-   * search the values and remember what they asked for.
+   * at 100,000 case ids the map was 3.5 MB). Later id() and lookup() calls (a few strings per
+   * run, asked for again per group) search the values once per string and remember the answer.
    */
   seal(): void;
+  /** Whether seal() was called. */
+  readonly sealed: boolean;
 }
 
 export function createInternTable(): InternTable {
@@ -113,6 +115,9 @@ export function createInternTable(): InternTable {
     seal() {
       ids = new Map();
       sealed = true;
+    },
+    get sealed() {
+      return sealed;
     },
     value: (id) => values[id],
     get size() {

@@ -9,7 +9,9 @@ describe('createInternTable', () => {
     const words = ['b', 'a', '', 'é', '__proto__', 'constructor', 'a b'];
     const ids = words.map((w) => table.id(w));
     expect(ids).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(table.sealed).toBe(false);
     table.seal();
+    expect(table.sealed).toBe(true);
     expect(words.map((w) => table.id(w))).toEqual(ids);
     expect(words.map((w) => table.lookup(w))).toEqual(ids);
     expect(table.lookup('missing')).toBe(-1);
@@ -32,6 +34,7 @@ describe('createInternTable', () => {
       [caseResult({ caseId: 'x', scores: { m: 1 } }), caseResult({ caseId: 'y', scores: { m: 0 } })],
       { sort: true },
     );
+    expect(columns.strings.sealed).toBe(true);
     expect(columns.strings.lookup('m')).toBe(columns.scoreMetric[0]);
     expect(columns.strings.lookup('y')).toBe(columns.caseId[1]);
     expect(columns.strings.lookup('never')).toBe(-1);
