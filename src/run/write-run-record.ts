@@ -1,7 +1,7 @@
 // Writes run.json: the text of `JSON.stringify(record, null, 1)` and a newline, byte for byte,
 // without holding it whole (issue 12, constant-memory runs). At 100,000 cases the manifest's case
 // hashes are most of the file: parsing their scan text back into a 100k-key object (~12 MB, every
-// id internalized), stringifying the record (~4.5 MB of text) and encoding it (a 4.5 MB buffer
+// id internalized), stringifying the record (~3.6 MB of text) and encoding it (a 3.6 MB buffer
 // whose free raised glibc's mmap threshold) all happened at once at the end of the statistics.
 // Here a suite whose hashes are still the scan's text (lazy-case-hashes.ts) has that text copied
 // into the file, indented as JSON.stringify would indent it, and the file is written in pieces.
