@@ -2,7 +2,8 @@
 // qa cases) against the fake OpenAI server at 0 ms, in a process of its own. Reports each run's
 // wall time, CPU time and peak RSS (bench/usage-hook.js), and the growth from 20k to 100k.
 // Targets: peak RSS < 250 MB at 100,000 cases, growing < 20 % from 20k to 100k.
-//   node bench/memory-bench.js [--sizes 2000,20000,100000] [--short-ids]   prints one JSON line per size
+//   node bench/memory-bench.js [--sizes 2000,20000,100000] [--short-ids] [--runs N]   prints one JSON line per size and run
+// --runs N: N rounds of every size; the verdict lines then read each size's median peak.
 // --short-ids: case ids of at most 10 characters (`q123`), which V8's JSON.parse keeps in its string
 // table, the pessimistic case for the case scan (docs/constant-memory.md, eighth pass).
 // `npm run bench` runs it as the `memory` section (benchMemory below).
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBenchProject } from './bench-project.js';
 import { installCleanup, REPO_ROOT, runNodeChecked, startFakeServerProcess } from './child-processes.js';
+import { medianRuns, verdictLines } from './memory-verdict.js';
 
 export const MEMORY_SIZES = [2000, 20000, 100000];
 const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
@@ -92,31 +94,20 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   installCleanup();
   const i = process.argv.indexOf('--sizes');
   const sizes = i > 0 ? process.argv[i + 1].split(',').map(Number) : MEMORY_SIZES;
+  const r = process.argv.indexOf('--runs');
+  const repeats = r > 0 ? Number(process.argv[r + 1]) : 1;
   const loadBefore = os.loadavg()[0];
-  const runs = await measureRuns(sizes, { shortIds: process.argv.includes('--short-ids') });
-  for (const r of runs)
-    console.log(JSON.stringify({ ...r, peakRssMb: Math.round(r.maxRssBytes / 1024 / 1024) }));
-  for (const line of verdictLines(runs)) console.log(line);
+  const rounds = [];
+  for (let k = 0; k < repeats; k++) {
+    const runs = await measureRuns(sizes, { shortIds: process.argv.includes('--short-ids') });
+    for (const run of runs)
+      console.log(JSON.stringify({ ...run, peakRssMb: Math.round(run.maxRssBytes / 1024 / 1024) }));
+    rounds.push(runs);
+    if (repeats > 1) for (const line of verdictLines(runs)) console.log(`round ${k + 1}: ${line}`);
+  }
+  for (const line of verdictLines(medianRuns(rounds)))
+    console.log(repeats > 1 ? `median of ${repeats}: ${line}` : line);
   console.log(
     `load average (1 min): ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end`,
   );
-}
-
-/** The issue's two targets, each as one line with the measured number beside it. */
-export function verdictLines(runs) {
-  const mb = (r) => r.maxRssBytes / 1024 / 1024;
-  const at = (n) => runs.find((r) => r.cases === n);
-  const verdict = (ok) => (ok ? 'met' : 'MISSED');
-  const lines = [];
-  if (at(100000))
-    lines.push(
-      `peak RSS at 100,000 cases: ${mb(at(100000)).toFixed(0)} MB (target < 250 MB): ${verdict(mb(at(100000)) < 250)}`,
-    );
-  if (at(20000) && at(100000)) {
-    const growth = (at(100000).maxRssBytes / at(20000).maxRssBytes - 1) * 100;
-    lines.push(
-      `peak RSS growth 20,000 -> 100,000 cases: ${mb(at(20000)).toFixed(0)} -> ${mb(at(100000)).toFixed(0)} MB, ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % (target < 20 %): ${verdict(growth < 20)}`,
-    );
-  }
-  return lines;
 }
