@@ -1,5 +1,5 @@
 // Reads a run.json for a reader that never looks at the manifest's case hashes (the history
-// chart, which reads up to 30 earlier runs and the current one at the end of every eval). The
+// chart, which reads the current run and up to 29 earlier ones at the end of every eval). The
 // file is streamed, and the value of every "caseHashes" key is replaced by {} as it goes, so only
 // the rest of the record is ever held and parsed. At 100,000 cases the hashes are most of the
 // file: reading it whole took a 3.6 MB buffer and string, and parsing it a 100k-key object

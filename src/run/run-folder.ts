@@ -1,9 +1,10 @@
 // Run folders: reports/runs/<run-id>/{run.json, results.jsonl, junit.xml}. results.jsonl is
 // streamed as cases finish; writes of run.json go through a temp file and a rename.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../core/errors.js';
+import { writeFully } from '../core/write-fully.js';
 import type { CaseResult } from './types.js';
 
 export const RESULTS_FILE = 'results.jsonl';
@@ -60,10 +61,26 @@ export async function openResultsWriter(runDir: string): Promise<ResultsWriter> 
   };
 }
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+/**
+ * Writes `content` to `file` through a temporary file and a rename, so a reader never sees half of
+ * it. `content` may be pieces of text (run.json at 100,000 cases is never held whole), each
+ * encoded on its own: a piece must not end in the middle of a surrogate pair.
+ */
+export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, content, 'utf8');
+  if (typeof content === 'string') await writeFile(temp, content, 'utf8');
+  else {
+    const handle = await open(temp, 'w');
+    try {
+      for (const piece of content) await writeFully(handle, Buffer.from(piece, 'utf8'));
+      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => {});
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
   await rename(temp, file);
 }
 

@@ -6,31 +6,17 @@
 // Here a suite whose hashes are still the scan's text (lazy-case-hashes.ts) has that text copied
 // into the file, indented as JSON.stringify would indent it, and the file is written in pieces.
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFully } from '../core/write-fully.js';
 import { lazyCaseHashesText } from './lazy-case-hashes.js';
-import { RUN_FILE } from './run-folder.js';
+import { RUN_FILE, writeFileAtomic } from './run-folder.js';
 import type { RunRecord } from './types.js';
 
 /** Characters per write: each write encodes at most ~3× this in bytes, far below 128 KB. */
 const PIECE = 16_384;
 
-/** Writes `record` as `runDir/run.json` (atomically: a temporary file, then a rename). */
+/** Writes `record` as `runDir/run.json`, atomically and in pieces. */
 export async function writeRunRecord(runDir: string, record: RunRecord): Promise<void> {
-  const file = path.join(runDir, RUN_FILE);
-  await mkdir(runDir, { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    for (const piece of runRecordPieces(record)) await writeFully(handle, Buffer.from(piece, 'utf8'));
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await rename(temp, file);
+  await writeFileAtomic(path.join(runDir, RUN_FILE), runRecordPieces(record));
 }
 
 /**
