@@ -12,7 +12,10 @@
 // stalls in fewer can pass, as with any rule on the median (the largest ratio is printed beside
 // it). The 10 % margin was chosen after the noise was measured (docs/performance.md, "Seventh pass
 // on serving").
-import { binomialUpperTail } from '../dist/monitor/exact-tests.js';
+import { binomialCriticalCount } from '../dist/monitor/exact-tests.js';
+import { median } from './child-processes.js';
+
+export { median };
 
 export const CONFIDENCE = 0.95;
 export const RATIO_MARGIN = 0.1;
@@ -35,13 +38,7 @@ export function coldStartVerdict(ratios) {
 
 /** The 1-based rank whose order statistic is a one-sided upper bound for the median, or null. */
 export function upperBoundRank(n, confidence) {
-  for (let k = 1; k <= n; k++) if (binomialUpperTail(k, n, 0.5) <= 1 - confidence) return k;
-  return null;
-}
-
-/** The middle value, or the mean of the two middle values. */
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  // The least k with P(Binomial(n, ½) ≥ k) ≤ 1 − confidence; n + 1 when even k = n is too likely.
+  const { k } = binomialCriticalCount(n, 0.5, 1 - confidence);
+  return k <= n ? k : null;
 }

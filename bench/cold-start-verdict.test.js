@@ -47,6 +47,14 @@ describe('coldStartVerdict', () => {
     expect(at(1.1001).met).toBe(false);
   });
 
+  it('sorts the ratios it is given in the order the starts ran', () => {
+    // Eleven stalled starts first, then nineteen normal ones: the 20th smallest is a stalled one.
+    const v = coldStartVerdict([...Array(11).fill(2.1), ...Array(19).fill(0.95)]);
+    expect(v.upperBound).toBe(2.1);
+    expect(v.met).toBe(false);
+    expect(coldStartVerdict([...LIKE_THE_OTHERS].reverse())).toEqual(coldStartVerdict(LIKE_THE_OTHERS));
+  });
+
   it('does not pass what it cannot assess: too few starts for a 95 % bound', () => {
     const v = coldStartVerdict([0.9, 0.95, 1.0, 1.0]);
     expect(v.upperBound).toBeNull();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBenchProject } from './bench-project.js';
 import { installCleanup, REPO_ROOT, runNodeChecked, startFakeServerProcess } from './child-processes.js';
-import { medianRuns, verdictLines } from './memory-verdict.js';
+import { growthMet, growthPercent, medianRuns, peakMet, verdictLines } from './memory-verdict.js';
 
 export const MEMORY_SIZES = [2000, 20000, 100000];
 const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
@@ -77,16 +77,17 @@ export async function benchMemory({ row, header, details }) {
     const target = r.cases === 100000 ? '< 250 MB' : 'info';
     row(
       `${r.cases} cases: peak RSS`,
-      `${mb(r.maxRssBytes).toFixed(0)} MB`,
+      `${mb(r.maxRssBytes).toFixed(2)} MB`,
       target,
-      r.cases === 100000 ? mb(r.maxRssBytes) < 250 : null,
+      r.cases === 100000 ? peakMet(r.maxRssBytes) : null,
       r.maxRssBytes,
     );
   }
   const at = (n) => runs.find((r) => r.cases === n);
   if (at(20000) && at(100000)) {
-    const growth = (at(100000).maxRssBytes / at(20000).maxRssBytes - 1) * 100;
-    row('peak RSS growth 20k -> 100k cases', `${growth.toFixed(1)} %`, '< 20 %', growth < 20, growth);
+    const growth = growthPercent(at(20000).maxRssBytes, at(100000).maxRssBytes);
+    const met = growthMet(at(20000).maxRssBytes, at(100000).maxRssBytes);
+    row('peak RSS growth 20k -> 100k cases', `${growth.toFixed(2)} %`, '< 20 %', met, growth);
   }
 }
 

@@ -8,13 +8,19 @@ const round = (at20k, at100k) => [
 ];
 
 describe('memory verdicts', () => {
-  it('passes under both targets and fails each one just over it', () => {
+  it('passes under both targets and fails each one at it', () => {
     expect(verdictLines(round(200, 239.9))).toEqual([
-      'peak RSS at 100,000 cases: 240 MB (target < 250 MB): met',
-      'peak RSS growth 20,000 -> 100,000 cases: 200 -> 240 MB, +20.0 % (target < 20 %): met',
+      'peak RSS at 100,000 cases: 239.90 MB (target < 250 MB): met',
+      'peak RSS growth 20,000 -> 100,000 cases: 200 -> 240 MB, +19.95 % (target < 20 %): met',
     ]);
-    expect(verdictLines(round(200, 241)).at(-1)).toMatch(/\+20\.5 % \(target < 20 %\): MISSED$/);
-    expect(verdictLines(round(215, 250))[0]).toMatch(/: MISSED$/);
+    // Exactly 20 % (which floating-point division reads as 19.999…) and exactly 250 MB miss.
+    expect(verdictLines(round(200, 240)).at(-1)).toMatch(/\+20\.00 % \(target < 20 %\): MISSED$/);
+    expect(verdictLines(round(215, 250))[0]).toBe(
+      'peak RSS at 100,000 cases: 250.00 MB (target < 250 MB): MISSED',
+    );
+    expect(verdictLines(round(215, 249.99))[0]).toBe(
+      'peak RSS at 100,000 cases: 249.99 MB (target < 250 MB): met',
+    );
   });
 
   it('reads the median peak of each size over rounds, not the best or the last', () => {
