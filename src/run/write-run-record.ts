@@ -7,6 +7,7 @@
 // into the file, indented as JSON.stringify would indent it, and the file is written in pieces.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { stringPieces } from '../core/hash.js';
 import { lazyCaseHashesText } from './lazy-case-hashes.js';
 import { RUN_FILE, writeFileAtomic } from './run-folder.js';
 import type { RunRecord } from './types.js';
@@ -63,17 +64,8 @@ export function* runRecordPieces(record: RunRecord): Generator<string> {
 }
 
 /** text[from … to) in pieces of at most PIECE characters, never cutting a surrogate pair in two. */
-function* slices(text: string, from: number, to: number): Generator<string> {
-  // Each piece is encoded on its own: half a pair would be written as U+FFFD.
-  for (let i = from; i < to; ) {
-    let end = Math.min(i + PIECE, to);
-    if (end < to && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-    yield text.slice(i, end);
-    i = end;
-  }
-}
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const slices = (text: string, from: number, to: number): Iterable<string> =>
+  stringPieces(text.slice(from, to), PIECE);
 
 /**
  * `compact`, the text of JSON.stringify(value) (no whitespace outside strings), as
