@@ -9,6 +9,7 @@ import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { alignClaim, type ClaimFeatures, NO_QUESTION, type QuestionFacts } from './claim-check.js';
 import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
+import { isExemptContextStatement } from './context-statements.js';
 import { splitSegments } from './negation-scope.js';
 import { findDates } from './number-reasoning.js';
 import {
@@ -63,11 +64,14 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   const calibration = options.calibration ?? RESPONSE_CALIBRATION;
   const perSentence = options.sentences.map((s) => extractNumberMentions(s.text));
   const answerText = options.sentences.map((s) => s.text).join(' ');
-  const sentences = options.sentences.map((sentence, at): SentenceResult => {
+  const scored = options.sentences.map((sentence, at): SentenceResult | undefined => {
     const sentenceNumbers = perSentence[at];
     const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
-    const claims = splitClaims(sentence.text).map((claim): ClaimResult => {
+    const claims: ClaimResult[] = [];
+    for (const claim of splitClaims(sentence.text)) {
       const facts = analyzeClaim(claim);
+      // "The details don't say whether …": a statement about the documents, not the world.
+      if (isExemptContextStatement(claim, facts, index)) continue;
       const others = sentenceNumbers.filter((n) => !facts.numbers.some((m) => m.value === n.value));
       const alignment = alignClaim(
         index,
@@ -79,11 +83,13 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
         answerNumbers,
         answerText,
       );
-      return { claim, score: unsupportedProbability(alignment.features, model), ...alignment };
-    });
+      claims.push({ claim, score: unsupportedProbability(alignment.features, model), ...alignment });
+    }
+    if (claims.length === 0) return undefined;
     const worst = Math.max(...claims.map((c) => c.score));
     return { sentence: sentence.text, score: responseProbability(worst, claims.length, calibration), claims };
   });
+  const sentences = scored.filter((s): s is SentenceResult => s !== undefined);
   const all = sentences.flatMap((s) => s.claims);
   if (all.length === 0) return { score: 0, sentences };
   const worst = Math.max(...all.map((c) => c.score));

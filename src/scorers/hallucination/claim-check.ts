@@ -4,6 +4,8 @@
 // sentence, or anywhere), a negation that disagrees with the aligned clause, and an antonym in
 // place of the claim's word. The features feed the calibrated model in support-model.ts.
 import { stem } from '../../text/analyze.js';
+import { isStopword } from '../../text/stopwords.js';
+import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
 import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
@@ -13,9 +15,9 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { ANTONYMS } from './antonyms.js';
-import { unitWordDiffers } from './unit-words.js';
+import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { swappedRoles } from './role-swap.js';
@@ -262,7 +264,8 @@ export function alignClaim(
     // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
     if (
       (units && !sameAmount && n.unit && !units.has(n.unit) && [...units].some((u) => u !== '')) ||
-      (!sameAmount && unitWordDiffers(n, index))
+      (!sameAmount && unitWordDiffers(n, index)) ||
+      rateDiffers(n, index)
     ) {
       unitMismatch = 1;
       unknown.push(n.text);
@@ -271,10 +274,13 @@ export function alignClaim(
   const claimNames = new Set(claim.names.flatMap((n) => [n, stem(n)]));
   let nameMissing: 0 | 1 = 0;
   let nameElsewhere: 0 | 1 = 0;
+  const questionWords = new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
   for (const name of claim.names) {
     const term = stem(name);
-    if (!index.allTerms.has(name) && !index.allTerms.has(term)) {
-      if (backedByDate.has(name) || question.dates.some((d) => d.month === name)) continue;
+    if (!index.allTerms.has(name) && !index.allTerms.has(term) && !hasCompoundParts(index.allTerms, name)) {
+      // The user's own words ("I can't make Saturday's show") are given, as their numbers are.
+      if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || questionWords.has(name))
+        continue;
       nameMissing = 1;
       unknown.push(name);
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {
@@ -338,6 +344,12 @@ export function alignClaim(
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
   };
+}
+
+/** "wi-fi" where the context's terms hold its parts ("wi", "fi"): compounds are indexed by part. */
+function hasCompoundParts(terms: ReadonlySet<string>, name: string): boolean {
+  if (!name.includes('-')) return false;
+  return name.split('-').every((part) => isStopword(part) || terms.has(canonicalTerm(stem(part))));
 }
 
 /** The clause's words as written, for the word-level cues (the index keeps only its facts). */

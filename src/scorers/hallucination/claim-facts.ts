@@ -27,7 +27,7 @@ export interface NumberMention {
   word?: string;
   /** Part of a name ("NovaBook 14", "RAID 5"): not a quantity whose unit or place can be wrong. */
   label?: boolean;
-  /** The time unit of a rate stated right after it ("1,000 requests per minute" → "minut"). */
+  /** The unit a rate stated right after it is counted in ("1,000 requests per minute" → "minut", "45p per mile" → "mile"). */
   per?: string;
   /** The currency symbol right before it ("€5" → "euro"), a unit written in front. */
   currency?: string;
@@ -153,9 +153,11 @@ const MENTION =
 /** A currency symbol written before an amount, read as that amount's unit (unit-words.ts keys). */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'euro', $: 'dollar', '£': 'pound' };
 
-// "… per minute", "… a day", "… each week" within three words after a number: the rate's time unit.
+// "… per minute", "… a day", "… per mile" within three words after a number: the unit a rate is
+// counted in (time, distance, weight, volume or energy).
 const RATE =
-  /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session)s?\b/iu;
+  /^(?:\s+[\p{L}-]+){0,3}?\s+(?:per|an?|each|every)\s+(second|minute|hour|day|week|month|year|night|session|mile|kilometre|kilometer|km|kilogram|kilo|kg|litre|liter|gallon|kwh)s?\b/iu;
+const RATE_LEADS: ReadonlySet<string> = new Set(['per', 'a', 'an', 'each', 'every']);
 
 /** A capitalised word right before the number, which is not the first word of its sentence. */
 function followsName(text: string, at: number): boolean {
@@ -172,39 +174,66 @@ function amountOf(value: string): number | undefined {
   return /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : undefined;
 }
 
+/**
+ * The ends of a two-number range written with a hyphen ("8:00-18:30", "1-22"), or the number
+ * itself. A trailing am/pm applies to both ends when the first is not later on the clock ("4-6:30pm"
+ * is 16:00 to 18:30; "11-1pm" is 11:00 to 13:00). Dates (2024-01-05) have three parts and stay whole.
+ */
+function rangeEnds(
+  raw: string,
+  meridiem: string | undefined,
+): { raw: string; meridiem?: string; ranged: boolean }[] {
+  const range = /^(\d+(?:[.,:]\d+)*)-(\d+(?:[.,:]\d+)*)$/.exec(raw);
+  if (!range) return [{ raw, meridiem, ranged: false }];
+  const [first, second] = [range[1], range[2]];
+  const hour = (t: string) => Number(t.split(/[:.]/)[0]);
+  const firstMeridiem = meridiem && hour(first) % 12 <= hour(second) % 12 ? meridiem : undefined;
+  return [
+    { raw: first, meridiem: firstMeridiem, ranged: true },
+    { raw: second, meridiem, ranged: true },
+  ];
+}
+
 export function extractNumberMentions(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const match of text.matchAll(MENTION)) {
-    const raw = match[1].toLowerCase();
+    const whole = match[1].toLowerCase();
     // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
-    if (!/^\d/.test(raw) && text[(match.index ?? 0) + match[1].length] === '-') continue;
-    const meridiem = match[2];
-    const time = /^\d/.test(raw) ? clockTime(raw, meridiem) : undefined;
-    if (time) {
-      out.push({ value: time, text: match[0].trim(), amount: amountOf(time) });
-      continue;
+    if (!/^\d/.test(whole) && text[(match.index ?? 0) + match[1].length] === '-') continue;
+    // "8:00-18:30", "1-22 November", "4-6:30pm": each end of a range is a number of its own.
+    for (const { raw, meridiem, ranged } of rangeEnds(whole, match[2])) {
+      const time = /^\d/.test(raw) ? clockTime(raw, meridiem) : undefined;
+      if (time) {
+        out.push({ value: time, text: ranged ? raw : match[0].trim(), amount: amountOf(time) });
+        continue;
+      }
+      const value = NUMBER_WORDS[raw] ?? normalizeNumber(raw);
+      const unitWord = (match[3] ?? match[4])?.toLowerCase().replace(/\s/g, '');
+      const unit = unitWord ? canonicalTerm(stem(unitWord)) : undefined;
+      const amount = amountOf(value);
+      const mention: NumberMention =
+        unit && UNITS.has(unit)
+          ? { value, text: ranged ? `${raw} ${unitWord}` : match[0].trim(), unit }
+          : { value, text: ranged ? raw : match[1] };
+      if (amount !== undefined) mention.amount = amount;
+      // A number right after a capitalised word names a model or version ("NovaBook 14", "RAID 5").
+      if (followsName(text, match.index ?? 0)) mention.label = true;
+      if (unitWord && /^\p{L}/u.test(unitWord) && !isStopword(unitWord) && unitWord !== 'per')
+        mention.word = unit ?? unitWord;
+      // "£1 per hour": the unit group took "per" itself, so the rate is read from the number's end.
+      const rateFrom =
+        (match.index ?? 0) + (unitWord && RATE_LEADS.has(unitWord) ? match[1].length : match[0].length);
+      const rate = RATE.exec(text.slice(rateFrom));
+      if (rate) mention.per = unitKey(rate[1]);
+      const currency = CURRENCY_SYMBOLS[text[(match.index ?? 0) - 1] ?? ''];
+      if (currency) mention.currency = currency;
+      // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own
+      // tally of what it lists, so it only counts where the context backs it.
+      if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;
+      const quantity = amount !== undefined ? toQuantity(amount, mention.unit) : undefined;
+      if (quantity) mention.quantity = quantity;
+      out.push(mention);
     }
-    const value = NUMBER_WORDS[raw] ?? normalizeNumber(raw);
-    const unitWord = (match[3] ?? match[4])?.toLowerCase().replace(/\s/g, '');
-    const unit = unitWord ? canonicalTerm(stem(unitWord)) : undefined;
-    const amount = amountOf(value);
-    const mention: NumberMention =
-      unit && UNITS.has(unit) ? { value, text: match[0].trim(), unit } : { value, text: match[1] };
-    if (amount !== undefined) mention.amount = amount;
-    // A number right after a capitalised word names a model or version ("NovaBook 14", "RAID 5").
-    if (followsName(text, match.index ?? 0)) mention.label = true;
-    if (unitWord && /^\p{L}/u.test(unitWord) && !isStopword(unitWord) && unitWord !== 'per')
-      mention.word = unit ?? unitWord;
-    const rate = RATE.exec(text.slice((match.index ?? 0) + match[0].length));
-    if (rate) mention.per = unitKey(rate[1]);
-    const currency = CURRENCY_SYMBOLS[text[(match.index ?? 0) - 1] ?? ''];
-    if (currency) mention.currency = currency;
-    // "two engineers", "three reasons": a spelled-out count with no unit is often the answer's own
-    // tally of what it lists, so it only counts where the context backs it.
-    if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;
-    const quantity = amount !== undefined ? toQuantity(amount, mention.unit) : undefined;
-    if (quantity) mention.quantity = quantity;
-    out.push(mention);
   }
   for (const q of spelledQuantities(text)) {
     out.push({
@@ -292,6 +321,12 @@ export function analyzeClaim(raw: string): ClaimFacts {
     if (isStopword(word) || META_WORDS.has(word) || NEGATORS.has(word) || word.endsWith("n't")) continue;
     // Numbers are checked as numbers, "half a litre" and "a couple of days" as quantities.
     if (/^\d/.test(word) || NUMBER_WORDS[word] || QUANTITY_WORDS.has(word)) continue;
+    // "escape-of-water" = "escape of water": a compound's parts are its words, unless a negating
+    // prefix makes it the opposite of its last part ("non-folding").
+    if (/^\p{L}+(?:-\p{L}+)+$/u.test(word) && !/^(?:non|anti|un|no)-/.test(word)) {
+      for (const part of word.split('-')) if (!isStopword(part)) terms.add(canonicalTerm(stem(part)));
+      continue;
+    }
     terms.add(canonicalTerm(stem(word)));
   }
   const numbers = extractNumberMentions(text);

@@ -19,10 +19,20 @@ export function derivable(
 ): boolean {
   const x = target.amount;
   if (x === undefined) return false;
-  const amounts = operands.map((o) => o.amount).filter((a): a is number => a !== undefined && a !== x);
+  const stated = operands.filter((o) => o.amount !== undefined && o.amount !== x);
+  const amounts = stated.map((o) => o.amount as number);
   for (let i = 0; i < amounts.length; i++) {
     for (let j = i + 1; j < amounts.length; j++) {
       const [a, b] = [amounts[i], amounts[j]];
+      const [aPercent, bPercent] = [isPercent(stated[i]), isPercent(stated[j])];
+      if (aPercent !== bPercent) {
+        // A percentage scales an amount and is never added to or taken from it: 15 % off £80 is
+        // £68 (or £12 off), never £65.
+        const [rate, base] = aPercent ? [a, b] : [b, a];
+        if ([(base * rate) / 100, base * (1 - rate / 100), base * (1 + rate / 100)].some((v) => close(v, x)))
+          return true;
+        continue;
+      }
       if ([a + b, Math.abs(a - b), a * b].some((v) => close(v, x))) return true;
       if ((b !== 0 && close(a / b, x)) || (a !== 0 && close(b / a, x))) return true;
       if (target.quantity?.dim === 'percent' && b !== 0 && a !== 0)
@@ -31,6 +41,8 @@ export function derivable(
   }
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
 }
+
+export const isPercent = (m: NumberMention): boolean => m.quantity?.dim === 'percent';
 
 /** Sums and differences of two amounts of the same kind, or one amount times a count. */
 function derivableQuantity(q: Quantity, operands: readonly NumberMention[]): boolean {

@@ -43,7 +43,9 @@ export function extractNames(text: string): string[] {
     }
     if (!CAPITALISED.test(word)) continue;
     const before = text.slice(0, match.index).trimEnd().at(-1);
-    if (before === ':' || before === '"' || before === '“' || before === "'") continue;
+    // After a colon or a quote, or a sentence end inside the text ("Sadly no. Extra drivers …"),
+    // a capital starts a sentence and names nothing.
+    if (before !== undefined && ':"“\'.!?'.includes(before)) continue;
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     if (lower === 'i' || isStopword(lower)) continue;
     names.push(lower);

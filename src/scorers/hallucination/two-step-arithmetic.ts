@@ -3,6 +3,7 @@
 // size in cents. Kept apart from one-step reasoning (number-reasoning.ts) because two steps excuse
 // many more wrong numbers: the calibrated model weighs it on its own.
 import type { NumberMention } from './claim-facts.js';
+import { isPercent } from './number-reasoning.js';
 import { unitKey } from './quantities.js';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -25,6 +26,16 @@ function targetsOf(target: NumberMention, operands: readonly NumberMention[]): n
   return [target, ...operands].some(isMinor) ? [x, x / 100, x * 100] : [x];
 }
 
+/** Distinct positive amounts, percentages left out: they scale an amount (number-reasoning.ts). */
+const plainAmounts = (operands: readonly NumberMention[]): number[] => [
+  ...new Set(
+    operands
+      .filter((o) => !isPercent(o))
+      .map((o) => o.amount)
+      .filter((a): a is number => a !== undefined && a > 0),
+  ),
+];
+
 const isMinor = (m: NumberMention): boolean =>
   (m.word !== undefined && MINOR_UNITS.has(m.word)) || m.unit === 'p';
 
@@ -32,9 +43,7 @@ const isMinor = (m: NumberMention): boolean =>
 export function derivableInTwoSteps(target: NumberMention, operands: readonly NumberMention[]): boolean {
   const xs = targetsOf(target, operands);
   if (xs.length === 0) return false;
-  const amounts = [
-    ...new Set(operands.map((o) => o.amount).filter((a): a is number => a !== undefined && a > 0)),
-  ].slice(0, MAX_OPERANDS);
+  const amounts = plainAmounts(operands).slice(0, MAX_OPERANDS);
   const hit = (v: number) => xs.some((x) => close(v, x));
   for (let i = 0; i < amounts.length; i++) {
     for (let j = i + 1; j < amounts.length; j++) {
@@ -52,9 +61,7 @@ export function derivableInTwoSteps(target: NumberMention, operands: readonly Nu
 export function derivableInMinorUnits(target: NumberMention, operands: readonly NumberMention[]): boolean {
   const xs = targetsOf(target, operands).slice(1);
   if (xs.length === 0) return false;
-  const amounts = [
-    ...new Set(operands.map((o) => o.amount).filter((a): a is number => a !== undefined && a > 0)),
-  ];
+  const amounts = plainAmounts(operands);
   for (let i = 0; i < amounts.length; i++)
     for (let j = i + 1; j < amounts.length; j++)
       if (combine(amounts[i], amounts[j]).some((v) => xs.some((x) => close(v, x)))) return true;

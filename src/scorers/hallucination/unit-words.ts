@@ -59,8 +59,8 @@ const currencyKey = (currency: string): string => unitKeyOf(canonicalTerm(stem(c
 /**
  * The unit a stated number carries differs from every unit the context puts with that number:
  * the word after it ("23 lb" where the context says "23 kg", "65 V" for "65 W") or a currency
- * symbol before it ("$5" for "€5"), spellings of one unit counting as one ("65 watts" for "65 W");
- * or the rate differs ("per second" where the context says "per minute").
+ * symbol before it ("$5" for "€5"), spellings of one unit counting as one ("65 watts" for "65 W").
+ * A changed rate is rateDiffers.
  */
 export function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean {
   const stated = index.mentions.get(n.value) ?? [];
@@ -73,8 +73,15 @@ export function unitWordDiffers(n: NumberMention, index: ContextIndex): boolean 
         : undefined;
   const statedKeys = new Set(stated.flatMap(unitKeys));
   // Some mention names a unit and none this one ("between 23 and 32 kg" names none for 23).
-  if (answerKey !== undefined && statedKeys.size > 0 && !statedKeys.has(answerKey)) return true;
-  return (
-    n.per !== undefined && stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per)
-  );
+  return answerKey !== undefined && statedKeys.size > 0 && !statedKeys.has(answerKey);
+}
+
+/**
+ * The rate differs: "£1 per hour" where the context states £1 only per minute, "45p per km" for
+ * "45p per mile". Checked whatever the amount's unit ("£1" equals "£1"; the rate is what changed).
+ */
+export function rateDiffers(n: NumberMention, index: ContextIndex): boolean {
+  if (n.per === undefined || n.label) return false;
+  const stated = index.mentions.get(n.value) ?? [];
+  return stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per);
 }

@@ -71,6 +71,9 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
     passages: input.passages ?? [],
     question: input.question,
   });
+  // Every sentence spoke of the documents ("There's nothing here about parking"): like a decline.
+  if (support.sentences.length === 0)
+    return NAMES.map((name) => notApplicable(name, 'every sentence is about what the documents say'));
   const flagged = support.score >= threshold;
   const unsupported: UnsupportedSentence[] = [];
   // A flagged response names its flagged sentences; the worst one when none reaches the threshold
