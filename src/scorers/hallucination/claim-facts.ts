@@ -194,8 +194,34 @@ function rangeEnds(
   ];
 }
 
+/** "2 hours 35 minutes", "1 hour and 50 minutes": hours then minutes, nothing but "and" between. */
+function joinsDuration(hours: NumberMention, minutes: NumberMention, between: string): boolean {
+  return (
+    hours.unit === unitKey('hour') &&
+    minutes.unit === unitKey('minute') &&
+    hours.amount !== undefined &&
+    minutes.amount !== undefined &&
+    /^\s*(?:and\s+)?$/i.test(between)
+  );
+}
+
+/** One duration, in minutes, for the two mentions: 2 hours 35 minutes = 155 minutes. */
+function joinedDuration(hours: NumberMention, minutes: NumberMention): NumberMention {
+  const total = (hours.amount as number) * 60 + (minutes.amount as number);
+  const joined: NumberMention = {
+    value: `${hours.amount}h${String(minutes.amount).padStart(2, '0')}`,
+    text: `${hours.text} ${minutes.text}`,
+    unit: minutes.unit,
+    amount: total,
+  };
+  const quantity = toQuantity(total, minutes.unit);
+  if (quantity) joined.quantity = quantity;
+  return joined;
+}
+
 export function extractNumberMentions(text: string): NumberMention[] {
   const out: NumberMention[] = [];
+  let lastEnd = -1;
   for (const match of text.matchAll(MENTION)) {
     const whole = match[1].toLowerCase();
     // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
@@ -232,8 +258,12 @@ export function extractNumberMentions(text: string): NumberMention[] {
       if (!/^\d/.test(raw) && !mention.unit) mention.soft = true;
       const quantity = amount !== undefined ? toQuantity(amount, mention.unit) : undefined;
       if (quantity) mention.quantity = quantity;
-      out.push(mention);
+      const previous = out.at(-1);
+      if (previous && !ranged && joinsDuration(previous, mention, text.slice(lastEnd, match.index ?? 0)))
+        out[out.length - 1] = joinedDuration(previous, mention);
+      else out.push(mention);
     }
+    lastEnd = (match.index ?? 0) + match[0].length;
   }
   for (const q of spelledQuantities(text)) {
     out.push({

@@ -39,7 +39,41 @@ export function derivable(
         if (closePercent((100 * a) / b, x) || closePercent((100 * b) / a, x)) return true;
     }
   }
+  if (clockArithmetic(target, operands)) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
+}
+
+const MINUTES_A_DAY = 24 * 60;
+const clockMinutes = (m: NumberMention): number | undefined => {
+  const time = /^(\d{1,2}):(\d{2})$/.exec(m.value);
+  return time ? Number(time[1]) * 60 + Number(time[2]) : undefined;
+};
+const durationMinutes = (m: NumberMention): number | undefined =>
+  m.quantity?.dim === 'time' && m.quantity.base < 86_400 ? m.quantity.base / 60 : undefined;
+
+/**
+ * Timetable arithmetic: a time of day that is a stated time plus or minus a stated duration (the
+ * 09:35 "gets in at 11:25" after 1 hour 50 minutes), or a duration between two stated times
+ * ("2 hours 35 minutes end to end").
+ */
+function clockArithmetic(target: NumberMention, operands: readonly NumberMention[]): boolean {
+  const times = operands.map(clockMinutes).filter((t): t is number => t !== undefined);
+  if (times.length === 0) return false;
+  const at = clockMinutes(target);
+  if (at !== undefined) {
+    const spans = operands.map(durationMinutes).filter((d): d is number => d !== undefined && d > 0);
+    return times.some((t) =>
+      spans.some((d) => (t + d) % MINUTES_A_DAY === at || (t - d + MINUTES_A_DAY) % MINUTES_A_DAY === at),
+    );
+  }
+  const span = durationMinutes(target);
+  if (span === undefined || span <= 0) return false;
+  for (let i = 0; i < times.length; i++)
+    for (let j = i + 1; j < times.length; j++) {
+      const gap = Math.abs(times[i] - times[j]);
+      if (gap === span || MINUTES_A_DAY - gap === span) return true;
+    }
+  return false;
 }
 
 export const isPercent = (m: NumberMention): boolean => m.quantity?.dim === 'percent';

@@ -68,6 +68,8 @@ const SYNONYM_GROUPS = [
   ['minute', 'min', 'mins'],
   ['second', 'sec', 'secs'],
   ['percent', 'percentage', '%'],
+  // "30 degrees" for "30°C": the everyday spelling of the usual scale.
+  ['°c', 'degree', 'celsius', 'centigrade'],
 ];
 
 // Connectives, approximators and comparison words: they frame or relate a claim's facts
