@@ -172,10 +172,13 @@ export function alignClaim(
   // Dates worked out from a stated date and a stated span: their day and month are backed.
   const windowList = [...window];
   const windowTexts = windowList.map((s) => index.sentences[s].text);
+  // The claim's own other numbers count too: an answer that shows its working ("£360 for the
+  // room (3 × £120)") states the operands of its result.
   const operands = [
     ...windowList.flatMap((s) => index.sentences[s].numbers),
     ...question.numbers,
     ...sentenceNumbers,
+    ...claim.numbers,
   ];
   // Any stated span counts here (a claimed date often shares no word with the sentence giving
   // the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
@@ -222,6 +225,16 @@ export function alignClaim(
       : false;
     if (!units && !sameAmount) {
       if (question.numbers.some((q) => q.value === n.value) || backedByDate.has(n.value)) continue;
+      // "six weeks is 42 days": the same amount as one the question or the claim itself states.
+      if (
+        n.quantity &&
+        [...question.numbers, ...claim.numbers, ...sentenceNumbers].some(
+          (m) => m !== n && m.quantity && m.value !== n.value && sameQuantity(m.quantity, n.quantity as never),
+        )
+      ) {
+        numberDerived = 1;
+        continue;
+      }
       // A worked-out amount is a new one: an amount of the same kind that the aligned sentence
       // states and the claim leaves out means the claim's number replaced it ("every 2 hours"
       // for "every 4 hours"), whatever arithmetic could make 2.
@@ -232,7 +245,9 @@ export function alignClaim(
       // Never for a number that took the place of a stated one, bare count or not: arithmetic on
       // two other numbers nearby can make almost any small count ("3 attempts" from 15 ÷ 5).
       // An amount in cents or pence replaces no stated count: "$6 for 12 pens" → "50 cents".
-      if (inBand || (!replaces && derivable(n, operands, claimText)) || derivableInMinorUnits(n, operands)) {
+      // Not stated anywhere, so only the claim's own mention of it is left out of the operands.
+      const others = operands.filter((m) => m.value !== n.value);
+      if (inBand || (!replaces && derivable(n, others, claimText)) || derivableInMinorUnits(n, others)) {
         numberDerived = 1;
         continue;
       }
@@ -247,7 +262,7 @@ export function alignClaim(
         continue;
       }
       // Two operations on the aligned neighbourhood's numbers ("3 × €8 + €5 booking fee").
-      if (derivableInTwoSteps(n, operands)) {
+      if (derivableInTwoSteps(n, others)) {
         numberDerivedTwoSteps = 1;
         unknown.push(n.text);
         continue;

@@ -108,10 +108,11 @@ const SPELLED = new RegExp(
     `\\ba\\s+quarter\\s+of\\s+an?\\s+(${UNIT_ALT})\\b`, // a quarter of an hour → 0.25
     `\\b(?:a\\s+)?couple\\s+of\\s+(${UNIT_ALT})s?\\b`, // a couple of days → 2
     `\\b(?:an?|one)\\s+(${UNIT_ALT})\\b(?!\\s+and\\s+a\\s+half)`, // a year → 1 (soft)
+    `\\bthree[\\s-]quarters\\s+of\\s+an?\\s+(${UNIT_ALT})\\b`, // three-quarters of an hour → 0.75
   ].join('|'),
   'giu',
 );
-const AMOUNTS = [1.5, 0.5, 0.25, 2, 1];
+const AMOUNTS = [1.5, 0.5, 0.25, 2, 1, 0.75];
 const RATE_BEFORE =
   /(?:\d|\b(?:once|twice|times|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\b)(?:\s+[\p{L}'’-]+){0,2}\s*$/u;
 
