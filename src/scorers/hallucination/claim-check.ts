@@ -210,6 +210,7 @@ export function alignClaim(
   const unknown: string[] = [];
   let numberMissing: 0 | 1 = 0;
   let numberElsewhere: 0 | 1 = 0;
+  let numberConflict: 0 | 1 = 0;
   let unitMismatch: 0 | 1 = 0;
   let numberDerived: 0 | 1 = 0;
   let numberDerivedFar: 0 | 1 = 0;
@@ -274,7 +275,12 @@ export function alignClaim(
     const alignedAmount = n.quantity
       ? alignedQuantities.some((q) => sameQuantity(q, n.quantity as never))
       : false;
-    if (!alignedNumbers.has(n.value) && !runnerUpNumbers.has(n.value) && !alignedAmount) numberElsewhere = 1;
+    if (!alignedNumbers.has(n.value) && !runnerUpNumbers.has(n.value) && !alignedAmount) {
+      numberElsewhere = 1;
+      // Stated about something else, in the place of the aligned sentence's own amount of that
+      // kind ("arrive within 2–4 days" where the SEPA sentence says 1 day, the SWIFT one 2–4).
+      if (replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? [])) numberConflict = 1;
+    }
     // A unit mismatch needs the context to state this number only with other units, and no
     // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
     if (
@@ -339,7 +345,7 @@ export function alignClaim(
       numberMissing,
       numberElsewhere,
       unitMismatch,
-      numberConflict: numberElsewhere && alignedNumbers.size > 0 ? 1 : 0,
+      numberConflict,
       nameMissing,
       nameElsewhere,
       nameConflict: nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n)) ? 1 : 0,
