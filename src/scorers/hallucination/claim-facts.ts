@@ -176,22 +176,17 @@ function amountOf(value: string): number | undefined {
 
 /**
  * The ends of a two-number range written with a hyphen ("8:00-18:30", "1-22"), or the number
- * itself. A trailing am/pm applies to both ends when the first is not later on the clock ("4-6:30pm"
- * is 16:00 to 18:30; "11-1pm" is 11:00 to 13:00). Dates (2024-01-05) have three parts and stay whole.
+ * itself. Dates (2024-01-05) have three parts and stay whole. A meridiem written once ("4-6:30pm")
+ * was spread over both ends before this (spreadMeridiem, claim-wording.ts).
  */
-function rangeEnds(
-  raw: string,
-  meridiem: string | undefined,
-): { raw: string; meridiem?: string; ranged: boolean }[] {
+function rangeEnds(raw: string): { raw: string; ranged: boolean }[] {
   const range = /^(\d+(?:[.,:]\d+)*)-(\d+(?:[.,:]\d+)*)$/.exec(raw);
-  if (!range) return [{ raw, meridiem, ranged: false }];
-  const [first, second] = [range[1], range[2]];
-  const hour = (t: string) => Number(t.split(/[:.]/)[0]);
-  const firstMeridiem = meridiem && hour(first) % 12 <= hour(second) % 12 ? meridiem : undefined;
-  return [
-    { raw: first, meridiem: firstMeridiem, ranged: true },
-    { raw: second, meridiem, ranged: true },
-  ];
+  return range
+    ? [
+        { raw: range[1], ranged: true },
+        { raw: range[2], ranged: true },
+      ]
+    : [{ raw, ranged: false }];
 }
 
 /** "2 hours 35 minutes", "1 hour and 50 minutes": hours then minutes, nothing but "and" between. */
@@ -227,7 +222,8 @@ export function extractNumberMentions(text: string): NumberMention[] {
     // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
     if (!/^\d/.test(whole) && text[(match.index ?? 0) + match[1].length] === '-') continue;
     // "8:00-18:30", "1-22 November", "4-6:30pm": each end of a range is a number of its own.
-    for (const { raw, meridiem, ranged } of rangeEnds(whole, match[2])) {
+    const meridiem = match[2];
+    for (const { raw, ranged } of rangeEnds(whole)) {
       const time = /^\d/.test(raw) ? clockTime(raw, meridiem) : undefined;
       if (time) {
         out.push({ value: time, text: ranged ? raw : match[0].trim(), amount: amountOf(time) });
@@ -321,6 +317,15 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(?:at|for|with)\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)\b|\bfree\s+of\s+charge\b|\bwithout\s+charge\b|\bno\s+charge\b/giu,
     'free',
   ],
+  // "under-16s don't pay" = "are free"; "if you're not sure" = "if you are unsure".
+  [
+    new RegExp(
+      String.raw`(?:${NEG}|do\s+not|does\s+not|will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay(?:\s+anything)?`,
+      'giu',
+    ),
+    'free',
+  ],
+  [/not\s+(?:sure|certain)/giu, 'unsure'],
   // "is prohibited" = "is not allowed" = "you can't"; "refused" = "not accepted".
   [/\b(?:prohibited|forbidden|banned|barred|disallowed)\b/giu, 'not allowed'],
   [/\b(?:refused|rejected)\b/giu, 'not accepted'],
