@@ -20,6 +20,7 @@ import { ANTONYMS } from './antonyms.js';
 import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
+import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { swappedRoles } from './role-swap.js';
 
 export interface ClaimFeatures {
@@ -230,7 +231,8 @@ export function alignClaim(
       if (
         n.quantity &&
         [...question.numbers, ...claim.numbers, ...sentenceNumbers].some(
-          (m) => m !== n && m.quantity && m.value !== n.value && sameQuantity(m.quantity, n.quantity as never),
+          (m) =>
+            m !== n && m.quantity && m.value !== n.value && sameQuantity(m.quantity, n.quantity as never),
         )
       ) {
         numberDerived = 1;
@@ -329,9 +331,15 @@ export function alignClaim(
   unknown.push(...sources);
   const limitDropped: 0 | 1 =
     best >= 0 && droppedLimit(answerText, bestClauseText, question.text) !== undefined ? 1 : 0;
+  const identifiers = alignedSentence ? swappedIdentifiers(claimText, alignedSentence.text) : [];
+  unknown.push(...identifiers);
   const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
   unknown.push(...roles);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
+  // Named as the claim writes the number ("45 days").
+  if (alignedSentence)
+    for (const value of swappedSlotNumbers(claimText, alignedSentence.text))
+      swapped.push(claim.numbers.find((n) => n.text.startsWith(value))?.text ?? value);
   const moved = movedNumbers(claimText, index);
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
@@ -348,7 +356,10 @@ export function alignClaim(
       numberConflict,
       nameMissing,
       nameElsewhere,
-      nameConflict: nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n)) ? 1 : 0,
+      nameConflict:
+        (nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n))) || identifiers.length > 0
+          ? 1
+          : 0,
       negationMismatch,
       antonym,
       numberDerived,

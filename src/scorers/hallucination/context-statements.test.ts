@@ -13,7 +13,9 @@ const FEE = passages('A cancellation fee of £20 applies to bookings cancelled w
 const exempt = (claim: string, context: ScoringPassage[]) =>
   isExemptContextStatement(claim, analyzeClaim(claim), contextIndexFor(context));
 const scores = (answer: string, context: ScoringPassage[]) =>
-  Object.fromEntries(unsupportedContent({ answer, passages: context }).map((s): [string, Score] => [s.name, s]));
+  Object.fromEntries(
+    unsupportedContent({ answer, passages: context }).map((s): [string, Score] => [s.name, s]),
+  );
 
 describe('statements about the documents', () => {
   it('recognises the ways an answer says the documents are silent', () => {
@@ -63,19 +65,27 @@ describe('statements about the documents', () => {
 
 describe('the offline check with statements about the documents', () => {
   it('flags a false refusal and a wrong number beside an absence, and passes a true one', () => {
-    expect(scores("The documents don't mention a cancellation fee.", FEE)['hallucination.rate'].value).toBe(1);
+    expect(scores("The documents don't mention a cancellation fee.", FEE)['hallucination.rate'].value).toBe(
+      1,
+    );
     expect(
       scores("Parking costs £5 for guests. There's nothing here about a cancellation fee.", BOOKING)[
         'hallucination.rate'
       ].value,
     ).toBe(1);
-    const honest = scores("Parking is free for guests. There's nothing here about a cancellation fee.", BOOKING);
+    const honest = scores(
+      "Parking is free for guests. There's nothing here about a cancellation fee.",
+      BOOKING,
+    );
     expect(honest['hallucination.rate'].value).toBe(0);
     expect(honest.groundedness.details).toEqual({ supported: 1, checked: 1 });
   });
 
   it('does not assess an answer whose every sentence is about the documents', () => {
-    const s = scores("I can't see anything about a cancellation fee. There's no mention of refunds either.", BOOKING);
+    const s = scores(
+      "I can't see anything about a cancellation fee. There's no mention of refunds either.",
+      BOOKING,
+    );
     for (const name of ['hallucination.rate', 'hallucination.score', 'groundedness']) {
       expect(s[name].value, name).toBeNull();
       expect(s[name].reason).toBe('every sentence is about what the documents say');

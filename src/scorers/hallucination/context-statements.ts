@@ -22,10 +22,14 @@ const DOC_REF = new RegExp(
   `\\b(?:(?:the|these|this|those|my|your)\\s+(?:[\\w-]+\\s+){0,2}?${DOC_NOUN}\\b|what\\s+i(?:['’]ve|\\s+have)?\\s+(?:got|have|can\\s+see)\\b|\\bi(?:['’]ve|\\s+have)\\s+got\\b|\\bhere\\b)`,
   'i',
 );
-const DOC_SUBJECT = new RegExp(`\\b(?:the|these|this|those|my|your)\\s+(?:[\\w-]+\\s+){0,2}?${DOC_NOUN}\\b`, 'i');
+const DOC_SUBJECT = new RegExp(
+  `\\b(?:the|these|this|those|my|your)\\s+(?:[\\w-]+\\s+){0,2}?${DOC_NOUN}\\b`,
+  'i',
+);
 const SAYING =
   '(?:say|says|said|mention|mentions|mentioned|state|states|stated|specify|specifies|specified|list|lists|listed|cover|covers|covered|explain|explains|address|addresses|indicate|indicates|tell|tells|show|shows|give|gives|include|includes|contain|contains|go\\s+into|talk\\s+about)';
-const NOT = "(?:do\\s+not|does\\s+not|did\\s+not|don['’]t|doesn['’]t|didn['’]t|never|is\\s+not|are\\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)";
+const NOT =
+  "(?:do\\s+not|does\\s+not|did\\s+not|don['’]t|doesn['’]t|didn['’]t|never|is\\s+not|are\\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)";
 
 const ABSENCE_PATTERNS: readonly RegExp[] = [
   // "The details I have don't say whether …", "the passages never mention …".
@@ -38,7 +42,10 @@ const ABSENCE_PATTERNS: readonly RegExp[] = [
   /\b(?:nothing|no\s+mention|no\s+information|no\s+details?|no\s+reference)\s+(?:here|about|of|in\s+(?:the|these|this|what)|mentions?)\b/i,
   /\bno\s+mention\b/i,
   // "That isn't covered in the extracts I have", "… isn't on the list I've got".
-  new RegExp(`\\b${NOT}\\s+(?:\\w+\\s+)?(?:covered|mentioned|stated|specified|listed|included|given|addressed|on|in)\\b[^.;]*?${DOC_REF.source}`, 'i'),
+  new RegExp(
+    `\\b${NOT}\\s+(?:\\w+\\s+)?(?:covered|mentioned|stated|specified|listed|included|given|addressed|on|in)\\b[^.;]*?${DOC_REF.source}`,
+    'i',
+  ),
 ];
 
 // "The passages cover overdraft charges and …", "the info only covers lift prices".
