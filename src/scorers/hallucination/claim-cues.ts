@@ -23,8 +23,19 @@ export function addedQuantifiers(claim: string, context: string): string[] {
     /\ball\s+(?:day|night|week|year|the\s+time|at\s+once|in\s+all)\b|\b(?:at|after)\s+all\b/gi,
     '',
   );
+  // The slip is strengthening what the context hedges ("most galleries" → "every gallery",
+  // "usually" → "always"); a universal the context neither hedges nor states is paraphrase
+  // ("wipe everything" for "all settings are erased").
+  if (![...have].some((w) => HEDGED.has(w))) return [];
   return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
 }
+
+// Weaker quantifiers and frequency words a universal can overstate.
+const HEDGED = new Set(
+  'most some many several few usually often generally typically normally sometimes occasionally mostly majority certain selected may might'.split(
+    ' ',
+  ),
+);
 
 const CONDITION =
   /\b(?:only|unless|except|excluding|provided\s+(?:that|you|they|it|the)|providing|as\s+long\s+as|so\s+long\s+as|if|subject\s+to|on\s+condition)\b/i;
