@@ -320,12 +320,12 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
   // "under-16s don't pay" = "are free"; "if you're not sure" = "if you are unsure".
   [
     new RegExp(
-      String.raw`(?:${NEG}|do\s+not|does\s+not|will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay(?:\s+anything)?`,
+      String.raw`\b(?:${NEG}|do\s+not|does\s+not|will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay(?:\s+anything)?\b`,
       'giu',
     ),
     'free',
   ],
-  [/not\s+(?:sure|certain)/giu, 'unsure'],
+  [/\bnot\s+(?:sure|certain)\b/giu, 'unsure'],
   // "is prohibited" = "is not allowed" = "you can't"; "refused" = "not accepted".
   [/\b(?:prohibited|forbidden|banned|barred|disallowed)\b/giu, 'not allowed'],
   [/\b(?:refused|rejected)\b/giu, 'not accepted'],
