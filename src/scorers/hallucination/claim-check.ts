@@ -7,7 +7,7 @@ import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
-import type { ClaimFacts, NumberMention } from './claim-facts.js';
+import { analyzeClaim, type ClaimFacts, type NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
@@ -63,6 +63,8 @@ export interface ClaimFeatures {
   limitDropped: 0 | 1;
   /** The claim names two entities of the aligned sentence in the opposite order (who did what to whom). */
   rolesSwapped: 0 | 1;
+  /** The claim gives a reason ("because …", "to cover …") whose words the aligned context does not state. */
+  causeAdded: 0 | 1;
 }
 
 /** What the question states: its words count half, its numbers and dates as given. */
@@ -331,6 +333,8 @@ export function alignClaim(
   unknown.push(...sources);
   const limitDropped: 0 | 1 =
     best >= 0 && droppedLimit(answerText, bestClauseText, question.text) !== undefined ? 1 : 0;
+  const reason = addedReason(claimText, windowTerms, questionTerms);
+  if (reason) unknown.push(reason);
   const identifiers = alignedSentence ? swappedIdentifiers(claimText, alignedSentence.text) : [];
   unknown.push(...identifiers);
   const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
@@ -372,6 +376,7 @@ export function alignClaim(
       numberDerivedTwoSteps,
       limitDropped,
       rolesSwapped: roles.length > 0 ? 1 : 0,
+      causeAdded: reason ? 1 : 0,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
@@ -382,6 +387,28 @@ export function alignClaim(
 function hasCompoundParts(terms: ReadonlySet<string>, name: string): boolean {
   if (!name.includes('-')) return false;
   return name.split('-').every((part) => isStopword(part) || terms.has(canonicalTerm(stem(part))));
+}
+
+// Words that introduce a reason or a purpose.
+const BECAUSE =
+  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+order\s+to|so\s+that|which\s+is\s+why|that['’]s\s+why|to\s+(?:cover|help|make\s+sure|ensure|keep|prevent|protect|reduce|avoid|allow|meet|comply))\b/i;
+
+/**
+ * The reason a claim gives, when most of its words are in neither the aligned context nor the
+ * question: "from 1 April Standard goes up to £9.99 to cover rising licensing costs".
+ */
+function addedReason(
+  claimText: string,
+  windowTerms: ReadonlySet<string>,
+  questionTerms: ReadonlySet<string>,
+): string | undefined {
+  const match = BECAUSE.exec(claimText);
+  if (!match) return undefined;
+  const reason = claimText.slice((match.index ?? 0) + match[0].length);
+  const terms = analyzeClaim(reason).terms.filter((t) => !DISCOURSE_TERMS.has(t) && !GENERIC_TERMS.has(t));
+  if (terms.length === 0) return undefined;
+  const unstated = terms.filter((t) => !hasWordFamily(windowTerms, t) && !questionTerms.has(t));
+  return unstated.length * 2 > terms.length ? reason.trim() : undefined;
 }
 
 /** The clause's words as written, for the word-level cues (the index keeps only its facts). */

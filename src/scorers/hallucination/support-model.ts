@@ -33,6 +33,7 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   numberDerivedTwoSteps: 2.74,
   limitDropped: 4.19,
   rolesSwapped: 4.29,
+  causeAdded: 0,
 };
 
 /**
