@@ -296,7 +296,10 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
     '$1maximum',
   ],
   [new RegExp(String.raw`\b${NEG}\s+exceed\p{L}*`, 'giu'), 'maximum'],
-  [/\b(?:at\s+most|up\s+to|a\s+maximum\s+of|no\s+more\s+than)\b/giu, 'maximum'],
+  [
+    /\b(?:at\s+most|up\s+to|a\s+maximum\s+of|no\s+more\s+than|as\s+(?:much|many|long)\s+as(?=\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b))\b/giu,
+    'maximum',
+  ],
   [
     new RegExp(
       String.raw`\b(?:no|${NEG})\s+((?:[\p{L}]+\s+){0,2}?)(?:less|fewer|shorter|earlier|lower|smaller)\s+than\b`,
