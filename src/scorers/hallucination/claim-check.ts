@@ -229,6 +229,13 @@ export function alignClaim(
       : false;
     if (!units && !sameAmount) {
       if (question.numbers.some((q) => q.value === n.value) || backedByDate.has(n.value)) continue;
+      // The day of a date ("closes on 21 September") is reached by date arithmetic or not at all:
+      // sums of other numbers (19 + 2) say nothing about it.
+      if (claimDates.some((d) => d.dayOfMonth === n.value)) {
+        numberMissing = 1;
+        unknown.push(n.text);
+        continue;
+      }
       // "six weeks is 42 days": the same amount as one the question or the claim itself states.
       if (
         n.quantity &&
