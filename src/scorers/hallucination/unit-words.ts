@@ -47,10 +47,12 @@ const UNIT_KEY: ReadonlyMap<string, string> = new Map(
 );
 const unitKeyOf = (word: string): string => UNIT_KEY.get(word) ?? word;
 for (const word of UNIT_KEY.keys()) (MEASURE_UNITS as Set<string>).add(word);
-/** The unit keys of a mention: the word after it and the currency symbol before it. */
+/** The unit keys of a mention: the word or unit after it and the currency symbol before it. */
 function unitKeys(m: NumberMention): string[] {
   const keys: string[] = [];
   if (m.word !== undefined) keys.push(unitKeyOf(m.word));
+  // "30°C" has no word after it, but its unit names it as well as "30 degrees" does.
+  if (m.unit !== undefined && m.unit !== m.word) keys.push(unitKeyOf(m.unit));
   if (m.currency !== undefined) keys.push(currencyKey(m.currency));
   return keys;
 }
