@@ -47,7 +47,6 @@ const FIT_START: Readonly<Record<string, number>> = {
   nameElsewhere: -0.28,
   nameConflict: 1.83,
   negationMismatch: 3.26,
-  antonym: 2.41,
   numberDerived: -0.57,
   quantifierAdded: 4.44,
   conditionDropped: 0.16,

@@ -13,29 +13,33 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-blind2.jsonl',
   'test_cases/hallucination-dev-blind3.jsonl',
   'test_cases/hallucination-dev-blind4.jsonl',
+  'test_cases/hallucination-dev-blind5.jsonl',
+  'test_cases/hallucination-dev-blind6.jsonl',
+  'test_cases/hallucination-dev-blind7.jsonl',
 ] as const;
 
 /**
- * Blind set 3 measured the fifth revision, blind set 4 (scored once, after the sixth revision was
- * committed) the sixth; neither is ever fitted on.
+ * The blind sets of the ninth revision: none is committed until it has been scored. Blind sets 3
+ * to 7 each measured an earlier revision once and are development data since.
  */
-export const BLIND_FILES = [
-  'test_cases/hallucination-dev-blind3.jsonl',
-  'test_cases/hallucination-dev-blind4.jsonl',
-] as const;
+export const BLIND_FILES = [] as const;
+
+const BLIND_PREFIXES = ['blind8-', 'blind9-', 'blind10-', 'blind11-'];
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
-  return c.id.startsWith('blind3-') || c.id.startsWith('blind4-');
+  return BLIND_PREFIXES.some((prefix) => c.id.startsWith(prefix));
 }
 
-/** Every file the sixth revision is fitted on (of the perturbed file, its tuning split only). */
+/** Every file the ninth revision is fitted on (of the perturbed file, its tuning split only). */
 export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonly string[]).includes(file));
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
   if (isBlindCase(c)) throw new Error(`${c.id}: a blind set is never fitted on`);
+  const blind = /^(blind[3-7])-/.exec(c.id);
+  if (blind) return blind[1];
   if (c.id.startsWith('tune3-')) return 'realistic-tune3';
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';
   if (c.id.startsWith('held-')) return 'heldout';
