@@ -12,9 +12,9 @@ import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { loadHallucinationDevSet } from './hallucination-dev-set.js';
 import { measureSlice, scoreDevCases } from './score-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
-import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
+import { BLIND_FILES, fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.606, r: 0.941, f1: 0.737, auroc: 0.819 };
+const LOSO_POOLED = { p: 0.594, r: 0.838, f1: 0.695, auroc: 0.792 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -37,12 +37,12 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has blind sets 4 (measured once) and 3, the two earlier blind sets and a validation part', () => {
-    expect(slices.slice(0, 6).map((x) => x.metrics.n)).toEqual([100, 120, 200, 100, 100, 93]);
-    expect(slices[0].name).toMatch(/blind set 4/);
-    expect(slices[1].name).toMatch(/blind set 3/);
-    expect(cases.filter(isBlindCase)).toHaveLength(220);
-    // Neither blind set can be fitted on by accident.
+  it('has blind sets 8 to 11 (never fitted on) beside eleven fitted realistic files', () => {
+    expect(slices.slice(0, 4).map((x) => x.metrics.n)).toEqual([220, 220, 440, 550]);
+    expect(slices[0].name).toMatch(/blind sets 10\+11/);
+    expect(slices[1].name).toMatch(/blind sets 8\+9/);
+    expect(cases.filter(isBlindCase)).toHaveLength(440);
+    // No blind set can be fitted on by accident.
     for (const c of cases.filter(isBlindCase)) expect(() => fitSetOf(c)).toThrow(/never fitted on/);
   });
 
@@ -56,14 +56,20 @@ describe('the committed hallucination dev set', async () => {
     );
     expect(perSet.map((r) => r.set).sort()).toEqual([
       'blind2',
+      'blind3',
+      'blind4',
+      'blind5',
+      'blind6',
+      'blind7',
       'heldout',
       'realistic',
       'realistic-tune',
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (revision 6.1) quotes these, pooled over the 484 realistic answers:
-    // AUROC 0.819 (target 0.75: met), F1 0.737 (target 0.5: met), recall 0.941 (target 0.9: met).
+    // docs/metrics.md (revision 9) quotes these, pooled over the 1,034 realistic answers: AUROC
+    // 0.792, F1 0.695, recall 0.838. Optimistic: the features were chosen looking at these files;
+    // the blind sets below are the measurement.
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
       p: r3(pooled.precision),
@@ -75,8 +81,8 @@ describe('the committed hallucination dev set', async () => {
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('quotes 6.1 as measured on blind sets 4-7, pooled (OFFLINE_CHECK_QUALITY)', async () => {
-    // Four sets by writers who never saw the check, each scored once for it (docs/metrics.md).
+  it('quotes revision 9 as measured on blind sets 8-11, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+    // Four sets by writers who read nothing of the project, never fitted on (docs/metrics.md).
     // Against the targets: F1 >= 0.5 met, AUROC >= 0.75 and recall >= 0.9 missed. A change
     // to the check that moves these fails here.
     const q = OFFLINE_CHECK_QUALITY;
@@ -108,10 +114,11 @@ describe('the committed hallucination dev set', async () => {
     });
     expect(q.baseRate).toBe(r3(q.hallucinated / q.cases));
     expect(q.writers).toBe(q.sets.length);
-    expect(q.setsLabel.replace('{4,5,6,7}', '')).toBe(q.sets[0].replace('4', ''));
-    expect(q.sets.map((f) => f.match(/blind(\d)/)?.[1])).toEqual(['4', '5', '6', '7']);
-    expect(q.revision).toBe(6);
-    expect(CHECK_VERSION).toBe('offline-check-6.1');
+    expect(q.setsLabel.replace('{8,9,10,11}', '')).toBe(q.sets[0].replace('8', ''));
+    expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual(['8', '9', '10', '11']);
+    expect(q.sets).toEqual([...BLIND_FILES]);
+    expect(q.revision).toBe(9);
+    expect(CHECK_VERSION).toBe('offline-check-9');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

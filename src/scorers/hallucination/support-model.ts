@@ -6,7 +6,7 @@
 // threshold rule (src/detection/cross-fitted-threshold.ts) takes the highest step at which every
 // realistic file keeps recall ≥ 0.9 when scored by a fit made without it, but never at or below a
 // word-for-word restatement's score; that floor, not the recall rule (which gives a lower step),
-// sets the default: restatement 0.244 → 0.25 (0.170 → 0.17 in 6.1).
+// sets the default: restatement 0.246 → 0.25 (0.170 → 0.17 in 6.1).
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
