@@ -81,6 +81,7 @@ export function responseScore(fc: FeaturedCase, fitted: Omit<FittedCheck, 'thres
 export function fitCheck(cases: readonly FeaturedCase[]): FittedCheck {
   const usable = cases.filter((c) => c.claims.length > 0);
   let model: SupportModel = { ...FIT_START };
+  const held = new Set<number>();
   for (let round = 0; round < ROUNDS; round++) {
     const rows = usable.map((c) => {
       const worst = c.claims.reduce((a, b) =>
@@ -88,7 +89,7 @@ export function fitCheck(cases: readonly FeaturedCase[]): FittedCheck {
       );
       return { x: [1, ...FEATURES.map((n) => worst[n])], y: c.case.hallucinated ? 1 : 0 };
     });
-    const w = fitLogistic(rows);
+    const w = fitSigned(rows, held);
     model = Object.fromEntries([['intercept', w[0]], ...FEATURES.map((n, i) => [n, w[i + 1]])]);
   }
   const rows = usable.map((c) => ({ x: stage2Inputs(c, model), y: c.case.hallucinated ? 1 : 0 }));
@@ -121,6 +122,59 @@ export function thresholdRule(
     if (scores.filter((s) => s >= t / 100).length / scores.length >= TARGET_RECALL) return t / 100;
   }
   return 0.01;
+}
+
+/**
+ * The sign each feature's weight may take. A feature that says the context does not back the
+ * claim may never lower its score (a wholly unsupported claim must not score below a copy of the
+ * context), and one that says it does back it, or that a number was worked out, may never raise
+ * it. The others (a number or name stated in another sentence, arithmetic from further away) may
+ * go either way.
+ */
+const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
+  uncoveredLocal: 1,
+  uncoveredGlobal: 1,
+  uncoveredMass: 1,
+  numberMissing: 1,
+  unitMismatch: 1,
+  numberConflict: 1,
+  nameMissing: 1,
+  nameConflict: 1,
+  negationMismatch: 1,
+  quantifierAdded: 1,
+  conditionDropped: 1,
+  sourceAdded: 1,
+  numberSwapped: 1,
+  numberMoved: 1,
+  limitDropped: 1,
+  rolesSwapped: 1,
+  causeAdded: 1,
+  numbersAligned: -1,
+  numberDerived: -1,
+};
+
+/**
+ * fitLogistic with the signs above: every weight that comes out with the wrong sign is held at 0
+ * and the rest refitted, until every weight has its sign (held weights stay held, and `held`
+ * carries them to the caller's next round, so later rounds need one fit).
+ */
+export function fitSigned(
+  rows: readonly { x: readonly number[]; y: number }[],
+  /** Weights already held at 0 (by the previous round of fitCheck): held again from the start. */
+  held: Set<number> = new Set(),
+): number[] {
+  const d = rows[0]?.x.length ?? 0;
+  for (;;) {
+    const kept = Array.from({ length: d }, (_, i) => i).filter((i) => !held.has(i));
+    const w = fitLogistic(rows.map((r) => ({ x: kept.map((i) => r.x[i]), y: r.y })));
+    const full = new Array<number>(d).fill(0);
+    kept.forEach((i, k) => {
+      full[i] = w[k];
+    });
+    const wrong = kept.filter((i) => i > 0 && (SIGNS[FEATURES[i - 1]] ?? 0) * full[i] < 0);
+    if (wrong.length === 0) return full;
+    for (const i of wrong) held.add(i);
+  }
 }
 
 /** Newton–Raphson on the L2-penalised log-likelihood (intercept, column 0, not penalised). */

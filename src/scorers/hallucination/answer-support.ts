@@ -40,6 +40,8 @@ export interface AnswerSupport {
   /** The response score: its least-supported claim, calibrated for the answer's claim count. */
   score: number;
   sentences: SentenceResult[];
+  /** Claims skipped as statements about the documents ("the details don't say whether …"). */
+  aboutDocuments: number;
 }
 
 export interface AnswerSupportOptions {
@@ -64,6 +66,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   const calibration = options.calibration ?? RESPONSE_CALIBRATION;
   const perSentence = options.sentences.map((s) => extractNumberMentions(s.text));
   const answerText = options.sentences.map((s) => s.text).join(' ');
+  let aboutDocuments = 0;
   const scored = options.sentences.map((sentence, at): SentenceResult | undefined => {
     const sentenceNumbers = perSentence[at];
     const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
@@ -71,7 +74,10 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
     for (const claim of splitClaims(sentence.text)) {
       const facts = analyzeClaim(claim);
       // "The details don't say whether …": a statement about the documents, not the world.
-      if (isExemptContextStatement(claim, facts, index)) continue;
+      if (isExemptContextStatement(claim, facts, index)) {
+        aboutDocuments++;
+        continue;
+      }
       const others = sentenceNumbers.filter((n) => !facts.numbers.some((m) => m.value === n.value));
       const alignment = alignClaim(
         index,
@@ -91,7 +97,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   });
   const sentences = scored.filter((s): s is SentenceResult => s !== undefined);
   const all = sentences.flatMap((s) => s.claims);
-  if (all.length === 0) return { score: 0, sentences };
+  if (all.length === 0) return { score: 0, sentences, aboutDocuments };
   const worst = Math.max(...all.map((c) => c.score));
-  return { score: responseProbability(worst, all.length, calibration), sentences };
+  return { score: responseProbability(worst, all.length, calibration), sentences, aboutDocuments };
 }

@@ -23,6 +23,7 @@ import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
+import { normalizeNumber } from './sentence-evidence.js';
 import { swappedRoles } from './role-swap.js';
 
 export interface ClaimFeatures {
@@ -176,13 +177,19 @@ export function alignClaim(
   // Dates worked out from a stated date and a stated span: their day and month are backed.
   const windowList = [...window];
   const windowTexts = windowList.map((s) => index.sentences[s].text);
-  // The claim's own other numbers count too: an answer that shows its working ("£360 for the
-  // room (3 × £120)") states the operands of its result.
+  // A number the context states (with any unit, or as an equal amount) or the question gives.
+  const isBacked = (m: NumberMention): boolean =>
+    question.numbers.includes(m) ||
+    index.numberUnits.has(m.value) ||
+    (m.quantity !== undefined && index.quantities.some((q) => sameQuantity(q, m.quantity as never)));
+  // The claim's own other numbers count too when the context backs them: an answer that shows
+  // its working ("£360 for the room (3 × £120)") states the operands of its result, but a made-up
+  // rate does not make its own product right ("10 points per £1, so 500 points for £50").
   const operands = [
     ...windowList.flatMap((s) => index.sentences[s].numbers),
     ...question.numbers,
     ...sentenceNumbers,
-    ...claim.numbers,
+    ...claim.numbers.filter(isBacked),
   ];
   // Any stated span counts here (a claimed date often shares no word with the sentence giving
   // the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
@@ -237,10 +244,11 @@ export function alignClaim(
         unknown.push(n.text);
         continue;
       }
-      // "six weeks is 42 days": the same amount as one the question or the claim itself states.
+      // "six weeks is 42 days": the same amount as one the question states, or one the claim
+      // states that the context backs ("2 years (24 months)" converts a wrong amount: not given).
       if (
         n.quantity &&
-        [...question.numbers, ...claim.numbers, ...sentenceNumbers].some(
+        [...question.numbers, ...claim.numbers.filter(isBacked)].some(
           (m) =>
             m !== n && m.quantity && m.value !== n.value && sameQuantity(m.quantity, n.quantity as never),
         )
@@ -307,11 +315,16 @@ export function alignClaim(
   const claimNames = new Set(claim.names.flatMap((n) => [n, stem(n)]));
   let nameMissing: 0 | 1 = 0;
   let nameElsewhere: 0 | 1 = 0;
-  const questionWords = new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
+  // The user's own words ("I can't make Saturday's show") are given, as their numbers are, unless
+  // the aligned sentence names something else in their place: "Does Dr Patel see patients on
+  // Mondays?" against "Dr Shah sees patients on Mondays" is a false premise, not a given.
+  const alignedNamesOther = [...alignedNames].some((n) => !claimNames.has(n));
+  const questionWords = alignedNamesOther
+    ? new Set<string>()
+    : new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
   for (const name of claim.names) {
     const term = stem(name);
     if (!index.allTerms.has(name) && !index.allTerms.has(term) && !hasCompoundParts(index.allTerms, name)) {
-      // The user's own words ("I can't make Saturday's show") are given, as their numbers are.
       if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || questionWords.has(name))
         continue;
       nameMissing = 1;
@@ -342,10 +355,13 @@ export function alignClaim(
   const roles = alignedSentence ? swappedRoles(claimText, alignedSentence.text) : [];
   unknown.push(...roles);
   const swapped = swappedNumbers(claimSegments, index, question.numbers).map((n) => n.text);
-  // Named as the claim writes the number ("45 days").
+  // Named as the claim writes the number ("45 days"); the question's own numbers are given.
   if (alignedSentence)
-    for (const value of swappedSlotNumbers(claimText, alignedSentence.text))
-      swapped.push(claim.numbers.find((n) => n.text.startsWith(value))?.text ?? value);
+    for (const written of swappedSlotNumbers(claimText, alignedSentence.text)) {
+      const value = normalizeNumber(written);
+      if (question.numbers.some((q) => q.value === value)) continue;
+      swapped.push(claim.numbers.find((n) => n.value === value)?.text ?? written);
+    }
   const moved = movedNumbers(claimText, index);
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 

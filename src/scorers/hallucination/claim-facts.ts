@@ -176,12 +176,14 @@ function amountOf(value: string): number | undefined {
 
 /**
  * The ends of a two-number range written with a hyphen ("8:00-18:30", "1-22"), or the number
- * itself. Dates (2024-01-05) have three parts and stay whole. A meridiem written once ("4-6:30pm")
+ * itself. Dates (2024-01-05) have three parts and stay whole; a descending pair ("3-1") is a score. A meridiem written once ("4-6:30pm")
  * was spread over both ends before this (spreadMeridiem, claim-wording.ts).
  */
 function rangeEnds(raw: string): { raw: string; ranged: boolean }[] {
   const range = /^(\d+(?:[.,:]\d+)*)-(\d+(?:[.,:]\d+)*)$/.exec(raw);
-  return range
+  // A descending pair is a score or a vote ("won 3-1", "voted 7-2"), compared whole.
+  const lead = (part: string) => Number(part.split(/[:.,]/)[0]);
+  return range && lead(range[1]) <= lead(range[2])
     ? [
         { raw: range[1], ranged: true },
         { raw: range[2], ranged: true },
@@ -195,7 +197,10 @@ function joinsDuration(hours: NumberMention, minutes: NumberMention, between: st
     hours.unit === unitKey('hour') &&
     minutes.unit === unitKey('minute') &&
     hours.amount !== undefined &&
+    Number.isInteger(hours.amount) &&
     minutes.amount !== undefined &&
+    Number.isInteger(minutes.amount) &&
+    minutes.amount < 60 &&
     /^\s*(?:and\s+)?$/i.test(between)
   );
 }
@@ -297,7 +302,7 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [new RegExp(String.raw`\b${NEG}\s+exceed\p{L}*`, 'giu'), 'maximum'],
   [
-    /\b(?:at\s+most|up\s+to|a\s+maximum\s+of|no\s+more\s+than|as\s+(?:much|many|long)\s+as(?=\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b))\b/giu,
+    /\b(?:at\s+most|up\s+to|a\s+maximum\s+of|no\s+more\s+than|as\s+(?:much|many)\s+as(?=\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten|twelve)\b))\b/giu,
     'maximum',
   ],
   [
@@ -320,15 +325,6 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(?:at|for|with)\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)\b|\bfree\s+of\s+charge\b|\bwithout\s+charge\b|\bno\s+charge\b/giu,
     'free',
   ],
-  // "under-16s don't pay" = "are free"; "if you're not sure" = "if you are unsure".
-  [
-    new RegExp(
-      String.raw`\b(?:${NEG}|do\s+not|does\s+not|will\s+not)\s+(?:have\s+to\s+|need\s+to\s+)?pay(?:\s+anything)?\b`,
-      'giu',
-    ),
-    'free',
-  ],
-  [/\bnot\s+(?:sure|certain)\b/giu, 'unsure'],
   // "is prohibited" = "is not allowed" = "you can't"; "refused" = "not accepted".
   [/\b(?:prohibited|forbidden|banned|barred|disallowed)\b/giu, 'not allowed'],
   [/\b(?:refused|rejected)\b/giu, 'not accepted'],

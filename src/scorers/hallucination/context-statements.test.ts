@@ -40,14 +40,26 @@ describe('statements about the documents', () => {
       "You don't need to show your ticket.",
       'Ask the practice directly.',
       'It covers accidental damage.',
+      // Things of the world, whatever their verb: the review's cases.
+      "Good news: your test results don't show any problems.",
+      'The scan shows nothing abnormal.',
+      'The basic plan includes nothing for dental care.',
+      "Dogs aren't allowed in the café here.",
+      "The source code doesn't include any tests.",
     ])
       expect(contextStatementKind(claim), claim).toBeUndefined();
   });
 
-  it('skips an absence only when no context sentence states its topic', () => {
+  it('skips an absence only when no context sentence states half its topic', () => {
     expect(exempt("The documents don't mention a cancellation fee.", BOOKING)).toBe(true);
-    // A false refusal: the fee is right there.
+    // False refusals: the fee, the borrowing limit are right there.
     expect(exempt("The documents don't mention a cancellation fee.", FEE)).toBe(false);
+    const LOANS = passages('Members can borrow up to 10 books at a time.');
+    expect(exempt("The details I have don't say how many books members can borrow.", LOANS)).toBe(false);
+    // Half the topic stated in one sentence is a false refusal; a third is not.
+    const GYM = passages('The gym has a pool and a steam room.');
+    expect(exempt("The details I have don't mention a pool heater.", GYM)).toBe(false);
+    expect(exempt("The details I have don't mention a heated outdoor pool.", GYM)).toBe(true);
   });
 
   it('checks an absence statement that reports a number', () => {
@@ -59,7 +71,10 @@ describe('statements about the documents', () => {
   it('skips a summary only when the context states its topics and numbers', () => {
     expect(exempt('The passages cover bookings and parking for guests.', BOOKING)).toBe(true);
     expect(exempt('The passages cover refunds and loyalty points.', BOOKING)).toBe(false);
-    expect(exempt('The passages cover parking (free for the first 3 hours).', BOOKING)).toBe(false);
+    // Topics stated, but a number the context does not state.
+    const FREE = passages('Parking is free for guests for the first 2 hours.');
+    expect(exempt('The passages cover free parking for guests for the first 2 hours.', FREE)).toBe(true);
+    expect(exempt('The passages cover free parking for guests for the first 3 hours.', FREE)).toBe(false);
   });
 });
 
@@ -78,7 +93,7 @@ describe('the offline check with statements about the documents', () => {
       BOOKING,
     );
     expect(honest['hallucination.rate'].value).toBe(0);
-    expect(honest.groundedness.details).toEqual({ supported: 1, checked: 1 });
+    expect(honest.groundedness.details).toEqual({ supported: 1, checked: 1, aboutDocuments: 1 });
   });
 
   it('does not assess an answer whose every sentence is about the documents', () => {

@@ -1,8 +1,9 @@
 // Two swaps the number checks miss, found by what sits right before a number.
 // - Identifiers of one series: codes that mix letters and digits ("E21", "A4") and numbered names
-//   ("Route 22", "Gate 5"). The number checks leave these alone (a number after a capitalised word
-//   names something; it is no quantity), so "Route 22 goes to the hospital", where the aligned
-//   sentence says Route 14, is caught here.
+//   ("take the Route 22 bus", "from Gate 5"; in a claim, not at the start of a sentence, where the
+//   capital says nothing: "Take 2 tablets"). The number checks leave these alone (a number after a capitalised word names
+//   something; it is no quantity), so "take the Route 22 bus", where the aligned sentence says
+//   Route 14, is caught here.
 // - A number in another number's slot: "within 2 days" where the aligned sentence says "within 1
 //   business day" and never states 2 — the word before a number is the slot it fills.
 
@@ -23,15 +24,23 @@ const NUMBERED = new RegExp(
 );
 const SLOT = new RegExp(String.raw`(?<![\p{L}\d])(\p{L}+)\s+(\d+(?:[.,]\d+)?)${NOT_A_TIME}`, 'gu');
 
-function tagged(text: string, pattern: RegExp, joiner: string): Tagged[] {
-  return [...text.matchAll(pattern)].map((m) => {
+function tagged(text: string, pattern: RegExp, joiner: string, midSentence = false): Tagged[] {
+  const out: Tagged[] = [];
+  for (const m of text.matchAll(pattern)) {
+    // A capital that starts a sentence is no name: "Take 2 tablets", "Book 3 weeks ahead".
+    if (midSentence && /(?:^|[.!?:;—–-])\s*$/.test(text.slice(0, m.index))) continue;
     const series = m[1].toLowerCase();
     const value = m[2].toLowerCase();
-    return { id: `${series}${joiner}${value}`, series, value };
-  });
+    out.push({ id: `${series}${joiner}${value}`, series, value });
+  }
+  return out;
 }
 
-const identifiersIn = (text: string): Tagged[] => [...tagged(text, CODE, ''), ...tagged(text, NUMBERED, ' ')];
+/** `claimSide`: a claim's sentence-initial capital is skipped; the context's still names a series. */
+const identifiersIn = (text: string, claimSide: boolean): Tagged[] => [
+  ...tagged(text, CODE, ''),
+  ...tagged(text, NUMBERED, ' ', claimSide),
+];
 
 /**
  * What the claim tags that the aligned sentence does not, where that sentence tags another of the
@@ -49,7 +58,7 @@ function swapped(claim: readonly Tagged[], aligned: readonly Tagged[]): Tagged[]
 
 /** "E21 is a door lock fault" against "Error E35 indicates a door lock fault" → ["e21"]. */
 export function swappedIdentifiers(claimText: string, alignedText: string): string[] {
-  return swapped(identifiersIn(claimText), identifiersIn(alignedText)).map((t) => t.id);
+  return swapped(identifiersIn(claimText, true), identifiersIn(alignedText, false)).map((t) => t.id);
 }
 
 /**

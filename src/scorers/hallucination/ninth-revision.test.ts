@@ -1,12 +1,12 @@
 // The mechanisms the ninth revision of the offline check added or corrected, each with the case
-// that must fire and the close case that must not. They are tested on the claim features, which
-// do not depend on the fitted coefficients; ninth-revision-pairs.test.ts checks whole answers.
+// that must fire and the close case that must not, and the review's must-still-flag twins. They
+// are tested on the claim features, which do not depend on the fitted coefficients.
 import { describe, expect, it } from 'vitest';
 import type { ScoringPassage } from '../scoring-input.js';
 import { analyzeAnswer } from './answer-sentences.js';
 import { checkAnswerSupport } from './answer-support.js';
 import type { ClaimFeatures } from './claim-check.js';
-import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
+import { analyzeClaim, extractNumberMentions, normalizeClaimText } from './claim-facts.js';
 import { extractNames } from './sentence-evidence.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { derivable } from './number-reasoning.js';
@@ -45,6 +45,8 @@ describe('rates', () => {
     expect(fired('There is an overstay fee of £1 per minute.', CHARGER).on).not.toContain('unitMismatch');
     expect(fired("You're paid 45p per kilometre.", MILEAGE).on).toContain('unitMismatch');
     expect(fired("You're paid 45p a mile.", MILEAGE).on).not.toContain('unitMismatch');
+    const APPLES = passages('Apples cost £5 per kg.');
+    expect(fired('Apples are £5 per kilo.', APPLES).on).not.toContain('unitMismatch');
   });
 });
 
@@ -73,6 +75,11 @@ describe('numbers written together', () => {
     expect(values('1-22 November')).toEqual(['1', '22']);
     expect(values('10-12 kg')).toEqual(['10', '12']);
     expect(values('on 2024-01-05')).toEqual(['2024-01-05']);
+    // A descending pair is a score or a vote, compared whole.
+    expect(values('the council voted 7-2')).toEqual(['7-2']);
+    expect(fired('The council vote was 2-7.', passages('The council voted 7-2 in favour.')).on).toContain(
+      'numberMissing',
+    );
     expect(analyzeClaim('from 4-6:30pm').numbers.map((n) => n.value)).toEqual(['16:00', '18:30']);
   });
 
@@ -83,6 +90,8 @@ describe('numbers written together', () => {
     expect(values('1 hour and 50 minutes')).toEqual(['1h50']);
     // Not across other words.
     expect(values('2 hours, then 35 minutes')).toEqual(['2', '35']);
+    // Not minutes that make an hour or more.
+    expect(values('3 hours 70 minutes')).toEqual(['3', '70']);
   });
 
   it('reads "three-quarters of an hour" as 45 minutes', () => {
@@ -106,24 +115,39 @@ describe('timetable arithmetic', () => {
     expect(fired('The coach takes 2 hours 35 minutes end to end.', COACH).on).not.toContain('numberMissing');
     expect(fired('The coach takes 2 hours 45 minutes end to end.', COACH).on).toContain('numberMissing');
   });
+
+  it('runs arithmetic backwards only when the claim says so', () => {
+    // 09:35 minus 1 hour 50 minutes would be an arrival before the departure.
+    expect(fired('It gets into Port Elsby at 07:45.', TRAIN).on).toContain('numberMissing');
+    const GATE = passages('Boarding closes 40 minutes before the 09:35 departure.');
+    expect(fired('Be at the gate by 08:55.', GATE).on).not.toContain('numberMissing');
+    const SHOP = passages('The shop is open from 09:00 to 17:00.');
+    expect(fired('It is open for 8 hours a day.', SHOP).on).not.toContain('numberMissing');
+    // The other way round the clock, which the claim does not say.
+    expect(fired('It is open for 16 hours a day.', SHOP).on).toContain('numberMissing');
+  });
 });
 
 describe('arithmetic the answer shows', () => {
   const HOTEL = passages('Rooms cost £120 a night. City tax is £3.50 per person per night.');
-  it("counts the claim's own numbers as operands", () => {
-    const shown = fired(
-      'For 3 nights that is £360 for the room (3 x £120).',
-      HOTEL,
-      'We are 2 people for 3 nights.',
-    );
+  it("counts the claim's own numbers as operands when the context backs them", () => {
+    const shown = fired('That is £360 for the room (3 x £120).', HOTEL, 'We are 2 people for 3 nights.');
+    expect(shown.on).toContain('numberDerived');
     expect(shown.on).not.toContain('numberMissing');
-    expect(fired('For 3 nights that is £350 for the room (3 x £120).', HOTEL).on).toContain('numberMissing');
+    expect(fired('That is £350 for the room (3 x £120).', HOTEL).on).toContain('numberMissing');
+    // A made-up rate does not make its own product right.
+    const POINTS = passages('You earn 2 points for every £1 you spend.');
+    expect(fired('You get 10 points per £1, so 500 points for £50.', POINTS).on).toContain('numberMissing');
   });
 
-  it('takes an amount the question or the claim states in other units as given', () => {
+  it('takes an amount the question states, or a backed one the claim states, in other units as given', () => {
     const TRIP = passages('Annual multi-trip policies cover trips of up to 45 days each.');
-    expect(fired('Six weeks is 42 days, so you are covered.', TRIP).on).not.toContain('numberMissing');
-    expect(fired('Six weeks is 44 days, so you are covered.', TRIP).on).toContain('numberMissing');
+    const q = 'We are going for six weeks. Are we covered?';
+    expect(fired('Six weeks is 42 days, so you are covered.', TRIP, q).on).not.toContain('numberMissing');
+    expect(fired('Six weeks is 44 days, so you are covered.', TRIP, q).on).toContain('numberMissing');
+    // A wrong amount does not back its own conversion.
+    const WARRANTY = passages('All appliances come with a 1 year warranty.');
+    expect(fired('The warranty lasts 2 years (24 months).', WARRANTY).on).toContain('numberMissing');
   });
 });
 
@@ -131,6 +155,8 @@ describe('dates', () => {
   const ENROL = passages('The enrolment window opens on 1 September and closes on 19 September.');
   it("reaches a date's day by date arithmetic only, never by sums of other numbers", () => {
     expect(fired('Enrolment closes on 21 September.', ENROL).on).toContain('numberMissing');
+    // 19 + 1 would reach 20: a sum of the context's numbers says nothing about a date's day.
+    expect(fired('Enrolment closes on 20 September.', ENROL).on).toContain('numberMissing');
     expect(fired('Enrolment closes on 19 September.', ENROL).on).not.toContain('numberMissing');
     expect(fired('Enrolment closes on 19 September.', ENROL).unknown).toEqual([]);
   });
@@ -140,6 +166,11 @@ describe('names', () => {
   it('does not read a capital after a sentence end inside a claim as a name', () => {
     expect(extractNames('Sadly no. Extra drivers pay more')).toEqual([]);
     expect(extractNames('Sadly no, Extra drivers pay more')).toEqual(['extra']);
+    // After "Dr." the capital is a name.
+    expect(extractNames('Appointments are with Dr. Patel')).toContain('patel');
+    expect(
+      fired('Appointments are with Dr. Patel.', passages('Appointments are with Dr. Shah.')).on,
+    ).toContain('nameMissing');
   });
 
   it("takes a name from the user's question as given", () => {
@@ -149,6 +180,12 @@ describe('names', () => {
       'nameMissing',
     );
     expect(fired("Yes, if you swap 48 hours before Friday's show.", THEATRE, q).on).toContain('nameMissing');
+  });
+
+  it('does not take a name from the question where the aligned sentence names another (a false premise)', () => {
+    const CLINIC = passages('Dr Shah sees patients on Mondays.');
+    const q = 'Does Dr Patel see patients on Mondays?';
+    expect(fired('Yes, Dr Patel sees patients on Mondays.', CLINIC, q).on).toContain('nameMissing');
   });
 
   it('finds a hyphenated name by its parts', () => {
@@ -172,8 +209,16 @@ describe('swapped identifiers and slot numbers', () => {
       ['e21'],
     );
     expect(
-      swappedIdentifiers('Route 22 goes to Fairview Hospital.', 'Route 14 runs to Fairview Hospital.'),
+      swappedIdentifiers(
+        'You want the Route 22 bus to Fairview Hospital.',
+        'Route 14 runs to Fairview Hospital.',
+      ),
     ).toEqual(['route 22']);
+    // A capital that starts the claim's sentence is a verb, not a series: "Take 2", "Book 3".
+    expect(swappedIdentifiers('Take 2 tablets every 4 hours.', 'Take 1 or 2 tablets every 4 hours.')).toEqual(
+      [],
+    );
+    expect(swappedIdentifiers('Book 3 weeks ahead.', 'Book 2 weeks ahead in winter.')).toEqual([]);
     expect(swappedIdentifiers('E35 is a door lock fault.', 'Error E35 indicates a door lock fault.')).toEqual(
       [],
     );
@@ -191,6 +236,18 @@ describe('swapped identifiers and slot numbers', () => {
     expect(swappedSlotNumbers('SEPA transfers arrive within 1 business day.', aligned)).toEqual([]);
     // A number the aligned sentence states elsewhere has moved, not been swapped.
     expect(swappedSlotNumbers('Set it to 180°C.', 'Preheat the oven to 200°C (180°C fan).')).toEqual([]);
+  });
+
+  it("names the swapped number as written, and leaves the question's numbers alone", () => {
+    const SHIPPING = passages('Orders over 25 pounds arrive within 3 days.');
+    const out = fired('Orders over 25 pounds arrive within 2 days.', SHIPPING);
+    expect(out.on).toContain('numberSwapped');
+    expect(out.unknown).toContain('2 days');
+    expect(out.unknown).not.toContain('25');
+    const ROOM = passages('The double room is £120 a night for 2 people.');
+    expect(fired('The room costs £360 for 3 nights.', ROOM, 'How much for 3 nights?').on).not.toContain(
+      'numberSwapped',
+    );
   });
 
   it('fire the name and number features', () => {
@@ -234,15 +291,16 @@ describe('reasons', () => {
 });
 
 describe('wordings read as one', () => {
-  it('"don\'t pay" reads as free and "not sure" as unsure, so neither is a negation', () => {
-    const EYE = passages('Eye tests are free for young people aged 16 to 18 in full-time education.');
-    expect(fired("Young people aged 16 to 18 in full-time education don't pay.", EYE).on).not.toContain(
-      'negationMismatch',
-    );
-    const CHECKER = passages('Use the online compatibility checker before buying if you are unsure.');
-    expect(
-      fired("If you're not sure, run the online compatibility checker before buying.", CHECKER).on,
-    ).not.toContain('negationMismatch');
+  it('keeps the negation of "don\'t pay", so a pay/free flip is still caught', () => {
+    const PARKING = passages('Members pay £2 a day for parking.');
+    expect(fired("Members don't pay for parking.", PARKING).on).toContain('negationMismatch');
+    const CARD = passages("Customers don't pay for a replacement card.");
+    expect(fired('You pay for the replacement card.', CARD).on).toContain('negationMismatch');
+  });
+
+  it('reads "as many as three" as a maximum, and "as long as" as a condition', () => {
+    expect(normalizeClaimText('for as many as three years')).toContain('maximum');
+    expect(normalizeClaimText('as long as you bring 2 forms of ID')).not.toContain('maximum');
   });
 
   it('"as many as three years" keeps an "up to three years" limit', () => {

@@ -39,7 +39,7 @@ export function derivable(
         if (closePercent((100 * a) / b, x) || closePercent((100 * b) / a, x)) return true;
     }
   }
-  if (clockArithmetic(target, operands)) return true;
+  if (clockArithmetic(target, operands, claimText)) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
 }
 
@@ -51,27 +51,41 @@ const clockMinutes = (m: NumberMention): number | undefined => {
 const durationMinutes = (m: NumberMention): number | undefined =>
   m.quantity?.dim === 'time' && m.quantity.base < 86_400 ? m.quantity.base / 60 : undefined;
 
+// Arithmetic runs forwards unless the claim says it runs back ("be there 30 minutes before"), and
+// a span crosses midnight only when the claim says so.
+const BACKWARDS = /\b(?:before|by|earlier|ahead|prior|latest|beforehand)\b/i;
+const OVERNIGHT = /\b(?:overnight|midnight|next\s+day|following\s+day|night)\b/i;
+
 /**
- * Timetable arithmetic: a time of day that is a stated time plus or minus a stated duration (the
- * 09:35 "gets in at 11:25" after 1 hour 50 minutes), or a duration between two stated times
- * ("2 hours 35 minutes end to end").
+ * Timetable arithmetic: a time of day that is a stated time plus a stated duration (the 09:35
+ * "gets in at 11:25" after 1 hour 50 minutes; minus one only with "before", "by"…), or a duration
+ * between two stated times ("2 hours 35 minutes end to end"; across midnight only when the claim
+ * says so).
  */
-function clockArithmetic(target: NumberMention, operands: readonly NumberMention[]): boolean {
+function clockArithmetic(
+  target: NumberMention,
+  operands: readonly NumberMention[],
+  claimText: string,
+): boolean {
   const times = operands.map(clockMinutes).filter((t): t is number => t !== undefined);
   if (times.length === 0) return false;
+  const overnight = OVERNIGHT.test(claimText);
   const at = clockMinutes(target);
   if (at !== undefined) {
+    const backwards = BACKWARDS.test(claimText);
     const spans = operands.map(durationMinutes).filter((d): d is number => d !== undefined && d > 0);
-    return times.some((t) =>
-      spans.some((d) => (t + d) % MINUTES_A_DAY === at || (t - d + MINUTES_A_DAY) % MINUTES_A_DAY === at),
-    );
+    const reach = (t: number, d: number) =>
+      t + d === at ||
+      (overnight && t + d - MINUTES_A_DAY === at) ||
+      (backwards && (t - d === at || (overnight && t - d + MINUTES_A_DAY === at)));
+    return times.some((t) => spans.some((d) => reach(t, d)));
   }
   const span = durationMinutes(target);
   if (span === undefined || span <= 0) return false;
   for (let i = 0; i < times.length; i++)
     for (let j = i + 1; j < times.length; j++) {
       const gap = Math.abs(times[i] - times[j]);
-      if (gap === span || MINUTES_A_DAY - gap === span) return true;
+      if (gap === span || (overnight && MINUTES_A_DAY - gap === span)) return true;
     }
   return false;
 }

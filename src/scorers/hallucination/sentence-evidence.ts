@@ -32,6 +32,9 @@ export function extractNumbers(text: string): string[] {
 }
 
 /** Capitalised words after the first word (and not right after a colon or an opening quote). */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|mt|ft|vs|approx|jr|sr|rev|gen|col|capt|lt|sgt|inc|ltd|co|corp|dept|est|ave|rd)\.$/i;
+
 export function extractNames(text: string): string[] {
   const names: string[] = [];
   let first = true;
@@ -44,8 +47,9 @@ export function extractNames(text: string): string[] {
     if (!CAPITALISED.test(word)) continue;
     const before = text.slice(0, match.index).trimEnd().at(-1);
     // After a colon or a quote, or a sentence end inside the text ("Sadly no. Extra drivers …"),
-    // a capital starts a sentence and names nothing.
-    if (before !== undefined && ':"“\'.!?'.includes(before)) continue;
+    // a capital starts a sentence and names nothing; after "Dr." or "St." it is still a name.
+    if (before !== undefined && ':"“\'!?'.includes(before)) continue;
+    if (before === '.' && !ABBREVIATION.test(text.slice(0, match.index).trimEnd())) continue;
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     if (lower === 'i' || isStopword(lower)) continue;
     names.push(lower);

@@ -1,39 +1,41 @@
-// The calibrated part of the offline check (ninth revision): a logistic model turning a claim's
+// The calibrated part of the offline check (revision 9.1): a logistic model turning a claim's
 // alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
 // by scripts/fit-support-model.js on the perturbed tuning split and all eleven hand-written
-// realistic files written before it (blind sets 3 to 7 included, each of which had measured an
-// earlier revision once); the perturbed test split and blind sets 8 to 11 were not fitted on. The
-// threshold rule (src/detection/cross-fitted-threshold.ts) takes the highest step at which every
-// realistic file keeps recall ≥ 0.9 when scored by a fit made without it, but never at or below a
-// word-for-word restatement's score; that floor, not the recall rule (which gives a lower step),
-// sets the default: restatement 0.246 → 0.25 (0.170 → 0.17 in 6.1).
+// realistic files written before revision 9 (blind sets 3 to 7 included, each of which had
+// measured an earlier revision once); the perturbed test split and blind sets 8 to 13 were not
+// fitted on. Since 9.1 the fit holds each weight to its sign (fitSigned): a feature that says the
+// context does not back a claim never lowers its score. The threshold rule
+// (src/detection/cross-fitted-threshold.ts) takes the highest step at which every realistic file
+// keeps recall ≥ 0.9 when scored by a fit made without it, but never at or below a word-for-word
+// restatement's score; that floor, not the recall rule (which gives a lower step), sets the
+// default: restatement 0.226 → 0.23 (0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
-  intercept: -1.12,
-  uncoveredLocal: 1.69,
-  uncoveredGlobal: -2.9,
-  uncoveredMass: 0.58,
-  numbersAligned: -0.42,
-  numberMissing: 2.96,
-  numberElsewhere: -1.05,
-  unitMismatch: 2.25,
-  numberConflict: 1.45,
-  nameMissing: 2.89,
-  nameElsewhere: 0.27,
-  nameConflict: 2.02,
-  negationMismatch: 1.02,
-  numberDerived: 0.09,
-  quantifierAdded: 2.23,
-  conditionDropped: 0.35,
-  sourceAdded: -0.4,
-  numberSwapped: 1.91,
-  numberDerivedFar: 0.23,
-  numberMoved: 1.23,
-  numberDerivedTwoSteps: 1.76,
-  limitDropped: 1.99,
-  rolesSwapped: 2.81,
-  causeAdded: 1.64,
+  intercept: -1.23,
+  uncoveredLocal: 0,
+  uncoveredGlobal: 0,
+  uncoveredMass: 0.37,
+  numbersAligned: -0.37,
+  numberMissing: 2.59,
+  numberElsewhere: -0.38,
+  unitMismatch: 2.15,
+  numberConflict: 0,
+  nameMissing: 2.44,
+  nameElsewhere: 0.41,
+  nameConflict: 1.74,
+  negationMismatch: 0.9,
+  numberDerived: -0.77,
+  quantifierAdded: 2.64,
+  conditionDropped: 0.31,
+  sourceAdded: 0,
+  numberSwapped: 2.18,
+  numberDerivedFar: 0.2,
+  numberMoved: 1.12,
+  numberDerivedTwoSteps: 1.4,
+  limitDropped: 2.1,
+  rolesSwapped: 2.88,
+  causeAdded: 1.48,
 };
 
 /**
@@ -51,14 +53,14 @@ export interface ResponseCalibration {
 export const RESPONSE_CALIBRATION: ResponseCalibration = {
   intercept: 0,
   worstLogit: 1,
-  claimCount: -0.37,
+  claimCount: -0.41,
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */
-export const CHECK_VERSION = 'offline-check-9';
+export const CHECK_VERSION = 'offline-check-9.1';
 
 /** A response is flagged when its score (the calibrated response probability) reaches this. */
-export const DEFAULT_HALLUCINATION_THRESHOLD = 0.25;
+export const DEFAULT_HALLUCINATION_THRESHOLD = 0.23;
 
 export function unsupportedProbability(
   features: ClaimFeatures,

@@ -58,7 +58,7 @@ const SYNONYM_GROUPS = [
   ['maximum', 'max'],
   ['kilometre', 'kilometer', 'km'],
   ['metre', 'meter'],
-  ['kilogram', 'kg'],
+  ['kilogram', 'kg', 'kilo', 'kilos'],
   ['milligram', 'mg'],
   ['gram', 'g'],
   ['litre', 'liter', 'l'],
