@@ -14,7 +14,7 @@ import { measureSlice, scoreDevCases } from './score-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { BLIND_FILES, fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.594, r: 0.838, f1: 0.695, auroc: 0.792 };
+const LOSO_POOLED = { p: 0.557, r: 0.878, f1: 0.681, auroc: 0.786 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -37,11 +37,12 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has blind sets 8 to 11 (never fitted on) beside eleven fitted realistic files', () => {
-    expect(slices.slice(0, 4).map((x) => x.metrics.n)).toEqual([220, 220, 440, 550]);
-    expect(slices[0].name).toMatch(/blind sets 10\+11/);
-    expect(slices[1].name).toMatch(/blind sets 8\+9/);
-    expect(cases.filter(isBlindCase)).toHaveLength(440);
+  it('has blind sets 8 to 13 (never fitted on) beside eleven fitted realistic files', () => {
+    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([220, 220, 220, 660, 550]);
+    expect(slices[0].name).toMatch(/blind sets 12\+13/);
+    expect(slices[1].name).toMatch(/blind sets 10\+11/);
+    expect(slices[2].name).toMatch(/blind sets 8\+9/);
+    expect(cases.filter(isBlindCase)).toHaveLength(660);
     // No blind set can be fitted on by accident.
     for (const c of cases.filter(isBlindCase)) expect(() => fitSetOf(c)).toThrow(/never fitted on/);
   });
@@ -67,8 +68,8 @@ describe('the committed hallucination dev set', async () => {
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (revision 9) quotes these, pooled over the 1,034 realistic answers: AUROC
-    // 0.792, F1 0.695, recall 0.838. Optimistic: the features were chosen looking at these files;
+    // docs/metrics.md (revision 9.1) quotes these, pooled over the 1,034 realistic answers: AUROC
+    // 0.786, F1 0.681, recall 0.878. Optimistic: the features were chosen looking at these files;
     // the blind sets below are the measurement.
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
@@ -81,7 +82,7 @@ describe('the committed hallucination dev set', async () => {
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('quotes revision 9 as measured on blind sets 8-11, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+  it('quotes revision 9.1 as measured on blind sets 8-13, pooled (OFFLINE_CHECK_QUALITY)', async () => {
     // Four sets by writers who read nothing of the project, never fitted on (docs/metrics.md).
     // Against the targets: F1 >= 0.5 met, AUROC >= 0.75 and recall >= 0.9 missed. A change
     // to the check that moves these fails here.
@@ -114,11 +115,12 @@ describe('the committed hallucination dev set', async () => {
     });
     expect(q.baseRate).toBe(r3(q.hallucinated / q.cases));
     expect(q.writers).toBe(q.sets.length);
-    expect(q.setsLabel.replace('{8,9,10,11}', '')).toBe(q.sets[0].replace('8', ''));
-    expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual(['8', '9', '10', '11']);
+    expect(q.setsLabel.replace('{8..13}', '')).toBe(q.sets[0].replace('8', ''));
+    expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual(['8', '9', '10', '11', '12', '13']);
     expect(q.sets).toEqual([...BLIND_FILES]);
-    expect(q.revision).toBe(9);
-    expect(CHECK_VERSION).toBe('offline-check-9');
+    expect(q.writers).toBe(6);
+    expect(q.revision).toBe(9.1);
+    expect(CHECK_VERSION).toBe('offline-check-9.1');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -20,21 +20,26 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-blind9.jsonl',
   'test_cases/hallucination-dev-blind10.jsonl',
   'test_cases/hallucination-dev-blind11.jsonl',
+  'test_cases/hallucination-dev-blind12.jsonl',
+  'test_cases/hallucination-dev-blind13.jsonl',
 ] as const;
 
 /**
- * The blind sets of the ninth revision, never fitted on: 8 and 9 chose it over 6.1 (scored once,
- * both checks), then 10 and 11 measured it once. Blind sets 3 to 7 each measured an earlier
- * revision once and are development data since.
+ * The blind sets of the ninth revision, never fitted on: 8 and 9 chose revision 9 over 6.1 (scored
+ * once, both checks), then 10 and 11 measured it once; 12 and 13 measured revision 9.1 (the
+ * review's fixes) once. Blind sets 3 to 7 each measured an earlier revision once and are
+ * development data since.
  */
 export const BLIND_FILES = [
   'test_cases/hallucination-dev-blind8.jsonl',
   'test_cases/hallucination-dev-blind9.jsonl',
   'test_cases/hallucination-dev-blind10.jsonl',
   'test_cases/hallucination-dev-blind11.jsonl',
+  'test_cases/hallucination-dev-blind12.jsonl',
+  'test_cases/hallucination-dev-blind13.jsonl',
 ] as const;
 
-const BLIND_PREFIXES = ['blind8-', 'blind9-', 'blind10-', 'blind11-'];
+const BLIND_PREFIXES = BLIND_FILES.map((file) => `${/blind\d+/.exec(file)?.[0]}-`);
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {

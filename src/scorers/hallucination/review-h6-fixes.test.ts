@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import { COPY_SCORE, PARAPHRASE_MARGIN } from './__fixtures__/copy-score.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { unsupportedContent } from './unsupported-content.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>

@@ -11,7 +11,6 @@ import { normalizeWording } from './claim-wording.js';
 import { droppedLimit } from './dropped-limit.js';
 import { swappedRoles } from './role-swap.js';
 import { COPY_SCORE, PARAPHRASE_MARGIN } from './__fixtures__/copy-score.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { unsupportedContent } from './unsupported-content.js';
 
