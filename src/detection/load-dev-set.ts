@@ -1,9 +1,18 @@
 // The committed labelled hallucination set: its files, loaded together, and which realistic file
 // a case comes from (the unit the leave-one-set-out measurement holds out).
 import { join } from 'node:path';
+import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
 import { type DevCase, loadHallucinationDevSet } from './hallucination-dev-set.js';
 
-export const DEV_SET_FILES = [
+/**
+ * The blind sets of the ninth revision, never fitted on: 8 and 9 chose revision 9 over 6.1 (scored
+ * once, both checks), then 10 and 11 measured it once; 12 and 13 measured revision 9.1 (the
+ * review's fixes) once. They are the sets reports quote. Blind sets 3 to 7 each measured an
+ * earlier revision once and are development data since.
+ */
+export const BLIND_FILES: readonly string[] = OFFLINE_CHECK_QUALITY.sets;
+
+export const DEV_SET_FILES: readonly string[] = [
   'test_cases/hallucination-dev-realistic.jsonl',
   'test_cases/hallucination-dev-realistic-tune.jsonl',
   'test_cases/hallucination-dev-realistic-tune2.jsonl',
@@ -16,28 +25,8 @@ export const DEV_SET_FILES = [
   'test_cases/hallucination-dev-blind5.jsonl',
   'test_cases/hallucination-dev-blind6.jsonl',
   'test_cases/hallucination-dev-blind7.jsonl',
-  'test_cases/hallucination-dev-blind8.jsonl',
-  'test_cases/hallucination-dev-blind9.jsonl',
-  'test_cases/hallucination-dev-blind10.jsonl',
-  'test_cases/hallucination-dev-blind11.jsonl',
-  'test_cases/hallucination-dev-blind12.jsonl',
-  'test_cases/hallucination-dev-blind13.jsonl',
-] as const;
-
-/**
- * The blind sets of the ninth revision, never fitted on: 8 and 9 chose revision 9 over 6.1 (scored
- * once, both checks), then 10 and 11 measured it once; 12 and 13 measured revision 9.1 (the
- * review's fixes) once. Blind sets 3 to 7 each measured an earlier revision once and are
- * development data since.
- */
-export const BLIND_FILES = [
-  'test_cases/hallucination-dev-blind8.jsonl',
-  'test_cases/hallucination-dev-blind9.jsonl',
-  'test_cases/hallucination-dev-blind10.jsonl',
-  'test_cases/hallucination-dev-blind11.jsonl',
-  'test_cases/hallucination-dev-blind12.jsonl',
-  'test_cases/hallucination-dev-blind13.jsonl',
-] as const;
+  ...BLIND_FILES,
+];
 
 const BLIND_PREFIXES = BLIND_FILES.map((file) => `${/blind\d+/.exec(file)?.[0]}-`);
 
@@ -47,7 +36,7 @@ export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
 }
 
 /** Every file the ninth revision is fitted on (of the perturbed file, its tuning split only). */
-export const FIT_FILES = DEV_SET_FILES.filter((file) => !(BLIND_FILES as readonly string[]).includes(file));
+export const FIT_FILES = DEV_SET_FILES.filter((file) => !BLIND_FILES.includes(file));
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
