@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimFeatures } from '../scorers/hallucination/claim-check.js';
-import { type FeaturedCase, fitLogistic, logit, responseScore, thresholdRule } from './fit-support-model.js';
+import { SUPPORT_MODEL } from '../scorers/hallucination/support-model.js';
+import {
+  type FeaturedCase,
+  fitLogistic,
+  fitSigned,
+  logit,
+  responseScore,
+  thresholdRule,
+} from './fit-support-model.js';
 import type { DevCase } from './hallucination-dev-set.js';
 
 describe('fitting the offline check', () => {
@@ -35,5 +43,40 @@ describe('fitting the offline check', () => {
     // 9 of 10 must reach it: the second-lowest score, 0.5498, floors to 0.54.
     expect(thresholdRule(cases, fitted)).toBe(0.54);
     expect(logit(0.5)).toBe(0);
+  });
+});
+
+describe('fitSigned', () => {
+  const FEATURE_NAMES = Object.keys(SUPPORT_MODEL).filter((k) => k !== 'intercept');
+  const column = (name: string) => FEATURE_NAMES.indexOf(name) + 1;
+
+  it('holds a weight that comes out with the wrong sign at 0 and refits the rest', () => {
+    // uncoveredLocal, which may never lower a score, is made to predict "supported"; numberMissing
+    // predicts "unsupported" half the time.
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const y = i % 2;
+      const x = new Array<number>(FEATURE_NAMES.length + 1).fill(0);
+      x[0] = 1;
+      x[column('uncoveredLocal')] = y === 0 && i % 3 === 0 ? 1 : 0;
+      x[column('numberMissing')] = y === 1 && i % 4 === 1 ? 1 : 0;
+      return { x, y };
+    });
+    expect(fitLogistic(rows)[column('uncoveredLocal')]).toBeLessThan(0);
+    const signed = fitSigned(rows);
+    expect(signed[column('uncoveredLocal')]).toBe(0);
+    expect(signed[column('numberMissing')]).toBeGreaterThan(0);
+  });
+
+  it('gives the shipped model weights of the right sign', () => {
+    for (const name of [
+      'uncoveredLocal',
+      'uncoveredGlobal',
+      'uncoveredMass',
+      'numberMissing',
+      'causeAdded',
+    ] as const)
+      expect(SUPPORT_MODEL[name]).toBeGreaterThanOrEqual(0);
+    for (const name of ['numbersAligned', 'numberDerived', 'numberDerivedFar'] as const)
+      expect(SUPPORT_MODEL[name]).toBeLessThanOrEqual(0);
   });
 });

@@ -128,8 +128,8 @@ export function thresholdRule(
  * The sign each feature's weight may take. A feature that says the context does not back the
  * claim may never lower its score (a wholly unsupported claim must not score below a copy of the
  * context), and one that says it does back it, or that a number was worked out, may never raise
- * it. The others (a number or name stated in another sentence, arithmetic from further away) may
- * go either way.
+ * it. The others (a number or name stated in another sentence, two-step arithmetic, which
+ * reaches almost any number) may go either way. (Two-step arithmetic stays free: two operations reach almost any number.)
  */
 const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   uncoveredLocal: 1,
@@ -151,6 +151,7 @@ const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   causeAdded: 1,
   numbersAligned: -1,
   numberDerived: -1,
+  numberDerivedFar: -1,
 };
 
 /**

@@ -14,7 +14,7 @@ import { measureSlice, scoreDevCases } from './score-dev-set.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.557, r: 0.878, f1: 0.681, auroc: 0.786 };
+const LOSO_POOLED = { p: 0.557, r: 0.89, f1: 0.685, auroc: 0.78 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -68,8 +68,8 @@ describe('the committed hallucination dev set', async () => {
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (revision 9.1) quotes these, pooled over the 1,034 realistic answers: AUROC
-    // 0.786, F1 0.681, recall 0.878. Optimistic: the features were chosen looking at these files;
+    // docs/metrics.md (revision 9.2) quotes these, pooled over the 1,034 realistic answers: AUROC
+    // 0.780, F1 0.685, recall 0.890. Optimistic: the features were chosen looking at these files;
     // the blind sets below are the measurement.
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
@@ -82,9 +82,9 @@ describe('the committed hallucination dev set', async () => {
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('quotes revision 9.1 as measured on blind sets 8-13, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+  it('quotes revision 9.2 as scored on blind sets 8-13, pooled (OFFLINE_CHECK_QUALITY)', async () => {
     // Four sets by writers who read nothing of the project, never fitted on (docs/metrics.md).
-    // Against the targets: F1 >= 0.5 met, AUROC >= 0.75 and recall >= 0.9 missed. A change
+    // Against the targets: F1 >= 0.5 and recall >= 0.9 met, AUROC >= 0.75 missed. A change
     // to the check that moves these fails here.
     const q = OFFLINE_CHECK_QUALITY;
     const blind = (
@@ -118,8 +118,8 @@ describe('the committed hallucination dev set', async () => {
     expect(q.setsLabel.replace('{8..13}', '')).toBe(q.sets[0].replace('8', ''));
     expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual(['8', '9', '10', '11', '12', '13']);
     expect(q.writers).toBe(6);
-    expect(q.revision).toBe(9.1);
-    expect(CHECK_VERSION).toBe('offline-check-9.1');
+    expect(q.revision).toBe(9.2);
+    expect(CHECK_VERSION).toBe('offline-check-9.2');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -46,11 +46,11 @@ describe('renderJudgeQualitySection', () => {
   it('labels the hallucination rate as the offline check with its measured error rates', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
-    expect(text).toContain('recall 0.894');
-    expect(text).toContain('precision 0.508');
+    expect(text).toContain('recall 0.920');
+    expect(text).toContain('precision 0.506');
     // The share of hallucinated answers it was measured on, what flagging everything would score.
     expect(text).toContain('where 47% of those answers were hallucinated');
-    expect(text).toContain('AUROC 0.717; 50% is chance');
+    expect(text).toContain('AUROC 0.714; 50% is chance');
     expect(text).toContain('not as a count of hallucinations');
   });
 

@@ -178,17 +178,23 @@ export function alignClaim(
   const windowList = [...window];
   const windowTexts = windowList.map((s) => index.sentences[s].text);
   // A number the context states (with any unit, or as an equal amount) or the question gives.
+  const equalAmount = (m: NumberMention, q: NumberMention): boolean =>
+    q.value === m.value ||
+    (m.quantity !== undefined && q.quantity !== undefined && sameQuantity(q.quantity, m.quantity));
   const isBacked = (m: NumberMention): boolean =>
-    question.numbers.includes(m) ||
+    question.numbers.some((q) => equalAmount(m, q)) ||
     index.numberUnits.has(m.value) ||
     (m.quantity !== undefined && index.quantities.some((q) => sameQuantity(q, m.quantity as never)));
+  // The answer's other numbers, where the context or the question backs them: a made-up rate in the
+  // same answer does not make its product right ("10 points per £1, so 500 points for £50").
+  const backedSentenceNumbers = sentenceNumbers.filter(isBacked);
   // The claim's own other numbers count too when the context backs them: an answer that shows
   // its working ("£360 for the room (3 × £120)") states the operands of its result, but a made-up
   // rate does not make its own product right ("10 points per £1, so 500 points for £50").
   const operands = [
     ...windowList.flatMap((s) => index.sentences[s].numbers),
     ...question.numbers,
-    ...sentenceNumbers,
+    ...backedSentenceNumbers,
     ...claim.numbers.filter(isBacked),
   ];
   // Any stated span counts here (a claimed date often shares no word with the sentence giving
@@ -275,8 +281,17 @@ export function alignClaim(
       // A soft mention ("two engineers", "a year") counts only when it replaced a stated one.
       if (n.soft && !replaces) continue;
       // Worked out from numbers further away (a price stated in another passage, a count the
-      // answer gives in another sentence): weaker evidence of support, weighed by the model.
-      const farOperands = [...index.numbers, ...question.numbers, ...sentenceNumbers, ...answerNumbers];
+      // answer gives in another sentence): weaker evidence of support, weighed by the model. Not
+      // for a number in the place of a stated one ("three weeks" where the aligned sentence says
+      // 14 days): arithmetic on the numbers of a whole context reaches almost anything.
+      const farOperands = replaces
+        ? []
+        : [
+            ...index.numbers,
+            ...question.numbers,
+            ...backedSentenceNumbers,
+            ...answerNumbers.filter(isBacked),
+          ];
       if (derivable(n, farOperands, claimText)) {
         numberDerivedFar = 1;
         unknown.push(n.text);
@@ -316,17 +331,15 @@ export function alignClaim(
   let nameMissing: 0 | 1 = 0;
   let nameElsewhere: 0 | 1 = 0;
   // The user's own words ("I can't make Saturday's show") are given, as their numbers are, unless
-  // the aligned sentence names something else in their place: "Does Dr Patel see patients on
-  // Mondays?" against "Dr Shah sees patients on Mondays" is a false premise, not a given.
-  const alignedNamesOther = [...alignedNames].some((n) => !claimNames.has(n));
-  const questionWords = alignedNamesOther
-    ? new Set<string>()
-    : new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
+  // the aligned sentence names something else in their place, after the same word: "Does Dr
+  // Patel see patients on Mondays?" against "Dr Shah sees patients on Mondays" is a false premise.
+  const questionWords = new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
+  const alignedText = alignedSentence?.text ?? '';
   for (const name of claim.names) {
     const term = stem(name);
     if (!index.allTerms.has(name) && !index.allTerms.has(term) && !hasCompoundParts(index.allTerms, name)) {
-      if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || questionWords.has(name))
-        continue;
+      const given = questionWords.has(name) && !nameInItsPlace(claimText, name, alignedText, claimNames);
+      if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || given) continue;
       nameMissing = 1;
       unknown.push(name);
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {
@@ -398,6 +411,27 @@ export function alignClaim(
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
   };
+}
+
+/**
+ * The aligned sentence names something else where the claim names `name`: a capitalised word the
+ * claim does not use, after the same word as `name` follows in the claim ("Dr Shah" for "Dr
+ * Patel", "to Gatwick" for "to Heathrow").
+ */
+function nameInItsPlace(
+  claimText: string,
+  name: string,
+  alignedText: string,
+  claimNames: ReadonlySet<string>,
+): boolean {
+  const before = new RegExp(String.raw`(\p{L}+)\s+${name.replace(/[^\p{L}\d]/gu, '.')}\b`, 'iu').exec(
+    claimText,
+  )?.[1];
+  if (!before) return false;
+  const other = new RegExp(String.raw`\b${before}\s+(\p{Lu}[\p{L}'’-]*)`, 'gu');
+  return [...alignedText.matchAll(other)].some(
+    (m) => !claimNames.has(m[1].toLowerCase().replace(/['’]s$/, '')),
+  );
 }
 
 /** "wi-fi" where the context's terms hold its parts ("wi", "fi"): compounds are indexed by part. */

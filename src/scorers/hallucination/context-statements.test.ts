@@ -30,6 +30,7 @@ describe('statements about the documents', () => {
     ])
       expect(contextStatementKind(claim), claim).toBe('absence');
     expect(contextStatementKind('The passages cover overdraft charges and card fees.')).toBe('summary');
+    expect(contextStatementKind('The information only covers lift passes.')).toBe('summary');
   });
 
   it('leaves claims about the world alone, "policy" and "covered" included', () => {
@@ -46,6 +47,13 @@ describe('statements about the documents', () => {
       'The basic plan includes nothing for dental care.',
       "Dogs aren't allowed in the café here.",
       "The source code doesn't include any tests.",
+      "The sources don't mention any side effects.",
+      "The test results don't show any infection.",
+      "The materials don't include a charger.",
+      'Nothing in the café is vegan.',
+      'Parking costs nothing, according to the details I have.',
+      'The passages say members can borrow DVDs for three weeks.',
+      'The documents mention that late returns are free.',
     ])
       expect(contextStatementKind(claim), claim).toBeUndefined();
   });
@@ -75,6 +83,15 @@ describe('statements about the documents', () => {
     const FREE = passages('Parking is free for guests for the first 2 hours.');
     expect(exempt('The passages cover free parking for guests for the first 2 hours.', FREE)).toBe(true);
     expect(exempt('The passages cover free parking for guests for the first 3 hours.', FREE)).toBe(false);
+    // A name the context does not state is checked too.
+    const RELEASE = passages('Version 4.2 fixes the login crash on iOS tablets.');
+    expect(exempt('The release notes cover the login crash on Android tablets.', RELEASE)).toBe(false);
+    // Topics: two of three stated is enough, one of three is not.
+    const LIFT = passages('Lift passes cost £40 a day. Ski school starts at 9am.');
+    expect(exempt('The information covers lift passes and ski school.', LIFT)).toBe(true);
+    expect(exempt('The information covers lift passes, snowboard hire and weather forecasts.', LIFT)).toBe(
+      false,
+    );
   });
 });
 

@@ -44,8 +44,11 @@ const ABSENCE_PATTERNS: readonly RegExp[] = [
   // "I can't see anything about …", "I don't have details on …", "I couldn't find …".
   /\bi\s+(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|do(?:\s+not|n['’]t)|did(?:\s+not|n['’]t))\s+(?:\w+\s+)?(?:see|find|spot|locate|tell|confirm|have\s+(?:any\s+)?(?:information|info|details|anything))\b/i,
   // "There's nothing here about …", "nothing in the documents on …", "no mention of …".
-  /\b(?:nothing|no\s+information|no\s+details?|no\s+reference)\s+(?:here|in\s+(?:the|these|this|what))\b/i,
-  new RegExp(`\\b(?:nothing|no\\s+information|no\\s+details?)\\b[^.;]*?${DOC_REF}`, 'i'),
+  // ("Nothing in the café is vegan" is about the café: "in" must name the documents.)
+  new RegExp(
+    `\\b(?:nothing|no\\s+information|no\\s+details?|no\\s+reference)\\s+(?:here\\b|in\\s+${DOC_REF})`,
+    'i',
+  ),
   /\bno\s+mention\b/i,
   // "That isn't covered in the extracts I have", "… isn't on the list I've got".
   new RegExp(
@@ -54,8 +57,13 @@ const ABSENCE_PATTERNS: readonly RegExp[] = [
   ),
 ];
 
-// "The passages cover overdraft charges and …", "the info only covers lift prices".
-const SUMMARY = new RegExp(`${DOC_SUBJECT}\\s+(?:only\\s+|just\\s+|also\\s+)?${SAYING}\\b`, 'i');
+// "The passages cover overdraft charges and …", "the info only covers lift prices": a list of
+// topics. Not "the passages say …", "state …", "mention that …": those report a claim, checked as
+// any other.
+const SUMMARY = new RegExp(
+  `${DOC_SUBJECT}\\s+(?:only\\s+|just\\s+|also\\s+)?(?:cover|covers|include|includes|list|lists|go\\s+into|goes\\s+into|talk\\s+about|talks\\s+about)\\b`,
+  'i',
+);
 
 // The documents' own words, and the words of saying that something is missing: left out of an
 // absence or summary statement's topic.
@@ -99,7 +107,9 @@ export function isExemptContextStatement(claim: string, facts: ClaimFacts, index
   );
   if (topic.length === 0) return kind === 'absence';
   if (kind === 'summary') {
+    // Every number and name it reports must be the context's own.
     if (facts.numbers.some((n) => !index.numberUnits.has(n.value))) return false;
+    if (facts.names.some((n) => !index.allTerms.has(n) && !index.allTerms.has(stem(n)))) return false;
     return topic.filter((t) => index.allTerms.has(t)).length >= SUMMARY_SHARE * topic.length;
   }
   for (const sentence of index.sentences)

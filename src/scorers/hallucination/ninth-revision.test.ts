@@ -116,15 +116,21 @@ describe('timetable arithmetic', () => {
     expect(fired('The coach takes 2 hours 45 minutes end to end.', COACH).on).toContain('numberMissing');
   });
 
-  it('runs arithmetic backwards only when the claim says so', () => {
-    // 09:35 minus 1 hour 50 minutes would be an arrival before the departure.
+  it('runs arithmetic backwards only when the claim says so, and forwards past midnight', () => {
+    // 09:35 minus 1 hour 50 minutes would be an arrival before the departure; "by" is no cue.
     expect(fired('It gets into Port Elsby at 07:45.', TRAIN).on).toContain('numberMissing');
+    expect(fired("You'll be in Port Elsby by 07:45.", TRAIN).on).toContain('numberMissing');
     const GATE = passages('Boarding closes 40 minutes before the 09:35 departure.');
-    expect(fired('Be at the gate by 08:55.', GATE).on).not.toContain('numberMissing');
+    expect(fired('Boarding closes 40 minutes before, at 08:55.', GATE).on).not.toContain('numberMissing');
+    const NIGHT_BUS = passages('The night bus leaves at 23:40 and takes 1 hour 30 minutes.');
+    expect(fired('It arrives at 01:10.', NIGHT_BUS).on).not.toContain('numberMissing');
     const SHOP = passages('The shop is open from 09:00 to 17:00.');
     expect(fired('It is open for 8 hours a day.', SHOP).on).not.toContain('numberMissing');
-    // The other way round the clock, which the claim does not say.
+    // The other way round the clock.
     expect(fired('It is open for 16 hours a day.', SHOP).on).toContain('numberMissing');
+    const QUIET = passages('Quiet hours run from 23:00 to 07:00.');
+    expect(fired('Quiet hours last 8 hours.', QUIET).on).not.toContain('numberMissing');
+    expect(fired('Quiet hours last 16 hours.', QUIET).on).toContain('numberMissing');
   });
 });
 
@@ -138,6 +144,22 @@ describe('arithmetic the answer shows', () => {
     // A made-up rate does not make its own product right.
     const POINTS = passages('You earn 2 points for every £1 you spend.');
     expect(fired('You get 10 points per £1, so 500 points for £50.', POINTS).on).toContain('numberMissing');
+    // With the question stating the £50, and the rate in a sentence of its own.
+    const q = 'How many points do I get for £50?';
+    expect(fired('You get 10 points per £1, so 500 points for £50.', POINTS, q).on).toContain(
+      'numberMissing',
+    );
+    expect(fired('You get 10 points per £1. So that is 500 points for £50.', POINTS, q).on).toContain(
+      'numberMissing',
+    );
+    expect(fired('You get 2 points per £1, so 100 points for £50.', POINTS, q).on).not.toContain(
+      'numberMissing',
+    );
+    // A number the question gives in its own words backs the working: 7 days.
+    const FEE = passages('The late fee is £5 per day.');
+    expect(
+      fired('The fee is £5 per day, so £35 for 7 days.', FEE, 'What is the fee for 7 days late?').on,
+    ).not.toContain('numberMissing');
   });
 
   it('takes an amount the question states, or a backed one the claim states, in other units as given', () => {
@@ -186,6 +208,13 @@ describe('names', () => {
     const CLINIC = passages('Dr Shah sees patients on Mondays.');
     const q = 'Does Dr Patel see patients on Mondays?';
     expect(fired('Yes, Dr Patel sees patients on Mondays.', CLINIC, q).on).toContain('nameMissing');
+    // Another name elsewhere in the sentence is no reason to doubt the question's own.
+    const THEATRE = passages('Exchanges at the Lyric Theatre are free up to 48 hours before the show.');
+    const swap = 'Can I swap my Saturday ticket?';
+    expect(
+      fired('Yes, you can swap your Saturday ticket for free up to 48 hours before the show.', THEATRE, swap)
+        .on,
+    ).not.toContain('nameMissing');
   });
 
   it('finds a hyphenated name by its parts', () => {
@@ -301,6 +330,7 @@ describe('wordings read as one', () => {
   it('reads "as many as three" as a maximum, and "as long as" as a condition', () => {
     expect(normalizeClaimText('for as many as three years')).toContain('maximum');
     expect(normalizeClaimText('as long as you bring 2 forms of ID')).not.toContain('maximum');
+    expect(normalizeClaimText('as long as 2 forms of ID are shown')).not.toContain('maximum');
   });
 
   it('"as many as three years" keeps an "up to three years" limit', () => {

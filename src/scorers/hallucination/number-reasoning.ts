@@ -19,7 +19,10 @@ export function derivable(
 ): boolean {
   const x = target.amount;
   if (x === undefined) return false;
-  const stated = operands.filter((o) => o.amount !== undefined && o.amount !== x);
+  // Times of day go through clock arithmetic only: 23:00 and 07:00 are 8 hours apart, not 16.
+  const stated = operands.filter(
+    (o) => o.amount !== undefined && o.amount !== x && clockMinutes(o) === undefined,
+  );
   const amounts = stated.map((o) => o.amount as number);
   for (let i = 0; i < amounts.length; i++) {
     for (let j = i + 1; j < amounts.length; j++) {
@@ -51,16 +54,15 @@ const clockMinutes = (m: NumberMention): number | undefined => {
 const durationMinutes = (m: NumberMention): number | undefined =>
   m.quantity?.dim === 'time' && m.quantity.base < 86_400 ? m.quantity.base / 60 : undefined;
 
-// Arithmetic runs forwards unless the claim says it runs back ("be there 30 minutes before"), and
-// a span crosses midnight only when the claim says so.
-const BACKWARDS = /\b(?:before|by|earlier|ahead|prior|latest|beforehand)\b/i;
-const OVERNIGHT = /\b(?:overnight|midnight|next\s+day|following\s+day|night)\b/i;
+// Arithmetic runs forwards (past midnight too: 23:40 plus 1 h 30 is 01:10) unless the claim says
+// it runs back ("be there 30 minutes before").
+const BACKWARDS = /\b(?:before|earlier|ahead|prior|beforehand)\b/i;
 
 /**
  * Timetable arithmetic: a time of day that is a stated time plus a stated duration (the 09:35
- * "gets in at 11:25" after 1 hour 50 minutes; minus one only with "before", "by"…), or a duration
- * between two stated times ("2 hours 35 minutes end to end"; across midnight only when the claim
- * says so).
+ * "gets in at 11:25" after 1 hour 50 minutes; minus one only with "before", "earlier"…), or the
+ * duration from one stated time to a later-stated one ("09:00 to 17:00" is 8 hours, "23:00 to
+ * 07:00" is 8 hours across midnight; never the other way round the clock).
  */
 function clockArithmetic(
   target: NumberMention,
@@ -69,24 +71,17 @@ function clockArithmetic(
 ): boolean {
   const times = operands.map(clockMinutes).filter((t): t is number => t !== undefined);
   if (times.length === 0) return false;
-  const overnight = OVERNIGHT.test(claimText);
+  const wrap = (m: number) => ((m % MINUTES_A_DAY) + MINUTES_A_DAY) % MINUTES_A_DAY;
   const at = clockMinutes(target);
   if (at !== undefined) {
     const backwards = BACKWARDS.test(claimText);
     const spans = operands.map(durationMinutes).filter((d): d is number => d !== undefined && d > 0);
-    const reach = (t: number, d: number) =>
-      t + d === at ||
-      (overnight && t + d - MINUTES_A_DAY === at) ||
-      (backwards && (t - d === at || (overnight && t - d + MINUTES_A_DAY === at)));
-    return times.some((t) => spans.some((d) => reach(t, d)));
+    return times.some((t) => spans.some((d) => wrap(t + d) === at || (backwards && wrap(t - d) === at)));
   }
   const span = durationMinutes(target);
   if (span === undefined || span <= 0) return false;
   for (let i = 0; i < times.length; i++)
-    for (let j = i + 1; j < times.length; j++) {
-      const gap = Math.abs(times[i] - times[j]);
-      if (gap === span || (overnight && MINUTES_A_DAY - gap === span)) return true;
-    }
+    for (let j = i + 1; j < times.length; j++) if (wrap(times[j] - times[i]) === span) return true;
   return false;
 }
 

@@ -102,7 +102,7 @@ describe('the offline check on paraphrases', () => {
     const reasoned = score('Yes, a 30 kg bag can be checked for the €50 fee.', BAGS);
     const outside = score('Yes, a 35 kg bag can be checked for the €50 fee.', BAGS);
     expect(reasoned.value).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD + 0.05);
-    expect(outside.value).toBeGreaterThan(0.75);
+    expect(outside.value).toBeGreaterThan(0.5);
     expect(outside.reason).toBe('unknown-number');
   });
 

@@ -33,7 +33,7 @@ export function extractNumbers(text: string): string[] {
 
 /** Capitalised words after the first word (and not right after a colon or an opening quote). */
 const ABBREVIATION =
-  /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|mt|ft|vs|approx|jr|sr|rev|gen|col|capt|lt|sgt|inc|ltd|co|corp|dept|est|ave|rd)\.$/i;
+  /(?:^|[\s(])(?:dr|mr|mrs|ms|mx|prof|st|mt|ft|vs|approx|jr|sr|rev|gen|col|capt|lt|sgt)\.$/i;
 
 export function extractNames(text: string): string[] {
   const names: string[] = [];

@@ -1,41 +1,42 @@
-// The calibrated part of the offline check (revision 9.1): a logistic model turning a claim's
+// The calibrated part of the offline check (revision 9.2): a logistic model turning a claim's
 // alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
 // by scripts/fit-support-model.js on the perturbed tuning split and all eleven hand-written
 // realistic files written before revision 9 (blind sets 3 to 7 included, each of which had
 // measured an earlier revision once); the perturbed test split and blind sets 8 to 13 were not
 // fitted on. Since 9.1 the fit holds each weight to its sign (fitSigned): a feature that says the
-// context does not back a claim never lowers its score. The threshold rule
+// context does not back a claim never lowers its score, and one that says a number was worked out
+// never raises it. The threshold rule
 // (src/detection/cross-fitted-threshold.ts) takes the highest step at which every realistic file
 // keeps recall ≥ 0.9 when scored by a fit made without it, but never at or below a word-for-word
 // restatement's score; that floor, not the recall rule (which gives a lower step), sets the
-// default: restatement 0.226 → 0.23 (0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
+// default: restatement 0.218 → 0.22 (0.226 → 0.23 in 9.1, 0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
-  intercept: -1.23,
+  intercept: -1.26,
   uncoveredLocal: 0,
   uncoveredGlobal: 0,
   uncoveredMass: 0.37,
   numbersAligned: -0.37,
-  numberMissing: 2.59,
-  numberElsewhere: -0.38,
-  unitMismatch: 2.15,
+  numberMissing: 1.71,
+  numberElsewhere: -0.35,
+  unitMismatch: 2.18,
   numberConflict: 0,
-  nameMissing: 2.44,
-  nameElsewhere: 0.41,
-  nameConflict: 1.74,
-  negationMismatch: 0.9,
-  numberDerived: -0.77,
-  quantifierAdded: 2.64,
-  conditionDropped: 0.31,
+  nameMissing: 2.83,
+  nameElsewhere: 0.57,
+  nameConflict: 1.6,
+  negationMismatch: 0.95,
+  numberDerived: -0.61,
+  quantifierAdded: 2.67,
+  conditionDropped: 0.39,
   sourceAdded: 0,
-  numberSwapped: 2.18,
-  numberDerivedFar: 0.2,
-  numberMoved: 1.12,
-  numberDerivedTwoSteps: 1.4,
-  limitDropped: 2.1,
-  rolesSwapped: 2.88,
-  causeAdded: 1.48,
+  numberSwapped: 2.03,
+  numberDerivedFar: 0,
+  numberMoved: 1.2,
+  numberDerivedTwoSteps: 0.99,
+  limitDropped: 1.9,
+  rolesSwapped: 2.9,
+  causeAdded: 1.49,
 };
 
 /**
@@ -52,15 +53,15 @@ export interface ResponseCalibration {
 
 export const RESPONSE_CALIBRATION: ResponseCalibration = {
   intercept: 0,
-  worstLogit: 1,
-  claimCount: -0.41,
+  worstLogit: 1.01,
+  claimCount: -0.42,
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */
-export const CHECK_VERSION = 'offline-check-9.1';
+export const CHECK_VERSION = 'offline-check-9.2';
 
 /** A response is flagged when its score (the calibrated response probability) reaches this. */
-export const DEFAULT_HALLUCINATION_THRESHOLD = 0.23;
+export const DEFAULT_HALLUCINATION_THRESHOLD = 0.22;
 
 export function unsupportedProbability(
   features: ClaimFeatures,
