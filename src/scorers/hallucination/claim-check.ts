@@ -274,7 +274,11 @@ export function alignClaim(
       // An amount in cents or pence replaces no stated count: "$6 for 12 pens" → "50 cents".
       // Not stated anywhere, so only the claim's own mention of it is left out of the operands.
       const others = operands.filter((m) => m.value !== n.value);
-      if (inBand || (!replaces && derivable(n, others, claimText)) || derivableInMinorUnits(n, others)) {
+      if (
+        inBand ||
+        (!replaces && derivable(n, others, claimText, windowTexts.join(' '))) ||
+        derivableInMinorUnits(n, others)
+      ) {
         numberDerived = 1;
         continue;
       }
@@ -284,6 +288,7 @@ export function alignClaim(
       // answer gives in another sentence): weaker evidence of support, weighed by the model. Not
       // for a number in the place of a stated one ("three weeks" where the aligned sentence says
       // 14 days): arithmetic on the numbers of a whole context reaches almost anything.
+      const contextWords = index.sentences.map((s) => s.text).join(' ');
       const farOperands = replaces
         ? []
         : [
@@ -292,7 +297,7 @@ export function alignClaim(
             ...backedSentenceNumbers,
             ...answerNumbers.filter(isBacked),
           ];
-      if (derivable(n, farOperands, claimText)) {
+      if (derivable(n, farOperands, claimText, contextWords)) {
         numberDerivedFar = 1;
         unknown.push(n.text);
         continue;
@@ -416,7 +421,9 @@ export function alignClaim(
 /**
  * The aligned sentence names something else where the claim names `name`: a capitalised word the
  * claim does not use, after the same word as `name` follows in the claim ("Dr Shah" for "Dr
- * Patel", "to Gatwick" for "to Heathrow").
+ * Patel", "the Platinum plan" for "the Gold plan"). When `name` follows another capital (a
+ * two-word name, "Emma Martin"), any capitalised word of the aligned sentence the claim lacks is
+ * in its place. Words are bounded by letters, not `\b`, which knows ASCII only ("José").
  */
 function nameInItsPlace(
   claimText: string,
@@ -424,13 +431,16 @@ function nameInItsPlace(
   alignedText: string,
   claimNames: ReadonlySet<string>,
 ): boolean {
-  const before = new RegExp(String.raw`(\p{L}+)\s+${name.replace(/[^\p{L}\d]/gu, '.')}\b`, 'iu').exec(
-    claimText,
-  )?.[1];
-  if (!before) return false;
-  const other = new RegExp(String.raw`\b${before}\s+(\p{Lu}[\p{L}'’-]*)`, 'gu');
-  return [...alignedText.matchAll(other)].some(
-    (m) => !claimNames.has(m[1].toLowerCase().replace(/['’]s$/, '')),
+  const words = [...claimText.matchAll(/[\p{L}\d'’-]+/gu)].map((m) => m[0]);
+  const at = words.findIndex((w) => w.toLowerCase().replace(/['’]s$/, '') === name);
+  if (at <= 0) return false;
+  const before = words[at - 1];
+  const other = (w: string) => !claimNames.has(w.toLowerCase().replace(/['’]s$/, ''));
+  const aligned = [...alignedText.matchAll(/[\p{L}\d'’-]+/gu)].map((m) => m[0]);
+  const capital = (w: string) => /^\p{Lu}/u.test(w);
+  if (capital(before)) return aligned.some((w, k) => k > 0 && capital(w) && other(w));
+  return aligned.some(
+    (w, k) => k > 0 && capital(w) && other(w) && aligned[k - 1].toLowerCase() === before.toLowerCase(),
   );
 }
 

@@ -27,6 +27,8 @@ describe('statements about the documents', () => {
       "Root canal treatment isn't on the price list I've got.",
       'The release notes say nothing about the next version.',
       'There is no mention of a sauna.',
+      "There's nothing about parking in the passages I have.",
+      'I have no details on parking in the provided context.',
     ])
       expect(contextStatementKind(claim), claim).toBe('absence');
     expect(contextStatementKind('The passages cover overdraft charges and card fees.')).toBe('summary');

@@ -43,10 +43,11 @@ const ABSENCE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${DOC_SUBJECT}[^.;]*?\\b${SAYING}\\s+nothing\\b`, 'i'),
   // "I can't see anything about …", "I don't have details on …", "I couldn't find …".
   /\bi\s+(?:can(?:not|['’]t)|could(?:\s+not|n['’]t)|do(?:\s+not|n['’]t)|did(?:\s+not|n['’]t))\s+(?:\w+\s+)?(?:see|find|spot|locate|tell|confirm|have\s+(?:any\s+)?(?:information|info|details|anything))\b/i,
-  // "There's nothing here about …", "nothing in the documents on …", "no mention of …".
+  // "There's nothing here about …", "nothing about parking in the passages I have", "no mention
+  // of …".
   // ("Nothing in the café is vegan" is about the café: "in" must name the documents.)
   new RegExp(
-    `\\b(?:nothing|no\\s+information|no\\s+details?|no\\s+reference)\\s+(?:here\\b|in\\s+${DOC_REF})`,
+    `\\b(?:nothing|no\\s+information|no\\s+details?|no\\s+reference)\\s+(?:(?:about|on|regarding)\\s+[^.;,]{1,40}?\\s+)?(?:here\\b|in\\s+${DOC_REF})`,
     'i',
   ),
   /\bno\s+mention\b/i,

@@ -121,6 +121,9 @@ describe('timetable arithmetic', () => {
     expect(fired('It gets into Port Elsby at 07:45.', TRAIN).on).toContain('numberMissing');
     expect(fired("You'll be in Port Elsby by 07:45.", TRAIN).on).toContain('numberMissing');
     const GATE = passages('Boarding closes 40 minutes before the 09:35 departure.');
+    // The context's "before" runs it backwards as well.
+    expect(fired('Be at the gate by 08:55.', GATE).on).not.toContain('numberMissing');
+    expect(fired('Be at the gate by 08:45.', GATE).on).toContain('numberMissing');
     expect(fired('Boarding closes 40 minutes before, at 08:55.', GATE).on).not.toContain('numberMissing');
     const NIGHT_BUS = passages('The night bus leaves at 23:40 and takes 1 hour 30 minutes.');
     expect(fired('It arrives at 01:10.', NIGHT_BUS).on).not.toContain('numberMissing');
@@ -208,6 +211,21 @@ describe('names', () => {
     const CLINIC = passages('Dr Shah sees patients on Mondays.');
     const q = 'Does Dr Patel see patients on Mondays?';
     expect(fired('Yes, Dr Patel sees patients on Mondays.', CLINIC, q).on).toContain('nameMissing');
+    // After a lower-case word in the claim and a capital in the context, with letters beyond ASCII,
+    // and a two-word name.
+    const PLAN = passages('The Platinum plan includes airport lounge access.');
+    expect(
+      fired('Yes, the Gold plan includes lounge access.', PLAN, 'Does the Gold plan include lounge access?')
+        .on,
+    ).toContain('nameMissing');
+    expect(
+      fired('Yes, Dr José sees patients on Mondays.', CLINIC, 'Does Dr José see patients on Mondays?').on,
+    ).toContain('nameMissing');
+    const CLASS = passages('Sarah Jones teaches the Monday class.');
+    expect(
+      fired('Yes, Emma Martin teaches the Monday class.', CLASS, 'Does Emma Martin teach the Monday class?')
+        .on,
+    ).toContain('nameMissing');
     // Another name elsewhere in the sentence is no reason to doubt the question's own.
     const THEATRE = passages('Exchanges at the Lyric Theatre are free up to 48 hours before the show.');
     const swap = 'Can I swap my Saturday ticket?';

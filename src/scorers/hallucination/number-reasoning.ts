@@ -16,6 +16,8 @@ export function derivable(
   target: NumberMention,
   operands: readonly NumberMention[],
   claimText: string,
+  /** The aligned context's words, for the direction of clock arithmetic. */
+  contextText = '',
 ): boolean {
   const x = target.amount;
   if (x === undefined) return false;
@@ -42,7 +44,7 @@ export function derivable(
         if (closePercent((100 * a) / b, x) || closePercent((100 * b) / a, x)) return true;
     }
   }
-  if (clockArithmetic(target, operands, claimText)) return true;
+  if (clockArithmetic(target, operands, claimText, contextText)) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
 }
 
@@ -54,8 +56,9 @@ const clockMinutes = (m: NumberMention): number | undefined => {
 const durationMinutes = (m: NumberMention): number | undefined =>
   m.quantity?.dim === 'time' && m.quantity.base < 86_400 ? m.quantity.base / 60 : undefined;
 
-// Arithmetic runs forwards (past midnight too: 23:40 plus 1 h 30 is 01:10) unless the claim says
-// it runs back ("be there 30 minutes before").
+// Arithmetic runs forwards (past midnight too: 23:40 plus 1 h 30 is 01:10) unless the claim or
+// the aligned context says it runs back ("be there 30 minutes before", "boarding closes 40
+// minutes before the 09:35").
 const BACKWARDS = /\b(?:before|earlier|ahead|prior|beforehand)\b/i;
 
 /**
@@ -68,13 +71,15 @@ function clockArithmetic(
   target: NumberMention,
   operands: readonly NumberMention[],
   claimText: string,
+  /** The aligned context: "closes 40 minutes before the 09:35 departure" runs backwards too. */
+  contextText: string,
 ): boolean {
   const times = operands.map(clockMinutes).filter((t): t is number => t !== undefined);
   if (times.length === 0) return false;
   const wrap = (m: number) => ((m % MINUTES_A_DAY) + MINUTES_A_DAY) % MINUTES_A_DAY;
   const at = clockMinutes(target);
   if (at !== undefined) {
-    const backwards = BACKWARDS.test(claimText);
+    const backwards = BACKWARDS.test(claimText) || BACKWARDS.test(contextText);
     const spans = operands.map(durationMinutes).filter((d): d is number => d !== undefined && d > 0);
     return times.some((t) => spans.some((d) => wrap(t + d) === at || (backwards && wrap(t - d) === at)));
   }
