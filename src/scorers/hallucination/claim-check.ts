@@ -7,10 +7,9 @@
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
 import { stem } from '../../text/analyze.js';
-import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
-import { analyzeClaim, type ClaimFacts, type NumberMention } from './claim-facts.js';
+import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
@@ -18,11 +17,14 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
+import { addedReason } from './added-reason.js';
+import { hasCompoundParts, nameInItsPlace } from './claim-names.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
+import { hasWordFamily } from './word-family.js';
 import { normalizeNumber } from './sentence-evidence.js';
 import { swappedRoles } from './role-swap.js';
 
@@ -418,85 +420,12 @@ export function alignClaim(
   };
 }
 
-/**
- * The aligned sentence names something else where the claim names `name`: a capitalised word the
- * claim does not use, after the same word as `name` follows in the claim ("Dr Shah" for "Dr
- * Patel", "the Platinum plan" for "the Gold plan"). When `name` follows another capital (a
- * two-word name, "Emma Martin"), any capitalised word of the aligned sentence the claim lacks is
- * in its place. Words are bounded by letters, not `\b`, which knows ASCII only ("José").
- */
-function nameInItsPlace(
-  claimText: string,
-  name: string,
-  alignedText: string,
-  claimNames: ReadonlySet<string>,
-): boolean {
-  const words = [...claimText.matchAll(/[\p{L}\d'’-]+/gu)].map((m) => m[0]);
-  const at = words.findIndex((w) => w.toLowerCase().replace(/['’]s$/, '') === name);
-  if (at <= 0) return false;
-  const before = words[at - 1];
-  const other = (w: string) => !claimNames.has(w.toLowerCase().replace(/['’]s$/, ''));
-  const aligned = [...alignedText.matchAll(/[\p{L}\d'’-]+/gu)].map((m) => m[0]);
-  const capital = (w: string) => /^\p{Lu}/u.test(w);
-  if (capital(before)) return aligned.some((w, k) => k > 0 && capital(w) && other(w));
-  return aligned.some(
-    (w, k) => k > 0 && capital(w) && other(w) && aligned[k - 1].toLowerCase() === before.toLowerCase(),
-  );
-}
-
-/** "wi-fi" where the context's terms hold its parts ("wi", "fi"): compounds are indexed by part. */
-function hasCompoundParts(terms: ReadonlySet<string>, name: string): boolean {
-  if (!name.includes('-')) return false;
-  return name.split('-').every((part) => isStopword(part) || terms.has(canonicalTerm(stem(part))));
-}
-
-// Words that introduce a reason or a purpose.
-const BECAUSE =
-  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+order\s+to|so\s+that|which\s+is\s+why|that['’]s\s+why|to\s+(?:cover|help|make\s+sure|ensure|keep|prevent|protect|reduce|avoid|allow|meet|comply))\b/i;
-
-/**
- * The reason a claim gives, when most of its words are in neither the aligned context nor the
- * question: "from 1 April Standard goes up to £9.99 to cover rising licensing costs".
- */
-function addedReason(
-  claimText: string,
-  windowTerms: ReadonlySet<string>,
-  questionTerms: ReadonlySet<string>,
-): string | undefined {
-  const match = BECAUSE.exec(claimText);
-  if (!match) return undefined;
-  const reason = claimText.slice((match.index ?? 0) + match[0].length);
-  const terms = analyzeClaim(reason).terms.filter((t) => !DISCOURSE_TERMS.has(t) && !GENERIC_TERMS.has(t));
-  if (terms.length === 0) return undefined;
-  const unstated = terms.filter((t) => !hasWordFamily(windowTerms, t) && !questionTerms.has(t));
-  return unstated.length * 2 > terms.length ? reason.trim() : undefined;
-}
-
 /** The clause's words as written, for the word-level cues (the index keeps only its facts). */
 function clauseText(index: ContextIndex, clause: number): string {
   const sentence = index.sentences[index.clauses[clause].sentence];
   const pieces = splitClaims(sentence.text);
   const at = clause - sentence.firstClause;
   return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
-}
-
-/**
- * The term, or one of its word family: Porter stems of one family can still differ ("tenant" /
- * "tenanc", "engin" / "engineer"). A shared prefix of six letters, or a stem of four or more
- * that the other extends, counts; "transfer" and "transport" (five) do not.
- */
-function hasWordFamily(terms: ReadonlySet<string>, term: string): boolean {
-  if (terms.has(term)) return true;
-  if (term.length < 4) return false;
-  for (const other of terms) {
-    if (other.length < 4 || other[0] !== term[0]) continue;
-    const [short, long] = other.length <= term.length ? [other, term] : [term, other];
-    if (long.startsWith(short)) return true;
-    let shared = 0;
-    while (shared < short.length && short[shared] === long[shared]) shared++;
-    if (shared >= 6) return true;
-  }
-  return false;
 }
 
 /**
