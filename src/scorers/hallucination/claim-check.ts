@@ -190,6 +190,13 @@ export function alignClaim(
   // The answer's other numbers, where the context or the question backs them: a made-up rate in the
   // same answer does not make its product right ("10 points per £1, so 500 points for £50").
   const backedSentenceNumbers = sentenceNumbers.filter(isBacked);
+  // The words around the numbers, for the direction of clock arithmetic ("40 minutes before").
+  const windowText = windowTexts.join(' ');
+  let wholeContext: string | undefined;
+  const contextText = () => {
+    wholeContext ??= index.sentences.map((s) => s.text).join(' ');
+    return wholeContext;
+  };
   // The claim's own other numbers count too when the context backs them: an answer that shows
   // its working ("£360 for the room (3 × £120)") states the operands of its result, but a made-up
   // rate does not make its own product right ("10 points per £1, so 500 points for £50").
@@ -278,7 +285,7 @@ export function alignClaim(
       const others = operands.filter((m) => m.value !== n.value);
       if (
         inBand ||
-        (!replaces && derivable(n, others, claimText, windowTexts.join(' '))) ||
+        (!replaces && derivable(n, others, claimText, windowText)) ||
         derivableInMinorUnits(n, others)
       ) {
         numberDerived = 1;
@@ -290,7 +297,6 @@ export function alignClaim(
       // answer gives in another sentence): weaker evidence of support, weighed by the model. Not
       // for a number in the place of a stated one ("three weeks" where the aligned sentence says
       // 14 days): arithmetic on the numbers of a whole context reaches almost anything.
-      const contextWords = index.sentences.map((s) => s.text).join(' ');
       const farOperands = replaces
         ? []
         : [
@@ -299,7 +305,7 @@ export function alignClaim(
             ...backedSentenceNumbers,
             ...answerNumbers.filter(isBacked),
           ];
-      if (derivable(n, farOperands, claimText, contextWords)) {
+      if (derivable(n, farOperands, claimText, contextText())) {
         numberDerivedFar = 1;
         unknown.push(n.text);
         continue;

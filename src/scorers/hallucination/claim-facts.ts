@@ -176,8 +176,9 @@ function amountOf(value: string): number | undefined {
 
 /**
  * The ends of a two-number range written with a hyphen ("8:00-18:30", "1-22"), or the number
- * itself. Dates (2024-01-05) have three parts and stay whole; a descending pair ("3-1") is a score. A meridiem written once ("4-6:30pm")
- * was spread over both ends before this (spreadMeridiem, claim-wording.ts).
+ * itself. Dates (2024-01-05) have three parts and stay whole; a descending pair ("3-1") is a
+ * score. A meridiem written once ("4-6:30pm") was spread over both ends before this
+ * (spreadMeridiem, claim-wording.ts).
  */
 function rangeEnds(raw: string): { raw: string; ranged: boolean }[] {
   const range = /^(\d+(?:[.,:]\d+)*)-(\d+(?:[.,:]\d+)*)$/.exec(raw);
