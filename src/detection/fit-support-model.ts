@@ -149,6 +149,8 @@ const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   limitDropped: 1,
   rolesSwapped: 1,
   causeAdded: 1,
+  figureOfAnother: 1,
+  wordOfAnother: 1,
   numbersAligned: -1,
   numberDerived: -1,
   numberDerivedFar: -1,

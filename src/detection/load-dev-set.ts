@@ -1,16 +1,14 @@
 // The committed labelled hallucination set: its files, loaded together, and which realistic file
 // a case comes from (the unit the leave-one-set-out measurement holds out).
 import { join } from 'node:path';
-import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
 import { type DevCase, loadHallucinationDevSet } from './hallucination-dev-set.js';
 
 /**
- * The blind sets of the ninth revision, never fitted on: 8 and 9 chose revision 9 over 6.1 (scored
- * once, both checks), then 10 and 11 measured it once; 12 and 13 measured revision 9.1 (the
- * review's fixes) once. They are the sets reports quote. Blind sets 3 to 7 each measured an
- * earlier revision once and are development data since.
+ * The blind sets of the tenth revision (14 to 19), never fitted on: none is committed until it has
+ * been scored. Blind sets 3 to 13 each measured an earlier revision once and are development
+ * data since.
  */
-export const BLIND_FILES: readonly string[] = OFFLINE_CHECK_QUALITY.sets;
+export const BLIND_FILES: readonly string[] = [];
 
 export const DEV_SET_FILES: readonly string[] = [
   'test_cases/hallucination-dev-realistic.jsonl',
@@ -25,24 +23,30 @@ export const DEV_SET_FILES: readonly string[] = [
   'test_cases/hallucination-dev-blind5.jsonl',
   'test_cases/hallucination-dev-blind6.jsonl',
   'test_cases/hallucination-dev-blind7.jsonl',
+  'test_cases/hallucination-dev-blind8.jsonl',
+  'test_cases/hallucination-dev-blind9.jsonl',
+  'test_cases/hallucination-dev-blind10.jsonl',
+  'test_cases/hallucination-dev-blind11.jsonl',
+  'test_cases/hallucination-dev-blind12.jsonl',
+  'test_cases/hallucination-dev-blind13.jsonl',
   ...BLIND_FILES,
 ];
 
-const BLIND_PREFIXES = BLIND_FILES.map((file) => `${/blind\d+/.exec(file)?.[0]}-`);
+const BLIND_PREFIXES = ['blind14-', 'blind15-', 'blind16-', 'blind17-', 'blind18-', 'blind19-'];
 
 /** Whether a case is in a blind set (never fitted on). */
 export function isBlindCase(c: Pick<DevCase, 'id'>): boolean {
   return BLIND_PREFIXES.some((prefix) => c.id.startsWith(prefix));
 }
 
-/** Every file the ninth revision is fitted on (of the perturbed file, its tuning split only). */
+/** Every file the tenth revision is fitted on (of the perturbed file, its tuning split only). */
 export const FIT_FILES = DEV_SET_FILES.filter((file) => !BLIND_FILES.includes(file));
 
 /** The realistic file of a case, by its id's prefix; undefined for the perturbed part. */
 export function fitSetOf(c: Pick<DevCase, 'id' | 'part'>): string | undefined {
   if (c.part !== 'realistic') return undefined;
   if (isBlindCase(c)) throw new Error(`${c.id}: a blind set is never fitted on`);
-  const blind = /^(blind[3-7])-/.exec(c.id);
+  const blind = /^(blind(?:[3-9]|1[0-3]))-/.exec(c.id);
   if (blind) return blind[1];
   if (c.id.startsWith('tune3-')) return 'realistic-tune3';
   if (c.id.startsWith('tune2-')) return 'realistic-tune2';

@@ -9,7 +9,7 @@ import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { alignClaim, type ClaimFeatures, NO_QUESTION, type QuestionFacts } from './claim-check.js';
 import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
-import { isExemptContextStatement } from './context-statements.js';
+import { contextStatementKind, isExemptContextStatement, summaryItems } from './context-statements.js';
 import { splitSegments } from './negation-scope.js';
 import { findDates } from './number-reasoning.js';
 import {
@@ -52,6 +52,10 @@ export interface AnswerSupportOptions {
   calibration?: ResponseCalibration;
 }
 
+// A claim whose subject is a pronoun ("It gives …", "Yes, they're open …").
+const LEADING_PRONOUN =
+  /^(?:(?:yes|no|and|but|so|also)\b[,\s]*)?(?:it|they|he|she|this|that)(?:['’](?:s|re|ll|d))?\b/i;
+
 export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport {
   const index = contextIndexFor(options.passages);
   const question: QuestionFacts = options.question
@@ -67,11 +71,20 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   const perSentence = options.sentences.map((s) => extractNumberMentions(s.text));
   const answerText = options.sentences.map((s) => s.text).join(' ');
   let aboutDocuments = 0;
+  // Once the answer says what the documents don't cover, "they only say …" means the documents.
+  let afterAbsence = false;
+  // The names the last claim that named something named: what a following "It …" stands for.
+  let lastNames: readonly string[] = [];
   const scored = options.sentences.map((sentence, at): SentenceResult | undefined => {
     const sentenceNumbers = perSentence[at];
     const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
     const claims: ClaimResult[] = [];
-    for (const claim of splitClaims(sentence.text)) {
+    const pieces = splitClaims(sentence.text).flatMap((claim) => {
+      const items = summaryItems(claim, afterAbsence);
+      if (contextStatementKind(claim) === 'absence') afterAbsence = true;
+      return items ?? [claim];
+    });
+    for (const claim of pieces) {
       const facts = analyzeClaim(claim);
       // "The details don't say whether …": a statement about the documents, not the world.
       if (isExemptContextStatement(claim, facts, index)) {
@@ -88,7 +101,9 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
         others,
         answerNumbers,
         answerText,
+        facts.names.length === 0 && LEADING_PRONOUN.test(claim) ? lastNames : [],
       );
+      if (facts.names.length > 0) lastNames = facts.names;
       claims.push({ claim, score: unsupportedProbability(alignment.features, model), ...alignment });
     }
     if (claims.length === 0) return undefined;

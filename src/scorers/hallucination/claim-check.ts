@@ -6,24 +6,35 @@
 // calibrated model in support-model.ts. (An antonym in place of the context's word was a feature
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
-import { stem } from '../../text/analyze.js';
+import { contentTerms, stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
-import type { ClaimFacts, NumberMention } from './claim-facts.js';
+import { type ClaimFacts, isNegated, type NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
 import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
-import { type DayDate, derivableDate, derivable, findDates, insideStatedRange } from './number-reasoning.js';
+import {
+  BACKWARDS,
+  type DayDate,
+  derivableDate,
+  derivable,
+  findDates,
+  insideStatedRange,
+} from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
+import { fractionValue, workedOutAmounts } from './shown-working.js';
+import { changeBetween, isYearMention, timesTheQuestion } from './stated-change.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { addedReason } from './added-reason.js';
-import { hasCompoundParts, nameInItsPlace } from './claim-names.js';
+import { hasCompoundParts, nameInItsPlace, spelledOutIn } from './claim-names.js';
+import { calendarWeekdays } from './day-names.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
+import { figuresOfAnotherThing, pronounConflict, wordsOfAnotherThing } from './entity-binding.js';
 import { hasWordFamily } from './word-family.js';
 import { normalizeNumber } from './sentence-evidence.js';
 import { swappedRoles } from './role-swap.js';
@@ -69,6 +80,10 @@ export interface ClaimFeatures {
   rolesSwapped: 0 | 1;
   /** The claim gives a reason ("because …", "to cover …") whose words the aligned context does not state. */
   causeAdded: 0 | 1;
+  /** A stated figure the context gives only to another named thing (entity-binding.ts). */
+  figureOfAnother: 0 | 1;
+  /** A word of the claim the context uses only about another named thing (entity-binding.ts). */
+  wordOfAnother: 0 | 1;
 }
 
 /** What the question states: its words count half, its numbers and dates as given. */
@@ -109,6 +124,8 @@ export function alignClaim(
   answerNumbers: readonly NumberMention[] = [],
   /** The whole answer: a limit stated in another claim or sentence is not dropped. */
   answerText = claimText,
+  /** The names a leading pronoun stands for ("It" after "That would be the Hartley Bursary."). */
+  subjectNames: readonly string[] = [],
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
@@ -160,6 +177,7 @@ export function alignClaim(
   const alignedNames = new Set<string>();
   for (const s of window) for (const t of index.sentences[s].terms) windowTerms.add(t);
   const alignedSentence = aligned >= 0 ? index.sentences[aligned] : undefined;
+  const alignedText = alignedSentence?.text ?? '';
   const alignedClauses = alignedSentence
     ? index.clauses.slice(
         alignedSentence.firstClause,
@@ -192,6 +210,15 @@ export function alignClaim(
   const backedSentenceNumbers = sentenceNumbers.filter(isBacked);
   // The words around the numbers, for the direction of clock arithmetic ("40 minutes before").
   const windowText = windowTexts.join(' ');
+  let worked: Set<number> | undefined;
+  const shownWorking = () => {
+    worked ??= workedOutAmounts(
+      claimText,
+      (amount) => [...index.numbers, ...question.numbers].some((m) => m.amount === amount),
+      windowText,
+    );
+    return worked;
+  };
   let wholeContext: string | undefined;
   const contextText = () => {
     wholeContext ??= index.sentences.map((s) => s.text).join(' ');
@@ -206,8 +233,19 @@ export function alignClaim(
     ...backedSentenceNumbers,
     ...claim.numbers.filter(isBacked),
   ];
-  // Any stated span counts here (a claimed date often shares no word with the sentence giving
-  // the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
+  // Months and years (spans that keep the day of the month, so reach any month) only from the
+  // sentence the claim aligns with or, when none does, from one that shares two content words
+  // with the question ("Probation lasts six months from your start date" for "I started on 14
+  // October. When does my probation end?"); never a neighbour's "18-month warranty" for a return.
+  const monthSpanOperands = () => {
+    const about = (s: { terms: ReadonlySet<string> }) =>
+      [...questionTerms].filter((t) => s.terms.has(t) && !GENERIC_TERMS.has(t) && !DISCOURSE_TERMS.has(t))
+        .length >= 2;
+    const sentences = alignedSentence ? [alignedSentence] : index.sentences.filter(about);
+    return [...sentences.flatMap((s) => s.numbers), ...question.numbers, ...claim.numbers.filter(isBacked)];
+  };
+  // Any stated span of days counts here (a claimed date often shares no word with the sentence
+  // giving the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
   const claimDates = findDates(claimText);
   const derivedDates =
     claimDates.length === 0
@@ -217,9 +255,18 @@ export function alignClaim(
             d,
             [...index.sentences.flatMap((s) => findDates(s.text)), ...question.dates],
             [...index.sentences.flatMap((s) => s.numbers), ...question.numbers, ...sentenceNumbers],
+            monthSpanOperands(),
+            // Backwards only when the claim says so, or the context puts "before" right after a
+            // span ("two months before the end"), not "notice before their last day".
+            BACKWARDS.test(claimText) || SPAN_BEFORE.test(windowText),
           ),
         );
-  const backedByDate = new Set(derivedDates.flatMap((d) => [d.dayOfMonth, d.month, stem(d.month)]));
+  // A derived date's year was reached by the arithmetic (derivableDate checks it).
+  const backedByDate = new Set(
+    derivedDates.flatMap((d) => [d.dayOfMonth, d.month, stem(d.month), ...(d.year ? [String(d.year)] : [])]),
+  );
+  // "Monday 11 November 2024": the weekday of a date with its year is the calendar's.
+  for (const day of calendarWeekdays(claimText)) backedByDate.add(day).add(stem(day));
 
   let total = 0;
   let missLocal = 0;
@@ -252,6 +299,11 @@ export function alignClaim(
       : false;
     if (!units && !sameAmount) {
       if (question.numbers.some((q) => q.value === n.value) || backedByDate.has(n.value)) continue;
+      // The answer's own right sum on the context's figures ("1,800 ÷ 150 = 12").
+      if (shownWorking().has(n.amount ?? fractionValue(n.value))) {
+        numberDerived = 1;
+        continue;
+      }
       // The day of a date ("closes on 21 September") is reached by date arithmetic or not at all:
       // sums of other numbers (19 + 2) say nothing about it.
       if (claimDates.some((d) => d.dayOfMonth === n.value)) {
@@ -274,7 +326,13 @@ export function alignClaim(
       // A worked-out amount is a new one: an amount of the same kind that the aligned sentence
       // states and the claim leaves out means the claim's number replaced it ("every 2 hours"
       // for "every 4 hours"), whatever arithmetic could make 2.
-      const replaces = replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? []);
+      const replaces = replacesAlignedNumber(
+        n,
+        claim.numbers,
+        alignedSentence?.numbers ?? [],
+        claimText,
+        alignedText,
+      );
       // A value inside a band the aligned sentence states ("between 23 kg and 32 kg") is
       // reasoned, however its bounds are left out; a band in a neighbouring sentence is not.
       const inBand = alignedSentence !== undefined && insideStatedRange(n, [alignedSentence.text]);
@@ -286,6 +344,9 @@ export function alignClaim(
       if (
         inBand ||
         (!replaces && derivable(n, others, claimText, windowText)) ||
+        (replaces &&
+          timesTheQuestion(n, others, question.numbers, claim.numbers, claimText, contextText())) ||
+        (replaces && changeBetween(n, alignedSentence, claimText)) ||
         derivableInMinorUnits(n, others)
       ) {
         numberDerived = 1;
@@ -327,7 +388,8 @@ export function alignClaim(
       numberElsewhere = 1;
       // Stated about something else, in the place of the aligned sentence's own amount of that
       // kind ("arrive within 2–4 days" where the SEPA sentence says 1 day, the SWIFT one 2–4).
-      if (replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? [])) numberConflict = 1;
+      if (replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? [], claimText, alignedText))
+        numberConflict = 1;
     }
     // A unit mismatch needs the context to state this number only with other units, and no
     // equal amount in another unit ("250 grams" = "250 g", "two weeks" = "14 days").
@@ -347,12 +409,12 @@ export function alignClaim(
   // the aligned sentence names something else in their place, after the same word: "Does Dr
   // Patel see patients on Mondays?" against "Dr Shah sees patients on Mondays" is a false premise.
   const questionWords = new Set(words(question.text ?? '').map((w) => w.replace(/['’]s$/, '')));
-  const alignedText = alignedSentence?.text ?? '';
   for (const name of claim.names) {
     const term = stem(name);
     if (!index.allTerms.has(name) && !index.allTerms.has(term) && !hasCompoundParts(index.allTerms, name)) {
       const given = questionWords.has(name) && !nameInItsPlace(claimText, name, alignedText, claimNames);
       if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || given) continue;
+      if (spelledOutIn(claimText, name, `${question.text ?? ''} ${contextText()}`)) continue;
       nameMissing = 1;
       unknown.push(name);
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {
@@ -364,9 +426,20 @@ export function alignClaim(
 
   const quantifierAdded: 0 | 1 =
     best >= 0 && addedQuantifiers(claimText, windowTexts.join(' ')).length > 0 ? 1 : 0;
-  // The condition must restrict the very clause the claim restates, not a neighbouring one.
   const bestClauseText = best >= 0 ? clauseText(index, best) : '';
-  const conditionDropped: 0 | 1 = best >= 0 && droppedCondition(claimText, bestClauseText) ? 1 : 0;
+  // The condition must restrict the very clause the claim restates; the question settles it only
+  // when it does not deny it ("my overtime wasn't authorised …").
+  const conditionDropped: 0 | 1 =
+    best >= 0 &&
+    droppedCondition(
+      claimText,
+      bestClauseText,
+      termsOfText(answerText),
+      affirmedTerms(question.text ?? ''),
+      contentTerms,
+    )
+      ? 1
+      : 0;
   const sources = sourceWords(claimText).filter(
     (w) => !index.allTerms.has(stem(w)) && !index.allTerms.has(w),
   );
@@ -389,6 +462,18 @@ export function alignClaim(
       swapped.push(claim.numbers.find((n) => n.value === value)?.text ?? written);
     }
   const moved = movedNumbers(claimText, index);
+  const stated = claim.numbers.filter((n) => index.numberUnits.has(n.value) && !alignedNumbers.has(n.value));
+  const mixed =
+    stated.length > 0
+      ? figuresOfAnotherThing(claim.names.length > 0 ? claim.names : subjectNames, stated, index)
+      : [];
+  unknown.push(...mixed.filter((t) => !unknown.includes(t)));
+  const mixedWords = wordsOfAnotherThing(
+    claim.names.length > 0 ? claim.names : subjectNames,
+    claim.terms.filter((_, j) => weights[j] > 0),
+    aligned,
+    index,
+  );
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
   return {
@@ -405,7 +490,9 @@ export function alignClaim(
       nameMissing,
       nameElsewhere,
       nameConflict:
-        (nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n))) || identifiers.length > 0
+        (nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n))) ||
+        identifiers.length > 0 ||
+        pronounConflict(subjectNames, aligned, index, claimNames)
           ? 1
           : 0,
       negationMismatch,
@@ -420,6 +507,8 @@ export function alignClaim(
       limitDropped,
       rolesSwapped: roles.length > 0 ? 1 : 0,
       causeAdded: reason ? 1 : 0,
+      figureOfAnother: mixed.length > 0 ? 1 : 0,
+      wordOfAnother: mixedWords.length > 0 ? 1 : 0,
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
@@ -439,15 +528,56 @@ function clauseText(index: ContextIndex, clause: number): string {
  * dimension, or both plain counts), which the claim does not repeat: "three approvals" for "two
  * approvals", "every 2 hours" for "every 4 hours".
  */
+// The words of the question's clauses that affirm something: "My line manager authorised it" can
+// settle a condition, "my overtime wasn't authorised" cannot (and a negation elsewhere in the
+// question does not silence the rest).
+const affirmedCache = new Map<string, ReadonlySet<string>>();
+function affirmedTerms(question: string): ReadonlySet<string> {
+  if (!question) return NO_TERMS;
+  let terms = affirmedCache.get(question);
+  if (!terms) {
+    const clauses = question.split(/[.?!;]+\s*|,\s+(?:and|but|so)\s+|\s+but\s+/i).filter(Boolean);
+    terms = new Set(clauses.filter((c) => !isNegated(c)).flatMap((c) => contentTerms(c)));
+    if (affirmedCache.size >= 4) affirmedCache.delete(affirmedCache.keys().next().value!);
+    affirmedCache.set(question, terms);
+  }
+  return terms;
+}
+
+// "two months before", "14 days prior to": a span the context counts backwards.
+const SPAN_BEFORE =
+  /\b(?:days?|weeks?|months?|years?)['’]?\s+(?:before|earlier|prior|ahead\s+of|in\s+advance)\b/i;
+
+// The answer's and the question's words, asked for by every claim of the answer: the last few
+// kept. Plain content terms, as the context's condition is read (no day names spelt out: "every
+// weekday" does not state "except Wednesday").
+const NO_TERMS: ReadonlySet<string> = new Set();
+const recentTerms = new Map<string, ReadonlySet<string>>();
+function termsOfText(text: string): ReadonlySet<string> {
+  let terms = recentTerms.get(text);
+  if (!terms) {
+    terms = new Set(contentTerms(text));
+    if (recentTerms.size >= 4) recentTerms.delete(recentTerms.keys().next().value!);
+    recentTerms.set(text, terms);
+  }
+  return terms;
+}
+
 function replacesAlignedNumber(
   n: NumberMention,
   claimNumbers: readonly NumberMention[],
   aligned: readonly NumberMention[],
+  claimText = '',
+  alignedText = '',
 ): boolean {
   const plain = (m: NumberMention) => !m.unit && !m.value.includes(':') && m.amount !== undefined;
+  // A year is no count: "rose by 150" replaces neither 2022 nor 2023.
+  const year = (m: NumberMention, text: string) => isYearMention(m, text);
   return aligned.some(
     (m) =>
-      (n.quantity ? m.quantity?.dim === n.quantity.dim : plain(n) && plain(m)) &&
+      (n.quantity
+        ? m.quantity?.dim === n.quantity.dim
+        : plain(n) && plain(m) && year(n, claimText) === year(m, alignedText)) &&
       !claimNumbers.some(
         (c) => c.value === m.value || (c.quantity && m.quantity && sameQuantity(c.quantity, m.quantity)),
       ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addedQuantifiers, droppedCondition, isPleasantry, sourceWords, stripHedges } from './claim-cues.js';
-import { isNegated } from './claim-facts.js';
+import { analyzeClaim, isNegated } from './claim-facts.js';
 import { negationDisagrees, splitSegments } from './negation-scope.js';
 
 describe('quantifier strength', () => {
@@ -19,20 +19,29 @@ describe('quantifier strength', () => {
 
 describe('dropped conditions', () => {
   const context = "Pets are allowed only with the landlord's written consent.";
+  const terms = (text: string) => analyzeClaim(text).terms;
+  const dropped = (claim: string, ctx: string, answer = claim, question = '') =>
+    droppedCondition(claim, ctx, new Set(terms(answer)), new Set(terms(question)), terms);
   it('flags a claim that drops the condition, not one that keeps or rewords it', () => {
-    expect(droppedCondition('Pets are allowed in the flat.', context)).toBe(true);
-    expect(droppedCondition('Pets are fine, but only if the landlord agrees in writing.', context)).toBe(
-      false,
-    );
+    expect(dropped('Pets are allowed in the flat.', context)).toBe(true);
+    expect(dropped('Pets are fine, but only if the landlord agrees in writing.', context)).toBe(false);
     expect(
-      droppedCondition(
-        'You can renew twice, as long as nobody reserved it.',
-        'Renew twice, unless reserved.',
-      ),
+      dropped('You can renew twice, as long as nobody reserved it.', 'Renew twice, unless reserved.'),
     ).toBe(false);
-    expect(droppedCondition('A formula sheet is provided.', 'A printed formula sheet is provided.')).toBe(
-      false,
-    );
+    // "provided" as a verb is no condition.
+    expect(dropped('Towels are free.', 'Towels are provided free of charge in private rooms.')).toBe(false);
+  });
+
+  it('counts the condition as kept when the answer or the question states half its words anywhere', () => {
+    const answer = 'Pets are allowed in the flat. You need the written consent of your landlord.';
+    expect(dropped('Pets are allowed in the flat.', context, answer)).toBe(false);
+    const question = 'My landlord gave written consent. Can I keep a cat?';
+    expect(dropped('Pets are allowed.', context, 'Pets are allowed.', question)).toBe(false);
+    // "with proof of purchase" does not carry "unused and in the original packaging".
+    const RETURNS =
+      'Items can be returned within 30 days, provided they are unused and in their original packaging.';
+    const withProof = 'You can return it within 30 days. Bring your proof of purchase.';
+    expect(dropped('You can return it within 30 days.', RETURNS, withProof)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { words } from '../../text/tokenize.js';
 import { stripHedges } from './claim-cues.js';
 import { CURRENCY_CODES, normalizeWording } from './claim-wording.js';
 import { clockTime, type Quantity, spelledQuantities, toQuantity, unitKey } from './quantities.js';
+import { spellOutDays } from './day-names.js';
 import { extractNames, normalizeNumber } from './sentence-evidence.js';
 import { canonicalTerm } from './word-classes.js';
 
@@ -329,11 +330,18 @@ const EQUIVALENCES: ReadonlyArray<readonly [RegExp, string]> = [
   // "is prohibited" = "is not allowed" = "you can't"; "refused" = "not accepted".
   [/\b(?:prohibited|forbidden|banned|barred|disallowed)\b/giu, 'not allowed'],
   [/\b(?:refused|rejected)\b/giu, 'not accepted'],
+  // "there are no late fees" = "there are not any late fees"; "there are none" too. Not the answer
+  // word "No," / "No.", "no one", or a limit ("no more than": above); "bus No 7" is read first.
+  [
+    /\bno\b(?!\s*[,.:;!—–-]|\s+(?:one|longer|later|sooner|earlier|more|less|fewer|matter|doubt|problem|need\s+to\s+worry)\b)|\bnone\b/giu,
+    'not any',
+  ],
 ];
 
 /** The claim with hedges removed and equivalent wordings made one. */
 export function normalizeClaimText(text: string): string {
-  let out = normalizeWording(stripHedges(text))
+  // "bus No 7", "No. 12": a number's label (capitalised), not a negation; "no 24-hour helpline" is one.
+  let out = normalizeWording(stripHedges(spellOutDays(text.replace(/\bNo\.?\s*(?=\d)/g, 'number '))))
     // "four and a half hours" = "4.5 hours" ("7 in the morning" = "7 am": claim-wording.ts).
     .replace(
       /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\b/giu,

@@ -35,3 +35,45 @@ export function hasCompoundParts(terms: ReadonlySet<string>, name: string): bool
   if (!name.includes('-')) return false;
   return name.split('-').every((part) => isStopword(part) || terms.has(canonicalTerm(stem(part))));
 }
+
+// Small words an expansion may skip between its initials: "Department of Energy" is "DoE".
+const ACRONYM_GAPS = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
+
+/**
+ * `name`, written in capitals in the claim ("EPC", "VAT", "SARs"), is the initials of words one
+ * sentence of the texts spells out ("Energy Performance Certificate", "Value added tax"): the same
+ * thing, abbreviated. Each initial comes from a content word, never a small word ("for contents
+ * and accidental" spells no "FCA"); two letters need two capitalised words ("Human Resources").
+ */
+export function spelledOutIn(claimText: string, name: string, texts: string): boolean {
+  // Letters only, before any of it goes into a pattern.
+  if (!/^\p{L}+$/u.test(name)) return false;
+  // "SARs" is the plural of "SAR": the initials are the capitals.
+  const plural =
+    /s$/.test(name) &&
+    new RegExp(`(?<!\\p{L})${name.slice(0, -1).toUpperCase()}s(?!\\p{L})`, 'u').test(claimText);
+  const initials = plural ? name.slice(0, -1) : name;
+  if (initials.length < 2 || initials.length > 6 || !/^\p{L}+$/u.test(initials)) return false;
+  if (!plural && !new RegExp(`(?<!\\p{L})${initials.toUpperCase()}(?!\\p{L})`, 'u').test(claimText))
+    return false;
+  for (const sentence of texts.split(/[.!?;:]\s+|\n+/)) {
+    const words = sentence.split(/[^\p{L}&]+/u).filter(Boolean);
+    for (let start = 0; start < words.length; start++) {
+      if (spellsFrom(words, start, initials)) return true;
+    }
+  }
+  return false;
+}
+
+function spellsFrom(words: readonly string[], start: number, initials: string): boolean {
+  let k = 0;
+  for (let w = start; w < words.length && k < initials.length; w++) {
+    const word = words[w];
+    const lower = word.toLowerCase();
+    const content = !isStopword(lower) && word.length > 1;
+    const capital = /^\p{Lu}/u.test(word);
+    if (content && lower[0] === initials[k] && (initials.length > 2 || capital)) k++;
+    else if (k === 0 || !ACRONYM_GAPS.has(lower)) return false;
+  }
+  return k === initials.length;
+}

@@ -117,3 +117,87 @@ export function isExemptContextStatement(claim: string, facts: ClaimFacts, index
     if (topic.filter((t) => sentence.terms.has(t)).length >= FALSE_REFUSAL_SHARE * topic.length) return false;
   return true;
 }
+
+// "They only say that …", "It only gives …", "What they do cover is …": what the documents do
+// say, after the answer said what they don't. The pronoun names the documents only there, and only
+// with a verb of reporting ("say", "describe", "list") or a restriction ("only covers"): "It
+// includes a milk frother" is about the product.
+const REPORTING_VERBS =
+  'say says state states mention mentions list lists describe describes explain explains report reports set\\s+out sets\\s+out deal\\s+with deals\\s+with talk\\s+about talks\\s+about go\\s+into goes\\s+into focus\\s+on focuses\\s+on';
+const CONTENT_VERBS = 'cover covers give gives include includes';
+const REPORTING = `(?:${alternatives(REPORTING_VERBS)}|(?:are|is)\\s+(?:only\\s+|just\\s+|all\\s+)?about)`;
+const ANY_VERB = `(?:${REPORTING}|${alternatives(CONTENT_VERBS)})`;
+const LEAD_WORDS = '(?:(?:but|however|instead|rather)\\b,?\\s+)?';
+const RESTRICTION = '(?:only|just|mainly|simply)';
+const THEN = '\\s+(?:only\\s+|just\\s+)?(?:that\\s+)?';
+const DOCUMENT_LEAD = new RegExp(
+  `^${LEAD_WORDS}(?:${DOC_SUBJECT.replace(/^\\b/, '')}\\s+(?:(?:do|does)\\s+)?(?:${RESTRICTION}\\s+|also\\s+)?${ANY_VERB}${THEN}|(?:what|all)\\s+${DOC_SUBJECT.replace(/^\\b/, '')}\\s+(?:do\\s+|does\\s+)?${ANY_VERB}\\s+(?:is|are)\\s+(?:that\\s+)?)`,
+  'i',
+);
+// "They"/"these" may take "only cover" too; "it"/"this" names the product as often as the
+// documents ("It only includes a milk frother"), so only a verb of reporting counts after it.
+const PLURAL = '(?:they|these|those|the\\s+rest)';
+const SINGULAR = '(?:it|this)';
+const PRONOUN_LEAD = new RegExp(
+  `^${LEAD_WORDS}(?:${PLURAL}\\s+(?:(?:do)\\s+)?(?:(?:${RESTRICTION}\\s+|also\\s+)?${REPORTING}|${RESTRICTION}\\s+${ANY_VERB}|${ANY_VERB}(?=\\s+${RESTRICTION}\\b))${THEN}|${SINGULAR}\\s+(?:does\\s+)?(?:${RESTRICTION}\\s+|also\\s+)?${REPORTING}${THEN}|(?:what|all)\\s+${PLURAL}\\s+(?:do\\s+)?${ANY_VERB}\\s+(?:is|are)\\s+(?:that\\s+)?)`,
+  'i',
+);
+// Items of a summary: cut at punctuation and list conjunctions (a comma inside a number is not a cut).
+const ITEM_BREAK =
+  /\s*(?:;|:|\(|\)|(?<!\d),|,(?!\d)|\s[—–-]\s|—|\s+(?:and|or|but|plus|as\s+well\s+as)\s+)\s*/iu;
+// Where a thing is named at the start of the first item ("Basic", "the Starter plan").
+const SUBJECT =
+  /^(?:(?:the|a|an|its|their)\s+)?(?:\p{Lu}[\p{L}\d'’-]*\s+){0,3}\p{Lu}[\p{L}\d'’-]*(?:\s+(?:plan|tier|model|version|pass|card|account|policy|ticket|option|service|range|product|package))?/u;
+
+// An item that goes on about the same thing: "… and includes 10 GB", "… and costs £12".
+const ATTRIBUTE_VERB =
+  /^(?:includes?|has|have|costs?|offers?|gives?|allows?|lets|supports?|comes?|runs?|takes?|is|are|can|cannot|can't|will|won't|must|needs?|requires?|provides?|holds?|weighs?|contains?|charges?|opens?|closes?|covers?|starts?|ends?|lasts?)\b/i;
+
+const PREPOSITION =
+  /^(?:against|with|without|for|on|in|at|from|to|of|by|about|over|under|who|which|that|where|when|how|what|whether)\b/i;
+
+/**
+ * The items a summary of the documents reports, each to be checked as a claim of its own (a
+ * summary packs facts from several sentences, which no single sentence aligns with); undefined
+ * when the claim is no such summary, or says what the documents don't cover ("mention nothing
+ * about …": an absence statement, judged as one). A pronoun subject counts only after an absence
+ * statement. Items after the first that start with a verb keep the first item's subject: "Basic
+ * costs £5 and includes 10 GB" checks "Basic includes 10 GB".
+ */
+export function summaryItems(claim: string, afterAbsence: boolean): string[] | undefined {
+  const text = claim.replace(/[’‘]/g, "'").trim();
+  if (contextStatementKind(text) === 'absence') return undefined;
+  const lead = DOCUMENT_LEAD.exec(text) ?? (afterAbsence ? PRONOUN_LEAD.exec(text) : null);
+  if (!lead) return undefined;
+  const rest = text.slice(lead[0].length);
+  if (/^(?:nothing|no|none|not|neither)\b/i.test(rest)) return undefined;
+  const items: string[] = [];
+  for (const piece of rest.split(ITEM_BREAK)) {
+    const item = piece
+      .trim()
+      .replace(/^(?:and|or|but|plus)\s+/i, '')
+      .replace(/[.!]+$/, '');
+    if (!item) continue;
+    if (items.length > 0 && !isItemSized(item)) items[items.length - 1] += ` ${item}`;
+    else items.push(item);
+  }
+  const subject = items.length > 1 ? SUBJECT.exec(items[0])?.[0] : undefined;
+  if (subject) {
+    // "the Starter plan includes daily backups, hourly backups …": the list's later items are
+    // more objects of the same verb.
+    const verb = ATTRIBUTE_VERB.exec(items[0].slice(subject.length).trimStart())?.[0];
+    for (let i = 1; i < items.length; i++) {
+      // An item with a subject of its own ("the Duo costs £149") keeps it.
+      if (SUBJECT.test(items[i])) continue;
+      if (ATTRIBUTE_VERB.test(items[i])) items[i] = `${subject} ${items[i]}`;
+      else if (verb && /^[\p{Ll}\d£$€]/u.test(items[i]) && !PREPOSITION.test(items[i]))
+        items[i] = `${subject} ${verb} ${items[i]}`;
+    }
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+function isItemSized(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}{3,}|\d/u.test(w));
+  return words.length >= 2 || /\d/.test(text);
+}

@@ -32,7 +32,10 @@ function matches(claim: Segment, context: Segment): number {
   let shared = 0;
   for (const t of claim.terms) if (context.terms.has(t)) shared++;
   const enough = shared >= Math.min(2, claim.terms.size) && shared / claim.terms.size >= 0.5;
-  return enough ? shared : 0;
+  // A context statement the claim contains whole ("you do not need a referral from your GP" inside
+  // "you'll need a referral from your GP before you can get physiotherapy") also matches.
+  const contained = shared >= 3 && shared / context.terms.size >= 0.75;
+  return enough || contained ? shared : 0;
 }
 
 /**

@@ -11,6 +11,10 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 // A percentage worked out from two counts is usually rounded ("27 of 40 = 68 %").
 const closePercent = (a: number, b: number) => Math.abs(a - b) <= 0.5;
 
+const RISE_WORDS = /\b(?:increase[sd]?|rise|rose|risen|grew|grown|growth|up|higher|more)\b/i;
+const FALL_WORDS =
+  /\b(?:decrease[sd]?|fall|fell|fallen|drop(?:ped)?|declined?|down|lower|less|fewer|cut|reduction|reduced)\b/i;
+
 /** True when `target` follows from two of `operands` by +, −, ×, ÷ (or a percentage of one in the other). */
 export function derivable(
   target: NumberMention,
@@ -28,6 +32,10 @@ export function derivable(
   const amounts = stated.map((o) => o.amount as number);
   for (let i = 0; i < amounts.length; i++) {
     for (let j = i + 1; j < amounts.length; j++) {
+      // One amount said twice ("12 weeks, which is 84 days") is no pair to work from: 84 ÷ 12 = 7
+      // would back any "7".
+      const [qi, qj] = [stated[i].quantity, stated[j].quantity];
+      if (qi && qj && sameQuantity(qi, qj)) continue;
       const [a, b] = [amounts[i], amounts[j]];
       const [aPercent, bPercent] = [isPercent(stated[i]), isPercent(stated[j])];
       if (aPercent !== bPercent) {
@@ -40,8 +48,17 @@ export function derivable(
       }
       if ([a + b, Math.abs(a - b), a * b].some((v) => close(v, x))) return true;
       if ((b !== 0 && close(a / b, x)) || (a !== 0 && close(b / a, x))) return true;
-      if (target.quantity?.dim === 'percent' && b !== 0 && a !== 0)
+      if (target.quantity?.dim === 'percent' && b !== 0 && a !== 0) {
         if (closePercent((100 * a) / b, x) || closePercent((100 * b) / a, x)) return true;
+        // A rise is a share of the smaller figure, a fall of the larger: 1,250 to 1,400 is a 12 %
+        // increase (150 of 1,400, 11 %, takes the wrong base). Only where the claim says which.
+        const base = RISE_WORDS.test(claimText)
+          ? Math.min(a, b)
+          : FALL_WORDS.test(claimText)
+            ? Math.max(a, b)
+            : 0;
+        if (base !== 0 && closePercent((100 * Math.abs(a - b)) / base, x)) return true;
+      }
     }
   }
   if (clockArithmetic(target, operands, claimText, contextText)) return true;
@@ -59,7 +76,7 @@ const durationMinutes = (m: NumberMention): number | undefined =>
 // Arithmetic runs forwards (past midnight too: 23:40 plus 1 h 30 is 01:10) unless the claim or
 // the aligned context says it runs back ("be there 30 minutes before", "boarding closes 40
 // minutes before the 09:35").
-const BACKWARDS = /\b(?:before|earlier|ahead|prior|beforehand)\b/i;
+export const BACKWARDS = /\b(?:before|earlier|ahead|prior|beforehand)\b/i;
 
 /**
  * Timetable arithmetic: a time of day that is a stated time plus a stated duration (the 09:35
@@ -155,8 +172,10 @@ const MONTHS = 'january february march april may june july august september octo
   ' ',
 );
 const MONTH_ALT = MONTHS.join('|');
+// "14 October", "14 October 2024", "October 14, 2024".
+const YEAR = String.raw`(?:,?\s+((?:19|20)\d\d))?`;
 const DATE = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\b|\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`,
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\b${YEAR}|\\b(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b${YEAR}`,
   'giu',
 );
 const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
@@ -167,34 +186,70 @@ export interface DayDate {
   day: number;
   month: string;
   dayOfMonth: string;
+  /** The year written with it, when one is. */
+  year?: number;
 }
 
 export function findDates(text: string): DayDate[] {
   const out: DayDate[] = [];
   for (const m of text.matchAll(DATE)) {
-    const month = (m[2] ?? m[3]).toLowerCase();
-    const dom = Number(m[1] ?? m[4]);
+    const month = (m[2] ?? m[4]).toLowerCase();
+    const dom = Number(m[1] ?? m[5]);
+    const year = m[3] ?? m[6];
     if (dom < 1 || dom > 31) continue;
     out.push({
       text: m[0],
       day: MONTH_START[MONTHS.indexOf(month)] + dom - 1,
       month,
       dayOfMonth: String(dom),
+      ...(year ? { year: Number(year) } : {}),
     });
   }
   return out;
 }
 
-/** A claimed date that is a stated date plus or minus a stated whole number of days or weeks. */
+/**
+ * A claimed date that is a stated date plus or minus a stated whole number of days or weeks, or
+ * plus a whole number of months or years the aligned context or the question states (minus only
+ * when `backwards`: "two months before"). When the claimed date has a year, the stated one must
+ * have one too and the arithmetic must reach it.
+ */
 export function derivableDate(
   date: DayDate,
   dates: readonly DayDate[],
   operands: readonly NumberMention[],
+  monthOperands: readonly NumberMention[] = operands,
+  backwards = true,
 ): boolean {
   const spans = operands
     .map((o) => (o.quantity?.dim === 'time' ? o.quantity.base / 86_400 : undefined))
     .filter((d): d is number => d !== undefined && Number.isInteger(d));
-  return dates.some((d) =>
-    spans.some((s) => (d.day + s) % 365 === date.day || (d.day - s + 365) % 365 === date.day),
-  );
+  // "six months from 14 October" is 14 April: whole months keep the day of the month.
+  const monthSpans = monthOperands
+    .map((o) =>
+      o.unit === 'month' ? Number(o.value) : o.unit === 'year' ? 12 * Number(o.value) : Number.NaN,
+    )
+    .filter((m) => Number.isInteger(m) && m > 0);
+  const monthOf = (d: DayDate) => MONTHS.indexOf(d.month);
+  const yearFits = (from: DayDate, yearsOn: number) =>
+    date.year === undefined || (from.year !== undefined && from.year + yearsOn === date.year);
+  return dates.some((d) => {
+    for (const s of spans) {
+      if ((d.day + s) % 365 === date.day && yearFits(d, Math.floor((d.day + s) / 365))) return true;
+      if (
+        backwards &&
+        (d.day - s + 365 * 100) % 365 === date.day &&
+        yearFits(d, Math.floor((d.day - s) / 365))
+      )
+        return true;
+    }
+    if (d.dayOfMonth !== date.dayOfMonth) return false;
+    return monthSpans.some(
+      (m) =>
+        ((monthOf(d) + m) % 12 === monthOf(date) && yearFits(d, Math.floor((monthOf(d) + m) / 12))) ||
+        (backwards &&
+          (((monthOf(d) - m) % 12) + 12) % 12 === monthOf(date) &&
+          yearFits(d, Math.floor((monthOf(d) - m) / 12))),
+    );
+  });
 }

@@ -1,42 +1,44 @@
-// The calibrated part of the offline check (revision 9.2): a logistic model turning a claim's
+// The calibrated part of the offline check (revision 10): a logistic model turning a claim's
 // alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
-// by scripts/fit-support-model.js on the perturbed tuning split and all eleven hand-written
-// realistic files written before revision 9 (blind sets 3 to 7 included, each of which had
-// measured an earlier revision once); the perturbed test split and blind sets 8 to 13 were not
-// fitted on. Since 9.1 the fit holds each weight to its sign (fitSigned): a feature that says the
+// by scripts/fit-support-model.js on the perturbed tuning split and all seventeen hand-written
+// realistic files written before revision 10 (blind sets 3 to 13 included, each of which had
+// measured an earlier revision once); the perturbed test split and blind sets 14 to 19 were not
+// fitted on. The fit holds each weight to its sign (fitSigned, since 9.1): a feature that says the
 // context does not back a claim never lowers its score, and one that says a number was worked out
-// never raises it. The threshold rule
-// (src/detection/cross-fitted-threshold.ts) takes the highest step at which every realistic file
-// keeps recall ≥ 0.9 when scored by a fit made without it, but never at or below a word-for-word
-// restatement's score; that floor, not the recall rule (which gives a lower step), sets the
-// default: restatement 0.216 → 0.22 (0.226 → 0.23 in 9.1, 0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
+// never raises it. The threshold rule (src/detection/cross-fitted-threshold.ts) takes the highest
+// step at which every realistic file keeps recall ≥ 0.9 when scored by a fit made without it, but
+// never at or below a word-for-word restatement's score; that floor, not the recall rule (which
+// gives a lower step), sets the default: restatement 0.227 → 0.23 (0.216 → 0.22 in 9.2, 0.226 →
+// 0.23 in 9.1, 0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
 import type { ClaimFeatures } from './claim-check.js';
 
 export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', number>> = {
-  intercept: -1.28,
+  intercept: -1.23,
   uncoveredLocal: 0,
   uncoveredGlobal: 0,
-  uncoveredMass: 0.37,
-  numbersAligned: -0.33,
-  numberMissing: 1.74,
-  numberElsewhere: -0.35,
-  unitMismatch: 2.16,
+  uncoveredMass: 0.26,
+  numbersAligned: -0.2,
+  numberMissing: 1.59,
+  numberElsewhere: -0.46,
+  unitMismatch: 2.4,
   numberConflict: 0,
-  nameMissing: 2.82,
-  nameElsewhere: 0.57,
-  nameConflict: 1.6,
-  negationMismatch: 0.96,
-  numberDerived: -0.61,
-  quantifierAdded: 2.68,
-  conditionDropped: 0.4,
-  sourceAdded: 0,
-  numberSwapped: 2.08,
+  nameMissing: 1.96,
+  nameElsewhere: 0.14,
+  nameConflict: 1.72,
+  negationMismatch: 0.44,
+  numberDerived: -1.04,
+  quantifierAdded: 2.47,
+  conditionDropped: 1.04,
+  sourceAdded: 0.3,
+  numberSwapped: 2.06,
   numberDerivedFar: 0,
-  numberMoved: 1.17,
-  numberDerivedTwoSteps: 1,
-  limitDropped: 1.89,
-  rolesSwapped: 2.89,
-  causeAdded: 1.48,
+  numberMoved: 0.7,
+  numberDerivedTwoSteps: 1.24,
+  limitDropped: 1.6,
+  rolesSwapped: 3.12,
+  causeAdded: 2.37,
+  figureOfAnother: 0.51,
+  wordOfAnother: 0.9,
 };
 
 /**
@@ -53,15 +55,15 @@ export interface ResponseCalibration {
 
 export const RESPONSE_CALIBRATION: ResponseCalibration = {
   intercept: 0,
-  worstLogit: 1.01,
-  claimCount: -0.41,
+  worstLogit: 1,
+  claimCount: -0.29,
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */
-export const CHECK_VERSION = 'offline-check-9.2';
+export const CHECK_VERSION = 'offline-check-10';
 
 /** A response is flagged when its score (the calibrated response probability) reaches this. */
-export const DEFAULT_HALLUCINATION_THRESHOLD = 0.22;
+export const DEFAULT_HALLUCINATION_THRESHOLD = 0.23;
 
 export function unsupportedProbability(
   features: ClaimFeatures,

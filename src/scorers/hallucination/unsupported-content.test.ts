@@ -94,7 +94,7 @@ describe('unsupportedContent (offline check)', () => {
     const sentenceScores = s['hallucination.score'].details?.sentenceScores as number[];
     expect(sentenceScores).toHaveLength(2);
     expect(sentenceScores[0]).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD);
-    expect(sentenceScores[1]).toBeGreaterThan(0.8);
+    expect(sentenceScores[1]).toBeGreaterThan(0.7);
     // One claim per sentence: the response is its worst claim, calibrated for two claims, so it
     // scores a little below that sentence alone (a long answer's maximum runs high by chance).
     const worst = Math.max(...sentenceScores);

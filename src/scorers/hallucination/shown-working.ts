@@ -1,0 +1,104 @@
+// Working a claim shows ("1,800 ÷ 150 = 12", "77 °F (25 × 9/5 + 32)"): when the sum is right and
+// its figures are the context's, its result and the conversion constants in it are worked out, not
+// made up, in that claim. A wrong sum proves nothing here; the result is checked as any other number.
+
+// A figure as answers write it: "£1,800", "9.5", "12%" (the sign and symbol are dropped).
+const FIGURE = String.raw`[£$€]?\d[\d,]*(?:\.\d+)?%?`;
+const OPERATOR = '[×x*÷/+−–-]';
+// At most six operations: a long run of figures and dashes is no sum, and the pattern stays linear.
+const EXPRESSION = String.raw`${FIGURE}(?:\s*${OPERATOR}\s*${FIGURE}){1,6}`;
+// "A op B … = C", or "C … (A op B …)" with the sum in brackets after its result.
+const EQUATION = new RegExp(String.raw`(${EXPRESSION})\s*(?:=|≈|equals|is)\s*(${FIGURE})`, 'giu');
+const BRACKETED = new RegExp(String.raw`(${FIGURE})(?:\s*[\p{L}°]+){0,3}\s*\(\s*(${EXPRESSION})\s*\)`, 'giu');
+
+// Constants of everyday conversions, which no context states, each with the words that must be
+// in the claim or the context for it to apply (× 365 turns a daily amount into a yearly one, not a
+// monthly one).
+const CONSTANTS: ReadonlyArray<readonly [number, RegExp]> = [
+  [5, /°|fahrenheit|celsius/i],
+  [9, /°|fahrenheit|celsius/i],
+  [32, /°|fahrenheit|celsius/i],
+  [60, /\b(?:hours?|hourly|minutes?|mins?|seconds?|secs?|h)\b/i],
+  [24, /\b(?:days?|daily|hours?|hourly)\b/i],
+  [7, /\b(?:weeks?|weekly|days?|daily|nights?)\b/i],
+  [52, /\b(?:weeks?|weekly)\b/i],
+  [12, /\b(?:months?|monthly|dozen)\b/i],
+  [365, /\b(?:days?|daily|nights?)\b/i],
+  [100, /%|\bper\s*cent\b|\bpercent|\bcents?\b|\bpence\b|\bp\b|\bcm\b/i],
+  [
+    1000,
+    /\b(?:k?g|grams?|kilo\w*|m?l|litres?|liters?|millilitres?|k?m|metres?|meters?|kilometres?|thousand|k)\b/i,
+  ],
+];
+const constantApplies = (a: number, words: string) =>
+  CONSTANTS.some(([value, applies]) => value === a && applies.test(words));
+
+const amountOf = (figure: string): number => Number(figure.replace(/[£$€,%]/g, ''));
+
+/** The value of "A op B op C …" with × and ÷ before + and −; undefined when it divides by zero. */
+export function evaluate(expression: string): number | undefined {
+  const figures = [...expression.matchAll(new RegExp(FIGURE, 'gu'))].map((m) => amountOf(m[0]));
+  const operators = [
+    ...expression.replace(new RegExp(FIGURE, 'gu'), ' ').matchAll(new RegExp(OPERATOR, 'gu')),
+  ].map((m) => m[0]);
+  if (operators.length !== figures.length - 1) return undefined;
+  // Products and quotients first, into terms that are then added or taken away.
+  const terms: number[] = [figures[0]];
+  const signs: number[] = [1];
+  for (let i = 0; i < operators.length; i++) {
+    const [op, next] = [operators[i], figures[i + 1]];
+    if ('×x*'.includes(op)) terms[terms.length - 1] *= next;
+    else if ('÷/'.includes(op)) {
+      if (next === 0) return undefined;
+      terms[terms.length - 1] /= next;
+    } else {
+      terms.push(next);
+      signs.push(op === '+' ? 1 : -1);
+    }
+  }
+  return terms.reduce((sum, t, i) => sum + signs[i] * t, 0);
+}
+
+/** Right to the precision the result is written in ("£90.67", "about 12"). */
+function sameToItsPrecision(value: number, written: string): boolean {
+  const decimals = /\.(\d+)/.exec(written)?.[1].length ?? 0;
+  return Math.abs(value - amountOf(written)) <= 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/**
+ * The amounts a claim's right sums work out, and the constants they use, when every other figure
+ * in them is `backed` (stated by the context or the question). Only the claim that shows the
+ * working is cleared by it; `context` is the aligned context, for the words a constant needs.
+ */
+export function workedOutAmounts(
+  claim: string,
+  backed: (amount: number) => boolean,
+  context = '',
+): Set<number> {
+  const out = new Set<number>();
+  if (!/\d\s*[×x*÷/+−–-]\s*[£$€]?\d/u.test(claim)) return out;
+  const words = `${claim} ${context}`;
+  const consider = (expression: string, result: string) => {
+    const value = evaluate(expression);
+    if (value === undefined || !sameToItsPrecision(value, result)) return;
+    const leaves = [...expression.matchAll(new RegExp(FIGURE, 'gu'))].map((m) => amountOf(m[0]));
+    // A figure the context states in a unit a thousand times larger or smaller counts ("1.8
+    // litres" is 1,800 ml).
+    const stated = (a: number) => backed(a) || backed(a / 1000) || backed(a * 1000);
+    if (!leaves.every((a) => stated(a) || constantApplies(a, words) || out.has(a))) return;
+    if (!leaves.some(stated)) return;
+    out.add(amountOf(result));
+    for (const a of leaves) if (!stated(a)) out.add(a);
+    // "9/5" is one figure to the number reader: its value is worked out too.
+    for (const m of expression.matchAll(/(\d+)\s*\/\s*(\d+)/g)) out.add(Number(m[1]) / Number(m[2]));
+  };
+  for (const m of claim.matchAll(EQUATION)) consider(m[1], m[2]);
+  for (const m of claim.matchAll(BRACKETED)) consider(m[2], m[1]);
+  return out;
+}
+
+/** "9/5" as a number (the number reader keeps a fraction as written); NaN for anything else. */
+export function fractionValue(value: string): number {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  return m && Number(m[2]) !== 0 ? Number(m[1]) / Number(m[2]) : Number.NaN;
+}
