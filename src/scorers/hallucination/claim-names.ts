@@ -56,13 +56,24 @@ export function spelledOutIn(claimText: string, name: string, texts: string): bo
   if (initials.length < 2 || initials.length > 6 || !/^\p{L}+$/u.test(initials)) return false;
   if (!plural && !new RegExp(`(?<!\\p{L})${initials.toUpperCase()}(?!\\p{L})`, 'u').test(claimText))
     return false;
-  for (const sentence of texts.split(/[.!?;:]\s+|\n+/)) {
-    const words = sentence.split(/[^\p{L}&]+/u).filter(Boolean);
+  for (const words of sentenceWords(texts)) {
     for (let start = 0; start < words.length; start++) {
       if (spellsFrom(words, start, initials)) return true;
     }
   }
   return false;
+}
+
+// The texts' sentences as word lists, for the last texts asked about (the claims of one answer
+// ask about the same context).
+let lastTexts = '';
+let lastWords: string[][] = [];
+function sentenceWords(texts: string): string[][] {
+  if (texts !== lastTexts) {
+    lastWords = texts.split(/[.!?;:]\s+|\n+/).map((sentence) => sentence.split(/[^\p{L}&]+/u).filter(Boolean));
+    lastTexts = texts;
+  }
+  return lastWords;
 }
 
 function spellsFrom(words: readonly string[], start: number, initials: string): boolean {

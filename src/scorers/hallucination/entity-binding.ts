@@ -15,12 +15,22 @@ const NOT_THINGS = new Set(
   ),
 );
 
-function sentenceNames(index: ContextIndex, s: number): Set<string> {
-  const sentence = index.sentences[s];
-  const names = new Set<string>();
-  for (let c = sentence.firstClause; c < sentence.firstClause + sentence.clauseCount; c++)
-    for (const n of index.clauses[c].facts.names) if (!NOT_THINGS.has(n)) names.add(stem(n));
-  return names;
+// Each context sentence's names, worked out once per context (every claim of every answer over
+// that context asks for them).
+const namesByIndex = new WeakMap<ContextIndex, ReadonlySet<string>[]>();
+
+function sentenceNames(index: ContextIndex, s: number): ReadonlySet<string> {
+  let all = namesByIndex.get(index);
+  if (!all) {
+    all = index.sentences.map((sentence) => {
+      const names = new Set<string>();
+      for (let c = sentence.firstClause; c < sentence.firstClause + sentence.clauseCount; c++)
+        for (const n of index.clauses[c].facts.names) if (!NOT_THINGS.has(n)) names.add(stem(n));
+      return names;
+    });
+    namesByIndex.set(index, all);
+  }
+  return all[s];
 }
 
 /** The claim's figures that the context states only about another named thing (see above). */
@@ -64,14 +74,15 @@ export function wordsOfAnotherThing(
   const alignedNames = sentenceNames(index, aligned);
   const thing = own.filter((n) => alignedNames.has(n));
   if (thing.length === 0) return [];
-  const names = index.sentences.map((_, s) => sentenceNames(index, s));
   const out: string[] = [];
   for (const t of terms) {
     if (own.includes(t) || index.sentences[aligned].terms.has(t)) continue;
     const stating = index.sentences.flatMap((s, i) => (s.terms.has(t) ? [i] : []));
     if (stating.length === 0) continue;
     const another = stating.every(
-      (s) => thing.every((n) => !names[s].has(n)) && [...names[s]].some((n) => !own.includes(n)),
+      (s) =>
+        thing.every((n) => !sentenceNames(index, s).has(n)) &&
+        [...sentenceNames(index, s)].some((n) => !own.includes(n)),
     );
     if (another) out.push(t);
   }
