@@ -70,7 +70,9 @@ let lastTexts = '';
 let lastWords: string[][] = [];
 function sentenceWords(texts: string): string[][] {
   if (texts !== lastTexts) {
-    lastWords = texts.split(/[.!?;:]\s+|\n+/).map((sentence) => sentence.split(/[^\p{L}&]+/u).filter(Boolean));
+    lastWords = texts
+      .split(/[.!?;:]\s+|\n+/)
+      .map((sentence) => sentence.split(/[^\p{L}&]+/u).filter(Boolean));
     lastTexts = texts;
   }
   return lastWords;
