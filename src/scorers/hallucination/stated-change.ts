@@ -76,8 +76,8 @@ export function changeBetween(
   aligned: { text: string; numbers: readonly NumberMention[] } | undefined,
   claimText: string,
 ): boolean {
-  // Every change phrase ends in "by" or "of": most claims have neither before a figure.
-  if (n.amount === undefined || !aligned || !/\b(?:by|of)\s+[£$€]?\d/i.test(claimText)) return false;
+  // Every change phrase ends in "by" or "of" ("rose by 150", "fell by three"): most claims have neither.
+  if (n.amount === undefined || !aligned || !/\b(?:by|of)\s/i.test(claimText)) return false;
   const figure = `[£$€]?${escapeRegExp(n.text)}`;
   const said = (phrase: string) => new RegExp(`${phrase}\\s+${figure}`, 'iu').test(claimText);
   const direction = said(RISE) ? 1 : said(FALL) ? -1 : said(EITHER) ? 0 : undefined;
