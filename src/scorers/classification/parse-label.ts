@@ -2,9 +2,7 @@
 // case-insensitive match (ignoring surrounding quotes/punctuation), then the label that occurs
 // first in the text as a whole word. Anything else is invalid (null), never a guessed label.
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from '../../text/escape-regexp.js';
 
 export function parseLabel(output: string, labels: readonly string[]): string | null {
   const trimmed = output.trim();

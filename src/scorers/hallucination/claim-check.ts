@@ -6,33 +6,27 @@
 // calibrated model in support-model.ts. (An antonym in place of the context's word was a feature
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
-import { contentTerms, stem } from '../../text/analyze.js';
+import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
-import { addedQuantifiers, droppedCondition, sourceWords } from './claim-cues.js';
-import { type ClaimFacts, isNegated, type NumberMention } from './claim-facts.js';
+import { addedQuantifiers, sourceWords } from './claim-cues.js';
+import { droppedConditionInAnswer } from './dropped-condition.js';
+import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, type Segment } from './negation-scope.js';
 import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
-import {
-  BACKWARDS,
-  type DayDate,
-  derivableDate,
-  derivable,
-  findDates,
-  insideStatedRange,
-} from './number-reasoning.js';
+import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { fractionValue, workedOutAmounts } from './shown-working.js';
-import { changeBetween, isYearMention, timesTheQuestion } from './stated-change.js';
+import { changeBetween, replacesAlignedNumber, timesTheQuestion } from './stated-change.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { addedReason } from './added-reason.js';
 import { hasCompoundParts, nameInItsPlace, spelledOutIn } from './claim-names.js';
-import { calendarWeekdays } from './day-names.js';
+import { datesBacked } from './claim-dates.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { figuresOfAnotherThing, pronounConflict, wordsOfAnotherThing } from './entity-binding.js';
 import { hasWordFamily } from './word-family.js';
@@ -233,40 +227,17 @@ export function alignClaim(
     ...backedSentenceNumbers,
     ...claim.numbers.filter(isBacked),
   ];
-  // Months and years (spans that keep the day of the month, so reach any month) only from the
-  // sentence the claim aligns with or, when none does, from one that shares two content words
-  // with the question ("Probation lasts six months from your start date" for "I started on 14
-  // October. When does my probation end?"); never a neighbour's "18-month warranty" for a return.
-  const monthSpanOperands = () => {
-    const about = (s: { terms: ReadonlySet<string> }) =>
-      [...questionTerms].filter((t) => s.terms.has(t) && !GENERIC_TERMS.has(t) && !DISCOURSE_TERMS.has(t))
-        .length >= 2;
-    const sentences = alignedSentence ? [alignedSentence] : index.sentences.filter(about);
-    return [...sentences.flatMap((s) => s.numbers), ...question.numbers, ...claim.numbers.filter(isBacked)];
-  };
-  // Any stated span of days counts here (a claimed date often shares no word with the sentence
-  // giving the span: "due back on 10 June" / "7 days for DVDs"); both ends must still be stated.
-  const claimDates = findDates(claimText);
-  const derivedDates =
-    claimDates.length === 0
-      ? []
-      : claimDates.filter((d) =>
-          derivableDate(
-            d,
-            [...index.sentences.flatMap((s) => findDates(s.text)), ...question.dates],
-            [...index.sentences.flatMap((s) => s.numbers), ...question.numbers, ...sentenceNumbers],
-            monthSpanOperands(),
-            // Backwards only when the claim says so, or the context puts "before" right after a
-            // span ("two months before the end"), not "notice before their last day".
-            BACKWARDS.test(claimText) || SPAN_BEFORE.test(windowText),
-          ),
-        );
-  // A derived date's year was reached by the arithmetic (derivableDate checks it).
-  const backedByDate = new Set(
-    derivedDates.flatMap((d) => [d.dayOfMonth, d.month, stem(d.month), ...(d.year ? [String(d.year)] : [])]),
-  );
-  // "Monday 11 November 2024": the weekday of a date with its year is the calendar's.
-  for (const day of calendarWeekdays(claimText)) backedByDate.add(day).add(stem(day));
+  // Dates worked out from stated ones, and weekdays the calendar gives: their words are backed.
+  const { claimDates, backedByDate } = datesBacked({
+    claimText,
+    claim,
+    index,
+    question,
+    alignedSentence,
+    sentenceNumbers,
+    windowText,
+    isBacked,
+  });
 
   let total = 0;
   let missLocal = 0;
@@ -430,16 +401,7 @@ export function alignClaim(
   // The condition must restrict the very clause the claim restates; the question settles it only
   // when it does not deny it ("my overtime wasn't authorised …").
   const conditionDropped: 0 | 1 =
-    best >= 0 &&
-    droppedCondition(
-      claimText,
-      bestClauseText,
-      termsOfText(answerText),
-      affirmedTerms(question.text ?? ''),
-      contentTerms,
-    )
-      ? 1
-      : 0;
+    best >= 0 && droppedConditionInAnswer(claimText, bestClauseText, answerText, question.text ?? '') ? 1 : 0;
   const sources = sourceWords(claimText).filter(
     (w) => !index.allTerms.has(stem(w)) && !index.allTerms.has(w),
   );
@@ -521,65 +483,4 @@ function clauseText(index: ContextIndex, clause: number): string {
   const pieces = splitClaims(sentence.text);
   const at = clause - sentence.firstClause;
   return pieces.length === sentence.clauseCount ? (pieces[at] ?? sentence.text) : sentence.text;
-}
-
-/**
- * The claim's number stands where the aligned sentence states another of the same kind (same
- * dimension, or both plain counts), which the claim does not repeat: "three approvals" for "two
- * approvals", "every 2 hours" for "every 4 hours".
- */
-// The words of the question's clauses that affirm something: "My line manager authorised it" can
-// settle a condition, "my overtime wasn't authorised" cannot (and a negation elsewhere in the
-// question does not silence the rest).
-const affirmedCache = new Map<string, ReadonlySet<string>>();
-function affirmedTerms(question: string): ReadonlySet<string> {
-  if (!question) return NO_TERMS;
-  let terms = affirmedCache.get(question);
-  if (!terms) {
-    const clauses = question.split(/[.?!;]+\s*|,\s+(?:and|but|so)\s+|\s+but\s+/i).filter(Boolean);
-    terms = new Set(clauses.filter((c) => !isNegated(c)).flatMap((c) => contentTerms(c)));
-    if (affirmedCache.size >= 4) affirmedCache.delete(affirmedCache.keys().next().value!);
-    affirmedCache.set(question, terms);
-  }
-  return terms;
-}
-
-// "two months before", "14 days prior to": a span the context counts backwards.
-const SPAN_BEFORE =
-  /\b(?:days?|weeks?|months?|years?)['’]?\s+(?:before|earlier|prior|ahead\s+of|in\s+advance)\b/i;
-
-// The answer's and the question's words, asked for by every claim of the answer: the last few
-// kept. Plain content terms, as the context's condition is read (no day names spelt out: "every
-// weekday" does not state "except Wednesday").
-const NO_TERMS: ReadonlySet<string> = new Set();
-const recentTerms = new Map<string, ReadonlySet<string>>();
-function termsOfText(text: string): ReadonlySet<string> {
-  let terms = recentTerms.get(text);
-  if (!terms) {
-    terms = new Set(contentTerms(text));
-    if (recentTerms.size >= 4) recentTerms.delete(recentTerms.keys().next().value!);
-    recentTerms.set(text, terms);
-  }
-  return terms;
-}
-
-function replacesAlignedNumber(
-  n: NumberMention,
-  claimNumbers: readonly NumberMention[],
-  aligned: readonly NumberMention[],
-  claimText = '',
-  alignedText = '',
-): boolean {
-  const plain = (m: NumberMention) => !m.unit && !m.value.includes(':') && m.amount !== undefined;
-  // A year is no count: "rose by 150" replaces neither 2022 nor 2023.
-  const year = (m: NumberMention, text: string) => isYearMention(m, text);
-  return aligned.some(
-    (m) =>
-      (n.quantity
-        ? m.quantity?.dim === n.quantity.dim
-        : plain(n) && plain(m) && year(n, claimText) === year(m, alignedText)) &&
-      !claimNumbers.some(
-        (c) => c.value === m.value || (c.quantity && m.quantity && sameQuantity(c.quantity, m.quantity)),
-      ),
-  );
 }

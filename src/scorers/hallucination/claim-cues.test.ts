@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedQuantifiers, droppedCondition, isPleasantry, sourceWords, stripHedges } from './claim-cues.js';
+import { addedQuantifiers, isPleasantry, sourceWords, stripHedges } from './claim-cues.js';
+import { droppedCondition } from './dropped-condition.js';
 import { analyzeClaim, isNegated } from './claim-facts.js';
 import { negationDisagrees, splitSegments } from './negation-scope.js';
 

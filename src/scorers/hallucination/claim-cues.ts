@@ -37,38 +37,6 @@ const HEDGED = new Set(
   ),
 );
 
-const CONDITION =
-  /\b(?:only|unless|except|excluding|provided\s+(?:that|you|they|it|the)|providing|as\s+long\s+as|so\s+long\s+as|if|subject\s+to|on\s+condition)\b/i;
-
-// Where a condition starts, up to the end of its clause: "provided the overtime was authorised
-// in advance", "unless reserved by another member", "only during off-peak hours".
-const CONDITION_PHRASE =
-  /\b(?:unless|except(?:\s+(?:for|when|where|if))?|excluding|provided\s+(?:that|you|they|it|the|your|we)|providing|as\s+long\s+as|so\s+long\s+as|if|subject\s+to|on\s+condition|only\s+(?:if|when|for|on|during|with|in|before|after|within|to|where))\b([^.;]*)/giu;
-
-/**
- * The context sentence restricts the statement ("… provided it was authorised in advance") and
- * the answer carries none of the condition's words anywhere (a correct answer states the
- * condition, in its own words, somewhere; the question may have settled it). `answerTerms` and
- * `questionTerms` are content terms, as `terms` returns them.
- */
-export function droppedCondition(
-  claim: string,
-  context: string,
-  answerTerms: ReadonlySet<string>,
-  questionTerms: ReadonlySet<string>,
-  terms: (text: string) => readonly string[],
-): boolean {
-  if (CONDITION.test(claim)) return false;
-  for (const m of context.matchAll(CONDITION_PHRASE)) {
-    const condition = terms(m[1]);
-    if (condition.length === 0) continue;
-    // Half its words, at least: "with proof of purchase" does not carry "unused and in the original packaging".
-    const carried = condition.filter((t) => answerTerms.has(t) || questionTerms.has(t)).length;
-    if (carried < condition.length / 2) return true;
-  }
-  return false;
-}
-
 // Words that attribute a claim to a source; "according to the leaflet" is handled by the
 // caller (the source's own words must then be in the context).
 const SOURCE_WORDS = new Set(

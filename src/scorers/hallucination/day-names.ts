@@ -1,9 +1,13 @@
 // Days of the week as documents write them ("Tue 10–12", "Mon–Fri") and as answers do ("on
 // Tuesday mornings", "Monday to Friday"), made one wording so a day an answer names is found in
 // the context that abbreviates it or covers it by a range. "Weekdays" and "weekends" are not
-// spelt out: "closed at weekends" would then seem to back "open on Saturdays". And a weekday an answer puts
-// beside a date ("Monday 11 November 2024") is the calendar's, not a fact the context must state.
-const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+// spelt out: "closed at weekends" would then seem to back "open on Saturdays". And a weekday an
+// answer puts beside a date ("Monday 11 November 2024") is the calendar's, not a fact the context
+// must state.
+import { MONTHS } from './number-reasoning.js';
+
+/** The days of the week, lower-case, Monday first. */
+export const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const TITLE = DAYS.map((d) => d[0].toUpperCase() + d.slice(1));
 
 // Capitalised abbreviations only: "sat", "sun" and "wed" in lower case are words of their own.
@@ -62,9 +66,6 @@ function listed(days: readonly string[]): string {
   return `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}`;
 }
 
-const MONTHS = 'january february march april may june july august september october november december'.split(
-  ' ',
-);
 const MONTH_ALT = MONTHS.join('|');
 const DATED_WEEKDAY = new RegExp(
   `\\b(${DAY_ALT}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT}),?\\s+((?:19|20)\\d\\d)\\b|\\b(${DAY_ALT}),?\\s+(${MONTH_ALT})\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`,

@@ -6,14 +6,12 @@
 import { stem } from '../../text/analyze.js';
 import type { NumberMention } from './claim-facts.js';
 import type { ContextIndex } from './context-clauses.js';
+import { DAYS } from './day-names.js';
+import { MONTHS } from './number-reasoning.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 
 // Days and months are dates, not the things a figure belongs to.
-const NOT_THINGS = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
-);
+const NOT_THINGS: ReadonlySet<string> = new Set([...DAYS, ...MONTHS]);
 
 // Each context sentence's names, worked out once per context (every claim of every answer over
 // that context asks for them).

@@ -7,7 +7,9 @@
 import type { NumberMention } from './claim-facts.js';
 import { type Quantity, sameQuantity, unitKey, unitSize, UNIT_WORDS } from './quantities.js';
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+/** Equal up to floating-point rounding. */
+export const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 // A percentage worked out from two counts is usually rounded ("27 of 40 = 68 %").
 const closePercent = (a: number, b: number) => Math.abs(a - b) <= 0.5;
 
@@ -168,9 +170,9 @@ export function insideStatedRange(target: NumberMention, texts: readonly string[
   return false;
 }
 
-const MONTHS = 'january february march april may june july august september october november december'.split(
-  ' ',
-);
+/** The months, lower-case, January first. */
+export const MONTHS: readonly string[] =
+  'january february march april may june july august september october november december'.split(' ');
 const MONTH_ALT = MONTHS.join('|');
 // "14 October", "14 October 2024", "October 14, 2024".
 const YEAR = String.raw`(?:,?\s+((?:19|20)\d\d))?`;

@@ -1,12 +1,12 @@
-// Two kinds of arithmetic a claim may do in the place of a stated figure (claim-check.ts refuses
-// ordinary arithmetic there: two nearby figures can make almost any number): the user's own figure,
-// restated, times a stated amount ("3 loaves" × £4.20 = £12.60), and the change between two
-// figures of one sentence, said to be a change that way ("rose by 150" for 1,250 then 1,400). And
-// which figures are years.
+// A claim's figure in the place of a stated one (replacesAlignedNumber), and the two kinds of
+// arithmetic a claim may still do there (claim-check.ts refuses ordinary arithmetic there: two
+// nearby figures can make almost any number): the user's own figure, restated, times a stated
+// amount ("3 loaves" × £4.20 = £12.60), and the change between two figures of one sentence, said
+// to be a change that way ("rose by 150" for 1,250 then 1,400). And which figures are years.
+import { escapeRegExp } from '../../text/escape-regexp.js';
 import type { NumberMention } from './claim-facts.js';
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { close } from './number-reasoning.js';
+import { sameQuantity } from './quantities.js';
 
 /**
  * The claim's figure is a figure of the question, which the claim restates, times one of the
@@ -119,4 +119,30 @@ export function isYearMention(m: NumberMention, text: string): boolean {
     `(?:\\b(?:in|since|from|by|until|till|during|before|after|year|january|february|march|april|may|june|july|august|september|october|november|december|\\d{1,2})\\s+|[–—-]\\s*)${m.text}\\b|\\b${m.text}\\s*[–—-]\\s*(?:19|20)?\\d\\d\\b`,
     'i',
   ).test(text);
+}
+
+/**
+ * The claim's number stands where the aligned sentence states another of the same kind (same
+ * dimension, or both plain counts), which the claim does not repeat: "three approvals" for "two
+ * approvals", "every 2 hours" for "every 4 hours".
+ */
+export function replacesAlignedNumber(
+  n: NumberMention,
+  claimNumbers: readonly NumberMention[],
+  aligned: readonly NumberMention[],
+  claimText = '',
+  alignedText = '',
+): boolean {
+  const plain = (m: NumberMention) => !m.unit && !m.value.includes(':') && m.amount !== undefined;
+  // A year is no count: "rose by 150" replaces neither 2022 nor 2023.
+  const year = (m: NumberMention, text: string) => isYearMention(m, text);
+  return aligned.some(
+    (m) =>
+      (n.quantity
+        ? m.quantity?.dim === n.quantity.dim
+        : plain(n) && plain(m) && year(n, claimText) === year(m, alignedText)) &&
+      !claimNumbers.some(
+        (c) => c.value === m.value || (c.quantity && m.quantity && sameQuantity(c.quantity, m.quantity)),
+      ),
+  );
 }

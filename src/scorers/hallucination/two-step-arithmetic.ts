@@ -3,10 +3,9 @@
 // size in cents. Kept apart from one-step reasoning (number-reasoning.ts) because two steps excuse
 // many more wrong numbers: the calibrated model weighs it on its own.
 import type { NumberMention } from './claim-facts.js';
-import { isPercent } from './number-reasoning.js';
+import { close, isPercent } from './number-reasoning.js';
 import { unitKey } from './quantities.js';
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 const MAX_OPERANDS = 8;
 const MINOR_UNITS: ReadonlySet<string> = new Set(['cent', 'cents', 'pence', 'penny'].map(unitKey));
 
