@@ -188,7 +188,6 @@ export function alignClaim(
     for (const n of clause.facts.names) alignedNames.add(n);
   }
 
-  // Dates worked out from a stated date and a stated span: their day and month are backed.
   const windowList = [...window];
   const windowTexts = windowList.map((s) => index.sentences[s].text);
   // A number the context states (with any unit, or as an equal amount) or the question gives.

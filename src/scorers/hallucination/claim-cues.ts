@@ -1,8 +1,8 @@
 // Small word-level cues a claim's content words miss: quantifiers stronger than the context's
-// ("all" where it says "most", "always" where it says "usually"), conditions the context attaches
-// and the claim drops ("only if", "unless", "except"), sources the context never names
+// ("all" where it says "most", "always" where it says "usually"), sources the context never names
 // ("according to a 2019 study"), and the politeness and hedges that state nothing ("Sure —",
-// "I believe", "Hope this helps!"), which are taken out before a claim is checked.
+// "I believe", "Hope this helps!"), which are taken out before a claim is checked. (A condition
+// the claim drops is dropped-condition.ts.)
 import { words } from '../../text/tokenize.js';
 
 // Universal quantifiers and absolutes. "never"/"none" are left to the negation check.

@@ -10,14 +10,12 @@
 import { stem } from '../../text/analyze.js';
 import { isStopword } from '../../text/stopwords.js';
 import { words } from '../../text/tokenize.js';
+import { DAYS } from './day-names.js';
+import { MONTHS } from './number-reasoning.js';
 
 const ENTITY = /\p{Lu}[\p{L}\d'’&-]*(?:\s+\p{Lu}[\p{L}\d'’&-]*)*/gu;
 // Capitalised words that name a date, not an actor.
-const CALENDAR = new Set(
-  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(
-    ' ',
-  ),
-);
+const CALENDAR: ReadonlySet<string> = new Set([...DAYS, ...MONTHS]);
 const PASSIVE = /\b(?:by|from)\b/i;
 // Role nouns that come in pairs: one party acts on the other.
 const ROLE =
