@@ -151,6 +151,7 @@ const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   causeAdded: 1,
   figureOfAnother: 1,
   wordOfAnother: 1,
+  negationFlipped: 1,
   numbersAligned: -1,
   numberDerived: -1,
   numberDerivedFar: -1,

@@ -13,7 +13,8 @@ import { droppedConditionInAnswer } from './dropped-condition.js';
 import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
-import { negationDisagrees, type Segment } from './negation-scope.js';
+import { negationDisagrees, negationFlipped, type Segment } from './negation-scope.js';
+import { contextStatementKind } from './context-statements.js';
 import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
@@ -52,6 +53,8 @@ export interface ClaimFeatures {
   /** The claim's name is not in the aligned sentence, which names something else ("Team" for "Pro"). */
   nameConflict: 0 | 1;
   negationMismatch: 0 | 1;
+  /** A plain flip of the aligned statement: the negation governs a word the other side states. */
+  negationFlipped: 0 | 1;
   /** Some number is not stated but follows by one step of arithmetic, a unit ratio, a stated range or date arithmetic. */
   numberDerived: 0 | 1;
   /** "all", "always", "every"… where the aligned context does not say so. */
@@ -457,6 +460,11 @@ export function alignClaim(
           ? 1
           : 0,
       negationMismatch,
+      // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
+      negationFlipped:
+        negationMismatch && !contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)
+          ? 1
+          : 0,
       numberDerived,
       quantifierAdded,
       conditionDropped,

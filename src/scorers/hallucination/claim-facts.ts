@@ -355,6 +355,21 @@ export function isNegated(text: string): boolean {
   return words(stripInterjection(normalizeClaimText(text))).some((w) => NEGATORS.has(w) || w.endsWith("n't"));
 }
 
+// Negators for reading which words a negation governs: the ones above plus "no one"/"nobody"
+// ("if nobody collects them" = "results not collected"), read after the wordings are made one.
+const GOVERNING_NEGATOR =
+  /\b(?:not|never|cannot|neither|nor|nothing|nobody|no\s+one|no\s+longer|\p{L}+n['’]t)\b/iu;
+
+/**
+ * The text after a statement's first negator, or null when it has none: what the negation is
+ * about ("no fasting is required" → "any fasting is required").
+ */
+export function negatedRemainder(raw: string): string | null {
+  const text = stripInterjection(normalizeClaimText(raw));
+  const at = GOVERNING_NEGATOR.exec(text);
+  return at ? text.slice(at.index + at[0].length) : null;
+}
+
 export function analyzeClaim(raw: string): ClaimFacts {
   const text = normalizeClaimText(raw);
   const terms = new Set<string>();

@@ -2,7 +2,7 @@
 // second half only, so a claim "your clock may be wrong" must not be read as contradicting it:
 // both sides are cut at commas, semicolons and dashes, each claim segment is matched to the
 // context segments sharing most of its words, and only when all of those have the opposite polarity does it count.
-import { analyzeClaim, type NumberMention } from './claim-facts.js';
+import { analyzeClaim, negatedRemainder, type NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 
 export interface Segment {
@@ -10,19 +10,52 @@ export interface Segment {
   negated: boolean;
   /** The numbers it states, for checking which words each number is bound to. */
   numbers: readonly NumberMention[];
+  /** The terms after its first negator (null when it has none; "no longer" counts): what a negation there is about. */
+  negatedTerms: ReadonlySet<string> | null;
+  /**
+   * Says its polarity another way as well ("without", "unless", "otherwise", "except", "only", a
+   * limit), so a plain flip cannot be read off it: "if you don't subscribe" = "unless you subscribe".
+   */
+  polarityWorded: boolean;
 }
+
+// Words that make a negation conditional or partial ("unless", "only", "if"): a flip cannot be read
+// off a sentence with one. And words that say no without a negator ("nil on Premier", "removes the
+// daily cap", "waived") or bound a figure: a flip cannot be read off a segment with one.
+const CONDITIONAL_WORDS =
+  /\b(?:without|unless|otherwise|except|excluding|only|instead|rather|assuming|if|whether)\b/iu;
+const NEGATIVE_WORDS =
+  /\b(?:maximum|minimum|until|before|after|nil|zero|free|remov\p{L}*|waiv\p{L}*|clos\p{L}*|stop\p{L}*|skip\p{L}*|exclud\p{L}*|bar|bars|barred|avoid\p{L}*|lost|lose|loses|lack\p{L}*|fail\p{L}*|refus\p{L}*|exempt\p{L}*|un\p{L}+|off)\b/iu;
 
 // A comma or colon between digits is part of a number ("1,260", "20:15"), not a boundary.
 const BOUNDARY = /[;()]|(?<!\d)[,:]|[,:](?!\d)|\s[—–-]\s/;
 
 export function splitSegments(text: string): Segment[] {
   const out: Segment[] = [];
+  // Read over the whole sentence: "capped at the pass mark, unless …, it is uncapped".
+  const worded = CONDITIONAL_WORDS.test(text);
   // Clause breaks first ("… signed out everywhere and can't sign in" is two statements), then
   // punctuation, so a negation is scoped the same way on the answer's side and the context's.
-  for (const part of splitClaims(text).flatMap((claim) => claim.split(BOUNDARY))) {
-    const facts = analyzeClaim(part);
-    if (facts.terms.length > 0)
-      out.push({ terms: new Set(facts.terms), negated: facts.negated, numbers: facts.numbers });
+  for (const clause of splitClaims(text)) {
+    const segments: Segment[] = [];
+    for (const part of clause.split(BOUNDARY)) {
+      const facts = analyzeClaim(part);
+      if (facts.terms.length === 0) continue;
+      const remainder = negatedRemainder(part);
+      segments.push({
+        terms: new Set(facts.terms),
+        negated: facts.negated,
+        numbers: facts.numbers,
+        negatedTerms: remainder === null ? null : new Set(analyzeClaim(remainder).terms),
+        // An elliptical reply ("Not on Tuesday, I'm afraid") has no statement to flip.
+        polarityWorded: worded || NEGATIVE_WORDS.test(part) || /^\s*not\b/i.test(part),
+      });
+    }
+    // "Water extinguishers (red label) must not be used", "must not contain soil, rubble or pet
+    // waste": a segment without a negator in a clause with one may well be under it.
+    if (segments.some((s) => s.negatedTerms !== null))
+      for (const s of segments) if (s.negatedTerms === null) s.polarityWorded = true;
+    out.push(...segments);
   }
   return out;
 }
@@ -57,5 +90,47 @@ export function negationDisagrees(claim: readonly Segment[], context: readonly S
     }
     if (disagrees && !agrees) return true;
   }
+  return false;
+}
+
+/**
+ * A plain flip: a claim segment whose best-matching context segments all have the opposite
+ * polarity, where the negation on one side governs a word the other side states ("The A1C also
+ * requires fasting" / "no fasting is required"; "overnight parking is allowed" / "is not
+ * permitted"), and neither side words its polarity another way ("without", "unless", "only", a
+ * limit) or states the negated word with a negating prefix ("unchanged", "uncapped").
+ */
+export function negationFlipped(claim: readonly Segment[], context: readonly Segment[]): boolean {
+  const bestOf = claim.map((segment) => {
+    let bestShared = 0;
+    let best: Segment[] = [];
+    for (const candidate of context) {
+      const shared = matches(segment, candidate);
+      if (shared === 0 || shared < bestShared) continue;
+      if (shared > bestShared) [bestShared, best] = [shared, []];
+      best.push(candidate);
+    }
+    return best;
+  });
+  const negated = (s: Segment) => s.negatedTerms !== null;
+  // A context segment another part of the claim restates with its own polarity is agreed with.
+  const agreed = new Set(claim.flatMap((s, i) => bestOf[i].filter((c) => negated(c) === negated(s))));
+  for (const [i, segment] of claim.entries()) {
+    const best = bestOf[i];
+    if (best.length === 0 || segment.polarityWorded) continue;
+    if (best.some((c) => negated(c) === negated(segment) || agreed.has(c))) continue;
+    for (const candidate of best) {
+      if (candidate.polarityWorded) continue;
+      const [no, yes] = negated(segment) ? [segment, candidate] : [candidate, segment];
+      const governed = [...(no.negatedTerms ?? [])].filter((t) => yes.terms.has(t));
+      if (governed.length > 0 && !governed.some((t) => prefixNegated(t, yes.terms))) return true;
+    }
+  }
+  return false;
+}
+
+/** The other side states the word with a negating prefix too ("capped" and "uncapped"). */
+function prefixNegated(term: string, terms: ReadonlySet<string>): boolean {
+  for (const t of terms) if (/^(?:un|in|non|dis|im)/.test(t) && t.endsWith(term) && t !== term) return true;
   return false;
 }

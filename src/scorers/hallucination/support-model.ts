@@ -39,6 +39,7 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   causeAdded: 2.37,
   figureOfAnother: 0.51,
   wordOfAnother: 0.9,
+  negationFlipped: 0,
 };
 
 /**
