@@ -6,7 +6,7 @@ import { hasWordFamily } from './word-family.js';
 
 // Words that introduce a reason or a purpose.
 const BECAUSE =
-  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+order\s+to|so\s+that|which\s+is\s+why|that['’]s\s+why|to\s+(?:cover|help|make\s+sure|ensure|keep|prevent|protect|reduce|avoid|allow|meet|comply))\b/i;
+  /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+order\s+to|so\s+that|which\s+is\s+why|that['’]s\s+why|to\s+(?:cover|help|make\s+sure|ensure|keep(?!\s+(?:in\s+mind|an\s+eye))|prevent|protect|reduce|avoid|allow|meet|comply))\b/i;
 
 /**
  * The reason a claim gives, when most of its words are in neither the aligned context nor the

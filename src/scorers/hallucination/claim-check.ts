@@ -15,6 +15,7 @@ import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
 import { negationDisagrees, negationFlipped, type Segment } from './negation-scope.js';
 import { contextStatementKind } from './context-statements.js';
+import { unknownCodeWords } from './code-spans.js';
 import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
@@ -393,6 +394,11 @@ export function alignClaim(
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {
       nameElsewhere = 1;
     }
+  }
+  const codeWords = unknownCodeWords(claimText, contextText(), question.text ?? '');
+  if (codeWords.length > 0) {
+    nameMissing = 1;
+    unknown.push(...codeWords);
   }
 
   const negationMismatch: 0 | 1 = best >= 0 && negationDisagrees(claimSegments, index.segments) ? 1 : 0;

@@ -149,7 +149,7 @@ export const UNITS = new Set(
 // A number (digits, or a spelled-out one as a whole word), then "am"/"pm" or a glued "p"
 // ("50p"), or an optional unit.
 const MENTION =
-  /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
+  /(?<![\p{L}\d.])(\d+(?:[.,:/-]\d+)*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|twice)(?:\s?(am|pm|[ap]\.m\.?)(?![\p{L}\d])|(p)(?![\p{L}\d])|(?![\p{L}\d])(?:[\s-]*(%|°\s?[CF]\b|[\p{L}µ]+))?)/giu;
 
 /** A currency symbol written before an amount, read as that amount's unit (unit-words.ts keys). */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'euro', $: 'dollar', '£': 'pound' };
@@ -229,7 +229,8 @@ export function extractNumberMentions(text: string): NumberMention[] {
     // "two-step", "one-time": a spelled-out number inside a compound word states no quantity.
     if (!/^\d/.test(whole) && text[(match.index ?? 0) + match[1].length] === '-') continue;
     // "8:00-18:30", "1-22 November", "4-6:30pm": each end of a range is a number of its own.
-    const meridiem = match[2];
+    // "9 p.m." = "9pm".
+    const meridiem = match[2]?.replace(/\./g, '');
     for (const { raw, ranged } of rangeEnds(whole)) {
       const time = /^\d/.test(raw) ? clockTime(raw, meridiem) : undefined;
       if (time) {

@@ -17,6 +17,12 @@ export interface Segment {
    * limit), so a plain flip cannot be read off it: "if you don't subscribe" = "unless you subscribe".
    */
   polarityWorded: boolean;
+  /**
+   * Its polarity cannot be told: a segment without a negator in a clause that has one ("Water
+   * extinguishers (red label) must not be used", "Vitamin D test: no fasting is required"), or an
+   * elliptical reply ("Not on Tuesday, I'm afraid"). Never compared for a flip.
+   */
+  ambiguous: boolean;
 }
 
 // Words that make a negation conditional or partial ("unless", "only", "if"): a flip cannot be read
@@ -47,14 +53,14 @@ export function splitSegments(text: string): Segment[] {
         negated: facts.negated,
         numbers: facts.numbers,
         negatedTerms: remainder === null ? null : new Set(analyzeClaim(remainder).terms),
-        // An elliptical reply ("Not on Tuesday, I'm afraid") has no statement to flip.
-        polarityWorded: worded || NEGATIVE_WORDS.test(part) || /^\s*not\b/i.test(part),
+        polarityWorded: worded || NEGATIVE_WORDS.test(part),
+        ambiguous: /^\s*not\b/i.test(part),
       });
     }
-    // "Water extinguishers (red label) must not be used", "must not contain soil, rubble or pet
-    // waste": a segment without a negator in a clause with one may well be under it.
+    // "must not contain soil, rubble or pet waste": a segment without a negator in a clause with
+    // one may well be under it.
     if (segments.some((s) => s.negatedTerms !== null))
-      for (const s of segments) if (s.negatedTerms === null) s.polarityWorded = true;
+      for (const s of segments) if (s.negatedTerms === null) s.ambiguous = true;
     out.push(...segments);
   }
   return out;
@@ -101,10 +107,11 @@ export function negationDisagrees(claim: readonly Segment[], context: readonly S
  * limit) or states the negated word with a negating prefix ("unchanged", "uncapped").
  */
 export function negationFlipped(claim: readonly Segment[], context: readonly Segment[]): boolean {
+  const clear = context.filter((c) => !c.ambiguous);
   const bestOf = claim.map((segment) => {
     let bestShared = 0;
     let best: Segment[] = [];
-    for (const candidate of context) {
+    for (const candidate of clear) {
       const shared = matches(segment, candidate);
       if (shared === 0 || shared < bestShared) continue;
       if (shared > bestShared) [bestShared, best] = [shared, []];
@@ -117,7 +124,7 @@ export function negationFlipped(claim: readonly Segment[], context: readonly Seg
   const agreed = new Set(claim.flatMap((s, i) => bestOf[i].filter((c) => negated(c) === negated(s))));
   for (const [i, segment] of claim.entries()) {
     const best = bestOf[i];
-    if (best.length === 0 || segment.polarityWorded) continue;
+    if (best.length === 0 || segment.polarityWorded || segment.ambiguous) continue;
     if (best.some((c) => negated(c) === negated(segment) || agreed.has(c))) continue;
     for (const candidate of best) {
       if (candidate.polarityWorded) continue;

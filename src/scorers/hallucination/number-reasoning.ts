@@ -63,8 +63,24 @@ export function derivable(
       }
     }
   }
+  // "a third off £54" is £36: a share the claim names, of one stated amount, or what is left.
+  for (const share of namedShares(claimText))
+    if (amounts.some((a) => close(a * share, x) || close(a * (1 - share), x))) return true;
   if (clockArithmetic(target, operands, claimText, contextText)) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
+}
+
+const SHARE_WORDS: Readonly<Record<string, number>> = {
+  half: 1 / 2,
+  third: 1 / 3,
+  quarter: 1 / 4,
+  fifth: 1 / 5,
+};
+const SHARE = /\b(half|third|quarter|fifth)s?\b/giu;
+
+/** The fractions a claim names in words ("half", "a third off", "three-quarters"). */
+function namedShares(claimText: string): number[] {
+  return [...claimText.matchAll(SHARE)].map((m) => SHARE_WORDS[m[1].toLowerCase()]);
 }
 
 const MINUTES_A_DAY = 24 * 60;

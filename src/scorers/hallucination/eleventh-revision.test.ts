@@ -1,0 +1,217 @@
+// The mechanisms the eleventh revision of the offline check added, each with the case that must
+// fire and the close case that must not. Tested on claim features and verdicts of parts, which do
+// not depend on the fitted coefficients.
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../text/sentences.js';
+import type { ScoringPassage } from '../scoring-input.js';
+import { addedReason } from './added-reason.js';
+import { analyzeAnswer } from './answer-sentences.js';
+import { checkAnswerSupport } from './answer-support.js';
+import type { ClaimFeatures } from './claim-check.js';
+import { extractNumberMentions } from './claim-facts.js';
+import { unknownCodeWords } from './code-spans.js';
+import { negationFlipped, splitSegments } from './negation-scope.js';
+import { derivable } from './number-reasoning.js';
+
+const passages = (...texts: string[]): ScoringPassage[] =>
+  texts.map((text, i) => ({ id: `p${i}`, docId: 'doc', text }));
+
+function check(answer: string, context: ScoringPassage[], question?: string) {
+  const support = checkAnswerSupport({
+    sentences: analyzeAnswer(answer).sentences,
+    passages: context,
+    question,
+  });
+  const claims = support.sentences.flatMap((s) => s.claims);
+  const on = new Set<keyof ClaimFeatures>();
+  for (const c of claims)
+    for (const [k, v] of Object.entries(c.features)) if (v === 1) on.add(k as keyof ClaimFeatures);
+  return { on, unknown: claims.flatMap((c) => c.unknown), claims: claims.map((c) => c.claim) };
+}
+
+const flipped = (claim: string, context: string) =>
+  negationFlipped(splitSegments(claim), splitSegments(context));
+
+describe('a plain flip of the aligned statement (negationFlipped)', () => {
+  it('fires when the negation on one side governs a word the other side states', () => {
+    expect(
+      flipped(
+        'Overnight parking is allowed at the Eastfield car park.',
+        'Overnight parking is not permitted at the Eastfield car park.',
+      ),
+    ).toBe(true);
+    expect(
+      flipped('Fasting is also required for this test.', 'Vitamin D test: no fasting is required.'),
+    ).toBe(true);
+    expect(
+      flipped("The tower isn't open to the public.", 'The tower is open to the public on Sundays.'),
+    ).toBe(true);
+    expect(flipped('Lead was detected in both samples.', 'No lead was detected in either sample.')).toBe(
+      true,
+    );
+  });
+
+  it('agrees when both sides have the same polarity', () => {
+    expect(
+      flipped(
+        'Overnight parking is not allowed at the Eastfield car park.',
+        'Overnight parking is not permitted at the Eastfield car park.',
+      ),
+    ).toBe(false);
+    expect(flipped('Lead was not detected in either sample.', 'No lead was detected in either sample.')).toBe(
+      false,
+    );
+  });
+
+  it('is not read off a polarity worded another way, a condition or a negating prefix', () => {
+    // "unless" = "if … not"; "without" = "no …"; "uncapped" = "not capped"; "nil" = "no".
+    expect(
+      flipped(
+        "If you don't renew, the account moves to the Basic plan.",
+        'At the end of the year the account moves to the Basic plan unless you renew.',
+      ),
+    ).toBe(false);
+    expect(
+      flipped(
+        "You don't need an appointment for the walk-in clinic.",
+        'The walk-in clinic sees patients without an appointment.',
+      ),
+    ).toBe(false);
+    expect(flipped("The resit mark isn't capped.", 'The resit mark is uncapped.')).toBe(false);
+    expect(
+      flipped("There's no excess on the Gold policy.", 'The excess is £150 on Silver and nil on Gold.'),
+    ).toBe(false);
+  });
+
+  it('reads "no longer" and "nobody" as negations', () => {
+    expect(
+      flipped(
+        "A nut allergy isn't a reason to skip the vaccine.",
+        'A nut allergy is no longer considered a reason to skip the vaccine.',
+      ),
+    ).toBe(false);
+    expect(
+      flipped(
+        'If nobody collects the keys, they are posted to you.',
+        'Keys not collected by noon are posted to you.',
+      ),
+    ).toBe(false);
+  });
+
+  it('treats a segment of a clause that holds a negation as possibly under it', () => {
+    // "Foam extinguishers (cream label) must not be used": the subject segment has no negator of
+    // its own, so a negated claim about foam extinguishers does not contradict it.
+    expect(
+      flipped(
+        "Don't use a foam extinguisher on electrical fires.",
+        'Foam extinguishers (cream label) must not be used on electrical fires.',
+      ),
+    ).toBe(false);
+    expect(
+      flipped(
+        'Green bins must not contain soil, stones or cat litter.',
+        'Green bins must not contain soil, stones or cat litter.',
+      ),
+    ).toBe(false);
+    // An elliptical reply ("Not on Tuesday, I'm afraid") states nothing to flip.
+    expect(flipped("Not on Tuesday, I'm afraid.", 'Lane swimming runs Tuesday to Friday mornings.')).toBe(
+      false,
+    );
+  });
+
+  it('is a claim feature, never set on a statement about the documents', () => {
+    const CONTEXT = passages('Overnight parking is not permitted at the Eastfield car park.');
+    expect(check('Yes, overnight parking is allowed at the Eastfield car park.', CONTEXT).on).toContain(
+      'negationFlipped',
+    );
+    expect(check('Overnight parking is not allowed at the Eastfield car park.', CONTEXT).on).not.toContain(
+      'negationFlipped',
+    );
+    const ENCRYPTION = passages('Orbit encrypts all data in transit using TLS 1.3.');
+    expect(check("The documents don't say how data is encrypted at rest.", ENCRYPTION).on).not.toContain(
+      'negationFlipped',
+    );
+  });
+});
+
+describe('times written with full stops ("9 p.m.")', () => {
+  it('reads "a.m." and "p.m." as am and pm', () => {
+    const values = (text: string) => extractNumberMentions(text).map((m) => m.value);
+    expect(values('open 8 a.m. to 9 p.m. daily')).toEqual(['8:00', '21:00']);
+    expect(values('from 10 a.m to 6 p.m')).toEqual(['10:00', '18:00']);
+    expect(values('open 8am to 9pm')).toEqual(['8:00', '21:00']);
+  });
+
+  it('finds the stated hours, and still flags a changed one', () => {
+    const CLINIC = passages('The urgent care centre is open 08:00–21:00 every day.');
+    expect(check('It is open 8 a.m. to 9 p.m. every day.', CLINIC).on).not.toContain('numberMissing');
+    expect(check('It is open 8 a.m. to 10 p.m. every day.', CLINIC).unknown.join(' ')).toContain('10 p.m.');
+  });
+});
+
+describe('"St." and other titles do not end a sentence', () => {
+  it('keeps "St. Aldric" and "Prof. Lee" inside their sentence', () => {
+    expect(splitSentences('Visiting hours at St. Aldric are 10am to 8pm. Children may visit.')).toEqual([
+      'Visiting hours at St. Aldric are 10am to 8pm.',
+      'Children may visit.',
+    ]);
+    expect(splitSentences('Ask Prof. Lee first. Then book.')).toHaveLength(2);
+  });
+});
+
+describe('"to keep in mind" gives no reason', () => {
+  it('is an idiom, while "to keep costs down" is a purpose', () => {
+    const none = new Set<string>();
+    expect(addedReason('There are two sets of rules to keep in mind.', none, none)).toBeUndefined();
+    expect(addedReason('Prices rose to keep costs down for members.', none, none)).toBe(
+      'costs down for members.',
+    );
+  });
+});
+
+describe('a share the claim names ("a third off")', () => {
+  const mention = (text: string, value: string) => {
+    const found = extractNumberMentions(text).find((m) => m.value === value);
+    if (!found) throw new Error(`${value} not in ${text}`);
+    return found;
+  };
+  const PRICE = extractNumberMentions('An anytime return costs £54.');
+
+  it('backs a share of a stated amount, or what is left of it', () => {
+    const claim = 'With a third off, the £54 anytime return comes down to £36.';
+    expect(derivable(mention(claim, '36'), PRICE, claim)).toBe(true);
+    const quarter = 'Three-quarters of the £54 fare is £40.50.';
+    expect(derivable(mention(quarter, '40.5'), PRICE, quarter)).toBe(true);
+  });
+
+  it('backs no wrong share, and no share the claim does not name', () => {
+    const wrong = 'With a third off, the £54 anytime return comes down to £38.';
+    expect(derivable(mention(wrong, '38'), PRICE, wrong)).toBe(false);
+    const unnamed = 'With the discount, the £54 anytime return comes down to £36.';
+    expect(derivable(mention(unnamed, '36'), PRICE, unnamed)).toBe(false);
+  });
+});
+
+describe('text in backticks is literal', () => {
+  const DOCS = 'Use `ledger-cli invoice remind <id>` to send a reminder. Add `--cc-me` to get a copy.';
+
+  it('flags a command word the documents do not spell', () => {
+    expect(
+      unknownCodeWords('Run `ledger-cli invoice notify 4411`.', DOCS, 'How do I remind invoice 4411?'),
+    ).toEqual(['notify']);
+    expect(check('Run `ledger-cli invoice notify 4411` to send it.', passages(DOCS)).on).toContain(
+      'nameMissing',
+    );
+  });
+
+  it("accepts the documented command with the question's own values", () => {
+    expect(
+      unknownCodeWords(
+        'Run `ledger-cli invoice remind 4411` and add `--cc-me`.',
+        DOCS,
+        'How do I remind invoice 4411?',
+      ),
+    ).toEqual([]);
+    expect(unknownCodeWords('No code here.', DOCS, '')).toEqual([]);
+  });
+});
