@@ -12,6 +12,7 @@ import { extractNumberMentions } from './claim-facts.js';
 import { unknownCodeWords } from './code-spans.js';
 import { negationFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
+import { evaluate, workedOutAmounts } from './shown-working.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>
   texts.map((text, i) => ({ id: `p${i}`, docId: 'doc', text }));
@@ -94,6 +95,24 @@ describe('a plain flip of the aligned statement (negationFlipped)', () => {
       flipped(
         'If nobody collects the keys, they are posted to you.',
         'Keys not collected by noon are posted to you.',
+      ),
+    ).toBe(false);
+  });
+
+  it('compares with the context statement the claim restates most fully', () => {
+    // Both sentences share five words with the claim; the second is restated whole.
+    const DESK =
+      'Members with 24/7 access can enter at any time using their key fob; hot-desk members do not have out-of-hours access.';
+    expect(flipped('hot-desk members can use their key fob for out-of-hours access', DESK)).toBe(true);
+    expect(flipped("hot-desk members don't get out-of-hours access with their key fob", DESK)).toBe(false);
+  });
+
+  it('needs two words to compare and no condition', () => {
+    expect(flipped('baths have to wait', 'Do not soak the knee in a bath.')).toBe(false);
+    expect(
+      flipped(
+        "as long as the bin wasn't emptied, the files can be recovered",
+        'Emptying the bin deletes files, and they cannot then be recovered.',
       ),
     ).toBe(false);
   });
@@ -189,6 +208,33 @@ describe('a share the claim names ("a third off")', () => {
     expect(derivable(mention(wrong, '38'), PRICE, wrong)).toBe(false);
     const unnamed = 'With the discount, the £54 anytime return comes down to £36.';
     expect(derivable(mention(unnamed, '36'), PRICE, unnamed)).toBe(false);
+  });
+});
+
+describe('working shown with words ("£3.50 x 2 people x 3 nights", "95 minutes minus 50")', () => {
+  it('evaluates sums whose figures carry words or whose operators are words', () => {
+    expect(evaluate('£3.50 x 2 people x 3 nights')).toBe(21);
+    expect(evaluate('95 minutes minus 50 minutes')).toBe(45);
+    expect(evaluate('14 in November plus 8 in December')).toBe(22);
+    expect(evaluate('2,048 GB × $0.018')).toBeCloseTo(36.864);
+    // "x" inside a word ("tax", "next") is no operator.
+    expect(evaluate('£12 tax x 2')).toBe(24);
+  });
+
+  it('clears a right result and never a wrong one', () => {
+    const backed = (a: number) => [3.5, 2, 3, 95, 50, 120].includes(a);
+    expect(workedOutAmounts('£21 city tax (£3.50 x 2 people x 3 nights)', backed)).toContain(21);
+    expect(workedOutAmounts('£24 city tax (£3.50 x 2 people x 3 nights)', backed).has(24)).toBe(false);
+    expect(
+      workedOutAmounts('about 45 minutes on the island (95 minutes minus 50 minutes of walking)', backed),
+    ).toContain(45);
+    expect(
+      workedOutAmounts('about 55 minutes on the island (95 minutes minus 50 minutes of walking)', backed).has(
+        55,
+      ),
+    ).toBe(false);
+    // A figure neither stated nor worked out leaves the sum unproven.
+    expect(workedOutAmounts('£28 city tax (£3.50 x 2 people x 4 nights)', backed).has(28)).toBe(false);
   });
 });
 

@@ -29,7 +29,7 @@ export interface Segment {
 // off a sentence with one. And words that say no without a negator ("nil on Premier", "removes the
 // daily cap", "waived") or bound a figure: a flip cannot be read off a segment with one.
 const CONDITIONAL_WORDS =
-  /\b(?:without|unless|otherwise|except|excluding|only|instead|rather|assuming|if|whether)\b/iu;
+  /\b(?:without|unless|otherwise|except|excluding|only|instead|rather|assuming|if|whether|as\s+long\s+as|provided)\b/iu;
 const NEGATIVE_WORDS =
   /\b(?:maximum|minimum|until|before|after|nil|zero|free|remov\p{L}*|waiv\p{L}*|clos\p{L}*|stop\p{L}*|skip\p{L}*|exclud\p{L}*|bar|bars|barred|avoid\p{L}*|lost|lose|loses|lack\p{L}*|fail\p{L}*|refus\p{L}*|exempt\p{L}*|un\p{L}+|off)\b/iu;
 
@@ -108,13 +108,18 @@ export function negationDisagrees(claim: readonly Segment[], context: readonly S
  */
 export function negationFlipped(claim: readonly Segment[], context: readonly Segment[]): boolean {
   const clear = context.filter((c) => !c.ambiguous);
+  // Most words shared, then the largest share of the context segment's own words: "hot-desk
+  // members can use their fob for out-of-hours access" restates all of "hot-desk members do not
+  // have out-of-hours access" and only part of "members with 24/7 access can enter using their fob".
   const bestOf = claim.map((segment) => {
-    let bestShared = 0;
+    let bestFit = [0, 0];
     let best: Segment[] = [];
     for (const candidate of clear) {
       const shared = matches(segment, candidate);
-      if (shared === 0 || shared < bestShared) continue;
-      if (shared > bestShared) [bestShared, best] = [shared, []];
+      if (shared === 0) continue;
+      const fit = [shared, shared / candidate.terms.size];
+      if (fit[0] < bestFit[0] || (fit[0] === bestFit[0] && fit[1] < bestFit[1])) continue;
+      if (fit[0] > bestFit[0] || fit[1] > bestFit[1]) [bestFit, best] = [fit, []];
       best.push(candidate);
     }
     return best;
@@ -124,10 +129,10 @@ export function negationFlipped(claim: readonly Segment[], context: readonly Seg
   const agreed = new Set(claim.flatMap((s, i) => bestOf[i].filter((c) => negated(c) === negated(s))));
   for (const [i, segment] of claim.entries()) {
     const best = bestOf[i];
-    if (best.length === 0 || segment.polarityWorded || segment.ambiguous) continue;
-    if (best.some((c) => negated(c) === negated(segment) || agreed.has(c))) continue;
+    // A one-word segment ("baths", "who can apply") is too little to restate anything.
+    if (best.length === 0 || segment.terms.size < 2 || segment.polarityWorded || segment.ambiguous) continue;
+    if (best.some((c) => negated(c) === negated(segment) || agreed.has(c) || c.polarityWorded)) continue;
     for (const candidate of best) {
-      if (candidate.polarityWorded) continue;
       const [no, yes] = negated(segment) ? [segment, candidate] : [candidate, segment];
       const governed = [...(no.negatedTerms ?? [])].filter((t) => yes.terms.has(t));
       if (governed.length > 0 && !governed.some((t) => prefixNegated(t, yes.terms))) return true;

@@ -5,11 +5,16 @@
 // A figure as answers write it: "£1,800", "9.5", "12%" (the sign and symbol are dropped).
 const FIGURE = String.raw`[£$€]?\d[\d,]*(?:\.\d+)?%?`;
 const OPERATOR = '[×x*÷/+−–-]';
+// Operators in words ("95 minutes minus 50", "£3.50 times 4").
+const WORDED = String.raw`(?:plus|minus|times|multiplied\s+by|divided\s+by)`;
+// Up to three words after a figure, naming what it counts ("£3.50 x 2 people x 3 nights", "14 in
+// November plus 8 in December").
+const LABEL = String.raw`(?:\s+(?!${WORDED}\b)(?!x\b)[\p{L}]+){0,3}`;
 // At most six operations: a long run of figures and dashes is no sum, and the pattern stays linear.
-const EXPRESSION = String.raw`${FIGURE}(?:\s*${OPERATOR}\s*${FIGURE}){1,6}`;
+const EXPRESSION = String.raw`${FIGURE}${LABEL}(?:\s*(?:${OPERATOR}|${WORDED}\b)\s*${FIGURE}${LABEL}){1,6}`;
 // "A op B … = C", or "C … (A op B …)" with the sum in brackets after its result.
 const EQUATION = new RegExp(String.raw`(${EXPRESSION})\s*(?:=|≈|equals|is)\s*(${FIGURE})`, 'giu');
-const BRACKETED = new RegExp(String.raw`(${FIGURE})(?:\s*[\p{L}°]+){0,3}\s*\(\s*(${EXPRESSION})\s*\)`, 'giu');
+const BRACKETED = new RegExp(String.raw`(${FIGURE})(?:\s*[\p{L}°]+){0,4}\s*\(\s*(${EXPRESSION})\s*\)`, 'giu');
 
 // Constants of everyday conversions, which no context states, each with the words that must be
 // in the claim or the context for it to apply (× 365 turns a daily amount into a yearly one, not a
@@ -30,6 +35,9 @@ const CONSTANTS: ReadonlyArray<readonly [number, RegExp]> = [
     /\b(?:k?g|grams?|kilo\w*|m?l|litres?|liters?|millilitres?|k?m|metres?|meters?|kilometres?|thousand|k)\b/i,
   ],
 ];
+// A cheap test before the patterns: an operator between figures, perhaps after a figure's words.
+const SUM_HINT = new RegExp(String.raw`\d${LABEL}\s*(?:${OPERATOR}|${WORDED}\b)\s*[£$€]?\d`, 'iu');
+
 const constantApplies = (a: number, words: string) =>
   CONSTANTS.some(([value, applies]) => value === a && applies.test(words));
 
@@ -38,9 +46,15 @@ const amountOf = (figure: string): number => Number(figure.replace(/[£$€,%]/g
 /** The value of "A op B op C …" with × and ÷ before + and −; undefined when it divides by zero. */
 export function evaluate(expression: string): number | undefined {
   const figures = [...expression.matchAll(new RegExp(FIGURE, 'gu'))].map((m) => amountOf(m[0]));
-  const operators = [
-    ...expression.replace(new RegExp(FIGURE, 'gu'), ' ').matchAll(new RegExp(OPERATOR, 'gu')),
-  ].map((m) => m[0]);
+  // Operators in words become signs, and the words naming what a figure counts go.
+  const bare = expression
+    .replace(new RegExp(FIGURE, 'gu'), ' ')
+    .replace(/\bplus\b/giu, '+')
+    .replace(/\bminus\b/giu, '−')
+    .replace(/\b(?:times|multiplied\s+by)\b/giu, '×')
+    .replace(/\bdivided\s+by\b/giu, '÷')
+    .replace(/(?<![\p{L}])(?!x(?![\p{L}]))[\p{L}]+/giu, ' ');
+  const operators = [...bare.matchAll(new RegExp(OPERATOR, 'gu'))].map((m) => m[0]);
   if (operators.length !== figures.length - 1) return undefined;
   // Products and quotients first, into terms that are then added or taken away.
   const terms: number[] = [figures[0]];
@@ -76,7 +90,7 @@ export function workedOutAmounts(
   context = '',
 ): Set<number> {
   const out = new Set<number>();
-  if (!/\d\s*[×x*÷/+−–-]\s*[£$€]?\d/u.test(claim)) return out;
+  if (!SUM_HINT.test(claim)) return out;
   const words = `${claim} ${context}`;
   const consider = (expression: string, result: string) => {
     const value = evaluate(expression);

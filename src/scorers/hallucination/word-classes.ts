@@ -40,6 +40,7 @@ const SYNONYM_GROUPS = [
   ['help', 'assist'],
   ['contact', 'reach'],
   ['send', 'email'],
+  ['phone', 'telephone'],
   ['shop', 'store'],
   ['child', 'children', 'kid', 'kids'],
   ['bike', 'bicycle'],
