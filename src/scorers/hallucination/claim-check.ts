@@ -13,7 +13,7 @@ import { droppedConditionInAnswer } from './dropped-condition.js';
 import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
 import type { ContextIndex } from './context-clauses.js';
-import { negationDisagrees, negationFlipped, type Segment } from './negation-scope.js';
+import { negationDisagrees, negationFlipped, prefixFlipped, type Segment } from './negation-scope.js';
 import { contextStatementKind } from './context-statements.js';
 import { unknownCodeWords } from './code-spans.js';
 import { swappedNumbers } from './number-binding.js';
@@ -467,8 +467,12 @@ export function alignClaim(
           : 0,
       negationMismatch,
       // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
+      // "Drowsiness is common" where the leaflet says "uncommon" is a flip by a prefix.
       negationFlipped:
-        negationMismatch && !contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)
+        (negationMismatch &&
+          !contextStatementKind(claimText) &&
+          negationFlipped(claimSegments, index.segments)) ||
+        (best >= 0 && prefixFlipped(claimText, alignedText))
           ? 1
           : 0,
       numberDerived,

@@ -10,7 +10,7 @@ import { checkAnswerSupport } from './answer-support.js';
 import type { ClaimFeatures } from './claim-check.js';
 import { extractNumberMentions } from './claim-facts.js';
 import { unknownCodeWords } from './code-spans.js';
-import { negationFlipped, splitSegments } from './negation-scope.js';
+import { negationFlipped, prefixFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
 import { evaluate, workedOutAmounts } from './shown-working.js';
 
@@ -136,6 +136,28 @@ describe('a plain flip of the aligned statement (negationFlipped)', () => {
     expect(flipped("Not on Tuesday, I'm afraid.", 'Lane swimming runs Tuesday to Friday mornings.')).toBe(
       false,
     );
+  });
+
+  it('reads a negating prefix the claim adds or drops as a flip', () => {
+    expect(
+      prefixFlipped(
+        'Drowsiness is a common side effect.',
+        'Drowsiness is uncommon, affecting up to 1 in 100 people.',
+      ),
+    ).toBe(true);
+    expect(prefixFlipped('Sale items are refundable.', 'Sale items are non-refundable.')).toBe(true);
+    expect(prefixFlipped('The permit is invalid after June.', 'The permit is valid until June.')).toBe(true);
+    // Agreed with a negator ("isn't available" = "unavailable"), and no prefix read off "income".
+    expect(
+      prefixFlipped(
+        "If the instance type isn't available, it retries.",
+        'If the instance type is unavailable, it retries.',
+      ),
+    ).toBe(false);
+    expect(prefixFlipped('Your income is taxed monthly.', 'Taxed monthly: come to the office.')).toBe(false);
+    expect(
+      prefixFlipped('Drowsiness is uncommon.', 'Drowsiness is uncommon, affecting up to 1 in 100 people.'),
+    ).toBe(false);
   });
 
   it('is a claim feature, never set on a statement about the documents', () => {

@@ -146,3 +146,41 @@ function prefixNegated(term: string, terms: ReadonlySet<string>): boolean {
   for (const t of terms) if (/^(?:un|in|non|dis|im)/.test(t) && t.endsWith(term) && t !== term) return true;
   return false;
 }
+
+// Negating prefixes, with the shortest word they may be taken off: "in"/"im" only before five
+// letters or more, so "income", "inform" and "import" are not read as "come", "form" and "port".
+const PREFIXES: ReadonlyArray<readonly [string, number]> = [
+  ['un', 4],
+  ['non-', 4],
+  ['non', 4],
+  ['in', 5],
+  ['im', 5],
+  ['ir', 5],
+  ['il', 5],
+];
+
+const PLAIN_NEGATOR = /\b(?:not|no|never|cannot|without|nothing|none)\b|n['’]t\b/i;
+
+const lowerWords = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}[\p{L}-]*/gu) ?? []);
+
+/**
+ * A word the aligned sentence states with a negating prefix that the claim states without it, or
+ * the other way round: "drowsiness is common" where the leaflet says "uncommon", "the fee is
+ * refundable" for "non-refundable", "the pass is valid" for "invalid".
+ */
+export function prefixFlipped(claimText: string, alignedText: string): boolean {
+  // "isn't available" = "unavailable": with a negator on either side the prefix may be agreed with.
+  if (PLAIN_NEGATOR.test(claimText) || PLAIN_NEGATOR.test(alignedText)) return false;
+  const claim = lowerWords(claimText);
+  const aligned = lowerWords(alignedText);
+  const flips = (from: Set<string>, to: Set<string>) => {
+    for (const word of from)
+      for (const [prefix, shortest] of PREFIXES) {
+        if (!word.startsWith(prefix)) continue;
+        const base = word.slice(prefix.length);
+        if (base.length >= shortest && to.has(base) && !to.has(word) && !from.has(base)) return true;
+      }
+    return false;
+  };
+  return flips(claim, aligned) || flips(aligned, claim);
+}
