@@ -8,7 +8,7 @@
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
 import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
-import { addedQuantifiers, sourceWords } from './claim-cues.js';
+import { addedQuantifiers, droppedQuantifier, sourceWords } from './claim-cues.js';
 import { droppedConditionInAnswer } from './dropped-condition.js';
 import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
@@ -20,7 +20,7 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { fractionValue, workedOutAmounts } from './shown-working.js';
@@ -60,6 +60,8 @@ export interface ClaimFeatures {
   numberDerived: 0 | 1;
   /** "all", "always", "every"… where the aligned context does not say so. */
   quantifierAdded: 0 | 1;
+  /** The aligned sentence limits the group the claim restates ("most", "some") and the claim drops it. */
+  quantifierDropped: 0 | 1;
   /** The aligned sentence states a condition ("only if", "unless", "except") and the claim none. */
   conditionDropped: 0 | 1;
   /** The claim cites a source ("a study", "according to the Archives") the context never mentions. */
@@ -477,6 +479,11 @@ export function alignClaim(
           : 0,
       numberDerived,
       quantifierAdded,
+      quantifierDropped:
+        best >= 0 &&
+        droppedQuantifier(claimText, new Set(claim.terms), alignedText, (w) => canonicalTerm(stem(w)))
+          ? 1
+          : 0,
       conditionDropped,
       sourceAdded,
       numberSwapped: swapped.length > 0 ? 1 : 0,

@@ -30,6 +30,36 @@ export function addedQuantifiers(claim: string, context: string): string[] {
   return [...new Set(words(text).filter((w) => STRONG.has(w) && !have.has(w)))];
 }
 
+// A quantifier that limits its noun to part of a group ("most species", "some reference books").
+const PARTIAL =
+  /\b(?:some|most|many|several|certain|selected|few)\s+((?:of\s+(?:the|our|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+const OBLIGATION = /\b(?:must|required|requires?|mandatory|compulsory|obligatory|ha(?:ve|s)\s+to|obliged)\b/i;
+const ADVICE =
+  /\b(?:recommend\p{L}*|advis\p{L}*|encourag\p{L}*|suggest\p{L}*|should|optional|preferably|ideally)\b/iu;
+
+/**
+ * The aligned sentence limits a group the claim restates ("Most species live one to two years")
+ * and the claim keeps no quantifier or hedge at all ("octopuses live for one to two years"); or it
+ * advises what the claim makes a rule ("recommended" → "required").
+ * `stemOf` reads a word as the claim's terms are read.
+ */
+export function droppedQuantifier(
+  claim: string,
+  claimTerms: ReadonlySet<string>,
+  aligned: string,
+  stemOf: (word: string) => string,
+): boolean {
+  // "Check-ups are recommended every 6 months" is no rule: "you are required to" makes it one.
+  if (OBLIGATION.test(claim) && ADVICE.test(aligned) && !OBLIGATION.test(aligned)) return true;
+  const claimWords = new Set(words(claim));
+  if ([...claimWords].some((w) => HEDGED.has(w) || STRONG.has(w) || w === 'not' || w.endsWith("n't")))
+    return false;
+  for (const m of aligned.matchAll(PARTIAL))
+    if (words(m[1]).some((w) => claimTerms.has(stemOf(w)))) return true;
+  return false;
+}
+
 // Weaker quantifiers and frequency words a universal can overstate.
 const HEDGED = new Set(
   'most some many several few usually often generally typically normally sometimes occasionally mostly majority certain selected may might'.split(

@@ -5,10 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../text/sentences.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import { addedReason } from './added-reason.js';
+import { stem } from '../../text/analyze.js';
 import { analyzeAnswer } from './answer-sentences.js';
 import { checkAnswerSupport } from './answer-support.js';
 import type { ClaimFeatures } from './claim-check.js';
-import { extractNumberMentions } from './claim-facts.js';
+import { droppedQuantifier } from './claim-cues.js';
+import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
+import { canonicalTerm } from './word-classes.js';
 import { unknownCodeWords } from './code-spans.js';
 import { negationFlipped, prefixFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
@@ -171,6 +174,62 @@ describe('a plain flip of the aligned statement (negationFlipped)', () => {
     const ENCRYPTION = passages('Orbit encrypts all data in transit using TLS 1.3.');
     expect(check("The documents don't say how data is encrypted at rest.", ENCRYPTION).on).not.toContain(
       'negationFlipped',
+    );
+  });
+});
+
+describe('a limit on a group, or advice, the claim drops (quantifierDropped)', () => {
+  const dropped = (claim: string, aligned: string) =>
+    droppedQuantifier(claim, new Set(analyzeClaim(claim).terms), aligned, (w) => canonicalTerm(stem(w)));
+
+  it('fires when the aligned sentence limits the group the claim restates and the claim keeps no hedge', () => {
+    expect(
+      dropped(
+        'Octopus species live for one to two years.',
+        'Most octopus species live for only one to two years.',
+      ),
+    ).toBe(true);
+    expect(
+      dropped(
+        'Reference books can be borrowed overnight.',
+        'Some reference books may be borrowed overnight.',
+      ),
+    ).toBe(true);
+    expect(
+      dropped(
+        'Adults are required to have a check-up every year.',
+        'Adults are recommended to have a check-up every year.',
+      ),
+    ).toBe(true);
+  });
+
+  it('does not fire when the claim keeps a hedge, or the limit is on another group', () => {
+    expect(
+      dropped(
+        'Most octopus species live for one to two years.',
+        'Most octopus species live for only one to two years.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped(
+        'Some reference books may be borrowed overnight.',
+        'Some reference books may be borrowed overnight.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped(
+        'Laptops can be borrowed for four hours.',
+        'Some reference books may be borrowed overnight; laptops for four hours.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped(
+        'Adults are advised to have a check-up every year.',
+        'Adults are recommended to have a check-up every year.',
+      ),
+    ).toBe(false);
+    expect(dropped('You must bring photo ID.', 'You must bring photo ID; we recommend arriving early.')).toBe(
+      false,
     );
   });
 });

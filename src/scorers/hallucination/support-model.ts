@@ -40,6 +40,7 @@ export const SUPPORT_MODEL: Readonly<Record<keyof ClaimFeatures | 'intercept', n
   figureOfAnother: 0.51,
   wordOfAnother: 0.9,
   negationFlipped: 0,
+  quantifierDropped: 0,
 };
 
 /**

@@ -55,7 +55,7 @@ export function reasonOf(claim: ClaimResult): HallucinationReason {
   if (f.sourceAdded) return 'unknown-source';
   if (f.nameMissing) return 'unknown-name';
   if (f.negationMismatch || f.negationFlipped) return 'negation-mismatch';
-  if (f.quantifierAdded) return 'overgeneralised';
+  if (f.quantifierAdded || f.quantifierDropped) return 'overgeneralised';
   if ((f.numberElsewhere && !f.numbersAligned) || f.numberSwapped || f.numberMoved) return 'misplaced-number';
   if (f.nameElsewhere || f.rolesSwapped) return 'misplaced-name';
   if (f.conditionDropped || f.limitDropped) return 'dropped-condition';
