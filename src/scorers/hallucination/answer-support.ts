@@ -9,7 +9,12 @@ import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { alignClaim, type ClaimFeatures, NO_QUESTION, type QuestionFacts } from './claim-check.js';
 import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
-import { contextStatementKind, isExemptContextStatement, summaryItems } from './context-statements.js';
+import {
+  contextStatementKind,
+  isExemptContextStatement,
+  isReferral,
+  summaryItems,
+} from './context-statements.js';
 import { splitSegments } from './negation-scope.js';
 import { findDates } from './number-reasoning.js';
 import {
@@ -87,7 +92,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
     for (const claim of pieces) {
       const facts = analyzeClaim(claim);
       // "The details don't say whether …": a statement about the documents, not the world.
-      if (isExemptContextStatement(claim, facts, index)) {
+      if (isExemptContextStatement(claim, facts, index) || (afterAbsence && isReferral(claim, facts))) {
         aboutDocuments++;
         continue;
       }

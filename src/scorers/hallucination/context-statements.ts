@@ -201,3 +201,23 @@ function isItemSized(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /\p{L}{3,}|\d/u.test(w));
   return words.length >= 2 || /\d/.test(text);
 }
+
+// Pointing the user to someone who may know: "check with your HR team", "the Parish Clerk should
+// have the date", "Member Services could confirm whether …", "… would be the best people to ask".
+const REFERRAL = new RegExp(
+  [
+    String.raw`\b(?:ask|contact|call|phone|email|check\s+with|speak\s+(?:to|with)|talk\s+to|reach\s+out\s+to|get\s+in\s+touch\s+with|enquire\s+with|inquire\s+with)\b`,
+    String.raw`\b(?:should|could|would|will|can|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|help|know|have|say|clarify|answer)\b`,
+    String.raw`\bbest\s+(?:people|person|place|ones?)\s+to\s+ask\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * After the answer said the documents do not cover something, a sentence that points the user to
+ * someone who may know is advice, not a fact about the world ("Payroll or HR would be the best
+ * people to ask"). Not when it states a number: "call 0300 123 4567" is a fact to check.
+ */
+export function isReferral(claim: string, facts: ClaimFacts): boolean {
+  return facts.numbers.length === 0 && REFERRAL.test(claim);
+}

@@ -234,6 +234,26 @@ describe('a limit on a group, or advice, the claim drops (quantifierDropped)', (
   });
 });
 
+describe('pointing the user to someone who may know, after saying the documents do not cover it', () => {
+  const PAYROLL = passages('Overtime is paid at time and a half for hours over 40 in a week.');
+
+  it('is advice, not a claim to check', () => {
+    const answer =
+      "The documents don't say how night shifts are paid. Payroll or HR would be the best people to ask.";
+    expect(check(answer, PAYROLL).claims.join(' | ')).not.toContain('Payroll');
+    const contact = "The policy doesn't mention night shifts, so check with the Staff Benefits Office.";
+    expect(check(contact, PAYROLL).on).not.toContain('nameMissing');
+  });
+
+  it('is checked as usual before any absence statement, or when it states a number', () => {
+    expect(
+      check('Payroll or HR would be the best people to ask about overtime.', PAYROLL).claims,
+    ).toHaveLength(1);
+    const phone = "The documents don't say how night shifts are paid; call Payroll on 0300 555 0199.";
+    expect(check(phone, PAYROLL).on).toContain('numberMissing');
+  });
+});
+
 describe('times written with full stops ("9 p.m.")', () => {
   it('reads "a.m." and "p.m." as am and pm', () => {
     const values = (text: string) => extractNumberMentions(text).map((m) => m.value);
