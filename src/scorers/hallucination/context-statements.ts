@@ -19,9 +19,11 @@ import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 export type ContextStatementKind = 'absence' | 'summary';
 
 // Nouns that name the documents and nothing else ("results", "sources" and "materials" name real
-// things too: "your test results", "the source code").
+// things too: "your test results", "the source code"), and kinds of document a retriever returns
+// ("the specs I have", "this SOP", "the leaflet"). Not "policy", "plan" or "terms": "the policy
+// doesn't cover flood damage" states what the insurance covers.
 const DOC_NOUNS =
-  'documents document docs passages passage context information info details extracts extract excerpts excerpt text notes snippets snippet';
+  'documents document docs passages passage context information info details extracts extract excerpts excerpt text notes snippets snippet specs spec specification specifications sop leaflet handbook manual faq brochure datasheet notice profile listing';
 const SAYING_VERBS =
   'say says said mention mentions mentioned state states stated specify specifies specified list lists listed cover covers covered explain explains address addresses indicate indicates tell tells show shows give gives include includes contain contains';
 
@@ -207,7 +209,7 @@ function isItemSized(text: string): boolean {
 const REFERRAL = new RegExp(
   [
     String.raw`\b(?:ask|contact|call|phone|email|check\s+with|speak\s+(?:to|with)|talk\s+to|reach\s+out\s+to|get\s+in\s+touch\s+with|enquire\s+with|inquire\s+with)\b`,
-    String.raw`\b(?:should|could|would|will|can|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|help|know|have|say|clarify|answer)\b`,
+    String.raw`\b(?:should|could|would|will|can|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|help|know|have|say|clarify|answer|give|provide|explain|check)\b`,
     String.raw`\bbest\s+(?:people|person|place|ones?)\s+to\s+ask\b`,
   ].join('|'),
   'i',

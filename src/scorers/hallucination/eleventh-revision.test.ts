@@ -245,6 +245,19 @@ describe('pointing the user to someone who may know, after saying the documents 
     expect(check(contact, PAYROLL).on).not.toContain('nameMissing');
   });
 
+  it('knows kinds of document ("the specs I have", "this SOP"), and not "the policy"', () => {
+    const TV = passages('Connectivity: 4 HDMI inputs, 2 USB ports, Wi-Fi 6.');
+    expect(check("The connectivity specs I have don't mention Dolby Vision.", TV).on).not.toContain(
+      'nameMissing',
+    );
+    expect(check("Sorry, this SOP doesn't cover waste disposal.", TV).claims).toHaveLength(0);
+    const INSURANCE = passages('The Home Plus policy covers fire and theft.');
+    expect(check("The policy doesn't cover flood damage.", INSURANCE).claims).toHaveLength(1);
+    const desk =
+      "Her NPI isn't in the information I have. The clinic's front desk should be able to give you it.";
+    expect(check(desk, TV).claims).toHaveLength(0);
+  });
+
   it('is checked as usual before any absence statement, or when it states a number', () => {
     expect(
       check('Payroll or HR would be the best people to ask about overtime.', PAYROLL).claims,
