@@ -29,6 +29,7 @@ import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmeti
 import { addedReason } from './added-reason.js';
 import { hasCompoundParts, nameInItsPlace, spelledOutIn } from './claim-names.js';
 import { datesBacked } from './claim-dates.js';
+import { closedOnUnlistedDay } from './day-names.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { figuresOfAnotherThing, pronounConflict, wordsOfAnotherThing } from './entity-binding.js';
 import { hasWordFamily } from './word-family.js';
@@ -391,6 +392,7 @@ export function alignClaim(
       const given = questionWords.has(name) && !nameInItsPlace(claimText, name, alignedText, claimNames);
       if (backedByDate.has(name) || question.dates.some((d) => d.month === name) || given) continue;
       if (spelledOutIn(claimText, name, `${question.text ?? ''} ${contextText()}`)) continue;
+      if (closedOnUnlistedDay(claimText, name, contextText())) continue;
       nameMissing = 1;
       unknown.push(name);
     } else if (!alignedNames.has(name) && !alignedTerms.has(term)) {

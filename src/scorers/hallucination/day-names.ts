@@ -89,3 +89,24 @@ export function calendarWeekdays(text: string): string[] {
   }
   return out;
 }
+
+// "Closed on Mondays", "shut Sundays", "not open on Saturday": a day the claim says something is
+// not open.
+const CLOSED =
+  /\b(?:closed|shut|not\s+open|isn['’]t\s+open|aren['’]t\s+open|no\s+(?:service|services|sessions?|classes|opening))\b/i;
+
+/**
+ * A day the claim says something is closed on, where the context gives the days it is open as a
+ * timetable (three days or more, spelt out or as a range) and leaves this one out: "closed on
+ * Mondays" from "open Tuesday to Sunday". The claim reads the gap in the timetable; it adds no day.
+ */
+export function closedOnUnlistedDay(claimText: string, name: string, contextText: string): boolean {
+  const day = name.replace(/s$/, '');
+  if (!(DAYS as readonly string[]).includes(day) || !CLOSED.test(claimText)) return false;
+  const listed = new Set(
+    spellOutDays(contextText)
+      .toLowerCase()
+      .match(new RegExp(`\\b(?:${DAYS.join('|')})`, 'g')) ?? [],
+  );
+  return listed.size >= 3 && !listed.has(day);
+}

@@ -13,6 +13,7 @@ import { droppedQuantifier } from './claim-cues.js';
 import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { canonicalTerm } from './word-classes.js';
 import { unknownCodeWords } from './code-spans.js';
+import { closedOnUnlistedDay } from './day-names.js';
 import { negationFlipped, prefixFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
 import { evaluate, workedOutAmounts } from './shown-working.js';
@@ -279,6 +280,21 @@ describe('times written with full stops ("9 p.m.")', () => {
     const CLINIC = passages('The urgent care centre is open 08:00–21:00 every day.');
     expect(check('It is open 8 a.m. to 9 p.m. every day.', CLINIC).on).not.toContain('numberMissing');
     expect(check('It is open 8 a.m. to 10 p.m. every day.', CLINIC).unknown.join(' ')).toContain('10 p.m.');
+  });
+});
+
+describe('a day the claim says something is closed, read from the gap in a timetable', () => {
+  const MUSEUM = passages('The museum is open 10am to 5pm, Tuesday to Sunday.');
+
+  it('backs "closed on Mondays" from "open Tuesday to Sunday", and no other day', () => {
+    expect(check("It's closed on Mondays.", MUSEUM).unknown).not.toContain('mondays');
+    expect(check("It's open on Mondays.", MUSEUM).unknown).toContain('mondays');
+    expect(check("It's closed on Monday.", MUSEUM).unknown).not.toContain('monday');
+    expect(closedOnUnlistedDay('closed on Sundays', 'sunday', 'Open Tuesday to Sunday.')).toBe(false);
+    // Two days are no timetable to read a gap from.
+    expect(closedOnUnlistedDay('closed on Mondays', 'monday', 'Late opening on Thursday and Friday.')).toBe(
+      false,
+    );
   });
 });
 
