@@ -375,6 +375,20 @@ export function alignClaim(
       (!sameAmount && unitWordDiffers(n, index)) ||
       rateDiffers(n, index)
     ) {
+      // "Three hours would be £15" at £5 an hour, where the context also says "15 minutes": the
+      // amount is worked out, and the other 15 is another quantity.
+      if (
+        n.currency !== undefined &&
+        derivable(
+          n,
+          operands.filter((m) => m.value !== n.value),
+          claimText,
+          windowText,
+        )
+      ) {
+        numberDerived = 1;
+        continue;
+      }
       unitMismatch = 1;
       unknown.push(n.text);
     }

@@ -368,6 +368,21 @@ describe('working shown with words ("£3.50 x 2 people x 3 nights", "95 minutes 
   });
 });
 
+describe('an amount worked out that the context also states as another quantity', () => {
+  const PARKING = passages('Parking costs £5 per hour. Allow 15 minutes to walk to the gate.');
+
+  it('is worked out ("three hours would be £15"), not a changed unit', () => {
+    const worked = check('Three hours would be £15.', PARKING, 'How much is parking for three hours?');
+    expect(worked.on).not.toContain('unitMismatch');
+    expect(worked.on).toContain('numberDerived');
+  });
+
+  it('is still a changed unit when no sum makes it', () => {
+    expect(check('The walk to the gate takes 15 hours.', PARKING).on).toContain('unitMismatch');
+    expect(check('Parking costs £15 per minute.', PARKING).on).toContain('unitMismatch');
+  });
+});
+
 describe('text in backticks is literal', () => {
   const DOCS = 'Use `ledger-cli invoice remind <id>` to send a reminder. Add `--cc-me` to get a copy.';
 
