@@ -78,6 +78,8 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   let aboutDocuments = 0;
   // Once the answer says what the documents don't cover, "they only say …" means the documents.
   let afterAbsence = false;
+  // Once an absence statement was itself exempt (the context truly does not cover the topic).
+  let refused = false;
   // The names the last claim that named something named: what a following "It …" stands for.
   let lastNames: readonly string[] = [];
   const scored = options.sentences.map((sentence, at): SentenceResult | undefined => {
@@ -92,7 +94,11 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
     for (const claim of pieces) {
       const facts = analyzeClaim(claim);
       // "The details don't say whether …": a statement about the documents, not the world.
-      if (isExemptContextStatement(claim, facts, index) || (afterAbsence && isReferral(claim, facts))) {
+      const exempt = isExemptContextStatement(claim, facts, index);
+      // A referral is the refusal's advice only after a true absence statement (a false refusal,
+      // one whose topic the context states, is checked, and so is what follows it).
+      if (exempt && contextStatementKind(claim) === 'absence') refused = true;
+      if (exempt || (refused && isReferral(claim, facts))) {
         aboutDocuments++;
         continue;
       }

@@ -487,9 +487,7 @@ export function alignClaim(
       // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
       // "Drowsiness is common" where the leaflet says "uncommon" is a flip by a prefix.
       negationFlipped:
-        (negationMismatch &&
-          !contextStatementKind(claimText) &&
-          negationFlipped(claimSegments, index.segments)) ||
+        (best >= 0 && !contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)) ||
         (best >= 0 && prefixFlipped(claimText, alignedText))
           ? 1
           : 0,

@@ -31,12 +31,16 @@ export function addedQuantifiers(claim: string, context: string): string[] {
 }
 
 // A quantifier that limits its noun to part of a group ("most species", "some reference books").
+// Not a superlative ("the most recent", "our most popular"), "as many … as", "a few" (a small
+// number, no limit) or "make certain". Only the word right after it is the group it limits.
 const PARTIAL =
-  /\b(?:some|most|many|several|certain|selected|few)\s+((?:of\s+(?:the|our|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+  /(?<!\b(?:the|our|its|their|your|a|as|make|made|making)\s+)\b(?:some|most|many|several|certain|selected|few)\s+(?:of\s+(?:the|our|its|their|these|those)\s+)?([\p{L}-]+)/giu;
 
-const OBLIGATION = /\b(?:must|required|requires?|mandatory|compulsory|obligatory|ha(?:ve|s)\s+to|obliged)\b/i;
+const OBLIGATION =
+  /\b(?:must|required|requires?|mandatory|compulsory|obligatory|ha(?:ve|s)\s+to|obliged|needs?|essential|necessary)\b/i;
+// Advice only: not "should" ("your card should arrive in five days") or "advised that" (informed).
 const ADVICE =
-  /\b(?:recommend\p{L}*|advis\p{L}*|encourag\p{L}*|suggest\p{L}*|should|optional|preferably|ideally)\b/iu;
+  /\b(?:recommend\p{L}*|encouraged|suggest(?:s|ed)?|advised\s+to|advises?\s+(?:\p{L}+\s+)?to|optional|preferably|ideally)\b/iu;
 
 /**
  * The aligned sentence limits a group the claim restates ("Most species live one to two years")

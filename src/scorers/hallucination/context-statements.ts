@@ -8,9 +8,10 @@
 // - an absence statement whose topic a context sentence does state is a false refusal, checked
 //   as usual, and so is one that reports a number;
 // - a summary of what the documents cover is skipped only when the context states its topics.
-// Referrals ("ask the practice directly") are not skipped: the party they name ("your Customer
-// Success Manager") is often the very detail a model made up. The phrase lists are written from
-// ordinary English usage of RAG answers.
+// A referral ("ask the practice directly") is skipped only right after a true absence statement,
+// as the refusal's advice (isReferral below); anywhere else it is checked, since the party it
+// names ("your Customer Success Manager") is often the very detail a model made up. The phrase
+// lists are written from ordinary English usage of RAG answers.
 import { stem } from '../../text/analyze.js';
 import type { ClaimFacts } from './claim-facts.js';
 import type { ContextIndex } from './context-clauses.js';
@@ -20,10 +21,11 @@ export type ContextStatementKind = 'absence' | 'summary';
 
 // Nouns that name the documents and nothing else ("results", "sources" and "materials" name real
 // things too: "your test results", "the source code"), and kinds of document a retriever returns
-// ("the specs I have", "this SOP", "the leaflet"). Not "policy", "plan" or "terms": "the policy
-// doesn't cover flood damage" states what the insurance covers.
+// ("the specs I have", "this SOP", "the leaflet"). Not "policy", "plan", "terms", "manual",
+// "spec", "notice" or "profile": "the policy doesn't cover flood damage", "the manual version",
+// "the notice period", "the off-peak profile" are things of the world.
 const DOC_NOUNS =
-  'documents document docs passages passage context information info details extracts extract excerpts excerpt text notes snippets snippet specs spec specification specifications sop leaflet handbook manual faq brochure datasheet notice profile listing';
+  'documents document docs passages passage context information info details extracts extract excerpts excerpt text notes snippets snippet specs specification specifications sop leaflet handbook faq brochure datasheet listing';
 const SAYING_VERBS =
   'say says said mention mentions mentioned state states stated specify specifies specified list lists listed cover covers covered explain explains address addresses indicate indicates tell tells show shows give gives include includes contain contains';
 
@@ -204,22 +206,29 @@ function isItemSized(text: string): boolean {
   return words.length >= 2 || /\d/.test(text);
 }
 
-// Pointing the user to someone who may know: "check with your HR team", "the Parish Clerk should
-// have the date", "Member Services could confirm whether …", "… would be the best people to ask".
+// Pointing the user to someone who may know, in three shapes: a verb of asking with the party
+// asked ("you'd need to check with an adviser", "it's worth calling the maternity unit"), the party
+// with what it can tell ("Member Services could confirm whether …", "the front desk should be able
+// to give you …"), and "… would be the best people to ask". A party is a capitalised name or a noun
+// of the people or offices one asks.
+const PARTY = String.raw`(?:\p{Lu}[\p{L}'’&-]*|(?:[\p{L}'’-]+\s+){0,3}?(?:team|office|desk|department|service|services|support|clerk|adviser|advisor|manager|provider|pharmacist|pharmacy|doctor|gp|solicitor|lawyer|staff|administrator|admin|helpline|centre|center|unit|officer|reception|council|clinic|operator|airline|landlord|agent|insurer|bank|retailer|manufacturer|organisers?|organizers?|coordinator|registrar|tutor|supervisor|employer|hr|payroll))`;
+const ASKING = String.raw`(?:ask(?:ing)?|contact(?:ing)?|call(?:ing)?|phon(?:e|ing)|email(?:ing)?|(?:check|confirm)(?:ing)?\s+(?:this\s+|that\s+|it\s+)?with|speak(?:ing)?\s+(?:to|with)|talk(?:ing)?\s+to|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|(?:enquir|inquir)(?:e|ing)\s+with)`;
+const ASKING_LEAD = String.raw`(?:you(?:['’]d|\s+would|\s+will|\s+should|\s+could|\s+may|\s+might|\s+can)?\s+(?:(?:need|want|have)\s+to\s+|be\s+best\s+to\s+)?|(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:best|worth|a\s+good\s+idea)(?:\s+to)?\s+|(?:please|try(?:\s+to)?|best\s+to)\s+)?`;
 const REFERRAL = new RegExp(
   [
-    String.raw`\b(?:ask|contact|call|phone|email|check\s+with|speak\s+(?:to|with)|talk\s+to|reach\s+out\s+to|get\s+in\s+touch\s+with|enquire\s+with|inquire\s+with)\b`,
-    String.raw`\b(?:should|could|would|will|can|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|help|know|have|say|clarify|answer|give|provide|explain|check)\b`,
+    String.raw`(?:^|[,;:—–-]\s*|\b(?:so|then|and|or)\s+)${ASKING_LEAD}${ASKING}\s+(?:the\s+|your\s+|an?\s+|their\s+)?${PARTY}`,
+    String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|clarify|answer|give|provide|explain)\s+(?:you|whether|if|that|what|which|how|when)\b`,
     String.raw`\bbest\s+(?:people|person|place|ones?)\s+to\s+ask\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /**
- * After the answer said the documents do not cover something, a sentence that points the user to
- * someone who may know is advice, not a fact about the world ("Payroll or HR would be the best
- * people to ask"). Not when it states a number: "call 0300 123 4567" is a fact to check.
+ * After the answer said, truly, that the documents do not cover something, a sentence that points
+ * the user to someone who may know is the refusal's advice, not a fact about the world ("Payroll or
+ * HR would be the best people to ask"). Not when it states a number: "call 0300 123 4567" is a
+ * fact to check. Anywhere else a referral is checked as any claim.
  */
 export function isReferral(claim: string, facts: ClaimFacts): boolean {
-  return facts.numbers.length === 0 && REFERRAL.test(claim);
+  return facts.numbers.length === 0 && REFERRAL.test(claim.trim());
 }

@@ -164,6 +164,31 @@ describe('a plain flip of the aligned statement (negationFlipped)', () => {
     ).toBe(false);
   });
 
+  it('reads no flip from an idiom, an ordinary noun or a word that only looks prefixed', () => {
+    expect(
+      flipped('The hotel is not far from the station.', 'The hotel is a short walk from the station.'),
+    ).toBe(false);
+    expect(flipped('The discount is not just for students.', 'The discount is for students and staff.')).toBe(
+      false,
+    );
+    // "bar" and "university" say nothing of polarity: the flips are still read.
+    expect(
+      flipped('Children are allowed in the bar area.', 'Children are not allowed in the bar area.'),
+    ).toBe(true);
+    expect(
+      flipped('University staff can park in the main lot.', 'University staff cannot park in the main lot.'),
+    ).toBe(true);
+    expect(flipped('Nobody checks tickets on the ferry.', 'Staff check tickets on the ferry.')).toBe(true);
+    expect(prefixFlipped('It is cheaper unless you pay by card.', 'It costs less.')).toBe(false);
+    expect(
+      prefixFlipped('Visiting hours for inpatients are 2pm to 8pm.', 'Patients may receive visitors.'),
+    ).toBe(false);
+    expect(prefixFlipped('Neither pass is valid on Sundays.', 'Both passes are invalid on Sundays.')).toBe(
+      false,
+    );
+    expect(prefixFlipped('Nobody under 16 is eligible.', 'Under-16s are ineligible.')).toBe(false);
+  });
+
   it('is a claim feature, never set on a statement about the documents', () => {
     const CONTEXT = passages('Overnight parking is not permitted at the Eastfield car park.');
     expect(check('Yes, overnight parking is allowed at the Eastfield car park.', CONTEXT).on).toContain(
@@ -204,6 +229,37 @@ describe('a limit on a group, or advice, the claim drops (quantifierDropped)', (
     ).toBe(true);
   });
 
+  it('reads no limit from a superlative, "as many", "a few", "make certain", or from advice that is no advice', () => {
+    expect(dropped('The latest version is 4.2.', 'The most recent version is 4.2.')).toBe(false);
+    expect(
+      dropped('Members can borrow unlimited books.', 'Members can borrow as many books as they like.'),
+    ).toBe(false);
+    expect(
+      dropped('The hotel is minutes from the station.', 'The hotel is a few minutes from the station.'),
+    ).toBe(false);
+    expect(dropped('Lock the door when you leave.', 'Make certain the door is locked when you leave.')).toBe(
+      false,
+    );
+    expect(
+      dropped(
+        'The common octopus lives for about a year.',
+        'Most species live one to two years; the common octopus lives about a year.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped('A valid passport is required.', 'You need a valid passport, and we advise arriving early.'),
+    ).toBe(false);
+    expect(
+      dropped(
+        'You have to activate the card.',
+        'Your card should arrive in five days; you need to activate it.',
+      ),
+    ).toBe(false);
+    expect(
+      dropped('Guests have to leave the pool by 9pm.', 'Guests are advised that the pool closes at 9pm.'),
+    ).toBe(false);
+  });
+
   it('does not fire when the claim keeps a hedge, or the limit is on another group', () => {
     expect(
       dropped(
@@ -242,7 +298,9 @@ describe('pointing the user to someone who may know, after saying the documents 
     const answer =
       "The documents don't say how night shifts are paid. Payroll or HR would be the best people to ask.";
     expect(check(answer, PAYROLL).claims.join(' | ')).not.toContain('Payroll');
-    const contact = "The policy doesn't mention night shifts, so check with the Staff Benefits Office.";
+    const contact =
+      "Overtime is paid at time and a half. The handbook doesn't mention night shifts, so check with the Staff Benefits Office.";
+    expect(check(contact, PAYROLL).claims.join(' | ')).not.toContain('Staff Benefits');
     expect(check(contact, PAYROLL).on).not.toContain('nameMissing');
   });
 
@@ -257,6 +315,25 @@ describe('pointing the user to someone who may know, after saying the documents 
     const desk =
       "Her NPI isn't in the information I have. The clinic's front desk should be able to give you it.";
     expect(check(desk, TV).claims).toHaveLength(0);
+  });
+
+  it('exempts only a referral, never a claim about the world that follows a refusal', () => {
+    const HOTEL = passages('The Oakfield Hotel has 40 rooms. Breakfast is served from 7am to 10am.');
+    const refusal = "The documents don't mention Wi-Fi.";
+    for (const claim of [
+      'Guests may have unlimited Wi-Fi in every room.',
+      'The hotel will give every guest a complimentary massage.',
+      'Staff will help you carry your bags to the room.',
+      'Your account manager, Priya Shah, can confirm the details.',
+    ])
+      expect(check(`${refusal} ${claim}`, HOTEL).claims).toHaveLength(1);
+  });
+
+  it('needs a true refusal: after a false one the referral is checked', () => {
+    const PARKING = passages('Parking is available in the basement for £12 a night.');
+    const falseRefusal =
+      "The documents don't say whether there is parking. Reception can confirm whether spaces are free.";
+    expect(check(falseRefusal, PARKING).claims.join(' | ')).toContain('Reception');
   });
 
   it('is checked as usual before any absence statement, or when it states a number', () => {

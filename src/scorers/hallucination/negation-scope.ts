@@ -31,7 +31,7 @@ export interface Segment {
 const CONDITIONAL_WORDS =
   /\b(?:without|unless|otherwise|except|excluding|only|instead|rather|assuming|if|whether|as\s+long\s+as|provided)\b/iu;
 const NEGATIVE_WORDS =
-  /\b(?:maximum|minimum|until|before|after|nil|zero|free|remov\p{L}*|waiv\p{L}*|clos\p{L}*|stop\p{L}*|skip\p{L}*|exclud\p{L}*|bar|bars|barred|avoid\p{L}*|lost|lose|loses|lack\p{L}*|fail\p{L}*|refus\p{L}*|exempt\p{L}*|un\p{L}+|off)\b/iu;
+  /\b(?:maximum|minimum|until|before|after|nil|zero|free|remov\p{L}*|waiv\p{L}*|closed|closes|closure|stop(?:s|ped)?|skip\p{L}*|exclud\p{L}*|barred|bars\s+\p{L}+\s+from|avoid\p{L}*|lost|lose|loses|lack\p{L}*|fail\p{L}*|refus\p{L}*|exempt\p{L}*|un(?:able|available|paid|used|limited|changed|capped|restricted|supported|successful|eligible)|off\s+limits)\b/iu;
 
 // A comma or colon between digits is part of a number ("1,260", "20:15"), not a boundary.
 const BOUNDARY = /[;()]|(?<!\d)[,:]|[,:](?!\d)|\s[—–-]\s/;
@@ -52,7 +52,7 @@ export function splitSegments(text: string): Segment[] {
         terms: new Set(facts.terms),
         negated: facts.negated,
         numbers: facts.numbers,
-        negatedTerms: remainder === null ? null : new Set(analyzeClaim(remainder).terms),
+        negatedTerms: remainder === null ? null : governedTerms(remainder),
         polarityWorded: worded || NEGATIVE_WORDS.test(part),
         ambiguous: /^\s*not\b/i.test(part),
       });
@@ -64,6 +64,16 @@ export function splitSegments(text: string): Segment[] {
     out.push(...segments);
   }
   return out;
+}
+
+// "Not just for students", "not far from", "not only": a negation that limits nothing to flip.
+const IDIOM =
+  /^\s*(?:just|only|far|much|long|quite|exactly|necessarily|always|all|every\p{L}*|merely|simply)\b/iu;
+
+/** What a negation is about: the first two content words after it, none after an idiom. */
+function governedTerms(remainder: string): Set<string> {
+  if (IDIOM.test(remainder)) return new Set();
+  return new Set(analyzeClaim(remainder).terms.slice(0, 2));
 }
 
 /** Half the claim segment's terms shared, at least two, or its only term when it has one. */
@@ -159,7 +169,14 @@ const PREFIXES: ReadonlyArray<readonly [string, number]> = [
   ['il', 5],
 ];
 
-const PLAIN_NEGATOR = /\b(?:not|no|never|cannot|without|nothing|none)\b|n['’]t\b/i;
+const PLAIN_NEGATOR =
+  /\b(?:not|no|never|cannot|without|nothing|none|neither|nor|nobody|no\s+one)\b|n['’]t\b/i;
+// Words that only look prefixed: "unless" is no "less", "inpatient" no "patient".
+const NOT_PREFIXED: ReadonlySet<string> = new Set(
+  'unless inflight inpatient inpatients insight insights install installed installs improve improved improves impress impressed invoice invoices inside income inform informed infrared inbound inland inline input inset interest interested invest invested internal intake index illustrate illustrated'.split(
+    ' ',
+  ),
+);
 
 const lowerWords = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}[\p{L}-]*/gu) ?? []);
 
@@ -176,7 +193,7 @@ export function prefixFlipped(claimText: string, alignedText: string): boolean {
   const flips = (from: Set<string>, to: Set<string>) => {
     for (const word of from)
       for (const [prefix, shortest] of PREFIXES) {
-        if (!word.startsWith(prefix)) continue;
+        if (!word.startsWith(prefix) || NOT_PREFIXED.has(word)) continue;
         const base = word.slice(prefix.length);
         if (base.length >= shortest && to.has(base) && !to.has(word) && !from.has(base)) return true;
       }
