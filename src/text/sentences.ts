@@ -11,11 +11,7 @@ const ABBREVIATIONS = new Set([
   'mr',
   'mrs',
   'ms',
-  'st',
-  'mt',
   'prof',
-  'jr',
-  'sr',
   'inc',
   'no',
   'approx',
@@ -47,6 +43,7 @@ export function splitSentences(text: string): string[] {
       const candidate = trimmedLine.slice(start, end).trim();
       const lastWord = /([\p{L}.]+)[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s*$/u.exec(candidate)?.[1]?.toLowerCase();
       if (lastWord && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
+      if (lastWord && isSaintTitle(candidate, lastWord)) continue;
       if (candidate) sentences.push(candidate);
       start = end;
     }
@@ -54,4 +51,18 @@ export function splitSentences(text: string): string[] {
     if (rest) sentences.push(rest);
   }
   return sentences;
+}
+
+// "St." and "Mt." before a name ("visiting hours at St. Aldric") are titles; after a digit ("21st.")
+// or a capitalised word inside the sentence ("12 Main St.") they end an address or an ordinal,
+// and may end a sentence.
+function isSaintTitle(candidate: string, lastWord: string): boolean {
+  if (lastWord !== 'st' && lastWord !== 'mt') return false;
+  const words = candidate.replace(/(?:\s*\[[^\]]+\])*["')\]]*\s*$/u, '').split(/\s+/);
+  const title = words[words.length - 1];
+  // "21st." has no word of its own: the letters follow a digit.
+  if (!/^\p{L}/u.test(title)) return false;
+  // The first word of a sentence is capitalised whatever it is ("Climb Mt. Kinder").
+  if (words.length <= 2) return true;
+  return !/^\p{Lu}/u.test(words[words.length - 2]);
 }

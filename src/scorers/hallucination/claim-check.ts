@@ -107,6 +107,13 @@ export interface ClaimAlignment {
 }
 
 const NUMBER_BONUS = 0.5;
+// Currency names and codes a number may carry after it ("15 euros", "15 GBP").
+const CURRENCY_WORDS: ReadonlySet<string> = new Set(
+  ['pound', 'pounds', 'gbp', 'euro', 'euros', 'eur', 'dollar', 'dollars', 'usd', 'p', 'pence', 'cents'].map(
+    (w) => canonicalTerm(stem(w)),
+  ),
+);
+
 const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
 const GENERIC_WEIGHT = 0.3;
 
@@ -375,10 +382,20 @@ export function alignClaim(
       (!sameAmount && unitWordDiffers(n, index)) ||
       rateDiffers(n, index)
     ) {
-      // "Three hours would be £15" at £5 an hour, where the context also says "15 minutes": the
-      // amount is worked out, and the other 15 is another quantity.
+      // "Three hours would be £15" at £5 an hour, where the context says 15 only of another
+      // quantity ("15 minutes"): the amount is worked out. Not where the context's 15 is money or
+      // a rate ("£15 a day" read back as "$15 a day" or "£15 an hour"), nor in a stated one's place.
+      const statedAsMoney = (index.mentions.get(n.value) ?? []).some(
+        (m) =>
+          m.currency !== undefined ||
+          (m.word !== undefined && CURRENCY_WORDS.has(m.word)) ||
+          m.per !== undefined,
+      );
       if (
         n.currency !== undefined &&
+        !statedAsMoney &&
+        !rateDiffers(n, index) &&
+        !replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? [], claimText, alignedText) &&
         derivable(
           n,
           operands.filter((m) => m.value !== n.value),
@@ -413,7 +430,7 @@ export function alignClaim(
       nameElsewhere = 1;
     }
   }
-  const codeWords = unknownCodeWords(claimText, contextText(), question.text ?? '');
+  const codeWords = unknownCodeWords(claimText, index.codeWords, contextText(), question.text ?? '');
   if (codeWords.length > 0) {
     nameMissing = 1;
     unknown.push(...codeWords);

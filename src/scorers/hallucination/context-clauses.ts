@@ -8,6 +8,7 @@ import { splitClaims } from './claim-split.js';
 import { analyzeClaim, type ClaimFacts, type NumberMention } from './claim-facts.js';
 import type { Quantity } from './quantities.js';
 import { type Segment, splitSegments } from './negation-scope.js';
+import { codeWordsOf } from './code-spans.js';
 
 export interface ContextClause {
   facts: ClaimFacts;
@@ -47,6 +48,8 @@ export interface ContextIndex {
   /** Inverse document frequency over clauses; a term absent from the context gets `unseenWeight`. */
   weight: (term: string) => number;
   unseenWeight: number;
+  /** The words inside the passages' `code` spans (case kept), or null when they have none. */
+  codeWords: ReadonlySet<string> | null;
 }
 
 interface AnalyzedSentence {
@@ -144,6 +147,7 @@ export function createContextIndex(passages: readonly ScoringPassage[]): Context
       return d === undefined ? unseenWeight : Math.log((total + 1) / (d + 0.5));
     },
     unseenWeight,
+    codeWords: codeWordsOf(passages.map((p) => p.text).join('\n')),
   };
 }
 

@@ -90,23 +90,31 @@ export function calendarWeekdays(text: string): string[] {
   return out;
 }
 
-// "Closed on Mondays", "shut Sundays", "not open on Saturday": a day the claim says something is
-// not open.
-const CLOSED =
-  /\b(?:closed|shut|not\s+open|isn['’]t\s+open|aren['’]t\s+open|no\s+(?:service|services|sessions?|classes|opening))\b/i;
+// "Closed on Mondays", "shut Sundays", "not open on Saturday": the closed word governs the day.
+const closedOn = (day: string) =>
+  new RegExp(
+    String.raw`\b(?:closed|shut|not\s+open|isn['’]t\s+open|aren['’]t\s+open)\s+(?:on\s+|all\s+day\s+)?(?:every\s+)?${day}s?\b`,
+    'i',
+  );
+// A statement of opening hours: the days it names are the days something is open.
+const OPENING = /\b(?:open|opens|opening|hours)\b/i;
+const CLOSING = /\b(?:closed|closes|shut|not\s+open)\b/i;
 
 /**
- * A day the claim says something is closed on, where the context gives the days it is open as a
- * timetable (three days or more, spelt out or as a range) and leaves this one out: "closed on
- * Mondays" from "open Tuesday to Sunday". The claim reads the gap in the timetable; it adds no day.
+ * A day the claim says something is closed on, where the context's opening-hours statements name
+ * three days or more (spelt out or as a range) and leave this one out: "closed on Mondays" from
+ * "open Tuesday to Sunday". The claim reads the gap in the timetable; it adds no day. Days named
+ * in other sentences (bin days, the days something is closed) say nothing of opening.
  */
 export function closedOnUnlistedDay(claimText: string, name: string, contextText: string): boolean {
   const day = name.replace(/s$/, '');
-  if (!(DAYS as readonly string[]).includes(day) || !CLOSED.test(claimText)) return false;
-  const listed = new Set(
-    spellOutDays(contextText)
-      .toLowerCase()
-      .match(new RegExp(`\\b(?:${DAYS.join('|')})`, 'g')) ?? [],
-  );
+  if (!(DAYS as readonly string[]).includes(day) || !closedOn(day).test(claimText)) return false;
+  const listed = new Set<string>();
+  for (const sentence of contextText.split(/(?<=[.!?])\s+/)) {
+    if (!OPENING.test(sentence) || CLOSING.test(sentence)) continue;
+    for (const d of spellOutDays(sentence).toLowerCase().match(DAY_WORD) ?? []) listed.add(d);
+  }
   return listed.size >= 3 && !listed.has(day);
 }
+
+const DAY_WORD = new RegExp(`\\b(?:${DAYS.join('|')})`, 'g');

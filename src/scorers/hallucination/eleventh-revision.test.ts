@@ -12,7 +12,7 @@ import type { ClaimFeatures } from './claim-check.js';
 import { droppedQuantifier } from './claim-cues.js';
 import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { canonicalTerm } from './word-classes.js';
-import { unknownCodeWords } from './code-spans.js';
+import { codeWordsOf, unknownCodeWords } from './code-spans.js';
 import { closedOnUnlistedDay } from './day-names.js';
 import { negationFlipped, prefixFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
@@ -460,26 +460,110 @@ describe('an amount worked out that the context also states as another quantity'
   });
 });
 
-describe('text in backticks is literal', () => {
-  const DOCS = 'Use `ledger-cli invoice remind <id>` to send a reminder. Add `--cc-me` to get a copy.';
+describe('the second review of revision 11 (numbers, days, sentences)', () => {
+  it('reads working in words only where both orders agree, and never across a number word', () => {
+    // Classes at £5: 14 + 8 = 22 classes, £110; read with × first the sum gives £54.
+    expect(evaluate('14 in November plus 8 in December times £5')).toBeUndefined();
+    expect(evaluate('14 in November plus 8 in December')).toBe(22);
+    expect(evaluate('£1.75 x 2 guests three nights + £2 fee')).toBeUndefined();
+    expect(evaluate('£3.50 X 2 people X 3 nights')).toBe(21);
+    // Symbols keep the usual precedence.
+    expect(evaluate('25 × 9/5 + 32')).toBe(77);
+  });
 
-  it('flags a command word the documents do not spell', () => {
+  it('takes a figure with words of its own as a count to be stated, never as a constant', () => {
+    const backed = (a: number) => [3.5, 2, 3, 4].includes(a);
+    expect(workedOutAmounts('£49 city tax (£3.50 x 2 people x 7 nights)', backed).has(49)).toBe(false);
+    expect(workedOutAmounts('£96 (£4 x 24 hours)', backed).has(96)).toBe(false);
+    expect(workedOutAmounts('£300 a year (25 × 12 = 300)', (a) => a === 25, 'per month')).toContain(300);
+  });
+
+  it('is fast on a long run of letters after a sum', () => {
+    const start = performance.now();
+    workedOutAmounts(`1 + 1 = 2 and 5 ${'a'.repeat(2000)}`, () => true);
+    expect(performance.now() - start).toBeLessThan(200);
+  });
+
+  it('keeps a changed currency or rate a changed unit', () => {
+    const PARKING = passages('Parking costs £15 a day. The car park has 5 levels and 3 lifts.');
+    expect(check('Parking costs $15 a day.', PARKING).on).toContain('unitMismatch');
+    expect(check('Parking costs £15 an hour.', PARKING).on).toContain('unitMismatch');
+  });
+
+  it('reads a closed day only from opening hours, with the closed word on the day', () => {
     expect(
-      unknownCodeWords('Run `ledger-cli invoice notify 4411`.', DOCS, 'How do I remind invoice 4411?'),
-    ).toEqual(['notify']);
+      closedOnUnlistedDay(
+        'The library is closed on Mondays.',
+        'mondays',
+        'The library is closed on Tuesdays, Wednesdays and Thursdays.',
+      ),
+    ).toBe(false);
+    expect(
+      closedOnUnlistedDay(
+        'The tip is closed on Tuesdays.',
+        'tuesdays',
+        'Bins are collected on Monday, Wednesday and Friday.',
+      ),
+    ).toBe(false);
+    expect(
+      closedOnUnlistedDay(
+        'The café is closed on bank holidays and opens on Mondays.',
+        'mondays',
+        'The museum is open Tuesday to Sunday.',
+      ),
+    ).toBe(false);
+    expect(
+      closedOnUnlistedDay(
+        "It's closed on Mondays.",
+        'mondays',
+        'The museum is open 10am to 5pm, Tuesday to Sunday.',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads a share only as a share of an amount', () => {
+    const MEMBERSHIP = extractNumberMentions('Annual membership costs £60.');
+    const value = (claim: string, v: string) => {
+      const found = extractNumberMentions(claim).find((m) => m.value === v);
+      if (!found) throw new Error(`${v} not in ${claim}`);
+      return derivable(found, MEMBERSHIP, claim);
+    };
+    expect(value('The gym on the third floor costs £20 a year.', '20')).toBe(false);
+    expect(value('Guests can use the half-size pool for £30.', '30')).toBe(false);
+    expect(value('A one-third discount takes £60 to £40.', '40')).toBe(true);
+    expect(value('Half price is £30.', '30')).toBe(true);
+  });
+
+  it('ends a sentence after an ordinal or an address, not after a title', () => {
+    expect(splitSentences('Applications close on March 21st. Late entries cost £20.')).toHaveLength(2);
+    expect(splitSentences('The office is at 12 Main St. The office opens at 9.')).toHaveLength(2);
+    expect(splitSentences('Climb Mt. Kinder first. Then rest.')).toHaveLength(2);
+    expect(splitSentences('St. Mary is near. It opens at 9.')).toHaveLength(2);
+  });
+});
+
+describe('text in backticks is literal', () => {
+  const DOCS =
+    'Use `ledger-cli invoice remind <id>` to send a reminder; we notify you when it is read. Add `--cc-me` to get a copy.';
+  const code = codeWordsOf(DOCS);
+  const unknown = (claim: string, question = 'How do I remind invoice 4411?') =>
+    unknownCodeWords(claim, code, DOCS, question);
+
+  it('flags a command word the documents do not spell in their code, case kept', () => {
+    expect(unknown('Run `ledger-cli invoice notify 4411`.')).toEqual(['notify']);
+    expect(unknown('Run `ledger-cli Invoice remind 4411`.')).toEqual(['Invoice']);
     expect(check('Run `ledger-cli invoice notify 4411` to send it.', passages(DOCS)).on).toContain(
       'nameMissing',
     );
+    // Without code of their own, the documents' words are compared, case kept.
+    expect(
+      unknownCodeWords('Set `log_level=debug`.', null, 'Set LOG_LEVEL to debug for more output.', ''),
+    ).toEqual(['log_level']);
   });
 
   it("accepts the documented command with the question's own values", () => {
-    expect(
-      unknownCodeWords(
-        'Run `ledger-cli invoice remind 4411` and add `--cc-me`.',
-        DOCS,
-        'How do I remind invoice 4411?',
-      ),
-    ).toEqual([]);
-    expect(unknownCodeWords('No code here.', DOCS, '')).toEqual([]);
+    expect(unknown('Run `ledger-cli invoice remind 4411` and add `--cc-me`.')).toEqual([]);
+    expect(unknown('No code here.', '')).toEqual([]);
+    expect(codeWordsOf('No code in this passage.')).toBeNull();
   });
 });

@@ -76,7 +76,10 @@ const SHARE_WORDS: Readonly<Record<string, number>> = {
   quarter: 1 / 4,
   fifth: 1 / 5,
 };
-const SHARE = /\b(half|third|quarter|fifth)s?\b/giu;
+// A share of an amount: "a third off", "one-third discount", "two-thirds of", "half price", "half
+// of". Not an ordinal or a size ("the third floor", "half past", "the half-size pool").
+const SHARE =
+  /\b(?:(?:a|one|two|three|four)[\s-]+)?(half|third|quarter|fifth)s?(?=\s+(?:of|off|price|discount|reduction|the\s+(?:price|fare|cost|fee))\b|\s*[,.;:)]|\s*$)/giu;
 
 /** The fractions a claim names in words ("half", "a third off", "three-quarters"). */
 function namedShares(claimText: string): number[] {

@@ -4,17 +4,24 @@
 
 // A figure as answers write it: "£1,800", "9.5", "12%" (the sign and symbol are dropped).
 const FIGURE = String.raw`[£$€]?\d[\d,]*(?:\.\d+)?%?`;
-const OPERATOR = '[×x*÷/+−–-]';
+const OPERATOR = '[×xX*÷/+−–-]';
 // Operators in words ("95 minutes minus 50", "£3.50 times 4").
 const WORDED = String.raw`(?:plus|minus|times|multiplied\s+by|divided\s+by)`;
+// Numbers in words are figures of their own, never part of a label.
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|half|twice|once|dozen)`;
 // Up to three words after a figure, naming what it counts ("£3.50 x 2 people x 3 nights", "14 in
 // November plus 8 in December").
-const LABEL = String.raw`(?:\s+(?!${WORDED}\b)(?!x\b)[\p{L}]+){0,3}`;
+const LABEL = String.raw`(?:\s+(?!${WORDED}\b)(?!x\b)(?!${NUMBER_WORD}\b)[\p{L}]+){0,3}`;
 // At most six operations: a long run of figures and dashes is no sum, and the pattern stays linear.
 const EXPRESSION = String.raw`${FIGURE}${LABEL}(?:\s*(?:${OPERATOR}|${WORDED}\b)\s*${FIGURE}${LABEL}){1,6}`;
 // "A op B … = C", or "C … (A op B …)" with the sum in brackets after its result.
 const EQUATION = new RegExp(String.raw`(${EXPRESSION})\s*(?:=|≈|equals|is)\s*(${FIGURE})`, 'giu');
-const BRACKETED = new RegExp(String.raw`(${FIGURE})(?:\s*[\p{L}°]+){0,4}\s*\(\s*(${EXPRESSION})\s*\)`, 'giu');
+// Up to four words between a result and its bracket, each split from the next by a space so a run
+// of letters is read one way only (a pattern that may split it anywhere is slow on long words).
+const BRACKETED = new RegExp(
+  String.raw`(${FIGURE})(?:\s*[\p{L}°]+(?:\s+[\p{L}°]+){0,3})?\s*\(\s*(${EXPRESSION})\s*\)`,
+  'giu',
+);
 
 // Constants of everyday conversions, which no context states, each with the words that must be
 // in the claim or the context for it to apply (× 365 turns a daily amount into a yearly one, not a
@@ -43,8 +50,25 @@ const constantApplies = (a: number, words: string) =>
 
 const amountOf = (figure: string): number => Number(figure.replace(/[£$€,%]/g, ''));
 
-/** The value of "A op B op C …" with × and ÷ before + and −; undefined when it divides by zero. */
+/**
+ * The value of "A op B op C …" with × and ÷ before + and −; undefined when it divides by zero.
+ * Working written in words ("14 in November plus 8 in December times £5") may mean either order:
+ * there, a sum mixing + or − with × or ÷ has a value only when reading left to right gives the same.
+ */
 export function evaluate(expression: string): number | undefined {
+  const parsed = parse(expression);
+  if (!parsed) return undefined;
+  const ranked = withPrecedence(parsed.figures, parsed.operators);
+  if (ranked === undefined || !/\p{L}/u.test(expression.replace(/\b[xX]\b/g, ''))) return ranked;
+  const kinds = new Set(parsed.operators.map((op) => ('×xX*÷/'.includes(op) ? 'times' : 'plus')));
+  if (kinds.size < 2) return ranked;
+  const inOrder = leftToRight(parsed.figures, parsed.operators);
+  return inOrder !== undefined && Math.abs(inOrder - ranked) < 1e-9 ? ranked : undefined;
+}
+
+function parse(expression: string): { figures: number[]; operators: string[] } | undefined {
+  // "2 guests three nights": a number in words is a figure the sum cannot read.
+  if (new RegExp(String.raw`\b${NUMBER_WORD}\b`, 'iu').test(expression)) return undefined;
   const figures = [...expression.matchAll(new RegExp(FIGURE, 'gu'))].map((m) => amountOf(m[0]));
   // Operators in words become signs, and the words naming what a figure counts go.
   const bare = expression
@@ -55,13 +79,29 @@ export function evaluate(expression: string): number | undefined {
     .replace(/\bdivided\s+by\b/giu, '÷')
     .replace(/(?<![\p{L}])(?!x(?![\p{L}]))[\p{L}]+/giu, ' ');
   const operators = [...bare.matchAll(new RegExp(OPERATOR, 'gu'))].map((m) => m[0]);
-  if (operators.length !== figures.length - 1) return undefined;
+  return operators.length === figures.length - 1 ? { figures, operators } : undefined;
+}
+
+function leftToRight(figures: readonly number[], operators: readonly string[]): number | undefined {
+  let value = figures[0];
+  for (let i = 0; i < operators.length; i++) {
+    const [op, next] = [operators[i], figures[i + 1]];
+    if ('×xX*'.includes(op)) value *= next;
+    else if ('÷/'.includes(op)) {
+      if (next === 0) return undefined;
+      value /= next;
+    } else value += op === '+' ? next : -next;
+  }
+  return value;
+}
+
+function withPrecedence(figures: readonly number[], operators: readonly string[]): number | undefined {
   // Products and quotients first, into terms that are then added or taken away.
   const terms: number[] = [figures[0]];
   const signs: number[] = [1];
   for (let i = 0; i < operators.length; i++) {
     const [op, next] = [operators[i], figures[i + 1]];
-    if ('×x*'.includes(op)) terms[terms.length - 1] *= next;
+    if ('×xX*'.includes(op)) terms[terms.length - 1] *= next;
     else if ('÷/'.includes(op)) {
       if (next === 0) return undefined;
       terms[terms.length - 1] /= next;
@@ -95,11 +135,15 @@ export function workedOutAmounts(
   const consider = (expression: string, result: string) => {
     const value = evaluate(expression);
     if (value === undefined || !sameToItsPrecision(value, result)) return;
-    const leaves = [...expression.matchAll(new RegExp(FIGURE, 'gu'))].map((m) => amountOf(m[0]));
+    const figures = [...expression.matchAll(new RegExp(`(${FIGURE})(${LABEL})`, 'giu'))];
+    const leaves = figures.map((m) => amountOf(m[1]));
     // A figure the context states in a unit a thousand times larger or smaller counts ("1.8
     // litres" is 1,800 ml).
     const stated = (a: number) => backed(a) || backed(a / 1000) || backed(a * 1000);
-    if (!leaves.every((a) => stated(a) || constantApplies(a, words) || out.has(a))) return;
+    // A figure with words of its own ("7 nights") is a count, which must be stated: only a bare
+    // figure can be a conversion constant ("× 12").
+    const constant = (m: RegExpMatchArray) => m[2].trim() === '' && constantApplies(amountOf(m[1]), words);
+    if (!figures.every((m) => stated(amountOf(m[1])) || constant(m) || out.has(amountOf(m[1])))) return;
     if (!leaves.some(stated)) return;
     out.add(amountOf(result));
     for (const a of leaves) if (!stated(a)) out.add(a);
