@@ -43,7 +43,7 @@ export function splitSentences(text: string): string[] {
       const candidate = trimmedLine.slice(start, end).trim();
       const lastWord = /([\p{L}.]+)[.!?]+(?:\s*\[[^\]]+\])*["')\]]*\s*$/u.exec(candidate)?.[1]?.toLowerCase();
       if (lastWord && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
-      if (lastWord && isSaintTitle(candidate, lastWord)) continue;
+      if (lastWord && isSaintTitle(candidate, lastWord, trimmedLine.slice(end))) continue;
       if (candidate) sentences.push(candidate);
       start = end;
     }
@@ -53,16 +53,22 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-// "St." and "Mt." before a name ("visiting hours at St. Aldric") are titles; after a digit ("21st.")
-// or a capitalised word inside the sentence ("12 Main St.") they end an address or an ordinal,
-// and may end a sentence.
-function isSaintTitle(candidate: string, lastWord: string): boolean {
+// "St." and "Mt." before a name ("visiting hours at St. Aldric", "from London St. Pancras") are
+// titles. After a digit ("21st.") they end an ordinal; in an address with a house number ("at 12
+// Main St. The office …") or before a word that starts sentences ("Main St. The …") they may end
+// the sentence.
+const SENTENCE_STARTERS = new Set(
+  'the a an it its this that these those there they we you he she our your their his her if for in on at please from to when while after before as so but and or then also'.split(
+    ' ',
+  ),
+);
+
+function isSaintTitle(candidate: string, lastWord: string, following: string): boolean {
   if (lastWord !== 'st' && lastWord !== 'mt') return false;
   const words = candidate.replace(/(?:\s*\[[^\]]+\])*["')\]]*\s*$/u, '').split(/\s+/);
-  const title = words[words.length - 1];
   // "21st." has no word of its own: the letters follow a digit.
-  if (!/^\p{L}/u.test(title)) return false;
-  // The first word of a sentence is capitalised whatever it is ("Climb Mt. Kinder").
-  if (words.length <= 2) return true;
-  return !/^\p{Lu}/u.test(words[words.length - 2]);
+  if (!/^\p{L}/u.test(words[words.length - 1])) return false;
+  if (words.slice(-4, -1).some((w) => /^\d/.test(w))) return false;
+  const next = /^\s*([\p{L}]+)/u.exec(following)?.[1]?.toLowerCase() ?? '';
+  return !SENTENCE_STARTERS.has(next);
 }

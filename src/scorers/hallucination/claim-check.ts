@@ -30,6 +30,7 @@ import { addedReason } from './added-reason.js';
 import { hasCompoundParts, nameInItsPlace, spelledOutIn } from './claim-names.js';
 import { datesBacked } from './claim-dates.js';
 import { closedOnUnlistedDay } from './day-names.js';
+import { CURRENCY_CODES } from './claim-wording.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { figuresOfAnotherThing, pronounConflict, wordsOfAnotherThing } from './entity-binding.js';
 import { hasWordFamily } from './word-family.js';
@@ -107,11 +108,12 @@ export interface ClaimAlignment {
 }
 
 const NUMBER_BONUS = 0.5;
-// Currency names and codes a number may carry after it ("15 euros", "15 GBP").
+// Currency names a number may carry after it ("15 euros", "15 francs"); codes ("15 CHF") are
+// CURRENCY_CODES.
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(
-  ['pound', 'pounds', 'gbp', 'euro', 'euros', 'eur', 'dollar', 'dollars', 'usd', 'p', 'pence', 'cents'].map(
-    (w) => canonicalTerm(stem(w)),
-  ),
+  'pound pounds euro euros dollar dollars p pence cent cents franc francs yen yuan rupee rupees rand peso pesos krona kronor krone kroner zloty real reais dinar dirham baht won ringgit lira quid buck bucks'
+    .split(' ')
+    .map((w) => canonicalTerm(stem(w))),
 );
 
 const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
@@ -388,7 +390,7 @@ export function alignClaim(
       const statedAsMoney = (index.mentions.get(n.value) ?? []).some(
         (m) =>
           m.currency !== undefined ||
-          (m.word !== undefined && CURRENCY_WORDS.has(m.word)) ||
+          (m.word !== undefined && (CURRENCY_WORDS.has(m.word) || CURRENCY_CODES.has(m.word))) ||
           m.per !== undefined,
       );
       if (

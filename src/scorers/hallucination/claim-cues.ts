@@ -32,15 +32,18 @@ export function addedQuantifiers(claim: string, context: string): string[] {
 
 // A quantifier that limits its noun to part of a group ("most species", "some reference books").
 // Not a superlative ("the most recent", "our most popular"), "as many … as", "a few" (a small
-// number, no limit) or "make certain". Only the word right after it is the group it limits.
+// number, no limit), "make certain" or a predicate ("are most common in children"). The word after
+// it is the group it limits, and the next one too unless a figure, article or preposition follows
+// that one, as after a verb ("some gold members get …", not "most species live one to two years").
 const PARTIAL =
-  /(?<!\b(?:the|our|its|their|your|a|as|make|made|making)\s+)\b(?:some|most|many|several|certain|selected|few)\s+(?:of\s+(?:the|our|its|their|these|those)\s+)?([\p{L}-]+)/giu;
+  /(?<!\b(?:the|our|its|their|your|a|as|make|made|making|is|are|was|were|be|been|being)\s+)\b(?:some|most|many|several|certain|selected|few)\s+(?:of\s+(?:the|our|its|their|these|those)\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+)(?!\s+(?:\d|the\b|an?\b|one\b|two\b|to\b|for\b|in\b|on\b|at\b|of\b)))?/giu;
 
 const OBLIGATION =
-  /\b(?:must|required|requires?|mandatory|compulsory|obligatory|ha(?:ve|s)\s+to|obliged|needs?|essential|necessary)\b/i;
-// Advice only: not "should" ("your card should arrive in five days") or "advised that" (informed).
+  /\b(?:must|required|requires?|mandatory|compulsory|obligatory|ha(?:ve|s)\s+to|obliged|(?<!\bno\s)needs?|essential|necessary)\b/i;
+// Advice only: not "should" ("your card should arrive in five days") or "advised that" (informed);
+// "no need" is no obligation.
 const ADVICE =
-  /\b(?:recommend\p{L}*|encouraged|suggest(?:s|ed)?|advised\s+to|advises?\s+(?:\p{L}+\s+)?to|optional|preferably|ideally)\b/iu;
+  /\b(?:recommend\p{L}*|encourag\p{L}*|suggest(?:s|ed)?|advisable|advised\s+to|advis(?:e|es|ing)\s+(?:(?:\p{L}+\s+)?to\b|\p{L}+ing\b)|optional|preferably|ideally)/iu;
 
 /**
  * The aligned sentence limits a group the claim restates ("Most species live one to two years")
@@ -60,7 +63,7 @@ export function droppedQuantifier(
   if ([...claimWords].some((w) => HEDGED.has(w) || STRONG.has(w) || w === 'not' || w.endsWith("n't")))
     return false;
   for (const m of aligned.matchAll(PARTIAL))
-    if (words(m[1]).some((w) => claimTerms.has(stemOf(w)))) return true;
+    if ([m[1], m[2]].some((w) => w !== undefined && claimTerms.has(stemOf(w.toLowerCase())))) return true;
   return false;
 }
 

@@ -211,16 +211,17 @@ function isItemSized(text: string): boolean {
 // with what it can tell ("Member Services could confirm whether …", "the front desk should be able
 // to give you …"), and "… would be the best people to ask". A party is a capitalised name or a noun
 // of the people or offices one asks.
-const PARTY = String.raw`(?:\p{Lu}[\p{L}'’&-]*|(?:[\p{L}'’-]+\s+){0,3}?(?:team|office|desk|department|service|services|support|clerk|adviser|advisor|manager|provider|pharmacist|pharmacy|doctor|gp|solicitor|lawyer|staff|administrator|admin|helpline|centre|center|unit|officer|reception|council|clinic|operator|airline|landlord|agent|insurer|bank|retailer|manufacturer|organisers?|organizers?|coordinator|registrar|tutor|supervisor|employer|hr|payroll))`;
+const PARTY = String.raw`(?:\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*)*|(?:[\p{L}'’-]+\s+){0,3}?(?:team|office|desk|department|service|services|support|clerk|adviser|advisor|manager|provider|pharmacist|pharmacy|doctor|gp|solicitor|lawyer|staff|administrator|admin|helpline|centre|center|unit|officer|reception|council|clinic|operator|airline|landlord|agent|insurer|bank|retailer|manufacturer|organisers?|organizers?|coordinator|registrar|tutor|supervisor|employer|hr|payroll))`;
 const ASKING = String.raw`(?:ask(?:ing)?|contact(?:ing)?|call(?:ing)?|phon(?:e|ing)|email(?:ing)?|(?:check|confirm)(?:ing)?\s+(?:this\s+|that\s+|it\s+)?with|speak(?:ing)?\s+(?:to|with)|talk(?:ing)?\s+to|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|(?:enquir|inquir)(?:e|ing)\s+with)`;
 const ASKING_LEAD = String.raw`(?:you(?:['’]d|\s+would|\s+will|\s+should|\s+could|\s+may|\s+might|\s+can)?\s+(?:(?:need|want|have)\s+to\s+|be\s+best\s+to\s+)?|(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:best|worth|a\s+good\s+idea)(?:\s+to)?\s+|(?:please|try(?:\s+to)?|best\s+to)\s+)?`;
 const REFERRAL = new RegExp(
   [
     String.raw`(?:^|[,;:—–-]\s*|\b(?:so|then|and|or)\s+)${ASKING_LEAD}${ASKING}\s+(?:the\s+|your\s+|an?\s+|their\s+)?${PARTY}`,
-    String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|clarify|answer|give|provide|explain)\s+(?:you|whether|if|that|what|which|how|when)\b`,
+    String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|clarify|answer)\s+(?:you|whether|if|what|which|how|when)\b`,
+    String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+be\s+able\s+to\s+(?:give|provide|explain)\s+you\b`,
     String.raw`\bbest\s+(?:people|person|place|ones?)\s+to\s+ask\b`,
   ].join('|'),
-  'iu',
+  'u',
 );
 
 /**
@@ -230,5 +231,10 @@ const REFERRAL = new RegExp(
  * fact to check. Anywhere else a referral is checked as any claim.
  */
 export function isReferral(claim: string, facts: ClaimFacts): boolean {
-  return facts.numbers.length === 0 && REFERRAL.test(claim.trim());
+  // Case matters (a capitalised name is a party), except for the sentence's own first capital:
+  // "Contact lenses must be removed" names no one to contact.
+  const text = claim
+    .trim()
+    .replace(/^([^\p{L}]*)(\p{Lu})/u, (_, lead: string, first: string) => lead + first.toLowerCase());
+  return facts.numbers.length === 0 && REFERRAL.test(text);
 }

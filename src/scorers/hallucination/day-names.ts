@@ -90,15 +90,21 @@ export function calendarWeekdays(text: string): string[] {
   return out;
 }
 
-// "Closed on Mondays", "shut Sundays", "not open on Saturday": the closed word governs the day.
+// "Closed on Mondays", "shut Sundays", "closed on Mondays and Tuesdays", "On Mondays it is closed":
+// the closed word governs the day.
+const ANY_DAY_NAME = String.raw`(?:${DAYS.join('|')})s?`;
 const closedOn = (day: string) =>
   new RegExp(
-    String.raw`\b(?:closed|shut|not\s+open|isn['’]t\s+open|aren['’]t\s+open)\s+(?:on\s+|all\s+day\s+)?(?:every\s+)?${day}s?\b`,
+    [
+      String.raw`\b(?:closed|shut|not\s+open|isn['’]t\s+open|aren['’]t\s+open)\s+(?:on\s+|all\s+day\s+)?(?:every\s+)?(?:${ANY_DAY_NAME}(?:\s*,\s*|\s+(?:and|or)\s+))*${day}s?\b`,
+      String.raw`\b(?:on\s+)?${day}s?\b[^.;]{0,40}?\b(?:is|are)\s+(?:closed|shut)\b`,
+    ].join('|'),
     'i',
   );
 // A statement of opening hours: the days it names are the days something is open.
 const OPENING = /\b(?:open|opens|opening|hours)\b/i;
-const CLOSING = /\b(?:closed|closes|shut|not\s+open)\b/i;
+// A sentence that says something is closed on some day reads no gap ("closes at 5pm" does not).
+const CLOSING = /\b(?:closed|shut|not\s+open)\b/i;
 
 /**
  * A day the claim says something is closed on, where the context's opening-hours statements name

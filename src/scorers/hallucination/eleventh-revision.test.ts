@@ -542,6 +542,100 @@ describe('the second review of revision 11 (numbers, days, sentences)', () => {
   });
 });
 
+describe('the third review of revision 11 (the fixes)', () => {
+  const SAUNA = passages('The sauna is open from 7am to 9pm. Towels are provided.');
+  const refusal = 'The documents do not say whether the sauna has a steam room.';
+
+  it('takes a party by its capital, not the first word of a sentence', () => {
+    expect(
+      check(`${refusal} Contact lenses must be removed before using the sauna.`, SAUNA).claims,
+    ).toHaveLength(1);
+    expect(check(`${refusal} Membership will give you free use of the sauna.`, SAUNA).claims).toHaveLength(1);
+    expect(
+      check(`${refusal} The receptionist can tell you that it is free for members.`, SAUNA).claims,
+    ).toHaveLength(1);
+    expect(
+      check(`${refusal} Leisure Services can confirm whether one is planned.`, SAUNA).claims,
+    ).toHaveLength(0);
+  });
+
+  it('accepts a constant labelled with its own unit where the claim names the period', () => {
+    const GYM = passages('Gym membership costs £50 a month.');
+    expect(check('Over a year that comes to £600 (£50 × 12 months).', GYM).on).not.toContain('numberMissing');
+    expect(workedOutAmounts('£96 (£4 x 24 hours)', (a) => a === 4, 'Bikes cost £4 an hour.').has(96)).toBe(
+      false,
+    );
+  });
+
+  it('keeps the usual precedence for symbols written with labels', () => {
+    expect(evaluate('£20 fee + £50 per night × 3 nights')).toBe(170);
+    expect(evaluate('14 in November plus 8 in December times £5')).toBeUndefined();
+  });
+
+  it('reads closed days in a list or before the closed word, and opening hours that say when it closes', () => {
+    const OPEN = 'The museum is open Wednesday to Sunday.';
+    expect(closedOnUnlistedDay('It is closed on Mondays and Tuesdays.', 'tuesdays', OPEN)).toBe(true);
+    expect(closedOnUnlistedDay('On Mondays the museum is closed.', 'mondays', OPEN)).toBe(true);
+    expect(
+      closedOnUnlistedDay(
+        'It is closed on Mondays.',
+        'mondays',
+        'It opens Tuesday to Sunday at 10am and closes at 5pm.',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads "half-price", "half the usual rate" and "a third less" as shares', () => {
+    const P = extractNumberMentions('Entry costs £60.');
+    const derived = (claim: string, v: string) => {
+      const found = extractNumberMentions(claim).find((m) => m.value === v);
+      if (!found) throw new Error(`${v} not in ${claim}`);
+      return derivable(found, P, claim);
+    };
+    expect(derived('Students pay half-price, so £30.', '30')).toBe(true);
+    expect(derived('That is half the usual rate: £30.', '30')).toBe(true);
+    expect(derived('Members pay a third less, £40.', '40')).toBe(true);
+  });
+
+  it('keeps a limit on a two-word group, and reads "no need", "advisable" and "most common" right', () => {
+    const dropped = (claim: string, aligned: string) =>
+      droppedQuantifier(claim, new Set(analyzeClaim(claim).terms), aligned, (w) => canonicalTerm(stem(w)));
+    expect(dropped('Members get free parking.', 'Some gold members get free parking.')).toBe(true);
+    expect(dropped('You must book a lane.', 'It is advisable to book a lane.')).toBe(true);
+    expect(dropped('You must book a lane.', 'There is no need to book a lane on weekdays.')).toBe(false);
+    expect(dropped('Side effects happen in children.', 'Side effects are most common in children.')).toBe(
+      false,
+    );
+  });
+
+  it('treats any currency as money', () => {
+    const BIKES = passages('Bikes are 5 CHF an hour, for up to 3 hours. The deposit is 15 CHF.');
+    expect(check('The deposit is £15.', BIKES).on).toContain('unitMismatch');
+  });
+
+  it('reads fenced code, and prose case aside', () => {
+    const FENCED = 'Build it with\n```\nnpm run build\n```\nThe output goes to `dist`.';
+    expect(unknownCodeWords('Run `npm run build`.', codeWordsOf(FENCED), FENCED, '')).toEqual([]);
+    expect(
+      unknownCodeWords('Go to `Privacy Settings`.', null, 'Open the privacy settings page.', ''),
+    ).toEqual([]);
+  });
+
+  it('keeps "London St. Pancras" in one sentence', () => {
+    expect(splitSentences('Trains run from London St. Pancras to Paris every hour.')).toHaveLength(1);
+  });
+
+  it('reads "not always" as a flip of "always", and no prefix off "invaluable"', () => {
+    expect(
+      flipped(
+        'Refunds are not always issued to the original card.',
+        'Refunds are always issued to the original card.',
+      ),
+    ).toBe(true);
+    expect(prefixFlipped('The guide is invaluable.', 'The guide is valuable.')).toBe(false);
+  });
+});
+
 describe('text in backticks is literal', () => {
   const DOCS =
     'Use `ledger-cli invoice remind <id>` to send a reminder; we notify you when it is read. Add `--cc-me` to get a copy.';

@@ -67,8 +67,7 @@ export function splitSegments(text: string): Segment[] {
 }
 
 // "Not just for students", "not far from", "not only": a negation that limits nothing to flip.
-const IDIOM =
-  /^\s*(?:just|only|far|much|long|quite|exactly|necessarily|always|all|every\p{L}*|merely|simply)\b/iu;
+const IDIOM = /^\s*(?:just|only|far|much|long|quite|exactly|necessarily|merely|simply)\b/iu;
 
 /** What a negation is about: the first two content words after it, none after an idiom. */
 function governedTerms(remainder: string): Set<string> {
@@ -173,7 +172,7 @@ const PLAIN_NEGATOR =
   /\b(?:not|no|never|cannot|without|nothing|none|neither|nor|nobody|no\s+one)\b|n['’]t\b/i;
 // Words that only look prefixed: "unless" is no "less", "inpatient" no "patient".
 const NOT_PREFIXED: ReadonlySet<string> = new Set(
-  'unless inflight inpatient inpatients insight insights install installed installs improve improved improves impress impressed invoice invoices inside income inform informed infrared inbound inland inline input inset interest interested invest invested internal intake index illustrate illustrated'.split(
+  'unless inflight inpatient inpatients insight insights install installed installs improve improved improves impress impressed invoice invoices inside income inform informed infrared inbound inland inline input inset interest interested invest invested internal intake index illustrate illustrated invaluable inflammable'.split(
     ' ',
   ),
 );

@@ -76,10 +76,11 @@ const SHARE_WORDS: Readonly<Record<string, number>> = {
   quarter: 1 / 4,
   fifth: 1 / 5,
 };
-// A share of an amount: "a third off", "one-third discount", "two-thirds of", "half price", "half
-// of". Not an ordinal or a size ("the third floor", "half past", "the half-size pool").
+// A share of an amount: "a third off", "one-third discount", "two-thirds of", "half price",
+// "half-price", "half the usual rate", "a third less". Not an ordinal or a size ("the third
+// floor", "half past", "the half-size pool").
 const SHARE =
-  /\b(?:(?:a|one|two|three|four)[\s-]+)?(half|third|quarter|fifth)s?(?=\s+(?:of|off|price|discount|reduction|the\s+(?:price|fare|cost|fee))\b|\s*[,.;:)]|\s*$)/giu;
+  /\b(?:(?:a|one|two|three|four)[\s-]+)?(half|third|quarter|fifth)s?(?=[\s-]+(?:of|off|price|priced|discount|reduction|less|cheaper)\b|\s+the\s+(?:\p{L}+\s+)?(?:price|fare|cost|fee|rate)\b|\s*[,.;:)]|\s*$)/giu;
 
 /** The fractions a claim names in words ("half", "a third off", "three-quarters"). */
 function namedShares(claimText: string): number[] {

@@ -45,6 +45,16 @@ const CONSTANTS: ReadonlyArray<readonly [number, RegExp]> = [
 // A cheap test before the patterns: an operator between figures, perhaps after a figure's words.
 const SUM_HINT = new RegExp(String.raw`\d${LABEL}\s*(?:${OPERATOR}|${WORDED}\b)\s*[£$€]?\d`, 'iu');
 
+// A constant labelled with its own unit, and the period it converts to, which the claim must name.
+const PERIODS: ReadonlyArray<readonly [number, RegExp, RegExp]> = [
+  [12, /^\s*months?\b/i, /\b(?:years?|yearly|annual\p{L}*|a\s+year)\b/iu],
+  [52, /^\s*weeks?\b/i, /\b(?:years?|yearly|annual\p{L}*)\b/iu],
+  [365, /^\s*days?\b/i, /\b(?:years?|yearly|annual\p{L}*)\b/iu],
+  [7, /^\s*(?:days?|nights?)\b/i, /\b(?:weeks?|weekly)\b/i],
+  [24, /^\s*hours?\b/i, /\b(?:days?|daily)\b/i],
+  [60, /^\s*(?:minutes?|mins?|seconds?|secs?)\b/i, /\b(?:hours?|hourly|minutes?)\b/i],
+];
+
 const constantApplies = (a: number, words: string) =>
   CONSTANTS.some(([value, applies]) => value === a && applies.test(words));
 
@@ -59,7 +69,7 @@ export function evaluate(expression: string): number | undefined {
   const parsed = parse(expression);
   if (!parsed) return undefined;
   const ranked = withPrecedence(parsed.figures, parsed.operators);
-  if (ranked === undefined || !/\p{L}/u.test(expression.replace(/\b[xX]\b/g, ''))) return ranked;
+  if (ranked === undefined || !new RegExp(String.raw`\b${WORDED}\b`, 'iu').test(expression)) return ranked;
   const kinds = new Set(parsed.operators.map((op) => ('×xX*÷/'.includes(op) ? 'times' : 'plus')));
   if (kinds.size < 2) return ranked;
   const inOrder = leftToRight(parsed.figures, parsed.operators);
@@ -140,9 +150,17 @@ export function workedOutAmounts(
     // A figure the context states in a unit a thousand times larger or smaller counts ("1.8
     // litres" is 1,800 ml).
     const stated = (a: number) => backed(a) || backed(a / 1000) || backed(a * 1000);
-    // A figure with words of its own ("7 nights") is a count, which must be stated: only a bare
-    // figure can be a conversion constant ("× 12").
-    const constant = (m: RegExpMatchArray) => m[2].trim() === '' && constantApplies(amountOf(m[1]), words);
+    // A figure with words of its own ("7 nights") is a count, which must be stated: a conversion
+    // constant is a bare figure ("× 12"), or one labelled with its own unit where the claim names
+    // the period it converts to ("£600 over a year (£50 × 12 months)"; not "£4 × 24 hours" for a
+    // six-hour hire).
+    const outside = claim.replace(expression, ' ');
+    const constant = (m: RegExpMatchArray) => {
+      const a = amountOf(m[1]);
+      if (m[2].trim() === '') return constantApplies(a, words);
+      const own = PERIODS.find(([value, unit]) => value === a && unit.test(m[2]));
+      return own !== undefined && own[2].test(outside);
+    };
     if (!figures.every((m) => stated(amountOf(m[1])) || constant(m) || out.has(amountOf(m[1])))) return;
     if (!leaves.some(stated)) return;
     out.add(amountOf(result));

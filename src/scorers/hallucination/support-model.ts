@@ -1,14 +1,14 @@
-// The calibrated part of the offline check (revision 10): a logistic model turning a claim's
+// The calibrated part of the offline check (revision 11): a logistic model turning a claim's
 // alignment features into P(claim unsupported), and a response calibration on top. Both were fitted
-// by scripts/fit-support-model.js on the perturbed tuning split and all seventeen hand-written
-// realistic files written before revision 10 (blind sets 3 to 13 included, each of which had
-// measured an earlier revision once); the perturbed test split and blind sets 14 to 19 were not
+// by scripts/fit-support-model.js on the perturbed tuning split and all twenty-three hand-written
+// realistic files written before revision 11 (blind sets 3 to 19 included, each of which had
+// measured an earlier revision once); the perturbed test split and blind sets 20 to 27 were not
 // fitted on. The fit holds each weight to its sign (fitSigned, since 9.1): a feature that says the
 // context does not back a claim never lowers its score, and one that says a number was worked out
 // never raises it. The threshold rule (src/detection/cross-fitted-threshold.ts) takes the highest
 // step at which every realistic file keeps recall ≥ 0.9 when scored by a fit made without it, but
 // never at or below a word-for-word restatement's score; that floor, not the recall rule (which
-// gives a lower step), sets the default: restatement 0.227 → 0.23 (0.216 → 0.22 in 9.2, 0.226 →
+// gives a lower step), sets the default: restatement 0.227 → 0.23 (as in 10; 0.216 → 0.22 in 9.2, 0.226 →
 // 0.23 in 9.1, 0.246 → 0.25 in 9, 0.170 → 0.17 in 6.1).
 import type { ClaimFeatures } from './claim-check.js';
 
@@ -62,7 +62,7 @@ export const RESPONSE_CALIBRATION: ResponseCalibration = {
 };
 
 /** The check's version, in its scores' details: bumped when a revision changes what it measures. */
-export const CHECK_VERSION = 'offline-check-10';
+export const CHECK_VERSION = 'offline-check-11';
 
 /** A response is flagged when its score (the calibrated response probability) reaches this. */
 export const DEFAULT_HALLUCINATION_THRESHOLD = 0.23;
