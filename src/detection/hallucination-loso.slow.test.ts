@@ -9,7 +9,7 @@ import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.556, r: 0.906, f1: 0.689, auroc: 0.79 };
+const LOSO_POOLED = { p: 0.551, r: 0.91, f1: 0.686, auroc: 0.789 };
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -69,10 +69,10 @@ export function splitSegments(text: string): Segment[] {
 // "Not just for students", "not far from", "not only": a negation that limits nothing to flip.
 const IDIOM = /^\s*(?:just|only|far|much|long|quite|exactly|necessarily|merely|simply)\b/iu;
 
-/** What a negation is about: the first two content words after it, none after an idiom. */
+/** What a negation is about: the first content word after it ("not needed for flu shots": "needed"), none after an idiom. */
 function governedTerms(remainder: string): Set<string> {
   if (IDIOM.test(remainder)) return new Set();
-  return new Set(analyzeClaim(remainder).terms.slice(0, 2));
+  return new Set(analyzeClaim(remainder).terms.slice(0, 1));
 }
 
 /** Half the claim segment's terms shared, at least two, or its only term when it has one. */
