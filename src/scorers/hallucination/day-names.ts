@@ -92,7 +92,7 @@ export function calendarWeekdays(text: string): string[] {
 
 // "Closed on Mondays", "shut Sundays", "closed on Mondays and Tuesdays", "On Mondays it is closed":
 // the closed word governs the day.
-const ANY_DAY_NAME = String.raw`(?:${DAYS.join('|')})s?`;
+const ANY_DAY_NAME = `(?:${DAYS.join('|')})s?`;
 const closedOn = (day: string) =>
   new RegExp(
     [

@@ -8,7 +8,7 @@ const OPERATOR = '[×xX*÷/+−–-]';
 // Operators in words ("95 minutes minus 50", "£3.50 times 4").
 const WORDED = String.raw`(?:plus|minus|times|multiplied\s+by|divided\s+by)`;
 // Numbers in words are figures of their own, never part of a label.
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|half|twice|once|dozen)`;
+const NUMBER_WORD = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|half|twice|once|dozen)`;
 // Up to three words after a figure, naming what it counts ("£3.50 x 2 people x 3 nights", "14 in
 // November plus 8 in December").
 const LABEL = String.raw`(?:\s+(?!${WORDED}\b)(?!x\b)(?!${NUMBER_WORD}\b)[\p{L}]+){0,3}`;
@@ -159,7 +159,7 @@ export function workedOutAmounts(
       const a = amountOf(m[1]);
       if (m[2].trim() === '') return constantApplies(a, words);
       const own = PERIODS.find(([value, unit]) => value === a && unit.test(m[2]));
-      return own !== undefined && own[2].test(outside);
+      return own?.[2].test(outside) ?? false;
     };
     if (!figures.every((m) => stated(amountOf(m[1])) || constant(m) || out.has(amountOf(m[1])))) return;
     if (!leaves.some(stated)) return;
