@@ -2,13 +2,10 @@
 // fire and the close case that must not. Tested on claim features and verdicts of parts, which do
 // not depend on the fitted coefficients.
 import { describe, expect, it } from 'vitest';
+import { check, passages } from './__fixtures__/check-answer.js';
 import { splitSentences } from '../../text/sentences.js';
-import type { ScoringPassage } from '../scoring-input.js';
 import { addedReason } from './added-reason.js';
 import { stem } from '../../text/analyze.js';
-import { analyzeAnswer } from './answer-sentences.js';
-import { checkAnswerSupport } from './answer-support.js';
-import type { ClaimFeatures } from './claim-check.js';
 import { droppedQuantifier } from './claim-cues.js';
 import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
 import { canonicalTerm } from './word-classes.js';
@@ -17,22 +14,6 @@ import { closedOnUnlistedDay } from './day-names.js';
 import { negationFlipped, prefixFlipped, splitSegments } from './negation-scope.js';
 import { derivable } from './number-reasoning.js';
 import { evaluate, workedOutAmounts } from './shown-working.js';
-
-const passages = (...texts: string[]): ScoringPassage[] =>
-  texts.map((text, i) => ({ id: `p${i}`, docId: 'doc', text }));
-
-function check(answer: string, context: ScoringPassage[], question?: string) {
-  const support = checkAnswerSupport({
-    sentences: analyzeAnswer(answer).sentences,
-    passages: context,
-    question,
-  });
-  const claims = support.sentences.flatMap((s) => s.claims);
-  const on = new Set<keyof ClaimFeatures>();
-  for (const c of claims)
-    for (const [k, v] of Object.entries(c.features)) if (v === 1) on.add(k as keyof ClaimFeatures);
-  return { on, unknown: claims.flatMap((c) => c.unknown), claims: claims.map((c) => c.claim) };
-}
 
 const flipped = (claim: string, context: string) =>
   negationFlipped(splitSegments(claim), splitSegments(context));

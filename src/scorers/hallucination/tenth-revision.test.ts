@@ -2,10 +2,7 @@
 // and the close case that must not, and the review's must-still-flag twins. Tested on claim
 // features and verdicts of parts, which do not depend on the fitted coefficients.
 import { describe, expect, it } from 'vitest';
-import type { ScoringPassage } from '../scoring-input.js';
-import { analyzeAnswer } from './answer-sentences.js';
-import { checkAnswerSupport } from './answer-support.js';
-import type { ClaimFeatures } from './claim-check.js';
+import { check, passages } from './__fixtures__/check-answer.js';
 import { spelledOutIn } from './claim-names.js';
 import { normalizeClaimText } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
@@ -13,27 +10,6 @@ import { summaryItems } from './context-statements.js';
 import { calendarWeekdays, spellOutDays } from './day-names.js';
 import { evaluate, workedOutAmounts } from './shown-working.js';
 import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
-
-const passages = (...texts: string[]): ScoringPassage[] =>
-  texts.map((text, i) => ({ id: `p${i}`, docId: 'doc', text }));
-
-function check(answer: string, context: ScoringPassage[], question?: string) {
-  const support = checkAnswerSupport({
-    sentences: analyzeAnswer(answer).sentences,
-    passages: context,
-    question,
-  });
-  const claims = support.sentences.flatMap((s) => s.claims);
-  const on = new Set<keyof ClaimFeatures>();
-  for (const c of claims)
-    for (const [k, v] of Object.entries(c.features)) if (v === 1) on.add(k as keyof ClaimFeatures);
-  return {
-    on,
-    unknown: claims.flatMap((c) => c.unknown),
-    claims: claims.map((c) => c.claim),
-    score: support.score,
-  };
-}
 
 describe('days of the week', () => {
   const FOOD_BANK = passages(
