@@ -20,8 +20,8 @@ import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
 import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
-import { canonicalTerm, DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
-import { rateDiffers, unitWordDiffers } from './unit-words.js';
+import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
+import { moneyStatedOnlyAsAnotherQuantity, rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
 import { fractionValue, workedOutAmounts } from './shown-working.js';
 import { changeBetween, replacesAlignedNumber, timesTheQuestion } from './stated-change.js';
@@ -29,8 +29,8 @@ import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmeti
 import { addedReason } from './added-reason.js';
 import { hasCompoundParts, nameInItsPlace, spelledOutIn } from './claim-names.js';
 import { datesBacked } from './claim-dates.js';
+import { bestClauses } from './clause-alignment.js';
 import { closedOnUnlistedDay } from './day-names.js';
-import { CURRENCY_CODES } from './claim-wording.js';
 import { swappedIdentifiers, swappedSlotNumbers } from './identifiers.js';
 import { figuresOfAnotherThing, pronounConflict, wordsOfAnotherThing } from './entity-binding.js';
 import { hasWordFamily } from './word-family.js';
@@ -107,15 +107,6 @@ export interface ClaimAlignment {
   unknown: string[];
 }
 
-const NUMBER_BONUS = 0.5;
-// Currency names a number may carry after it ("15 euros", "15 francs"); codes ("15 CHF") are
-// CURRENCY_CODES.
-const CURRENCY_WORDS: ReadonlySet<string> = new Set(
-  'pound pounds euro euros dollar dollars p pence cent cents franc francs yen yuan rupee rupees rand peso pesos krona kronor krone kroner zloty real reais dinar dirham baht won ringgit lira quid buck bucks'
-    .split(' ')
-    .map((w) => canonicalTerm(stem(w))),
-);
-
 const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
 const GENERIC_WEIGHT = 0.3;
 
@@ -142,30 +133,7 @@ export function alignClaim(
   const weights = claim.terms.map((t) =>
     DISCOURSE_TERMS.has(t) ? 0 : index.weight(t) * (GENERIC_TERMS.has(t) ? GENERIC_WEIGHT : 1),
   );
-  let best = -1;
-  let bestScore = 0;
-  let second = -1;
-  let secondScore = 0;
-  index.clauses.forEach((clause, i) => {
-    let score = 0;
-    for (let j = 0; j < claim.terms.length; j++) if (clause.termSet.has(claim.terms[j])) score += weights[j];
-    // A shared number breaks ties between sentences on the same topic ("200 items" → the limits
-    // sentence), too small to outweigh the words of a sentence about something else.
-    for (const n of claim.numbers)
-      if (clause.facts.numbers.some((m) => m.value === n.value)) score += NUMBER_BONUS;
-    // A tie goes to the clause with fewer words of its own: the one the claim restates most
-    // completely ("A password reset never turns off two-step verification" over the longer
-    // sentence before it that shares the same words).
-    const tighter =
-      score > 0 && score === bestScore && best >= 0 && clause.termSet.size < index.clauses[best].termSet.size;
-    if (score > bestScore || tighter) {
-      if (best >= 0 && index.clauses[best].sentence !== clause.sentence)
-        [second, secondScore] = [best, bestScore];
-      [best, bestScore] = [i, score];
-    } else if (score > secondScore && (best < 0 || index.clauses[best].sentence !== clause.sentence)) {
-      [second, secondScore] = [i, score];
-    }
-  });
+  const { best, second } = bestClauses(index, claim, weights);
 
   // The aligned window: the best clause's sentence, its neighbours in the same passage, and the
   // runner-up's sentence (an answer often fuses two adjacent statements).
@@ -385,18 +353,9 @@ export function alignClaim(
       rateDiffers(n, index)
     ) {
       // "Three hours would be £15" at £5 an hour, where the context says 15 only of another
-      // quantity ("15 minutes"): the amount is worked out. Not where the context's 15 is money or
-      // a rate ("£15 a day" read back as "$15 a day" or "£15 an hour"), nor in a stated one's place.
-      const statedAsMoney = (index.mentions.get(n.value) ?? []).some(
-        (m) =>
-          m.currency !== undefined ||
-          (m.word !== undefined && (CURRENCY_WORDS.has(m.word) || CURRENCY_CODES.has(m.word))) ||
-          m.per !== undefined,
-      );
+      // quantity ("15 minutes"): the amount is worked out, unless in a stated one's place.
       if (
-        n.currency !== undefined &&
-        !statedAsMoney &&
-        !rateDiffers(n, index) &&
+        moneyStatedOnlyAsAnotherQuantity(n, index) &&
         !replacesAlignedNumber(n, claim.numbers, alignedSentence?.numbers ?? [], claimText, alignedText) &&
         derivable(
           n,
@@ -506,17 +465,14 @@ export function alignClaim(
       // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
       // "Drowsiness is common" where the leaflet says "uncommon" is a flip by a prefix.
       negationFlipped:
-        (best >= 0 && !contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)) ||
-        (best >= 0 && prefixFlipped(claimText, alignedText))
+        best >= 0 &&
+        ((!contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)) ||
+          prefixFlipped(claimText, alignedText))
           ? 1
           : 0,
       numberDerived,
       quantifierAdded,
-      quantifierDropped:
-        best >= 0 &&
-        droppedQuantifier(claimText, new Set(claim.terms), alignedText, (w) => canonicalTerm(stem(w)))
-          ? 1
-          : 0,
+      quantifierDropped: best >= 0 && droppedQuantifier(claimText, claim.terms, alignedText) ? 1 : 0,
       conditionDropped,
       sourceAdded,
       numberSwapped: swapped.length > 0 ? 1 : 0,

@@ -3,7 +3,9 @@
 // ("according to a 2019 study"), and the politeness and hedges that state nothing ("Sure —",
 // "I believe", "Hope this helps!"), which are taken out before a claim is checked. (A condition
 // the claim drops is dropped-condition.ts.)
+import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
+import { canonicalTerm } from './word-classes.js';
 
 // Universal quantifiers and absolutes. "never"/"none" are left to the negation check.
 const STRONG = new Set(
@@ -49,21 +51,19 @@ const ADVICE =
  * The aligned sentence limits a group the claim restates ("Most species live one to two years")
  * and the claim keeps no quantifier or hedge at all ("octopuses live for one to two years"); or it
  * advises what the claim makes a rule ("recommended" → "required").
- * `stemOf` reads a word as the claim's terms are read.
+ * `claimTerms` are the claim's terms (stemmed, synonyms made one).
  */
-export function droppedQuantifier(
-  claim: string,
-  claimTerms: ReadonlySet<string>,
-  aligned: string,
-  stemOf: (word: string) => string,
-): boolean {
+export function droppedQuantifier(claim: string, claimTerms: readonly string[], aligned: string): boolean {
   // "Check-ups are recommended every 6 months" is no rule: "you are required to" makes it one.
   if (OBLIGATION.test(claim) && ADVICE.test(aligned) && !OBLIGATION.test(aligned)) return true;
   const claimWords = new Set(words(claim));
   if ([...claimWords].some((w) => HEDGED.has(w) || STRONG.has(w) || w === 'not' || w.endsWith("n't")))
     return false;
   for (const m of aligned.matchAll(PARTIAL))
-    if ([m[1], m[2]].some((w) => w !== undefined && claimTerms.has(stemOf(w.toLowerCase())))) return true;
+    if (
+      [m[1], m[2]].some((w) => w !== undefined && claimTerms.includes(canonicalTerm(stem(w.toLowerCase()))))
+    )
+      return true;
   return false;
 }
 

@@ -4,6 +4,7 @@
 import { stem } from '../../text/analyze.js';
 import type { NumberMention } from './claim-facts.js';
 import type { ContextIndex } from './context-clauses.js';
+import { CURRENCY_CODES } from './claim-wording.js';
 import { canonicalTerm } from './word-classes.js';
 
 // Units of measure beyond the ones amounts are converted in (quantities.ts): a number followed by
@@ -86,4 +87,27 @@ export function rateDiffers(n: NumberMention, index: ContextIndex): boolean {
   if (n.per === undefined || n.label) return false;
   const stated = index.mentions.get(n.value) ?? [];
   return stated.some((m) => m.per !== undefined) && stated.every((m) => m.per !== n.per);
+}
+
+// Currency names a number may carry after it ("15 euros", "15 francs"); codes ("15 CHF") are
+// CURRENCY_CODES.
+const CURRENCY_WORDS: ReadonlySet<string> = new Set(
+  'pound pounds euro euros dollar dollars p pence cent cents franc francs yen yuan rupee rupees rand peso pesos krona kronor krone kroner zloty real reais dinar dirham baht won ringgit lira quid buck bucks'
+    .split(' ')
+    .map((w) => canonicalTerm(stem(w))),
+);
+
+/**
+ * An amount of money the context states only as another quantity ("£15" where the context says
+ * "15 minutes"), so a sum may make it. Not where the context's figure is money or a rate ("£15 a
+ * day" read back as "$15 a day" or "£15 an hour").
+ */
+export function moneyStatedOnlyAsAnotherQuantity(n: NumberMention, index: ContextIndex): boolean {
+  if (n.currency === undefined || rateDiffers(n, index)) return false;
+  return !(index.mentions.get(n.value) ?? []).some(
+    (m) =>
+      m.currency !== undefined ||
+      (m.word !== undefined && (CURRENCY_WORDS.has(m.word) || CURRENCY_CODES.has(m.word))) ||
+      m.per !== undefined,
+  );
 }
