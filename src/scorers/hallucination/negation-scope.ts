@@ -10,7 +10,10 @@ export interface Segment {
   negated: boolean;
   /** The numbers it states, for checking which words each number is bound to. */
   numbers: readonly NumberMention[];
-  /** The terms after its first negator (null when it has none; "no longer" counts): what a negation there is about. */
+  /**
+   * What its first negator governs: the first content word after it (null when it has no negator,
+   * counting "nobody" and "no longer"; empty after an idiom such as "not just").
+   */
   negatedTerms: ReadonlySet<string> | null;
   /**
    * Says its polarity another way as well ("without", "unless", "otherwise", "except", "only", a
