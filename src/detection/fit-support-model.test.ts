@@ -27,15 +27,15 @@ describe('fitting the offline check', () => {
   });
 
   it('the threshold rule keeps recall ≥ 0.9 on the realistic hallucinations fitted on, at the highest 0.01 step', () => {
-    const zero = Object.fromEntries(['uncoveredMass'].map((k) => [k, 0])) as unknown as ClaimFeatures;
-    // Ten realistic hallucinations whose single claim has uncoveredMass 0.1 … 1.0; a model of
+    const zero = Object.fromEntries(['uncoveredExcess'].map((k) => [k, 0])) as unknown as ClaimFeatures;
+    // Ten realistic hallucinations whose single claim has uncoveredExcess 0.1 … 1.0; a model of
     // slope 1 on it (intercept 0) and the identity calibration score them sigmoid(mass).
     const cases: FeaturedCase[] = Array.from({ length: 10 }, (_, i) => ({
       case: { id: `c${i}`, part: 'realistic', kind: 'x', hallucinated: true } as DevCase,
-      claims: [{ ...zero, uncoveredMass: (i + 1) / 10 }],
+      claims: [{ ...zero, uncoveredExcess: (i + 1) / 10 }],
     }));
     const fitted = {
-      model: { intercept: 0, uncoveredMass: 1 },
+      model: { intercept: 0, uncoveredExcess: 1 },
       calibration: { intercept: 0, worstLogit: 1, claimCount: 0 },
     };
     const scores = cases.map((c) => responseScore(c, fitted));
@@ -71,7 +71,7 @@ describe('fitSigned', () => {
     for (const name of [
       'uncoveredLocal',
       'uncoveredGlobal',
-      'uncoveredMass',
+      'uncoveredExcess',
       'numberMissing',
       'causeAdded',
     ] as const)

@@ -37,7 +37,7 @@ const FIT_START: Readonly<Record<string, number>> = {
   intercept: -1.65,
   uncoveredLocal: -0.91,
   uncoveredGlobal: 0.7,
-  uncoveredMass: 1.09,
+  uncoveredExcess: 1.09,
   numbersAligned: -0.92,
   numberMissing: 5.41,
   numberElsewhere: -0.92,
@@ -134,7 +134,8 @@ export function thresholdRule(
 const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   uncoveredLocal: 1,
   uncoveredGlobal: 1,
-  uncoveredMass: 1,
+  uncoveredExcess: 1,
+  uncoveredWhole: 1,
   numberMissing: 1,
   unitMismatch: 1,
   numberConflict: 1,

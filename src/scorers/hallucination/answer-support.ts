@@ -5,7 +5,7 @@
 import { contentTerms } from '../../text/analyze.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import type { AnswerSentence } from './answer-sentences.js';
-import { analyzeClaim, extractNumberMentions } from './claim-facts.js';
+import { analyzeClaim, extractNumberMentions, type NumberMention } from './claim-facts.js';
 import { alignClaim, type ClaimFeatures, NO_QUESTION, type QuestionFacts } from './claim-check.js';
 import { splitClaims } from './claim-split.js';
 import { contextIndexFor } from './context-clauses.js';
@@ -82,6 +82,8 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
   let refused = false;
   // The names the last claim that named something named: what a following "It …" stands for.
   let lastNames: readonly string[] = [];
+  // The amounts earlier claims worked out, in the answer's order: the next step's operands.
+  const workedEarlier: NumberMention[] = [];
   const scored = options.sentences.map((sentence, at): SentenceResult | undefined => {
     const sentenceNumbers = perSentence[at];
     const answerNumbers = perSentence.flatMap((numbers, i) => (i === at ? [] : numbers));
@@ -91,14 +93,20 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
       if (contextStatementKind(claim) === 'absence') afterAbsence = true;
       return items ?? [claim];
     });
-    for (const claim of pieces) {
-      const facts = analyzeClaim(claim);
+    const piecesFacts = pieces.map((claim) => analyzeClaim(claim));
+    // A referral is advice only in a sentence that says nothing else: "Contact the Harbourview
+    // Office; they offer free overnight parking" is checked whole, the party with the fact.
+    const adviceOnly = pieces.every(
+      (claim, i) => contextStatementKind(claim) !== undefined || isReferral(claim, piecesFacts[i]),
+    );
+    for (const [i, claim] of pieces.entries()) {
+      const facts = piecesFacts[i];
       // "The details don't say whether …": a statement about the documents, not the world.
       const exempt = isExemptContextStatement(claim, facts, index);
       // A referral is the refusal's advice only after a true absence statement (a false refusal,
       // one whose topic the context states, is checked, and so is what follows it).
       if (exempt && contextStatementKind(claim) === 'absence') refused = true;
-      if (exempt || (refused && isReferral(claim, facts))) {
+      if (exempt || (refused && adviceOnly && isReferral(claim, facts))) {
         aboutDocuments++;
         continue;
       }
@@ -113,9 +121,12 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
         answerNumbers,
         answerText,
         facts.names.length === 0 && LEADING_PRONOUN.test(claim) ? lastNames : [],
+        workedEarlier,
       );
+      const { workedOut, ...aligned } = alignment;
+      workedEarlier.push(...workedOut);
       if (facts.names.length > 0) lastNames = facts.names;
-      claims.push({ claim, score: unsupportedProbability(alignment.features, model), ...alignment });
+      claims.push({ claim, score: unsupportedProbability(aligned.features, model), ...aligned });
     }
     if (claims.length === 0) return undefined;
     const worst = Math.max(...claims.map((c) => c.score));

@@ -18,12 +18,12 @@ import { contextStatementKind } from './context-statements.js';
 import { unknownCodeWords } from './code-spans.js';
 import { swappedNumbers } from './number-binding.js';
 import { movedNumbers } from './number-words-binding.js';
-import { type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
+import { addsTo, type DayDate, derivable, insideStatedRange } from './number-reasoning.js';
 import { sameQuantity } from './quantities.js';
 import { DISCOURSE_TERMS, GENERIC_TERMS } from './word-classes.js';
 import { moneyStatedOnlyAsAnotherQuantity, rateDiffers, unitWordDiffers } from './unit-words.js';
 import { droppedLimit } from './dropped-limit.js';
-import { fractionValue, workedOutAmounts } from './shown-working.js';
+import { fractionValue, shownWorking as shownWorkingOf } from './shown-working.js';
 import { changeBetween, replacesAlignedNumber, timesTheQuestion } from './stated-change.js';
 import { derivableInMinorUnits, derivableInTwoSteps } from './two-step-arithmetic.js';
 import { addedReason } from './added-reason.js';
@@ -42,8 +42,17 @@ export interface ClaimFeatures {
   uncoveredLocal: number;
   /** The same against the whole context. */
   uncoveredGlobal: number;
-  /** Summed weight of uncovered terms, scaled by the weight of a term unseen in the context. */
-  uncoveredMass: number;
+  /**
+   * Summed weight of uncovered terms, scaled by the weight of a term unseen in the context, beyond
+   * an allowance of UNCOVERED_ALLOWANCE such terms (0 when the claim leaves less than that out).
+   */
+  uncoveredExcess: number;
+  /**
+   * Nearly all of the claim's content (≥ 90 % of its weight, at least two unseen words' worth) is
+   * absent from the aligned context: a short invented claim ("The room has a grand piano") that the
+   * allowance above would leave without a signal.
+   */
+  uncoveredWhole: 0 | 1;
   /** 1 when the claim states numbers and the aligned sentence states every one of them. */
   numbersAligned: 0 | 1;
   numberMissing: 0 | 1;
@@ -105,10 +114,16 @@ export interface ClaimAlignment {
   evidence: string | null;
   /** Numbers, units and names the context does not back, for the report. */
   unknown: string[];
+  /** The claim's numbers worked out by one step from backed ones: operands for the claims after it. */
+  workedOut: NumberMention[];
 }
 
 const APPROXIMATE = /\b(?:about|around|roughly|approximately|nearly|almost|some|approx)\b|~/i;
 const GENERIC_WEIGHT = 0.3;
+// A paraphrase leaves a few words the context does not use ("you'd need to check whether …"); a
+// claim that adds a fact leaves many. So uncovered content counts only beyond about four unseen
+// words' worth (revision 12: a linear count ranked paraphrases with additions).
+export const UNCOVERED_ALLOWANCE = 4;
 
 /** Question words count as half-given: echoing the question is not inventing a fact. */
 const QUESTION_CREDIT = 0.5;
@@ -127,6 +142,8 @@ export function alignClaim(
   answerText = claimText,
   /** The names a leading pronoun stands for ("It" after "That would be the Hartley Bursary."). */
   subjectNames: readonly string[] = [],
+  /** Numbers the answer's earlier claims worked out ("£9 × 12 = £108, … £108 + £85 = £193"). */
+  workedEarlier: readonly NumberMention[] = [],
 ): ClaimAlignment {
   const questionTerms = question.terms;
   // Everyday words count for less: their absence from the context is usually paraphrase.
@@ -187,9 +204,9 @@ export function alignClaim(
   const backedSentenceNumbers = sentenceNumbers.filter(isBacked);
   // The words around the numbers, for the direction of clock arithmetic ("40 minutes before").
   const windowText = windowTexts.join(' ');
-  let worked: Set<number> | undefined;
+  let worked: ReturnType<typeof shownWorkingOf> | undefined;
   const shownWorking = () => {
-    worked ??= workedOutAmounts(
+    worked ??= shownWorkingOf(
       claimText,
       (amount) => [...index.numbers, ...question.numbers].some((m) => m.amount === amount),
       windowText,
@@ -210,6 +227,15 @@ export function alignClaim(
     ...backedSentenceNumbers,
     ...claim.numbers.filter(isBacked),
   ];
+  // A chain of working: each step's result is an operand of the next, in this claim and after it,
+  // but a step takes at most one worked-out figure (two earlier results add up to almost anything).
+  const workedOut: NumberMention[] = [];
+  const stepResults: NumberMention[] = [...workedEarlier];
+  const workedOutStep = (n: NumberMention) => {
+    numberDerived = 1;
+    workedOut.push(n);
+    stepResults.push(n);
+  };
   // Dates worked out from stated ones, and weekdays the calendar gives: their words are backed.
   const { claimDates, backedByDate } = datesBacked({
     claimText,
@@ -254,8 +280,11 @@ export function alignClaim(
     if (!units && !sameAmount) {
       if (question.numbers.some((q) => q.value === n.value) || backedByDate.has(n.value)) continue;
       // The answer's own right sum on the context's figures ("1,800 ÷ 150 = 12").
-      if (shownWorking().has(n.amount ?? fractionValue(n.value))) {
-        numberDerived = 1;
+      const amount = n.amount ?? fractionValue(n.value);
+      if (shownWorking().amounts.has(amount)) {
+        // Only a sum's result is built on; its constants and unstated figures are not.
+        if (shownWorking().results.has(amount)) workedOutStep(n);
+        else numberDerived = 1;
         continue;
       }
       // The day of a date ("closes on 21 September") is reached by date arithmetic or not at all:
@@ -294,15 +323,30 @@ export function alignClaim(
       // two other numbers nearby can make almost any small count ("3 attempts" from 15 ÷ 5).
       // An amount in cents or pence replaces no stated count: "$6 for 12 pens" → "50 cents".
       // Not stated anywhere, so only the claim's own mention of it is left out of the operands.
+      // A share is taken of stated figures only: a worked-out change over a stated total is the
+      // wrong base ("rose by 150 … an 11% increase" where 1,250 became 1,400).
       const others = operands.filter((m) => m.value !== n.value);
+      const chain = n.quantity?.dim === 'percent' ? [] : stepResults.filter((m) => m.value !== n.value);
+      const oneStep = (from: readonly NumberMention[]) =>
+        replaces
+          ? timesTheQuestion(n, from, question.numbers, claim.numbers, claimText, contextText())
+          : derivable(n, from, claimText, windowText);
+      // A total that adds the aligned sentence's own figure to an earlier result ("£3,250 for the
+      // hire; with the £45 cleaning fee, £3,295") takes no stated figure's place.
+      const aligned = alignedSentence?.numbers ?? [];
+      const onResult = (w: NumberMention) =>
+        oneStep([...others, w]) || (replaces && aligned.some((m) => addsTo(n, m, w, claimText)));
       if (
-        inBand ||
-        (!replaces && derivable(n, others, claimText, windowText)) ||
-        (replaces &&
-          timesTheQuestion(n, others, question.numbers, claim.numbers, claimText, contextText())) ||
+        oneStep(others) ||
         (replaces && changeBetween(n, alignedSentence, claimText)) ||
-        derivableInMinorUnits(n, others)
+        chain.some(onResult)
       ) {
+        workedOutStep(n);
+        continue;
+      }
+      // A value inside a stated band is reasoned, and an amount in cents worked out, but neither
+      // is a result to build on (50 cents is no figure to add to dollars).
+      if (inBand || derivableInMinorUnits(n, others)) {
         numberDerived = 1;
         continue;
       }
@@ -446,7 +490,8 @@ export function alignClaim(
     features: {
       uncoveredLocal: total > 0 ? missLocal / total : 0,
       uncoveredGlobal: total > 0 ? missGlobal / total : 0,
-      uncoveredMass: missLocal / index.unseenWeight,
+      uncoveredExcess: Math.max(0, missLocal / index.unseenWeight - UNCOVERED_ALLOWANCE),
+      uncoveredWhole: total > 0 && missLocal >= 0.9 * total && missLocal >= 2 * index.unseenWeight ? 1 : 0,
       numbersAligned:
         claim.numbers.length > 0 && claim.numbers.every((n) => alignedNumbers.has(n.value)) ? 1 : 0,
       numberMissing,
@@ -487,6 +532,7 @@ export function alignClaim(
     },
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
+    workedOut,
   };
 }
 

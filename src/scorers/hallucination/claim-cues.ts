@@ -5,6 +5,7 @@
 // the claim drops is dropped-condition.ts.)
 import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
+import { splitClaims } from './claim-split.js';
 import { canonicalTerm } from './word-classes.js';
 
 // Universal quantifiers and absolutes. "never"/"none" are left to the negation check.
@@ -59,12 +60,30 @@ export function droppedQuantifier(claim: string, claimTerms: readonly string[], 
   const claimWords = new Set(words(claim));
   if ([...claimWords].some((w) => HEDGED.has(w) || STRONG.has(w) || w === 'not' || w.endsWith("n't")))
     return false;
-  for (const m of aligned.matchAll(PARTIAL))
-    if (
-      [m[1], m[2]].some((w) => w !== undefined && claimTerms.includes(canonicalTerm(stem(w.toLowerCase()))))
-    )
-      return true;
+  const term = (w: string) => canonicalTerm(stem(w.toLowerCase()));
+  for (const clause of restatedClauses(claimTerms, aligned))
+    for (const m of clause.matchAll(PARTIAL))
+      if ([m[1], m[2]].some((w) => w !== undefined && claimTerms.includes(term(w)))) return true;
   return false;
+}
+
+/**
+ * The clauses of the aligned sentence that share the most of the claim's terms: a limit counts only
+ * on the clause the claim restates ("Most rooms have a sea view, and every room has free Wi-Fi"
+ * limits no "the rooms have free Wi-Fi").
+ */
+function restatedClauses(claimTerms: readonly string[], aligned: string): string[] {
+  const clauses = splitClaims(aligned);
+  const shared = clauses.map(
+    (c) =>
+      new Set(
+        words(c)
+          .map((w) => canonicalTerm(stem(w)))
+          .filter((t) => claimTerms.includes(t)),
+      ).size,
+  );
+  const most = Math.max(...shared);
+  return clauses.filter((_, i) => shared[i] === most);
 }
 
 // Weaker quantifiers and frequency words a universal can overstate.

@@ -23,7 +23,8 @@ export function codeWordsOf(text: string): Set<string> | null {
 
 /**
  * The words of the claim's code spans that the context's code (case kept) or, where it has none,
- * its text (case aside), and the question, do not contain.
+ * its text (case aside), and the question, do not contain. An identifier the context writes
+ * anywhere, exactly, is contained.
  */
 export function unknownCodeWords(
   claimText: string,
@@ -35,9 +36,12 @@ export function unknownCodeWords(
   const question = tokens(questionText);
   const exact = new Set([...(contextCode ?? tokens(contextText)), ...question]);
   const caseless = contextCode ? exact : new Set([...exact].map((t) => t.toLowerCase()));
+  const prose = identifiersOf(contextText);
   const unknown: string[] = [];
-  for (const span of claimText.matchAll(SPAN))
+  for (const span of claimText.matchAll(SPAN)) {
+    const backed = new Set([...identifiersOf(span[1])].filter((w) => prose.has(w)).flatMap(tokens));
     for (const token of tokens(span[1])) {
+      if (backed.has(token)) continue;
       // Against prose, a plain word may differ in case ("Privacy Settings"); an identifier
       // ("log_level", "maxRetries", "LOG_LEVEL") may not.
       const known =
@@ -46,5 +50,20 @@ export function unknownCodeWords(
           : exact.has(token);
       if (!known) unknown.push(token);
     }
+  }
   return unknown;
+}
+
+// A word with an identifier's shape: an underscore, a dot or slash inside it, a digit, or a capital
+// after its first letter ("ACME_API_KEY", "config.yaml", "maxRetries"), not a plain word ("notify").
+const WORD = /[\p{L}\p{N}_](?:[\p{L}\p{N}_./-]*[\p{L}\p{N}_])?/gu;
+const IDENTIFIER = /_|[\p{L}\p{N}][./][\p{L}\p{N}]|\p{N}|.\p{Lu}/u;
+
+/**
+ * The identifier-shaped words of a text, as written: one the context writes in prose exactly is
+ * backed in backticks too, as prose would not spell "ACME_API_KEY" by chance, while a plain word
+ * ("we notify you") backs no command word where the context has code of its own.
+ */
+function identifiersOf(text: string): Set<string> {
+  return new Set((text.match(WORD) ?? []).filter((w) => IDENTIFIER.test(w) && /\p{L}/u.test(w)));
 }

@@ -216,6 +216,8 @@ const ASKING = String.raw`(?:ask(?:ing)?|contact(?:ing)?|call(?:ing)?|phon(?:e|i
 const ASKING_LEAD = String.raw`(?:you(?:['’]d|\s+would|\s+will|\s+should|\s+could|\s+may|\s+might|\s+can)?\s+(?:(?:need|want|have)\s+to\s+|be\s+best\s+to\s+)?|(?:it['’]s|it\s+is|it\s+would\s+be)\s+(?:best|worth|a\s+good\s+idea)(?:\s+to)?\s+|(?:please|try(?:\s+to)?|best\s+to)\s+)?`;
 const REFERRAL = new RegExp(
   [
+    // "They'll be able to tell you", after the party was named: "it" is as often the thing itself.
+    String.raw`^(?:and\s+)?(?:they|he|she)(?:['’]ll\s+|['’]d\s+|\s+(?:should|could|can|will|would|may|might)\s+)(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|clarify|answer|know|let\s+you\s+know)(?:\s+you)?(?:\s+(?:more|for\s+sure|directly|whether|if|what|which|how|when|where|who)\b|\s*[.!]?\s*$)`,
     String.raw`(?:^|[,;:—–-]\s*|\b(?:so|then|and|or)\s+)${ASKING_LEAD}${ASKING}\s+(?:the\s+|your\s+|an?\s+|their\s+)?${PARTY}`,
     String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+(?:be\s+able\s+to\s+)?(?:tell|confirm|advise|clarify|answer)\s+(?:you|whether|if|what|which|how|when)\b`,
     String.raw`${PARTY}\s+(?:should|could|can|will|would|may|might)\s+be\s+able\s+to\s+(?:give|provide|explain)\s+you\b`,
@@ -224,11 +226,47 @@ const REFERRAL = new RegExp(
   'u',
 );
 
+// What the party can tell ("who can confirm whether …", "they'll know"): the referral itself. Not
+// what it would tell ("can confirm that parking is free" states it), though "can confirm that
+// (for you)" only points back.
+const STATED_THAT = String.raw`(?:\s+you)?\s+that\s+(?!for\b|with\b)\p{L}+\s+\p{L}`;
+const TELLS = String.raw`(?:['’]ll\s+|['’]d\s+|\s+(?:should|could|can|will|would|may|might)\s+)(?:be\s+(?:able|happy|glad|pleased)\s+to\s+)?(?:tell|confirm|advise|clarify|answer|help|assist|explain|know|let\s+you\s+know|give\s+you|provide\s+you)\b(?!${STATED_THAT})`;
+// "they are the best people to ask": the referral said again.
+const BEST_TO_ASK = String.raw`(?:['’]re|['’]s|\s+are|\s+is)\s+(?:the\s+best|best\s+placed|well\s+placed)\b`;
+const REFERS_ON = String.raw`(?:${TELLS}|${BEST_TO_ASK})`;
+// "where staff can advise": the clause's own subject before what it can tell.
+const SUBJECT_TELLS = String.raw`(?:\s+\p{L}+){0,2}?${TELLS}`;
+// "as this can change", "as it varies by area": a hedge on the answer, not a fact about the party.
+const HEDGE = String.raw`\s+(?:(?:can|may|might|could|will|does|do|is\s+likely\s+to)\s+)?(?:change|changes|vary|varies|differ|differs)\b`;
+const PRONOUN = '(?:it|they|he|she|this|there)';
+// A clause stating something of its own after the party: a relative clause (", which offers free
+// overnight parking", "(who run the car park)"), a second clause ("; they offer …", ": parking is
+// free there", "—it is open …", ", they offer …"), where the party is or who runs it (", located
+// beside the terminal", ", run by the council"), what the party would tell ("can confirm that
+// parking is free") or a reason (", as they offer …"). Without a comma "which", "who" and "where"
+// ask ("check with the office which entrance to use").
+const OWN_CLAUSE = new RegExp(
+  [
+    String.raw`[,(]\s*(?:which|who|whose|where)\b(?!${SUBJECT_TELLS})`,
+    String.raw`[;:—–]\s*(?!${PRONOUN}?${REFERS_ON})\p{L}`,
+    String.raw`,\s*${PRONOUN}\b(?!${REFERS_ON}|${HEDGE})`,
+    String.raw`,\s*(?:located|situated|based\s+(?:in|at|on\s+the)|run\s+by|operated\s+by|owned\s+by|open)\b`,
+    String.raw`^${STATED_THAT}`,
+    String.raw`\s-\s*(?!${PRONOUN}?${REFERS_ON})\p{L}`,
+    String.raw`\b(?:and|because|since|as)\s+${PRONOUN}\b(?!${REFERS_ON}|${HEDGE})`,
+  ].join('|'),
+  'iu',
+);
+// A reason given before the referral ("As they offer free parking, ask …") states a fact too.
+const REASON_FIRST = new RegExp(String.raw`\b(?:because|since|as)\s+${PRONOUN}\b(?!${TELLS}|${HEDGE})`, 'iu');
+
 /**
  * After the answer said, truly, that the documents do not cover something, a sentence that points
  * the user to someone who may know is the refusal's advice, not a fact about the world ("Payroll or
  * HR would be the best people to ask"). Not when it states a number: "call 0300 123 4567" is a
- * fact to check. Anywhere else a referral is checked as any claim.
+ * fact to check; nor when it says something of the party besides what it can tell ("the
+ * Harbourview Parking Office, which offers free overnight parking": statesMoreThanReferral).
+ * Anywhere else a referral is checked as any claim.
  */
 export function isReferral(claim: string, facts: ClaimFacts): boolean {
   // Case matters (a capitalised name is a party), except for the sentence's own first capital:
@@ -236,5 +274,14 @@ export function isReferral(claim: string, facts: ClaimFacts): boolean {
   const text = claim
     .trim()
     .replace(/^([^\p{L}]*)(\p{Lu})/u, (_, lead: string, first: string) => lead + first.toLowerCase());
-  return facts.numbers.length === 0 && REFERRAL.test(text);
+  if (facts.numbers.length > 0) return false;
+  const match = REFERRAL.exec(text);
+  return match !== null && !statesMoreThanReferral(text, match);
+}
+
+// The referral exempts only itself: a fact said around it (often about a party the model made up)
+// must still be checked.
+function statesMoreThanReferral(text: string, match: RegExpExecArray): boolean {
+  const after = text.slice(match.index + match[0].length);
+  return OWN_CLAUSE.test(after) || REASON_FIRST.test(text.slice(0, match.index));
 }

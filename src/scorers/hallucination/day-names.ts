@@ -109,8 +109,10 @@ const CLOSING = /\b(?:closed|shut|not\s+open)\b/i;
 /**
  * A day the claim says something is closed on, where the context's opening-hours statements name
  * three days or more (spelt out or as a range) and leave this one out: "closed on Mondays" from
- * "open Tuesday to Sunday". The claim reads the gap in the timetable; it adds no day. Days named
- * in other sentences (bin days, the days something is closed) say nothing of opening.
+ * "open Tuesday to Sunday". The claim reads the gap in the timetable; it adds no day. Only
+ * opening-hours sentences list the open days, but a day the context names anywhere, in any form
+ * (bin days and "Mon: members only" included), is no gap: the context says something of that day,
+ * so the claim's word for it is checked as any other.
  */
 export function closedOnUnlistedDay(claimText: string, name: string, contextText: string): boolean {
   const day = name.replace(/s$/, '');
@@ -120,7 +122,21 @@ export function closedOnUnlistedDay(claimText: string, name: string, contextText
     if (!OPENING.test(sentence) || CLOSING.test(sentence)) continue;
     for (const d of spellOutDays(sentence).toLowerCase().match(DAY_WORD) ?? []) listed.add(d);
   }
-  return listed.size >= 3 && !listed.has(day);
+  return listed.size >= 3 && !listed.has(day) && !namesDayAnywhere(contextText, day);
+}
+
+// An abbreviated day with a colon or full stop ("Mon: 12pm–4pm", "members only on Mon."), which
+// spellOutDays leaves as it is when no time or day follows right after.
+const ABBREVIATION_HEAD = new RegExp(String.raw`\b(${ABBREVIATION_WORD})[.:](?!\p{L})`, 'gu');
+
+// A day the context gives in any form, in any sentence ("Mon: 12pm–4pm, members only" beside
+// "open Tue–Sun"), is no gap in the timetable: the context says something of it.
+function namesDayAnywhere(contextText: string, day: string): boolean {
+  const spelt = spellOutDays(contextText).replace(
+    ABBREVIATION_HEAD,
+    (_, abbreviation: string) => TITLE[ABBREVIATIONS[abbreviation]],
+  );
+  return new RegExp(`\\b${day}s?\\b`, 'i').test(spelt);
 }
 
 const DAY_WORD = new RegExp(`\\b(?:${DAYS.join('|')})`, 'g');

@@ -4,6 +4,7 @@
 // context segments sharing most of its words, and only when all of those have the opposite polarity does it count.
 import { analyzeClaim, negatedRemainder, type NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
+import { canonicalTerm, GENERIC_TERMS } from './word-classes.js';
 
 export interface Segment {
   terms: ReadonlySet<string>;
@@ -26,6 +27,12 @@ export interface Segment {
    * elliptical reply ("Not on Tuesday, I'm afraid"). Never compared for a flip.
    */
   ambiguous: boolean;
+  /**
+   * What it restricts its statement to ("for groups of ten or more", "when visiting", "over 18",
+   * or a leading "For members," in its clause): each phrase's terms and number values, and whether
+   * it is an age or size bound ("over 18").
+   */
+  restricted: readonly Restriction[];
 }
 
 // Words that make a negation conditional or partial ("unless", "only", "if"): a flip cannot be read
@@ -47,10 +54,13 @@ export function splitSegments(text: string): Segment[] {
   // punctuation, so a negation is scoped the same way on the answer's side and the context's.
   for (const clause of splitClaims(text)) {
     const segments: Segment[] = [];
+    // A leading "For members," or "When it rains," restricts the rest of its clause.
+    let leading: Restriction[] = [];
     for (const part of clause.split(BOUNDARY)) {
       const facts = analyzeClaim(part);
       if (facts.terms.length === 0) continue;
       const remainder = negatedRemainder(part);
+      const restricted = restrictionOf(part);
       segments.push({
         terms: new Set(facts.terms),
         negated: facts.negated,
@@ -58,7 +68,9 @@ export function splitSegments(text: string): Segment[] {
         negatedTerms: remainder === null ? null : governedTerms(remainder),
         polarityWorded: worded || NEGATIVE_WORDS.test(part),
         ambiguous: /^\s*not\b/i.test(part),
+        restricted: [...leading, ...restricted],
       });
+      if (RESTRICTING_START.test(part)) leading = [...leading, ...restricted];
     }
     // "must not contain soil, rubble or pet waste": a segment without a negator in a clause with
     // one may well be under it.
@@ -67,6 +79,73 @@ export function splitSegments(text: string): Segment[] {
     out.push(...segments);
   }
   return out;
+}
+
+// A phrase that limits a statement to a group of people: "for groups of ten or more", "for
+// members", "for each child", "over 18". Not a purpose or an occasion ("for entry", "for repairs",
+// "for bookings", "when visiting the ward": a claim denying the rule denies it there too), what
+// the statement is about named again ("for this test"), a duration ("for 30 days"), an idiom ("for
+// example", "for free") or a reason ("for safety reasons"). Who a rule is for is told by an
+// everyday noun for people, the one general-English list here.
+interface Restriction {
+  words: ReadonlySet<string>;
+  bound: boolean;
+}
+
+const PEOPLE = new Set(
+  `group party team family household person people adult child children kid infant baby toddler
+  teen teenager minor junior senior pensioner student pupil member guest visitor customer client
+  patient passenger traveller traveler driver rider user participant player employee staff worker
+  volunteer resident tenant owner applicant holder cardholder subscriber contractor beginner
+  newcomer parent carer man men woman women individual`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const RESTRICTIONS = [
+  /\bfor\s+(?!(?:the|this|that|these|those|your|our|their|its|his|her|my|it|them|you|us|me|him|example|instance|now|free|good|sure|ever|long|longer|up|more|less|at|all|one|some|both|either|use)\b|\d+\s*(?:min|hour|hr|day|week|month|year|night|sec)|[^.]*\breasons?\b)[\s\S]*/giu,
+  /\b(?:over|under|aged|above|below)\s+\d[\p{L}\d]*/giu,
+];
+const RESTRICTING_START = /^\s*(?:for|over|under|aged)\b/iu;
+
+/** "for groups of ten", "for each child", "for under-16s": the phrase's noun names people. */
+function namesGroup(phrase: string): boolean {
+  const words = phrase.toLowerCase().match(/[\p{L}\d'’-]+/gu) ?? [];
+  const rest = words.slice(1);
+  const head = /^(?:a|an|each|every|any)$/.test(rest[0] ?? '') ? rest[1] : rest[0];
+  if (head === undefined) return false;
+  if (/^(?:under|over)-?\d/.test(head)) return true;
+  const bare = head.replace(/['’]s?$/, '');
+  return [bare, bare.replace(/s$/, ''), bare.replace(/es$/, '')].some((w) => PEOPLE.has(w));
+}
+
+/** The terms and number values of each of a segment's restricting phrases (none when it has none). */
+function restrictionOf(part: string): Restriction[] {
+  return RESTRICTIONS.flatMap((pattern, i) =>
+    [...part.matchAll(pattern)]
+      .filter((m) => i > 0 || namesGroup(m[0]))
+      .map((m) => {
+        const facts = analyzeClaim(m[0].replace(/^\s*\p{L}+\s+/u, ''));
+        const words = new Set([...facts.terms, ...facts.numbers.map((n) => n.value)]);
+        return { words, bound: i === RESTRICTIONS.length - 1 };
+      }),
+  ).filter((phrase) => phrase.words.size > 0);
+}
+
+/**
+ * Whether the two segments can be about the same subject. A claim that names a subject of its own
+ * beside a restricted statement is about another group ("individual visitors don't require
+ * pre-booking" against "pre-booking is required for groups of ten or more"), unless it restates a
+ * word of each restricting phrase or sets a bound against a bound ("children over 6" against
+ * "under 12"). A claim that adds nothing to the statement but its negation flips it, restriction
+ * or not ("you don't need photo ID" against "photo ID is required for entry").
+ */
+function sameSubject(claim: Segment, context: Segment): boolean {
+  const claimed = new Set([...claim.terms, ...claim.numbers.map((n) => n.value)]);
+  const bounded = claim.restricted.some((r) => r.bound);
+  if (context.restricted.every((r) => (r.bound && bounded) || [...r.words].some((t) => claimed.has(t))))
+    return true;
+  const stated = new Set([...context.terms].map(canonicalTerm));
+  return [...claim.terms].every((t) => GENERIC_TERMS.has(t) || stated.has(canonicalTerm(t)));
 }
 
 // "Not just for students", "not far from", "not only": a negation that limits nothing to flip.
@@ -145,6 +224,7 @@ export function negationFlipped(claim: readonly Segment[], context: readonly Seg
     if (best.length === 0 || segment.terms.size < 2 || segment.polarityWorded || segment.ambiguous) continue;
     if (best.some((c) => negated(c) === negated(segment) || agreed.has(c) || c.polarityWorded)) continue;
     for (const candidate of best) {
+      if (!sameSubject(segment, candidate)) continue;
       const [no, yes] = negated(segment) ? [segment, candidate] : [candidate, segment];
       const governed = [...(no.negatedTerms ?? [])].filter((t) => yes.terms.has(t));
       if (governed.length > 0 && !governed.some((t) => prefixNegated(t, yes.terms))) return true;
@@ -175,10 +255,24 @@ const PLAIN_NEGATOR =
   /\b(?:not|no|never|cannot|without|nothing|none|neither|nor|nobody|no\s+one)\b|n['’]t\b/i;
 // Words that only look prefixed: "unless" is no "less", "inpatient" no "patient".
 const NOT_PREFIXED: ReadonlySet<string> = new Set(
-  'unless inflight inpatient inpatients insight insights install installed installs improve improved improves impress impressed invoice invoices inside income inform informed infrared inbound inland inline input inset interest interested invest invested internal intake index illustrate illustrated invaluable inflammable'.split(
+  'unless inflight inpatient inpatients insight insights install installed installs improve improved improves impress impressed invoice invoices inside income inform informed infrared inbound inland inline input inset interest interested invest invested internal intake index illustrate illustrated invaluable inflammable implant instance infamous incorporate immigrate immediate informative impassive inhabitable'.split(
     ' ',
   ),
 );
+
+// "in-", "im-", "ir-" and "il-" negate adjectives and what is made of them ("incorrect",
+// "impossible", "invalid", "inability", "indefinitely"), while before a participle, a plural or a
+// verb they mostly do not ("imprinted", "inlaid", "imports", "informed"): so they are read as a
+// negation only on a stem with an adjective's ending, or in a negating participle of their own.
+const ADJECTIVE_STEM =
+  /(?:[ai]ble|[ai]bly|ent|ently|ence|ency|ant|ance|ate|ately|acy|ive|ively|ivity|al|ally|ality|act|ect|ectly|ete|etely|id|idly|ure|ile|ite|itely|ise|ic|ical|ar|ary|ous|ously|ane|an|ity)$/;
+const NEGATING_PARTICIPLES: ReadonlySet<string> = new Set(['inexperienced', 'inactivated']);
+
+/** The word may be a negation by its prefix: "un-" and "non-" always, "in-"-type on an adjective. */
+function negatingFormation(word: string, prefix: string, base: string): boolean {
+  if (!/^(?:in|im|ir|il)$/.test(prefix)) return true;
+  return ADJECTIVE_STEM.test(base) || NEGATING_PARTICIPLES.has(word);
+}
 
 const lowerWords = (text: string): Set<string> => new Set(text.toLowerCase().match(/\p{L}[\p{L}-]*/gu) ?? []);
 
@@ -197,6 +291,7 @@ export function prefixFlipped(claimText: string, alignedText: string): boolean {
       for (const [prefix, shortest] of PREFIXES) {
         if (!word.startsWith(prefix) || NOT_PREFIXED.has(word)) continue;
         const base = word.slice(prefix.length);
+        if (!negatingFormation(word, prefix, base)) continue;
         if (base.length >= shortest && to.has(base) && !to.has(word) && !from.has(base)) return true;
       }
     return false;

@@ -17,13 +17,33 @@ const RISE_WORDS = /\b(?:increase[sd]?|rise|rose|risen|grew|grown|growth|up|high
 const FALL_WORDS =
   /\b(?:decrease[sd]?|fall|fell|fallen|drop(?:ped)?|declined?|down|lower|less|fewer|cut|reduction|reduced)\b/i;
 
+// The claim calls its figure a total or says what was added or taken off ("comes to", "with the
+// fee", "less the discount", "bringing it to").
+const TOTAL_CUE =
+  /\b(?:total|totals|altogether|in\s+all|overall|comes?\s+to|came\s+to|works?\s+out\s+(?:at|to)|bringing|making|plus|including|with\s+the|less|minus|after\s+the|so\s+you(?:['’]d|\s+would|\s+will)?\s+pay)\b/i;
+
+/**
+ * n is a + b or a − b, in one currency, where the claim says it is a total (a booking with a fee,
+ * a subtotal less a discount). Never a rate: "£3,900 per hour" is no total of anything.
+ */
+export function addsTo(n: NumberMention, a: NumberMention, b: NumberMention, claimText: string): boolean {
+  if (n.amount === undefined || a.amount === undefined || b.amount === undefined) return false;
+  if (n.currency !== a.currency || n.currency !== b.currency) return false;
+  if (n.per !== undefined || a.per !== undefined || b.per !== undefined || !TOTAL_CUE.test(claimText))
+    return false;
+  return [a.amount + b.amount, Math.abs(a.amount - b.amount)].some((v) => close(v, n.amount as number));
+}
+
 /** True when `target` follows from two of `operands` by +, −, ×, ÷ (or a percentage of one in the other). */
 export function derivable(
   target: NumberMention,
   operands: readonly NumberMention[],
   claimText: string,
-  /** The aligned context's words, for the direction of clock arithmetic. */
-  contextText = '',
+  /**
+   * The aligned context's words, for the direction of clock arithmetic and the shares it states;
+   * left out (unit tests of the arithmetic alone), a share the claim names is taken as given.
+   */
+  contextText?: string,
 ): boolean {
   const x = target.amount;
   if (x === undefined) return false;
@@ -63,10 +83,13 @@ export function derivable(
       }
     }
   }
-  // "a third off £54" is £36: a share the claim names, of one stated amount, or what is left.
+  // "a third off £54" is £36: a share the claim names, of one stated amount, or what is left, where
+  // the context states that share (the claim naming a discount does not make one).
+  const shares = contextText === undefined ? [] : statedShares(contextText, stated);
   for (const share of namedShares(claimText))
-    if (amounts.some((a) => close(a * share, x) || close(a * (1 - share), x))) return true;
-  if (clockArithmetic(target, operands, claimText, contextText)) return true;
+    if (contextText === undefined || shares.some((s) => close(s, share) || close(s, 1 - share)))
+      if (amounts.some((a) => close(a * share, x) || close(a * (1 - share), x))) return true;
+  if (clockArithmetic(target, operands, claimText, contextText ?? '')) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);
 }
 
@@ -85,6 +108,20 @@ const SHARE =
 /** The fractions a claim names in words ("half", "a third off", "three-quarters"). */
 function namedShares(claimText: string): number[] {
   return [...claimText.matchAll(SHARE)].map((m) => SHARE_WORDS[m[1].toLowerCase()]);
+}
+
+// A percentage is a stated share when it rounds to one or what is left of it ("33%" or "67%" for
+// a third, "50% off" for half).
+const SHARE_TOLERANCE = 0.01;
+
+/** The shares a context states: in words ("a third less", "half price") or as a percentage. */
+function statedShares(contextText: string, operands: readonly NumberMention[]): number[] {
+  const percents = operands.filter(isPercent).map((o) => (o.amount as number) / 100);
+  return [...namedShares(contextText), ...percents].flatMap((v) =>
+    Object.values(SHARE_WORDS).filter(
+      (s) => Math.abs(s - v) <= SHARE_TOLERANCE || Math.abs(1 - s - v) <= SHARE_TOLERANCE,
+    ),
+  );
 }
 
 const MINUTES_A_DAY = 24 * 60;

@@ -139,8 +139,22 @@ export function workedOutAmounts(
   backed: (amount: number) => boolean,
   context = '',
 ): Set<number> {
+  return shownWorking(claim, backed, context).amounts;
+}
+
+/**
+ * The amounts a claim's right sums back (`amounts`: each result with the unstated figures and
+ * constants it used) and the results alone (`results`), which later steps of working may build on:
+ * a constant ("× 12") or an unstated leaf is no figure to work from.
+ */
+export function shownWorking(
+  claim: string,
+  backed: (amount: number) => boolean,
+  context = '',
+): { amounts: Set<number>; results: Set<number> } {
   const out = new Set<number>();
-  if (!SUM_HINT.test(claim)) return out;
+  const results = new Set<number>();
+  if (!SUM_HINT.test(claim)) return { amounts: out, results };
   const words = `${claim} ${context}`;
   const consider = (expression: string, result: string) => {
     const value = evaluate(expression);
@@ -164,13 +178,14 @@ export function workedOutAmounts(
     if (!figures.every((m) => stated(amountOf(m[1])) || constant(m) || out.has(amountOf(m[1])))) return;
     if (!leaves.some(stated)) return;
     out.add(amountOf(result));
+    results.add(amountOf(result));
     for (const a of leaves) if (!stated(a)) out.add(a);
     // "9/5" is one figure to the number reader: its value is worked out too.
     for (const m of expression.matchAll(/(\d+)\s*\/\s*(\d+)/g)) out.add(Number(m[1]) / Number(m[2]));
   };
   for (const m of claim.matchAll(EQUATION)) consider(m[1], m[2]);
   for (const m of claim.matchAll(BRACKETED)) consider(m[2], m[1]);
-  return out;
+  return { amounts: out, results };
 }
 
 /** "9/5" as a number (the number reader keeps a fraction as written); NaN for anything else. */

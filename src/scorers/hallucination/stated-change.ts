@@ -122,6 +122,24 @@ export function isYearMention(m: NumberMention, text: string): boolean {
 }
 
 /**
+ * The claim's figure is the rate times a count of the rate's own unit that the claim states: "£15
+ * for 3 hours" at "£5 per hour" is worked out from the rate, not put in its place (and "£8 for 3
+ * hours" is neither: only the product counts; "£7 more" at "£12 a month" counts no months).
+ */
+function totalAtRate(n: NumberMention, rate: NumberMention, claimNumbers: readonly NumberMention[]): boolean {
+  const [total, each] = [n.amount, rate.amount];
+  if (rate.per === undefined || n.per !== undefined || total === undefined || each === undefined)
+    return false;
+  return claimNumbers.some(
+    (c) =>
+      c !== n &&
+      c.unit === rate.per &&
+      c.amount !== undefined &&
+      Math.abs(c.amount * each - total) <= 1e-6 * Math.max(1, total),
+  );
+}
+
+/**
  * The claim's number stands where the aligned sentence states another of the same kind (same
  * dimension, or both plain counts), which the claim does not repeat: "three approvals" for "two
  * approvals", "every 2 hours" for "every 4 hours".
@@ -138,6 +156,7 @@ export function replacesAlignedNumber(
   const year = (m: NumberMention, text: string) => isYearMention(m, text);
   return aligned.some(
     (m) =>
+      !totalAtRate(n, m, claimNumbers) &&
       (n.quantity
         ? m.quantity?.dim === n.quantity.dim
         : plain(n) && plain(m) && year(n, claimText) === year(m, alignedText)) &&

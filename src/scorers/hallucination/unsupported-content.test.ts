@@ -94,7 +94,7 @@ describe('unsupportedContent (offline check)', () => {
     const sentenceScores = s['hallucination.score'].details?.sentenceScores as number[];
     expect(sentenceScores).toHaveLength(2);
     expect(sentenceScores[0]).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD);
-    expect(sentenceScores[1]).toBeGreaterThan(0.7);
+    expect(sentenceScores[1]).toBeGreaterThan(0.6);
     // One claim per sentence: the response is its worst claim, calibrated for two claims, so it
     // scores a little below that sentence alone (a long answer's maximum runs high by chance).
     const worst = Math.max(...sentenceScores);
@@ -113,10 +113,13 @@ describe('unsupportedContent (offline check)', () => {
   });
 
   it('gives words taken from the question half credit', () => {
-    const answer = 'Refunds for annual renewals are issued within 30 days of purchase.';
+    // Enough unbacked words that they count (beyond the allowance of uncoveredExcess).
+    const answer =
+      'Refunds for annual family renewals bought through partner resellers are issued within 30 days of purchase.';
     const without = check(answer)['hallucination.score'].value as number;
-    const withQuestion = check(answer, { question: 'Are annual renewals refunded?' })['hallucination.score']
-      .value as number;
+    const withQuestion = check(answer, {
+      question: 'Are annual family renewals bought through partner resellers refunded?',
+    })['hallucination.score'].value as number;
     expect(withQuestion).toBeLessThan(without);
   });
 

@@ -18,6 +18,7 @@ though time together typically unfortunately usual usually via want way well who
 approximately about around nearly almost specific specifically directly currently simply also
 fall falls band range bracket means mean total altogether work works comes count counts apply
 applies treat treated qualify qualifies case cases option options worth best
+whether mention mentioned confirm confirmed tell check ask depend depends figure list listed
 `;
 
 const SYNONYM_GROUPS = [
