@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.slow.test.ts'],
-    testTimeout: 600_000,
+    testTimeout: 1_800_000,
     pool: 'forks',
   },
 });

@@ -32,19 +32,19 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has blind sets 20 to 27 (never fitted on) beside twenty-three fitted realistic files', () => {
-    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([660, 220, 880, 660, 660]);
-    expect(slices[0].name).toMatch(/blind sets 22–27/);
-    expect(slices[1].name).toMatch(/blind sets 20\+21/);
+  it('has blind sets 28 to 35 (never fitted on) beside thirty-one fitted realistic files', () => {
+    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([660, 220, 880, 880, 660]);
+    expect(slices[0].name).toMatch(/blind sets 30–35/);
+    expect(slices[1].name).toMatch(/blind sets 28\+29/);
     expect(cases.filter(isBlindCase)).toHaveLength(880);
     // No blind set can be fitted on by accident.
     for (const c of cases.filter(isBlindCase)) expect(() => fitSetOf(c)).toThrow(/never fitted on/);
   });
 
-  it('quotes revision 11 as scored on blind sets 20-27, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+  it('quotes revision 12 as scored on blind sets 28-35, pooled (OFFLINE_CHECK_QUALITY)', async () => {
     // Eight sets by writers who read nothing of the project, never fitted on (docs/metrics.md).
-    // Against the targets: F1 >= 0.5 met; recall >= 0.9 missed (0.897) and AUROC >= 0.75
-    // missed (0.713).
+    // Against the targets: F1 >= 0.5 and AUROC >= 0.75 met (0.776, interval 0.743-0.805);
+    // recall >= 0.9 missed (0.851).
     // A change to the check that moves these fails here.
     const q = OFFLINE_CHECK_QUALITY;
     const blind = (
@@ -75,20 +75,20 @@ describe('the committed hallucination dev set', async () => {
     });
     expect(q.baseRate).toBe(r3(q.hallucinated / q.cases));
     expect(q.writers).toBe(q.sets.length);
-    expect(q.setsLabel.replace('{20..27}', '')).toBe(q.sets[0].replace('20', ''));
+    expect(q.setsLabel.replace('{28..35}', '')).toBe(q.sets[0].replace('28', ''));
     expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual([
-      '20',
-      '21',
-      '22',
-      '23',
-      '24',
-      '25',
-      '26',
-      '27',
+      '28',
+      '29',
+      '30',
+      '31',
+      '32',
+      '33',
+      '34',
+      '35',
     ]);
     expect(q.writers).toBe(8);
-    expect(q.revision).toBe(11);
-    expect(CHECK_VERSION).toBe('offline-check-11');
+    expect(q.revision).toBe(12);
+    expect(CHECK_VERSION).toBe('offline-check-12');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -46,11 +46,11 @@ describe('renderJudgeQualitySection', () => {
   it('labels the hallucination rate as the offline check with its measured error rates', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
-    expect(text).toContain('recall 0.897');
-    expect(text).toContain('precision 0.510');
+    expect(text).toContain('recall 0.851');
+    expect(text).toContain('precision 0.592');
     // The share of hallucinated answers it was measured on, what flagging everything would score.
     expect(text).toContain('where 47% of those answers were hallucinated');
-    expect(text).toContain('AUROC 0.713; 50% is chance');
+    expect(text).toContain('AUROC 0.776; 50% is chance');
     expect(text).toContain('not as a count of hallucinations');
   });
 
