@@ -1,6 +1,6 @@
 // Fits the offline hallucination check (src/scorers/hallucination/support-model.ts): the claim model
 // and the response calibration (src/detection/fit-support-model.ts says how) on the perturbed tuning
-// split and the twenty-three realistic fit files, and the default threshold on out-of-fold scores
+// split and the thirty-one realistic fit files, and the default threshold on out-of-fold scores
 // (src/detection/cross-fitted-threshold.ts). Prints the leave-one-set-out measurement that
 // docs/metrics.md quotes: each realistic file scored by a fit made without it, at a threshold the
 // same rule picks from the other files alone (nested, so the threshold never saw the file).
