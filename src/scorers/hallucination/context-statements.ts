@@ -233,7 +233,7 @@ const STATED_THAT = String.raw`(?:\s+you)?\s+that\s+(?!for\b|with\b)\p{L}+\s+\p{
 const TELLS = String.raw`(?:['’]ll\s+|['’]d\s+|\s+(?:should|could|can|will|would|may|might)\s+)(?:be\s+(?:able|happy|glad|pleased)\s+to\s+)?(?:tell|confirm|advise|clarify|answer|help|assist|explain|know|let\s+you\s+know|give\s+you|provide\s+you)\b(?!${STATED_THAT})`;
 // "they are the best people to ask": the referral said again.
 const BEST_TO_ASK = String.raw`(?:['’]re|['’]s|\s+are|\s+is)\s+(?:the\s+best|best\s+placed|well\s+placed)\b`;
-const REFERS_ON = String.raw`(?:${TELLS}|${BEST_TO_ASK})`;
+const REFERS_ON = `(?:${TELLS}|${BEST_TO_ASK})`;
 // "where staff can advise": the clause's own subject before what it can tell.
 const SUBJECT_TELLS = String.raw`(?:\s+\p{L}+){0,2}?${TELLS}`;
 // "as this can change", "as it varies by area": a hedge on the answer, not a fact about the party.
@@ -251,7 +251,7 @@ const OWN_CLAUSE = new RegExp(
     String.raw`[;:—–]\s*(?!${PRONOUN}?${REFERS_ON})\p{L}`,
     String.raw`,\s*${PRONOUN}\b(?!${REFERS_ON}|${HEDGE})`,
     String.raw`,\s*(?:located|situated|based\s+(?:in|at|on\s+the)|run\s+by|operated\s+by|owned\s+by|open)\b`,
-    String.raw`^${STATED_THAT}`,
+    `^${STATED_THAT}`,
     String.raw`\s-\s*(?!${PRONOUN}?${REFERS_ON})\p{L}`,
     String.raw`\b(?:and|because|since|as)\s+${PRONOUN}\b(?!${REFERS_ON}|${HEDGE})`,
   ].join('|'),
