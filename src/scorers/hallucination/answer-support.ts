@@ -96,9 +96,11 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
     const piecesFacts = pieces.map((claim) => analyzeClaim(claim));
     // A referral is advice only in a sentence that says nothing else: "Contact the Harbourview
     // Office; they offer free overnight parking" is checked whole, the party with the fact.
-    const adviceOnly = pieces.every(
-      (claim, i) => contextStatementKind(claim) !== undefined || isReferral(claim, piecesFacts[i]),
-    );
+    let adviceOnly: boolean | undefined;
+    const saysOnlyAdvice = () =>
+      (adviceOnly ??= pieces.every(
+        (claim, i) => contextStatementKind(claim) !== undefined || isReferral(claim, piecesFacts[i]),
+      ));
     for (const [i, claim] of pieces.entries()) {
       const facts = piecesFacts[i];
       // "The details don't say whether …": a statement about the documents, not the world.
@@ -106,7 +108,7 @@ export function checkAnswerSupport(options: AnswerSupportOptions): AnswerSupport
       // A referral is the refusal's advice only after a true absence statement (a false refusal,
       // one whose topic the context states, is checked, and so is what follows it).
       if (exempt && contextStatementKind(claim) === 'absence') refused = true;
-      if (exempt || (refused && adviceOnly && isReferral(claim, facts))) {
+      if (exempt || (refused && isReferral(claim, facts) && saysOnlyAdvice())) {
         aboutDocuments++;
         continue;
       }

@@ -7,9 +7,9 @@
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
 import { stem } from '../../text/analyze.js';
-import type { ClaimFeatures } from './claim-features.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedQuantifier, sourceWords } from './claim-cues.js';
+import type { ClaimFeatures } from './claim-features.js';
 import { droppedConditionInAnswer } from './dropped-condition.js';
 import type { ClaimFacts, NumberMention } from './claim-facts.js';
 import { splitClaims } from './claim-split.js';
@@ -266,9 +266,9 @@ export function alignClaim(
       // two other numbers nearby can make almost any small count ("3 attempts" from 15 ÷ 5).
       // An amount in cents or pence replaces no stated count: "$6 for 12 pens" → "50 cents".
       // Not stated anywhere, so only the claim's own mention of it is left out of the operands.
+      const others = operands.filter((m) => m.value !== n.value);
       // A share is taken of stated figures only: a worked-out change over a stated total is the
       // wrong base ("rose by 150 … an 11% increase" where 1,250 became 1,400).
-      const others = operands.filter((m) => m.value !== n.value);
       const chain = n.quantity?.dim === 'percent' ? [] : stepResults.filter((m) => m.value !== n.value);
       const oneStep = (from: readonly NumberMention[]) =>
         replaces

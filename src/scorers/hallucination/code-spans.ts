@@ -36,10 +36,12 @@ export function unknownCodeWords(
   const question = tokens(questionText);
   const exact = new Set([...(contextCode ?? tokens(contextText)), ...question]);
   const caseless = contextCode ? exact : new Set([...exact].map((t) => t.toLowerCase()));
-  const prose = identifiersOf(contextText);
+  let prose: Set<string> | undefined;
   const unknown: string[] = [];
   for (const span of claimText.matchAll(SPAN)) {
-    const backed = new Set([...identifiersOf(span[1])].filter((w) => prose.has(w)).flatMap(tokens));
+    prose ??= identifiersOf(contextText);
+    const inProse = prose;
+    const backed = new Set([...identifiersOf(span[1])].filter((w) => inProse.has(w)).flatMap(tokens));
     for (const token of tokens(span[1])) {
       if (backed.has(token)) continue;
       // Against prose, a plain word may differ in case ("Privacy Settings"); an identifier

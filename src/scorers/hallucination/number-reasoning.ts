@@ -85,9 +85,12 @@ export function derivable(
   }
   // "a third off £54" is £36: a share the claim names, of one stated amount, or what is left, where
   // the context states that share (the claim naming a discount does not make one).
-  const shares = contextText === undefined ? [] : statedShares(contextText, stated);
+  let shares: number[] | undefined;
   for (const share of namedShares(claimText))
-    if (contextText === undefined || shares.some((s) => close(s, share) || close(s, 1 - share)))
+    if (
+      contextText === undefined ||
+      (shares ??= statedShares(contextText, stated)).some((s) => close(s, share) || close(s, 1 - share))
+    )
       if (amounts.some((a) => close(a * share, x) || close(a * (1 - share), x))) return true;
   if (clockArithmetic(target, operands, claimText, contextText ?? '')) return true;
   return target.quantity ? derivableQuantity(target.quantity, operands) : unitRatio(x, operands, claimText);

@@ -131,11 +131,7 @@ function totalAtRate(n: NumberMention, rate: NumberMention, claimNumbers: readon
   if (rate.per === undefined || n.per !== undefined || total === undefined || each === undefined)
     return false;
   return claimNumbers.some(
-    (c) =>
-      c !== n &&
-      c.unit === rate.per &&
-      c.amount !== undefined &&
-      Math.abs(c.amount * each - total) <= 1e-6 * Math.max(1, total),
+    (c) => c !== n && c.unit === rate.per && c.amount !== undefined && close(c.amount * each, total),
   );
 }
 
