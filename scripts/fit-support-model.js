@@ -1,6 +1,6 @@
 // Fits the offline hallucination check (src/scorers/hallucination/support-model.ts): the claim model
 // and the response calibration (src/detection/fit-support-model.ts says how) on the perturbed tuning
-// split and the thirty-one realistic fit files, and the default threshold on out-of-fold scores
+// split and the thirty-nine realistic fit files, and the default threshold on out-of-fold scores
 // (src/detection/cross-fitted-threshold.ts). Prints the leave-one-set-out measurement that
 // docs/metrics.md quotes: each realistic file scored by a fit made without it, at a threshold the
 // same rule picks from the other files alone (nested, so the threshold never saw the file).
@@ -28,7 +28,7 @@ console.log(`fitted on ${featured.length} cases:`);
 for (const [k, v] of Object.entries(model)) console.log(`  ${k}: ${v},`);
 console.log('response calibration:', JSON.stringify(calibration));
 console.log(
-  `default threshold (every realistic file's out-of-fold recall ≥ 0.9, no lower than the first step above a word-for-word restatement, ${restatementScore(fitted).toFixed(3)}): ${fitted.threshold}`,
+  `default threshold (out-of-fold recall ≥ 0.9 pooled over the realistic files, no lower than the first step above a word-for-word restatement, ${restatementScore(fitted).toFixed(3)}): ${fitted.threshold}`,
 );
 
 const f3 = (x) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(3));

@@ -155,6 +155,7 @@ const SIGNS: Readonly<Partial<Record<keyof ClaimFeatures, 1 | -1>>> = {
   negationFlipped: 1,
   quantifierDropped: 1,
   numbersAligned: -1,
+  copied: -1,
   numberDerived: -1,
   numberDerivedFar: -1,
 };

@@ -6,6 +6,7 @@
 // calibrated model in support-model.ts. (An antonym in place of the context's word was a feature
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
+import { restatement } from './word-for-word.js';
 import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedQuantifier, sourceWords } from './claim-cues.js';
@@ -429,54 +430,67 @@ export function alignClaim(
   );
   for (const n of [...swapped, ...moved]) if (!unknown.includes(n)) unknown.push(n);
 
+  const features: ClaimFeatures = {
+    uncoveredLocal: total > 0 ? missLocal / total : 0,
+    uncoveredGlobal: total > 0 ? missGlobal / total : 0,
+    uncoveredExcess: Math.max(0, missLocal / index.unseenWeight - UNCOVERED_ALLOWANCE),
+    uncoveredWhole: total > 0 && missLocal >= 0.9 * total && missLocal >= 2 * index.unseenWeight ? 1 : 0,
+    copied: 0,
+    numbersAligned:
+      claim.numbers.length > 0 && claim.numbers.every((n) => alignedNumbers.has(n.value)) ? 1 : 0,
+    numberMissing,
+    numberElsewhere,
+    unitMismatch,
+    numberConflict,
+    nameMissing,
+    nameElsewhere,
+    nameConflict:
+      (nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n))) ||
+      identifiers.length > 0 ||
+      pronounConflict(subjectNames, aligned, index, claimNames)
+        ? 1
+        : 0,
+    negationMismatch,
+    // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
+    // "Drowsiness is common" where the leaflet says "uncommon" is a flip by a prefix.
+    negationFlipped:
+      best >= 0 &&
+      ((!contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)) ||
+        prefixFlipped(claimText, alignedText))
+        ? 1
+        : 0,
+    numberDerived,
+    quantifierAdded,
+    quantifierDropped: best >= 0 && droppedQuantifier(claimText, claim.terms, alignedText) ? 1 : 0,
+    conditionDropped,
+    sourceAdded,
+    numberSwapped: swapped.length > 0 ? 1 : 0,
+    numberMoved: moved.length > 0 ? 1 : 0,
+    numberDerivedFar,
+    numberDerivedTwoSteps,
+    limitDropped,
+    rolesSwapped: roles.length > 0 ? 1 : 0,
+    causeAdded: reason ? 1 : 0,
+    figureOfAnother: mixed.length > 0 ? 1 : 0,
+    wordOfAnother: mixedWords.length > 0 ? 1 : 0,
+  };
+  features.copied = restatement(
+    features,
+    claimText,
+    windowList.flatMap((s) => wholeAndClauses(index, s)),
+  );
   return {
-    features: {
-      uncoveredLocal: total > 0 ? missLocal / total : 0,
-      uncoveredGlobal: total > 0 ? missGlobal / total : 0,
-      uncoveredExcess: Math.max(0, missLocal / index.unseenWeight - UNCOVERED_ALLOWANCE),
-      uncoveredWhole: total > 0 && missLocal >= 0.9 * total && missLocal >= 2 * index.unseenWeight ? 1 : 0,
-      numbersAligned:
-        claim.numbers.length > 0 && claim.numbers.every((n) => alignedNumbers.has(n.value)) ? 1 : 0,
-      numberMissing,
-      numberElsewhere,
-      unitMismatch,
-      numberConflict,
-      nameMissing,
-      nameElsewhere,
-      nameConflict:
-        (nameElsewhere && [...alignedNames].some((n) => !claimNames.has(n))) ||
-        identifiers.length > 0 ||
-        pronounConflict(subjectNames, aligned, index, claimNames)
-          ? 1
-          : 0,
-      negationMismatch,
-      // "They don't say how data is encrypted" is about the documents, not a flip of what they say.
-      // "Drowsiness is common" where the leaflet says "uncommon" is a flip by a prefix.
-      negationFlipped:
-        best >= 0 &&
-        ((!contextStatementKind(claimText) && negationFlipped(claimSegments, index.segments)) ||
-          prefixFlipped(claimText, alignedText))
-          ? 1
-          : 0,
-      numberDerived,
-      quantifierAdded,
-      quantifierDropped: best >= 0 && droppedQuantifier(claimText, claim.terms, alignedText) ? 1 : 0,
-      conditionDropped,
-      sourceAdded,
-      numberSwapped: swapped.length > 0 ? 1 : 0,
-      numberMoved: moved.length > 0 ? 1 : 0,
-      numberDerivedFar,
-      numberDerivedTwoSteps,
-      limitDropped,
-      rolesSwapped: roles.length > 0 ? 1 : 0,
-      causeAdded: reason ? 1 : 0,
-      figureOfAnother: mixed.length > 0 ? 1 : 0,
-      wordOfAnother: mixedWords.length > 0 ? 1 : 0,
-    },
+    features,
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
     workedOut,
   };
+}
+
+/** A sentence's text and each of its clauses' (a restatement copies one of them whole). */
+function wholeAndClauses(index: ContextIndex, sentence: number): string[] {
+  const text = index.sentences[sentence].text;
+  return [text, ...splitClaims(text)];
 }
 
 /** The clause's words as written, for the word-level cues (the index keeps only its facts). */

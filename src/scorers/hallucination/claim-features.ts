@@ -17,6 +17,12 @@ export interface ClaimFeatures {
    * allowance above would leave without a signal.
    */
   uncoveredWhole: 0 | 1;
+  /**
+   * The claim restates one whole sentence or clause of the aligned neighbourhood word for word,
+   * and no other feature (but numbersAligned) is set: a restatement (word-for-word.ts). With
+   * numbersAligned, the only features that say a claim is backed rather than what is wrong.
+   */
+  copied: 0 | 1;
   /** 1 when the claim states numbers and the aligned sentence states every one of them. */
   numbersAligned: 0 | 1;
   numberMissing: 0 | 1;

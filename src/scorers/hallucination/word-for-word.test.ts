@@ -1,0 +1,107 @@
+// Revision 13's restatement feature: a claim that copies one whole sentence or clause of the
+// aligned context. The word-level rule, then the claim-level one (only a copy with nothing else
+// set is a restatement), each with the case that must count and the close cases that must not.
+import { describe, expect, it } from 'vitest';
+import { check, passages } from './__fixtures__/check-answer.js';
+import { SUPPORT_MODEL } from './support-model.js';
+import type { ClaimFeatures } from './claim-features.js';
+import { restatement, restatesOneOf } from './word-for-word.js';
+
+describe('restatesOneOf', () => {
+  const text = ['Refunds are issued within 14 days of the returned item reaching our warehouse.'];
+
+  it('holds for the words of one whole text, whatever the case, punctuation or a leading "yes"', () => {
+    expect(
+      restatesOneOf('refunds are issued within 14 days of the returned item reaching our warehouse', text),
+    ).toBe(true);
+    expect(
+      restatesOneOf("Yes, we can't refund it after 30 days", ['We can’t refund it after 30 days.']),
+    ).toBe(true);
+  });
+
+  it('fails for a part of a sentence: the rest may restrict it', () => {
+    expect(restatesOneOf('Entry is free.', ['Entry is free for members.'])).toBe(false);
+    expect(
+      restatesOneOf('The battery lasts 20 hours.', ['Some reviewers claim the battery lasts 20 hours.']),
+    ).toBe(false);
+  });
+
+  it('fails for words stitched from two sentences', () => {
+    const two = ['The museum is closed on Mondays.', 'The shop is open every day.'];
+    expect(restatesOneOf('The museum is open every day.', two)).toBe(false);
+    expect(restatesOneOf('The museum is open every day.', [two.join(' ')])).toBe(false);
+  });
+
+  it('keeps signs and hyphens as words', () => {
+    expect(restatesOneOf('Temperatures drop to 5 degrees.', ['Temperatures drop to -5 degrees.'])).toBe(
+      false,
+    );
+    expect(
+      restatesOneOf('Applicants need 5 years of experience.', ['Applicants need 5+ years of experience.']),
+    ).toBe(false);
+    expect(restatesOneOf('Employees can claim the bonus.', ['Ex-employees can claim the bonus.'])).toBe(
+      false,
+    );
+    expect(restatesOneOf('The late fee is 5%.', ['The late fee is 5 euros.'])).toBe(false);
+  });
+
+  it('fails for a changed or added word, and for an empty claim', () => {
+    expect(
+      restatesOneOf('Refunds are issued within 21 days of the returned item reaching our warehouse', text),
+    ).toBe(false);
+    expect(restatesOneOf('', [''])).toBe(false);
+  });
+});
+
+describe('restatement: a copy with nothing else set', () => {
+  const none = Object.fromEntries(
+    Object.keys(SUPPORT_MODEL)
+      .filter((k) => k !== 'intercept')
+      .map((k) => [k, 0]),
+  ) as unknown as ClaimFeatures;
+  const sentence = ['Members can renew a loan twice online.'];
+
+  it('is 1 for a copy, with or without numbersAligned', () => {
+    expect(restatement(none, 'Members can renew a loan twice online.', sentence)).toBe(1);
+    expect(
+      restatement({ ...none, numbersAligned: 1 }, 'Members can renew a loan twice online.', sentence),
+    ).toBe(1);
+  });
+
+  it('is 0 for a copy that any other feature speaks against', () => {
+    for (const cue of ['conditionDropped', 'nameElsewhere', 'numberElsewhere', 'uncoveredLocal'] as const)
+      expect(restatement({ ...none, [cue]: 1 }, 'Members can renew a loan twice online.', sentence)).toBe(0);
+    expect(restatement(none, 'Members can renew a loan online.', sentence)).toBe(0);
+  });
+});
+
+describe('the copied feature: a restatement, and nothing else', () => {
+  const LIBRARY = passages(
+    'Members can renew a loan twice online unless another reader has reserved the item.',
+    'The library opens at 9am on weekdays.',
+  );
+
+  it('is set on a claim that copies a sentence of the context, with nothing else set', () => {
+    const copy = check('The library opens at 9am on weekdays.', LIBRARY);
+    expect(copy.on).toContain('copied');
+    expect([...copy.on].filter((f) => f !== 'copied' && f !== 'numbersAligned')).toEqual([]);
+  });
+
+  it('is not set on a copied clause that drops its condition: the cue keeps its weight', () => {
+    const copy = check('Members can renew a loan twice online.', LIBRARY);
+    expect(copy.on).toContain('conditionDropped');
+    expect(copy.on).not.toContain('copied');
+  });
+
+  it('is not set on a copy of a clause whose name the context gives to another sentence', () => {
+    const cafe = passages('The café on the ground floor is run by volunteers. The shop is run by Tom Patel.');
+    expect(check('The café on the ground floor is run by Tom Patel.', cafe).on).not.toContain('copied');
+  });
+
+  it('is not set on a paraphrase, nor on a copy with a changed figure', () => {
+    expect(check('On weekdays the library opens its doors at 9am.', LIBRARY).on).not.toContain('copied');
+    const changed = check('The library opens at 8am on weekdays.', LIBRARY);
+    expect(changed.on).not.toContain('copied');
+    expect(changed.on).toContain('numberMissing');
+  });
+});
