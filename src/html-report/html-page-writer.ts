@@ -31,6 +31,8 @@ export interface HtmlPageInput {
   chunkTexts: ChunkTexts;
   /** A line under the title (e.g. why the baseline's answers are missing). */
   notes?: string[];
+  /** The run's `hallucination_threshold`, at which answer sentences are marked unsupported. */
+  hallucinationThreshold?: number;
 }
 
 const PIECE_CHARS = 1 << 16;
@@ -75,7 +77,7 @@ export async function writeHtmlPage(
     chunkText: (id) => input.chunkTexts.text(id),
     hasChunkTexts: input.chunkTexts.available,
     baseline: input.baseline,
-    unsupported: unsupportedSentences,
+    unsupported: (result, passages) => unsupportedSentences(result, passages, input.hallucinationThreshold),
   });
   try {
     await write(head(input));

@@ -15,18 +15,44 @@ describe('unsupportedSentences', () => {
     const result = caseResult({
       caseId: 'a',
       output:
-        'Refunds are issued to the original payment method within 5 business days. Every refund also includes a free year of the Enterprise plan.',
+        'Refunds are issued to the original payment method within 5 business days of approval. Every refund also includes a free year of the Enterprise plan.',
     });
     expect(unsupportedSentences(result, passages)).toEqual([
       'Every refund also includes a free year of the Enterprise plan.',
     ]);
   });
 
-  it('finds nothing in a fully supported answer', () => {
+  it('finds nothing in an answer that restates the passage', () => {
+    const result = caseResult({
+      caseId: 'a',
+      output: 'Refunds are issued to the original payment method within 5 business days of approval.',
+    });
+    expect(unsupportedSentences(result, passages)).toEqual([]);
+  });
+
+  it('highlights what the check flags at its default threshold: a short answer on which no cue fires', () => {
+    // Revision 13's default flags such an answer (its recall rule), so the report marks it too.
     const result = caseResult({
       caseId: 'a',
       output: 'Refunds are issued within 5 business days of approval.',
     });
-    expect(unsupportedSentences(result, passages)).toEqual([]);
+    expect(unsupportedSentences(result, passages)).toEqual([
+      'Refunds are issued within 5 business days of approval.',
+    ]);
+  });
+
+  it("marks at the run's own threshold: one that flags only answers with a cue leaves it out", () => {
+    const reworded = caseResult({
+      caseId: 'a',
+      output: 'Refunds are issued within 5 business days of approval.',
+    });
+    expect(unsupportedSentences(reworded, passages, 0.27)).toEqual([]);
+    const invented = caseResult({
+      caseId: 'a',
+      output: 'Refunds are issued within 9 business days of approval.',
+    });
+    expect(unsupportedSentences(invented, passages, 0.27)).toEqual([
+      'Refunds are issued within 9 business days of approval.',
+    ]);
   });
 });

@@ -38,6 +38,7 @@ export async function writeCompareHtmlReport(options: WriteCompareHtmlOptions): 
     baselineRunId: a,
     baselineLabel: 'run A',
     chunkTexts,
+    hallucinationThreshold: recordB.manifest.hallucinationThreshold,
     notes: chunkTexts.available
       ? []
       : ['Chunk texts are not available (no matching retrieval index on disk); chunks are shown by id.'],

@@ -70,6 +70,7 @@ export async function writeRunHtmlReport(options: WriteRunHtmlReportOptions): Pr
     baselineRunId: record.changes.baselineRunId ?? null,
     chunkTexts,
     notes: notes.filter((n): n is string => n !== null),
+    hallucinationThreshold: record.manifest.hallucinationThreshold,
   });
   return written.file;
 }
