@@ -6,14 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
 import type { ScoringPassage } from '../scoring-input.js';
-import { COPY_SCORE, PARAPHRASE_MARGIN } from './__fixtures__/copy-score.js';
+import { CUE_THRESHOLD, PARAPHRASE_MARGIN, UNCUED_SCORE } from './__fixtures__/copy-score.js';
 import { unsupportedContent } from './unsupported-content.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>
   texts.map((text, i) => ({ id: `p${i}`, docId: 'doc', text }));
 
-function check(answer: string, context: ScoringPassage[], question?: string) {
-  const scores: Score[] = unsupportedContent({ answer, passages: context, question });
+function check(
+  answer: string,
+  context: ScoringPassage[],
+  question?: string,
+  hallucinationThreshold?: number,
+) {
+  const scores: Score[] = unsupportedContent({ answer, passages: context, question, hallucinationThreshold });
   const byName = Object.fromEntries(scores.map((s) => [s.name, s]));
   const unsupported = byName['hallucination.rate'].details?.unsupported as { reason: string }[] | undefined;
   return {
@@ -194,7 +199,7 @@ describe('the review of the sixth revision: correct paraphrases rank with a copy
   for (const [what, context, question, answer] of MUST_PASS)
     it(`ranks ${what} within a word of a copy of the context`, () => {
       const r = check(answer, context, question);
-      expect(r.score, answer).toBeLessThan(COPY_SCORE + PARAPHRASE_MARGIN);
+      expect(r.score, answer).toBeLessThan(UNCUED_SCORE + PARAPHRASE_MARGIN);
     });
   for (const [what, context, question, answer, reason] of MUST_FLAG)
     it(`flags ${what}`, () => {
@@ -218,8 +223,8 @@ describe('behaviours the sixth revision documented, each pinned by a flip/no-fli
   });
 
   it("the question's own number is given; the same number stated nowhere is not", () => {
-    const given = check('Yes, a 20-minute ride is free.', BIKE, 'Is a 20-minute ride free?');
-    const invented = check('Yes, a 20-minute ride is free.', BIKE, 'Are short rides free?');
+    const given = check('Yes, a 20-minute ride is free.', BIKE, 'Is a 20-minute ride free?', CUE_THRESHOLD);
+    const invented = check('Yes, a 20-minute ride is free.', BIKE, 'Are short rides free?', CUE_THRESHOLD);
     expect(given.flagged).toBe(false);
     expect(invented.flagged).toBe(true);
     expect(invented.reason).toBe('unknown-number');

@@ -5,7 +5,7 @@ import type { Score } from '../../core/score.js';
 import type { ScoringPassage } from '../scoring-input.js';
 import { isPleasantry } from './claim-cues.js';
 import { sameQuantity, toQuantity, unitKey } from './quantities.js';
-import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
+import { CUE_THRESHOLD } from './__fixtures__/copy-score.js';
 import { unsupportedContent } from './unsupported-content.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>
@@ -22,13 +22,14 @@ const LOCKOUT = passages(
 
 describe('review near misses', () => {
   it('a count that replaced the stated one is not excused by arithmetic on other numbers', () => {
+    // Read at the cue threshold: the correct answer sets no cue, each wrong count does.
     expect(score('Your account is locked after 5 failed sign-in attempts.', LOCKOUT)).toBeLessThan(
-      DEFAULT_HALLUCINATION_THRESHOLD,
+      CUE_THRESHOLD,
     );
     for (const wrong of ['3', '2', '10'])
       expect(
         score(`Your account is locked after ${wrong} failed sign-in attempts.`, LOCKOUT),
-      ).toBeGreaterThanOrEqual(DEFAULT_HALLUCINATION_THRESHOLD);
+      ).toBeGreaterThanOrEqual(CUE_THRESHOLD);
   });
 
   it('whole numbers of days are compared exactly; months and years against days keep their tolerance', () => {

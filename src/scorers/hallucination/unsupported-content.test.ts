@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Score } from '../../core/score.js';
+import { CUE_THRESHOLD } from './__fixtures__/copy-score.js';
 import { PASSAGES } from './__fixtures__/passages.js';
 import { DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { unsupportedContent, type UnsupportedSentence } from './unsupported-content.js';
@@ -11,7 +12,9 @@ const unsupportedOf = (s: Record<string, Score>) =>
   (s['hallucination.rate'].details?.unsupported ?? []) as UnsupportedSentence[];
 
 // Each perturbation below is paired with the supported sentence it came from: the pair must land
-// on opposite sides of the default threshold, so a check that flags everything (or nothing) fails.
+// on opposite sides of the cue threshold (the first step above a claim on which no cue fires), so
+// a check that flags everything (or nothing) fails. The default threshold sits below it since
+// revision 13, where a short answer on which no cue fires is flagged too.
 const PAIRS: ReadonlyArray<readonly [string, string, UnsupportedSentence['reason']]> = [
   [
     'Refunds are issued within 30 days of purchase.',
@@ -44,11 +47,11 @@ const PAIRS: ReadonlyArray<readonly [string, string, UnsupportedSentence['reason
 
 describe('unsupportedContent (offline check)', () => {
   it.each(PAIRS)('passes "%s" and flags "%s" (%s)', (supported, perturbed, reason) => {
-    const ok = check(supported);
+    const ok = check(supported, { hallucinationThreshold: CUE_THRESHOLD });
     expect(ok['hallucination.rate'].value).toBe(0);
-    expect(ok['hallucination.score'].value).toBeLessThan(DEFAULT_HALLUCINATION_THRESHOLD);
+    expect(ok['hallucination.score'].value).toBeLessThan(CUE_THRESHOLD);
     expect(ok.groundedness.value).toBe(1);
-    const bad = check(perturbed);
+    const bad = check(perturbed, { hallucinationThreshold: CUE_THRESHOLD });
     expect(bad['hallucination.rate'].value).toBe(1);
     expect(bad['hallucination.score'].value).toBeGreaterThanOrEqual(DEFAULT_HALLUCINATION_THRESHOLD);
     expect(unsupportedOf(bad)[0].reason).toBe(reason);
@@ -84,7 +87,10 @@ describe('unsupportedContent (offline check)', () => {
       'Orders over $1000 need 2 approvals.',
       'The Team plan costs $12.5 per seat.',
     ])
-      expect(check(answer)['hallucination.rate'].value, answer).toBe(0);
+      expect(
+        check(answer, { hallucinationThreshold: CUE_THRESHOLD })['hallucination.rate'].value,
+        answer,
+      ).toBe(0);
   });
 
   it('scores per sentence and per response; the response takes its worst claim', () => {
@@ -153,6 +159,7 @@ describe('unsupportedContent (offline check)', () => {
   it('ignores decline sentences and citation markers', () => {
     const s = check(
       "Refunds are issued within 30 days [billing/refunds.md#0]. I can't find anything about exchanges.",
+      { hallucinationThreshold: CUE_THRESHOLD },
     );
     expect(s.groundedness.details).toEqual({ supported: 1, checked: 1 });
   });
