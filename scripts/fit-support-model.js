@@ -4,10 +4,11 @@
 // (src/detection/cross-fitted-threshold.ts). Prints the leave-one-set-out measurement that
 // docs/metrics.md quotes: each realistic file scored by a fit made without it, at a threshold the
 // same rule picks from the other files alone (nested, so the threshold never saw the file).
-// Run after `npm run build`: node scripts/fit-support-model.js [--write]
+// Run after `npm run build`: node scripts/fit-support-model.js [--write] [--at <threshold>]
 import { featureCases, fitCheck } from '../dist/detection/fit-support-model.js';
 import { loadHallucinationDevSet } from '../dist/detection/hallucination-dev-set.js';
-import { crossFittedThreshold, restatementScore } from '../dist/detection/cross-fitted-threshold.js';
+import { crossFittedThreshold, outOfFoldScores, restatementScore } from '../dist/detection/cross-fitted-threshold.js';
+import { thresholdMetrics } from '../dist/detection/detection-metrics.js';
 import { leaveOneSetOut } from '../dist/detection/leave-one-set-out.js';
 import { FIT_FILES, fitSetOf } from '../dist/detection/load-dev-set.js';
 
@@ -32,6 +33,18 @@ console.log(
 );
 
 const f3 = (x) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(3));
+// --at T: another operating point, read off the realistic files' out-of-fold scores (each file
+// scored by a fit made without it, the scores the default threshold is chosen on).
+const at = process.argv.indexOf('--at');
+if (at > 0) {
+  const t = Number(process.argv[at + 1]);
+  const scores = outOfFoldScores(featured, setOf);
+  const m = thresholdMetrics(scores, t);
+  const flagged = scores.filter((s) => s.score >= t).length / scores.length;
+  console.log(
+    `\nat ${t}, out of fold over ${scores.length} realistic answers: flagged ${f3(flagged)}, precision ${f3(m.precision)}, recall ${f3(m.recall)}, F1 ${f3(m.f1)}`,
+  );
+}
 const { perSet, pooled } = leaveOneSetOut(featured, setOf, (fitting) => crossFittedThreshold(fitting, setOf));
 console.log('\nleave one set out (each file scored by a fit and a threshold made without it):');
 console.log('| file | cases | hallucinated | threshold | precision | recall | F1 | AUROC |');

@@ -32,19 +32,19 @@ describe('the committed hallucination dev set', async () => {
       expect(kinds).toContain(kind);
   });
 
-  it('has blind sets 28 to 35 (never fitted on) beside thirty-one fitted realistic files', () => {
-    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([660, 220, 880, 880, 660]);
-    expect(slices[0].name).toMatch(/blind sets 30–35/);
-    expect(slices[1].name).toMatch(/blind sets 28\+29/);
+  it('has blind sets 36 to 43 (never fitted on) beside thirty-nine fitted realistic files', () => {
+    expect(slices.slice(0, 5).map((x) => x.metrics.n)).toEqual([660, 220, 880, 880, 880]);
+    expect(slices[0].name).toMatch(/blind sets 38–43/);
+    expect(slices[1].name).toMatch(/blind sets 36\+37/);
     expect(cases.filter(isBlindCase)).toHaveLength(880);
     // No blind set can be fitted on by accident.
     for (const c of cases.filter(isBlindCase)) expect(() => fitSetOf(c)).toThrow(/never fitted on/);
   });
 
-  it('quotes revision 12 as scored on blind sets 28-35, pooled (OFFLINE_CHECK_QUALITY)', async () => {
+  it('quotes revision 13 as scored on blind sets 36-43, pooled (OFFLINE_CHECK_QUALITY)', async () => {
     // Eight sets by writers who read nothing of the project, never fitted on (docs/metrics.md).
-    // Against the issue's targets: F1 >= 0.5 and AUROC >= 0.75 met (0.776, interval 0.743-0.805);
-    // recall >= 0.9 missed (0.851).
+    // Against the issue's targets: F1 >= 0.5 (0.686), AUROC >= 0.75 (0.765, interval 0.733-0.797)
+    // and recall >= 0.9 (0.933) met by the point estimates, with 81 % of answers flagged.
     // A change to the check that moves these fails here.
     const q = OFFLINE_CHECK_QUALITY;
     const blind = (
@@ -74,21 +74,32 @@ describe('the committed hallucination dev set', async () => {
       auroc: q.auroc,
     });
     expect(q.baseRate).toBe(r3(q.hallucinated / q.cases));
+    // The sets that only measured it, quoted beside the pooled numbers.
+    const only = blind.filter((c) => q.measurement.sets.some((n) => c.id.startsWith(`blind${n}-`)));
+    const mm = measureSlice(scoreDevCases(only), DEFAULT_HALLUCINATION_THRESHOLD);
+    expect({ cases: mm.n, precision: r3(mm.precision), recall: r3(mm.recall), auroc: r3(mm.auroc) }).toEqual({
+      cases: q.measurement.cases,
+      precision: q.measurement.precision,
+      recall: q.measurement.recall,
+      auroc: q.measurement.auroc,
+    });
+    expect(q.aurocLow).toBeLessThan(q.auroc);
+    expect(q.aurocHigh).toBeGreaterThan(q.auroc);
     expect(q.writers).toBe(q.sets.length);
-    expect(q.setsLabel.replace('{28..35}', '')).toBe(q.sets[0].replace('28', ''));
+    expect(q.setsLabel.replace('{36..43}', '')).toBe(q.sets[0].replace('36', ''));
     expect(q.sets.map((f) => f.match(/blind(\d+)/)?.[1])).toEqual([
-      '28',
-      '29',
-      '30',
-      '31',
-      '32',
-      '33',
-      '34',
-      '35',
+      '36',
+      '37',
+      '38',
+      '39',
+      '40',
+      '41',
+      '42',
+      '43',
     ]);
     expect(q.writers).toBe(8);
-    expect(q.revision).toBe(12);
-    expect(CHECK_VERSION).toBe('offline-check-12');
+    expect(q.revision).toBe(13);
+    expect(CHECK_VERSION).toBe('offline-check-13');
   });
 
   it('matches the table in docs/metrics.md (a change that moves a number must update the doc)', async () => {

@@ -46,11 +46,12 @@ describe('renderJudgeQualitySection', () => {
   it('labels the hallucination rate as the offline check with its measured error rates', () => {
     const text = renderJudgeQualitySection(withMetrics(['hallucination.rate']));
     expect(text).toContain('**Hallucination rate comes from the offline check**');
-    expect(text).toContain('recall 0.851');
-    expect(text).toContain('precision 0.592');
+    expect(text).toContain('recall 0.933');
+    expect(text).toContain('precision 0.543');
     // The share of hallucinated answers it was measured on, what flagging everything would score.
     expect(text).toContain('where 47% of those answers were hallucinated');
-    expect(text).toContain('AUROC 0.776; 50% is chance');
+    expect(text).toContain('AUROC 0.765, 95% interval 0.733–0.797; 50% is chance');
+    expect(text).toContain('On the 660 of those answers that only measured it');
     expect(text).toContain('not as a count of hallucinations');
   });
 

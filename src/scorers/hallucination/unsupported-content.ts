@@ -3,7 +3,7 @@
 // P(unsupported) per claim, per sentence and per response. Three scores:
 // - hallucination.score: the response's P(unsupported) (its least-supported claim, calibrated for
 //   the answer's length), 0..1;
-// - hallucination.rate: 1 when that score reaches the threshold (DEFAULT_HALLUCINATION_THRESHOLD, 0.26 since revision 12, 0.23 in revisions 10 and 11), so the suite
+// - hallucination.rate: 1 when that score reaches the threshold (DEFAULT_HALLUCINATION_THRESHOLD, 0.24 since revision 13, 0.26 in 12, 0.23 in revisions 10 and 11), so the suite
 //   mean is the share of answers the check flags;
 // - groundedness: the share of the answer's sentences scoring below the threshold.
 // It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
@@ -42,7 +42,7 @@ export interface UnsupportedSentence {
 
 export interface HallucinationScoringInput extends SupportScoringInput {
   question?: string;
-  /** P(unsupported) at or above which a sentence/response is flagged (default DEFAULT_HALLUCINATION_THRESHOLD, 0.26 since revision 12). */
+  /** P(unsupported) at or above which a sentence/response is flagged (default DEFAULT_HALLUCINATION_THRESHOLD, 0.24 since revision 13). */
   hallucinationThreshold?: number;
 }
 
