@@ -474,9 +474,7 @@ export function alignClaim(
     figureOfAnother: mixed.length > 0 ? 1 : 0,
     wordOfAnother: mixedWords.length > 0 ? 1 : 0,
   };
-  features.copied = restatement(
-    features,
-    claimText,
+  features.copied = restatement(features, claimText, () =>
     windowList.flatMap((s) => wholeAndClauses(index, s)),
   );
   return {

@@ -25,11 +25,16 @@ export function restatesOneOf(claimText: string, texts: readonly string[]): bool
 
 /**
  * The `copied` feature: the claim restates one of `texts` and no other feature but numbersAligned
- * is set. A copied clause that drops its condition keeps its cue's score.
+ * is set. A copied clause that drops its condition keeps its cue's score. The texts are asked for
+ * only then (splitting the neighbourhood into clauses costs more than the features' check).
  */
-export function restatement(features: ClaimFeatures, claimText: string, texts: readonly string[]): 0 | 1 {
+export function restatement(
+  features: ClaimFeatures,
+  claimText: string,
+  texts: () => readonly string[],
+): 0 | 1 {
   const nothingElse = Object.entries(features).every(
     ([k, v]) => v === 0 || k === 'numbersAligned' || k === 'copied',
   );
-  return nothingElse && restatesOneOf(claimText, texts) ? 1 : 0;
+  return nothingElse && restatesOneOf(claimText, texts()) ? 1 : 0;
 }
