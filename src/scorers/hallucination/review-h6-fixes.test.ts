@@ -195,16 +195,16 @@ const MUST_FLAG: ReadonlyArray<readonly [string, ScoringPassage[], string, strin
   ],
 ];
 
-describe('the review of the sixth revision: correct paraphrases rank with a copy, near misses stay flagged', () => {
+describe('the review of the sixth revision: correct paraphrases rank with a claim no cue fires on, a cue flags near misses', () => {
   for (const [what, context, question, answer] of MUST_PASS)
-    it(`ranks ${what} within a word of a copy of the context`, () => {
+    it(`ranks ${what} within a word of a claim no cue fires on`, () => {
       const r = check(answer, context, question);
       expect(r.score, answer).toBeLessThan(UNCUED_SCORE + PARAPHRASE_MARGIN);
     });
   for (const [what, context, question, answer, reason] of MUST_FLAG)
     it(`flags ${what}`, () => {
       const r = check(answer, context, question);
-      expect(r.flagged, answer).toBe(true);
+      expect(r.score, answer).toBeGreaterThanOrEqual(CUE_THRESHOLD);
       expect(r.reason).toBe(reason);
     });
 });

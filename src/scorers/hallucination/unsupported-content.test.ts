@@ -53,7 +53,7 @@ describe('unsupportedContent (offline check)', () => {
     expect(ok.groundedness.value).toBe(1);
     const bad = check(perturbed, { hallucinationThreshold: CUE_THRESHOLD });
     expect(bad['hallucination.rate'].value).toBe(1);
-    expect(bad['hallucination.score'].value).toBeGreaterThanOrEqual(DEFAULT_HALLUCINATION_THRESHOLD);
+    expect(bad['hallucination.score'].value).toBeGreaterThanOrEqual(CUE_THRESHOLD);
     expect(unsupportedOf(bad)[0].reason).toBe(reason);
   });
 

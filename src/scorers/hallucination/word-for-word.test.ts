@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { check, passages } from './__fixtures__/check-answer.js';
 import { SUPPORT_MODEL } from './support-model.js';
 import type { ClaimFeatures } from './claim-features.js';
-import { restatement, restatesOneOf } from './word-for-word.js';
+import { restatement, restatesOneOf, restatesSentence } from './word-for-word.js';
 
 describe('restatesOneOf', () => {
   const text = ['Refunds are issued within 14 days of the returned item reaching our warehouse.'];
@@ -53,25 +53,65 @@ describe('restatesOneOf', () => {
   });
 });
 
+describe('restatesSentence: a clause counts only when the answer copies its whole sentence', () => {
+  const staff = {
+    text: "Staff may work from home on Fridays, but only with a manager's approval.",
+    clauses: ['Staff may work from home on Fridays', "only with a manager's approval."],
+  };
+
+  it('is false for one clause whose sibling restricts it', () => {
+    const answer = 'Staff may work from home on Fridays.';
+    expect(restatesSentence('Staff may work from home on Fridays', [staff], answer)).toBe(false);
+  });
+
+  it('is true for one clause whose sibling adds a fact without restricting it', () => {
+    const refunds = {
+      text: 'Refunds are available for 30 days, and shipping is free on orders over £50.',
+      clauses: ['Refunds are available for 30 days', 'shipping is free on orders over £50.'],
+    };
+    expect(
+      restatesSentence('Refunds are available for 30 days.', [refunds], 'Refunds are available for 30 days.'),
+    ).toBe(true);
+  });
+
+  it('is true for each clause of a sentence the answer copies whole', () => {
+    const answer = "Yes. Staff may work from home on Fridays, but only with a manager's approval.";
+    expect(restatesSentence('Staff may work from home on Fridays', [staff], answer)).toBe(true);
+    expect(restatesSentence("only with a manager's approval.", [staff], answer)).toBe(true);
+  });
+});
+
+describe('the copied feature on a restricted clause', () => {
+  it('is not set when the answer drops the restricting clause, and set when it copies the sentence', () => {
+    const policy = passages("Staff may work from home on Fridays, but only with a manager's approval.");
+    expect(check('Staff may work from home on Fridays.', policy).on).not.toContain('copied');
+    expect(
+      check("Staff may work from home on Fridays, but only with a manager's approval.", policy).on,
+    ).toContain('copied');
+  });
+});
+
 describe('restatement: a copy with nothing else set', () => {
   const none = Object.fromEntries(
     Object.keys(SUPPORT_MODEL)
       .filter((k) => k !== 'intercept')
       .map((k) => [k, 0]),
   ) as unknown as ClaimFeatures;
-  const sentence = () => ['Members can renew a loan twice online.'];
+  const sentence = () => [{ text: 'Members can renew a loan twice online.', clauses: [] }];
 
   it('is 1 for a copy, with or without numbersAligned', () => {
-    expect(restatement(none, 'Members can renew a loan twice online.', sentence)).toBe(1);
+    expect(restatement(none, 'Members can renew a loan twice online.', '', sentence)).toBe(1);
     expect(
-      restatement({ ...none, numbersAligned: 1 }, 'Members can renew a loan twice online.', sentence),
+      restatement({ ...none, numbersAligned: 1 }, 'Members can renew a loan twice online.', '', sentence),
     ).toBe(1);
   });
 
   it('is 0 for a copy that any other feature speaks against', () => {
     for (const cue of ['conditionDropped', 'nameElsewhere', 'numberElsewhere', 'uncoveredLocal'] as const)
-      expect(restatement({ ...none, [cue]: 1 }, 'Members can renew a loan twice online.', sentence)).toBe(0);
-    expect(restatement(none, 'Members can renew a loan online.', sentence)).toBe(0);
+      expect(restatement({ ...none, [cue]: 1 }, 'Members can renew a loan twice online.', '', sentence)).toBe(
+        0,
+      );
+    expect(restatement(none, 'Members can renew a loan online.', '', sentence)).toBe(0);
   });
 });
 

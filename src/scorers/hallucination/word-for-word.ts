@@ -1,9 +1,12 @@
 // Whether a claim restates the context word for word: its words, in order, are those of one whole
-// sentence or clause of the aligned neighbourhood. It is the feature that gives a restatement its
-// own, lower score (revision 13), so the threshold can sit below claims that no cue catches
-// without flagging copies. A part of a sentence does not count ("Entry is free" from "Entry is free
-// for members"), nor words stitched from two sentences; signs are words ("-5", "5+", "5%"), other
-// punctuation is not. A share of copied words does not help: these writers' hallucinations copy
+// sentence of the aligned neighbourhood, or of one of its clauses when no other clause restricts it
+// (or when the answer copies the whole sentence: an answer copying a compound sentence is split
+// into one claim per clause). It is the feature that
+// gives a restatement its own, lower score (revision 13), so the threshold can sit below claims
+// that no cue catches without flagging copies. A part of a sentence does not count ("Entry is free"
+// from "Entry is free for members"), nor one clause of a sentence whose other clause restricts it
+// ("Staff may work from home on Fridays" from "…, but only with a manager's approval"), nor words
+// stitched from two sentences; signs are words ("-5", "5+", "5%"), other punctuation is not. A share of copied words does not help: these writers' hallucinations copy
 // more than their correct answers (they alter a copied sentence).
 
 import type { ClaimFeatures } from './claim-features.js';
@@ -16,25 +19,63 @@ function tokensOf(text: string): string[] {
   return tokens[0] === 'yes' ? tokens.slice(1) : tokens;
 }
 
-/** Whether the claim's words are exactly those of one of `texts` (whole sentences or clauses). */
+/** A context sentence and its clauses (splitClaims), as written. */
+export interface SentenceText {
+  text: string;
+  clauses: readonly string[];
+}
+
+/** Whether the claim's words are exactly those of one of `texts` (whole sentences). */
 export function restatesOneOf(claimText: string, texts: readonly string[]): boolean {
   const claim = tokensOf(claimText).join(' ');
   if (claim === '') return false;
   return texts.some((text) => tokensOf(text).join(' ') === claim);
 }
 
+// Words by which a clause limits its sentence's other clauses ("…, but only with approval").
+const RESTRICTS =
+  /\b(?:only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to|but|although|though|however|not|never|no)\b/i;
+
 /**
- * The `copied` feature: the claim restates one of `texts` and no other feature but numbersAligned
- * is set. A copied clause that drops its condition keeps its cue's score. The texts are asked for
- * only then (splitting the neighbourhood into clauses costs more than the features' check).
+ * Whether the claim copies one of the sentences, or one clause of a sentence whose other clauses
+ * restrict nothing, or one clause of a sentence the answer copies whole.
+ */
+export function restatesSentence(
+  claimText: string,
+  sentences: readonly SentenceText[],
+  answerText: string,
+): boolean {
+  if (
+    restatesOneOf(
+      claimText,
+      sentences.map((s) => s.text),
+    )
+  )
+    return true;
+  const answer = ` ${tokensOf(answerText).join(' ')} `;
+  return sentences.some((s) => {
+    if (s.clauses.length < 2) return false;
+    const at = s.clauses.findIndex((clause) => restatesOneOf(claimText, [clause]));
+    if (at < 0) return false;
+    const restricted = s.clauses.some((clause, k) => k !== at && RESTRICTS.test(clause));
+    return !restricted || answer.includes(` ${tokensOf(s.text).join(' ')} `);
+  });
+}
+
+/**
+ * The `copied` feature: the claim restates one of the sentences (restatesSentence) and no other
+ * feature but numbersAligned is set. A copied clause that drops its condition keeps its cue's
+ * score. The sentences are asked for only then (splitting them into clauses costs more than the
+ * features' check).
  */
 export function restatement(
   features: ClaimFeatures,
   claimText: string,
-  texts: () => readonly string[],
+  answerText: string,
+  sentences: () => readonly SentenceText[],
 ): 0 | 1 {
   const nothingElse = Object.entries(features).every(
     ([k, v]) => v === 0 || k === 'numbersAligned' || k === 'copied',
   );
-  return nothingElse && restatesOneOf(claimText, texts()) ? 1 : 0;
+  return nothingElse && restatesSentence(claimText, sentences(), answerText) ? 1 : 0;
 }
