@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.slow.test.ts'],
-    testTimeout: 1_800_000,
+    testTimeout: 3_600_000,
     pool: 'forks',
   },
 });

@@ -37,4 +37,15 @@ describe('the default threshold rule (pooled since revision 13)', () => {
     // A score on a step is raised past it: sigmoid(0) = 0.5 → 0.51.
     expect(restatementFloor({ ...fitted, model: { intercept: 0 } })).toBe(0.51);
   });
+
+  it('scores a restatement as copied: a copied weight lowers the floor (hand-computed)', () => {
+    // sigmoid(−1 − 1) = 0.1192 → 0.12; without `copied` in the restatement it would stay at
+    // sigmoid(−1) = 0.2689 → 0.27.
+    const fitted = {
+      model: { intercept: -1, copied: -1 },
+      calibration: { intercept: 0, worstLogit: 1, claimCount: 0 },
+    };
+    expect(restatementScore(fitted)).toBeCloseTo(1 / (1 + Math.exp(2)), 12);
+    expect(restatementFloor(fitted)).toBe(0.12);
+  });
 });

@@ -1,6 +1,6 @@
 // The offline check's leave-one-writer-out quality, the regression guard docs/metrics.md quotes:
-// each realistic file scored by a fit and a threshold made without it. Twenty-three folds, each
-// picking its threshold by its own leave-one-out (529 fits, about four minutes), so it runs in
+// each realistic file scored by a fit and a threshold made without it. Thirty-nine folds, each
+// picking its threshold by its own leave-one-out (1,521 fits, about 25 minutes), so it runs in
 // `npm run test:slow` (and CI), not in `npm test`.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { type FeaturedCase, featureCases } from './fit-support-model.js';
 import { leaveOneSetOut } from './leave-one-set-out.js';
 import { fitSetOf, isBlindCase, loadCommittedDevSet } from './load-dev-set.js';
 
-const LOSO_POOLED = { p: 0.626, r: 0.81, f1: 0.706, auroc: 0.78 };
+const LOSO_POOLED = { p: 0.542, r: 0.907, f1: 0.679, auroc: 0.779 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -44,7 +44,15 @@ describe('the offline check out of set', async () => {
       'blind25',
       'blind26',
       'blind27',
+      'blind28',
+      'blind29',
       'blind3',
+      'blind30',
+      'blind31',
+      'blind32',
+      'blind33',
+      'blind34',
+      'blind35',
       'blind4',
       'blind5',
       'blind6',
@@ -57,8 +65,8 @@ describe('the offline check out of set', async () => {
       'realistic-tune2',
       'realistic-tune3',
     ]);
-    // docs/metrics.md (revision 12) quotes these, pooled over the 3,234 realistic answers of the
-    // thirty-one files. Optimistic: the features were chosen looking at these files; the blind
+    // docs/metrics.md (revision 13) quotes these, pooled over the 4,114 realistic answers of the
+    // thirty-nine files. Optimistic: the features were chosen looking at these files; the blind
     // sets (hallucination-dev-set.test.ts, OFFLINE_CHECK_QUALITY) are the measurement.
     const r3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
     expect({
@@ -69,6 +77,6 @@ describe('the offline check out of set', async () => {
     }).toEqual(LOSO_POOLED);
     expect(pooled.auroc).toBeGreaterThanOrEqual(0.75);
     expect(pooled.f1).toBeGreaterThanOrEqual(0.5);
-    // 31 folds, each picking its threshold by its own leave-one-out (961 fits): about ten minutes.
+    // 39 folds, each picking its threshold by its own leave-one-out (1,521 fits): about 25 minutes.
   });
 });

@@ -75,6 +75,53 @@ describe('writeHtmlPage', () => {
     expect(details.map((d) => d[0])).toEqual(['answer plain', HOSTILE]);
   });
 
+  it("marks unsupported sentences at the run's threshold, and none when another check version scored it", async () => {
+    const marks = async (options: { hallucinationThreshold?: number; markUnsupported?: boolean }) => {
+      const at = await mkdtemp(path.join(os.tmpdir(), 'evalgate-html-marks-'));
+      try {
+        const flagged = caseResult({
+          caseId: 'c',
+          output: 'Refunds are issued within 45 days of purchase.',
+          scores: { 'hallucination.rate': 1 },
+          context: {
+            included: ['refunds.md#0'],
+            dropped: [],
+            usedTokens: 1,
+            budgetTokens: 9,
+            overflow: false,
+          },
+        });
+        const written = await writeHtmlPage({
+          file: path.join(at, 'report.html'),
+          title: 'Marks',
+          runId: 'run-1',
+          sectionsHtml: '',
+          results: [flagged],
+          baseline: null,
+          baselineRunId: null,
+          chunkTexts: { text: () => 'Refunds are issued within 30 days of purchase.', available: true },
+          ...options,
+        });
+        const html = await readFile(written.file, 'utf8');
+        const encoded =
+          /id="evalgate-details" data-encoding="gzip\+base64">([A-Za-z0-9+/=]*)<\/script>/.exec(html)?.[1] ??
+          '';
+        const details = JSON.parse(
+          gunzipSync(Buffer.from(encoded, 'base64')).toString('utf8'),
+        ) as unknown[][];
+        const extra = details[0].find((x) => typeof x === 'object' && x !== null && 'un' in x) as
+          | { un: string[] }
+          | undefined;
+        return extra?.un ?? [];
+      } finally {
+        await rm(at, { recursive: true, force: true });
+      }
+    };
+    expect(await marks({})).toEqual(['Refunds are issued within 45 days of purchase.']);
+    expect(await marks({ hallucinationThreshold: 0.99 })).toEqual([]);
+    expect(await marks({ markUnsupported: false })).toEqual([]);
+  });
+
   it('writes many rows in pieces and the details as one base64 encoding of many gzip chunks', async () => {
     const many = await mkdtemp(path.join(os.tmpdir(), 'evalgate-html-many-'));
     try {

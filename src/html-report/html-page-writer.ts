@@ -33,6 +33,8 @@ export interface HtmlPageInput {
   notes?: string[];
   /** The run's `hallucination_threshold`, at which answer sentences are marked unsupported. */
   hallucinationThreshold?: number;
+  /** False when another version of the offline check scored the run: its sentences are not re-marked. */
+  markUnsupported?: boolean;
 }
 
 const PIECE_CHARS = 1 << 16;
@@ -77,7 +79,10 @@ export async function writeHtmlPage(
     chunkText: (id) => input.chunkTexts.text(id),
     hasChunkTexts: input.chunkTexts.available,
     baseline: input.baseline,
-    unsupported: (result, passages) => unsupportedSentences(result, passages, input.hallucinationThreshold),
+    unsupported: (result, passages) =>
+      input.markUnsupported === false
+        ? []
+        : unsupportedSentences(result, passages, input.hallucinationThreshold),
   });
   try {
     await write(head(input));

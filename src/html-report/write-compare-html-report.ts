@@ -2,6 +2,8 @@
 // beside the same case in run A (answers, scores, change).
 import path from 'node:path';
 import { readResults, readRunRecord } from '../run/read-run.js';
+import { scoredCheckVersion } from '../scorers/hallucination/check-version.js';
+import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import type { MetricComparison } from '../run/types.js';
 import { loadChunkTexts } from './chunk-texts.js';
 import { comparisonMarkdown } from './comparison-markdown.js';
@@ -39,6 +41,7 @@ export async function writeCompareHtmlReport(options: WriteCompareHtmlOptions): 
     baselineLabel: 'run A',
     chunkTexts,
     hallucinationThreshold: recordB.manifest.hallucinationThreshold,
+    markUnsupported: scoredCheckVersion(recordB.manifest.metricDefinitions) === CHECK_VERSION,
     notes: chunkTexts.available
       ? []
       : ['Chunk texts are not available (no matching retrieval index on disk); chunks are shown by id.'],

@@ -86,6 +86,17 @@ describe('renderJudgeQualitySection', () => {
     expect(lower).toContain('`hallucination_threshold` 0.1, not the default');
     expect(lower).toContain('at 0.1 its precision and recall are **not assessed**');
     expect(lower).not.toContain('of its flags were right');
+    expect(lower).toContain('a lower threshold catches more');
+    const higher = renderJudgeQualitySection({
+      ...base,
+      manifest: {
+        ...base.manifest,
+        hallucinationThreshold: 0.27,
+        metricDefinitions: metricDefinitions(0.27),
+      },
+    });
+    expect(higher).toContain('a higher threshold flags fewer correct answers');
+    expect(higher).not.toContain('a lower threshold');
     // The default threshold written out in the config is the measured case: numbers quoted.
     const same = renderJudgeQualitySection({
       ...base,

@@ -5,6 +5,7 @@
 import { JUDGE_PASS_AT, type JudgeReliability } from '../judge-quality/assess-judge-reliability.js';
 import type { JudgeQuality } from '../judge-quality/assess-judge-quality.js';
 import type { RunRecord } from '../run/types.js';
+import { scoredCheckVersion } from '../scorers/hallucination/check-version.js';
 import { OFFLINE_CHECK_QUALITY } from '../scorers/hallucination/measured-quality.js';
 import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import { formatPercent, formatScore, NA } from './format-value.js';
@@ -35,14 +36,13 @@ function offlineCheckNote(record: RunRecord): string {
   const tail = 'Read it as the share of answers worth a second look, not as a count of hallucinations.';
   // The measured numbers belong to one check version at one threshold; a run scored by another
   // (an older run re-rendered, or a configured threshold) must not borrow them.
-  // A configured threshold is appended to the definition ("… at threshold 0.1"): the version is
-  // what precedes it, and the threshold is judged on its own below.
-  const version = record.manifest.metricDefinitions?.['hallucination.rate']?.split(' at threshold ')[0];
+  // The threshold is judged on its own below.
+  const version = scoredCheckVersion(record.manifest.metricDefinitions);
   const threshold = record.manifest.hallucinationThreshold;
   if (version !== CHECK_VERSION)
     return `${lead} This run was scored by ${version ? `check version ${code(version)}` : 'a check version it did not record'}, not ${code(CHECK_VERSION)}, whose measured precision and recall (on ${code(q.setsLabel)}) therefore do not describe it: its error rates are **not assessed** here. ${tail}`;
   if (threshold !== undefined && threshold !== q.threshold)
-    return `${lead} This run flagged at ${code('hallucination_threshold')} ${threshold}, not the default ${q.threshold} at which the check was measured (on ${q.cases} realistic answers written blind, ${code(q.setsLabel)}: precision ${formatScore(q.precision)}, recall ${formatScore(q.recall)}); at ${threshold} its precision and recall are **not assessed** (a lower threshold catches more and flags more correct answers; AUROC ${formatScore(q.auroc)} does not depend on it). ${tail}`;
+    return `${lead} This run flagged at ${code('hallucination_threshold')} ${threshold}, not the default ${q.threshold} at which the check was measured (on ${q.cases} realistic answers written blind, ${code(q.setsLabel)}: precision ${formatScore(q.precision)}, recall ${formatScore(q.recall)}); at ${threshold} its precision and recall are **not assessed** (${threshold < q.threshold ? 'a lower threshold catches more and flags more correct answers' : 'a higher threshold flags fewer correct answers and misses more hallucinations'}; AUROC ${formatScore(q.auroc)} does not depend on it). ${tail}`;
   // The share of hallucinated answers is what a check flagging every answer would score as
   // precision: without it, "50% of its flags were right" reads better than it is.
   return `${lead} On ${q.cases} labelled realistic answers by ${q.writers} writers who never saw the check, none of them fitted on (${code(q.setsLabel)}), at its default threshold of ${q.threshold} it flagged ${formatPercent(q.flagged)} of all answers: ${formatPercent(q.recall)} of the hallucinated ones (recall ${formatScore(q.recall)}), and ${formatPercent(q.precision)} of its flags were right (precision ${formatScore(q.precision)}), where ${formatPercent(q.baseRate)} of those answers were hallucinated, so flagging every answer would have been right ${formatPercent(q.baseRate)} of the time. It ranks a hallucinated answer above a faithful one ${formatPercent(q.auroc)} of the time (AUROC ${formatScore(q.auroc)}, 95% interval ${formatScore(q.aurocLow)}–${formatScore(q.aurocHigh)}; 50% is chance). On the ${q.measurement.cases} of those answers that only measured it (the others chose it over the previous version): recall ${formatScore(q.measurement.recall)}, precision ${formatScore(q.measurement.precision)}, AUROC ${formatScore(q.measurement.auroc)}. ${tail}`;

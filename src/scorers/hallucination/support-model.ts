@@ -93,3 +93,12 @@ export function responseProbability(
     calibration.claimCount * Math.log(Math.max(1, claims));
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * The first 0.01 step above the score of a one-claim answer on which no feature is set (0.27 in
+ * revision 13): a sentence at or above it has a cue against it. The default threshold sits below
+ * it (its recall rule flags short answers no cue speaks against too), so `groundedness` counts a
+ * sentence as grounded below this step, or below the threshold when that is higher.
+ */
+export const CUE_THRESHOLD =
+  (Math.floor(responseProbability(unsupportedProbability({} as ClaimFeatures), 1) * 100) + 1) / 100;

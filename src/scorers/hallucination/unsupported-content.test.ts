@@ -93,6 +93,21 @@ describe('unsupportedContent (offline check)', () => {
       ).toBe(0);
   });
 
+  it('counts a sentence no cue speaks against as grounded, though the default flags the short answer', () => {
+    // A reworded one-claim answer scores at the no-cue level (0.261), above the default 0.24.
+    const reworded = check('Refunds are issued within thirty days of purchase.');
+    expect(reworded['hallucination.score'].value).toBeGreaterThanOrEqual(DEFAULT_HALLUCINATION_THRESHOLD);
+    expect(reworded['hallucination.rate'].value).toBe(1);
+    expect(reworded.groundedness.value).toBe(1);
+    expect(reworded.groundedness.details).toMatchObject({ threshold: CUE_THRESHOLD });
+    // A cue against the sentence makes it ungrounded.
+    expect(check('Refunds are issued within 45 days of purchase.').groundedness.value).toBe(0);
+    // A configured threshold above the cue level counts for groundedness too.
+    const strict = check('Refunds are issued within 45 days of purchase.', { hallucinationThreshold: 0.99 });
+    expect(strict.groundedness.value).toBe(1);
+    expect(strict.groundedness.details).toMatchObject({ threshold: 0.99 });
+  });
+
   it('scores per sentence and per response; the response takes its worst claim', () => {
     const s = check(
       'Refunds are issued within 30 days of purchase. Contact Globex support to request a refund.',
@@ -107,7 +122,7 @@ describe('unsupportedContent (offline check)', () => {
     expect(s['hallucination.score'].value).toBeLessThan(worst);
     expect(s['hallucination.score'].value).toBeGreaterThan(DEFAULT_HALLUCINATION_THRESHOLD);
     expect(s['hallucination.rate'].value).toBe(1);
-    expect(s.groundedness.details).toEqual({ supported: 1, checked: 2 });
+    expect(s.groundedness.details).toMatchObject({ supported: 1, checked: 2 });
   });
 
   it('flags by the given threshold: the same score passes a higher one', () => {
@@ -161,7 +176,7 @@ describe('unsupportedContent (offline check)', () => {
       "Refunds are issued within 30 days [billing/refunds.md#0]. I can't find anything about exchanges.",
       { hallucinationThreshold: CUE_THRESHOLD },
     );
-    expect(s.groundedness.details).toEqual({ supported: 1, checked: 1 });
+    expect(s.groundedness.details).toMatchObject({ supported: 1, checked: 1 });
   });
 
   it('is null without an answer, for a decline, or without passages', () => {

@@ -5,12 +5,14 @@
 //   the answer's length), 0..1;
 // - hallucination.rate: 1 when that score reaches the threshold (DEFAULT_HALLUCINATION_THRESHOLD, 0.24 since revision 13, 0.26 in 12, 0.23 in revisions 10 and 11), so the suite
 //   mean is the share of answers the check flags;
-// - groundedness: the share of the answer's sentences scoring below the threshold.
+// - groundedness: the share of the answer's sentences no cue speaks against: scoring below the
+//   threshold, or below CUE_THRESHOLD when the threshold is lower (since revision 13 the default
+//   flags short answers on which no cue fires, which says nothing of their sentences' grounding).
 // It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';
 import { type ClaimResult, checkAnswerSupport } from './answer-support.js';
-import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
+import { CHECK_VERSION, CUE_THRESHOLD, DEFAULT_HALLUCINATION_THRESHOLD } from './support-model.js';
 import { prepareSupportCheck, type SupportScoringInput } from './support-setup.js';
 
 export type { SupportScoringInput } from './support-setup.js';
@@ -92,7 +94,8 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
     });
   }
   const checked = support.sentences.length;
-  const supported = support.sentences.filter((s) => s.score < threshold).length;
+  const groundedBelow = Math.max(threshold, CUE_THRESHOLD);
+  const supported = support.sentences.filter((s) => s.score < groundedBelow).length;
   const sentenceScores = support.sentences.map((s) => round(s.score));
   return [
     {
@@ -117,6 +120,7 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
       details: {
         supported,
         checked,
+        threshold: groundedBelow,
         ...(support.aboutDocuments > 0 ? { aboutDocuments: support.aboutDocuments } : {}),
       },
     },
@@ -125,7 +129,7 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
 
 function describe(first: UnsupportedSentence, count: number, checked: number): string {
   const what = first.unknown ? ` (${first.reason}: ${first.unknown.join(', ')})` : ` (${first.reason})`;
-  return `offline check: ${count} of ${checked} sentences likely unsupported, e.g. "${first.sentence}"${what}`;
+  return `offline check: ${count} of ${checked} sentences flagged for review, e.g. "${first.sentence}"${what}`;
 }
 
 function round(x: number): number {

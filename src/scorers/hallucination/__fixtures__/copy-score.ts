@@ -16,9 +16,7 @@ export const UNCUED_SCORE = responseProbability(
 );
 export const PARAPHRASE_MARGIN = 0.09;
 
-/**
- * The first 0.01 step above UNCUED_SCORE: there an answer is flagged only when some cue fires.
- * Since revision 13 the default threshold sits below it (its recall rule flags short answers on
- * which no cue fires too), so the tests of a cue read "passes / is flagged" at this threshold.
- */
-export const CUE_THRESHOLD = (Math.floor(UNCUED_SCORE * 100) + 1) / 100;
+// The first 0.01 step above UNCUED_SCORE: there an answer is flagged only when some cue fires.
+// Since revision 13 the default threshold sits below it, so the tests of a cue read "passes / is
+// flagged" at this threshold.
+export { CUE_THRESHOLD } from '../support-model.js';
