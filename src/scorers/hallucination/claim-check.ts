@@ -488,7 +488,13 @@ export function alignClaim(
 /** A sentence's text and its clauses' (a restatement copies the sentence, or a clause of a copied one). */
 function sentenceText(index: ContextIndex, sentence: number): SentenceText {
   const text = index.sentences[sentence].text;
-  return { text, clauses: splitClaims(text) };
+  return {
+    text,
+    // Split only when the claim's words are a run of the sentence's.
+    get clauses() {
+      return splitClaims(text);
+    },
+  };
 }
 
 /** The clause's words as written, for the word-level cues (the index keeps only its facts). */

@@ -19,17 +19,31 @@ function tokensOf(text: string): string[] {
   return tokens[0] === 'yes' ? tokens.slice(1) : tokens;
 }
 
-/** A context sentence and its clauses (splitClaims), as written. */
+// Context sentences recur across a suite's claims: their word strings are kept (a bounded cache).
+const JOINED = new Map<string, string>();
+const JOINED_LIMIT = 20_000;
+
+function joinedWords(text: string): string {
+  let joined = JOINED.get(text);
+  if (joined === undefined) {
+    if (JOINED.size >= JOINED_LIMIT) JOINED.clear();
+    joined = tokensOf(text).join(' ');
+    JOINED.set(text, joined);
+  }
+  return joined;
+}
+
+/** A context sentence and its clauses (splitClaims), as written; `clauses` may be a lazy getter. */
 export interface SentenceText {
   text: string;
-  clauses: readonly string[];
+  readonly clauses: readonly string[];
 }
 
 /** Whether the claim's words are exactly those of one of `texts` (whole sentences). */
 export function restatesOneOf(claimText: string, texts: readonly string[]): boolean {
   const claim = tokensOf(claimText).join(' ');
   if (claim === '') return false;
-  return texts.some((text) => tokensOf(text).join(' ') === claim);
+  return texts.some((text) => joinedWords(text) === claim);
 }
 
 // Words by which a clause limits its sentence's other clauses ("…, but only with approval").
@@ -45,20 +59,21 @@ export function restatesSentence(
   sentences: readonly SentenceText[],
   answerText: string,
 ): boolean {
-  if (
-    restatesOneOf(
-      claimText,
-      sentences.map((s) => s.text),
-    )
-  )
-    return true;
-  const answer = ` ${tokensOf(answerText).join(' ')} `;
+  const claim = tokensOf(claimText).join(' ');
+  if (claim === '') return false;
+  let answer: string | undefined;
   return sentences.some((s) => {
-    if (s.clauses.length < 2) return false;
-    const at = s.clauses.findIndex((clause) => restatesOneOf(claimText, [clause]));
+    const whole = joinedWords(s.text);
+    if (whole === claim) return true;
+    // A clause's words are a run of its sentence's: only then are the clauses split.
+    if (!` ${whole} `.includes(` ${claim} `)) return false;
+    const clauses = s.clauses;
+    if (clauses.length < 2) return false;
+    const at = clauses.findIndex((clause) => joinedWords(clause) === claim);
     if (at < 0) return false;
-    const restricted = s.clauses.some((clause, k) => k !== at && RESTRICTS.test(clause));
-    return !restricted || answer.includes(` ${tokensOf(s.text).join(' ')} `);
+    const restricted = clauses.some((clause, k) => k !== at && RESTRICTS.test(clause));
+    answer ??= ` ${tokensOf(answerText).join(' ')} `;
+    return !restricted || answer.includes(` ${whole} `);
   });
 }
 
