@@ -115,13 +115,17 @@ describe('redefinedMetrics', () => {
     expect(redefinedMetrics(undefined, undefined)).toEqual([]);
   });
 
-  it('a configured review threshold is part of the flag rate and groundedness definitions', () => {
+  it('a configured review threshold is part of the flag rate and, above the cue step, of groundedness', () => {
     expect(metricDefinitions()).toEqual(METRIC_DEFINITIONS);
     expect(metricDefinitions(DEFAULT_HALLUCINATION_THRESHOLD)).toEqual(METRIC_DEFINITIONS);
+    // Below the cue step groundedness reads sentences at the cue step either way.
     const lower = metricDefinitions(0.1);
-    expect(redefinedMetrics(METRIC_DEFINITIONS, lower).map((m) => m.metric)).toEqual([
+    expect(redefinedMetrics(METRIC_DEFINITIONS, lower).map((m) => m.metric)).toEqual(['hallucination.rate']);
+    const higher = metricDefinitions(0.5);
+    expect(redefinedMetrics(METRIC_DEFINITIONS, higher).map((m) => m.metric)).toEqual([
       'groundedness',
       'hallucination.rate',
     ]);
+    expect(higher.groundedness).toBe(`${METRIC_DEFINITIONS.groundedness} at threshold 0.5`);
   });
 });

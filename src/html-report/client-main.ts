@@ -333,7 +333,7 @@ export function clientMain(): void {
       appendText(block, text.slice(pos, start));
       const mark = el('mark', {
         class: 'unsupported',
-        title: 'not supported by the passages given to the model',
+        title: 'the offline check finds something against this sentence in the passages given to the model',
       });
       appendText(mark, text.slice(start, end));
       block.append(mark);

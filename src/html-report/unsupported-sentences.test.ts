@@ -30,15 +30,14 @@ describe('unsupportedSentences', () => {
     expect(unsupportedSentences(result, passages)).toEqual([]);
   });
 
-  it('highlights what the check flags at its default threshold: a short answer on which no cue fires', () => {
-    // Revision 13's default flags such an answer (its recall rule), so the report marks it too.
+  it('leaves out a short answer the default flags only because no cue can check it', () => {
+    // Revision 13's default flags it (its recall rule), but nothing speaks against its sentence:
+    // groundedness counts it as grounded, and the report does not mark it.
     const result = caseResult({
       caseId: 'a',
       output: 'Refunds are issued within 5 business days of approval.',
     });
-    expect(unsupportedSentences(result, passages)).toEqual([
-      'Refunds are issued within 5 business days of approval.',
-    ]);
+    expect(unsupportedSentences(result, passages)).toEqual([]);
   });
 
   it("marks at the run's own threshold: one that flags only answers with a cue leaves it out", () => {

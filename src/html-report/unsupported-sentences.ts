@@ -1,8 +1,12 @@
-// The answer sentences the offline support check finds unsupported by the passages the model
-// was given. results.jsonl records only how many there were, so the report re-runs the same
-// pure check over the stored chunk texts to highlight them, at the run's own threshold
-// (`hallucination_threshold`, recorded in its manifest; the check's default when it set none).
+// The answer sentences the offline support check finds something against, in the passages the
+// model was given. results.jsonl records only how many there were, so the report re-runs the same
+// pure check over the stored chunk texts to highlight them. A sentence is marked when it scores at
+// or above the run's own threshold (`hallucination_threshold`, from its manifest; the check's
+// default when it set none) and the cue step: below the cue step no cue speaks against it, and
+// `groundedness` counts it as grounded (the default threshold sits below that step, to flag short
+// answers no cue can check).
 import type { CaseResult } from '../run/types.js';
+import { CUE_THRESHOLD, DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
 import {
   type UnsupportedSentence,
   unsupportedContent,
@@ -13,8 +17,10 @@ export function unsupportedSentences(
   passages: { id: string; docId: string; text: string }[],
   hallucinationThreshold?: number,
 ): string[] {
-  const scores = unsupportedContent({ answer: result.output, passages, hallucinationThreshold });
+  const step = Math.max(hallucinationThreshold ?? DEFAULT_HALLUCINATION_THRESHOLD, CUE_THRESHOLD);
+  // At threshold 0 every sentence is listed, with its score.
+  const scores = unsupportedContent({ answer: result.output, passages, hallucinationThreshold: 0 });
   const rate = scores.find((s) => s.name === 'hallucination.rate');
   const details = rate?.details as { unsupported?: UnsupportedSentence[] } | undefined;
-  return (details?.unsupported ?? []).map((u) => u.sentence);
+  return (details?.unsupported ?? []).filter((u) => u.score >= step).map((u) => u.sentence);
 }

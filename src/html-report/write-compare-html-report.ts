@@ -2,13 +2,12 @@
 // beside the same case in run A (answers, scores, change).
 import path from 'node:path';
 import { readResults, readRunRecord } from '../run/read-run.js';
-import { scoredCheckVersion } from '../scorers/hallucination/check-version.js';
-import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import type { MetricComparison } from '../run/types.js';
 import { loadChunkTexts } from './chunk-texts.js';
 import { comparisonMarkdown } from './comparison-markdown.js';
 import { writeHtmlPage } from './html-page-writer.js';
 import { markdownToHtml } from './markdown-to-html.js';
+import { unsupportedMarking } from './unsupported-marking.js';
 
 export interface WriteCompareHtmlOptions {
   dirA: string;
@@ -28,6 +27,7 @@ export async function writeCompareHtmlReport(options: WriteCompareHtmlOptions): 
   const a = path.basename(options.dirA);
   const b = recordB.manifest.runId;
   const chunkTexts = await loadChunkTexts(options.indexDir, recordB.manifest.corpusHash);
+  const marking = unsupportedMarking(recordB.manifest);
   const written = await writeHtmlPage({
     file: options.file,
     title: `Comparison: ${a} (A) vs ${b} (B)`,
@@ -40,11 +40,14 @@ export async function writeCompareHtmlReport(options: WriteCompareHtmlOptions): 
     baselineRunId: a,
     baselineLabel: 'run A',
     chunkTexts,
-    hallucinationThreshold: recordB.manifest.hallucinationThreshold,
-    markUnsupported: scoredCheckVersion(recordB.manifest.metricDefinitions) === CHECK_VERSION,
-    notes: chunkTexts.available
-      ? []
-      : ['Chunk texts are not available (no matching retrieval index on disk); chunks are shown by id.'],
+    hallucinationThreshold: marking.hallucinationThreshold,
+    markUnsupported: marking.markUnsupported,
+    notes: [
+      marking.note,
+      chunkTexts.available
+        ? null
+        : 'Chunk texts are not available (no matching retrieval index on disk); chunks are shown by id.',
+    ].filter((n): n is string => n !== null),
   });
   return written.file;
 }

@@ -3,13 +3,12 @@
 import path from 'node:path';
 import type { WrittenChart } from '../charts/chart.js';
 import { readResults } from '../run/read-run.js';
-import { scoredCheckVersion } from '../scorers/hallucination/check-version.js';
-import { CHECK_VERSION } from '../scorers/hallucination/support-model.js';
 import type { CaseResult, RunRecord } from '../run/types.js';
 import { loadChunkTexts } from './chunk-texts.js';
 import { writeHtmlPage } from './html-page-writer.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { prefixSvgIds } from './prefix-svg-ids.js';
+import { unsupportedMarking } from './unsupported-marking.js';
 
 export const HTML_REPORT_FILE = 'report.html';
 
@@ -56,13 +55,10 @@ export async function writeRunHtmlReport(options: WriteRunHtmlReportOptions): Pr
     readBaselineResults(options.runsDir, record.changes.baselineRunId),
     loadChunkTexts(options.indexDir, record.manifest.corpusHash),
   ]);
-  // Marks come from re-running today's check: a run another version scored is not re-marked.
-  const sameCheck = scoredCheckVersion(record.manifest.metricDefinitions) === CHECK_VERSION;
+  const marking = unsupportedMarking(record.manifest);
   const notes = [
     baseline.note,
-    sameCheck
-      ? null
-      : 'Answer sentences are not marked unsupported: another version of the offline check scored this run.',
+    marking.note,
     chunkTexts.available
       ? null
       : 'Chunk texts are not available (no matching retrieval index on disk); chunks are shown by id.',
@@ -77,8 +73,8 @@ export async function writeRunHtmlReport(options: WriteRunHtmlReportOptions): Pr
     baselineRunId: record.changes.baselineRunId ?? null,
     chunkTexts,
     notes: notes.filter((n): n is string => n !== null),
-    hallucinationThreshold: record.manifest.hallucinationThreshold,
-    markUnsupported: sameCheck,
+    hallucinationThreshold: marking.hallucinationThreshold,
+    markUnsupported: marking.markUnsupported,
   });
   return written.file;
 }

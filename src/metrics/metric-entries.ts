@@ -178,7 +178,7 @@ export const METRIC_ENTRIES: readonly MetricEntry[] = [
     /^groundedness$/,
     QUALITY,
     'Groundedness',
-    'share of answer sentences the offline check finds nothing against (no cue fires), averaged over answers',
+    "share of answer sentences scoring below the offline check's cue step (or its threshold, if higher), averaged over answers",
   ),
   entry(
     'citations.precision',

@@ -2,7 +2,11 @@
 // meaning between releases (the offline hallucination check is refitted per revision) records its
 // version in the run manifest and the baseline, so a run is never compared with a baseline scored
 // by another definition: the difference would be the scorer's, not the model's.
-import { CHECK_VERSION, DEFAULT_HALLUCINATION_THRESHOLD } from './hallucination/support-model.js';
+import {
+  CHECK_VERSION,
+  CUE_THRESHOLD,
+  DEFAULT_HALLUCINATION_THRESHOLD,
+} from './hallucination/support-model.js';
 
 /** Metric → definition version, for every metric whose definition has changed across releases. */
 export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
@@ -12,15 +16,19 @@ export const METRIC_DEFINITIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The definitions a run scores with: the flag rate and groundedness also depend on the review
- * threshold, so a configured `hallucination_threshold` other than the default is part of theirs.
+ * The definitions a run scores with: the flag rate also depends on the review threshold, so a
+ * configured `hallucination_threshold` other than the default is part of its definition.
+ * Groundedness reads sentences at that threshold or the cue step, whichever is higher, so only a
+ * threshold that moves that step is part of its definition.
  */
 export function metricDefinitions(hallucinationThreshold?: number): Record<string, string> {
   const out = { ...METRIC_DEFINITIONS };
-  if (hallucinationThreshold !== undefined && hallucinationThreshold !== DEFAULT_HALLUCINATION_THRESHOLD) {
+  if (hallucinationThreshold === undefined) return out;
+  if (hallucinationThreshold !== DEFAULT_HALLUCINATION_THRESHOLD)
     out['hallucination.rate'] = `${CHECK_VERSION} at threshold ${hallucinationThreshold}`;
-    out.groundedness = `${CHECK_VERSION} at threshold ${hallucinationThreshold}`;
-  }
+  const groundedAt = Math.max(hallucinationThreshold, CUE_THRESHOLD);
+  if (groundedAt !== Math.max(DEFAULT_HALLUCINATION_THRESHOLD, CUE_THRESHOLD))
+    out.groundedness = `${CHECK_VERSION} at threshold ${groundedAt}`;
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { ScoringPassage } from '../scoring-input.js';
 import { analyzeClaim } from './claim-facts.js';
 import { contextIndexFor } from './context-clauses.js';
 import { contextStatementKind, isExemptContextStatement } from './context-statements.js';
+import { CUE_THRESHOLD } from './support-model.js';
 import { unsupportedContent } from './unsupported-content.js';
 
 const passages = (...texts: string[]): ScoringPassage[] =>
@@ -112,7 +113,12 @@ describe('the offline check with statements about the documents', () => {
       BOOKING,
     );
     expect(honest['hallucination.rate'].value).toBe(0);
-    expect(honest.groundedness.details).toMatchObject({ supported: 1, checked: 1, aboutDocuments: 1 });
+    expect(honest.groundedness.details).toEqual({
+      supported: 1,
+      checked: 1,
+      aboutDocuments: 1,
+      threshold: CUE_THRESHOLD,
+    });
   });
 
   it('does not assess an answer whose every sentence is about the documents', () => {

@@ -122,7 +122,7 @@ describe('unsupportedContent (offline check)', () => {
     expect(s['hallucination.score'].value).toBeLessThan(worst);
     expect(s['hallucination.score'].value).toBeGreaterThan(DEFAULT_HALLUCINATION_THRESHOLD);
     expect(s['hallucination.rate'].value).toBe(1);
-    expect(s.groundedness.details).toMatchObject({ supported: 1, checked: 2 });
+    expect(s.groundedness.details).toEqual({ supported: 1, checked: 2, threshold: CUE_THRESHOLD });
   });
 
   it('flags by the given threshold: the same score passes a higher one', () => {
@@ -176,7 +176,7 @@ describe('unsupportedContent (offline check)', () => {
       "Refunds are issued within 30 days [billing/refunds.md#0]. I can't find anything about exchanges.",
       { hallucinationThreshold: CUE_THRESHOLD },
     );
-    expect(s.groundedness.details).toMatchObject({ supported: 1, checked: 1 });
+    expect(s.groundedness.details).toEqual({ supported: 1, checked: 1, threshold: CUE_THRESHOLD });
   });
 
   it('is null without an answer, for a decline, or without passages', () => {

@@ -5,9 +5,10 @@
 //   the answer's length), 0..1;
 // - hallucination.rate: 1 when that score reaches the threshold (DEFAULT_HALLUCINATION_THRESHOLD, 0.24 since revision 13, 0.26 in 12, 0.23 in revisions 10 and 11), so the suite
 //   mean is the share of answers the check flags;
-// - groundedness: the share of the answer's sentences no cue speaks against: scoring below the
-//   threshold, or below CUE_THRESHOLD when the threshold is lower (since revision 13 the default
-//   flags short answers on which no cue fires, which says nothing of their sentences' grounding).
+// - groundedness: the share of the answer's sentences scoring below the threshold, or below
+//   CUE_THRESHOLD when the threshold is lower (since revision 13 the default flags short answers
+//   on which no cue fires, which says nothing of their sentences' grounding). At or above that
+//   step a cue fired; a weak cue in a sentence of several claims can stay under it.
 // It is a lexical check with measured error rates (docs/metrics.md), not ground truth.
 import type { Score } from '../../core/score.js';
 import { notApplicable } from '../../core/score.js';

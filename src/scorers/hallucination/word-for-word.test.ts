@@ -5,9 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { check, passages } from './__fixtures__/check-answer.js';
 import { SUPPORT_MODEL } from './support-model.js';
 import type { ClaimFeatures } from './claim-features.js';
-import { restatement, restatesOneOf, restatesSentence } from './word-for-word.js';
+import { restatement, restatesSentence } from './word-for-word.js';
 
-describe('restatesOneOf', () => {
+/** The whole-sentence path: each text a sentence of one clause. */
+const restatesOneOf = (claim: string, texts: readonly string[]) =>
+  restatesSentence(
+    claim,
+    texts.map((text) => ({ text, clauses: [text] })),
+    '',
+  );
+
+describe('restatesSentence, whole sentences', () => {
   const text = ['Refunds are issued within 14 days of the returned item reaching our warehouse.'];
 
   it('holds for the words of one whole text, whatever the case, punctuation or a leading "yes"', () => {
@@ -62,6 +70,52 @@ describe('restatesSentence: a clause counts only when the answer copies its whol
   it('is false for one clause whose sibling restricts it', () => {
     const answer = 'Staff may work from home on Fridays.';
     expect(restatesSentence('Staff may work from home on Fridays', [staff], answer)).toBe(false);
+  });
+
+  it("reads a restriction the clause split drops or contracts: but, although, n't, cannot, must", () => {
+    const cases: [string, string, string[]][] = [
+      [
+        "Staff may work from home on Fridays, but they need a manager's approval first.",
+        'Staff may work from home on Fridays',
+        ['Staff may work from home on Fridays', "they need a manager's approval first."],
+      ],
+      [
+        'Dogs are welcome in the park, although they must stay on a lead.',
+        'Dogs are welcome in the park',
+        ['Dogs are welcome in the park', 'they must stay on a lead.'],
+      ],
+      [
+        "Guests may bring dogs to the hotel; dogs aren't allowed in the restaurant.",
+        'Guests may bring dogs to the hotel',
+        ['Guests may bring dogs to the hotel', "dogs aren't allowed in the restaurant."],
+      ],
+      [
+        'Visitors may park on Elm Street; they cannot park there overnight.',
+        'Visitors may park on Elm Street',
+        ['Visitors may park on Elm Street', 'they cannot park there overnight.'],
+      ],
+    ];
+    for (const [text, claim, clauses] of cases)
+      expect(restatesSentence(claim, [{ text, clauses }], `${claim}.`), text).toBe(false);
+  });
+
+  it('reads a contrast before the clause as introducing it, and a condition before it as restricting it', () => {
+    const ferry = {
+      text: 'Bicycles are carried free of charge, but cars need a reservation.',
+      clauses: ['Bicycles are carried free of charge', 'cars need a reservation.'],
+    };
+    expect(restatesSentence('Cars need a reservation.', [ferry], '')).toBe(true);
+    const gate = {
+      text: 'If you arrive after 10pm, the gate is closed.',
+      clauses: ['If you arrive after 10pm', 'the gate is closed.'],
+    };
+    expect(restatesSentence('The gate is closed.', [gate], '')).toBe(false);
+  });
+
+  it('does not read "no" in a sibling that adds a fact as a restriction', () => {
+    const text = 'Parking is free for all visitors, and there is no entry fee for the gardens.';
+    const clauses = ['Parking is free for all visitors', 'there is no entry fee for the gardens.'];
+    expect(restatesSentence('Parking is free for all visitors.', [{ text, clauses }], '')).toBe(true);
   });
 
   it('is true for one clause whose sibling adds a fact without restricting it', () => {

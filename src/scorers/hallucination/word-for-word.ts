@@ -19,7 +19,8 @@ function tokensOf(text: string): string[] {
   return tokens[0] === 'yes' ? tokens.slice(1) : tokens;
 }
 
-// Context sentences recur across a suite's claims: their word strings are kept (a bounded cache).
+// Context sentences recur across a suite's claims: their word strings are kept (at most
+// JOINED_LIMIT entries; cleared when full).
 const JOINED = new Map<string, string>();
 const JOINED_LIMIT = 20_000;
 
@@ -39,20 +40,20 @@ export interface SentenceText {
   readonly clauses: readonly string[];
 }
 
-/** Whether the claim's words are exactly those of one of `texts` (whole sentences). */
-export function restatesOneOf(claimText: string, texts: readonly string[]): boolean {
-  const claim = tokensOf(claimText).join(' ');
-  if (claim === '') return false;
-  return texts.some((text) => joinedWords(text) === claim);
-}
-
-// Words by which a clause limits its sentence's other clauses ("…, but only with approval").
-const RESTRICTS =
-  /\b(?:only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to|but|although|though|however|not|never|no)\b/i;
+// Words by which the rest of a sentence limits a clause of it, read on the sentence's words
+// outside the claim's run (so the connectives the clause split drops count too). A condition
+// limits the claim wherever it stands ("If you arrive late, the gate is closed"); a contrast or a
+// negation only after it ("…, but only with approval", "…; dogs aren't allowed in the
+// restaurant"): before it, it introduces the claim ("Bicycles go free, but cars need a
+// reservation").
+const CONDITION =
+  /\b(?:only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to)\b/i;
+const LIMIT_AFTER =
+  /\b(?:but|although|though|however|not|never|cannot|must|without|until|requires?|required)\b|n't\b/i;
 
 /**
- * Whether the claim copies one of the sentences, or one clause of a sentence whose other clauses
- * restrict nothing, or one clause of a sentence the answer copies whole.
+ * Whether the claim copies one of the sentences whole, or one clause of a sentence whose other
+ * words restrict nothing, or one clause of a sentence the answer copies whole.
  */
 export function restatesSentence(
   claimText: string,
@@ -68,10 +69,11 @@ export function restatesSentence(
     // A clause's words are a run of its sentence's: only then are the clauses split.
     if (!` ${whole} `.includes(` ${claim} `)) return false;
     const clauses = s.clauses;
-    if (clauses.length < 2) return false;
-    const at = clauses.findIndex((clause) => joinedWords(clause) === claim);
-    if (at < 0) return false;
-    const restricted = clauses.some((clause, k) => k !== at && RESTRICTS.test(clause));
+    if (clauses.length < 2 || !clauses.some((clause) => joinedWords(clause) === claim)) return false;
+    const at = ` ${whole} `.indexOf(` ${claim} `);
+    const before = whole.slice(0, Math.max(0, at));
+    const after = whole.slice(at + claim.length + 1);
+    const restricted = CONDITION.test(before) || CONDITION.test(after) || LIMIT_AFTER.test(after);
     answer ??= ` ${tokensOf(answerText).join(' ')} `;
     return !restricted || answer.includes(` ${whole} `);
   });
