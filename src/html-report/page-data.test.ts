@@ -136,5 +136,12 @@ describe('toCaseRow', () => {
     expect(grounded.un).toBeUndefined();
     expect(made.un).toEqual(['Made up.']);
     expect(calls).toBe(1);
+    // Not flagged, but a sentence counted against groundedness: asked too.
+    const partly = toCaseRow(
+      ctx,
+      caseResult({ caseId: 'c', context: context_, scores: { 'hallucination.rate': 0, groundedness: 0.5 } }),
+    );
+    expect(partly.un).toEqual(['Made up.']);
+    expect(calls).toBe(2);
   });
 });

@@ -225,7 +225,9 @@ export function toCaseRow(ctx: RowContext, result: CaseResult): CaseRow {
   if (
     result.output &&
     (result.task === 'rag-qa' || result.task === 'qa') &&
-    (result.scores['hallucination.rate'] ?? 0) > 0
+    // Flagged, or a sentence counted against groundedness (a long answer can be neither flagged nor
+    // wholly grounded).
+    ((result.scores['hallucination.rate'] ?? 0) > 0 || (result.scores.groundedness ?? 1) < 1)
   ) {
     const ids = result.context?.included ?? result.retrieval?.chunks.map((c) => c.id) ?? [];
     const passages = ids.flatMap((id) => {

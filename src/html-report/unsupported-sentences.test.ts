@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseResult } from '../analysis/__fixtures__/case-result.js';
+import { unsupportedContent } from '../scorers/hallucination/unsupported-content.js';
 import { unsupportedSentences } from './unsupported-sentences.js';
 
 const passages = [
@@ -40,18 +41,32 @@ describe('unsupportedSentences', () => {
     expect(unsupportedSentences(result, passages)).toEqual([]);
   });
 
-  it("marks at the run's own threshold: one that flags only answers with a cue leaves it out", () => {
-    const reworded = caseResult({
-      caseId: 'a',
-      output: 'Refunds are issued within 5 business days of approval.',
-    });
-    expect(unsupportedSentences(reworded, passages, 0.27)).toEqual([]);
+  it("marks a sentence a cue speaks against only up to the run's own threshold", () => {
     const invented = caseResult({
       caseId: 'a',
       output: 'Refunds are issued within 9 business days of approval.',
     });
-    expect(unsupportedSentences(invented, passages, 0.27)).toEqual([
+    expect(unsupportedSentences(invented, passages)).toEqual([
       'Refunds are issued within 9 business days of approval.',
     ]);
+    const [score] = (
+      unsupportedContent({ answer: invented.output, passages })[1].details as { sentenceScores: number[] }
+    ).sentenceScores;
+    expect(score).toBeGreaterThan(0.3);
+    expect(unsupportedSentences(invented, passages, score - 0.01)).toHaveLength(1);
+    expect(unsupportedSentences(invented, passages, score + 0.01)).toEqual([]);
+  });
+
+  it("re-runs the check with the case's question, as the run scored it", () => {
+    const plan = [{ id: 'p#0', docId: 'p', text: 'The premium plan costs $40 per month.' }];
+    const answer = 'For 3 months the premium plan costs $120.';
+    const asked = caseResult({
+      caseId: 'q',
+      input: 'How much is the premium plan for 3 months?',
+      output: answer,
+    });
+    expect(unsupportedSentences(asked, plan)).toEqual([]);
+    const unasked = caseResult({ caseId: 'q', input: 'How much is the premium plan?', output: answer });
+    expect(unsupportedSentences(unasked, plan)).toEqual([answer]);
   });
 });

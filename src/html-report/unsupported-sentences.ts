@@ -1,16 +1,13 @@
 // The answer sentences the offline support check finds something against, in the passages the
 // model was given. results.jsonl records only how many there were, so the report re-runs the same
-// pure check over the stored chunk texts to highlight them. A sentence is marked when it scores at
-// or above the run's own threshold (`hallucination_threshold`, from its manifest; the check's
-// default when it set none) and the cue step: below the cue step no cue speaks against it, and
-// `groundedness` counts it as grounded (the default threshold sits below that step, to flag short
-// answers no cue can check).
+// pure check (with the case's question, as the run scored it) over the stored chunk texts to
+// highlight them. A sentence is marked when it scores at or above the run's own threshold
+// (`hallucination_threshold`, from its manifest; the check's default when it set none) and the cue
+// step: below the cue step `groundedness` counts it as grounded (the default threshold sits below
+// that step, to flag short answers no cue can check).
 import type { CaseResult } from '../run/types.js';
 import { CUE_THRESHOLD, DEFAULT_HALLUCINATION_THRESHOLD } from '../scorers/hallucination/support-model.js';
-import {
-  type UnsupportedSentence,
-  unsupportedContent,
-} from '../scorers/hallucination/unsupported-content.js';
+import { sentencesAtOrAbove } from '../scorers/hallucination/unsupported-content.js';
 
 export function unsupportedSentences(
   result: CaseResult,
@@ -18,9 +15,5 @@ export function unsupportedSentences(
   hallucinationThreshold?: number,
 ): string[] {
   const step = Math.max(hallucinationThreshold ?? DEFAULT_HALLUCINATION_THRESHOLD, CUE_THRESHOLD);
-  // At threshold 0 every sentence is listed, with its score.
-  const scores = unsupportedContent({ answer: result.output, passages, hallucinationThreshold: 0 });
-  const rate = scores.find((s) => s.name === 'hallucination.rate');
-  const details = rate?.details as { unsupported?: UnsupportedSentence[] } | undefined;
-  return (details?.unsupported ?? []).filter((u) => u.score >= step).map((u) => u.sentence);
+  return sentencesAtOrAbove({ answer: result.output, passages, question: result.input }, step);
 }

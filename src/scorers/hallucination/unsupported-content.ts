@@ -128,6 +128,21 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
   ];
 }
 
+/**
+ * The answer sentences scoring at or above `step` (raw scores, as groundedness compares them), for
+ * a report that marks them: the same check as unsupportedContent, whatever the response scored.
+ */
+export function sentencesAtOrAbove(input: HallucinationScoringInput, step: number): string[] {
+  const setup = prepareSupportCheck(input);
+  if ('skip' in setup) return [];
+  const support = checkAnswerSupport({
+    sentences: setup.analysis.sentences,
+    passages: input.passages ?? [],
+    question: input.question,
+  });
+  return support.sentences.filter((s) => s.score >= step).map((s) => s.sentence);
+}
+
 function describe(first: UnsupportedSentence, count: number, checked: number): string {
   const what = first.unknown ? ` (${first.reason}: ${first.unknown.join(', ')})` : ` (${first.reason})`;
   return `offline check: ${count} of ${checked} sentences flagged for review, e.g. "${first.sentence}"${what}`;

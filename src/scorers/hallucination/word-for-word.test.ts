@@ -112,10 +112,22 @@ describe('restatesSentence: a clause counts only when the answer copies its whol
     expect(restatesSentence('The gate is closed.', [gate], '')).toBe(false);
   });
 
-  it('does not read "no" in a sibling that adds a fact as a restriction', () => {
-    const text = 'Parking is free for all visitors, and there is no entry fee for the gardens.';
-    const clauses = ['Parking is free for all visitors', 'there is no entry fee for the gardens.'];
-    expect(restatesSentence('Parking is free for all visitors.', [{ text, clauses }], '')).toBe(true);
+  it('reads "no" and "prohibited" after the clause as restrictions, and never a word inside another', () => {
+    const dogs = {
+      text: 'Guests may bring dogs to the hotel; no dogs are allowed in the restaurant.',
+      clauses: ['Guests may bring dogs to the hotel', 'no dogs are allowed in the restaurant.'],
+    };
+    expect(restatesSentence('Guests may bring dogs to the hotel.', [dogs], '')).toBe(false);
+    const pool = {
+      text: 'Children may use the pool, and children under 8 are prohibited from the deep end.',
+      clauses: ['Children may use the pool', 'children under 8 are prohibited from the deep end.'],
+    };
+    expect(restatesSentence('Children may use the pool.', [pool], '')).toBe(false);
+    const form = {
+      text: 'Refunds are issued within 14 days, and the notée form is optional.',
+      clauses: ['Refunds are issued within 14 days', 'the notée form is optional.'],
+    };
+    expect(restatesSentence('Refunds are issued within 14 days.', [form], '')).toBe(true);
   });
 
   it('is true for one clause whose sibling adds a fact without restricting it', () => {

@@ -1,13 +1,12 @@
 // Whether a claim restates the context word for word: its words, in order, are those of one whole
-// sentence of the aligned neighbourhood, or of one of its clauses when no other clause restricts it
-// (or when the answer copies the whole sentence: an answer copying a compound sentence is split
-// into one claim per clause). It is the feature that
-// gives a restatement its own, lower score (revision 13), so the threshold can sit below claims
-// that no cue catches without flagging copies. A part of a sentence does not count ("Entry is free"
-// from "Entry is free for members"), nor one clause of a sentence whose other clause restricts it
-// ("Staff may work from home on Fridays" from "…, but only with a manager's approval"), nor words
-// stitched from two sentences; signs are words ("-5", "5+", "5%"), other punctuation is not. A share of copied words does not help: these writers' hallucinations copy
-// more than their correct answers (they alter a copied sentence).
+// sentence of the aligned neighbourhood, or of one of its clauses when the rest of the sentence
+// restricts nothing (CONDITION and LIMIT_AFTER below), or when the answer copies the whole sentence
+// (an answer copying a compound sentence is split into one claim per clause). It is the feature
+// that gives a restatement its own, lower score (revision 13), so the threshold can sit below
+// claims that no cue catches without flagging copies. A part of a sentence does not count ("Entry
+// is free" from "Entry is free for members"), nor words stitched from two sentences; signs are
+// words ("-5", "5+", "5%"), other punctuation is not. A share of copied words does not help: these
+// writers' hallucinations copy more than their correct answers (they alter a copied sentence).
 
 import type { ClaimFeatures } from './claim-features.js';
 
@@ -43,13 +42,20 @@ export interface SentenceText {
 // Words by which the rest of a sentence limits a clause of it, read on the sentence's words
 // outside the claim's run (so the connectives the clause split drops count too). A condition
 // limits the claim wherever it stands ("If you arrive late, the gate is closed"); a contrast or a
-// negation only after it ("…, but only with approval", "…; dogs aren't allowed in the
-// restaurant"): before it, it introduces the claim ("Bicycles go free, but cars need a
-// reservation").
-const CONDITION =
-  /\b(?:only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to)\b/i;
-const LIMIT_AFTER =
-  /\b(?:but|although|though|however|not|never|cannot|must|without|until|requires?|required)\b|n't\b/i;
+// negation only after it ("…, but only with approval", "…; no dogs in the restaurant"): before
+// it, it introduces the claim ("Bicycles go free, but cars need a reservation"). A negation after
+// the clause counts even when it adds an unrelated fact: a copy then scores as a claim no cue
+// fires on, which the default flags. An exception with no such word ("…, and at 10am on
+// Sundays") is not read.
+// Matched on the joined words (one space between tokens), so a word inside another ("notée",
+// "butter") never matches.
+const wordsPattern = (words: string) => new RegExp(`(?:^| )(?:${words})(?= |$)`, 'i');
+const CONDITION = wordsPattern(
+  'only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to',
+);
+const LIMIT_AFTER = wordsPattern(
+  "but|although|though|however|not|no|nor|never|cannot|must|without|until|requires?|required|forbidden|prohibited|banned|[^ ]*n't",
+);
 
 /**
  * Whether the claim copies one of the sentences whole, or one clause of a sentence whose other
