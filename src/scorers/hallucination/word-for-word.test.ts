@@ -112,6 +112,26 @@ describe('restatesSentence: a clause counts only when the answer copies its whol
     expect(restatesSentence('The gate is closed.', [gate], '')).toBe(false);
   });
 
+  it('reads a requirement after the clause worded without "must": have to, restricted, excluded', () => {
+    for (const rest of [
+      'they have to stay on a lead.',
+      'dogs are restricted to the ground floor.',
+      'dogs are excluded from the restaurant.',
+    ]) {
+      const text = `Guests may bring dogs to the hotel; ${rest}`;
+      const clauses = ['Guests may bring dogs to the hotel', rest];
+      expect(restatesSentence('Guests may bring dogs to the hotel.', [{ text, clauses }], ''), rest).toBe(
+        false,
+      );
+    }
+  });
+
+  it('accepts a clause whose words occur twice when one occurrence is unrestricted', () => {
+    const text = 'Entry is free on Mondays, but not for groups; entry is free.';
+    const clauses = ['Entry is free on Mondays', 'not for groups', 'entry is free.'];
+    expect(restatesSentence('Entry is free.', [{ text, clauses }], '')).toBe(true);
+  });
+
   it('reads "no" and "prohibited" after the clause as restrictions, and never a word inside another', () => {
     const dogs = {
       text: 'Guests may bring dogs to the hotel; no dogs are allowed in the restaurant.',

@@ -51,10 +51,15 @@ export interface SentenceText {
 // "butter") never matches.
 const wordsPattern = (words: string) => new RegExp(`(?:^| )(?:${words})(?= |$)`, 'i');
 const CONDITION = wordsPattern(
-  'only|unless|except|excluding|if|provided|providing|as long as|so long as|subject to',
+  'only|unless|except|excluding|if|when|whenever|once|provided|providing|as long as|so long as|subject to',
 );
 const LIMIT_AFTER = wordsPattern(
-  "but|although|though|however|not|no|nor|never|cannot|must|without|until|requires?|required|forbidden|prohibited|banned|[^ ]*n't",
+  [
+    "but|although|though|however|not|no|nor|none|never|cannot|[^ ]*n't",
+    'must|should|have to|has to|requires?|required|without|until',
+    'forbidden|prohibited|banned|disallowed|restricted|limited|excluded|excludes|solely|exclusively',
+    'maximum|max|at most|up to',
+  ].join('|'),
 );
 
 /**
@@ -76,12 +81,21 @@ export function restatesSentence(
     if (!` ${whole} `.includes(` ${claim} `)) return false;
     const clauses = s.clauses;
     if (clauses.length < 2 || !clauses.some((clause) => joinedWords(clause) === claim)) return false;
-    const at = ` ${whole} `.indexOf(` ${claim} `);
-    const before = whole.slice(0, Math.max(0, at));
-    const after = whole.slice(at + claim.length + 1);
-    const restricted = CONDITION.test(before) || CONDITION.test(after) || LIMIT_AFTER.test(after);
+    // Where the claim's words occur (more than once, any unrestricted occurrence will do).
+    const padded = ` ${whole} `;
+    let unrestricted = false;
+    for (
+      let at = padded.indexOf(` ${claim} `);
+      at >= 0 && !unrestricted;
+      at = padded.indexOf(` ${claim} `, at + 1)
+    ) {
+      const before = whole.slice(0, at);
+      const after = whole.slice(at + claim.length + 1);
+      unrestricted = !CONDITION.test(before) && !CONDITION.test(after) && !LIMIT_AFTER.test(after);
+    }
+    if (unrestricted) return true;
     answer ??= ` ${tokensOf(answerText).join(' ')} `;
-    return !restricted || answer.includes(` ${whole} `);
+    return answer.includes(padded);
   });
 }
 
