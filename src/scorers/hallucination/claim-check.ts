@@ -6,7 +6,7 @@
 // calibrated model in support-model.ts. (An antonym in place of the context's word was a feature
 // until the ninth revision: on every writer's realistic answers it fired more often on correct
 // paraphrases, "at least 16" for "16 or older", than on swaps.)
-import { restatement, type SentenceText } from './word-for-word.js';
+import { restatement } from './word-for-word.js';
 import { stem } from '../../text/analyze.js';
 import { words } from '../../text/tokenize.js';
 import { addedQuantifiers, droppedQuantifier, sourceWords } from './claim-cues.js';
@@ -474,26 +474,12 @@ export function alignClaim(
     figureOfAnother: mixed.length > 0 ? 1 : 0,
     wordOfAnother: mixedWords.length > 0 ? 1 : 0,
   };
-  features.copied = restatement(features, claimText, answerText, () =>
-    windowList.map((s) => sentenceText(index, s)),
-  );
+  features.copied = restatement(features, claimText, answerText, () => windowTexts);
   return {
     features,
     evidence: best >= 0 ? index.sentences[index.clauses[best].sentence].text : null,
     unknown,
     workedOut,
-  };
-}
-
-/** A sentence's text and its clauses' (a restatement copies the sentence, or a clause of a copied one). */
-function sentenceText(index: ContextIndex, sentence: number): SentenceText {
-  const text = index.sentences[sentence].text;
-  return {
-    text,
-    // Split only when the claim's words are a run of the sentence's.
-    get clauses() {
-      return splitClaims(text);
-    },
   };
 }
 

@@ -66,14 +66,9 @@ export function reasonOf(claim: ClaimResult): HallucinationReason {
 }
 
 export function unsupportedContent(input: HallucinationScoringInput): Score[] {
-  const setup = prepareSupportCheck(input);
-  if ('skip' in setup) return NAMES.map((name) => notApplicable(name, setup.skip));
+  const support = supportOf(input);
+  if ('skip' in support) return NAMES.map((name) => notApplicable(name, support.skip));
   const threshold = input.hallucinationThreshold ?? DEFAULT_HALLUCINATION_THRESHOLD;
-  const support = checkAnswerSupport({
-    sentences: setup.analysis.sentences,
-    passages: input.passages ?? [],
-    question: input.question,
-  });
   // Every sentence spoke of the documents ("There's nothing here about parking"): like a decline.
   if (support.sentences.length === 0)
     return NAMES.map((name) => notApplicable(name, 'every sentence is about what the documents say'));
@@ -133,14 +128,22 @@ export function unsupportedContent(input: HallucinationScoringInput): Score[] {
  * a report that marks them: the same check as unsupportedContent, whatever the response scored.
  */
 export function sentencesAtOrAbove(input: HallucinationScoringInput, step: number): string[] {
+  const support = supportOf(input);
+  if ('skip' in support) return [];
+  return support.sentences.filter((s) => s.score >= step).map((s) => s.sentence);
+}
+
+/** The answer's sentences checked against the passages, or why the answer is not checked. */
+function supportOf(
+  input: HallucinationScoringInput,
+): ReturnType<typeof checkAnswerSupport> | { skip: string } {
   const setup = prepareSupportCheck(input);
-  if ('skip' in setup) return [];
-  const support = checkAnswerSupport({
+  if ('skip' in setup) return setup;
+  return checkAnswerSupport({
     sentences: setup.analysis.sentences,
     passages: input.passages ?? [],
     question: input.question,
   });
-  return support.sentences.filter((s) => s.score >= step).map((s) => s.sentence);
 }
 
 function describe(first: UnsupportedSentence, count: number, checked: number): string {

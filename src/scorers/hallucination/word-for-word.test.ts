@@ -183,7 +183,7 @@ describe('restatement: a copy with nothing else set', () => {
       .filter((k) => k !== 'intercept')
       .map((k) => [k, 0]),
   ) as unknown as ClaimFeatures;
-  const sentence = () => [{ text: 'Members can renew a loan twice online.', clauses: [] }];
+  const sentence = () => ['Members can renew a loan twice online.'];
 
   it('is 1 for a copy, with or without numbersAligned', () => {
     expect(restatement(none, 'Members can renew a loan twice online.', '', sentence)).toBe(1);

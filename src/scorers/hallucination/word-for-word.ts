@@ -9,6 +9,7 @@
 // writers' hallucinations copy more than their correct answers (they alter a copied sentence).
 
 import type { ClaimFeatures } from './claim-features.js';
+import { splitClaims } from './claim-split.js';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}.,;:!?"'’‘“”()[\]]/gu;
 
@@ -100,19 +101,26 @@ export function restatesSentence(
 }
 
 /**
- * The `copied` feature: the claim restates one of the sentences (restatesSentence) and no other
- * feature but numbersAligned is set. A copied clause that drops its condition keeps its cue's
- * score. The sentences are asked for only then (splitting them into clauses costs more than the
- * features' check).
+ * The `copied` feature: the claim restates one of the aligned neighbourhood's sentences
+ * (restatesSentence) and no other feature but numbersAligned is set. A copied clause that drops
+ * its condition keeps its cue's score. The sentences are asked for only then, and split into
+ * clauses only when the claim's words are a run of one.
  */
 export function restatement(
   features: ClaimFeatures,
   claimText: string,
   answerText: string,
-  sentences: () => readonly SentenceText[],
+  sentences: () => readonly string[],
 ): 0 | 1 {
   const nothingElse = Object.entries(features).every(
     ([k, v]) => v === 0 || k === 'numbersAligned' || k === 'copied',
   );
-  return nothingElse && restatesSentence(claimText, sentences(), answerText) ? 1 : 0;
+  if (!nothingElse) return 0;
+  const texts = sentences().map((text) => ({
+    text,
+    get clauses() {
+      return splitClaims(text);
+    },
+  }));
+  return restatesSentence(claimText, texts, answerText) ? 1 : 0;
 }
